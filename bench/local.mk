@@ -1,0 +1,1 @@
+## bench: benchmarks (reported, never timed tests).

@@ -1,0 +1,3 @@
+## src/layout: text into rows of cells; never includes curses.
+src_libakhbar_a_SOURCES += src/layout/layout.c src/layout/layout.h \
+	src/layout/document.c src/layout/document.h

@@ -1,0 +1,2 @@
+## src/text: pure text functions (matching keys).
+src_libakhbar_a_SOURCES += src/text/textkey.c src/text/textkey.h

@@ -1,0 +1,1 @@
+## tests: each folder of tests lists itself in its own local.mk.
