@@ -354,12 +354,20 @@ bool vt_running(struct vt *vt)
 {
 	if (vt->pid <= 0 || vt->exited)
 		return false;
-	pid_t r = waitpid(vt->pid, &vt->wstatus, WNOHANG);
-	if (r == vt->pid) {
-		vt->exited = true;
-		return false;
+	/* The pty hangs up as the child closes its files, a moment before
+	 * it can be reaped: after a hang-up give it that moment. */
+	long long end = vt_now_ms() + (vt->eof ? 200 : 0);
+	for (;;) {
+		pid_t r = waitpid(vt->pid, &vt->wstatus, WNOHANG);
+		if (r == vt->pid) {
+			vt->exited = true;
+			return false;
+		}
+		if (vt_now_ms() >= end || vt_interrupted)
+			return true;
+		struct timespec ts = {0, 1000 * 1000};
+		nanosleep(&ts, NULL);
 	}
-	return true;
 }
 
 void vt_signal(struct vt *vt, int sig)

@@ -28,7 +28,7 @@ enum { EXIT_PASS = 0, EXIT_FAIL = 1, EXIT_HARD = 99 };
 enum {
 	WAIT_DEFAULT = 150,
 	WAIT_MAX = 5000,
-	START_FIRST = 5000,
+	START_FIRST = 1000,
 	KEY_FIRST = 150,
 	KEY_QUIET = 30,
 	/* A screen check that fails keeps reading this long before it gives
@@ -419,25 +419,41 @@ static void send_wheel(int button)
 	vt_send(&S.vt, seq, (size_t)n);
 }
 
-/* Send one <NAME>; return false if the name is unknown. */
-static bool send_named_key(const char *name, size_t len)
+/* What one key of a `key` line sends. */
+struct key {
+	enum { KEY_VTERM, KEY_BYTES, KEY_WHEEL } kind;
+	VTermKey vkey;		/* KEY_VTERM: through libvterm's keyboard */
+	VTermModifier mod;
+	const char *bytes;	/* KEY_BYTES: these, as they are */
+	size_t len;
+	int button;		/* KEY_WHEEL: the SGR button number */
+};
+
+/* Decode <NAME> (without the brackets); false if unknown. */
+static bool key_by_name(const char *name, size_t len, struct key *k)
 {
+	static const char ctrl[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a"
+				   "\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14"
+				   "\x15\x16\x17\x18\x19\x1a";
 	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
 		if (strlen(key_names[i].name) == len &&
 		    memcmp(key_names[i].name, name, len) == 0) {
-			vt_send_key(&S.vt, key_names[i].key, key_names[i].mod);
+			*k = (struct key){.kind = KEY_VTERM,
+					  .vkey = key_names[i].key,
+					  .mod = key_names[i].mod};
 			return true;
 		}
 	if (len == 5 && memcmp(name, "Space", 5) == 0) {
-		vt_send(&S.vt, " ", 1);
+		*k = (struct key){.kind = KEY_BYTES, .bytes = " ", .len = 1};
 	} else if (len == 2 && memcmp(name, "lt", 2) == 0) {
-		vt_send(&S.vt, "<", 1);
+		*k = (struct key){.kind = KEY_BYTES, .bytes = "<", .len = 1};
 	} else if (len == 3 && name[0] == 'C' && name[1] == '-' &&
 		   ((name[2] >= 'a' && name[2] <= 'z') ||
 		    (name[2] >= 'A' && name[2] <= 'Z'))) {
 		/* what a terminal sends for Ctrl+letter: the letter & 0x1f */
-		char c = (char)(name[2] & 0x1f);
-		vt_send(&S.vt, &c, 1);
+		*k = (struct key){.kind = KEY_BYTES,
+				  .bytes = ctrl + (name[2] & 0x1f) - 1,
+				  .len = 1};
 	} else if ((len == 2 || len == 3) && name[0] == 'F' &&
 		   name[1] >= '1' && name[1] <= '9') {
 		int n = name[1] - '0';
@@ -448,49 +464,73 @@ static bool send_named_key(const char *name, size_t len)
 		}
 		if (n > 12)
 			return false;
-		vt_send_key(&S.vt, VTERM_KEY_FUNCTION(n), VTERM_MOD_NONE);
+		*k = (struct key){.kind = KEY_VTERM,
+				  .vkey = VTERM_KEY_FUNCTION(n)};
 	} else if (len == 7 && memcmp(name, "WheelUp", 7) == 0) {
-		send_wheel(64);
+		*k = (struct key){.kind = KEY_WHEEL, .button = 64};
 	} else if (len == 9 && memcmp(name, "WheelDown", 9) == 0) {
-		send_wheel(65);
+		*k = (struct key){.kind = KEY_WHEEL, .button = 65};
 	} else {
 		return false;
 	}
 	return true;
 }
 
+static void send_key(const struct key *k)
+{
+	switch (k->kind) {
+	case KEY_VTERM:
+		vt_send_key(&S.vt, k->vkey, k->mod);
+		break;
+	case KEY_BYTES:
+		vt_send(&S.vt, k->bytes, k->len);
+		break;
+	case KEY_WHEEL:
+		send_wheel(k->button);
+		break;
+	}
+}
+
 /* `key KEYS`: each key is sent by itself and followed by a wait, so the
  * child reads them one at a time as it would from a person.  Blanks only
- * separate keys; a space is <Space>. */
+ * separate keys; a space is <Space>.  Every name is checked before the
+ * first key goes out. */
 static void cmd_key(const char *keys)
 {
-	require_running("send keys");
-	const char *p = keys;
-	bool any = false;
-	while (*p) {
+	struct key *list = NULL;
+	size_t n = 0;
+	for (const char *p = keys; *p;) {
 		if (*p == ' ' || *p == '\t') {
 			p++;
 			continue;
 		}
+		struct key k = {.kind = KEY_BYTES, .bytes = p, .len = 1};
 		if (*p == '<') {
 			const char *end = strchr(p, '>');
-			if (!end || !send_named_key(p + 1, (size_t)(end - p - 1)))
+			if (!end || !key_by_name(p + 1, (size_t)(end - p - 1), &k))
 				hard_error("unknown key name at \"%s\" (a < "
 					   "itself is <lt>)",
 					   p);
 			p = end + 1;
 		} else {
-			size_t n = 1;
-			while ((p[n] & 0xc0) == 0x80)
-				n++;
-			vt_send(&S.vt, p, n);
-			p += n;
+			while ((p[k.len] & 0xc0) == 0x80)
+				k.len++;
+			p += k.len;
 		}
-		any = true;
+		list = xreallocarray(list, n + 1, sizeof *list);
+		list[n++] = k;
+	}
+	if (n == 0)
+		hard_error("key needs keys");
+	require_running("send keys");
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && !vt_running(&S.vt))
+			fail("cannot send key %zu: the child is not running",
+			     i + 1);
+		send_key(&list[i]);
 		after_input();
 	}
-	if (!any)
-		hard_error("key needs keys");
+	free(list);
 }
 
 /* ---- checks ---- */
