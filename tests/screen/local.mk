@@ -21,6 +21,7 @@ EXTRA_DIST += tests/screen/README.md \
 	tests/screen/selftest/demo-start.screen \
 	tests/screen/selftest/demo-resized.screen \
 	tests/screen/selftest/driven/home-removed.scr \
+	tests/screen/selftest/driven/child-killed.scr \
 	tests/screen/selftest/driven/fail-row.scr \
 	tests/screen/selftest/driven/fail-screen.scr \
 	tests/screen/selftest/driven/fail-screen.screen \

@@ -38,7 +38,7 @@ static int settermprop(VTermProp prop, VTermValue *val, void *user)
 }
 
 static const VTermScreenCallbacks screen_callbacks = {
-	.settermprop = settermprop,
+        .settermprop = settermprop,
 };
 
 void vt_init(struct vt *vt, int rows, int cols)
@@ -68,7 +68,8 @@ static void write_master(struct vt *vt, const char *p, size_t len)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && errno == EAGAIN) {
-			struct pollfd pfd = {.fd = vt->master, .events = POLLOUT};
+			struct pollfd pfd = {.fd = vt->master,
+			                     .events = POLLOUT};
 			poll(&pfd, 1, 100);
 			continue;
 		}
@@ -93,6 +94,7 @@ void vt_free(struct vt *vt)
 {
 	if (vt->pid > 0 && !vt->exited && vt_running(vt)) {
 		vt_signal(vt, SIGTERM);
+		vt_signal(vt, SIGCONT); /* a stopped child must see it */
 		long long end = vt_now_ms() + 1000;
 		while (vt_running(vt) && vt_now_ms() < end) {
 			struct timespec ts = {0, 5 * 1000 * 1000};
@@ -116,7 +118,7 @@ void vt_free(struct vt *vt)
  * the standard streams, then exec.  Report an exec failure's errno on
  * ERRFD (close-on-exec, so a successful exec closes it silently). */
 static void child_exec(const char *slave, char *const argv[],
-		       char *const envp[], int errfd)
+                       char *const envp[], int errfd)
 {
 	int err;
 	setsid();
@@ -141,8 +143,7 @@ fail:
 	_exit(127);
 }
 
-bool vt_spawn(struct vt *vt, char *const argv[], char *const envp[],
-	      char **err)
+bool vt_spawn(struct vt *vt, char *const argv[], char *const envp[], char **err)
 {
 	int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0) {
@@ -151,7 +152,7 @@ bool vt_spawn(struct vt *vt, char *const argv[], char *const envp[],
 	}
 	const char *slave = ptsname(master);
 	struct winsize ws = {.ws_row = (unsigned short)vt->rows,
-			     .ws_col = (unsigned short)vt->cols};
+	                     .ws_col = (unsigned short)vt->cols};
 	if (!slave || ioctl(master, TIOCSWINSZ, &ws) < 0) {
 		*err = xasprintf("cannot set up the pty: %s", strerror(errno));
 		close(master);
@@ -194,7 +195,7 @@ bool vt_spawn(struct vt *vt, char *const argv[], char *const envp[],
 		waitpid(pid, &vt->wstatus, 0);
 		vt->exited = true;
 		*err = xasprintf("cannot run %s: %s", argv[0],
-				 strerror(child_errno));
+		                 strerror(child_errno));
 		return false;
 	}
 	return true;
@@ -207,7 +208,7 @@ void vt_resize(struct vt *vt, int rows, int cols)
 	vterm_set_size(vt->term, rows, cols);
 	if (vt->master >= 0) {
 		struct winsize ws = {.ws_row = (unsigned short)rows,
-				     .ws_col = (unsigned short)cols};
+		                     .ws_col = (unsigned short)cols};
 		ioctl(vt->master, TIOCSWINSZ, &ws);
 	}
 }
@@ -272,7 +273,7 @@ static void flush_pending(struct vt *vt)
 {
 	if (vt->npending) {
 		vterm_input_write(vt->term, (const char *)vt->pending,
-				  vt->npending);
+		                  vt->npending);
 		vt->npending = 0;
 	}
 }
@@ -403,7 +404,8 @@ static size_t put_utf8(char *p, uint32_t c)
 
 char *vt_row(const struct vt *vt, int r)
 {
-	char *row = xmalloc((size_t)vt->cols * VTERM_MAX_CHARS_PER_CELL * 4 + 1);
+	char *row =
+	        xmalloc((size_t)vt->cols * VTERM_MAX_CHARS_PER_CELL * 4 + 1);
 	size_t len = 0, keep = 0;
 	for (int c = 0; c < vt->cols;) {
 		VTermScreenCell cell;

@@ -13,17 +13,17 @@ struct vt {
 	VTerm *term;
 	VTermScreen *screen;
 	int rows, cols;
-	int master;		/* pty master, -1 before the child starts */
-	bool eof;		/* the master reported hang-up: no more output */
-	pid_t pid;		/* child, 0 before it starts */
-	bool exited;		/* the child has been reaped */
-	int wstatus;		/* its wait status once exited */
+	int master;  /* pty master, -1 before the child starts */
+	bool eof;    /* the master reported hang-up: no more output */
+	pid_t pid;   /* child, 0 before it starts */
+	bool exited; /* the child has been reaped */
+	int wstatus; /* its wait status once exited */
 	bool cursor_visible;
 	unsigned char pending[4]; /* an incomplete UTF-8 tail kept back */
 	size_t npending;
-	unsigned char *out;	/* everything the child wrote */
+	unsigned char *out; /* everything the child wrote */
 	size_t nout, capout;
-	size_t counted;		/* bytes since the last vt_bytes_reset */
+	size_t counted; /* bytes since the script last reset it */
 };
 
 /* Set up a ROWS x COLS terminal with no child yet. */
@@ -36,7 +36,7 @@ void vt_free(struct vt *vt);
  * and working directory unchanged.  On failure return false and set *ERR to
  * a message the caller frees. */
 bool vt_spawn(struct vt *vt, char *const argv[], char *const envp[],
-	      char **err);
+              char **err);
 
 /* Resize the terminal, and the pty when the child runs (it gets SIGWINCH). */
 void vt_resize(struct vt *vt, int rows, int cols);

@@ -43,21 +43,21 @@ struct saved_count {
 
 /* Everything the script has set up so far. */
 static struct {
-	const char *script;	/* as given on the command line */
-	int line;		/* the line being run, 1-based */
+	const char *script; /* as given on the command line */
+	int line;           /* the line being run, 1-based */
 	struct vt vt;
-	char **env;		/* the child's environment, NULL-terminated */
+	char **env; /* the child's environment, NULL-terminated */
 	size_t nenv;
-	char *home;		/* the child's temporary HOME */
+	char *home; /* the child's temporary HOME */
 	struct saved_count *counts;
 	size_t ncounts;
 	unsigned long sent_signals; /* bit per signal the script sent */
-	bool exit_checked;	/* expect-exit has looked at the child's end */
-	bool update;		/* UPDATE_EXPECTED=1: expect writes files */
+	bool exit_checked; /* expect-exit has looked at the child's end */
+	bool update;       /* UPDATE_EXPECTED=1: expect writes files */
 } S;
 
 static int remove_entry(const char *path, const struct stat *st, int flag,
-			struct FTW *ftw)
+                        struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;
@@ -77,7 +77,7 @@ static void finish(int status)
 }
 
 static void hard_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
+        __attribute__((format(printf, 1, 2), noreturn));
 static void hard_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -99,7 +99,7 @@ static void describe_status(FILE *f, int wstatus)
 		fprintf(f, "exited with status %d", WEXITSTATUS(wstatus));
 	else if (WIFSIGNALED(wstatus))
 		fprintf(f, "killed by signal %d (%s)", WTERMSIG(wstatus),
-			strsignal(WTERMSIG(wstatus)));
+		        strsignal(WTERMSIG(wstatus)));
 	else
 		fprintf(f, "ended with wait status %#x", (unsigned)wstatus);
 }
@@ -107,7 +107,7 @@ static void describe_status(FILE *f, int wstatus)
 static void print_screen(FILE *f)
 {
 	fprintf(f, "screen (%d columns, %d rows, cursor %s):\n", S.vt.cols,
-		S.vt.rows, S.vt.cursor_visible ? "visible" : "hidden");
+	        S.vt.rows, S.vt.cursor_visible ? "visible" : "hidden");
 	for (int r = 0; r < S.vt.rows; r++) {
 		char *row = vt_row(&S.vt, r);
 		fprintf(f, "%3d|%s\n", r, row);
@@ -132,7 +132,8 @@ static void print_output_tail(FILE *f)
 	fputc('\n', f);
 }
 
-static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void fail(const char *fmt, ...)
+        __attribute__((format(printf, 1, 2), noreturn));
 static void fail(const char *fmt, ...)
 {
 	va_list ap;
@@ -205,10 +206,11 @@ static void env_init(void)
 	S.env[S.nenv] = NULL;
 
 	const char *tmp = getenv("TMPDIR");
-	char *templ = xasprintf("%s/vtrun-home-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	char *templ =
+	        xasprintf("%s/vtrun-home-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(templ))
 		hard_error("cannot create a HOME in %s: %s", templ,
-			   strerror(errno));
+		           strerror(errno));
 	S.home = templ;
 	env_set("HOME", S.home);
 	char *dir = xasprintf("%s/.config", S.home);
@@ -227,7 +229,7 @@ static void env_init(void)
 	/* ncurses believes LINES and COLUMNS over the pty size, and
 	 * ESCDELAY over its default; gettext reads LANGUAGE. */
 	static const char *const drop[] = {"NO_COLOR", "TMUX",     "LINES",
-					   "COLUMNS",  "LANGUAGE", "ESCDELAY"};
+	                                   "COLUMNS",  "LANGUAGE", "ESCDELAY"};
 	for (size_t i = 0; i < sizeof drop / sizeof *drop; i++)
 		env_unset(drop[i]);
 }
@@ -393,21 +395,21 @@ static const struct {
 	VTermKey key;
 	VTermModifier mod;
 } key_names[] = {
-	{"Enter", VTERM_KEY_ENTER, VTERM_MOD_NONE},
-	{"Tab", VTERM_KEY_TAB, VTERM_MOD_NONE},
-	{"S-Tab", VTERM_KEY_TAB, VTERM_MOD_SHIFT},
-	{"BS", VTERM_KEY_BACKSPACE, VTERM_MOD_NONE},
-	{"Esc", VTERM_KEY_ESCAPE, VTERM_MOD_NONE},
-	{"Up", VTERM_KEY_UP, VTERM_MOD_NONE},
-	{"Down", VTERM_KEY_DOWN, VTERM_MOD_NONE},
-	{"Left", VTERM_KEY_LEFT, VTERM_MOD_NONE},
-	{"Right", VTERM_KEY_RIGHT, VTERM_MOD_NONE},
-	{"PgUp", VTERM_KEY_PAGEUP, VTERM_MOD_NONE},
-	{"PgDn", VTERM_KEY_PAGEDOWN, VTERM_MOD_NONE},
-	{"Home", VTERM_KEY_HOME, VTERM_MOD_NONE},
-	{"End", VTERM_KEY_END, VTERM_MOD_NONE},
-	{"Ins", VTERM_KEY_INS, VTERM_MOD_NONE},
-	{"Del", VTERM_KEY_DEL, VTERM_MOD_NONE},
+        {"Enter", VTERM_KEY_ENTER, VTERM_MOD_NONE},
+        {"Tab", VTERM_KEY_TAB, VTERM_MOD_NONE},
+        {"S-Tab", VTERM_KEY_TAB, VTERM_MOD_SHIFT},
+        {"BS", VTERM_KEY_BACKSPACE, VTERM_MOD_NONE},
+        {"Esc", VTERM_KEY_ESCAPE, VTERM_MOD_NONE},
+        {"Up", VTERM_KEY_UP, VTERM_MOD_NONE},
+        {"Down", VTERM_KEY_DOWN, VTERM_MOD_NONE},
+        {"Left", VTERM_KEY_LEFT, VTERM_MOD_NONE},
+        {"Right", VTERM_KEY_RIGHT, VTERM_MOD_NONE},
+        {"PgUp", VTERM_KEY_PAGEUP, VTERM_MOD_NONE},
+        {"PgDn", VTERM_KEY_PAGEDOWN, VTERM_MOD_NONE},
+        {"Home", VTERM_KEY_HOME, VTERM_MOD_NONE},
+        {"End", VTERM_KEY_END, VTERM_MOD_NONE},
+        {"Ins", VTERM_KEY_INS, VTERM_MOD_NONE},
+        {"Del", VTERM_KEY_DEL, VTERM_MOD_NONE},
 };
 
 /* A mouse wheel report (SGR 1006) at the screen centre, 1-based. */
@@ -415,32 +417,32 @@ static void send_wheel(int button)
 {
 	char seq[48];
 	int n = snprintf(seq, sizeof seq, "\033[<%d;%d;%dM", button,
-			 S.vt.cols / 2 + 1, S.vt.rows / 2 + 1);
+	                 S.vt.cols / 2 + 1, S.vt.rows / 2 + 1);
 	vt_send(&S.vt, seq, (size_t)n);
 }
 
 /* What one key of a `key` line sends. */
 struct key {
 	enum { KEY_VTERM, KEY_BYTES, KEY_WHEEL } kind;
-	VTermKey vkey;		/* KEY_VTERM: through libvterm's keyboard */
+	VTermKey vkey; /* KEY_VTERM: through libvterm's keyboard */
 	VTermModifier mod;
-	const char *bytes;	/* KEY_BYTES: these, as they are */
+	const char *bytes; /* KEY_BYTES: these, as they are */
 	size_t len;
-	int button;		/* KEY_WHEEL: the SGR button number */
+	int button; /* KEY_WHEEL: the SGR button number */
 };
 
 /* Decode <NAME> (without the brackets); false if unknown. */
 static bool key_by_name(const char *name, size_t len, struct key *k)
 {
 	static const char ctrl[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a"
-				   "\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14"
-				   "\x15\x16\x17\x18\x19\x1a";
+	                           "\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14"
+	                           "\x15\x16\x17\x18\x19\x1a";
 	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
 		if (strlen(key_names[i].name) == len &&
 		    memcmp(key_names[i].name, name, len) == 0) {
 			*k = (struct key){.kind = KEY_VTERM,
-					  .vkey = key_names[i].key,
-					  .mod = key_names[i].mod};
+			                  .vkey = key_names[i].key,
+			                  .mod = key_names[i].mod};
 			return true;
 		}
 	if (len == 5 && memcmp(name, "Space", 5) == 0) {
@@ -448,14 +450,14 @@ static bool key_by_name(const char *name, size_t len, struct key *k)
 	} else if (len == 2 && memcmp(name, "lt", 2) == 0) {
 		*k = (struct key){.kind = KEY_BYTES, .bytes = "<", .len = 1};
 	} else if (len == 3 && name[0] == 'C' && name[1] == '-' &&
-		   ((name[2] >= 'a' && name[2] <= 'z') ||
-		    (name[2] >= 'A' && name[2] <= 'Z'))) {
+	           ((name[2] >= 'a' && name[2] <= 'z') ||
+	            (name[2] >= 'A' && name[2] <= 'Z'))) {
 		/* what a terminal sends for Ctrl+letter: the letter & 0x1f */
 		*k = (struct key){.kind = KEY_BYTES,
-				  .bytes = ctrl + (name[2] & 0x1f) - 1,
-				  .len = 1};
-	} else if ((len == 2 || len == 3) && name[0] == 'F' &&
-		   name[1] >= '1' && name[1] <= '9') {
+		                  .bytes = ctrl + (name[2] & 0x1f) - 1,
+		                  .len = 1};
+	} else if ((len == 2 || len == 3) && name[0] == 'F' && name[1] >= '1' &&
+	           name[1] <= '9') {
 		int n = name[1] - '0';
 		if (len == 3) {
 			if (name[2] < '0' || name[2] > '9')
@@ -465,7 +467,7 @@ static bool key_by_name(const char *name, size_t len, struct key *k)
 		if (n > 12)
 			return false;
 		*k = (struct key){.kind = KEY_VTERM,
-				  .vkey = VTERM_KEY_FUNCTION(n)};
+		                  .vkey = VTERM_KEY_FUNCTION(n)};
 	} else if (len == 7 && memcmp(name, "WheelUp", 7) == 0) {
 		*k = (struct key){.kind = KEY_WHEEL, .button = 64};
 	} else if (len == 9 && memcmp(name, "WheelDown", 9) == 0) {
@@ -507,10 +509,11 @@ static void cmd_key(const char *keys)
 		struct key k = {.kind = KEY_BYTES, .bytes = p, .len = 1};
 		if (*p == '<') {
 			const char *end = strchr(p, '>');
-			if (!end || !key_by_name(p + 1, (size_t)(end - p - 1), &k))
+			if (!end ||
+			    !key_by_name(p + 1, (size_t)(end - p - 1), &k))
 				hard_error("unknown key name at \"%s\" (a < "
-					   "itself is <lt>)",
-					   p);
+				           "itself is <lt>)",
+				           p);
 			p = end + 1;
 		} else {
 			while ((p[k.len] & 0xc0) == 0x80)
@@ -583,7 +586,8 @@ static void print_diff(const char *name, const struct screen_file *f)
 	printf("--- %s (expected)\n+++ screen\n", name);
 	size_t n = f->nrows > (size_t)S.vt.rows ? f->nrows : (size_t)S.vt.rows;
 	for (size_t r = 0; r < n; r++) {
-		char *row = r < (size_t)S.vt.rows ? vt_row(&S.vt, (int)r) : NULL;
+		char *row =
+		        r < (size_t)S.vt.rows ? vt_row(&S.vt, (int)r) : NULL;
 		const char *want = r < f->nrows ? f->rows[r] : NULL;
 		if (row && want && strcmp(row, want) == 0) {
 			printf(" %3zu|%s\n", r, row);
@@ -604,22 +608,24 @@ static void cmd_expect(const char *name)
 	if (S.update) {
 		FILE *f = fopen(name, "w");
 		if (!f)
-			hard_error("cannot write %s: %s", name, strerror(errno));
+			hard_error("cannot write %s: %s", name,
+			           strerror(errno));
 		for (int r = 0; r < S.vt.rows; r++) {
 			char *row = vt_row(&S.vt, r);
 			fprintf(f, "%s\n", row);
 			free(row);
 		}
 		if (fclose(f) != 0)
-			hard_error("cannot write %s: %s", name, strerror(errno));
+			hard_error("cannot write %s: %s", name,
+			           strerror(errno));
 		fprintf(stderr, "%s:%d: wrote %s: read it before committing\n",
-			S.script, S.line, name);
+		        S.script, S.line, name);
 		return;
 	}
 	FILE *f = fopen(name, "r");
 	if (!f)
 		hard_error("cannot read %s: %s (UPDATE_EXPECTED=1 writes it)",
-			   name, strerror(errno));
+		           name, strerror(errno));
 	struct screen_file sf = {0};
 	char *line = NULL;
 	size_t cap = 0;
@@ -716,7 +722,7 @@ static bool attr_of(const VTermScreenCell *cell, const char *attr)
 	if (strcmp(attr, "italic") == 0)
 		return cell->attrs.italic;
 	hard_error("unknown attribute %s (reverse, bold, underline, italic)",
-		   attr);
+	           attr);
 }
 
 static bool cell_has_attr(const void *arg)
@@ -778,7 +784,7 @@ static bool output_has(const void *arg)
 {
 	const struct needle *nd = arg;
 	bool found = S.vt.nout >= nd->len &&
-		     memmem(S.vt.out, S.vt.nout, nd->bytes, nd->len) != NULL;
+	             memmem(S.vt.out, S.vt.nout, nd->bytes, nd->len) != NULL;
 	return found == nd->want;
 }
 
@@ -816,7 +822,8 @@ static char *find_unclean(const unsigned char *s, size_t n)
 					j++;
 				if (j >= n || s[j] < 0x40 || s[j] > 0x7e)
 					return xasprintf(
-						"a malformed CSI at byte %zu", i);
+					        "a malformed CSI at byte %zu",
+					        i);
 				i = j + 1;
 				continue;
 			}
@@ -831,36 +838,38 @@ static char *find_unclean(const unsigned char *s, size_t n)
 					while (j < n && s[j] >= 0x20 &&
 					       s[j] <= 0x3f)
 						j++;
-					if (j >= n || s[j] < 0x40 || s[j] > 0x7e)
+					if (j >= n || s[j] < 0x40 ||
+					    s[j] > 0x7e)
 						break;
 					j++;
 				}
-				if (j + 1 < n && s[j] == 0x1b && s[j + 1] == '\\') {
+				if (j + 1 < n && s[j] == 0x1b &&
+				    s[j + 1] == '\\') {
 					i = j + 2;
 					continue;
 				}
 				return xasprintf("a tmux passthrough at byte "
-						 "%zu that is not only CSI "
-						 "sequences",
-						 i);
+				                 "%zu that is not only CSI "
+				                 "sequences",
+				                 i);
 			}
 			if (strchr("P]_^X", k))
 				return xasprintf("the string control ESC %c at "
-						 "byte %zu",
-						 k, i);
+				                 "byte %zu",
+				                 k, i);
 			size_t j = i + 1;
 			while (j < n && s[j] >= 0x20 && s[j] <= 0x2f)
 				j++;
 			if (j >= n || s[j] < 0x30 || s[j] > 0x7e)
-				return xasprintf("a malformed escape at byte %zu",
-						 i);
+				return xasprintf(
+				        "a malformed escape at byte %zu", i);
 			i = j + 1;
 			continue;
 		}
 		if (c < 0x20 && c != '\b' && c != '\t' && c != '\n' &&
 		    c != '\r')
 			return xasprintf("the control byte 0x%02x at byte %zu",
-					 c, i);
+			                 c, i);
 		if (c == 0x7f)
 			return xasprintf("DEL at byte %zu", i);
 		if (c < 0x80) {
@@ -868,17 +877,18 @@ static char *find_unclean(const unsigned char *s, size_t n)
 			continue;
 		}
 		size_t len = c >= 0xc2 && c <= 0xdf   ? 2
-			     : c >= 0xe0 && c <= 0xef ? 3
-			     : c >= 0xf0 && c <= 0xf4 ? 4
-						      : 0;
+		             : c >= 0xe0 && c <= 0xef ? 3
+		             : c >= 0xf0 && c <= 0xf4 ? 4
+		                                      : 0;
 		if (len == 0 || i + len > n)
 			return xasprintf("invalid UTF-8 at byte %zu", i);
 		for (size_t j = 1; j < len; j++)
 			if ((s[i + j] & 0xc0) != 0x80)
-				return xasprintf("invalid UTF-8 at byte %zu", i);
+				return xasprintf("invalid UTF-8 at byte %zu",
+				                 i);
 		if (c == 0xc2 && s[i + 1] <= 0x9f)
 			return xasprintf("the C1 control U+%04X at byte %zu",
-					 s[i + 1], i);
+			                 s[i + 1], i);
 		i += len;
 	}
 	return NULL;
@@ -909,7 +919,7 @@ static void cmd_bytes_save(const char *name)
 	struct saved_count *sc = find_count(name);
 	if (!sc) {
 		S.counts = xreallocarray(S.counts, S.ncounts + 1,
-					 sizeof *S.counts);
+		                         sizeof *S.counts);
 		sc = &S.counts[S.ncounts++];
 		sc->name = xstrdup(name);
 	}
@@ -940,12 +950,12 @@ static const struct {
 	const char *name;
 	int sig;
 } signals[] = {
-	{"TERM", SIGTERM}, {"INT", SIGINT},   {"HUP", SIGHUP},
-	{"TSTP", SIGTSTP}, {"CONT", SIGCONT}, {"WINCH", SIGWINCH},
-	{"QUIT", SIGQUIT}, {"KILL", SIGKILL}, {"USR1", SIGUSR1},
-	{"USR2", SIGUSR2}, {"ABRT", SIGABRT}, {"SEGV", SIGSEGV},
-	{"BUS", SIGBUS},   {"FPE", SIGFPE},   {"ILL", SIGILL},
-	{"PIPE", SIGPIPE}, {"ALRM", SIGALRM},
+        {"TERM", SIGTERM}, {"INT", SIGINT},   {"HUP", SIGHUP},
+        {"TSTP", SIGTSTP}, {"CONT", SIGCONT}, {"WINCH", SIGWINCH},
+        {"QUIT", SIGQUIT}, {"KILL", SIGKILL}, {"USR1", SIGUSR1},
+        {"USR2", SIGUSR2}, {"ABRT", SIGABRT}, {"SEGV", SIGSEGV},
+        {"BUS", SIGBUS},   {"FPE", SIGFPE},   {"ILL", SIGILL},
+        {"PIPE", SIGPIPE}, {"ALRM", SIGALRM},
 };
 
 /* SIGTERM, TERM -> the number; 0 if unknown. */
@@ -997,10 +1007,10 @@ static void cmd_expect_exit(const char *arg)
 	S.exit_checked = true;
 	int ws = S.vt.wstatus;
 	bool ok = sig ? WIFSIGNALED(ws) && WTERMSIG(ws) == sig
-		      : WIFEXITED(ws) && WEXITSTATUS(ws) == code;
+	              : WIFEXITED(ws) && WEXITSTATUS(ws) == code;
 	if (!ok)
-		fail("expected the child to end %s %s", sig ? "by" : "with status",
-		     arg);
+		fail("expected the child to end %s %s",
+		     sig ? "by" : "with status", arg);
 }
 
 /* At the end: a child that ended by itself must have ended well unless
@@ -1061,7 +1071,7 @@ static void run_line(char *line)
 		cmd_key(args);
 	} else if (strcmp(cmd, "wait") == 0) {
 		long ms = *args ? parse_number(args, NULL, "milliseconds")
-				: WAIT_DEFAULT;
+		                : WAIT_DEFAULT;
 		vt_settle(&S.vt, 0, (int)ms, WAIT_MAX);
 	} else if (strcmp(cmd, "expect") == 0) {
 		cmd_expect(args);
@@ -1163,7 +1173,7 @@ int main(int argc, char **argv)
 	FILE *f = fopen(S.script, "r");
 	if (!f) {
 		fprintf(stderr, "vtrun: cannot read %s: %s\n", S.script,
-			strerror(errno));
+		        strerror(errno));
 		return EXIT_HARD;
 	}
 	struct sigaction sa = {.sa_handler = on_signal};
@@ -1182,7 +1192,8 @@ int main(int argc, char **argv)
 	ssize_t len;
 	while ((len = getline(&line, &cap, f)) >= 0) {
 		S.line++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		while (len > 0 &&
+		       (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
 		run_line(line);
 		if (vt_interrupted)

@@ -45,10 +45,10 @@ static const struct {
 	int code;
 	const char *name;
 } names[] = {
-	{KEY_UP, "Up"},	      {KEY_DOWN, "Down"},   {KEY_LEFT, "Left"},
-	{KEY_RIGHT, "Right"}, {KEY_HOME, "Home"},   {KEY_END, "End"},
-	{KEY_PPAGE, "PgUp"},  {KEY_NPAGE, "PgDn"},  {KEY_BTAB, "S-Tab"},
-	{KEY_ENTER, "Enter"}, {KEY_DC, "Del"},	    {KEY_IC, "Ins"},
+        {KEY_UP, "Up"},       {KEY_DOWN, "Down"},  {KEY_LEFT, "Left"},
+        {KEY_RIGHT, "Right"}, {KEY_HOME, "Home"},  {KEY_END, "End"},
+        {KEY_PPAGE, "PgUp"},  {KEY_NPAGE, "PgDn"}, {KEY_BTAB, "S-Tab"},
+        {KEY_ENTER, "Enter"}, {KEY_DC, "Del"},     {KEY_IC, "Ins"},
 };
 
 static void name_code(int code)
@@ -66,10 +66,11 @@ static void name_code(int code)
 	if (code == KEY_MOUSE) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK && (ev.bstate & BUTTON4_PRESSED))
-			snprintf(last, sizeof last, "WheelUp %d,%d", ev.x, ev.y);
+			snprintf(last, sizeof last, "WheelUp %d,%d", ev.x,
+			         ev.y);
 		else if (ev.bstate & BUTTON5_PRESSED)
 			snprintf(last, sizeof last, "WheelDown %d,%d", ev.x,
-				 ev.y);
+			         ev.y);
 		else
 			strcpy(last, "mouse");
 		return;
@@ -103,7 +104,8 @@ static void name_char(wint_t c)
 		break;
 	default:
 		if (c < 0x20) {
-			snprintf(last, sizeof last, "C-%c", (char)(c + 'a' - 1));
+			snprintf(last, sizeof last, "C-%c",
+			         (char)(c + 'a' - 1));
 		} else {
 			snprintf(last, sizeof last, "char %lc", (wint_t)c);
 			if (ntext + 1 < sizeof text / sizeof *text)
