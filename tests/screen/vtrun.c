@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -752,6 +751,17 @@ static void cmd_expect_attr(const char *args)
 		     ca.want ? "not " : "", ca.attr);
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /* Hex pairs (blanks allowed between them) into bytes. */
 static unsigned char *parse_hex(const char *s, size_t *len)
 {
@@ -762,10 +772,10 @@ static unsigned char *parse_hex(const char *s, size_t *len)
 			s++;
 			continue;
 		}
-		unsigned v;
-		if (sscanf(s, "%2x", &v) != 1 || !s[1] || s[1] == ' ')
+		int hi = hex_digit(s[0]), lo = hi < 0 ? -1 : hex_digit(s[1]);
+		if (lo < 0)
 			hard_error("bad hex at \"%s\"", s);
-		bytes[n++] = (unsigned char)v;
+		bytes[n++] = (unsigned char)(hi << 4 | lo);
 		s += 2;
 	}
 	if (n == 0)
