@@ -23,7 +23,7 @@ Endpoints:
   /location?URL         a 302 to URL (anything, e.g. file:///...)
   /headers              the request's headers as the body
   /.../big/BYTES        as a last segment: BYTES bytes of 'x' in place of a file
-  /stats                "max=M now=N" concurrent requests (this one excluded)
+  /stats                "max=M now=N": requests waiting in /slow at once
   /stats/reset          reset the maximum
 """
 import email.utils
@@ -54,21 +54,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self):
-        global current, maximum
         path = urllib.parse.urlsplit(self.path).path
         if path.startswith("/stats"):
             self.stats(path)
             return
-        with lock:
-            current += 1
-            maximum = max(maximum, current)
         try:
             self.route(path)
         except (BrokenPipeError, ConnectionResetError):
             pass
-        finally:
-            with lock:
-                current -= 1
 
     def stats(self, path):
         global maximum
@@ -111,6 +104,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         self.chain(parts)
 
+    def delay(self, seconds):
+        # Counted while waiting only: the client is surely still waiting
+        # too, so the count never includes a request it already finished.
+        global current, maximum
+        with lock:
+            current += 1
+            maximum = max(maximum, current)
+        try:
+            time.sleep(seconds)
+        finally:
+            with lock:
+                current -= 1
+
     def hang(self):
         # Wait until the client gives up (its end closes) or the server stops.
         while not stopping.is_set():
@@ -135,7 +141,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         while parts:
             head = parts[0]
             if head == "slow" and len(parts) > 1 and parts[1].isdigit():
-                time.sleep(int(parts[1]) / 1000.0)
+                self.delay(int(parts[1]) / 1000.0)
                 parts = parts[2:]
             elif head == "redirect" and len(parts) > 1 and parts[1].isdigit():
                 n = int(parts[1])
