@@ -27,19 +27,19 @@
 struct job {
 	struct job *next, *prev; /* in the queue, or in the running list */
 	struct fetcher *owner;
-	char *url;               /* as the caller gave it */
+	char *url; /* as the caller gave it */
 	char *etag, *last_modified;
 	void *user;
-	bool is_file;            /* file:// or a plain path: no HTTP codes */
+	bool is_file; /* file:// or a plain path: no HTTP codes */
 	CURL *easy;
 	struct curl_slist *headers;
 	char *body;
 	size_t len, cap;
 	bool too_large;
-	long code;               /* of the answer whose headers came last */
-	char *reason;            /* its reason phrase, or NULL */
+	long code;    /* of the answer whose headers came last */
+	char *reason; /* its reason phrase, or NULL */
 	char *new_etag, *new_last_modified;
-	char *location;          /* where the last answer redirects to */
+	char *location; /* where the last answer redirects to */
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -55,7 +55,8 @@ static unsigned curl_users; /* fetchers alive: curl_global_* bracket them */
 
 struct fetcher *fetcher_new(const struct fetch_options *opt)
 {
-	if (curl_users++ == 0 && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (curl_users++ == 0 &&
+	    curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		die(_("cannot initialise libcurl"));
 	struct fetcher *f = xcalloc(1, sizeof(*f));
 	f->opt = *opt;
@@ -117,7 +118,8 @@ static bool has_scheme(const char *s)
 {
 	if (!isalpha((unsigned char)*s))
 		return false;
-	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.')
+	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' ||
+	       *s == '.')
 		s++;
 	return strncmp(s, "://", 3) == 0;
 }
@@ -165,7 +167,8 @@ static char *trimmed(const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
-static bool header_is(const char *line, size_t len, const char *name, size_t *value_at)
+static bool header_is(const char *line, size_t len, const char *name,
+                      size_t *value_at)
 {
 	size_t n = strlen(name);
 	if (len <= n || strncasecmp(line, name, n) != 0 || line[n] != ':')
@@ -184,7 +187,8 @@ static size_t on_header(char *data, size_t size, size_t nitems, void *p)
 		free(j->new_etag);
 		free(j->new_last_modified);
 		free(j->location);
-		j->reason = j->new_etag = j->new_last_modified = j->location = NULL;
+		j->reason = j->new_etag = j->new_last_modified = j->location =
+		        NULL;
 		const char *sp = memchr(data, ' ', len);
 		if (sp) {
 			size_t rest = len - (size_t)(sp + 1 - data);
@@ -255,8 +259,10 @@ static void job_start(struct fetcher *f, struct job *j)
 	SETOPT(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
 	SETOPT(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
-	SETOPT(e, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FILE));
-	SETOPT(e, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	SETOPT(e, CURLOPT_PROTOCOLS,
+	       (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FILE));
+	SETOPT(e, CURLOPT_REDIR_PROTOCOLS,
+	       (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
 	SETOPT(e, CURLOPT_FOLLOWLOCATION, 1L);
 	SETOPT(e, CURLOPT_MAXREDIRS, f->opt.max_redirects);
@@ -283,7 +289,8 @@ static void job_start(struct fetcher *f, struct job *j)
 		 * time the same way. */
 		time_t t = curl_getdate(j->last_modified, NULL);
 		if (t > 0) {
-			SETOPT(e, CURLOPT_TIMECONDITION, (long)CURL_TIMECOND_IFMODSINCE);
+			SETOPT(e, CURLOPT_TIMECONDITION,
+			       (long)CURL_TIMECOND_IFMODSINCE);
 			SETOPT(e, CURLOPT_TIMEVALUE_LARGE, (curl_off_t)t);
 		}
 	}
@@ -304,7 +311,8 @@ void fetcher_add(struct fetcher *f, const char *url, const char *etag,
 	j->owner = f;
 	j->url = xstrdup(url);
 	j->etag = etag && *etag ? xstrdup(etag) : NULL;
-	j->last_modified = last_modified && *last_modified ? xstrdup(last_modified) : NULL;
+	j->last_modified =
+	        last_modified && *last_modified ? xstrdup(last_modified) : NULL;
 	j->user = user;
 	if (f->queue_tail)
 		f->queue_tail->next = j;
@@ -351,10 +359,16 @@ static const char *http_reason(long code)
 		long code;
 		const char *text;
 	} reasons[] = {
-		{400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"},
-		{404, "Not Found"}, {410, "Gone"}, {429, "Too Many Requests"},
-		{500, "Internal Server Error"}, {502, "Bad Gateway"},
-		{503, "Service Unavailable"}, {504, "Gateway Timeout"},
+	        {400, "Bad Request"},
+	        {401, "Unauthorized"},
+	        {403, "Forbidden"},
+	        {404, "Not Found"},
+	        {410, "Gone"},
+	        {429, "Too Many Requests"},
+	        {500, "Internal Server Error"},
+	        {502, "Bad Gateway"},
+	        {503, "Service Unavailable"},
+	        {504, "Gateway Timeout"},
 	};
 	for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
 		if (reasons[i].code == code)
@@ -373,12 +387,14 @@ static char *error_text(struct fetcher *f, struct job *j, CURLcode rc)
 		if (os_errno == ECONNREFUSED)
 			return xstrdup(_("connection refused"));
 		if (os_errno)
-			return xasprintf(_("cannot connect: %s"), strerror((int)os_errno));
+			return xasprintf(_("cannot connect: %s"),
+			                 strerror((int)os_errno));
 		return xstrdup(_("cannot connect"));
 	case CURLE_COULDNT_RESOLVE_HOST:
 		return xstrdup(_("host not found"));
 	case CURLE_OPERATION_TIMEDOUT:
-		curl_easy_getinfo(j->easy, CURLINFO_CONNECT_TIME_T, &connect_us);
+		curl_easy_getinfo(j->easy, CURLINFO_CONNECT_TIME_T,
+		                  &connect_us);
 		if (!j->is_file && connect_us == 0 &&
 		    f->opt.connect_timeout_ms < f->opt.timeout_ms) {
 			t = seconds_text(f->opt.connect_timeout_ms);
@@ -400,15 +416,19 @@ static char *error_text(struct fetcher *f, struct job *j, CURLcode rc)
 			goto too_large;
 		break;
 	case CURLE_TOO_MANY_REDIRECTS:
-		return xasprintf(_("too many redirects (more than %ld)"), f->opt.max_redirects);
+		return xasprintf(_("too many redirects (more than %ld)"),
+		                 f->opt.max_redirects);
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		if (j->code >= 300 && j->code < 400 && j->location)
-			return xasprintf(_("redirect to %s refused (only http and https)"),
+			return xasprintf(_("redirect to %s refused (only http "
+			                   "and https)"),
 			                 j->location);
-		return xstrdup(_("unsupported protocol (only http, https and file)"));
+		return xstrdup(
+		        _("unsupported protocol (only http, https and file)"));
 	case CURLE_FILE_COULDNT_READ_FILE:
 		return xasprintf(_("cannot read the file (%s)"),
-		                 j->errbuf[0] ? j->errbuf : curl_easy_strerror(rc));
+		                 j->errbuf[0] ? j->errbuf
+		                              : curl_easy_strerror(rc));
 	default:
 		break;
 	}
@@ -428,9 +448,9 @@ static char *http_date(time_t t)
 static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
 {
 	struct fetch_result r = {
-		.user = j->user,
-		.url = j->url,
-		.status = FETCH_ERROR,
+	        .user = j->user,
+	        .url = j->url,
+	        .status = FETCH_ERROR,
 	};
 	char *error = NULL, *effective = NULL;
 	long code = 0, unmet = 0;
@@ -512,7 +532,8 @@ size_t fetcher_perform(struct fetcher *f)
 	return f->n_total - f->n_done;
 }
 
-int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra, int timeout_ms)
+int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra,
+                 int timeout_ms)
 {
 	fd_set r, w, x;
 	int maxfd = -1;
@@ -593,7 +614,8 @@ static void count_errors(void *ctx, struct fetch_result *r)
 	c->opt->on_done(c->opt->ctx, r);
 }
 
-size_t fetch_all(const struct fetch_options *opt, const struct fetch_request *req, size_t n)
+size_t fetch_all(const struct fetch_options *opt,
+                 const struct fetch_request *req, size_t n)
 {
 	struct counting c = {.opt = opt};
 	struct fetch_options o = *opt;
@@ -601,7 +623,8 @@ size_t fetch_all(const struct fetch_options *opt, const struct fetch_request *re
 	o.ctx = &c;
 	struct fetcher *f = fetcher_new(&o);
 	for (size_t i = 0; i < n; i++)
-		fetcher_add(f, req[i].url, req[i].etag, req[i].last_modified, req[i].user);
+		fetcher_add(f, req[i].url, req[i].etag, req[i].last_modified,
+		            req[i].user);
 	fetcher_run(f);
 	fetcher_free(f);
 	return c.errors;

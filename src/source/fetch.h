@@ -23,10 +23,10 @@ enum fetch_status {
  * owns it (free() it).  body is NUL-terminated (the NUL is not counted
  * in body_len); it is NULL unless status is FETCH_OK. */
 struct fetch_result {
-	void *user;                /* as given to fetcher_add */
-	const char *url;           /* as given to fetcher_add */
+	void *user;      /* as given to fetcher_add */
+	const char *url; /* as given to fetcher_add */
 	enum fetch_status status;
-	long http_code;            /* the last answer's code; 0 for files or no answer */
+	long http_code; /* the last answer's code; 0 for files or no answer */
 	char *body;
 	size_t body_len;
 	const char *etag;          /* for the next fetch; NULL when none */
@@ -68,7 +68,8 @@ void fetcher_add(struct fetcher *f, const char *url, const char *etag,
  * of the caller's extra descriptors is ready; their revents are set.  Waits
  * no longer than the transfers' own timers allow.  Returns the number of
  * extra descriptors ready. */
-int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra, int timeout_ms);
+int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra,
+                 int timeout_ms);
 
 /* Move every transfer on without waiting, start queued ones, and report
  * finished ones.  Returns the number still running or queued. */
@@ -94,6 +95,7 @@ struct fetch_request {
 
 /* Blocking: fetch the n requests with opt's settings (several at a time)
  * and report each through opt->on_done.  Returns the number of errors. */
-size_t fetch_all(const struct fetch_options *opt, const struct fetch_request *req, size_t n);
+size_t fetch_all(const struct fetch_options *opt,
+                 const struct fetch_request *req, size_t n);
 
 #endif

@@ -36,7 +36,7 @@ static char *attr(const xmlNode *n, const char *name)
 			if (c->type == XML_TEXT_NODE && c->content)
 				p = stpcpy(p, (const char *)c->content);
 		*p = '\0';
-		/* Trim: hand-edited files pad values with spaces and newlines. */
+		/* Hand-edited files pad values with spaces and newlines. */
 		char *start = s + strspn(s, " \t\r\n");
 		size_t n_len = strlen(start);
 		while (n_len && strchr(" \t\r\n", start[n_len - 1]))
@@ -50,7 +50,8 @@ static char *attr(const xmlNode *n, const char *name)
 
 static bool is_element(const xmlNode *n, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
+	return n->type == XML_ELEMENT_NODE &&
+	       strcasecmp((const char *)n->name, name) == 0;
 }
 
 /* A folder's or feed's name: text, else title (OPML 1.0 files use both). */
@@ -109,7 +110,8 @@ struct walk {
 	size_t skipped;
 };
 
-static void walk_outlines(struct walk *w, const xmlNode *parent, struct tags *tags)
+static void walk_outlines(struct walk *w, const xmlNode *parent,
+                          struct tags *tags)
 {
 	for (const xmlNode *n = parent->children; n; n = n->next) {
 		if (!is_element(n, "outline"))
@@ -121,7 +123,8 @@ static void walk_outlines(struct walk *w, const xmlNode *parent, struct tags *ta
 			if (cat)
 				add_categories(tags, cat);
 			free(cat);
-			if ((w->known && urls_find(w->known, url)) || urls_find(w->out, url))
+			if ((w->known && urls_find(w->known, url)) ||
+			    urls_find(w->out, url))
 				w->skipped++;
 			else
 				urls_add(w->out, url, tags->v, tags->n, NULL);
@@ -149,8 +152,8 @@ static char *parse_error(const char *path, xmlParserCtxtPtr ctxt)
 	return xasprintf("%s:%d: %.*s", path, e->line, (int)len, e->message);
 }
 
-bool opml_read(const char *path, const struct urls *known, struct urls *out, size_t *skipped,
-               char **error)
+bool opml_read(const char *path, const struct urls *known, struct urls *out,
+               size_t *skipped, char **error)
 {
 	/* Opened here so that a missing file is our message, not libxml2's. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -166,7 +169,8 @@ bool opml_read(const char *path, const struct urls *known, struct urls *out, siz
 	}
 	/* No NOENT (entities stay references), no DTDLOAD, no network. */
 	xmlDocPtr doc = xmlCtxtReadFd(ctxt, fd, path, NULL,
-	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                              XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                      XML_PARSE_NOWARNING);
 	close(fd);
 	if (!doc) {
 		*error = parse_error(path, ctxt);
@@ -177,7 +181,8 @@ bool opml_read(const char *path, const struct urls *known, struct urls *out, siz
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	const xmlNode *body = NULL;
 	if (!root || !is_element(root, "opml")) {
-		*error = xasprintf(_("%s: not an OPML file (its root element is <%s>, not <opml>)"),
+		*error = xasprintf(_("%s: not an OPML file (its root element "
+		                     "is <%s>, not <opml>)"),
 		                   path, root ? (const char *)root->name : "");
 		xmlFreeDoc(doc);
 		return false;
@@ -199,8 +204,8 @@ bool opml_read(const char *path, const struct urls *known, struct urls *out, siz
 	return true;
 }
 
-bool opml_import(const char *opml_path, const char *urls_path, size_t *added, size_t *skipped,
-                 char **error)
+bool opml_import(const char *opml_path, const char *urls_path, size_t *added,
+                 size_t *skipped, char **error)
 {
 	struct urls *known = urls_load(urls_path, error);
 	if (!known)
@@ -228,15 +233,30 @@ static void put_escaped(FILE *out, const char *s)
 			n = 1;
 		}
 		switch (c) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\t': fputs("&#9;", out); break;
-		case '\n': fputs("&#10;", out); break;
-		case '\r': fputs("&#13;", out); break;
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\t':
+			fputs("&#9;", out);
+			break;
+		case '\n':
+			fputs("&#10;", out);
+			break;
+		case '\r':
+			fputs("&#13;", out);
+			break;
 		default:
-			if (c < 0x20 || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c < 0xE000))
+			if (c < 0x20 || c == 0xFFFE || c == 0xFFFF ||
+			    (c >= 0xD800 && c < 0xE000))
 				fputs("\xEF\xBF\xBD", out);
 			else
 				fwrite(p, 1, (size_t)n, out);
@@ -252,8 +272,8 @@ static void put_attr(FILE *out, const char *name, const char *value)
 	putc('"', out);
 }
 
-static void put_feed(FILE *out, const struct urls_entry *e, opml_title_fn *title_of, void *ctx,
-                     const char *indent)
+static void put_feed(FILE *out, const struct urls_entry *e,
+                     opml_title_fn *title_of, void *ctx, const char *indent)
 {
 	const char *title = e->title;
 	if (!title && title_of)
@@ -275,7 +295,8 @@ static void put_feed(FILE *out, const struct urls_entry *e, opml_title_fn *title
 	fputs("/>\n", out);
 }
 
-bool opml_export(FILE *out, const struct urls *list, opml_title_fn *title_of, void *ctx)
+bool opml_export(FILE *out, const struct urls *list, opml_title_fn *title_of,
+                 void *ctx)
 {
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	      "<opml version=\"2.0\">\n"
@@ -297,7 +318,8 @@ bool opml_export(FILE *out, const struct urls *list, opml_title_fn *title_of, vo
 		bool seen = false;
 		for (size_t k = 0; k < i && !seen; k++) {
 			const struct urls_entry *b = &list->entries[k];
-			seen = b->kind == URLS_FEED && b->n_tags && strcmp(b->tags[0], e->tags[0]) == 0;
+			seen = b->kind == URLS_FEED && b->n_tags &&
+			       strcmp(b->tags[0], e->tags[0]) == 0;
 		}
 		if (seen)
 			continue;
@@ -307,7 +329,8 @@ bool opml_export(FILE *out, const struct urls *list, opml_title_fn *title_of, vo
 		fputs(">\n", out);
 		for (size_t k = i; k < list->n; k++) {
 			const struct urls_entry *b = &list->entries[k];
-			if (b->kind == URLS_FEED && b->n_tags && strcmp(b->tags[0], e->tags[0]) == 0)
+			if (b->kind == URLS_FEED && b->n_tags &&
+			    strcmp(b->tags[0], e->tags[0]) == 0)
 				put_feed(out, b, title_of, ctx, "      ");
 		}
 		fputs("    </outline>\n", out);

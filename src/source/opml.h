@@ -17,14 +17,14 @@
  * (no external entities, no DTD loading; entities are not expanded).
  * Returns false with *error (a new string, "FILE:LINE: message") when the
  * file can't be read or isn't OPML; out is then unchanged. */
-bool opml_read(const char *path, const struct urls *known, struct urls *out, size_t *skipped,
-               char **error);
+bool opml_read(const char *path, const struct urls *known, struct urls *out,
+               size_t *skipped, char **error);
 
 /* akhbar --import: read the OPML file and append its new feeds to the urls
  * file (see urls_append; comments and everything else there are kept).
  * *added and *skipped count feeds.  Returns false with *error. */
-bool opml_import(const char *opml_path, const char *urls_path, size_t *added, size_t *skipped,
-                 char **error);
+bool opml_import(const char *opml_path, const char *urls_path, size_t *added,
+                 size_t *skipped, char **error);
 
 /* A feed's title for the export (from the cache), or NULL when unknown.
  * The string need only live until the next call. */
@@ -35,6 +35,7 @@ typedef const char *opml_title_fn(void *ctx, const char *url);
  * "~Title", else title_of's answer (title_of may be NULL), else its URL.
  * newsboat's query:, exec: and filter: lines are left out.  Returns false
  * when writing failed. */
-bool opml_export(FILE *out, const struct urls *list, opml_title_fn *title_of, void *ctx);
+bool opml_export(FILE *out, const struct urls *list, opml_title_fn *title_of,
+                 void *ctx);
 
 #endif

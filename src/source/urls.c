@@ -41,9 +41,11 @@ static struct urls *urls_new(void)
 	return xcalloc(1, sizeof(struct urls));
 }
 
-static void add_error(struct urls *u, const char *name, unsigned line, const char *msg)
+static void add_error(struct urls *u, const char *name, unsigned line,
+                      const char *msg)
 {
-	u->errors = xreallocarray(u->errors, u->n_errors + 1, sizeof(*u->errors));
+	u->errors =
+	        xreallocarray(u->errors, u->n_errors + 1, sizeof(*u->errors));
 	u->errors[u->n_errors++] = xasprintf("%s:%u: %s", name, line, msg);
 }
 
@@ -81,7 +83,8 @@ static struct urls_entry *push(struct urls *u)
 {
 	if (u->n == u->cap) {
 		u->cap = u->cap ? 2 * u->cap : 16;
-		u->entries = xreallocarray(u->entries, u->cap, sizeof(*u->entries));
+		u->entries =
+		        xreallocarray(u->entries, u->cap, sizeof(*u->entries));
 	}
 	struct urls_entry *e = &u->entries[u->n++];
 	memset(e, 0, sizeof(*e));
@@ -96,7 +99,8 @@ static void add_tag(struct urls_entry *e, const char *tag)
 	} else if (strcmp(tag, "!") == 0) {
 		e->hidden = true;
 	} else if (tag[0] && strcmp(tag, "~") != 0) {
-		e->tags = xreallocarray(e->tags, e->n_tags + 1, sizeof(*e->tags));
+		e->tags =
+		        xreallocarray(e->tags, e->n_tags + 1, sizeof(*e->tags));
 		e->tags[e->n_tags++] = xstrdup(tag);
 	}
 }
@@ -133,7 +137,8 @@ static void words_free(struct words *ws)
 	ws->n = 0;
 }
 
-static bool split_words(const char *s, const char *end, struct words *ws, const char **error)
+static bool split_words(const char *s, const char *end, struct words *ws,
+                        const char **error)
 {
 	char *buf = xmalloc((size_t)(end - s) + 1);
 	for (;;) {
@@ -156,7 +161,8 @@ static bool split_words(const char *s, const char *end, struct words *ws, const 
 				}
 				if (*s == '"')
 					break;
-				if (*s == '\\' && s + 1 < end && (s[1] == '"' || s[1] == '\\'))
+				if (*s == '\\' && s + 1 < end &&
+				    (s[1] == '"' || s[1] == '\\'))
 					s++;
 				buf[n++] = *s;
 			}
@@ -173,7 +179,8 @@ static bool has_scheme(const char *s)
 {
 	if (!isalpha((unsigned char)*s))
 		return false;
-	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.')
+	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' ||
+	       *s == '.')
 		s++;
 	return strncmp(s, "://", 3) == 0;
 }
@@ -185,10 +192,13 @@ static bool url_kind(const char *w, enum urls_kind *kind)
 		const char *prefix;
 		enum urls_kind kind;
 	} special[] = {
-		{"query:", URLS_QUERY}, {"exec:", URLS_EXEC}, {"filter:", URLS_FILTER},
+	        {"query:", URLS_QUERY},
+	        {"exec:", URLS_EXEC},
+	        {"filter:", URLS_FILTER},
 	};
 	for (size_t i = 0; i < sizeof(special) / sizeof(special[0]); i++)
-		if (strncmp(w, special[i].prefix, strlen(special[i].prefix)) == 0) {
+		if (strncmp(w, special[i].prefix, strlen(special[i].prefix)) ==
+		    0) {
 			*kind = special[i].kind;
 			return true;
 		}
@@ -196,8 +206,8 @@ static bool url_kind(const char *w, enum urls_kind *kind)
 	return has_scheme(w) || w[0] == '/' || strncmp(w, "~/", 2) == 0;
 }
 
-static void parse_line(struct urls *u, const char *s, const char *end, const char *name,
-                       unsigned line)
+static void parse_line(struct urls *u, const char *s, const char *end,
+                       const char *name, unsigned line)
 {
 	struct words ws = {0};
 	const char *error = NULL;
@@ -215,11 +225,13 @@ static void parse_line(struct urls *u, const char *s, const char *end, const cha
 		words_free(&ws);
 		return;
 	}
-	char *url = strncmp(ws.w[0], "~/", 2) == 0 ? xasprintf("%s%s", home_dir(), ws.w[0] + 1)
-	                                           : xstrdup(ws.w[0]);
+	char *url = strncmp(ws.w[0], "~/", 2) == 0
+	                    ? xasprintf("%s%s", home_dir(), ws.w[0] + 1)
+	                    : xstrdup(ws.w[0]);
 	const struct urls_entry *before = urls_find(u, url);
 	if (before) {
-		char *msg = xasprintf(_("%s is already listed on line %u"), url, before->line);
+		char *msg = xasprintf(_("%s is already listed on line %u"), url,
+		                      before->line);
 		add_error(u, name, line, msg);
 		free(msg);
 		free(url);
@@ -290,7 +302,8 @@ struct urls *urls_load(const char *path, char **error)
 		return NULL;
 	}
 	if (strlen(text) != len) {
-		*error = xasprintf(_("%s: not a text file (it holds NUL bytes)"), path);
+		*error = xasprintf(
+		        _("%s: not a text file (it holds NUL bytes)"), path);
 		free(text);
 		return NULL;
 	}
@@ -302,7 +315,8 @@ struct urls *urls_load(const char *path, char **error)
 /* The word as the parser reads it back: quoted when bare wouldn't do. */
 static void put_word(FILE *out, const char *w, bool force_quotes)
 {
-	bool quote = force_quotes || !*w || *w == '#' || strpbrk(w, " \t\"\\") != NULL;
+	bool quote = force_quotes || !*w || *w == '#' ||
+	             strpbrk(w, " \t\"\\") != NULL;
 	if (!quote) {
 		fputs(w, out);
 		return;
@@ -358,9 +372,11 @@ static bool make_dirs(const char *dir)
 	return ok && (mkdir(dir, 0777) == 0 || errno == EEXIST);
 }
 
-bool urls_append(const char *path, const struct urls_entry *e, size_t n, char **error)
+bool urls_append(const char *path, const struct urls_entry *e, size_t n,
+                 char **error)
 {
-	/* Write through a symbolic link (a dotfiles repository) to its target. */
+	/* Write through a symbolic link (a dotfiles repository) to its target.
+	 */
 	char *real = realpath(path, NULL);
 	const char *target = real ? real : path;
 	size_t old_len = 0;
@@ -391,7 +407,8 @@ bool urls_append(const char *path, const struct urls_entry *e, size_t n, char **
 	struct stat st;
 	mode_t mask = umask(0);
 	umask(mask);
-	fchmod(fd, old && stat(target, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask);
+	fchmod(fd, old && stat(target, &st) == 0 ? st.st_mode & 07777
+	                                         : 0666 & ~mask);
 	if (old_len) {
 		fwrite(old, 1, old_len, out);
 		if (old[old_len - 1] != '\n')

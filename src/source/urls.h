@@ -18,13 +18,13 @@ enum urls_kind {
 };
 
 struct urls_entry {
-	char *url;          /* "~/" already expanded to $HOME */
+	char *url; /* "~/" already expanded to $HOME */
 	enum urls_kind kind;
-	char **tags;        /* the plain tags, in file order */
+	char **tags; /* the plain tags, in file order */
 	size_t n_tags;
-	char *title;        /* from "~Title": shown instead of the feed's; or NULL */
-	bool hidden;        /* from "!": left out of the feed list */
-	unsigned line;      /* in its file; 0 when not read from one */
+	char *title;   /* from "~Title": shown instead of the feed's; or NULL */
+	bool hidden;   /* from "!": left out of the feed list */
+	unsigned line; /* in its file; 0 when not read from one */
 };
 
 /* A list of subscriptions, and what was wrong in the file it came from.
@@ -32,7 +32,7 @@ struct urls_entry {
 struct urls {
 	struct urls_entry *entries;
 	size_t n, cap;
-	char **errors;      /* "FILE:LINE: message", one per bad line */
+	char **errors; /* "FILE:LINE: message", one per bad line */
 	size_t n_errors;
 };
 
@@ -68,6 +68,7 @@ char *urls_format(const struct urls_entry *e);
  * kept byte for byte; the new lines go at the end.  The file is replaced
  * in one rename, so a crash leaves the old or the new file, never half.
  * Returns false with *error (a new string) on failure. */
-bool urls_append(const char *path, const struct urls_entry *e, size_t n, char **error);
+bool urls_append(const char *path, const struct urls_entry *e, size_t n,
+                 char **error);
 
 #endif

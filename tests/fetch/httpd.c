@@ -30,7 +30,8 @@ void httpd_start(struct httpd *h, const char *root)
 		exit(1);
 	}
 	char *script = xasprintf("%s/tests/fetch/server.py", srcdir());
-	char *dir = root[0] == '/' ? xstrdup(root) : xasprintf("%s/%s", srcdir(), root);
+	char *dir = root[0] == '/' ? xstrdup(root)
+	                           : xasprintf("%s/%s", srcdir(), root);
 	pid_t pid = fork();
 	if (pid < 0) {
 		perror("httpd: fork");
@@ -65,7 +66,8 @@ void httpd_start(struct httpd *h, const char *root)
 	h->feed_fd = in[1];
 	h->port = atoi(line);
 	if (h->port <= 0) {
-		fprintf(stderr, "httpd: the server did not start (read '%s')\n", line);
+		fprintf(stderr, "httpd: the server did not start (read '%s')\n",
+		        line);
 		httpd_stop(h);
 		exit(1);
 	}
@@ -107,8 +109,8 @@ int httpd_dead_port(void)
 void httpd_no_proxy(void)
 {
 	static const char *const vars[] = {
-		"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
-		"all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY",
+	        "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
+	        "all_proxy",  "ALL_PROXY",  "no_proxy",    "NO_PROXY",
 	};
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
 		unsetenv(vars[i]);

@@ -137,21 +137,26 @@ static bool contains(const char *s, const char *part)
 
 static void expect_ok(const struct outcome *o, const char *body, size_t len)
 {
-	CHECK(o->reported && o->times == 1, "%s: reported %d times", o->name, o->times);
-	CHECK(o->status == FETCH_OK, "%s: status %d, error '%s'", o->name, o->status,
-	      o->error ? o->error : "");
+	CHECK(o->reported && o->times == 1, "%s: reported %d times", o->name,
+	      o->times);
+	CHECK(o->status == FETCH_OK, "%s: status %d, error '%s'", o->name,
+	      o->status, o->error ? o->error : "");
 	CHECK(o->body && o->body_len == len && memcmp(o->body, body, len) == 0,
-	      "%s: body of %zu bytes differs (expected %zu)", o->name, o->body_len, len);
-	CHECK(o->body && o->body[o->body_len] == '\0', "%s: body not NUL-terminated", o->name);
+	      "%s: body of %zu bytes differs (expected %zu)", o->name,
+	      o->body_len, len);
+	CHECK(o->body && o->body[o->body_len] == '\0',
+	      "%s: body not NUL-terminated", o->name);
 	CHECK(o->error == NULL, "%s: error set on success", o->name);
 }
 
 static void expect_error(const struct outcome *o, const char *message)
 {
-	CHECK(o->reported && o->times == 1, "%s: reported %d times", o->name, o->times);
-	CHECK(o->status == FETCH_ERROR, "%s: status %d, not an error", o->name, o->status);
-	CHECK(contains(o->error, message), "%s: error '%s', expected '%s'", o->name,
-	      o->error ? o->error : "(none)", message);
+	CHECK(o->reported && o->times == 1, "%s: reported %d times", o->name,
+	      o->times);
+	CHECK(o->status == FETCH_ERROR, "%s: status %d, not an error", o->name,
+	      o->status);
+	CHECK(contains(o->error, message), "%s: error '%s', expected '%s'",
+	      o->name, o->error ? o->error : "(none)", message);
 	CHECK(o->body == NULL, "%s: body set on error", o->name);
 }
 
@@ -173,37 +178,47 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	fclose(fo);
 
 	struct outcome o[] = {
-		{.name = "plain", .url = httpd_url(h, "feed.xml")},
-		{.name = "slow", .url = httpd_url(h, "slow/300/feed.xml")},
-		{.name = "redirect 5", .url = httpd_url(h, "redirect/5/feed.xml")},
-		{.name = "redirect 6", .url = httpd_url(h, "redirect/6/feed.xml")},
-		{.name = "loop", .url = httpd_url(h, "loop")},
-		{.name = "gzip", .url = httpd_url(h, "gzip/feed.xml")},
-		{.name = "big", .url = httpd_url(h, "big/1048577")},
-		{.name = "big, no length", .url = httpd_url(h, "bignolength/3000000")},
-		{.name = "gzip bomb", .url = httpd_url(h, "gzip/big/3000000")},
-		{.name = "at the cap", .url = httpd_url(h, "big/1048576")},
-		{.name = "404", .url = httpd_url(h, "status/404")},
-		{.name = "500", .url = httpd_url(h, "status/500")},
-		{.name = "missing file on server", .url = httpd_url(h, "no-such.xml")},
-		{.name = "hang", .url = httpd_url(h, "hang")},
-		{.name = "refused", .url = xasprintf("http://127.0.0.1:%d/feed.xml", dead)},
-		{.name = "file url", .url = xasprintf("file://%s", feed_path)},
-		{.name = "plain path", .url = xstrdup(feed_path)},
-		{.name = "odd path", .url = xstrdup(odd)},
-		{.name = "missing file", .url = xasprintf("%s/none.xml", tmp)},
-		{.name = "ftp", .url = xasprintf("ftp://127.0.0.1:%d/feed.xml", dead)},
-		{.name = "gopher", .url = xasprintf("gopher://127.0.0.1:%d/", dead)},
-		{.name = "redirect to file", .url = httpd_url(h, "location?file:///etc/passwd")},
-		{.name = "redirect to ftp",
-		 .url = xasprintf("http://127.0.0.1:%d/location?ftp://127.0.0.1:%d/x", h->port, dead)},
-		{.name = "headers", .url = httpd_url(h, "headers")},
+	        {.name = "plain", .url = httpd_url(h, "feed.xml")},
+	        {.name = "slow", .url = httpd_url(h, "slow/300/feed.xml")},
+	        {.name = "redirect 5",
+	         .url = httpd_url(h, "redirect/5/feed.xml")},
+	        {.name = "redirect 6",
+	         .url = httpd_url(h, "redirect/6/feed.xml")},
+	        {.name = "loop", .url = httpd_url(h, "loop")},
+	        {.name = "gzip", .url = httpd_url(h, "gzip/feed.xml")},
+	        {.name = "big", .url = httpd_url(h, "big/1048577")},
+	        {.name = "big, no length",
+	         .url = httpd_url(h, "bignolength/3000000")},
+	        {.name = "gzip bomb", .url = httpd_url(h, "gzip/big/3000000")},
+	        {.name = "at the cap", .url = httpd_url(h, "big/1048576")},
+	        {.name = "404", .url = httpd_url(h, "status/404")},
+	        {.name = "500", .url = httpd_url(h, "status/500")},
+	        {.name = "missing file on server",
+	         .url = httpd_url(h, "no-such.xml")},
+	        {.name = "hang", .url = httpd_url(h, "hang")},
+	        {.name = "refused",
+	         .url = xasprintf("http://127.0.0.1:%d/feed.xml", dead)},
+	        {.name = "file url", .url = xasprintf("file://%s", feed_path)},
+	        {.name = "plain path", .url = xstrdup(feed_path)},
+	        {.name = "odd path", .url = xstrdup(odd)},
+	        {.name = "missing file", .url = xasprintf("%s/none.xml", tmp)},
+	        {.name = "ftp",
+	         .url = xasprintf("ftp://127.0.0.1:%d/feed.xml", dead)},
+	        {.name = "gopher",
+	         .url = xasprintf("gopher://127.0.0.1:%d/", dead)},
+	        {.name = "redirect to file",
+	         .url = httpd_url(h, "location?file:///etc/passwd")},
+	        {.name = "redirect to ftp",
+	         .url = xasprintf(
+	                 "http://127.0.0.1:%d/location?ftp://127.0.0.1:%d/x",
+	                 h->port, dead)},
+	        {.name = "headers", .url = httpd_url(h, "headers")},
 	};
 	size_t n = sizeof(o) / sizeof(o[0]);
 	struct fetcher *f = fetcher_new(&(struct fetch_options){
-		.timeout_ms = 2000,
-		.max_size = 1024 * 1024,
-		.on_done = record,
+	        .timeout_ms = 2000,
+	        .max_size = 1024 * 1024,
+	        .on_done = record,
 	});
 	start_time = now();
 	for (size_t i = 0; i < n; i++)
@@ -217,19 +232,22 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	double total = now() - start_time;
 	size_t done, added;
 	fetcher_progress(f, &done, &added);
-	CHECK(done == n && added == n, "progress %zu/%zu, expected %zu/%zu", done, added, n, n);
+	CHECK(done == n && added == n, "progress %zu/%zu, expected %zu/%zu",
+	      done, added, n, n);
 	CHECK(most == 8, "at most %zu transfers ran at once, expected 8", most);
 	fetcher_free(f);
 
 	size_t i = 0;
 	expect_ok(&o[i], feed, feed_len);
 	CHECK(o[i].code == 200, "plain: code %ld", o[i].code);
-	CHECK(o[i].etag == NULL && o[i].last_modified == NULL, "plain: validators invented");
-	CHECK(ends_with(o[i].effective, "/feed.xml"), "plain: effective %s", o[i].effective);
-	expect_ok(&o[++i], feed, feed_len);
-	expect_ok(&o[++i], feed, feed_len);
-	CHECK(ends_with(o[i].effective, "/redirect/0/feed.xml"), "redirect 5: effective URL %s",
+	CHECK(o[i].etag == NULL && o[i].last_modified == NULL,
+	      "plain: validators invented");
+	CHECK(ends_with(o[i].effective, "/feed.xml"), "plain: effective %s",
 	      o[i].effective);
+	expect_ok(&o[++i], feed, feed_len);
+	expect_ok(&o[++i], feed, feed_len);
+	CHECK(ends_with(o[i].effective, "/redirect/0/feed.xml"),
+	      "redirect 5: effective URL %s", o[i].effective);
 	expect_error(&o[++i], "too many redirects (more than 5)");
 	expect_error(&o[++i], "too many redirects (more than 5)");
 	expect_ok(&o[++i], feed, feed_len);
@@ -237,20 +255,22 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	expect_error(&o[++i], "too large (over 1 MB)");
 	expect_error(&o[++i], "too large (over 1 MB)");
 	i++;
-	CHECK(o[i].status == FETCH_OK && o[i].body_len == 1048576, "at the cap: status %d, %zu bytes",
-	      o[i].status, o[i].body_len);
+	CHECK(o[i].status == FETCH_OK && o[i].body_len == 1048576,
+	      "at the cap: status %d, %zu bytes", o[i].status, o[i].body_len);
 	expect_error(&o[++i], "HTTP 404 Not Found");
 	CHECK(o[i].code == 404, "404: code %ld", o[i].code);
 	expect_error(&o[++i], "HTTP 500 Internal Server Error");
 	CHECK(o[i].code == 500, "500: code %ld", o[i].code);
 	expect_error(&o[++i], "HTTP 404 Not Found");
 	expect_error(&o[++i], "timed out after 2 s");
-	CHECK(o[i].at >= 1.9 && o[i].at < 4.0, "hang: reported after %.2f s", o[i].at);
+	CHECK(o[i].at >= 1.9 && o[i].at < 4.0, "hang: reported after %.2f s",
+	      o[i].at);
 	double hang_at = o[i].at;
 	expect_error(&o[++i], "connection refused");
 	expect_ok(&o[++i], feed, feed_len);
 	CHECK(o[i].code == 0, "file url: code %ld", o[i].code);
-	CHECK(contains(o[i].last_modified, " GMT"), "file url: last-modified '%s'",
+	CHECK(contains(o[i].last_modified, " GMT"),
+	      "file url: last-modified '%s'",
 	      o[i].last_modified ? o[i].last_modified : "(none)");
 	expect_ok(&o[++i], feed, feed_len);
 	expect_ok(&o[++i], "odd name\n", 9);
@@ -260,16 +280,20 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	expect_error(&o[++i], "redirect to file:///etc/passwd refused");
 	expect_error(&o[++i], "redirect to ftp://");
 	i++;
-	CHECK(o[i].status == FETCH_OK && contains(o[i].body, "User-Agent: akhbar/" VERSION
-	                                          " (+terminal news reader)"),
-	      "headers: no akhbar User-Agent in\n%s", o[i].body ? o[i].body : "");
+	CHECK(o[i].status == FETCH_OK &&
+	              contains(o[i].body, "User-Agent: akhbar/" VERSION
+	                                  " (+terminal news reader)"),
+	      "headers: no akhbar User-Agent in\n%s",
+	      o[i].body ? o[i].body : "");
 	CHECK(contains(o[i].body, "gzip") && contains(o[i].body, "deflate"),
-	      "headers: no Accept-Encoding with gzip and deflate in\n%s", o[i].body ? o[i].body : "");
+	      "headers: no Accept-Encoding with gzip and deflate in\n%s",
+	      o[i].body ? o[i].body : "");
 	CHECK(i + 1 == n, "checked %zu of %zu cases", i + 1, n);
 
 	for (i = 0; i < n; i++)
 		if (strcmp(o[i].name, "hang") != 0)
-			CHECK(o[i].at < hang_at - 0.5, "%s: finished at %.2f s, held up by the hang",
+			CHECK(o[i].at < hang_at - 0.5,
+			      "%s: finished at %.2f s, held up by the hang",
 			      o[i].name, o[i].at);
 	CHECK(total < 4.0, "the whole run took %.2f s", total);
 
@@ -282,40 +306,52 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	free(feed_path);
 }
 
-static void fetch_one(struct outcome *o, const char *url, const char *etag, const char *lastmod)
+static void fetch_one(struct outcome *o, const char *url, const char *etag,
+                      const char *lastmod)
 {
-	struct fetch_request req = {.url = url, .etag = etag, .last_modified = lastmod, .user = o};
+	struct fetch_request req = {
+	        .url = url, .etag = etag, .last_modified = lastmod, .user = o};
 	fetch_all(&(struct fetch_options){.on_done = record}, &req, 1);
 	CHECK(o->times == 1, "%s: reported %d times", url, o->times);
 }
 
 /* A second fetch with the validators of the first costs no body. */
-static void test_conditional(const struct httpd *h, const char *feed, size_t feed_len)
+static void test_conditional(const struct httpd *h, const char *feed,
+                             size_t feed_len)
 {
 	struct {
 		const char *path;
 		bool by_etag;
-	} cases[] = {{"etag/feed.xml", true}, {"lastmod/feed.xml", false}, {"", false}};
+	} cases[] = {{"etag/feed.xml", true},
+	             {"lastmod/feed.xml", false},
+	             {"", false}};
 	char *feed_path = fixture_path("feed.xml");
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
-		char *url = cases[c].path[0] ? httpd_url(h, cases[c].path) : xstrdup(feed_path);
-		struct outcome first = {.name = url}, second = {.name = url}, changed = {.name = url};
+		char *url = cases[c].path[0] ? httpd_url(h, cases[c].path)
+		                             : xstrdup(feed_path);
+		struct outcome first = {.name = url}, second = {.name = url},
+		               changed = {.name = url};
 		fetch_one(&first, url, NULL, NULL);
 		expect_ok(&first, feed, feed_len);
 		if (cases[c].by_etag)
-			CHECK(first.etag && first.etag[0] == '"', "%s: etag %s", url, first.etag);
+			CHECK(first.etag && first.etag[0] == '"', "%s: etag %s",
+			      url, first.etag);
 		else
 			CHECK(first.last_modified, "%s: no last-modified", url);
 
 		fetch_one(&second, url, first.etag, first.last_modified);
-		CHECK(second.status == FETCH_NOT_MODIFIED, "%s: second fetch status %d (%s)", url,
-		      second.status, second.error ? second.error : "");
+		CHECK(second.status == FETCH_NOT_MODIFIED,
+		      "%s: second fetch status %d (%s)", url, second.status,
+		      second.error ? second.error : "");
 		CHECK(second.body == NULL, "%s: a body with not-modified", url);
-		CHECK(cases[c].path[0] == '\0' || second.code == 304, "%s: code %ld", url, second.code);
+		CHECK(cases[c].path[0] == '\0' || second.code == 304,
+		      "%s: code %ld", url, second.code);
 		CHECK((first.etag == NULL) == (second.etag == NULL) &&
-		              (!first.etag || strcmp(first.etag, second.etag) == 0),
+		              (!first.etag ||
+		               strcmp(first.etag, second.etag) == 0),
 		      "%s: etag not kept", url);
-		CHECK(second.last_modified || !first.last_modified, "%s: last-modified lost", url);
+		CHECK(second.last_modified || !first.last_modified,
+		      "%s: last-modified lost", url);
 
 		/* Stale validators fetch the body again. */
 		fetch_one(&changed, url, first.etag ? "\"stale\"" : NULL,
@@ -336,7 +372,8 @@ static size_t stats_max(const struct httpd *h, const char *which)
 	fetch_one(&o, url, NULL, NULL);
 	free(url);
 	size_t max = 0;
-	CHECK(o.body && sscanf(o.body, "max=%zu", &max) == 1, "stats: '%s'", o.body ? o.body : "");
+	CHECK(o.body && sscanf(o.body, "max=%zu", &max) == 1, "stats: '%s'",
+	      o.body ? o.body : "");
 	outcome_clear(&o);
 	return max;
 }
@@ -347,8 +384,8 @@ static void test_parallel_limit(const struct httpd *h, unsigned limit, size_t n)
 	stats_max(h, "stats/reset");
 	struct outcome *o = xcalloc(n, sizeof(*o));
 	struct fetcher *f = fetcher_new(&(struct fetch_options){
-		.max_parallel = limit,
-		.on_done = record,
+	        .max_parallel = limit,
+	        .on_done = record,
 	});
 	for (size_t i = 0; i < n; i++) {
 		o[i].name = "slow";
@@ -356,14 +393,17 @@ static void test_parallel_limit(const struct httpd *h, unsigned limit, size_t n)
 		fetcher_add(f, o[i].url, NULL, NULL, &o[i]);
 	}
 	while (fetcher_perform(f)) {
-		CHECK(fetcher_running(f) <= limit, "%zu running, limit %u", fetcher_running(f), limit);
+		CHECK(fetcher_running(f) <= limit, "%zu running, limit %u",
+		      fetcher_running(f), limit);
 		fetcher_poll(f, NULL, 0, 1000);
 	}
 	fetcher_free(f);
 	size_t seen = stats_max(h, "stats");
-	CHECK(seen == limit, "the server saw %zu at once, limit %u", seen, limit);
+	CHECK(seen == limit, "the server saw %zu at once, limit %u", seen,
+	      limit);
 	for (size_t i = 0; i < n; i++) {
-		CHECK(o[i].status == FETCH_OK, "parallel %zu: %s", i, o[i].error ? o[i].error : "");
+		CHECK(o[i].status == FETCH_OK, "parallel %zu: %s", i,
+		      o[i].error ? o[i].error : "");
 		outcome_clear(&o[i]);
 	}
 	free(o);
@@ -380,7 +420,8 @@ static void test_poll_extra(const struct httpd *h)
 	}
 	struct outcome o = {.name = "slow"};
 	o.url = httpd_url(h, "slow/1000/feed.xml");
-	struct fetcher *f = fetcher_new(&(struct fetch_options){.on_done = record});
+	struct fetcher *f =
+	        fetcher_new(&(struct fetch_options){.on_done = record});
 	fetcher_add(f, o.url, NULL, NULL, &o);
 	fetcher_perform(f);
 	struct pollfd fd = {.fd = p[0], .events = POLLIN};
@@ -391,9 +432,11 @@ static void test_poll_extra(const struct httpd *h)
 	CHECK(write(p[1], "k", 1) == 1, "write");
 	t0 = now();
 	ready = fetcher_poll(f, &fd, 1, 5000);
-	CHECK(ready == 1 && (fd.revents & POLLIN), "key press not seen (ready %d)", ready);
+	CHECK(ready == 1 && (fd.revents & POLLIN),
+	      "key press not seen (ready %d)", ready);
 	CHECK(now() - t0 < 0.2, "key press seen after %.2f s", now() - t0);
-	CHECK(fetcher_running(f) == 1 && !o.reported, "transfer should still run");
+	CHECK(fetcher_running(f) == 1 && !o.reported,
+	      "transfer should still run");
 	fetcher_run(f);
 	CHECK(o.status == FETCH_OK, "slow: %s", o.error ? o.error : "");
 	fetcher_free(f);
@@ -424,7 +467,8 @@ static void chain_done(void *ctx, struct fetch_result *r)
 static void test_callback_adds(const struct httpd *h)
 {
 	struct chain c = {.next_url = httpd_url(h, "feed.xml")};
-	c.f = fetcher_new(&(struct fetch_options){.on_done = chain_done, .ctx = &c});
+	c.f = fetcher_new(
+	        &(struct fetch_options){.on_done = chain_done, .ctx = &c});
 	char *url = httpd_url(h, "slow/100/feed.xml");
 	fetcher_add(c.f, url, NULL, NULL, NULL);
 	fetcher_run(c.f);
@@ -432,12 +476,14 @@ static void test_callback_adds(const struct httpd *h)
 	fetcher_free(c.f);
 
 	c.reports = 0;
-	c.f = fetcher_new(&(struct fetch_options){.max_parallel = 1, .on_done = chain_done, .ctx = &c});
+	c.f = fetcher_new(&(struct fetch_options){
+	        .max_parallel = 1, .on_done = chain_done, .ctx = &c});
 	fetcher_add(c.f, url, NULL, NULL, NULL);
 	fetcher_add(c.f, url, NULL, NULL, NULL);
 	fetcher_perform(c.f);
 	fetcher_free(c.f);
-	CHECK(c.reports == 0, "abandoned transfers reported %d times", c.reports);
+	CHECK(c.reports == 0, "abandoned transfers reported %d times",
+	      c.reports);
 	free(url);
 }
 
@@ -452,7 +498,8 @@ static void test_fetch_all_counts(const struct httpd *h)
 	char *a = httpd_url(h, "feed.xml"), *b = httpd_url(h, "status/404"),
 	     *c = httpd_url(h, "status/500");
 	struct fetch_request req[] = {{.url = a}, {.url = b}, {.url = c}};
-	size_t errors = fetch_all(&(struct fetch_options){.on_done = ignore}, req, 3);
+	size_t errors =
+	        fetch_all(&(struct fetch_options){.on_done = ignore}, req, 3);
 	CHECK(errors == 2, "fetch_all: %zu errors, expected 2", errors);
 	free(a);
 	free(b);
