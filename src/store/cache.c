@@ -135,10 +135,10 @@ static const char *const statements[ST_COUNT] = {
 	             "  WHERE feed_id = feeds.id AND read = 0),"
 	             " (SELECT count(*) FROM items WHERE feed_id = feeds.id)"
 	             " FROM feeds ORDER BY position IS NULL, position, id",
-	[ST_LIST_FEED] = "SELECT id, feed_id, time, read, starred, title"
+	[ST_LIST_FEED] = "SELECT id, time, read, starred, title"
 	                 " FROM items WHERE feed_id = ?1"
 	                 " ORDER BY time DESC, id",
-	[ST_LIST_ALL] = "SELECT id, feed_id, time, read, starred, title"
+	[ST_LIST_ALL] = "SELECT id, time, read, starred, title, feed_id"
 	                " FROM items ORDER BY time DESC, id",
 	[ST_ITEM_GET] = "SELECT feeds.url, items.title, time, guid,"
 	                " items.link, author, date, site, items.language,"
@@ -767,46 +767,64 @@ void cache_feeds_free(struct cache_feed *feeds, size_t n)
 	free(feeds);
 }
 
+/* The free end of a headline list's last title block. */
+struct title_space {
+	char *next;
+	size_t left;
+};
+
+/* Room for len bytes in the list's title blocks. Blocks never move, so a
+ * title's address is final at once. */
+static char *title_space(struct cache_headlines *h, struct title_space *t,
+                         size_t len)
+{
+	enum { BLOCK = 1 << 20 };
+	if (len > t->left) {
+		size_t size = len > BLOCK ? len : BLOCK;
+		h->chunks = xreallocarray(h->chunks, h->nchunks + 1,
+		                          sizeof *h->chunks);
+		t->next = h->chunks[h->nchunks++] = xmalloc(size);
+		t->left = size;
+	}
+	char *p = t->next;
+	t->next += len;
+	t->left -= len;
+	return p;
+}
+
 struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 {
 	sqlite3_stmt *st = c->st[feed_id ? ST_LIST_FEED : ST_LIST_ALL];
 	if (feed_id)
 		sqlite3_bind_int64(st, 1, feed_id);
 	struct cache_headlines *h = xcalloc(1, sizeof *h);
-	struct buf text = {0};
-	/* Titles go into one buffer that may move as it grows: keep their
-	 * offsets until the end. */
-	size_t *offsets = NULL, cap = 0;
+	size_t cap = 0;
+	struct title_space space = {0};
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (h->n == cap) {
-			cap = cap ? cap * 2 : 256;
+			cap = cap ? cap * 2 : 1024;
 			h->items = xreallocarray(h->items, cap, sizeof *h->items);
-			offsets = xreallocarray(offsets, cap, sizeof *offsets);
 		}
-		struct cache_headline *l = &h->items[h->n];
+		struct cache_headline *l = &h->items[h->n++];
 		l->id = sqlite3_column_int64(st, 0);
-		l->feed_id = sqlite3_column_int64(st, 1);
-		l->time = sqlite3_column_int64(st, 2);
-		l->read = sqlite3_column_int(st, 3) != 0;
-		l->starred = sqlite3_column_int(st, 4) != 0;
-		const char *title = (const char *)sqlite3_column_text(st, 5);
-		offsets[h->n++] = text.len;
-		buf_add(&text, title ? title : "",
-		        (size_t)sqlite3_column_bytes(st, 5) + 1);
+		l->time = sqlite3_column_int64(st, 1);
+		l->read = sqlite3_column_int(st, 2) != 0;
+		l->starred = sqlite3_column_int(st, 3) != 0;
+		const char *title = (const char *)sqlite3_column_text(st, 4);
+		size_t len = (size_t)sqlite3_column_bytes(st, 4);
+		char *copy = title_space(h, &space, len + 1);
+		memcpy(copy, title ? title : "", len);
+		copy[len] = '\0';
+		l->title = copy;
+		l->feed_id = feed_id ? feed_id : sqlite3_column_int64(st, 5);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		fail(c, rc);
-		free(offsets);
-		free(text.p);
 		cache_headlines_free(h);
 		return NULL;
 	}
-	h->text = text.p;
-	for (size_t i = 0; i < h->n; i++)
-		h->items[i].title = h->text + offsets[i];
-	free(offsets);
 	return h;
 }
 
@@ -814,8 +832,10 @@ void cache_headlines_free(struct cache_headlines *h)
 {
 	if (!h)
 		return;
+	for (size_t i = 0; i < h->nchunks; i++)
+		free(h->chunks[i]);
+	free(h->chunks);
 	free(h->items);
-	free(h->text);
 	free(h);
 }
 

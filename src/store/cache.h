@@ -49,7 +49,8 @@ struct cache_headline {
 struct cache_headlines {
 	struct cache_headline *items;
 	size_t n;
-	char *text; /* the titles, NUL-separated */
+	char **chunks; /* the titles, NUL-terminated, packed in blocks */
+	size_t nchunks;
 };
 
 /* The feed's data the cache keeps from a successful fetch. A NULL title,
