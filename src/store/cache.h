@@ -84,8 +84,10 @@ void cache_close(struct cache *c);
 const char *cache_error(const struct cache *c);
 
 /* Start the update of the feed at url (adding it to the end of the feed
- * list if new). Only one update is open at a time. The handle is freed by
- * cache_feed_update_commit() or cache_feed_update_rollback(). */
+ * list if new). Only one update is open at a time, and other changes made
+ * while it is open (marks, errors) are committed or dropped with it. The
+ * handle is freed by cache_feed_update_commit() or
+ * cache_feed_update_rollback(). */
 struct cache_update *cache_feed_update_begin(struct cache *c, const char *url);
 
 /* Store an item of the feed being updated: a new item is unread, a known

@@ -848,6 +848,46 @@ out:
 	free(path);
 }
 
+/* Titles filling several storage blocks of a list, one bigger than a
+ * block, all come back whole. */
+static void test_long_titles(void)
+{
+	enum { N = 1500, LONG = 2000, HUGE = 1536 * 1024 };
+	char *path = path_for("titles.db");
+	struct cache *c = open_ok(path);
+	if (!c)
+		goto out;
+	struct cache_update *u = cache_feed_update_begin(c, "http://long");
+	char *title = xmalloc(HUGE + 1);
+	for (int i = 0; u && i <= N; i++) {
+		size_t len = i == N ? HUGE : LONG;
+		memset(title, 'a' + i % 26, len);
+		title[len] = '\0';
+		struct article *a = item(NULL, NULL, title, NULL, N - i, NULL);
+		snprintf(a->title, 16, "%05d", i);
+		a->title[5] = 'a' + i % 26;
+		CHECK(cache_store_item(u, a));
+		article_free(a);
+	}
+	CHECK(u && cache_feed_update_commit(u, NULL));
+	struct cache_headlines *h = cache_headlines(c, 0);
+	CHECK(h && h->n == N + 1);
+	for (size_t i = 0; h && i < h->n && i <= N; i++) {
+		size_t len = i == N ? HUGE : LONG;
+		char head[8];
+		snprintf(head, sizeof head, "%05zu", i);
+		const char *t = h->items[i].title;
+		CHECK(strlen(t) == len && strncmp(t, head, 5) == 0 &&
+		      t[len - 1] == 'a' + (int)(i % 26));
+	}
+	CHECK(h && h->nchunks > 3);
+	cache_headlines_free(h);
+	free(title);
+	cache_close(c);
+out:
+	free(path);
+}
+
 static const struct {
 	const char *name;
 	void (*run)(void);
@@ -866,6 +906,7 @@ static const struct {
 	{"locked", test_locked},
 	{"default_path", test_default_path},
 	{"many", test_many},
+	{"long_titles", test_long_titles},
 };
 
 static void remove_tree(const char *dir)
