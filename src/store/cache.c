@@ -320,23 +320,20 @@ static int take_lock(const char *path, char **error)
 	return fd;
 }
 
-/* The integer a one-row statement returns, or -1 with the error set. */
-static long long query_int(struct cache *c, const char *sql)
+/* The integer a one-row statement returns; false with the error set. */
+static bool query_int(struct cache *c, const char *sql, long long *v)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		fail(c, rc);
-		return -1;
-	}
+	if (rc != SQLITE_OK)
+		return fail(c, rc);
 	rc = sqlite3_step(st);
-	long long v = -1;
 	if (rc == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+		*v = sqlite3_column_int64(st, 0);
 	else
 		fail(c, rc);
 	sqlite3_finalize(st);
-	return v;
+	return rc == SQLITE_ROW;
 }
 
 static bool exec(struct cache *c, const char *sql)
@@ -349,9 +346,9 @@ static bool exec(struct cache *c, const char *sql)
  * before this check passes. */
 static bool check_file(struct cache *c, int *version)
 {
-	long long app = query_int(c, "PRAGMA application_id");
-	if (app < 0) {
-		if (sqlite3_errcode(c->db) == SQLITE_NOTADB)
+	long long app, v, tables;
+	if (!query_int(c, "PRAGMA application_id", &app)) {
+		if ((sqlite3_errcode(c->db) & 0xff) == SQLITE_NOTADB)
 			set_error(c, xasprintf(_("%s is not an akhbar cache (it "
 			                         "is not an SQLite database); "
 			                         "move it away to start a new "
@@ -359,11 +356,11 @@ static bool check_file(struct cache *c, int *version)
 			                       c->path));
 		return false;
 	}
-	long long v = query_int(c, "PRAGMA user_version");
-	long long tables = query_int(c, "SELECT count(*) FROM sqlite_schema");
-	if (v < 0 || tables < 0)
+	if (!query_int(c, "PRAGMA user_version", &v) ||
+	    !query_int(c, "SELECT count(*) FROM sqlite_schema", &tables))
 		return false;
-	if (app != APPLICATION_ID && (app != 0 || v != 0 || tables != 0)) {
+	if (v < 0 ||
+	    (app != APPLICATION_ID && (app != 0 || v != 0 || tables != 0))) {
 		set_error(c, xasprintf(_("%s is not an akhbar cache"),
 		                       c->path));
 		return false;

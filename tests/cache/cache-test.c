@@ -722,6 +722,18 @@ static void test_bad_files(void)
 	expect_open_error(path, "is not an akhbar cache");
 	free(path);
 
+	/* Negative numbers where akhbar keeps its own. */
+	path = path_for("negative.db");
+	CHECK(sql_exec(path, "PRAGMA application_id = -1;"
+	                     "PRAGMA user_version = -1"));
+	expect_open_error(path, "is not an akhbar cache");
+	free(path);
+	path = path_for("negative-version.db");
+	CHECK(sql_exec(path, "PRAGMA application_id = 0x616b6862;"
+	                     "PRAGMA user_version = -3"));
+	expect_open_error(path, "is not an akhbar cache");
+	free(path);
+
 	path = path_for("newer.db");
 	c = open_ok(path);
 	cache_close(c);
