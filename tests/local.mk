@@ -2,3 +2,4 @@
 ## tests/screen first: it defines TEST_EXTENSIONS.
 include tests/screen/local.mk
 include tests/fetch/local.mk
+include tests/cache/local.mk
