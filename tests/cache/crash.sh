@@ -15,10 +15,13 @@ fail() {
 
 # Start an update that stores $2 items, wait until it has, kill it.
 kill_mid_update() {
+	# A fresh file each time: the previous run's "ready" must not be read
+	# before the new process has truncated it.
+	rm -f "$dir/out"
 	"$tool" hang "$1" "$url" "$2" >"$dir/out" 2>"$dir/err" &
 	pid=$!
 	tries=0
-	until grep -q ready "$dir/out"; do
+	until grep -q ready "$dir/out" 2>/dev/null; do
 		tries=$((tries + 1))
 		if [ $tries -gt 600 ] || ! kill -0 $pid 2>/dev/null; then
 			cat "$dir/err"
