@@ -322,6 +322,15 @@ meter_add(const struct work *w, struct meter *m, size_t i, int cw)
 	m->base_level = w->levels[i];
 }
 
+/* Whether a row ending before c would split a lam-alef ligature: the
+ * filler stands in the lam's place, the ligature in the alef's. */
+static bool
+splits_ligature(const struct work *w, size_t c)
+{
+	return c > 0 && c < w->n && w->shown[c - 1] == 0xFEFF &&
+	       w->cp[c - 1] != 0xFEFF;
+}
+
 /* The end of a row starting at s where character i (> s) does not fit and
  * no break opportunity came before it: the last grapheme cluster
  * boundary, else the last code point that is not a mark. */
@@ -331,10 +340,10 @@ emergency_end(struct work *w, size_t s, size_t i)
 	work_row_room(w, i - s + 1);
 	u32_grapheme_breaks(w->cp + s, i - s + 1, w->gbrk);
 	for (size_t k = i; k > s; k--)
-		if (w->gbrk[k - s])
+		if (w->gbrk[k - s] && !splits_ligature(w, k))
 			return k;
 	for (size_t k = i; k > s; k--)
-		if (!(w->info[k] & F_MARK))
+		if (!(w->info[k] & F_MARK) && !splits_ligature(w, k))
 			return k;
 	return i;
 }
@@ -558,7 +567,7 @@ headline_cut(struct work *w, int width)
 	u32_grapheme_breaks(w->cp, w->n, w->gbrk);
 	meter_start(&m);
 	for (size_t i = 0; i < w->n; i++) {
-		if (i > 0 && w->gbrk[i])
+		if (i > 0 && w->gbrk[i] && !splits_ligature(w, i))
 			cut = i;
 		int cw = char_columns(w, &m, i);
 		if (!(w->info[i] & F_WS) && m.cols + m.hang + cw > width - 1)
