@@ -1,1 +1,2 @@
 ## bench: benchmarks (reported, never timed tests).
+noinst_PROGRAMS += bench/layout-bench

@@ -151,18 +151,22 @@ wanted_base(const uint32_t *cp, size_t n, const struct lay_options *opt)
 	return is_url_or_path(cp, n) ? FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
 }
 
-/* Allocate the per character arrays for n code points. */
+/* Allocate the per character arrays for n code points, as one block
+ * (the widest elements first, so each array is aligned). */
 static void
 work_alloc(struct work *w, size_t n)
 {
 	size_t m = n ? n : 1;
+	char *p = xreallocarray(NULL, m, sizeof *w->types + sizeof *w->shown +
+	                                     sizeof *w->levels + sizeof *w->info +
+	                                     sizeof *w->brk);
 
 	w->n = n;
-	w->types = xreallocarray(NULL, m, sizeof *w->types);
-	w->levels = xreallocarray(NULL, m, sizeof *w->levels);
-	w->shown = xreallocarray(NULL, m, sizeof *w->shown);
-	w->info = xreallocarray(NULL, m, sizeof *w->info);
-	w->brk = xreallocarray(NULL, m, sizeof *w->brk);
+	w->types = (FriBidiCharType *)p;
+	w->shown = (uint32_t *)(p + m * sizeof *w->types);
+	w->levels = (FriBidiLevel *)(w->shown + m);
+	w->info = (uint8_t *)(w->levels + m);
+	w->brk = (char *)(w->info + m);
 }
 
 /* Decode text into a new work. */
@@ -188,16 +192,8 @@ work_free(struct work *w)
 {
 	free(w->cp);
 	free(w->off);
-	free(w->types);
-	free(w->levels);
-	free(w->shown);
-	free(w->info);
-	free(w->brk);
-	free(w->rowlev);
-	free(w->map);
-	free(w->cellof);
-	free(w->role);
-	free(w->gbrk);
+	free(w->types); /* the block of all the per character arrays */
+	free(w->map);   /* the block of all the row scratch */
 }
 
 /* Does the text hold anything Arabic shaping could change? */
@@ -254,11 +250,17 @@ work_row_room(struct work *w, size_t len)
 	while (cap < len)
 		cap *= 2;
 	w->rcap = cap;
-	w->rowlev = xreallocarray(w->rowlev, cap, sizeof *w->rowlev);
-	w->map = xreallocarray(w->map, cap, sizeof *w->map);
-	w->cellof = xreallocarray(w->cellof, cap, sizeof *w->cellof);
-	w->role = xreallocarray(w->role, cap, sizeof *w->role);
-	w->gbrk = xreallocarray(w->gbrk, cap, sizeof *w->gbrk);
+	/* One block, the widest elements first; nothing in it outlives a
+	 * row, so it is not copied. */
+	free(w->map);
+	char *p = xreallocarray(NULL, cap, sizeof *w->map + sizeof *w->cellof +
+	                                       sizeof *w->rowlev + sizeof *w->role +
+	                                       sizeof *w->gbrk);
+	w->map = (FriBidiStrIndex *)p;
+	w->cellof = (uint32_t *)(w->map + cap);
+	w->rowlev = (FriBidiLevel *)(w->cellof + cap);
+	w->role = (uint8_t *)(w->rowlev + cap);
+	w->gbrk = (char *)(w->role + cap);
 }
 
 /* Columns a row takes, counted as it is filled from its logical start:
@@ -440,7 +442,9 @@ emit_row(struct work *w, size_t s, size_t e, struct lay_cell *cells,
 			c->width = 1;
 		} else {
 			FriBidiChar mirrored;
+			/* Only neutrals (class ON) are mirrored characters. */
 			if (w->visual && w->rowlev[i - s] & 1 &&
+			    w->types[i] == FRIBIDI_TYPE_ON &&
 			    fribidi_get_mirror_char(ch, &mirrored))
 				ch = mirrored;
 			c->ch[0] = ch;

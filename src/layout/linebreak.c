@@ -69,6 +69,26 @@ is_wj_or_gl(uint32_t c)
 	}
 }
 
+/* Which BMP characters are combining marks, one bit each, built on first
+ * use: asking libunistring per character would cost more than the
+ * breaking itself. */
+static uint8_t bmp_marks[0x10000 / 8];
+static bool bmp_marks_ready;
+
+static bool
+is_mark(uint32_t c)
+{
+	if (c >= 0x10000)
+		return uc_is_general_category(c, UC_CATEGORY_M);
+	if (!bmp_marks_ready) {
+		for (uint32_t k = 0; k < 0x10000; k++)
+			if (uc_is_general_category(k, UC_CATEGORY_M))
+				bmp_marks[k / 8] |= (uint8_t)(1u << (k % 8));
+		bmp_marks_ready = true;
+	}
+	return bmp_marks[c / 8] & (1u << (c % 8));
+}
+
 /* Combining marks, ZWJ and controls (class CM or ZWJ): rule LB9 lets
  * them take their base's class. */
 static bool
@@ -78,7 +98,7 @@ is_cm(uint32_t c)
 		return c != '\t' && !is_hard(c);
 	if (c < 0x300)
 		return c >= 0x7F && c <= 0x9F && c != 0x85;
-	return c == 0x200D || uc_is_general_category(c, UC_CATEGORY_M);
+	return c == 0x200D || is_mark(c);
 }
 
 static bool
@@ -137,22 +157,32 @@ void
 lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 {
 	lay_linebreaks_unistring(s, n, brk);
+	if (n == 0)
+		return;
 
+	size_t spaces = 0; /* where the run of spaces before i starts */
+	bool prev_cm = is_cm(s[0]);
 	for (size_t i = 1; i < n; i++) {
-		uint32_t c = s[i];
+		uint32_t c = s[i], p = s[i - 1];
+		bool cm = is_cm(c);
+		bool after_cm = prev_cm;
 
+		prev_cm = cm;
+		if (p != ' ')
+			spaces = i;
 		/* LB18: a break after spaces that open the text or follow a
 		 * mandatory break; libunistring keeps them with what follows. */
-		if (s[i - 1] == ' ') {
-			size_t j = i - 1;
-			while (j > 0 && s[j - 1] == ' ')
-				j--;
-			if ((j == 0 || brk[j] == LB_MUST) && brk[i] == LB_NONE &&
-			    !is_hard(c) && c != 0x200B && !never_after_space(c))
+		if (p == ' ') {
+			if (c != ' ' && (spaces == 0 || brk[spaces] == LB_MUST) &&
+			    brk[i] == LB_NONE && !is_hard(c) && c != 0x200B &&
+			    !never_after_space(c))
 				brk[i] = LB_ALLOW;
 			continue;
 		}
-		if (is_cm(c) || c == ' ' || is_hard(c))
+		if (c == ' ' || cm || is_hard(c))
+			continue;
+		/* Only what follows IS, U+FFFC or a mark needs a second look. */
+		if (c != 0xFFFC && p != 0xFFFC && !is_is(p) && !after_cm)
 			continue;
 		size_t k = base_of(s, i - 1);
 

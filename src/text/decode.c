@@ -72,6 +72,14 @@ text_decode(const char *s, size_t len, uint32_t *cp, uint32_t *off)
 			off[n++] = (uint32_t)i++;
 			continue;
 		}
+		/* Two-byte letters (Arabic, Hebrew, ...) past the C1 range. */
+		if (b >= 0xC3 && b < 0xE0 && i + 1 < len &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			cp[n] = ((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
+			off[n++] = (uint32_t)i;
+			i += 2;
+			continue;
+		}
 		int need = lead_length(b);
 		if (need == 0) {
 			c = 0xFFFD;
