@@ -283,7 +283,7 @@ meter_start(struct meter *m)
 }
 
 /* Whether the mark at i goes into the cell of the base before it. */
-static bool
+static inline bool
 mark_attaches(const struct work *w, const struct meter *m, size_t i)
 {
 	return m->have_base &&
@@ -292,7 +292,7 @@ mark_attaches(const struct work *w, const struct meter *m, size_t i)
 
 /* Columns character i adds to the row when it is not hanging
  * whitespace. */
-static int
+static inline int
 char_columns(const struct work *w, const struct meter *m, size_t i)
 {
 	uint8_t f = w->info[i];
@@ -307,7 +307,7 @@ char_columns(const struct work *w, const struct meter *m, size_t i)
 }
 
 /* Add character i, whose columns are cw, to the row. */
-static void
+static inline void
 meter_add(const struct work *w, struct meter *m, size_t i, int cw)
 {
 	uint8_t f = w->info[i];
