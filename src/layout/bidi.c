@@ -5,6 +5,7 @@
 
 #include "layout/bidi.h"
 #include "util/die.h"
+#include "util/i18n.h"
 
 void
 lay_bidi_levels(const uint32_t *cp, size_t n, FriBidiParType *base,
@@ -12,7 +13,7 @@ lay_bidi_levels(const uint32_t *cp, size_t n, FriBidiParType *base,
                 FriBidiLevel *levels)
 {
 	if (n > (size_t)INT32_MAX)
-		die("paragraph of %zu characters is too long", n);
+		die(_("paragraph of %zu characters is too long"), n);
 	if (n == 0) {
 		if (*base == FRIBIDI_PAR_ON)
 			*base = FRIBIDI_PAR_LTR;
@@ -23,7 +24,7 @@ lay_bidi_levels(const uint32_t *cp, size_t n, FriBidiParType *base,
 	if (!fribidi_get_par_embedding_levels_ex(types, btypes,
 	                                         (FriBidiStrIndex)n, base,
 	                                         levels))
-		die("out of memory resolving bidi levels");
+		die(_("out of memory resolving bidi levels"));
 	/* fribidi answers ON with a weak direction when nothing is strong;
 	 * P3 then means LTR. */
 	*base = FRIBIDI_IS_RTL(*base) ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
@@ -45,5 +46,5 @@ lay_bidi_reorder_row(const FriBidiCharType *types, const FriBidiLevel *levels,
 	if (!fribidi_reorder_line(nsm ? FRIBIDI_FLAG_REORDER_NSM : 0,
 	                          types + s, (FriBidiStrIndex)len, 0, base,
 	                          rowlev, NULL, map))
-		die("out of memory reordering a row");
+		die(_("out of memory reordering a row"));
 }

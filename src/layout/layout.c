@@ -15,6 +15,7 @@
 #include "layout/linebreak.h"
 #include "text/decode.h"
 #include "util/die.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* What shows for a wide character in a row of one column. */
@@ -175,7 +176,7 @@ work_decode(struct work *w, const char *text, size_t len)
 {
 	memset(w, 0, sizeof *w);
 	if (len > UINT32_MAX)
-		die("paragraph of %zu bytes is too long", len);
+		die(_("paragraph of %zu bytes is too long"), len);
 	w->len = len;
 	w->cp = xreallocarray(NULL, len ? len : 1, sizeof *w->cp);
 	w->off = xreallocarray(NULL, len ? len : 1, sizeof *w->off);

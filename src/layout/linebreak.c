@@ -153,6 +153,31 @@ base_of(const uint32_t *s, size_t i)
 	return i;
 }
 
+/* Characters the corrections look at: space, IS, U+FFFC, CM and the
+ * mandatory breaks.  A pair of two other characters needs no second look. */
+static uint8_t bmp_odd[0x10000 / 8];
+static bool bmp_odd_ready;
+
+static bool
+odd_uncached(uint32_t c)
+{
+	return c == ' ' || c == 0xFFFC || is_is(c) || is_hard(c) || is_cm(c);
+}
+
+static bool
+is_odd(uint32_t c)
+{
+	if (c >= 0x10000)
+		return odd_uncached(c);
+	if (!bmp_odd_ready) {
+		for (uint32_t k = 0; k < 0x10000; k++)
+			if (odd_uncached(k))
+				bmp_odd[k / 8] |= (uint8_t)(1u << (k % 8));
+		bmp_odd_ready = true;
+	}
+	return bmp_odd[c / 8] & (1u << (c % 8));
+}
+
 void
 lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 {
@@ -161,13 +186,15 @@ lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 		return;
 
 	size_t spaces = 0; /* where the run of spaces before i starts */
-	bool prev_cm = is_cm(s[0]);
+	bool prev_odd = is_odd(s[0]);
 	for (size_t i = 1; i < n; i++) {
 		uint32_t c = s[i], p = s[i - 1];
-		bool cm = is_cm(c);
-		bool after_cm = prev_cm;
+		bool odd = is_odd(c), after_odd = prev_odd;
 
-		prev_cm = cm;
+		prev_odd = odd;
+		/* Most pairs are two ordinary characters: nothing to fix. */
+		if (!odd && !after_odd)
+			continue;
 		if (p != ' ')
 			spaces = i;
 		/* LB18: a break after spaces that open the text or follow a
@@ -179,10 +206,10 @@ lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 				brk[i] = LB_ALLOW;
 			continue;
 		}
-		if (c == ' ' || cm || is_hard(c))
+		if (c == ' ' || is_hard(c) || is_cm(c))
 			continue;
 		/* Only what follows IS, U+FFFC or a mark needs a second look. */
-		if (c != 0xFFFC && p != 0xFFFC && !is_is(p) && !after_cm)
+		if (c != 0xFFFC && p != 0xFFFC && !is_is(p) && !is_cm(p))
 			continue;
 		size_t k = base_of(s, i - 1);
 
