@@ -327,12 +327,13 @@ static char *fit_title(struct span s)
 		ucs4_t uc;
 		size_t n = char_at(s.s + i, s.len - i, &uc);
 		int cw = char_width(uc);
+		/* A space is a place to cut when what precedes it fits. */
+		if (fits && is_blank_char(uc))
+			last_space = i;
 		if (w + cw > TITLE_COLUMNS - 1 && fits) {
 			fits = false;
 			cut = i;
 		}
-		if (fits && is_blank_char(uc))
-			last_space = i;
 		w += cw;
 		i += n;
 		if (w > TITLE_COLUMNS)
@@ -431,9 +432,14 @@ struct article *article_parse(const char *buf, size_t len, const char *name,
 	while (i < nlines && lines[i].len == 0)
 		i++;
 
-	/* A "Site:" header stands for the site-name line. */
-	if (!a->site && i < nlines)
-		a->site = copy_line(lines[i++]);
+	/* The site-name line follows the header lines in any case (the
+	 * format is the same with or without them); a "Site:" header, the
+	 * user's own choice, wins over it. */
+	if (i < nlines) {
+		if (!a->site)
+			a->site = copy_line(lines[i]);
+		i++;
+	}
 
 	struct list body = {0}, related = {0};
 	for (; i < nlines; i++) {
