@@ -70,9 +70,11 @@ static void add_block(struct builder *b, const char *text, enum doc_role role,
 
 	if (doc->nblocks == b->blocks_cap) {
 		b->blocks_cap = b->blocks_cap ? 2 * b->blocks_cap : 32;
-		doc->blocks = xreallocarray(doc->blocks, b->blocks_cap, sizeof *doc->blocks);
-		doc->block_first_line = xreallocarray(doc->block_first_line, b->blocks_cap,
-		                                      sizeof *doc->block_first_line);
+		doc->blocks = xreallocarray(doc->blocks, b->blocks_cap,
+		                            sizeof *doc->blocks);
+		doc->block_first_line =
+		        xreallocarray(doc->block_first_line, b->blocks_cap,
+		                      sizeof *doc->block_first_line);
 	}
 	doc->blocks[doc->nblocks] = par;
 	doc->block_first_line[doc->nblocks] = doc->nlines;
@@ -80,13 +82,14 @@ static void add_block(struct builder *b, const char *text, enum doc_role role,
 	for (size_t r = 0; r < par->nrows; r++) {
 		if (doc->nlines == b->lines_cap) {
 			b->lines_cap = b->lines_cap ? 2 * b->lines_cap : 128;
-			doc->lines = xreallocarray(doc->lines, b->lines_cap, sizeof *doc->lines);
+			doc->lines = xreallocarray(doc->lines, b->lines_cap,
+			                           sizeof *doc->lines);
 		}
 		doc->lines[doc->nlines++] = (struct doc_line){
-			.row = &par->rows[r],
-			.role = role,
-			.block = doc->nblocks,
-			.related = related,
+		        .row = &par->rows[r],
+		        .role = role,
+		        .block = doc->nblocks,
+		        .related = related,
 		};
 	}
 	doc->nblocks++;
@@ -102,9 +105,9 @@ struct document *document_new(const struct article *a,
                               const struct lay_options *opt)
 {
 	struct builder b = {
-		.doc = xcalloc(1, sizeof *b.doc),
-		.opt = *opt,
-		.neutral = article_direction(a),
+	        .doc = xcalloc(1, sizeof *b.doc),
+	        .opt = *opt,
+	        .neutral = article_direction(a),
 	};
 
 	add_block(&b, a->title, DOC_HEADLINE, -1, false);
@@ -132,7 +135,8 @@ struct document *document_new(const struct article *a,
 		 * marker glued to the text would take part in its bidi.  The
 		 * ui shows which one is selected. */
 		for (size_t i = 0; i < a->nrelated; i++)
-			add_block(&b, a->related[i], DOC_RELATED, (long)i, false);
+			add_block(&b, a->related[i], DOC_RELATED, (long)i,
+			          false);
 	}
 	return b.doc;
 }
@@ -152,7 +156,8 @@ void document_free(struct document *doc)
 size_t document_related_line(const struct document *doc, size_t i)
 {
 	for (size_t b = 0; b < doc->nblocks; b++) {
-		const struct doc_line *line = &doc->lines[doc->block_first_line[b]];
+		const struct doc_line *line =
+		        &doc->lines[doc->block_first_line[b]];
 		if (line->role == DOC_RELATED && line->related == (long)i)
 			return doc->block_first_line[b];
 	}

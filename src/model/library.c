@@ -43,7 +43,7 @@ struct key_map {
 	struct {
 		char *key; /* owned; NULL: an empty slot */
 		size_t story;
-	} *slots;
+	} * slots;
 	size_t cap; /* a power of two, at least twice the entries */
 	size_t n;
 };
@@ -89,7 +89,8 @@ static void map_add(struct key_map *m, char *key, size_t story)
 		m->n = 0;
 		for (size_t i = 0; i < old.cap; i++)
 			if (old.slots[i].key)
-				map_put_slot(m, old.slots[i].key, old.slots[i].story);
+				map_put_slot(m, old.slots[i].key,
+				             old.slots[i].story);
 		free(old.slots);
 	}
 	map_put_slot(m, key, story);
@@ -144,7 +145,8 @@ static void build_page(struct library *lib, size_t id, size_t src, size_t k)
 	                     "It was listed with the article below.");
 	article_add_paragraph(page, note, strlen(note));
 
-	size_t *targets = xreallocarray(NULL, fa->nrelated + 1, sizeof *targets);
+	size_t *targets =
+	        xreallocarray(NULL, fa->nrelated + 1, sizeof *targets);
 	article_add_related(page, fa->title, strlen(fa->title));
 	targets[0] = src;
 	for (size_t i = 0; i < fa->nrelated; i++) {
@@ -153,7 +155,8 @@ static void build_page(struct library *lib, size_t id, size_t src, size_t k)
 		if (from->targets[i] == id)
 			continue;
 		targets[page->nrelated] = from->targets[i];
-		article_add_related(page, fa->related[i], strlen(fa->related[i]));
+		article_add_related(page, fa->related[i],
+		                    strlen(fa->related[i]));
 	}
 	struct story *s = &lib->stories[id];
 	s->page = page;
@@ -164,7 +167,8 @@ static void build_page(struct library *lib, size_t id, size_t src, size_t k)
 void library_link(struct library *lib)
 {
 	struct key_map titles = {xcalloc(16, sizeof *titles.slots), 16, 0};
-	struct key_map headlines = {xcalloc(16, sizeof *headlines.slots), 16, 0};
+	struct key_map headlines = {xcalloc(16, sizeof *headlines.slots), 16,
+	                            0};
 	size_t narticles = lib->narticles;
 
 	for (size_t i = 0; i < narticles; i++) {
@@ -185,7 +189,8 @@ void library_link(struct library *lib)
 	} *origins = NULL;
 	for (size_t i = 0; i < narticles; i++) {
 		struct article *a = lib->stories[i].page;
-		size_t *targets = xreallocarray(NULL, a->nrelated + 1, sizeof *targets);
+		size_t *targets =
+		        xreallocarray(NULL, a->nrelated + 1, sizeof *targets);
 		for (size_t k = 0; k < a->nrelated; k++) {
 			char *key = key_of(a->related[k]);
 			size_t t = map_find(&titles, key);
@@ -197,7 +202,8 @@ void library_link(struct library *lib)
 				s->headline_only = true;
 				s->source = i;
 				size_t extra = t - narticles;
-				origins = xreallocarray(origins, extra + 1, sizeof *origins);
+				origins = xreallocarray(origins, extra + 1,
+				                        sizeof *origins);
 				origins[extra] = (struct origin){i, k};
 				map_add(&headlines, key, t);
 			} else {

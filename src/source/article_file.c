@@ -24,7 +24,7 @@
  * taken for part of the sentence rather than a clause to drop. */
 #define ATTRIBUTION_MAX 200
 
-#define ELLIPSIS "\u2026"
+#define ELLIPSIS    "\u2026"
 #define REPLACEMENT "\uFFFD"
 
 struct span {
@@ -39,7 +39,8 @@ struct span {
  * inside a file by concatenation).  0 when it is not one. */
 static size_t space_at(const char *s, size_t len)
 {
-	if (len >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\v' || s[0] == '\f'))
+	if (len >= 1 &&
+	    (s[0] == ' ' || s[0] == '\t' || s[0] == '\v' || s[0] == '\f'))
 		return 1;
 	if (len >= 2 && !memcmp(s, "\xC2\xA0", 2))
 		return 2;
@@ -88,7 +89,8 @@ static struct span *split_lines(const char *buf, size_t len, size_t *nlines)
 			lines = xreallocarray(lines, cap, sizeof *lines);
 		}
 		lines[n++] = trim((struct span){buf + start, i - start});
-		if (i < len && buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
+		if (i < len && buf[i] == '\r' && i + 1 < len &&
+		    buf[i + 1] == '\n')
 			i++;
 		i++; /* past the LF or CR */
 	}
@@ -130,23 +132,30 @@ static void list_add(struct list *list, struct span l)
 {
 	if (list->n == list->cap) {
 		list->cap = list->cap ? 2 * list->cap : 16;
-		list->items = xreallocarray(list->items, list->cap, sizeof *list->items);
+		list->items = xreallocarray(list->items, list->cap,
+		                            sizeof *list->items);
 	}
 	list->items[list->n++] = copy_line(l);
 }
 
 /* ---- Header lines and the credit line -------------------------------- */
 
-enum header_key { HEADER_NONE, HEADER_TITLE, HEADER_DATE, HEADER_LINK, HEADER_SITE };
+enum header_key {
+	HEADER_NONE,
+	HEADER_TITLE,
+	HEADER_DATE,
+	HEADER_LINK,
+	HEADER_SITE
+};
 
 static const struct {
 	const char *name;
 	enum header_key key;
 } header_names[] = {
-	{"title", HEADER_TITLE},
-	{"date", HEADER_DATE},
-	{"link", HEADER_LINK},
-	{"site", HEADER_SITE},
+        {"title", HEADER_TITLE},
+        {"date", HEADER_DATE},
+        {"link", HEADER_LINK},
+        {"site", HEADER_SITE},
 };
 
 static char ascii_lower(char c)
@@ -187,7 +196,8 @@ static bool colon_after(struct span l, size_t skip, struct span *value)
 
 static enum header_key header_line(struct span l, struct span *value)
 {
-	for (size_t i = 0; i < sizeof header_names / sizeof *header_names; i++) {
+	for (size_t i = 0; i < sizeof header_names / sizeof *header_names;
+	     i++) {
 		const char *name = header_names[i].name;
 		if (starts_with(l, name) && colon_after(l, strlen(name), value))
 			return header_names[i].key;
@@ -228,24 +238,30 @@ static bool is_blank_char(ucs4_t uc)
  * news leads name their source before the news itself.  The clause ends
  * at the first comma (Arabic or ASCII). */
 static const char *const attributions[] = {
-	"به گزارش ", "به نقل از ", "بنا بر گزارش ", "بنابر گزارش ",
-	"طبق گزارش ", "وفقا ل", "وفقاً ل", "وفقًا ل", "نقلا عن ", "نقلاً عن ",
-	"أفادت ", "ذكرت ", "לדברי ", "לפי ", "according to ", "as reported by ",
+        "به گزارش ",  "به نقل از ", "بنا بر گزارش ", "بنابر گزارش ",
+        "طبق گزارش ", "وفقا ل",     "وفقاً ل",        "وفقًا ل",
+        "نقلا عن ",   "نقلاً عن ",   "أفادت ",        "ذكرت ",
+        "לדברי ",     "לפי ",       "according to ", "as reported by ",
 };
 
 static bool drop_attribution(struct span *s)
 {
-	for (size_t i = 0; i < sizeof attributions / sizeof *attributions; i++) {
+	for (size_t i = 0; i < sizeof attributions / sizeof *attributions;
+	     i++) {
 		if (!starts_with(*s, attributions[i]))
 			continue;
-		size_t limit = s->len < ATTRIBUTION_MAX ? s->len : ATTRIBUTION_MAX;
+		size_t limit =
+		        s->len < ATTRIBUTION_MAX ? s->len : ATTRIBUTION_MAX;
 		for (size_t j = 0; j < limit; j++) {
-			size_t comma = s->s[j] == ',' ? 1 :
-			               (limit - j >= 2 && !memcmp(s->s + j, "،", 2)) ? 2 : 0;
+			size_t comma =
+			        s->s[j] == ',' ? 1
+			        : (limit - j >= 2 && !memcmp(s->s + j, "،", 2))
+			                ? 2
+			                : 0;
 			if (!comma)
 				continue;
-			struct span rest = trim((struct span){s->s + j + comma,
-			                                      s->len - j - comma});
+			struct span rest = trim((struct span){
+			        s->s + j + comma, s->len - j - comma});
 			if (rest.len == 0)
 				return false;
 			*s = rest;
@@ -264,8 +280,8 @@ static bool is_terminator(ucs4_t uc)
 
 static bool is_closer(ucs4_t uc)
 {
-	return uc == 0xBB /* » */ || uc == '"' || uc == 0x201D || uc == 0x2019 ||
-	       uc == ')' || uc == '\'';
+	return uc == 0xBB /* » */ || uc == '"' || uc == 0x201D ||
+	       uc == 0x2019 || uc == ')' || uc == '\'';
 }
 
 /* The first sentence: up to a terminator that ends the text or is
@@ -313,7 +329,8 @@ static int char_width(ucs4_t uc)
 static bool is_trailing_punct(ucs4_t uc)
 {
 	return uc == ',' || uc == 0x060C /* ، */ || uc == ':' || uc == ';' ||
-	       uc == 0x061B /* ؛ */ || uc == '-' || uc == 0x2013 || uc == 0x2014;
+	       uc == 0x061B /* ؛ */ || uc == '-' || uc == 0x2013 ||
+	       uc == 0x2014;
 }
 
 /* Cut to at most TITLE_COLUMNS columns at a word boundary, an ellipsis
@@ -422,10 +439,12 @@ struct article *article_parse(const char *buf, size_t len, const char *name,
 	/* Header lines; a line that is not one ends them as a blank would. */
 	struct span value;
 	enum header_key key;
-	while (i < nlines && (key = header_line(lines[i], &value)) != HEADER_NONE) {
-		set_once(key == HEADER_TITLE ? &title :
-		         key == HEADER_DATE  ? &a->date :
-		         key == HEADER_LINK  ? &a->link : &a->site,
+	while (i < nlines &&
+	       (key = header_line(lines[i], &value)) != HEADER_NONE) {
+		set_once(key == HEADER_TITLE  ? &title
+		         : key == HEADER_DATE ? &a->date
+		         : key == HEADER_LINK ? &a->link
+		                              : &a->site,
 		         value);
 		i++;
 	}
@@ -463,11 +482,13 @@ struct article *article_parse(const char *buf, size_t len, const char *name,
 	if (!a->site && a->nbody == 0) {
 		free(title);
 		article_free(a);
-		*error = error_for(name, _("no article in it (no site name and no text)"));
+		*error = error_for(
+		        name, _("no article in it (no site name and no text)"));
 		return NULL;
 	}
 	if (!title)
-		title = a->nbody > 0 ? derive_title(a->body[0]) : xstrdup(a->site);
+		title = a->nbody > 0 ? derive_title(a->body[0])
+		                     : xstrdup(a->site);
 	free(a->title);
 	a->title = title;
 	a->origin = xstrdup(name);
@@ -485,8 +506,9 @@ static char *read_all(int fd, size_t *len)
 		errno = EISDIR;
 		return NULL;
 	}
-	size_t cap = st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2 ?
-	             (size_t)st.st_size + 1 : 65536;
+	size_t cap = st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2
+	                     ? (size_t)st.st_size + 1
+	                     : 65536;
 	char *buf = xmalloc(cap);
 	size_t n = 0;
 	for (;;) {

@@ -49,7 +49,8 @@ static size_t load_folder(struct library *lib, const char *dir)
 	bool slash = len > 0 && dir[len - 1] == '/';
 	size_t failures = 0;
 	for (int i = 0; i < n; i++) {
-		char *path = xasprintf("%s%s%s", dir, slash ? "" : "/", names[i]->d_name);
+		char *path = xasprintf("%s%s%s", dir, slash ? "" : "/",
+		                       names[i]->d_name);
 		struct stat st;
 		if (stat(path, &st) < 0) {
 			/* A dangling link or a file removed meanwhile. */

@@ -46,10 +46,10 @@ static uint8_t *valid_utf8(const char *text, size_t len, size_t *outlen)
 static ucs4_t unify_letter(ucs4_t uc)
 {
 	switch (uc) {
-	case 0x064A: /* ARABIC LETTER YEH */
-	case 0x0649: /* ARABIC LETTER ALEF MAKSURA */
+	case 0x064A:           /* ARABIC LETTER YEH */
+	case 0x0649:           /* ARABIC LETTER ALEF MAKSURA */
 		return 0x06CC; /* ARABIC LETTER FARSI YEH */
-	case 0x0643: /* ARABIC LETTER KAF */
+	case 0x0643:           /* ARABIC LETTER KAF */
 		return 0x06A9; /* ARABIC LETTER KEHEH */
 	default:
 		return uc;
@@ -61,9 +61,8 @@ static ucs4_t unify_letter(ucs4_t uc)
 static bool is_optional_mark(ucs4_t uc)
 {
 	return (uc >= 0x064B && uc <= 0x065F) || uc == 0x0670 ||
-	       (uc >= 0x0591 && uc <= 0x05BD) || uc == 0x05BF ||
-	       uc == 0x05C1 || uc == 0x05C2 || uc == 0x05C4 || uc == 0x05C5 ||
-	       uc == 0x05C7;
+	       (uc >= 0x0591 && uc <= 0x05BD) || uc == 0x05BF || uc == 0x05C1 ||
+	       uc == 0x05C2 || uc == 0x05C4 || uc == 0x05C5 || uc == 0x05C7;
 }
 
 /* Invisible characters: tatweel (a stretch, not a letter), ZWNJ/ZWJ and
@@ -84,7 +83,8 @@ char *text_key(const char *text, size_t len)
 	uint8_t *valid = valid_utf8(text, len, &vlen);
 	size_t flen;
 	/* Case folding with NFKC output does both steps in one pass. */
-	uint8_t *folded = u8_casefold(valid, vlen, NULL, UNINORM_NFKC, NULL, &flen);
+	uint8_t *folded =
+	        u8_casefold(valid, vlen, NULL, UNINORM_NFKC, NULL, &flen);
 	free(valid);
 	if (!folded) /* only ENOMEM: the input is valid by now */
 		die("%s", strerror(errno));

@@ -34,7 +34,8 @@ int main(void)
 			uc = buf[i];
 			k = 1;
 		} else if (uc == '\f') {
-			bool alone = (i == 0 || buf[i - 1] == '\n') && i + 1 < len && buf[i + 1] == '\n';
+			bool alone = (i == 0 || buf[i - 1] == '\n') &&
+			             i + 1 < len && buf[i + 1] == '\n';
 			if (!alone)
 				bad = "a form feed inside a line";
 		} else if ((uc < 0x20 && uc != '\n') || uc == 0x7F) {
@@ -45,8 +46,9 @@ int main(void)
 			bad = "a format character";
 		}
 		if (bad) {
-			fprintf(stderr, "check-safe: line %zu, byte %zu: %s (U+%04X)\n", line, i,
-			        bad, (unsigned)uc);
+			fprintf(stderr,
+			        "check-safe: line %zu, byte %zu: %s (U+%04X)\n",
+			        line, i, bad, (unsigned)uc);
 			free(buf);
 			return 1;
 		}

@@ -9,15 +9,15 @@
 
 static int check_failures;
 
-#define CHECK(cond, ...)                                                     \
-	do {                                                                 \
-		if (!(cond)) {                                               \
-			check_failures++;                                    \
-			fprintf(stderr, "%s:%d: failed: %s: ", __FILE__,     \
-			        __LINE__, #cond);                            \
-			fprintf(stderr, __VA_ARGS__);                        \
-			fputc('\n', stderr);                                 \
-		}                                                            \
+#define CHECK(cond, ...)                                                       \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			check_failures++;                                      \
+			fprintf(stderr, "%s:%d: failed: %s: ", __FILE__,       \
+			        __LINE__, #cond);                              \
+			fprintf(stderr, __VA_ARGS__);                          \
+			fputc('\n', stderr);                                   \
+		}                                                              \
 	} while (0)
 
 /* Equal strings; NULL equals only NULL. */
@@ -32,11 +32,12 @@ static inline void check_str(const char *file, int line, const char *got,
 	if (str_eq(got, want))
 		return;
 	check_failures++;
-	fprintf(stderr, "%s:%d: failed: %s: got \"%s\", want \"%s\"\n", file, line,
-	        what, got ? got : "(null)", want ? want : "(null)");
+	fprintf(stderr, "%s:%d: failed: %s: got \"%s\", want \"%s\"\n", file,
+	        line, what, got ? got : "(null)", want ? want : "(null)");
 }
 
-#define CHECK_STR(got, want, what) check_str(__FILE__, __LINE__, (got), (want), (what))
+#define CHECK_STR(got, want, what)                                             \
+	check_str(__FILE__, __LINE__, (got), (want), (what))
 
 /* A file of the source tree, from $top_srcdir (set by the test harness). */
 static inline char *srcdir_path(const char *rel)
@@ -55,7 +56,8 @@ static inline char *srcdir_path(const char *rel)
 static inline int check_result(const char *name)
 {
 	if (check_failures)
-		fprintf(stderr, "%s: %d check(s) failed\n", name, check_failures);
+		fprintf(stderr, "%s: %d check(s) failed\n", name,
+		        check_failures);
 	return check_failures ? 1 : 0;
 }
 

@@ -57,15 +57,17 @@ int main(void)
 	if (lib->narticles == 3) {
 		CHECK_STR(lib->stories[0].page->site, "Site A", "name order");
 		CHECK_STR(lib->stories[1].page->site, "Site B", "name order");
-		CHECK_STR(lib->stories[2].page->site, "Site B", "a file named after its folder");
-		CHECK_STR(lib->stories[0].page->origin, a, "the path joins without a double slash");
+		CHECK_STR(lib->stories[2].page->site, "Site B",
+		          "a file named after its folder");
+		CHECK_STR(lib->stories[0].page->origin, a,
+		          "the path joins without a double slash");
 	}
 	library_free(lib);
 
 	lib = library_new();
 	char *unreadable[] = {link};
-	CHECK(source_load_paths(lib, unreadable, 1) == 1 && lib->narticles == 0, "%s",
-	      "a dangling link named on the command line");
+	CHECK(source_load_paths(lib, unreadable, 1) == 1 && lib->narticles == 0,
+	      "%s", "a dangling link named on the command line");
 	library_free(lib);
 
 	char *seeds = source_default_seeds();
