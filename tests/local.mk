@@ -4,3 +4,4 @@ include tests/screen/local.mk
 include tests/fetch/local.mk
 include tests/cache/local.mk
 include tests/layout/local.mk
+include tests/article/local.mk
