@@ -5,6 +5,13 @@
 
 #include <stddef.h>
 
+/* A media file attached to a feed item. */
+struct enclosure {
+	char *url;
+	char *type;  /* MIME type; may be NULL */
+	long long length; /* bytes; 0 unknown */
+};
+
 /* All strings are UTF-8 as read from the source (not yet sanitized: the
  * layout makes them safe to draw), owned by the article. Any may be NULL
  * except title, which is at least "". */
@@ -15,10 +22,18 @@ struct article {
 	char *link;     /* URL of the original */
 	char *credit;   /* the credit line, e.g. "منبع : خبرگزاری مهر" */
 	char *origin;   /* where it was read from: a path or URL */
+	char *author;
+	char *guid;     /* the feed's id for the item (guid, atom:id) */
+	long long time; /* date as seconds since the epoch, UTC; 0 unknown */
+	char *language; /* e.g. "fa", from the feed or the HTML; may be NULL */
 	char **body;    /* paragraphs */
 	size_t nbody;
 	char **related; /* related headlines, as the source lists them */
 	size_t nrelated;
+	char **categories;
+	size_t ncategories;
+	struct enclosure *enclosures;
+	size_t nenclosures;
 };
 
 /* A new empty article (title ""); free with article_free(). */
@@ -29,6 +44,13 @@ void article_add_paragraph(struct article *a, const char *text, size_t len);
 
 /* Append a copy of a related headline. */
 void article_add_related(struct article *a, const char *text, size_t len);
+
+/* Append a copy of a category name. */
+void article_add_category(struct article *a, const char *text, size_t len);
+
+/* Append an enclosure (copies of url and type; type may be NULL). */
+void article_add_enclosure(struct article *a, const char *url,
+                           const char *type, long long length);
 
 /* Free an article and everything it owns; NULL is allowed. */
 void article_free(struct article *a);
