@@ -22,8 +22,7 @@
 	ACTION(NEXT_STORY, "next-story", N_("Open the next story in the list")) \
 	ACTION(PREV_STORY, "previous-story",                                   \
 	       N_("Open the previous story in the list"))                      \
-	ACTION(CLOSE, "close",                                                 \
-	       N_("Leave the article or help; quit from the list"))            \
+	ACTION(CLOSE, "close", N_("Leave the view; quit from the list"))       \
 	ACTION(QUIT, "quit", N_("Quit akhbar"))                                \
 	ACTION(HELP, "help", N_("Show the keys"))                              \
 	ACTION(REDRAW, "redraw", N_("Redraw the screen"))

@@ -10,7 +10,7 @@
 #include "ui/view.h"
 #include "util/i18n.h"
 
-#define KEYS_WIDTH 20
+#define KEYS_WIDTH 22
 #define NAME_WIDTH 18
 #define NAMES_MIN_WIDTH 70
 

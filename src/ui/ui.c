@@ -28,17 +28,35 @@ int ui_body_rows(const struct ui *ui)
 	return ui->rows - 2;
 }
 
+/* Columns text takes as one row of at most width columns. */
+static int text_columns(const struct ui *ui, const char *text, int width)
+{
+	struct lay_options opt = ui->lay;
+	opt.width = width;
+	struct lay_row *row = lay_headline_new(text, strlen(text), &opt);
+	int columns = row->columns;
+	lay_row_free(row);
+	return columns;
+}
+
 void ui_draw_bar(const struct ui *ui, int y, enum ui_role role,
                  const char *left, const char *right)
 {
 	ui_draw_fill(y, role);
 	int width = ui->cols - 2;
+	if (width <= 0)
+		return;
+	/* The left text (where the reader is) has the first claim on the
+	 * room; the right one (key hints) gets what is left, cut if need be. */
 	int used = 0;
-	if (right && *right)
-		used = ui_draw_text(y, 1, width, right, role, &ui->lay, UI_PLACE_END);
+	if (left && *left) {
+		used = text_columns(ui, left, width);
+		ui_draw_text(y, 1, used, left, role, &ui->lay, UI_PLACE_AUTO);
+	}
 	int room = width - used - (used ? 2 : 0);
-	if (left && *left && room > 0)
-		ui_draw_text(y, 1, room, left, role, &ui->lay, UI_PLACE_AUTO);
+	if (right && *right && room > 0)
+		ui_draw_text(y, 1 + width - room, room, right, role, &ui->lay,
+		             UI_PLACE_END);
 }
 
 static bool too_small(const struct ui *ui)
