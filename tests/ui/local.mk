@@ -23,7 +23,10 @@ ui_screen_tests = \
 	tests/ui/suspend.scr \
 	tests/ui/locale.scr \
 	tests/ui/term-unset.scr \
-	tests/ui/term-unknown.scr
+	tests/ui/term-unknown.scr \
+	tests/ui/term-tmux-256color.scr \
+	tests/ui/term-screen-256color.scr \
+	tests/ui/term-linux.scr
 
 EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/article-80x24.screen \
