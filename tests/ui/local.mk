@@ -44,6 +44,7 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/resize-50x20.screen \
 	tests/ui/resize-80x24.screen \
 	tests/ui/data/config-bad \
+	tests/ui/data/lsan-gpm.supp \
 	tests/ui/data/hostile.txt
 
 if HAVE_VTERM
