@@ -5,3 +5,4 @@ include tests/fetch/local.mk
 include tests/cache/local.mk
 include tests/layout/local.mk
 include tests/article/local.mk
+include tests/ui/local.mk
