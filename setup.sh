@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")"
 
 packages="build-essential autoconf automake autopoint gettext pkg-config
- libncurses-dev libfribidi-dev libunistring-dev
+ libncurses-dev libfribidi-dev libunistring-dev libxml2-dev
  libvterm-dev unicode-data python3-icu"
 
 missing=""
