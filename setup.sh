@@ -6,8 +6,8 @@ set -eu
 cd "$(dirname "$0")"
 
 packages="build-essential autoconf automake autopoint gettext pkg-config
- libncurses-dev libfribidi-dev libunistring-dev libxml2-dev
- libvterm-dev unicode-data python3-icu"
+ libncurses-dev libfribidi-dev libunistring-dev libxml2-dev libcurl4-openssl-dev
+ libsqlite3-dev libvterm-dev unicode-data python3 python3-icu"
 
 missing=""
 for p in $packages; do

@@ -1,1 +1,3 @@
 ## bench: benchmarks (reported, never timed tests).
+noinst_PROGRAMS += bench/cache-bench
+noinst_PROGRAMS += bench/layout-bench

@@ -2,6 +2,7 @@
  * correctly.  Parses the command line and hands over to --dump or the ui. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -16,6 +17,8 @@
 #include "layout/layout.h"
 #include "model/library.h"
 #include "source/load.h"
+#include "source/opml.h"
+#include "source/urls.h"
 #include "ui/ui.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -26,6 +29,9 @@ enum {
 	OPT_WIDTH,
 	OPT_SHAPING,
 	OPT_BIDI,
+	OPT_IMPORT,
+	OPT_EXPORT,
+	OPT_URLS,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -35,6 +41,9 @@ static const struct option long_options[] = {
 	{"width", required_argument, NULL, OPT_WIDTH},
 	{"shaping", required_argument, NULL, OPT_SHAPING},
 	{"bidi", required_argument, NULL, OPT_BIDI},
+	{"import", required_argument, NULL, OPT_IMPORT},
+	{"export", no_argument, NULL, OPT_EXPORT},
+	{"urls", required_argument, NULL, OPT_URLS},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -53,6 +62,10 @@ static void usage(FILE *out)
 	        "  --bidi=app|terminal who reorders right-to-left text: akhbar (default),\n"
 	        "                      or a terminal that does bidi itself (logical order,\n"
 	        "                      unshaped)\n"
+	        "  --import=FILE       add the feeds of an OPML file to the subscriptions\n"
+	        "  --export            print the subscriptions as OPML 2.0\n"
+	        "  --urls=FILE         the subscriptions file (default:\n"
+	        "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
 	        "  --help              display this help and exit\n"
 	        "  --version           output version information and exit\n"),
 	      out);
@@ -107,6 +120,40 @@ static int terminal_width(void)
 	return 80;
 }
 
+/* akhbar --import: feeds of an OPML file into the urls file. */
+static int import_opml(const char *urls_path, const char *opml_path)
+{
+	size_t added, skipped;
+	char *error = NULL;
+	if (!opml_import(opml_path, urls_path, &added, &skipped, &error)) {
+		warn("%s", error);
+		free(error);
+		return EXIT_FAILURE;
+	}
+	printf(_("Imported %zu feeds into %s (%zu already there).\n"), added, urls_path, skipped);
+	return EXIT_SUCCESS;
+}
+
+/* akhbar --export: the urls file as OPML on stdout; bad lines are warned
+ * about and left out. */
+static int export_opml(const char *urls_path)
+{
+	char *error = NULL;
+	struct urls *u = urls_load(urls_path, &error);
+	if (!u) {
+		warn("%s", error);
+		free(error);
+		return EXIT_FAILURE;
+	}
+	for (size_t i = 0; i < u->n_errors; i++)
+		warn("%s", u->errors[i]);
+	bool ok = opml_export(stdout, u, NULL, NULL);
+	urls_free(u);
+	if (!ok)
+		warn(_("cannot write the OPML: %s"), strerror(errno));
+	return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -116,7 +163,9 @@ int main(int argc, char **argv)
 #endif
 
 	struct lay_options layout = lay_options_default();
-	bool dump = false;
+	bool dump = false, export = false;
+	const char *import = NULL;
+	char *urls_path = NULL;
 	int width = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
@@ -138,6 +187,16 @@ int main(int argc, char **argv)
 			else
 				bad_usage(_("--bidi takes 'app' or 'terminal', not '%s'"), optarg);
 			break;
+		case OPT_IMPORT:
+			import = optarg;
+			break;
+		case OPT_EXPORT:
+			export = true;
+			break;
+		case OPT_URLS:
+			free(urls_path);
+			urls_path = xstrdup(optarg);
+			break;
 		case OPT_HELP:
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -149,6 +208,17 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (import || export) {
+		if (import && export)
+			bad_usage(_("--import and --export can't be used together"));
+		if (!urls_path)
+			urls_path = urls_default_path();
+		int status = import ? import_opml(urls_path, import) : export_opml(urls_path);
+		free(urls_path);
+		return status;
+	}
+	free(urls_path);
+
 	/* A terminal that does its own bidi also shapes. */
 	if (!layout.visual)
 		layout.shaping = false;

@@ -1,2 +1,9 @@
 ## tests: each folder of tests lists itself in its own local.mk.
+## tests/screen first: it defines TEST_EXTENSIONS.
+include tests/screen/local.mk
+include tests/fetch/local.mk
+include tests/cache/local.mk
+include tests/layout/local.mk
+include tests/article/local.mk
+include tests/ui/local.mk
 include tests/feed/local.mk

@@ -1,5 +1,165 @@
-/* PLACEHOLDER: replaced by the real module in its own branch. */
 #include "config.h"
-#include "layout/document.h"
-#include "util/die.h"
 
+#include "layout/document.h"
+
+#include <fribidi.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+struct builder {
+	struct document *doc;
+	size_t lines_cap, blocks_cap;
+	struct lay_options opt;
+	enum lay_direction neutral; /* for a block with no strong character */
+};
+
+/* The direction of the first strong character of text (rules P2, P3), or
+ * LAY_DIR_AUTO when it has none. */
+static enum lay_direction strong_direction(const char *text)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t len = strlen(text);
+	size_t i = 0;
+	while (i < len) {
+		ucs4_t uc;
+		int n = u8_mbtoucr(&uc, s + i, len - i);
+		if (n < 0)
+			n = 1;
+		else {
+			FriBidiCharType t = fribidi_get_bidi_type(uc);
+			if (t == FRIBIDI_TYPE_LTR)
+				return LAY_DIR_LTR;
+			if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
+				return LAY_DIR_RTL;
+		}
+		i += (size_t)n;
+	}
+	return LAY_DIR_AUTO;
+}
+
+/* The article's own direction: its headline's, else its first paragraph
+ * with a letter, else its site's. */
+static enum lay_direction article_direction(const struct article *a)
+{
+	enum lay_direction d = strong_direction(a->title);
+	for (size_t i = 0; d == LAY_DIR_AUTO && i < a->nbody; i++)
+		d = strong_direction(a->body[i]);
+	if (d == LAY_DIR_AUTO && a->site)
+		d = strong_direction(a->site);
+	return d;
+}
+
+/* Lay out text as one block of its own.  With own_direction the block's
+ * direction comes from its text alone (UI strings); otherwise a block
+ * without letters, such as a date in digits, takes the article's
+ * direction, so it lines up with the article instead of the other edge. */
+static void add_block(struct builder *b, const char *text, enum doc_role role,
+                      long related, bool own_direction)
+{
+	struct document *doc = b->doc;
+	struct lay_options opt = b->opt;
+	if (opt.direction == LAY_DIR_AUTO && !own_direction &&
+	    strong_direction(text) == LAY_DIR_AUTO)
+		opt.direction = b->neutral;
+	struct lay_paragraph *par = lay_paragraph_new(text, strlen(text), &opt);
+
+	if (doc->nblocks == b->blocks_cap) {
+		b->blocks_cap = b->blocks_cap ? 2 * b->blocks_cap : 32;
+		doc->blocks = xreallocarray(doc->blocks, b->blocks_cap,
+		                            sizeof *doc->blocks);
+		doc->block_first_line =
+		        xreallocarray(doc->block_first_line, b->blocks_cap,
+		                      sizeof *doc->block_first_line);
+	}
+	doc->blocks[doc->nblocks] = par;
+	doc->block_first_line[doc->nblocks] = doc->nlines;
+
+	for (size_t r = 0; r < par->nrows; r++) {
+		if (doc->nlines == b->lines_cap) {
+			b->lines_cap = b->lines_cap ? 2 * b->lines_cap : 128;
+			doc->lines = xreallocarray(doc->lines, b->lines_cap,
+			                           sizeof *doc->lines);
+		}
+		doc->lines[doc->nlines++] = (struct doc_line){
+		        .row = &par->rows[r],
+		        .role = role,
+		        .block = doc->nblocks,
+		        .related = related,
+		};
+	}
+	doc->nblocks++;
+}
+
+/* An empty row is a block too, so every line belongs to one. */
+static void add_blank(struct builder *b)
+{
+	add_block(b, "", DOC_BLANK, -1, true);
+}
+
+struct document *document_new(const struct article *a,
+                              const struct lay_options *opt)
+{
+	struct builder b = {
+	        .doc = xcalloc(1, sizeof *b.doc),
+	        .opt = *opt,
+	        .neutral = article_direction(a),
+	};
+
+	add_block(&b, a->title, DOC_HEADLINE, -1, false);
+	/* Site and date are separate paragraphs, one row each: joined as
+	 * "SITE · DATE" a bidi control in the site (U+202E) or a site in
+	 * one script and a date in another would reorder the pair. */
+	if (a->site && *a->site)
+		add_block(&b, a->site, DOC_META, -1, false);
+	if (a->date && *a->date)
+		add_block(&b, a->date, DOC_META, -1, false);
+	for (size_t i = 0; i < a->nbody; i++) {
+		add_blank(&b);
+		add_block(&b, a->body[i], DOC_BODY, -1, false);
+	}
+	if (a->credit && *a->credit) {
+		add_blank(&b);
+		add_block(&b, a->credit, DOC_CREDIT, -1, false);
+	}
+	if (a->nrelated > 0) {
+		add_blank(&b);
+		/* A UI string: right to left in a Persian UI, whatever the
+		 * article's script. */
+		add_block(&b, _("Related stories"), DOC_HEADING, -1, true);
+		/* Each headline alone in its block, without a bullet: a
+		 * marker glued to the text would take part in its bidi.  The
+		 * ui shows which one is selected. */
+		for (size_t i = 0; i < a->nrelated; i++)
+			add_block(&b, a->related[i], DOC_RELATED, (long)i,
+			          false);
+	}
+	return b.doc;
+}
+
+void document_free(struct document *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->nblocks; i++)
+		lay_paragraph_free(doc->blocks[i]);
+	free(doc->blocks);
+	free(doc->block_first_line);
+	free(doc->lines);
+	free(doc);
+}
+
+size_t document_related_line(const struct document *doc, size_t i)
+{
+	for (size_t b = 0; b < doc->nblocks; b++) {
+		const struct doc_line *line =
+		        &doc->lines[doc->block_first_line[b]];
+		if (line->role == DOC_RELATED && line->related == (long)i)
+			return doc->block_first_line[b];
+	}
+	return (size_t)-1;
+}

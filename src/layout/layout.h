@@ -77,4 +77,11 @@ void lay_row_free(struct lay_row *row);
  * leading spaces, no row gets trailing ones.  Caller frees. */
 char *lay_row_text(const struct lay_row *row, int width);
 
+/* The resolved embedding levels of a paragraph laid out with opt, one per
+ * code point of its text as lay_paragraph_new() decodes it (invalid
+ * UTF-8 as U+FFFD, controls dropped); *n gets their count.  For tests and
+ * cross-checks with other bidi implementations.  Caller frees. */
+uint8_t *lay_paragraph_levels(const char *text, size_t len,
+                              const struct lay_options *opt, size_t *n);
+
 #endif

@@ -1,0 +1,351 @@
+/* How fast the cache takes in a big feed and brings up the first screen.
+ *   cache-bench [-n ITEMS] [-d FOLDER]
+ * One feed of ITEMS (default 100,000) items with about 4 KB of Persian
+ * HTML-like text each, made on the fly so the measure is the cache's
+ * memory, not the generator's. Each phase runs in its own process so its
+ * peak memory is its own; reading phases report the median of several
+ * runs. With -d the cache stays in FOLDER/cache.db. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "model/article.h"
+#include "store/cache.h"
+#include "util/xalloc.h"
+
+#define FEED_URL "https://bench.example/rss"
+
+static long items = 100000;
+static const char *cache_path;
+
+static const char *const words[] = {
+	"خبرگزاری", "گزارش",  "دولت",    "مجلس",     "اقتصاد",  "تورم",
+	"بازار",     "ارز",    "نفت",     "صادرات",   "تهران",   "استان",
+	"وزیر",      "رئیس",   "جمهوری",  "اسلامی",   "ایران",   "امروز",
+	"هفته‌ی",    "گذشته",  "آینده",   "درصد",     "میلیارد", "تومان",
+	"نشست",      "خبری",   "سخنگوی",  "اعلام",    "کرد",     "گفت",
+	"است",       "بود",    "می‌شود",  "شده",      "برای",    "این",
+	"که",        "در",     "از",      "با",       "به",      "را",
+	"۱۴۰۳",      "۲۵",     "GDP",     "OPEC",     "۳.۵",     "«مهم»",
+};
+#define NWORDS (sizeof words / sizeof *words)
+
+/* A small deterministic generator: the same run gives the same feed. */
+static unsigned long long next(unsigned long long *state)
+{
+	*state = *state * 6364136223846793005ull + 1442695040888963407ull;
+	return *state >> 33;
+}
+
+static void add_words(char **p, size_t *len, size_t *cap, unsigned long long *s,
+                      size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *w = words[next(s) % NWORDS];
+		size_t wl = strlen(w);
+		if (*len + wl + 2 > *cap) {
+			*cap = (*cap + wl + 2) * 2;
+			*p = xreallocarray(*p, *cap, 1);
+		}
+		if (*len)
+			(*p)[(*len)++] = ' ';
+		memcpy(*p + *len, w, wl);
+		*len += wl;
+		(*p)[*len] = '\0';
+	}
+}
+
+/* Item i: title, link, guid, date, two categories and an enclosure now
+ * and then, and about 4 KB of body in 6 paragraphs, some with markup as
+ * feed HTML leaves it. */
+static struct article *make_item(long i)
+{
+	unsigned long long s = (unsigned long long)i * 2654435761u + 1;
+	struct article *a = article_new();
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	add_words(&buf, &len, &cap, &s, 8 + next(&s) % 6);
+	free(a->title);
+	a->title = xasprintf("%s (%ld)", buf, i);
+	a->link = xasprintf("https://bench.example/news/%ld/", i);
+	a->guid = xasprintf("https://bench.example/news/%ld", i);
+	/* Newest first, as feeds list them. */
+	a->time = 1700000000LL + (items - i) * 60;
+	time_t t = (time_t)a->time;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	char date[64];
+	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	a->date = xstrdup(date);
+	a->author = xstrdup("خبرنگار اقتصادی");
+	a->site = xstrdup("خبرگزاری نمونه");
+	article_add_category(a, "اقتصاد", strlen("اقتصاد"));
+	article_add_category(a, "سیاسی", strlen("سیاسی"));
+	if (i % 10 == 0)
+		article_add_enclosure(a, "https://bench.example/a.jpg",
+		                      "image/jpeg", 40000 + i);
+	for (int p = 0; p < 6; p++) {
+		len = 0;
+		if (p == 2) {
+			const char *link = "<a href=\"https://bench.example/x\">";
+			len = strlen(link);
+			if (len + 1 > cap) {
+				cap = len + 1;
+				buf = xreallocarray(buf, cap, 1);
+			}
+			memcpy(buf, link, len + 1);
+		}
+		add_words(&buf, &len, &cap, &s, 90);
+		article_add_paragraph(a, buf, len);
+	}
+	free(buf);
+	return a;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static struct cache *open_or_die(const char *path)
+{
+	char *error = NULL;
+	struct cache *c = cache_open(path, &error);
+	if (!c) {
+		fprintf(stderr, "cache-bench: %s\n", error);
+		exit(1);
+	}
+	return c;
+}
+
+static void check(bool ok, struct cache *c)
+{
+	if (!ok) {
+		fprintf(stderr, "cache-bench: %s\n", cache_error(c));
+		exit(1);
+	}
+}
+
+/* Store every item in one update of the feed, and close. */
+static double ingest(void)
+{
+	double start = now();
+	struct cache *c = open_or_die(cache_path);
+	struct cache_update *u = cache_feed_update_begin(c, FEED_URL);
+	check(u != NULL, c);
+	for (long i = 0; i < items; i++) {
+		struct article *a = make_item(i);
+		check(cache_store_item(u, a), c);
+		article_free(a);
+	}
+	struct cache_feed_meta meta = {.title = "خبرگزاری نمونه",
+	                               .etag = "\"bench\""};
+	check(cache_feed_update_commit(u, &meta), c);
+	cache_close(c);
+	return now() - start;
+}
+
+/* From opening the cache to having the feed list with its counts, and
+ * with `headlines` the feed's every headline too: what the screens after
+ * the start show. */
+static double screen(bool not_modified, bool headlines)
+{
+	double start = now();
+	struct cache *c = open_or_die(cache_path);
+	if (not_modified)
+		check(cache_feed_not_modified(c, FEED_URL), c);
+	size_t n;
+	struct cache_feed *feeds = cache_feeds(c, &n);
+	check(feeds && n == 1 && feeds[0].total == items, c);
+	struct cache_headlines *h = NULL;
+	if (headlines) {
+		h = cache_headlines(c, feeds[0].id);
+		check(h && (long)h->n == items, c);
+	}
+	double seconds = now() - start;
+	cache_headlines_free(h);
+	cache_feeds_free(feeds, n);
+	cache_close(c);
+	return seconds;
+}
+
+static double feed_list(void)
+{
+	return screen(false, false);
+}
+
+static double feed_list_304(void)
+{
+	return screen(true, false);
+}
+
+static double feed_headlines(void)
+{
+	return screen(false, true);
+}
+
+static double feed_headlines_304(void)
+{
+	return screen(true, true);
+}
+
+/* Every headline of every feed, then one whole article. */
+static double all_headlines(void)
+{
+	double start = now();
+	struct cache *c = open_or_die(cache_path);
+	struct cache_headlines *h = cache_headlines(c, 0);
+	check(h && (long)h->n == items, c);
+	struct article *a = cache_item_article(c, h->items[h->n / 2].id);
+	check(a != NULL, c);
+	double seconds = now() - start;
+	article_free(a);
+	cache_headlines_free(h);
+	cache_close(c);
+	return seconds;
+}
+
+/* The items alone: the generator's share of the ingest time. */
+static double generate(void)
+{
+	double start = now();
+	size_t body = 0;
+	for (long i = 0; i < items; i++) {
+		struct article *a = make_item(i);
+		for (size_t p = 0; p < a->nbody; p++)
+			body += strlen(a->body[p]);
+		article_free(a);
+	}
+	printf("(average body %zu bytes)\n", body / (size_t)items);
+	return now() - start;
+}
+
+/* Reading phases run several times, each in a new process, and report
+ * the median: a busy machine makes single runs of a few ms noisy. */
+static const struct {
+	const char *name;
+	double (*run)(void);
+	int runs;
+} phases[] = {
+	{"making the items, no cache", generate, 1},
+	{"cold ingest, making included", ingest, 1},
+	{"open to feed list", feed_list, 7},
+	{"open + 304 to feed list", feed_list_304, 7},
+	{"open to feed list + 100k headlines", feed_headlines, 7},
+	{"open + 304 to list + headlines", feed_headlines_304, 7},
+	{"open + all headlines + one article", all_headlines, 7},
+	{"ingest of the same feed again", ingest, 1},
+};
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Run a phase in its own process: its time, and its peak memory alone. */
+static bool run_phase(size_t i, double *seconds, double *rss_mib)
+{
+	int fds[2];
+	if (pipe(fds) != 0)
+		return false;
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		double t = phases[i].run();
+		fflush(stdout);
+		_exit(write(fds[1], &t, sizeof t) == sizeof t ? 0 : 1);
+	}
+	close(fds[1]);
+	bool ok = pid > 0 && read(fds[0], seconds, sizeof *seconds) ==
+	                             (ssize_t)sizeof *seconds;
+	close(fds[0]);
+	int status;
+	struct rusage ru;
+	if (pid < 0 || wait4(pid, &status, 0, &ru) != pid ||
+	    !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return false;
+	*rss_mib = (double)ru.ru_maxrss / 1024.0;
+	return ok;
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = NULL;
+	int opt;
+	while ((opt = getopt(argc, argv, "n:d:")) != -1) {
+		if (opt == 'n')
+			items = strtol(optarg, NULL, 10);
+		else if (opt == 'd')
+			dir = optarg;
+		else
+			return 2;
+	}
+	if (items <= 0)
+		return 2;
+	char *tmp = NULL;
+	if (!dir) {
+		const char *base = getenv("TMPDIR");
+		tmp = xasprintf("%s/akhbar-bench-XXXXXX",
+		                base && *base ? base : "/tmp");
+		if (!mkdtemp(tmp)) {
+			perror(tmp);
+			return 1;
+		}
+		dir = tmp;
+	} else if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		perror(dir);
+		return 1;
+	}
+	char *db = xasprintf("%s/cache.db", dir);
+	cache_path = db;
+	static const char *const stale[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < sizeof stale / sizeof *stale; i++) {
+		char *f = xasprintf("%s%s", db, stale[i]);
+		unlink(f);
+		free(f);
+	}
+
+	printf("%ld items, cache %s\n", items, db);
+	printf("%-38s %10s %14s\n", "phase", "seconds", "peak RSS MiB");
+	for (size_t i = 0; i < sizeof phases / sizeof *phases; i++) {
+		double seconds[8], peak = 0;
+		int runs = phases[i].runs;
+		for (int r = 0; r < runs; r++) {
+			double rss;
+			if (!run_phase(i, &seconds[r], &rss)) {
+				fprintf(stderr, "cache-bench: %s failed\n",
+				        phases[i].name);
+				return 1;
+			}
+			peak = rss > peak ? rss : peak;
+		}
+		qsort(seconds, (size_t)runs, sizeof *seconds, by_value);
+		printf("%-38s %10.3f %14.1f\n", phases[i].name,
+		       seconds[runs / 2], peak);
+	}
+	struct stat st;
+	if (stat(db, &st) == 0)
+		printf("cache size: %.1f MiB\n",
+		       (double)st.st_size / (1024.0 * 1024.0));
+	if (tmp) {
+		char *cmd = xasprintf("rm -rf '%s'", tmp);
+		if (system(cmd) != 0)
+			fprintf(stderr, "cache-bench: cannot remove %s\n", tmp);
+		free(cmd);
+		free(tmp);
+	}
+	free(db);
+	return 0;
+}

@@ -1,0 +1,631 @@
+/* Fetching with libcurl's multi interface: a queue in front of at most
+ * max_parallel running transfers, all moved on by fetcher_perform() from
+ * the caller's loop.  Errors become short sentences for the feed list. */
+#include "config.h"
+
+#include "source/fetch.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/select.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "util/die.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+#define USER_AGENT PACKAGE "/" VERSION " (+terminal news reader)"
+
+struct job {
+	struct job *next, *prev; /* in the queue, or in the running list */
+	struct fetcher *owner;
+	char *url; /* as the caller gave it */
+	char *etag, *last_modified;
+	void *user;
+	bool is_file; /* file:// or a plain path: no HTTP codes */
+	CURL *easy;
+	struct curl_slist *headers;
+	char *body;
+	size_t len, cap;
+	bool too_large;
+	long code;    /* of the answer whose headers came last */
+	char *reason; /* its reason phrase, or NULL */
+	char *new_etag, *new_last_modified;
+	char *location; /* where the last answer redirects to */
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+struct fetcher {
+	struct fetch_options opt;
+	CURLM *multi;
+	struct job *queue_head, *queue_tail;
+	struct job *running;
+	size_t n_running, n_done, n_total;
+};
+
+static unsigned curl_users; /* fetchers alive: curl_global_* bracket them */
+
+struct fetcher *fetcher_new(const struct fetch_options *opt)
+{
+	if (curl_users++ == 0 &&
+	    curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		die(_("cannot initialise libcurl"));
+	struct fetcher *f = xcalloc(1, sizeof(*f));
+	f->opt = *opt;
+	if (!f->opt.max_parallel)
+		f->opt.max_parallel = 8;
+	if (!f->opt.connect_timeout_ms)
+		f->opt.connect_timeout_ms = 10000;
+	if (!f->opt.timeout_ms)
+		f->opt.timeout_ms = 60000;
+	if (!f->opt.max_redirects)
+		f->opt.max_redirects = 5;
+	else if (f->opt.max_redirects < 0)
+		f->opt.max_redirects = 0;
+	if (!f->opt.max_size)
+		f->opt.max_size = 20 * 1024 * 1024;
+	f->multi = curl_multi_init();
+	if (!f->multi)
+		die(_("cannot initialise libcurl"));
+	return f;
+}
+
+static void job_free(struct job *j)
+{
+	if (j->easy)
+		curl_easy_cleanup(j->easy);
+	curl_slist_free_all(j->headers);
+	free(j->url);
+	free(j->etag);
+	free(j->last_modified);
+	free(j->body);
+	free(j->reason);
+	free(j->new_etag);
+	free(j->new_last_modified);
+	free(j->location);
+	free(j);
+}
+
+void fetcher_free(struct fetcher *f)
+{
+	if (!f)
+		return;
+	for (struct job *j = f->running, *next; j; j = next) {
+		next = j->next;
+		curl_multi_remove_handle(f->multi, j->easy);
+		job_free(j);
+	}
+	for (struct job *j = f->queue_head, *next; j; j = next) {
+		next = j->next;
+		job_free(j);
+	}
+	curl_multi_cleanup(f->multi);
+	free(f);
+	if (--curl_users == 0)
+		curl_global_cleanup();
+}
+
+/* "scheme://..." is a URL; anything else is a path to a local file. */
+static bool has_scheme(const char *s)
+{
+	if (!isalpha((unsigned char)*s))
+		return false;
+	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' ||
+	       *s == '.')
+		s++;
+	return strncmp(s, "://", 3) == 0;
+}
+
+static bool is_file_url(const char *url)
+{
+	return strncasecmp(url, "file://", 7) == 0;
+}
+
+/* file:// URL of a path, made absolute against the working folder. */
+static char *path_to_url(const char *path)
+{
+	char *abs = NULL;
+	if (path[0] != '/') {
+		char *cwd = getcwd(NULL, 0);
+		abs = xasprintf("%s/%s", cwd ? cwd : ".", path);
+		free(cwd);
+		path = abs;
+	}
+	char *url = xmalloc(strlen("file://") + 3 * strlen(path) + 1);
+	char *o = url + sprintf(url, "file://");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (isalnum(*p) || strchr("/-._~", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	*o = '\0';
+	free(abs);
+	return url;
+}
+
+/* Header values may not smuggle in other header lines. */
+static bool header_safe(const char *s)
+{
+	return strpbrk(s, "\r\n") == NULL;
+}
+
+static char *trimmed(const char *s, size_t len)
+{
+	while (len && isspace((unsigned char)*s))
+		s++, len--;
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	return xstrndup(s, len);
+}
+
+static bool header_is(const char *line, size_t len, const char *name,
+                      size_t *value_at)
+{
+	size_t n = strlen(name);
+	if (len <= n || strncasecmp(line, name, n) != 0 || line[n] != ':')
+		return false;
+	*value_at = n + 1;
+	return true;
+}
+
+static size_t on_header(char *data, size_t size, size_t nitems, void *p)
+{
+	struct job *j = p;
+	size_t len = size * nitems, at;
+	if (len > 5 && strncmp(data, "HTTP/", 5) == 0) {
+		/* A new answer (after a redirect, or a 100 Continue). */
+		free(j->reason);
+		free(j->new_etag);
+		free(j->new_last_modified);
+		free(j->location);
+		j->reason = j->new_etag = j->new_last_modified = j->location =
+		        NULL;
+		const char *sp = memchr(data, ' ', len);
+		if (sp) {
+			size_t rest = len - (size_t)(sp + 1 - data);
+			char *status = trimmed(sp + 1, rest);
+			char *end;
+			j->code = strtol(status, &end, 10);
+			if (*end == ' ' && end[1])
+				j->reason = xstrdup(end + 1);
+			free(status);
+		}
+	} else if (header_is(data, len, "ETag", &at)) {
+		free(j->new_etag);
+		j->new_etag = trimmed(data + at, len - at);
+	} else if (header_is(data, len, "Last-Modified", &at)) {
+		free(j->new_last_modified);
+		j->new_last_modified = trimmed(data + at, len - at);
+	} else if (header_is(data, len, "Location", &at)) {
+		free(j->location);
+		j->location = trimmed(data + at, len - at);
+	}
+	return len;
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
+{
+	struct job *j = p;
+	size_t len = size * nmemb;
+	if (!j->is_file && (j->code < 200 || j->code >= 300))
+		return len; /* an error page: only its status matters */
+	if (len > j->owner->opt.max_size - j->len) {
+		j->too_large = true;
+		return 0; /* anything but len makes libcurl abort */
+	}
+	if (j->len + len + 1 > j->cap) {
+		size_t cap = j->cap ? j->cap : 16384;
+		while (cap < j->len + len + 1)
+			cap *= 2;
+		j->body = xreallocarray(j->body, cap, 1);
+		j->cap = cap;
+	}
+	memcpy(j->body + j->len, data, len);
+	j->len += len;
+	j->body[j->len] = '\0';
+	return len;
+}
+
+#define SETOPT(easy, opt, val)                                                 \
+	do {                                                                   \
+		if (curl_easy_setopt(easy, opt, val) != CURLE_OK)              \
+			die(_("libcurl refused option %s"), #opt);             \
+	} while (0)
+
+static void job_start(struct fetcher *f, struct job *j)
+{
+	CURL *e = curl_easy_init();
+	if (!e)
+		die(_("cannot initialise libcurl"));
+	j->easy = e;
+	char *url = has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
+	j->is_file = is_file_url(url);
+	SETOPT(e, CURLOPT_URL, url);
+	free(url);
+	SETOPT(e, CURLOPT_PRIVATE, j);
+	SETOPT(e, CURLOPT_NOSIGNAL, 1L);
+	SETOPT(e, CURLOPT_ERRORBUFFER, j->errbuf);
+	SETOPT(e, CURLOPT_USERAGENT, USER_AGENT);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	SETOPT(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	SETOPT(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+	SETOPT(e, CURLOPT_PROTOCOLS,
+	       (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FILE));
+	SETOPT(e, CURLOPT_REDIR_PROTOCOLS,
+	       (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	SETOPT(e, CURLOPT_FOLLOWLOCATION, 1L);
+	SETOPT(e, CURLOPT_MAXREDIRS, f->opt.max_redirects);
+	SETOPT(e, CURLOPT_CONNECTTIMEOUT_MS, f->opt.connect_timeout_ms);
+	SETOPT(e, CURLOPT_TIMEOUT_MS, f->opt.timeout_ms);
+	SETOPT(e, CURLOPT_ACCEPT_ENCODING, "");
+	SETOPT(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->opt.max_size);
+	SETOPT(e, CURLOPT_FILETIME, 1L);
+	SETOPT(e, CURLOPT_HEADERFUNCTION, on_header);
+	SETOPT(e, CURLOPT_HEADERDATA, j);
+	SETOPT(e, CURLOPT_WRITEFUNCTION, on_body);
+	SETOPT(e, CURLOPT_WRITEDATA, j);
+	if (j->etag && header_safe(j->etag)) {
+		char *h = xasprintf("If-None-Match: %s", j->etag);
+		struct curl_slist *l = curl_slist_append(j->headers, h);
+		free(h);
+		if (!l)
+			die(_("out of memory"));
+		j->headers = l;
+		SETOPT(e, CURLOPT_HTTPHEADER, j->headers);
+	}
+	if (j->last_modified) {
+		/* libcurl writes If-Modified-Since itself, and checks a file's
+		 * time the same way. */
+		time_t t = curl_getdate(j->last_modified, NULL);
+		if (t > 0) {
+			SETOPT(e, CURLOPT_TIMECONDITION,
+			       (long)CURL_TIMECOND_IFMODSINCE);
+			SETOPT(e, CURLOPT_TIMEVALUE_LARGE, (curl_off_t)t);
+		}
+	}
+	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
+		die(_("libcurl refused a transfer"));
+	j->prev = NULL;
+	j->next = f->running;
+	if (f->running)
+		f->running->prev = j;
+	f->running = j;
+	f->n_running++;
+}
+
+void fetcher_add(struct fetcher *f, const char *url, const char *etag,
+                 const char *last_modified, void *user)
+{
+	struct job *j = xcalloc(1, sizeof(*j));
+	j->owner = f;
+	j->url = xstrdup(url);
+	j->etag = etag && *etag ? xstrdup(etag) : NULL;
+	j->last_modified =
+	        last_modified && *last_modified ? xstrdup(last_modified) : NULL;
+	j->user = user;
+	if (f->queue_tail)
+		f->queue_tail->next = j;
+	else
+		f->queue_head = j;
+	f->queue_tail = j;
+	f->n_total++;
+}
+
+static bool start_queued(struct fetcher *f)
+{
+	bool started = false;
+	while (f->queue_head && f->n_running < f->opt.max_parallel) {
+		struct job *j = f->queue_head;
+		f->queue_head = j->next;
+		if (!f->queue_head)
+			f->queue_tail = NULL;
+		job_start(f, j);
+		started = true;
+	}
+	return started;
+}
+
+/* "20 MB", "512 KB" or "1000 bytes": the cap as the user set it. */
+static char *size_text(size_t n)
+{
+	if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
+		return xasprintf(_("%zu MB"), n / (1024 * 1024));
+	if (n >= 1024 && n % 1024 == 0)
+		return xasprintf(_("%zu KB"), n / 1024);
+	return xasprintf(_("%zu bytes"), n);
+}
+
+static char *seconds_text(long ms)
+{
+	if (ms % 1000 == 0)
+		return xasprintf(_("%ld s"), ms / 1000);
+	return xasprintf(_("%.1f s"), (double)ms / 1000.0);
+}
+
+static const char *http_reason(long code)
+{
+	static const struct {
+		long code;
+		const char *text;
+	} reasons[] = {
+	        {400, "Bad Request"},
+	        {401, "Unauthorized"},
+	        {403, "Forbidden"},
+	        {404, "Not Found"},
+	        {410, "Gone"},
+	        {429, "Too Many Requests"},
+	        {500, "Internal Server Error"},
+	        {502, "Bad Gateway"},
+	        {503, "Service Unavailable"},
+	        {504, "Gateway Timeout"},
+	};
+	for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].code == code)
+			return reasons[i].text;
+	return NULL;
+}
+
+static char *error_text(struct fetcher *f, struct job *j, CURLcode rc)
+{
+	long os_errno = 0;
+	curl_off_t connect_us = 0;
+	char *s, *t;
+	switch (rc) {
+	case CURLE_COULDNT_CONNECT:
+		curl_easy_getinfo(j->easy, CURLINFO_OS_ERRNO, &os_errno);
+		if (os_errno == ECONNREFUSED)
+			return xstrdup(_("connection refused"));
+		if (os_errno)
+			return xasprintf(_("cannot connect: %s"),
+			                 strerror((int)os_errno));
+		return xstrdup(_("cannot connect"));
+	case CURLE_COULDNT_RESOLVE_HOST:
+		return xstrdup(_("host not found"));
+	case CURLE_OPERATION_TIMEDOUT:
+		curl_easy_getinfo(j->easy, CURLINFO_CONNECT_TIME_T,
+		                  &connect_us);
+		if (!j->is_file && connect_us == 0 &&
+		    f->opt.connect_timeout_ms < f->opt.timeout_ms) {
+			t = seconds_text(f->opt.connect_timeout_ms);
+			s = xasprintf(_("no connection after %s"), t);
+		} else {
+			t = seconds_text(f->opt.timeout_ms);
+			s = xasprintf(_("timed out after %s"), t);
+		}
+		free(t);
+		return s;
+	case CURLE_FILESIZE_EXCEEDED:
+	too_large:
+		t = size_text(f->opt.max_size);
+		s = xasprintf(_("too large (over %s)"), t);
+		free(t);
+		return s;
+	case CURLE_WRITE_ERROR:
+		if (j->too_large)
+			goto too_large;
+		break;
+	case CURLE_TOO_MANY_REDIRECTS:
+		return xasprintf(_("too many redirects (more than %ld)"),
+		                 f->opt.max_redirects);
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		if (j->code >= 300 && j->code < 400 && j->location)
+			return xasprintf(_("redirect to %s refused (only http "
+			                   "and https)"),
+			                 j->location);
+		return xstrdup(
+		        _("unsupported protocol (only http, https and file)"));
+	case CURLE_FILE_COULDNT_READ_FILE:
+		return xasprintf(_("cannot read the file (%s)"),
+		                 j->errbuf[0] ? j->errbuf
+		                              : curl_easy_strerror(rc));
+	default:
+		break;
+	}
+	return xstrdup(j->errbuf[0] ? j->errbuf : curl_easy_strerror(rc));
+}
+
+static char *http_date(time_t t)
+{
+	struct tm tm;
+	char buf[64];
+	if (!gmtime_r(&t, &tm) ||
+	    !strftime(buf, sizeof(buf), "%a, %d %b %Y %H:%M:%S GMT", &tm))
+		return NULL;
+	return xstrdup(buf);
+}
+
+static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
+{
+	struct fetch_result r = {
+	        .user = j->user,
+	        .url = j->url,
+	        .status = FETCH_ERROR,
+	};
+	char *error = NULL, *effective = NULL;
+	long code = 0, unmet = 0;
+	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(j->easy, CURLINFO_CONDITION_UNMET, &unmet);
+	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &effective);
+	r.http_code = j->is_file ? 0 : code;
+	r.effective_url = effective ? effective : j->url;
+	if (j->is_file && !j->new_last_modified) {
+		curl_off_t t = -1;
+		curl_easy_getinfo(j->easy, CURLINFO_FILETIME_T, &t);
+		if (t >= 0)
+			j->new_last_modified = http_date((time_t)t);
+	}
+	r.etag = j->new_etag;
+	r.last_modified = j->new_last_modified;
+	if (rc != CURLE_OK) {
+		error = error_text(f, j, rc);
+	} else if (code == 304 || unmet) {
+		r.status = FETCH_NOT_MODIFIED;
+		/* A 304 may leave these out: the caller's values still hold. */
+		if (!r.etag)
+			r.etag = j->etag;
+		if (!r.last_modified)
+			r.last_modified = j->last_modified;
+	} else if (!j->is_file && (code < 200 || code >= 300)) {
+		const char *reason = j->reason ? j->reason : http_reason(code);
+		error = reason ? xasprintf(_("HTTP %ld %s"), code, reason)
+		               : xasprintf(_("HTTP %ld"), code);
+	} else {
+		r.status = FETCH_OK;
+		r.body = j->body ? j->body : xstrdup("");
+		r.body_len = j->len;
+		j->body = NULL;
+	}
+	r.error = error;
+	f->n_done++;
+	f->opt.on_done(f->opt.ctx, &r);
+	free(r.body);
+	free(error);
+}
+
+static size_t drain(struct fetcher *f)
+{
+	size_t finished = 0;
+	CURLMsg *m;
+	int left;
+	while ((m = curl_multi_info_read(f->multi, &left))) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		CURL *e = m->easy_handle;
+		CURLcode rc = m->data.result;
+		struct job *j = NULL;
+		curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&j);
+		curl_multi_remove_handle(f->multi, e);
+		if (j->prev)
+			j->prev->next = j->next;
+		else
+			f->running = j->next;
+		if (j->next)
+			j->next->prev = j->prev;
+		f->n_running--;
+		job_finish(f, j, rc);
+		job_free(j);
+		finished++;
+	}
+	return finished;
+}
+
+size_t fetcher_perform(struct fetcher *f)
+{
+	for (;;) {
+		start_queued(f);
+		int still;
+		curl_multi_perform(f->multi, &still);
+		if (!drain(f))
+			break;
+	}
+	return f->n_total - f->n_done;
+}
+
+int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra,
+                 int timeout_ms)
+{
+	fd_set r, w, x;
+	int maxfd = -1;
+	long curl_ms = -1;
+	FD_ZERO(&r);
+	FD_ZERO(&w);
+	FD_ZERO(&x);
+	if (f->n_running || f->queue_head) {
+		curl_multi_fdset(f->multi, &r, &w, &x, &maxfd);
+		curl_multi_timeout(f->multi, &curl_ms);
+		/* Work that has no socket to wait on (a resolver, a queued
+		 * start) is checked again soon. */
+		if (maxfd < 0 && (curl_ms < 0 || curl_ms > 50))
+			curl_ms = 50;
+	}
+	if (curl_ms >= 0 && (timeout_ms < 0 || curl_ms < timeout_ms))
+		timeout_ms = (int)curl_ms;
+
+	size_t n = n_extra;
+	for (int fd = 0; fd <= maxfd; fd++)
+		if (FD_ISSET(fd, &r) || FD_ISSET(fd, &w) || FD_ISSET(fd, &x))
+			n++;
+	struct pollfd *fds = xcalloc(n ? n : 1, sizeof(*fds));
+	for (unsigned i = 0; i < n_extra; i++) {
+		fds[i] = extra[i];
+		fds[i].revents = 0;
+	}
+	size_t k = n_extra;
+	for (int fd = 0; fd <= maxfd; fd++) {
+		short ev = 0;
+		if (FD_ISSET(fd, &r))
+			ev |= POLLIN;
+		if (FD_ISSET(fd, &w))
+			ev |= POLLOUT;
+		if (FD_ISSET(fd, &x))
+			ev |= POLLPRI;
+		if (ev)
+			fds[k++] = (struct pollfd){.fd = fd, .events = ev};
+	}
+	int ready = poll(fds, (nfds_t)n, timeout_ms);
+	int extra_ready = 0;
+	for (unsigned i = 0; i < n_extra; i++) {
+		extra[i].revents = ready > 0 ? fds[i].revents : 0;
+		if (extra[i].revents)
+			extra_ready++;
+	}
+	free(fds);
+	return extra_ready;
+}
+
+size_t fetcher_running(const struct fetcher *f)
+{
+	return f->n_running;
+}
+
+void fetcher_progress(const struct fetcher *f, size_t *done, size_t *total)
+{
+	*done = f->n_done;
+	*total = f->n_total;
+}
+
+void fetcher_run(struct fetcher *f)
+{
+	while (fetcher_perform(f))
+		fetcher_poll(f, NULL, 0, -1);
+}
+
+struct counting {
+	const struct fetch_options *opt;
+	size_t errors;
+};
+
+static void count_errors(void *ctx, struct fetch_result *r)
+{
+	struct counting *c = ctx;
+	if (r->status == FETCH_ERROR)
+		c->errors++;
+	c->opt->on_done(c->opt->ctx, r);
+}
+
+size_t fetch_all(const struct fetch_options *opt,
+                 const struct fetch_request *req, size_t n)
+{
+	struct counting c = {.opt = opt};
+	struct fetch_options o = *opt;
+	o.on_done = count_errors;
+	o.ctx = &c;
+	struct fetcher *f = fetcher_new(&o);
+	for (size_t i = 0; i < n; i++)
+		fetcher_add(f, req[i].url, req[i].etag, req[i].last_modified,
+		            req[i].user);
+	fetcher_run(f);
+	fetcher_free(f);
+	return c.errors;
+}

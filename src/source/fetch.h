@@ -1,0 +1,101 @@
+/* Fetching feeds: many transfers at once over http, https and file, driven
+ * from the caller's poll loop so the interface never waits on the network.
+ *
+ * A fetcher keeps a queue; at most max_parallel transfers run at a time.
+ * The caller waits with fetcher_poll() (which can also watch the caller's
+ * own descriptors, such as the terminal) and then calls fetcher_perform(),
+ * which moves the transfers on and reports each finished one through the
+ * on_done callback. */
+#ifndef AKHBAR_SOURCE_FETCH_H
+#define AKHBAR_SOURCE_FETCH_H
+
+#include <poll.h>
+#include <stddef.h>
+
+enum fetch_status {
+	FETCH_OK,           /* a body arrived */
+	FETCH_NOT_MODIFIED, /* the conditional GET said nothing changed */
+	FETCH_ERROR,        /* see error */
+};
+
+/* One finished transfer.  Everything here lives until on_done returns,
+ * except body: on_done may keep it by setting r->body to NULL, and then
+ * owns it (free() it).  body is NUL-terminated (the NUL is not counted
+ * in body_len); it is NULL unless status is FETCH_OK. */
+struct fetch_result {
+	void *user;      /* as given to fetcher_add */
+	const char *url; /* as given to fetcher_add */
+	enum fetch_status status;
+	long http_code; /* the last answer's code; 0 for files or no answer */
+	char *body;
+	size_t body_len;
+	const char *etag;          /* for the next fetch; NULL when none */
+	const char *last_modified; /* for the next fetch; NULL when none */
+	const char *effective_url; /* after redirects */
+	const char *error;         /* human-readable; NULL unless FETCH_ERROR */
+};
+
+/* Called once for every transfer added, from fetcher_perform().  It may
+ * call fetcher_add(), but not fetcher_free(). */
+typedef void fetch_done_fn(void *ctx, struct fetch_result *r);
+
+/* Zero fields take the default written beside them. */
+struct fetch_options {
+	unsigned max_parallel;   /* transfers at once; 8 */
+	long connect_timeout_ms; /* 10000 */
+	long timeout_ms;         /* whole transfer; 60000 */
+	long max_redirects;      /* 5; a negative value allows none */
+	size_t max_size;         /* body bytes after decompression; 20 MB */
+	fetch_done_fn *on_done;  /* required */
+	void *ctx;               /* first argument of on_done */
+};
+
+struct fetcher;
+
+/* A new fetcher with opt's settings (copied).  Dies if libcurl can't start. */
+struct fetcher *fetcher_new(const struct fetch_options *opt);
+
+/* Abandon unfinished transfers without reporting them, and free f. */
+void fetcher_free(struct fetcher *f);
+
+/* Queue a GET of url: http://, https://, file://, or a plain path (a file).
+ * etag and last_modified, when not NULL, come from the previous fetch and
+ * make it conditional.  All strings are copied; user is handed back. */
+void fetcher_add(struct fetcher *f, const char *url, const char *etag,
+                 const char *last_modified, void *user);
+
+/* Wait up to timeout_ms (-1: no limit) until a transfer can move on or one
+ * of the caller's extra descriptors is ready; their revents are set.  Waits
+ * no longer than the transfers' own timers allow.  Returns the number of
+ * extra descriptors ready. */
+int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra,
+                 int timeout_ms);
+
+/* Move every transfer on without waiting, start queued ones, and report
+ * finished ones.  Returns the number still running or queued. */
+size_t fetcher_perform(struct fetcher *f);
+
+/* Transfers running now (never more than max_parallel). */
+size_t fetcher_running(const struct fetcher *f);
+
+/* Transfers finished and reported since fetcher_new, and the number ever
+ * added: the caller's progress ("3/10"). */
+void fetcher_progress(const struct fetcher *f, size_t *done, size_t *total);
+
+/* Block until every added transfer has been reported. */
+void fetcher_run(struct fetcher *f);
+
+/* One transfer of fetch_all(). */
+struct fetch_request {
+	const char *url;
+	const char *etag;          /* or NULL */
+	const char *last_modified; /* or NULL */
+	void *user;
+};
+
+/* Blocking: fetch the n requests with opt's settings (several at a time)
+ * and report each through opt->on_done.  Returns the number of errors. */
+size_t fetch_all(const struct fetch_options *opt,
+                 const struct fetch_request *req, size_t n);
+
+#endif

@@ -1,0 +1,441 @@
+/* The subscriptions file: newsboat's urls format, read line by line, and
+ * written by appending through a whole-file replace. */
+#include "config.h"
+
+#include "source/urls.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+static const char *home_dir(void)
+{
+	const char *home = getenv("HOME");
+	if (home && *home)
+		return home;
+	struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_dir ? pw->pw_dir : "/";
+}
+
+char *urls_default_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	/* The XDG spec says a relative value is to be ignored. */
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/akhbar/urls", xdg);
+	return xasprintf("%s/.config/akhbar/urls", home_dir());
+}
+
+static struct urls *urls_new(void)
+{
+	return xcalloc(1, sizeof(struct urls));
+}
+
+static void add_error(struct urls *u, const char *name, unsigned line,
+                      const char *msg)
+{
+	u->errors =
+	        xreallocarray(u->errors, u->n_errors + 1, sizeof(*u->errors));
+	u->errors[u->n_errors++] = xasprintf("%s:%u: %s", name, line, msg);
+}
+
+static void entry_free(struct urls_entry *e)
+{
+	free(e->url);
+	for (size_t i = 0; i < e->n_tags; i++)
+		free(e->tags[i]);
+	free(e->tags);
+	free(e->title);
+}
+
+void urls_free(struct urls *u)
+{
+	if (!u)
+		return;
+	for (size_t i = 0; i < u->n; i++)
+		entry_free(&u->entries[i]);
+	free(u->entries);
+	for (size_t i = 0; i < u->n_errors; i++)
+		free(u->errors[i]);
+	free(u->errors);
+	free(u);
+}
+
+const struct urls_entry *urls_find(const struct urls *u, const char *url)
+{
+	for (size_t i = 0; i < u->n; i++)
+		if (strcmp(u->entries[i].url, url) == 0)
+			return &u->entries[i];
+	return NULL;
+}
+
+static struct urls_entry *push(struct urls *u)
+{
+	if (u->n == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 16;
+		u->entries =
+		        xreallocarray(u->entries, u->cap, sizeof(*u->entries));
+	}
+	struct urls_entry *e = &u->entries[u->n++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+static void add_tag(struct urls_entry *e, const char *tag)
+{
+	if (tag[0] == '~' && tag[1]) {
+		free(e->title);
+		e->title = xstrdup(tag + 1);
+	} else if (strcmp(tag, "!") == 0) {
+		e->hidden = true;
+	} else if (tag[0] && strcmp(tag, "~") != 0) {
+		e->tags =
+		        xreallocarray(e->tags, e->n_tags + 1, sizeof(*e->tags));
+		e->tags[e->n_tags++] = xstrdup(tag);
+	}
+}
+
+void urls_add(struct urls *u, const char *url, char *const *tags, size_t n_tags,
+              const char *title)
+{
+	struct urls_entry *e = push(u);
+	e->url = xstrdup(url);
+	e->kind = URLS_FEED;
+	/* Plain tags only: a tag that would read back as a title or the
+	 * hidden mark loses what makes it one. */
+	for (size_t i = 0; i < n_tags; i++) {
+		const char *t = tags[i] + strspn(tags[i], "~");
+		if (strcmp(t, "!") != 0)
+			add_tag(e, t);
+	}
+	e->title = title ? xstrdup(title) : NULL;
+}
+
+/* The words of one line.  A word may mix quoted and bare parts; a # that
+ * starts a word ends the line.  Returns NULL with *error on a bad quote. */
+struct words {
+	char **w;
+	size_t n;
+};
+
+static void words_free(struct words *ws)
+{
+	for (size_t i = 0; i < ws->n; i++)
+		free(ws->w[i]);
+	free(ws->w);
+	ws->w = NULL;
+	ws->n = 0;
+}
+
+static bool split_words(const char *s, const char *end, struct words *ws,
+                        const char **error)
+{
+	char *buf = xmalloc((size_t)(end - s) + 1);
+	for (;;) {
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		if (s == end || *s == '#')
+			break;
+		size_t n = 0;
+		while (s < end && *s != ' ' && *s != '\t') {
+			if (*s != '"') {
+				buf[n++] = *s++;
+				continue;
+			}
+			for (s++;; s++) {
+				if (s == end) {
+					*error = _("unterminated quote");
+					free(buf);
+					words_free(ws);
+					return false;
+				}
+				if (*s == '"')
+					break;
+				if (*s == '\\' && s + 1 < end &&
+				    (s[1] == '"' || s[1] == '\\'))
+					s++;
+				buf[n++] = *s;
+			}
+			s++;
+		}
+		ws->w = xreallocarray(ws->w, ws->n + 1, sizeof(*ws->w));
+		ws->w[ws->n++] = xstrndup(buf, n);
+	}
+	free(buf);
+	return true;
+}
+
+static bool has_scheme(const char *s)
+{
+	if (!isalpha((unsigned char)*s))
+		return false;
+	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' ||
+	       *s == '.')
+		s++;
+	return strncmp(s, "://", 3) == 0;
+}
+
+/* The kind of a first word, or false when it isn't a URL at all. */
+static bool url_kind(const char *w, enum urls_kind *kind)
+{
+	static const struct {
+		const char *prefix;
+		enum urls_kind kind;
+	} special[] = {
+	        {"query:", URLS_QUERY},
+	        {"exec:", URLS_EXEC},
+	        {"filter:", URLS_FILTER},
+	};
+	for (size_t i = 0; i < sizeof(special) / sizeof(special[0]); i++)
+		if (strncmp(w, special[i].prefix, strlen(special[i].prefix)) ==
+		    0) {
+			*kind = special[i].kind;
+			return true;
+		}
+	*kind = URLS_FEED;
+	return has_scheme(w) || w[0] == '/' || strncmp(w, "~/", 2) == 0;
+}
+
+static void parse_line(struct urls *u, const char *s, const char *end,
+                       const char *name, unsigned line)
+{
+	struct words ws = {0};
+	const char *error = NULL;
+	enum urls_kind kind;
+	if (!split_words(s, end, &ws, &error)) {
+		add_error(u, name, line, error);
+		return;
+	}
+	if (ws.n == 0)
+		return;
+	if (!url_kind(ws.w[0], &kind)) {
+		char *msg = xasprintf(_("not a URL: %s"), ws.w[0]);
+		add_error(u, name, line, msg);
+		free(msg);
+		words_free(&ws);
+		return;
+	}
+	char *url = strncmp(ws.w[0], "~/", 2) == 0
+	                    ? xasprintf("%s%s", home_dir(), ws.w[0] + 1)
+	                    : xstrdup(ws.w[0]);
+	const struct urls_entry *before = urls_find(u, url);
+	if (before) {
+		char *msg = xasprintf(_("%s is already listed on line %u"), url,
+		                      before->line);
+		add_error(u, name, line, msg);
+		free(msg);
+		free(url);
+		words_free(&ws);
+		return;
+	}
+	struct urls_entry *e = push(u);
+	e->url = url;
+	e->kind = kind;
+	e->line = line;
+	for (size_t i = 1; i < ws.n; i++)
+		add_tag(e, ws.w[i]);
+	words_free(&ws);
+}
+
+struct urls *urls_parse(const char *text, const char *name)
+{
+	struct urls *u = urls_new();
+	const char *s = text;
+	if (strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3; /* a byte order mark some editors write */
+	for (unsigned line = 1; *s; line++) {
+		const char *nl = strchr(s, '\n');
+		const char *end = nl ? nl : s + strlen(s);
+		const char *stop = end;
+		if (stop > s && stop[-1] == '\r')
+			stop--;
+		parse_line(u, s, stop, name, line);
+		s = nl ? nl + 1 : end;
+	}
+	return u;
+}
+
+/* The whole file, NUL-terminated; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+	do {
+		if (cap - n < 4096)
+			buf = xreallocarray(buf, cap = cap ? 2 * cap : 8192, 1);
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	int err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err) {
+		free(buf);
+		errno = err;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+struct urls *urls_load(const char *path, char **error)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	if (!text) {
+		if (errno == ENOENT)
+			return urls_new();
+		*error = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (strlen(text) != len) {
+		*error = xasprintf(
+		        _("%s: not a text file (it holds NUL bytes)"), path);
+		free(text);
+		return NULL;
+	}
+	struct urls *u = urls_parse(text, path);
+	free(text);
+	return u;
+}
+
+/* The word as the parser reads it back: quoted when bare wouldn't do. */
+static void put_word(FILE *out, const char *w, bool force_quotes)
+{
+	bool quote = force_quotes || !*w || *w == '#' ||
+	             strpbrk(w, " \t\"\\") != NULL;
+	if (!quote) {
+		fputs(w, out);
+		return;
+	}
+	putc('"', out);
+	for (; *w; w++) {
+		if (*w == '"' || *w == '\\')
+			putc('\\', out);
+		putc(*w, out);
+	}
+	putc('"', out);
+}
+
+char *urls_format(const struct urls_entry *e)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	if (!out)
+		return xstrdup(e->url);
+	put_word(out, e->url, false);
+	for (size_t i = 0; i < e->n_tags; i++) {
+		putc(' ', out);
+		put_word(out, e->tags[i], false);
+	}
+	if (e->title) {
+		char *t = xasprintf("~%s", e->title);
+		putc(' ', out);
+		put_word(out, t, true);
+		free(t);
+	}
+	if (e->hidden) {
+		putc(' ', out);
+		put_word(out, "!", true);
+	}
+	fclose(out);
+	/* Line breaks can't live in a line of the file. */
+	for (char *p = text; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	return text;
+}
+
+static bool make_dirs(const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0)
+		return S_ISDIR(st.st_mode) || (errno = ENOTDIR, false);
+	char *copy = xstrdup(dir);
+	char *parent = dirname(copy);
+	bool ok = strcmp(parent, dir) == 0 || make_dirs(parent);
+	free(copy);
+	return ok && (mkdir(dir, 0777) == 0 || errno == EEXIST);
+}
+
+bool urls_append(const char *path, const struct urls_entry *e, size_t n,
+                 char **error)
+{
+	/* Write through a symbolic link (a dotfiles repository) to its target.
+	 */
+	char *real = realpath(path, NULL);
+	const char *target = real ? real : path;
+	size_t old_len = 0;
+	char *old = read_file(target, &old_len);
+	if (!old && errno != ENOENT) {
+		*error = xasprintf("%s: %s", target, strerror(errno));
+		free(real);
+		return false;
+	}
+	char *copy = xstrdup(target);
+	char *dir = dirname(copy);
+	char *tmp = xasprintf("%s/.urls.XXXXXX", dir);
+	bool ok = make_dirs(dir);
+	int fd = ok ? mkstemp(tmp) : -1;
+	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!out) {
+		*error = xasprintf("%s: %s", ok ? tmp : dir, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(old);
+		free(copy);
+		free(tmp);
+		free(real);
+		return false;
+	}
+	struct stat st;
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, old && stat(target, &st) == 0 ? st.st_mode & 07777
+	                                         : 0666 & ~mask);
+	if (old_len) {
+		fwrite(old, 1, old_len, out);
+		if (old[old_len - 1] != '\n')
+			putc('\n', out);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *line = urls_format(&e[i]);
+		fprintf(out, "%s\n", line);
+		free(line);
+	}
+	ok = fflush(out) == 0 && fsync(fd) == 0;
+	int err = ok ? 0 : errno;
+	if (fclose(out) != 0 && ok) {
+		err = errno;
+		ok = false;
+	}
+	if (ok && rename(tmp, target) != 0) {
+		err = errno;
+		ok = false;
+	}
+	if (!ok) {
+		*error = xasprintf("%s: %s", target, strerror(err));
+		unlink(tmp);
+	}
+	free(old);
+	free(copy);
+	free(tmp);
+	free(real);
+	return ok;
+}

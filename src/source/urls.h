@@ -1,0 +1,74 @@
+/* The subscriptions file, in newsboat's format so a newsboat user can copy
+ * theirs: one URL per line, then optional tags separated by spaces; a tag
+ * with spaces is quoted ("world news", with \" and \\ inside quotes); the
+ * tag "~Title" renames the feed and "!" hides it; a word starting with #
+ * begins a comment; blank lines are ignored.  Plain paths (/... or ~/...)
+ * name local feed files. */
+#ifndef AKHBAR_SOURCE_URLS_H
+#define AKHBAR_SOURCE_URLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum urls_kind {
+	URLS_FEED,   /* http, https, file or a path: akhbar fetches it */
+	URLS_QUERY,  /* newsboat's "query:" meta feeds: kept, not fetched */
+	URLS_EXEC,   /* newsboat's "exec:": kept, never run */
+	URLS_FILTER, /* newsboat's "filter:": kept, never run */
+};
+
+struct urls_entry {
+	char *url; /* "~/" already expanded to $HOME */
+	enum urls_kind kind;
+	char **tags; /* the plain tags, in file order */
+	size_t n_tags;
+	char *title;   /* from "~Title": shown instead of the feed's; or NULL */
+	bool hidden;   /* from "!": left out of the feed list */
+	unsigned line; /* in its file; 0 when not read from one */
+};
+
+/* A list of subscriptions, and what was wrong in the file it came from.
+ * Everything in it belongs to it. */
+struct urls {
+	struct urls_entry *entries;
+	size_t n, cap;
+	char **errors; /* "FILE:LINE: message", one per bad line */
+	size_t n_errors;
+};
+
+/* $XDG_CONFIG_HOME/akhbar/urls, else ~/.config/akhbar/urls; a new string. */
+char *urls_default_path(void);
+
+/* Parse the NUL-terminated text of a urls file; name is used in errors.
+ * Bad lines are skipped and described in the result's errors (a URL
+ * listed twice is kept once).  Never NULL. */
+struct urls *urls_parse(const char *text, const char *name);
+
+/* Read and parse the file at path.  A missing file is an empty list (a
+ * new user); a file that can't be read gives NULL and *error (new string). */
+struct urls *urls_load(const char *path, char **error);
+
+void urls_free(struct urls *u);
+
+/* The entry for url, or NULL. */
+const struct urls_entry *urls_find(const struct urls *u, const char *url);
+
+/* Append a copy of url with n_tags plain tags and title (or NULL) to u.
+ * Leading ~ are dropped from tags, and a tag "!" is ignored: they would
+ * read back from the file as a title or the hidden mark. */
+void urls_add(struct urls *u, const char *url, char *const *tags, size_t n_tags,
+              const char *title);
+
+/* One line of the file (without the newline) for e; a new string.  Words
+ * are quoted only where needed, "~Title" and "!" always. */
+char *urls_format(const struct urls_entry *e);
+
+/* Add the n entries to the file at path, creating it and its folders if
+ * needed.  Whatever the file held (comments, blank lines, odd spacing) is
+ * kept byte for byte; the new lines go at the end.  The file is replaced
+ * in one rename, so a crash leaves the old or the new file, never half.
+ * Returns false with *error (a new string) on failure. */
+bool urls_append(const char *path, const struct urls_entry *e, size_t n,
+                 char **error);
+
+#endif

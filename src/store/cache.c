@@ -1,0 +1,938 @@
+#include "config.h"
+
+#include "store/cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* "akhb": tells an akhbar cache from any other SQLite file. */
+#define APPLICATION_ID 0x616b6862
+#define STR(x) #x
+#define XSTR(x) STR(x)
+
+/* Schema steps in order: the cache at version v runs steps v+1... Never
+ * edit a released step; add a new one (ALTER TABLE ... ADD COLUMN). */
+static const char *const migrations[] = {
+	/* 1: feeds and items. Items' small columns come first and the body
+	 * last; the list indices hold all a headline needs, so listing never
+	 * reads the rows. */
+	"PRAGMA application_id = " XSTR(APPLICATION_ID) ";"
+	"CREATE TABLE feeds ("
+	" id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE,"
+	" title TEXT, link TEXT, language TEXT,"
+	" etag TEXT, last_modified TEXT,"
+	" last_update INTEGER NOT NULL DEFAULT 0,"
+	" last_error TEXT,"
+	" position INTEGER);" /* NULL: no longer subscribed */
+	"CREATE TABLE items ("
+	" id INTEGER PRIMARY KEY,"
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL," /* g:GUID, l:LINK or h:HASH(TITLE, DATE) */
+	" title TEXT NOT NULL,"
+	" time INTEGER NOT NULL DEFAULT 0,"
+	" read INTEGER NOT NULL DEFAULT 0,"
+	" starred INTEGER NOT NULL DEFAULT 0,"
+	" first_seen INTEGER NOT NULL,"
+	" guid TEXT, link TEXT, author TEXT, date TEXT,"
+	" site TEXT, language TEXT,"
+	" categories TEXT," /* one a line */
+	" enclosures TEXT," /* LENGTH \t TYPE \t URL, one a line */
+	" body TEXT," /* paragraphs, one a line */
+	" UNIQUE (feed_id, key));"
+	"CREATE INDEX items_feed_read ON items (feed_id, read);"
+	"CREATE INDEX items_feed_list ON items"
+	" (feed_id, time DESC, id, read, starred, title);"
+	"CREATE INDEX items_all_list ON items"
+	" (time DESC, id, feed_id, read, starred, title);",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
+
+enum stmt {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_FEED_ADD,
+	ST_FEED_ID,
+	ST_ITEM_PUT,
+	ST_FEED_DONE,
+	ST_FEED_ERROR,
+	ST_FEED_SAME,
+	ST_SYNC_CLEAR,
+	ST_SYNC_ADD,
+	ST_PURGE,
+	ST_FEEDS,
+	ST_LIST_FEED,
+	ST_LIST_ALL,
+	ST_ITEM_GET,
+	ST_SET_READ,
+	ST_SET_STARRED,
+	ST_MARK_FEED,
+	ST_MARK_ALL,
+	ST_COUNT
+};
+
+/* Prepared once at open and reused: parsing SQL per item would cost more
+ * than storing it. */
+static const char *const statements[ST_COUNT] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_FEED_ADD] = "INSERT INTO feeds (url, position) VALUES (?1,"
+	                " (SELECT coalesce(max(position) + 1, 0) FROM feeds))"
+	                " ON CONFLICT (url) DO NOTHING",
+	[ST_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
+	/* An unchanged item is left alone: refetching a feed that did not
+	 * change writes nothing. */
+	[ST_ITEM_PUT] =
+		"INSERT INTO items (feed_id, key, title, time, first_seen, guid,"
+		" link, author, date, site, language, categories, enclosures,"
+		" body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+		" ?12, ?13, ?14)"
+		" ON CONFLICT (feed_id, key) DO UPDATE SET"
+		" title = excluded.title, time = excluded.time,"
+		" guid = excluded.guid, link = excluded.link,"
+		" author = excluded.author, date = excluded.date,"
+		" site = excluded.site, language = excluded.language,"
+		" categories = excluded.categories,"
+		" enclosures = excluded.enclosures, body = excluded.body"
+		" WHERE (title, time, guid, link, author, date, site, language,"
+		" categories, enclosures, body) IS NOT (excluded.title,"
+		" excluded.time, excluded.guid, excluded.link, excluded.author,"
+		" excluded.date, excluded.site, excluded.language,"
+		" excluded.categories, excluded.enclosures, excluded.body)",
+	[ST_FEED_DONE] = "UPDATE feeds SET title = coalesce(?2, title),"
+	                 " link = coalesce(?3, link),"
+	                 " language = coalesce(?4, language), etag = ?5,"
+	                 " last_modified = ?6, last_update = ?7,"
+	                 " last_error = NULL WHERE id = ?1",
+	[ST_FEED_ERROR] = "UPDATE feeds SET last_error = ?2 WHERE id = ?1",
+	[ST_FEED_SAME] = "UPDATE feeds SET last_update = ?2, last_error = NULL"
+	                 " WHERE id = ?1",
+	[ST_SYNC_CLEAR] = "UPDATE feeds SET position = NULL",
+	/* The first of duplicate urls keeps its place. */
+	[ST_SYNC_ADD] = "INSERT INTO feeds (url, position) VALUES (?1, ?2)"
+	                " ON CONFLICT (url) DO UPDATE SET position ="
+	                " excluded.position WHERE position IS NULL",
+	[ST_PURGE] = "DELETE FROM feeds WHERE position IS NULL",
+	[ST_FEEDS] = "SELECT id, url, title, link, language, etag,"
+	             " last_modified, last_update, last_error,"
+	             " position IS NOT NULL,"
+	             " (SELECT count(*) FROM items"
+	             "  WHERE feed_id = feeds.id AND read = 0),"
+	             " (SELECT count(*) FROM items WHERE feed_id = feeds.id)"
+	             " FROM feeds ORDER BY position IS NULL, position, id",
+	[ST_LIST_FEED] = "SELECT id, time, read, starred, title"
+	                 " FROM items WHERE feed_id = ?1"
+	                 " ORDER BY time DESC, id",
+	[ST_LIST_ALL] = "SELECT id, time, read, starred, title, feed_id"
+	                " FROM items ORDER BY time DESC, id",
+	[ST_ITEM_GET] = "SELECT feeds.url, items.title, time, guid,"
+	                " items.link, author, date, site, items.language,"
+	                " categories, enclosures, body"
+	                " FROM items JOIN feeds ON feeds.id = feed_id"
+	                " WHERE items.id = ?1",
+	[ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
+	[ST_SET_STARRED] = "UPDATE items SET starred = ?2 WHERE id = ?1",
+	[ST_MARK_FEED] = "UPDATE items SET read = 1"
+	                 " WHERE feed_id = ?1 AND read = 0",
+	[ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
+};
+
+struct cache {
+	sqlite3 *db;
+	char *path;
+	int lock_fd;
+	sqlite3_stmt *st[ST_COUNT];
+	struct cache_update *update; /* the open update, if any */
+	char *error;
+};
+
+/* A growing byte buffer, reused from item to item. */
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+struct cache_update {
+	struct cache *c;
+	long long feed_id;
+	long long now;
+	bool failed;
+	struct buf key, categories, enclosures, body;
+};
+
+static void buf_add(struct buf *b, const char *s, size_t len)
+{
+	if (b->len + len + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (b->len + len + 1 > cap)
+			cap *= 2;
+		b->p = xreallocarray(b->p, cap, 1);
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, len);
+	b->len += len;
+	b->p[b->len] = '\0';
+}
+
+static void buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static void set_error(struct cache *c, char *message)
+{
+	free(c->error);
+	c->error = message;
+}
+
+/* Record SQLite's failure rc in words the user can act on. */
+static bool fail(struct cache *c, int rc)
+{
+	const char *why = sqlite3_errmsg(c->db);
+	switch (rc & 0xff) {
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		set_error(c, xasprintf(_("the cache %s is damaged (%s); move "
+		                         "it away to start a new one"),
+		                       c->path, why));
+		break;
+	default:
+		set_error(c, xasprintf(_("cache %s: %s"), c->path, why));
+	}
+	return false;
+}
+
+/* Run a statement that returns no rows, then reset it. */
+static bool run(struct cache *c, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		fail(c, rc);
+		sqlite3_reset(st);
+		return false;
+	}
+	sqlite3_reset(st);
+	return true;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? xstrndup(s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+/* mkdir -p with mode 0700 for what it creates. */
+static void make_folders(char *path)
+{
+	for (char *p = path + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		mkdir(path, 0700);
+		*p = c;
+		if (!c)
+			break;
+	}
+}
+
+char *cache_default_path(void)
+{
+	const char *data = getenv("XDG_DATA_HOME");
+	char *dir;
+	if (data && data[0] == '/') {
+		dir = xasprintf("%s/akhbar", data);
+	} else {
+		const char *home = getenv("HOME");
+		if (!home || home[0] != '/') {
+			const struct passwd *pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : NULL;
+		}
+		if (!home || home[0] != '/')
+			return NULL;
+		dir = xasprintf("%s/.local/share/akhbar", home);
+	}
+	make_folders(dir);
+	char *path = xasprintf("%s/cache.db", dir);
+	free(dir);
+	return path;
+}
+
+/* Take the lock file next to the cache, writing our pid in it so another
+ * akhbar can say who holds it. Returns the descriptor, or -1 with *error. */
+static int take_lock(const char *path, char **error)
+{
+	char *lock_path = xasprintf("%s.lock", path);
+	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	free(lock_path);
+	if (fd < 0) {
+		*error = xasprintf(_("cannot open the cache %s: %s"), path,
+		                   strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int err = errno;
+		char text[32] = "";
+		ssize_t n = pread(fd, text, sizeof text - 1, 0);
+		long pid = n > 0 ? strtol(text, NULL, 10) : 0;
+		if (err != EWOULDBLOCK)
+			*error = xasprintf(_("cannot lock the cache %s: %s"),
+			                   path, strerror(err));
+		else if (pid > 0)
+			*error = xasprintf(_("the cache %s is in use by another "
+			                     "akhbar (pid %ld)"),
+			                   path, pid);
+		else
+			*error = xasprintf(_("the cache %s is in use by another "
+			                     "akhbar"),
+			                   path);
+		close(fd);
+		return -1;
+	}
+	char text[32];
+	int len = snprintf(text, sizeof text, "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, (size_t)len, 0) != len) {
+		*error = xasprintf(_("cannot lock the cache %s: %s"), path,
+		                   strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The integer a one-row statement returns; false with the error set. */
+static bool query_int(struct cache *c, const char *sql, long long *v)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return fail(c, rc);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	else
+		fail(c, rc);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW;
+}
+
+static bool exec(struct cache *c, const char *sql)
+{
+	int rc = sqlite3_exec(c->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK || fail(c, rc);
+}
+
+/* Refuse a file that is not ours or is newer than us; nothing is written
+ * before this check passes. */
+static bool check_file(struct cache *c, int *version)
+{
+	long long app, v, tables;
+	if (!query_int(c, "PRAGMA application_id", &app)) {
+		if ((sqlite3_errcode(c->db) & 0xff) == SQLITE_NOTADB)
+			set_error(c, xasprintf(_("%s is not an akhbar cache (it "
+			                         "is not an SQLite database); "
+			                         "move it away to start a new "
+			                         "cache"),
+			                       c->path));
+		return false;
+	}
+	if (!query_int(c, "PRAGMA user_version", &v) ||
+	    !query_int(c, "SELECT count(*) FROM sqlite_schema", &tables))
+		return false;
+	if (v < 0 ||
+	    (app != APPLICATION_ID && (app != 0 || v != 0 || tables != 0))) {
+		set_error(c, xasprintf(_("%s is not an akhbar cache"),
+		                       c->path));
+		return false;
+	}
+	if (v > SCHEMA_VERSION) {
+		set_error(c, xasprintf(_("the cache %s was written by a newer "
+		                         "akhbar (schema version %lld; this "
+		                         "one knows up to %d)"),
+		                       c->path, v, SCHEMA_VERSION));
+		return false;
+	}
+	*version = (int)v;
+	return true;
+}
+
+/* Each step and its version number commit together. */
+static bool migrate(struct cache *c, int version)
+{
+	for (int v = version; v < SCHEMA_VERSION; v++) {
+		char *set = xasprintf("PRAGMA user_version = %d", v + 1);
+		bool ok = exec(c, "BEGIN IMMEDIATE") &&
+		          exec(c, migrations[v]) && exec(c, set) &&
+		          exec(c, "COMMIT");
+		free(set);
+		if (!ok) {
+			if (!sqlite3_get_autocommit(c->db))
+				sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool setup(struct cache *c)
+{
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	            SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(c->path, &c->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		int err = c->db ? sqlite3_system_errno(c->db) : 0;
+		set_error(c, xasprintf(_("cannot open the cache %s: %s"),
+		                       c->path,
+		                       err ? strerror(err)
+		                           : sqlite3_errstr(rc)));
+		return false;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_timeout(c->db, 100);
+	int version;
+	if (!check_file(c, &version))
+		return false;
+	/* WAL: readers never wait and a commit is one append. NORMAL sync
+	 * in WAL still keeps the file whole on a crash. The WAL is cut back
+	 * after a big update so it does not keep its size on disk. */
+	if (!exec(c, "PRAGMA journal_mode = WAL;"
+	             "PRAGMA synchronous = NORMAL;"
+	             "PRAGMA foreign_keys = ON;"
+	             "PRAGMA journal_size_limit = 67108864;"
+	             "PRAGMA cache_size = -8192") ||
+	    !migrate(c, version))
+		return false;
+	for (int i = 0; i < ST_COUNT; i++) {
+		rc = sqlite3_prepare_v3(c->db, statements[i], -1,
+		                        SQLITE_PREPARE_PERSISTENT, &c->st[i],
+		                        NULL);
+		if (rc != SQLITE_OK)
+			return fail(c, rc);
+	}
+	return true;
+}
+
+struct cache *cache_open(const char *path, char **error)
+{
+	int fd = take_lock(path, error);
+	if (fd < 0)
+		return NULL;
+	struct cache *c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(path);
+	c->lock_fd = fd;
+	if (!setup(c)) {
+		*error = c->error;
+		c->error = NULL;
+		cache_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+void cache_close(struct cache *c)
+{
+	if (!c)
+		return;
+	cache_feed_update_rollback(c->update);
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(c->st[i]);
+	sqlite3_close(c->db);
+	close(c->lock_fd);
+	free(c->path);
+	free(c->error);
+	free(c);
+}
+
+const char *cache_error(const struct cache *c)
+{
+	return c->error ? c->error : "";
+}
+
+/* The id of the feed at url, adding it if new; -1 on failure. */
+static long long feed_id(struct cache *c, const char *url)
+{
+	sqlite3_stmt *add = c->st[ST_FEED_ADD], *get = c->st[ST_FEED_ID];
+	bind_text(add, 1, url);
+	if (!run(c, add))
+		return -1;
+	bind_text(get, 1, url);
+	int rc = sqlite3_step(get);
+	long long id = -1;
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(get, 0);
+	else
+		fail(c, rc);
+	sqlite3_reset(get);
+	return id;
+}
+
+/* Undo an open transaction; harmless if SQLite already undid it. */
+static void rollback(struct cache *c)
+{
+	if (!sqlite3_get_autocommit(c->db))
+		run(c, c->st[ST_ROLLBACK]);
+}
+
+struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
+{
+	if (c->update) {
+		set_error(c, xasprintf(_("cache %s: another feed's update is "
+		                         "in progress"),
+		                       c->path));
+		return NULL;
+	}
+	if (!run(c, c->st[ST_BEGIN]))
+		return NULL;
+	long long id = feed_id(c, url);
+	if (id < 0) {
+		rollback(c);
+		return NULL;
+	}
+	struct cache_update *u = xcalloc(1, sizeof *u);
+	u->c = c;
+	u->feed_id = id;
+	u->now = (long long)time(NULL);
+	c->update = u;
+	return u;
+}
+
+/* 64-bit FNV-1a: a short stable key for items with neither guid nor link. */
+static uint64_t hash(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h;
+}
+
+static void make_key(struct buf *b, const struct article *a)
+{
+	b->len = 0;
+	if (a->guid && *a->guid) {
+		buf_adds(b, "g:");
+		buf_adds(b, a->guid);
+	} else if (a->link && *a->link) {
+		buf_adds(b, "l:");
+		buf_adds(b, a->link);
+	} else {
+		uint64_t h = hash(0xcbf29ce484222325u, a->title);
+		h = hash((h ^ 0xff) * 0x100000001b3u, a->date);
+		char text[24];
+		snprintf(text, sizeof text, "h:%016llx", (unsigned long long)h);
+		buf_adds(b, text);
+	}
+}
+
+/* Lines joined by '\n'; NULL for none, so one empty line stays one. */
+static const char *join(struct buf *b, char *const *lines, size_t n)
+{
+	b->len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_add(b, "\n", 1);
+		buf_adds(b, lines[i]);
+	}
+	return n ? b->p : NULL;
+}
+
+/* Add s with each byte in `from` replaced by `to`. */
+static void buf_add_escaped(struct buf *b, const char *s, char from,
+                            const char *to)
+{
+	for (const char *end; (end = strchr(s, from)); s = end + 1) {
+		buf_add(b, s, (size_t)(end - s));
+		buf_adds(b, to);
+	}
+	buf_adds(b, s);
+}
+
+/* LENGTH \t TYPE \t URL per line: the url is last so a tab in it is
+ * harmless, a newline in it is percent-encoded as URLs allow. */
+static const char *join_enclosures(struct buf *b, const struct article *a)
+{
+	b->len = 0;
+	for (size_t i = 0; i < a->nenclosures; i++) {
+		const struct enclosure *e = &a->enclosures[i];
+		char text[32];
+		snprintf(text, sizeof text, "%s%lld\t", i ? "\n" : "",
+		         e->length);
+		buf_adds(b, text);
+		if (e->type) {
+			size_t start = b->len;
+			buf_adds(b, e->type);
+			for (size_t j = start; j < b->len; j++)
+				if (b->p[j] == '\t' || b->p[j] == '\n')
+					b->p[j] = ' ';
+		}
+		buf_add(b, "\t", 1);
+		buf_add_escaped(b, e->url ? e->url : "", '\n', "%0A");
+	}
+	return a->nenclosures ? b->p : NULL;
+}
+
+bool cache_store_item(struct cache_update *u, const struct article *a)
+{
+	struct cache *c = u->c;
+	if (u->failed)
+		return false;
+	sqlite3_stmt *st = c->st[ST_ITEM_PUT];
+	make_key(&u->key, a);
+	sqlite3_bind_int64(st, 1, u->feed_id);
+	sqlite3_bind_text(st, 2, u->key.p, (int)u->key.len, SQLITE_STATIC);
+	bind_text(st, 3, a->title ? a->title : "");
+	sqlite3_bind_int64(st, 4, a->time);
+	sqlite3_bind_int64(st, 5, u->now);
+	bind_text(st, 6, a->guid);
+	bind_text(st, 7, a->link);
+	bind_text(st, 8, a->author);
+	bind_text(st, 9, a->date);
+	bind_text(st, 10, a->site);
+	bind_text(st, 11, a->language);
+	bind_text(st, 12, join(&u->categories, a->categories,
+	                       a->ncategories));
+	bind_text(st, 13, join_enclosures(&u->enclosures, a));
+	bind_text(st, 14, join(&u->body, a->body, a->nbody));
+	if (!run(c, st))
+		u->failed = true;
+	return !u->failed;
+}
+
+static void update_free(struct cache_update *u)
+{
+	u->c->update = NULL;
+	free(u->key.p);
+	free(u->categories.p);
+	free(u->enclosures.p);
+	free(u->body.p);
+	free(u);
+}
+
+bool cache_feed_update_commit(struct cache_update *u,
+                              const struct cache_feed_meta *meta)
+{
+	struct cache *c = u->c;
+	bool ok = !u->failed;
+	if (ok) {
+		static const struct cache_feed_meta none;
+		if (!meta)
+			meta = &none;
+		sqlite3_stmt *st = c->st[ST_FEED_DONE];
+		sqlite3_bind_int64(st, 1, u->feed_id);
+		bind_text(st, 2, meta->title);
+		bind_text(st, 3, meta->link);
+		bind_text(st, 4, meta->language);
+		bind_text(st, 5, meta->etag);
+		bind_text(st, 6, meta->last_modified);
+		sqlite3_bind_int64(st, 7, (long long)time(NULL));
+		ok = run(c, st) && run(c, c->st[ST_COMMIT]);
+	}
+	if (!ok)
+		rollback(c);
+	update_free(u);
+	return ok;
+}
+
+void cache_feed_update_rollback(struct cache_update *u)
+{
+	if (!u)
+		return;
+	rollback(u->c);
+	update_free(u);
+}
+
+/* One statement on a feed given by url (added if new); when an update is
+ * open it joins that update's transaction. */
+static bool feed_note(struct cache *c, const char *url, enum stmt which,
+                      const char *text)
+{
+	long long id = feed_id(c, url);
+	if (id < 0)
+		return false;
+	sqlite3_stmt *st = c->st[which];
+	sqlite3_bind_int64(st, 1, id);
+	if (text)
+		bind_text(st, 2, text);
+	else
+		sqlite3_bind_int64(st, 2, (long long)time(NULL));
+	return run(c, st);
+}
+
+bool cache_feed_set_error(struct cache *c, const char *url,
+                          const char *message)
+{
+	return feed_note(c, url, ST_FEED_ERROR, message ? message : "");
+}
+
+bool cache_feed_not_modified(struct cache *c, const char *url)
+{
+	return feed_note(c, url, ST_FEED_SAME, NULL);
+}
+
+bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n)
+{
+	if (c->update) {
+		set_error(c, xasprintf(_("cache %s: a feed's update is in "
+		                         "progress"),
+		                       c->path));
+		return false;
+	}
+	if (!run(c, c->st[ST_BEGIN]))
+		return false;
+	bool ok = run(c, c->st[ST_SYNC_CLEAR]);
+	sqlite3_stmt *st = c->st[ST_SYNC_ADD];
+	for (size_t i = 0; ok && i < n; i++) {
+		bind_text(st, 1, urls[i]);
+		sqlite3_bind_int64(st, 2, (long long)i);
+		ok = run(c, st);
+	}
+	if (ok && run(c, c->st[ST_COMMIT]))
+		return true;
+	rollback(c);
+	return false;
+}
+
+bool cache_purge_unsubscribed(struct cache *c)
+{
+	return run(c, c->st[ST_PURGE]);
+}
+
+struct cache_feed *cache_feeds(struct cache *c, size_t *n)
+{
+	sqlite3_stmt *st = c->st[ST_FEEDS];
+	struct cache_feed *feeds = NULL;
+	size_t count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		feeds = xreallocarray(feeds, count + 1, sizeof *feeds);
+		struct cache_feed *f = &feeds[count++];
+		f->id = sqlite3_column_int64(st, 0);
+		f->url = column_dup(st, 1);
+		f->title = column_dup(st, 2);
+		f->link = column_dup(st, 3);
+		f->language = column_dup(st, 4);
+		f->etag = column_dup(st, 5);
+		f->last_modified = column_dup(st, 6);
+		f->last_update = sqlite3_column_int64(st, 7);
+		f->last_error = column_dup(st, 8);
+		f->subscribed = sqlite3_column_int(st, 9) != 0;
+		f->unread = sqlite3_column_int64(st, 10);
+		f->total = sqlite3_column_int64(st, 11);
+	}
+	if (rc != SQLITE_DONE) {
+		fail(c, rc);
+		sqlite3_reset(st);
+		cache_feeds_free(feeds, count);
+		return NULL;
+	}
+	sqlite3_reset(st);
+	*n = count;
+	return feeds ? feeds : xmalloc(0);
+}
+
+void cache_feeds_free(struct cache_feed *feeds, size_t n)
+{
+	if (!feeds)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free(feeds[i].url);
+		free(feeds[i].title);
+		free(feeds[i].link);
+		free(feeds[i].language);
+		free(feeds[i].etag);
+		free(feeds[i].last_modified);
+		free(feeds[i].last_error);
+	}
+	free(feeds);
+}
+
+/* The free end of a headline list's last title block. */
+struct title_space {
+	char *next;
+	size_t left;
+};
+
+/* Room for len bytes in the list's title blocks. Blocks never move, so a
+ * title's address is final at once. */
+static char *title_space(struct cache_headlines *h, struct title_space *t,
+                         size_t len)
+{
+	enum { BLOCK = 1 << 20 };
+	if (len > t->left) {
+		size_t size = len > BLOCK ? len : BLOCK;
+		h->chunks = xreallocarray(h->chunks, h->nchunks + 1,
+		                          sizeof *h->chunks);
+		t->next = h->chunks[h->nchunks++] = xmalloc(size);
+		t->left = size;
+	}
+	char *p = t->next;
+	t->next += len;
+	t->left -= len;
+	return p;
+}
+
+struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
+{
+	sqlite3_stmt *st = c->st[feed_id ? ST_LIST_FEED : ST_LIST_ALL];
+	if (feed_id)
+		sqlite3_bind_int64(st, 1, feed_id);
+	struct cache_headlines *h = xcalloc(1, sizeof *h);
+	size_t cap = 0;
+	struct title_space space = {0};
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (h->n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			h->items = xreallocarray(h->items, cap, sizeof *h->items);
+		}
+		struct cache_headline *l = &h->items[h->n++];
+		l->id = sqlite3_column_int64(st, 0);
+		l->time = sqlite3_column_int64(st, 1);
+		l->read = sqlite3_column_int(st, 2) != 0;
+		l->starred = sqlite3_column_int(st, 3) != 0;
+		const char *title = (const char *)sqlite3_column_text(st, 4);
+		size_t len = (size_t)sqlite3_column_bytes(st, 4);
+		char *copy = title_space(h, &space, len + 1);
+		memcpy(copy, title ? title : "", len);
+		copy[len] = '\0';
+		l->title = copy;
+		l->feed_id = feed_id ? feed_id : sqlite3_column_int64(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		fail(c, rc);
+		cache_headlines_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void cache_headlines_free(struct cache_headlines *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->nchunks; i++)
+		free(h->chunks[i]);
+	free(h->chunks);
+	free(h->items);
+	free(h);
+}
+
+/* Call add for each '\n'-separated line of the column; none if NULL. */
+static void split_column(sqlite3_stmt *st, int i, struct article *a,
+                         void (*add)(struct article *, const char *, size_t))
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	if (!s)
+		return;
+	const char *end = s + sqlite3_column_bytes(st, i);
+	for (;;) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		add(a, s, (size_t)((nl ? nl : end) - s));
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+}
+
+static void add_enclosure_line(struct article *a, const char *s, size_t len)
+{
+	const char *end = s + len;
+	const char *tab1 = memchr(s, '\t', len);
+	const char *tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1))
+	                        : NULL;
+	if (!tab2)
+		return;
+	char *type = xstrndup(tab1 + 1, (size_t)(tab2 - tab1 - 1));
+	char *url = xstrndup(tab2 + 1, (size_t)(end - tab2 - 1));
+	article_add_enclosure(a, url, *type ? type : NULL,
+	                      strtoll(s, NULL, 10));
+	free(type);
+	free(url);
+}
+
+struct article *cache_item_article(struct cache *c, long long item_id)
+{
+	sqlite3_stmt *st = c->st[ST_ITEM_GET];
+	sqlite3_bind_int64(st, 1, item_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			set_error(c, xasprintf(_("cache %s: no item %lld"),
+			                       c->path, item_id));
+		else
+			fail(c, rc);
+		sqlite3_reset(st);
+		return NULL;
+	}
+	struct article *a = article_new();
+	a->origin = column_dup(st, 0);
+	free(a->title);
+	a->title = column_dup(st, 1);
+	a->time = sqlite3_column_int64(st, 2);
+	a->guid = column_dup(st, 3);
+	a->link = column_dup(st, 4);
+	a->author = column_dup(st, 5);
+	a->date = column_dup(st, 6);
+	a->site = column_dup(st, 7);
+	a->language = column_dup(st, 8);
+	split_column(st, 9, a, article_add_category);
+	split_column(st, 10, a, add_enclosure_line);
+	split_column(st, 11, a, article_add_paragraph);
+	sqlite3_reset(st);
+	return a;
+}
+
+/* An update of one item by id; an unknown id is an error. */
+static bool item_set(struct cache *c, enum stmt which, long long item_id,
+                     bool value)
+{
+	sqlite3_stmt *st = c->st[which];
+	sqlite3_bind_int64(st, 1, item_id);
+	sqlite3_bind_int(st, 2, value);
+	if (!run(c, st))
+		return false;
+	if (sqlite3_changes(c->db) == 0) {
+		set_error(c, xasprintf(_("cache %s: no item %lld"), c->path,
+		                       item_id));
+		return false;
+	}
+	return true;
+}
+
+bool cache_item_set_read(struct cache *c, long long item_id, bool read)
+{
+	return item_set(c, ST_SET_READ, item_id, read);
+}
+
+bool cache_item_set_starred(struct cache *c, long long item_id, bool starred)
+{
+	return item_set(c, ST_SET_STARRED, item_id, starred);
+}
+
+bool cache_feed_mark_read(struct cache *c, long long feed_id)
+{
+	if (!feed_id)
+		return run(c, c->st[ST_MARK_ALL]);
+	sqlite3_stmt *st = c->st[ST_MARK_FEED];
+	sqlite3_bind_int64(st, 1, feed_id);
+	return run(c, st);
+}

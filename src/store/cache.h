@@ -1,0 +1,152 @@
+/* The persistent cache: every feed and item fetched, with read and starred
+ * marks, in one SQLite file, so everything can be read offline.
+ *
+ * One process owns a cache at a time (a lock file next to it says which).
+ * A feed's update is one transaction: a crash or kill -9 during it loses
+ * that update only. Use a cache from one thread at a time.
+ *
+ * Errors: functions returning bool return false on failure and leave a
+ * message in cache_error(); functions returning a pointer return NULL. A
+ * damaged file is reported, never reset. */
+#ifndef AKHBAR_STORE_CACHE_H
+#define AKHBAR_STORE_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/article.h"
+
+struct cache;
+struct cache_update;
+
+/* A feed as the feed list shows it. Strings may be NULL except url. */
+struct cache_feed {
+	long long id;
+	char *url;
+	char *title;
+	char *link;
+	char *language;
+	char *etag;          /* validators for the next conditional GET */
+	char *last_modified;
+	long long last_update; /* last successful fetch (200 or 304); 0 never */
+	char *last_error;      /* why the last fetch failed; NULL if it did not */
+	bool subscribed;       /* false once the urls file no longer lists it */
+	long long unread;
+	long long total;
+};
+
+/* One row of a headline list: what the list shows, never the body. */
+struct cache_headline {
+	long long id;
+	long long feed_id;
+	long long time; /* seconds since the epoch, UTC; 0 unknown */
+	const char *title; /* points into the list's own storage */
+	bool read;
+	bool starred;
+};
+
+/* A headline list and the storage of its titles. */
+struct cache_headlines {
+	struct cache_headline *items;
+	size_t n;
+	char **chunks; /* the titles, NUL-terminated, packed in blocks */
+	size_t nchunks;
+};
+
+/* The feed's data the cache keeps from a successful fetch. A NULL title,
+ * link or language keeps the one stored; etag and last_modified are stored
+ * as given (NULL clears them: the server no longer sends them). */
+struct cache_feed_meta {
+	const char *title;
+	const char *link;
+	const char *language;
+	const char *etag;
+	const char *last_modified;
+};
+
+/* $XDG_DATA_HOME/akhbar/cache.db (else ~/.local/share/akhbar/cache.db),
+ * creating missing folders with mode 0700. The caller frees the result;
+ * NULL when there is no home folder to put it in. */
+char *cache_default_path(void);
+
+/* Open or create the cache at path, bringing its schema up to date. On
+ * failure returns NULL and sets *error to a message for the user (the
+ * caller frees it): the cache is in use by another akhbar, the file is
+ * not an akhbar cache or is damaged, or a newer akhbar wrote it. The file
+ * is never changed in those cases. */
+struct cache *cache_open(const char *path, char **error);
+
+/* Close the cache; an update still open is rolled back. NULL is allowed. */
+void cache_close(struct cache *c);
+
+/* The message of the last failure; owned by the cache, valid until the
+ * next call on it. */
+const char *cache_error(const struct cache *c);
+
+/* Start the update of the feed at url (adding it to the end of the feed
+ * list if new). Only one update is open at a time, and other changes made
+ * while it is open (marks, errors) are committed or dropped with it. The
+ * handle is freed by cache_feed_update_commit() or
+ * cache_feed_update_rollback(). */
+struct cache_update *cache_feed_update_begin(struct cache *c, const char *url);
+
+/* Store an item of the feed being updated: a new item is unread, a known
+ * one (same guid, else same link, else same title and date) is updated
+ * and keeps its read and starred marks. The article stays the caller's.
+ * Not stored: origin (loading sets it to the feed's url), credit and
+ * related. A '\n' inside a paragraph or category splits it in two. */
+bool cache_store_item(struct cache_update *u, const struct article *a);
+
+/* Commit the update with the feed's data; meta may be NULL. Frees u
+ * whatever the outcome; on failure nothing of the update is kept. */
+bool cache_feed_update_commit(struct cache_update *u,
+                              const struct cache_feed_meta *meta);
+
+/* Drop everything stored by the update and free u; NULL is allowed. */
+void cache_feed_update_rollback(struct cache_update *u);
+
+/* Record why fetching the feed at url failed; its items stay. */
+bool cache_feed_set_error(struct cache *c, const char *url,
+                          const char *message);
+
+/* Record a fetch that found the feed unchanged (HTTP 304). */
+bool cache_feed_not_modified(struct cache *c, const char *url);
+
+/* Make the subscriptions the urls given, in that order: new ones are
+ * added, feeds not listed stay with their items but are no longer
+ * subscribed, until cache_purge_unsubscribed() removes them. */
+bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n);
+
+/* Remove the feeds no longer subscribed, and their items: the user's
+ * explicit choice, never done behind their back. */
+bool cache_purge_unsubscribed(struct cache *c);
+
+/* All feeds, subscribed ones first in the urls file's order; *n gets the
+ * count. Free with cache_feeds_free(). */
+struct cache_feed *cache_feeds(struct cache *c, size_t *n);
+
+/* Free a list from cache_feeds(); NULL is allowed. */
+void cache_feeds_free(struct cache_feed *feeds, size_t n);
+
+/* Headlines of one feed, or of every feed when feed_id is 0, newest
+ * first (items of unknown date last, in the feed's order). Free with
+ * cache_headlines_free(). */
+struct cache_headlines *cache_headlines(struct cache *c, long long feed_id);
+
+/* Free a list from cache_headlines(); NULL is allowed. */
+void cache_headlines_free(struct cache_headlines *h);
+
+/* The whole item as an article, its origin the feed's url; free with
+ * article_free(). NULL with an error if there is no such item. */
+struct article *cache_item_article(struct cache *c, long long item_id);
+
+/* Mark an item read or unread. */
+bool cache_item_set_read(struct cache *c, long long item_id, bool read);
+
+/* Star or unstar an item. */
+bool cache_item_set_starred(struct cache *c, long long item_id, bool starred);
+
+/* Mark every item of a feed read; feed_id 0 means every feed. */
+bool cache_feed_mark_read(struct cache *c, long long feed_id);
+
+#endif

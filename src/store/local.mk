@@ -1,0 +1,2 @@
+## src/store: the persistent cache of feeds and items (SQLite).
+src_libakhbar_a_SOURCES += src/store/cache.c src/store/cache.h

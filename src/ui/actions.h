@@ -1,0 +1,47 @@
+/* Every user action, listed once: the enum, the name a config file binds
+ * and the help text all come from this table, so the key table, the
+ * config parser and the help screen can never disagree. */
+#ifndef AKHBAR_UI_ACTIONS_H
+#define AKHBAR_UI_ACTIONS_H
+
+#include "util/i18n.h"
+
+#define UI_ACTIONS(ACTION)                                                     \
+	ACTION(LINE_DOWN, "line-down", N_("Down one line"))                    \
+	ACTION(LINE_UP, "line-up", N_("Up one line"))                          \
+	ACTION(PAGE_DOWN, "page-down", N_("Down one page"))                    \
+	ACTION(PAGE_UP, "page-up", N_("Up one page"))                          \
+	ACTION(TOP, "top", N_("Go to the top"))                                \
+	ACTION(BOTTOM, "bottom", N_("Go to the bottom"))                       \
+	ACTION(NEXT_RELATED, "next-related",                                   \
+	       N_("Focus the next related story"))                             \
+	ACTION(PREV_RELATED, "previous-related",                               \
+	       N_("Focus the previous related story"))                         \
+	ACTION(OPEN, "open", N_("Open the selected or focused story"))         \
+	ACTION(BACK, "back", N_("Go back to where you were before"))           \
+	ACTION(NEXT_STORY, "next-story", N_("Open the next story in the list")) \
+	ACTION(PREV_STORY, "previous-story",                                   \
+	       N_("Open the previous story in the list"))                      \
+	ACTION(CLOSE, "close", N_("Leave the view; quit from the list"))       \
+	ACTION(QUIT, "quit", N_("Quit akhbar"))                                \
+	ACTION(HELP, "help", N_("Show the keys"))                              \
+	ACTION(REDRAW, "redraw", N_("Redraw the screen"))
+
+enum ui_action {
+	UI_ACTION_NONE = -1,
+#define UI_ACTION_ENUM(id, name, help) UI_ACTION_##id,
+	UI_ACTIONS(UI_ACTION_ENUM)
+#undef UI_ACTION_ENUM
+	UI_ACTION_COUNT
+};
+
+/* The action's name in a config file, e.g. "line-down". */
+const char *ui_action_name(enum ui_action a);
+
+/* The action's help text, translated. */
+const char *ui_action_help(enum ui_action a);
+
+/* The action a config file names, or UI_ACTION_NONE. */
+enum ui_action ui_action_from_name(const char *name);
+
+#endif

@@ -1,0 +1,309 @@
+/* The article view: the document scrolled in the window, the focus moving
+ * among related headlines, and a history of where the reader has been. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ui/draw.h"
+#include "ui/view.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* Older places are forgotten past this many. */
+#define HISTORY_MAX 256
+
+static const struct story *current(const struct ui *ui)
+{
+	return &ui->lib->stories[ui->at.story];
+}
+
+static size_t page_rows(const struct ui *ui)
+{
+	int h = ui_body_rows(ui);
+	return h > 0 ? (size_t)h : 1;
+}
+
+static size_t max_top(const struct ui *ui)
+{
+	size_t h = page_rows(ui);
+	return ui->doc->nlines > h ? ui->doc->nlines - h : 0;
+}
+
+/* The line where the remembered place starts: in its block, the last row
+ * starting at or before its byte. */
+static size_t line_of_place(const struct ui *ui)
+{
+	const struct document *doc = ui->doc;
+	if (ui->at.block >= doc->nblocks)
+		return 0;
+	size_t first = doc->block_first_line[ui->at.block], line = first;
+	for (size_t i = first; i < doc->nlines && doc->lines[i].block == ui->at.block;
+	     i++)
+		if (doc->lines[i].row->start <= ui->at.offset)
+			line = i;
+	return line;
+}
+
+/* Remember the top of the screen; done after every move the reader makes,
+ * never after a resize, so resizing there and back returns exactly. */
+static void mark_place(struct ui *ui)
+{
+	if (ui->top < ui->doc->nlines) {
+		ui->at.block = ui->doc->lines[ui->top].block;
+		ui->at.offset = ui->doc->lines[ui->top].row->start;
+	} else {
+		ui->at.block = 0;
+		ui->at.offset = 0;
+	}
+}
+
+/* Lay the story out again when the width changed (or on first use). */
+static void sync_layout(struct ui *ui)
+{
+	if (ui->doc && ui->doc_width == ui->cols)
+		return;
+	document_free(ui->doc);
+	struct lay_options opt = ui->lay;
+	opt.width = ui->cols;
+	ui->doc = document_new(current(ui)->page, &opt);
+	ui->doc_width = ui->cols;
+	ui->top = line_of_place(ui);
+	if (ui->top > max_top(ui))
+		ui->top = max_top(ui);
+}
+
+static void show(struct ui *ui, const struct ui_place_mark *place)
+{
+	if (ui->at.story != place->story) {
+		document_free(ui->doc);
+		ui->doc = NULL;
+	}
+	ui->at = *place;
+	ui->cursor = place->story; /* the list follows the reader */
+	ui->lib->stories[place->story].read = true;
+	ui->view = &ui_article_view;
+	sync_layout(ui);
+}
+
+void ui_article_open(struct ui *ui, size_t story)
+{
+	struct ui_place_mark start = {story, 0, 0, -1};
+	document_free(ui->doc);
+	ui->doc = NULL;
+	show(ui, &start);
+}
+
+void ui_article_close(struct ui *ui)
+{
+	document_free(ui->doc);
+	ui->doc = NULL;
+	free(ui->history);
+	ui->history = NULL;
+	ui->nhistory = 0;
+}
+
+static void push_history(struct ui *ui)
+{
+	if (ui->nhistory == HISTORY_MAX) {
+		for (size_t i = 1; i < ui->nhistory; i++)
+			ui->history[i - 1] = ui->history[i];
+		ui->nhistory--;
+	}
+	ui->history = xreallocarray(ui->history, ui->nhistory + 1,
+	                            sizeof *ui->history);
+	ui->history[ui->nhistory++] = ui->at;
+}
+
+static enum ui_role line_role(const struct ui *ui, const struct doc_line *line)
+{
+	switch (line->role) {
+	case DOC_HEADLINE:
+		return UI_ROLE_HEADLINE;
+	case DOC_META:
+		return UI_ROLE_META;
+	case DOC_BODY:
+		return UI_ROLE_BODY;
+	case DOC_CREDIT:
+		return UI_ROLE_CREDIT;
+	case DOC_HEADING:
+		return UI_ROLE_HEADING;
+	case DOC_RELATED:
+		return line->related == ui->at.focus ? UI_ROLE_FOCUS
+		                                     : UI_ROLE_RELATED;
+	case DOC_BLANK:
+		break;
+	}
+	return UI_ROLE_NORMAL;
+}
+
+static void article_draw(struct ui *ui)
+{
+	sync_layout(ui);
+	char *position = xasprintf("%zu/%zu", ui->at.story + 1, ui->lib->nstories);
+	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, position);
+	free(position);
+
+	const struct document *doc = ui->doc;
+	size_t h = page_rows(ui);
+	for (size_t y = 0; y < h && ui->top + y < doc->nlines; y++) {
+		const struct doc_line *line = &doc->lines[ui->top + y];
+		ui_draw_row(1 + (int)y, 0, ui->cols, line->row, line_role(ui, line));
+	}
+
+	size_t last = ui->top + h < doc->nlines ? ui->top + h : doc->nlines;
+	char *lines = xasprintf(_("line %zu/%zu"), last, doc->nlines);
+	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, lines,
+	            current(ui)->page->nrelated
+	                    ? _("Tab related  Enter open  Backspace back  ? help")
+	                    : _("Backspace back  q list  ? help"));
+	free(lines);
+}
+
+static unsigned scroll_to(struct ui *ui, size_t top)
+{
+	if (top > max_top(ui))
+		top = max_top(ui);
+	if (top == ui->top)
+		return UI_REACT_NONE;
+	ui->top = top;
+	mark_place(ui);
+	return UI_REACT_DRAW;
+}
+
+/* Scroll so that every row of related headline i is on screen. */
+static void reveal_related(struct ui *ui, size_t i)
+{
+	const struct document *doc = ui->doc;
+	size_t first = document_related_line(doc, i), last = first;
+	while (last + 1 < doc->nlines && doc->lines[last + 1].related == (long)i)
+		last++;
+	size_t h = page_rows(ui);
+	size_t top = ui->top;
+	if (last >= top + h)
+		top = last - h + 1;
+	if (first < top)
+		top = first;
+	scroll_to(ui, top);
+}
+
+/* Related headline i exists and is in the document. */
+static bool related_shown(const struct ui *ui, size_t i)
+{
+	return document_related_line(ui->doc, i) != (size_t)-1;
+}
+
+static unsigned move_focus(struct ui *ui, bool forward)
+{
+	size_t n = current(ui)->page->nrelated;
+	if (n == 0)
+		return UI_REACT_NONE;
+	size_t h = page_rows(ui);
+	long focus = ui->at.focus;
+	size_t i;
+	if (focus < 0) {
+		/* start from what is on screen */
+		i = forward ? 0 : n - 1;
+		for (size_t k = 0; k < n; k++) {
+			size_t j = forward ? k : n - 1 - k;
+			size_t line = document_related_line(ui->doc, j);
+			if (line == (size_t)-1)
+				continue;
+			if (forward ? line >= ui->top : line < ui->top + h) {
+				i = j;
+				break;
+			}
+		}
+	} else {
+		i = forward ? ((size_t)focus + 1) % n : ((size_t)focus + n - 1) % n;
+	}
+	for (size_t tries = 0; tries < n && !related_shown(ui, i); tries++)
+		i = forward ? (i + 1) % n : (i + n - 1) % n;
+	if (!related_shown(ui, i))
+		return UI_REACT_NONE;
+	ui->at.focus = (long)i;
+	reveal_related(ui, i);
+	mark_place(ui);
+	return UI_REACT_DRAW;
+}
+
+static unsigned open_focused(struct ui *ui)
+{
+	const struct story *s = current(ui);
+	if (ui->at.focus < 0 || (size_t)ui->at.focus >= s->page->nrelated)
+		return UI_REACT_NONE;
+	size_t target = s->targets[ui->at.focus];
+	if (target == STORY_NONE)
+		return UI_REACT_NONE;
+	push_history(ui);
+	ui_article_open(ui, target);
+	return UI_REACT_DRAW;
+}
+
+static unsigned open_sibling(struct ui *ui, bool next)
+{
+	size_t i = ui->at.story;
+	if (next ? i + 1 >= ui->lib->nstories : i == 0)
+		return UI_REACT_NONE;
+	push_history(ui);
+	ui_article_open(ui, next ? i + 1 : i - 1);
+	return UI_REACT_DRAW;
+}
+
+static unsigned go_back(struct ui *ui)
+{
+	if (ui->nhistory == 0) {
+		ui_article_close(ui);
+		ui->view = &ui_list_view;
+		return UI_REACT_DRAW;
+	}
+	struct ui_place_mark place = ui->history[--ui->nhistory];
+	show(ui, &place);
+	ui->top = line_of_place(ui);
+	if (ui->top > max_top(ui))
+		ui->top = max_top(ui);
+	return UI_REACT_DRAW;
+}
+
+static unsigned article_action(struct ui *ui, enum ui_action a)
+{
+	sync_layout(ui);
+	size_t h = page_rows(ui);
+	switch (a) {
+	case UI_ACTION_LINE_DOWN:
+		return scroll_to(ui, ui->top + 1);
+	case UI_ACTION_LINE_UP:
+		return ui->top > 0 ? scroll_to(ui, ui->top - 1) : UI_REACT_NONE;
+	case UI_ACTION_PAGE_DOWN:
+		return scroll_to(ui, ui->top + h);
+	case UI_ACTION_PAGE_UP:
+		return scroll_to(ui, ui->top > h ? ui->top - h : 0);
+	case UI_ACTION_TOP:
+		return scroll_to(ui, 0);
+	case UI_ACTION_BOTTOM:
+		return scroll_to(ui, max_top(ui));
+	case UI_ACTION_NEXT_RELATED:
+		return move_focus(ui, true);
+	case UI_ACTION_PREV_RELATED:
+		return move_focus(ui, false);
+	case UI_ACTION_OPEN:
+		return open_focused(ui);
+	case UI_ACTION_BACK:
+		return go_back(ui);
+	case UI_ACTION_NEXT_STORY:
+		return open_sibling(ui, true);
+	case UI_ACTION_PREV_STORY:
+		return open_sibling(ui, false);
+	case UI_ACTION_CLOSE:
+		ui_article_close(ui);
+		ui->view = &ui_list_view;
+		return UI_REACT_DRAW;
+	default:
+		return UI_REACT_NONE;
+	}
+}
+
+const struct ui_view_ops ui_article_view = {
+	.draw = article_draw,
+	.action = article_action,
+};

@@ -1,0 +1,244 @@
+/* The config parser: one for the compiled-in defaults and the user's file. */
+#include "config.h"
+
+#include "ui/conf.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/keys.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+struct ui_config *ui_config_new(void)
+{
+	struct ui_config *cfg = xcalloc(1, sizeof *cfg);
+	for (int r = 0; r < UI_ROLE_COUNT; r++)
+		cfg->colors[r] = (struct ui_color){-1, -1};
+	return cfg;
+}
+
+void ui_config_free(struct ui_config *cfg)
+{
+	if (!cfg)
+		return;
+	for (size_t i = 0; i < cfg->nerrors; i++)
+		free(cfg->errors[i]);
+	free(cfg->errors);
+	free(cfg->bindings);
+	free(cfg);
+}
+
+static void add_error(struct ui_config *cfg, const char *name, size_t line,
+                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void push_error(struct ui_config *cfg, char *msg)
+{
+	cfg->errors = xreallocarray(cfg->errors, cfg->nerrors + 1,
+	                            sizeof *cfg->errors);
+	cfg->errors[cfg->nerrors++] = msg;
+}
+
+static void add_error(struct ui_config *cfg, const char *name, size_t line,
+                      const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	push_error(cfg, xasprintf("%s:%zu: %s", name, line, msg));
+}
+
+static void unbind(struct ui_config *cfg, int key)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < cfg->nbindings; i++)
+		if (cfg->bindings[i].key != key)
+			cfg->bindings[j++] = cfg->bindings[i];
+	cfg->nbindings = j;
+}
+
+static void bind(struct ui_config *cfg, int key, enum ui_action action)
+{
+	unbind(cfg, key);
+	cfg->bindings = xreallocarray(cfg->bindings, cfg->nbindings + 1,
+	                              sizeof *cfg->bindings);
+	cfg->bindings[cfg->nbindings++] = (struct ui_binding){key, action};
+}
+
+static const char *const color_names[] = {
+	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+};
+
+/* "default", a name, "bright-" a name, or 0..255; -2 when unknown. */
+static int parse_color(const char *s)
+{
+	if (!strcmp(s, "default"))
+		return -1;
+	for (int i = 0; i < 8; i++) {
+		if (!strcmp(s, color_names[i]))
+			return i;
+		if (!strncmp(s, "bright-", 7) && !strcmp(s + 7, color_names[i]))
+			return 8 + i;
+	}
+	char *end;
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (*s >= '0' && *s <= '9' && *end == '\0' && errno == 0 && n <= 255)
+		return (int)n;
+	return -2;
+}
+
+#define MAX_WORDS 5
+
+/* Split line (modified in place) at blanks; returns the number of words,
+ * at most MAX_WORDS (a count of MAX_WORDS means "too many"). */
+static size_t split(char *line, char **words)
+{
+	size_t n = 0;
+	char *save = NULL;
+	for (char *w = strtok_r(line, " \t\r", &save); w && n < MAX_WORDS;
+	     w = strtok_r(NULL, " \t\r", &save))
+		words[n++] = w;
+	return n;
+}
+
+/* Apply one line; returns false (after recording why) when it is bad. */
+static bool parse_line(struct ui_config *cfg, char *line, const char *name,
+                       size_t lineno)
+{
+	char *w[MAX_WORDS];
+	size_t n = split(line, w);
+	if (n == 0 || w[0][0] == '#')
+		return true;
+
+	if (!strcmp(w[0], "bind")) {
+		if (n != 3) {
+			add_error(cfg, name, lineno, _("usage: bind KEY ACTION"));
+			return false;
+		}
+		int key = ui_key_parse(w[1]);
+		if (key < 0) {
+			add_error(cfg, name, lineno, _("unknown key '%s'"), w[1]);
+			return false;
+		}
+		enum ui_action a = ui_action_from_name(w[2]);
+		if (a == UI_ACTION_NONE) {
+			add_error(cfg, name, lineno, _("unknown action '%s'"), w[2]);
+			return false;
+		}
+		bind(cfg, key, a);
+		return true;
+	}
+	if (!strcmp(w[0], "unbind")) {
+		if (n != 2) {
+			add_error(cfg, name, lineno, _("usage: unbind KEY"));
+			return false;
+		}
+		int key = ui_key_parse(w[1]);
+		if (key < 0) {
+			add_error(cfg, name, lineno, _("unknown key '%s'"), w[1]);
+			return false;
+		}
+		unbind(cfg, key);
+		return true;
+	}
+	if (!strcmp(w[0], "color")) {
+		if (n != 4) {
+			add_error(cfg, name, lineno, _("usage: color ROLE FG BG"));
+			return false;
+		}
+		int role = ui_role_from_name(w[1]);
+		if (role < 0) {
+			add_error(cfg, name, lineno, _("unknown colour role '%s'"), w[1]);
+			return false;
+		}
+		int fg = parse_color(w[2]), bg = parse_color(w[3]);
+		if (fg == -2 || bg == -2) {
+			add_error(cfg, name, lineno, _("unknown colour '%s'"),
+			          fg == -2 ? w[2] : w[3]);
+			return false;
+		}
+		cfg->colors[role] = (struct ui_color){(short)fg, (short)bg};
+		return true;
+	}
+	add_error(cfg, name, lineno, _("unknown command '%s'"), w[0]);
+	return false;
+}
+
+size_t ui_config_parse(struct ui_config *cfg, const char *text, size_t len,
+                       const char *name)
+{
+	size_t bad = 0, lineno = 0;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		lineno++;
+		char *line = xstrndup(p, (size_t)(stop - p));
+		if (strlen(line) != (size_t)(stop - p)) {
+			add_error(cfg, name, lineno, _("a NUL byte in the line"));
+			bad++;
+		} else if (!parse_line(cfg, line, name, lineno)) {
+			bad++;
+		}
+		free(line);
+		p = stop + (nl != NULL);
+	}
+	return bad;
+}
+
+bool ui_config_load_file(struct ui_config *cfg, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (errno == ENOENT)
+			return true;
+		push_error(cfg, xasprintf("%s: %s", path, strerror(errno)));
+		return false;
+	}
+	char *text = NULL;
+	size_t len = 0, cap = 0, got;
+	char buf[4096];
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (len + got > cap) {
+			cap = (len + got) * 2;
+			text = xreallocarray(text, cap, 1);
+		}
+		memcpy(text + len, buf, got);
+		len += got;
+	}
+	bool ok = !ferror(f);
+	int err = errno;
+	fclose(f);
+	if (ok) {
+		ui_config_parse(cfg, text ? text : "", len, path);
+	} else {
+		push_error(cfg, xasprintf("%s: %s", path, strerror(err)));
+	}
+	free(text);
+	return ok;
+}
+
+char *ui_config_user_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/%s/config", xdg, PACKAGE);
+	const char *home = getenv("HOME");
+	if (home && *home)
+		return xasprintf("%s/.config/%s/config", home, PACKAGE);
+	return NULL;
+}
+
+enum ui_action ui_config_action(const struct ui_config *cfg, int key)
+{
+	for (size_t i = 0; i < cfg->nbindings; i++)
+		if (cfg->bindings[i].key == key)
+			return cfg->bindings[i].action;
+	return UI_ACTION_NONE;
+}

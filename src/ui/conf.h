@@ -1,0 +1,60 @@
+/* The reader's configuration: key bindings and colours, read from config
+ * text.  The defaults are such a text compiled in (ui_config_defaults);
+ * the user's file, $XDG_CONFIG_HOME/akhbar/config, is read by the same
+ * parser after them.  Lines:
+ *     bind KEY ACTION      unbind KEY      color ROLE FG BG
+ * A bad line is reported as "FILE:LINE: message" and the rest still loads. */
+#ifndef AKHBAR_UI_CONF_H
+#define AKHBAR_UI_CONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/actions.h"
+#include "ui/roles.h"
+
+/* A colour: -1 the terminal's default, 0..255 a palette index. */
+struct ui_color {
+	short fg, bg;
+};
+
+struct ui_binding {
+	int key; /* see ui/keys.h */
+	enum ui_action action;
+};
+
+struct ui_config {
+	struct ui_binding *bindings; /* in the order bound */
+	size_t nbindings;
+	struct ui_color colors[UI_ROLE_COUNT];
+	char **errors; /* "FILE:LINE: message", owned */
+	size_t nerrors;
+};
+
+/* The default configuration text. */
+extern const char ui_config_defaults[];
+
+/* An empty configuration: nothing bound, default colours. */
+struct ui_config *ui_config_new(void);
+
+/* Free a configuration; NULL is allowed. */
+void ui_config_free(struct ui_config *cfg);
+
+/* Apply every line of text (len bytes) to cfg; name is the file name used
+ * in messages.  Returns the number of bad lines (their messages are
+ * appended to cfg->errors). */
+size_t ui_config_parse(struct ui_config *cfg, const char *text, size_t len,
+                       const char *name);
+
+/* Apply the file at path; a missing file is not an error.  Returns false
+ * (with a message in cfg->errors) when the file exists but can't be read. */
+bool ui_config_load_file(struct ui_config *cfg, const char *path);
+
+/* The user's config file path: $XDG_CONFIG_HOME/akhbar/config, else
+ * $HOME/.config/akhbar/config; NULL when neither is set.  Caller frees. */
+char *ui_config_user_path(void);
+
+/* The action bound to key, or UI_ACTION_NONE. */
+enum ui_action ui_config_action(const struct ui_config *cfg, int key);
+
+#endif

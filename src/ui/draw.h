@@ -1,0 +1,44 @@
+/* Drawing: the only module of akhbar that writes to the curses screen.
+ * Content is drawn only as cells of laid-out rows (never as raw bytes), so
+ * nothing a feed holds can reach the terminal as a control sequence. */
+#ifndef AKHBAR_UI_DRAW_H
+#define AKHBAR_UI_DRAW_H
+
+#include <curses.h>
+
+#include "layout/layout.h"
+#include "ui/roles.h"
+
+/* Where a single-row text goes in its field. */
+enum ui_place {
+	UI_PLACE_AUTO, /* by its direction: RTL at the end, LTR at the start */
+	UI_PLACE_END,  /* against the field's right edge */
+};
+
+/* Set how a role looks (called once the terminal's colours are known). */
+void ui_draw_set_role(enum ui_role role, attr_t attr, short pair);
+
+/* Start a frame: the whole screen blank.  Nothing is sent yet. */
+void ui_draw_begin(void);
+
+/* Paint screen row y across the whole width in the role's background. */
+void ui_draw_fill(int y, enum ui_role role);
+
+/* Draw a laid-out row at screen row y in the field [x, x + width): an
+ * RTL row ends at the field's right edge, an LTR row starts at x. */
+void ui_draw_row(int y, int x, int width, const struct lay_row *row,
+                 enum ui_role role);
+
+/* Lay out text as one paragraph fitted to width (an ellipsis when too
+ * long) with lay's shaping and bidi mode, and draw it at row y in the
+ * field [x, x + width).  Returns the columns drawn. */
+int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
+                 const struct lay_options *lay, enum ui_place place);
+
+/* Send the frame: only what changed since the last one goes out. */
+void ui_draw_finish(void);
+
+/* Make the next ui_draw_finish() repaint the whole screen. */
+void ui_draw_invalidate(void);
+
+#endif

@@ -1,0 +1,282 @@
+/* Terminal setup and teardown, the bidi handshake, signals. */
+#include "config.h"
+
+#include "ui/screen.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ui/draw.h"
+#include "ui/keys.h"
+#include "util/die.h"
+#include "util/i18n.h"
+
+/* How long input waits before looking at the signal flags again: the
+ * handlers only set flags, and a read interrupted by a signal returns at
+ * once anyway; this bounds the wait should a signal arrive just before. */
+#define INPUT_TIMEOUT_MS 250
+
+static SCREEN *screen;
+static bool is_open;
+static bool in_tmux;
+static bool visual_order;
+
+static volatile sig_atomic_t quit_signal;
+static volatile sig_atomic_t suspend_pending;
+static volatile sig_atomic_t resume_pending;
+
+static void on_quit(int sig)
+{
+	quit_signal = sig;
+}
+
+static void on_suspend(int sig)
+{
+	(void)sig;
+	suspend_pending = 1;
+}
+
+static void on_continue(int sig)
+{
+	(void)sig;
+	resume_pending = 1;
+}
+
+static void handle(int sig, void (*handler)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a signal wakes up the read of a key */
+	sigaction(sig, &sa, NULL);
+}
+
+static void send_raw(const char *s)
+{
+	fflush(stdout);
+	size_t len = strlen(s);
+	while (len > 0) {
+		ssize_t n = write(STDOUT_FILENO, s, len);
+		if (n <= 0)
+			return;
+		s += n;
+		len -= (size_t)n;
+	}
+}
+
+/* A mode for the outer terminal: inside tmux only DCS passthrough gets
+ * there (with `set -g allow-passthrough on`), every ESC doubled. */
+static void send_mode(const char *plain, const char *tmux)
+{
+	send_raw(in_tmux ? tmux : plain);
+}
+
+/* Explicit mode and LTR: show our visual-order cells as received. */
+static void handshake(void)
+{
+	if (visual_order)
+		send_mode("\033[8l\033[1 k",
+		          "\033Ptmux;\033\033[8l\033\033[1 k\033\\");
+	else
+		send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+}
+
+/* The terminal's own bidi back on. */
+static void handback(void)
+{
+	if (visual_order)
+		send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+}
+
+static bool check_terminal(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		warn(_("the reader needs a terminal; to print the articles, "
+		       "use --dump"));
+		return false;
+	}
+	const char *codeset = nl_langinfo(CODESET);
+	if (strcmp(codeset, "UTF-8") != 0) {
+		warn(_("the locale's character set is %s, not UTF-8; run akhbar "
+		       "in a UTF-8 locale, e.g. LC_ALL=C.UTF-8 akhbar"),
+		     codeset);
+		return false;
+	}
+	const char *term = getenv("TERM");
+	if (!term || !*term) {
+		warn(_("TERM is not set; set it to your terminal's type, "
+		       "e.g. TERM=xterm-256color akhbar"));
+		return false;
+	}
+	return true;
+}
+
+static const attr_t role_attrs[UI_ROLE_COUNT] = {
+	[UI_ROLE_TITLE] = A_REVERSE,
+	[UI_ROLE_STATUS] = A_REVERSE,
+	[UI_ROLE_MESSAGE] = A_REVERSE | A_BOLD,
+	[UI_ROLE_CURSOR] = A_REVERSE,
+	[UI_ROLE_UNREAD] = A_BOLD,
+	[UI_ROLE_HEADLINE] = A_BOLD,
+	[UI_ROLE_HEADING] = A_BOLD,
+	[UI_ROLE_FOCUS] = A_REVERSE,
+	[UI_ROLE_HELP_KEY] = A_BOLD,
+};
+
+/* Roles as attributes.  Without colours (or with NO_COLOR set) the
+ * attributes alone tell them apart, reverse video marking bars and the
+ * selection; with colours, a role given its own colours keeps them as
+ * set, without reverse video. */
+static void setup_roles(const struct ui_config *cfg)
+{
+	const char *no_color = getenv("NO_COLOR");
+	bool color = has_colors() && !(no_color && *no_color);
+	bool defaults = false;
+	if (color) {
+		start_color();
+		defaults = use_default_colors() == OK;
+	}
+	for (int r = 0; r < UI_ROLE_COUNT; r++) {
+		attr_t attr = role_attrs[r];
+		short pair = 0;
+		struct ui_color c = cfg->colors[r];
+		if (color && (c.fg != -1 || c.bg != -1) && r + 1 < COLOR_PAIRS) {
+			short fg = c.fg < COLORS ? c.fg : -1;
+			short bg = c.bg < COLORS ? c.bg : -1;
+			if (!defaults) {
+				fg = fg < 0 ? COLOR_WHITE : fg;
+				bg = bg < 0 ? COLOR_BLACK : bg;
+			}
+			if (init_pair((short)(r + 1), fg, bg) == OK) {
+				pair = (short)(r + 1);
+				attr &= ~(attr_t)A_REVERSE;
+			}
+		}
+		ui_draw_set_role((enum ui_role)r, attr, pair);
+	}
+}
+
+bool ui_screen_open(const struct ui_config *cfg, bool visual)
+{
+	if (!check_terminal())
+		return false;
+	const char *tmux = getenv("TMUX");
+	in_tmux = tmux && *tmux;
+	visual_order = visual;
+
+	/* Ours before curses starts, so it installs none of its own. */
+	handle(SIGTERM, on_quit);
+	handle(SIGINT, on_quit);
+	handle(SIGHUP, on_quit);
+	handle(SIGTSTP, on_suspend);
+	handle(SIGCONT, on_continue);
+
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen || !tigetstr("cup") || tigetstr("cup") == (char *)-1) {
+		const char *term = getenv("TERM");
+		if (screen) {
+			endwin();
+			delscreen(screen);
+			screen = NULL;
+		}
+		warn(_("terminal type '%s' is unknown or can't move the cursor; "
+		       "set TERM to your terminal's type, e.g. "
+		       "TERM=xterm-256color akhbar"),
+		     term);
+		return false;
+	}
+	is_open = true;
+	die_callback = ui_screen_close;
+	/* Before the first draw, which starts with a full clear: terminals
+	 * that keep the mode per row apply it to rows drawn after it. */
+	handshake();
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	leaveok(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	wtimeout(stdscr, INPUT_TIMEOUT_MS);
+	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	setup_roles(cfg);
+	ui_draw_invalidate();
+	return true;
+}
+
+void ui_screen_close(void)
+{
+	if (!is_open)
+		return;
+	is_open = false;
+	die_callback = NULL;
+	curs_set(1);
+	endwin();
+	handback();
+	delscreen(screen);
+	screen = NULL;
+}
+
+/* Ctrl-Z: give the terminal back, stop, and take it again on SIGCONT. */
+static void suspend(void)
+{
+	endwin();
+	handback();
+	handle(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	/* stopped here until SIGCONT */
+	handle(SIGTSTP, on_suspend);
+	resume_pending = 0;
+	handshake();
+	ui_draw_invalidate();
+}
+
+enum ui_event ui_screen_event(int *key)
+{
+	if (quit_signal)
+		return UI_EVENT_QUIT;
+	if (suspend_pending) {
+		suspend_pending = 0;
+		suspend();
+		return UI_EVENT_RESUMED;
+	}
+	if (resume_pending) {
+		/* continued after a stop we didn't ask for (SIGSTOP) */
+		resume_pending = 0;
+		handshake();
+		ui_draw_invalidate();
+		return UI_EVENT_RESUMED;
+	}
+	wint_t wch;
+	int ret = wget_wch(stdscr, &wch);
+	if (ret == ERR)
+		return quit_signal ? UI_EVENT_QUIT : UI_EVENT_NONE;
+	if (ret == KEY_CODE_YES && wch == KEY_RESIZE)
+		return UI_EVENT_RESIZE;
+	if (ret == KEY_CODE_YES && wch == KEY_MOUSE) {
+		MEVENT ev;
+		if (getmouse(&ev) != OK)
+			return UI_EVENT_NONE;
+		if (ev.bstate & BUTTON4_PRESSED)
+			return UI_EVENT_WHEEL_UP;
+		if (ev.bstate & BUTTON5_PRESSED)
+			return UI_EVENT_WHEEL_DOWN;
+		return UI_EVENT_NONE;
+	}
+	*key = ui_key_from_curses(ret, (unsigned)wch);
+	return UI_EVENT_KEY;
+}
+
+int ui_screen_quit_signal(void)
+{
+	return quit_signal;
+}

@@ -1,0 +1,38 @@
+/* The terminal: opening and closing curses, colours, the bidi handshake
+ * (see ../shared/RTL.md: CSI 8 l and CSI 1 SP k so that a terminal doing
+ * its own bidi shows our visual-order rows as sent; CSI 8 h to give it
+ * back), signals, suspend and resume, and reading input. */
+#ifndef AKHBAR_UI_SCREEN_H
+#define AKHBAR_UI_SCREEN_H
+
+#include <stdbool.h>
+
+#include "ui/conf.h"
+
+enum ui_event {
+	UI_EVENT_NONE,       /* nothing happened (a timeout) */
+	UI_EVENT_KEY,        /* a key; see ui/keys.h */
+	UI_EVENT_RESIZE,     /* the terminal changed size: LINES, COLS are new */
+	UI_EVENT_WHEEL_UP,   /* the mouse wheel */
+	UI_EVENT_WHEEL_DOWN,
+	UI_EVENT_RESUMED,    /* back from a suspend: repaint everything */
+	UI_EVENT_QUIT,       /* SIGTERM, SIGINT or SIGHUP arrived */
+};
+
+/* Check the locale and the terminal, then take over the screen: curses,
+ * the handshake (unless visual is false: then only CSI 8 h, as the
+ * terminal does the bidi), colours from cfg, signal handlers.  On failure
+ * prints a one-line message naming the fix and returns false. */
+bool ui_screen_open(const struct ui_config *cfg, bool visual);
+
+/* Give the terminal back as it was; safe to call twice. */
+void ui_screen_close(void);
+
+/* Wait for the next event; *key is set for UI_EVENT_KEY.  Suspends the
+ * program on Ctrl-Z (SIGTSTP) and returns UI_EVENT_RESUMED after. */
+enum ui_event ui_screen_event(int *key);
+
+/* The signal that caused UI_EVENT_QUIT. */
+int ui_screen_quit_signal(void);
+
+#endif

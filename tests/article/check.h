@@ -1,0 +1,64 @@
+/* Small helpers shared by the article tests: CHECK() counts and reports a
+ * failed condition without stopping, so one run shows every failure. */
+#ifndef AKHBAR_TESTS_ARTICLE_CHECK_H
+#define AKHBAR_TESTS_ARTICLE_CHECK_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int check_failures;
+
+#define CHECK(cond, ...)                                                       \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			check_failures++;                                      \
+			fprintf(stderr, "%s:%d: failed: %s: ", __FILE__,       \
+			        __LINE__, #cond);                              \
+			fprintf(stderr, __VA_ARGS__);                          \
+			fputc('\n', stderr);                                   \
+		}                                                              \
+	} while (0)
+
+/* Equal strings; NULL equals only NULL. */
+static inline int str_eq(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static inline void check_str(const char *file, int line, const char *got,
+                             const char *want, const char *what)
+{
+	if (str_eq(got, want))
+		return;
+	check_failures++;
+	fprintf(stderr, "%s:%d: failed: %s: got \"%s\", want \"%s\"\n", file,
+	        line, what, got ? got : "(null)", want ? want : "(null)");
+}
+
+#define CHECK_STR(got, want, what)                                             \
+	check_str(__FILE__, __LINE__, (got), (want), (what))
+
+/* A file of the source tree, from $top_srcdir (set by the test harness). */
+static inline char *srcdir_path(const char *rel)
+{
+	const char *top = getenv("top_srcdir");
+	size_t n = strlen(top ? top : ".") + strlen(rel) + 2;
+	char *p = malloc(n);
+	if (!p)
+		abort();
+	snprintf(p, n, "%s/%s", top ? top : ".", rel);
+	return p;
+}
+
+#define SEED "seeds/000_8cb5c2daadf7745d.txt"
+
+static inline int check_result(const char *name)
+{
+	if (check_failures)
+		fprintf(stderr, "%s: %d check(s) failed\n", name,
+		        check_failures);
+	return check_failures ? 1 : 0;
+}
+
+#endif

@@ -1,0 +1,175 @@
+/* The document: the article view's rows, block by block, in the order
+ * headline, site, date, body, credit, "Related stories", related
+ * headlines; each field its own paragraph. */
+#include "config.h"
+
+#include <stdbool.h>
+
+#include "check.h"
+#include "layout/document.h"
+#include "source/article_file.h"
+
+static struct article *parse(const char *text)
+{
+	char *error = NULL;
+	struct article *a = article_parse(text, strlen(text), "mem", &error);
+	if (!a) {
+		fprintf(stderr, "%s\n", error);
+		exit(99);
+	}
+	return a;
+}
+
+static size_t count_blocks(const struct document *doc, enum doc_role role)
+{
+	size_t n = 0;
+	for (size_t b = 0; b < doc->nblocks; b++)
+		n += doc->lines[doc->block_first_line[b]].role == role;
+	return n;
+}
+
+/* What every document must satisfy, whatever the article. */
+static void check_shape(const struct document *doc, const struct article *a,
+                        int width)
+{
+	CHECK(doc->nlines > 0 && doc->lines[0].role == DOC_HEADLINE, "%s",
+	      "the headline first");
+	for (size_t b = 0; b < doc->nblocks; b++) {
+		size_t first = doc->block_first_line[b];
+		size_t end = b + 1 < doc->nblocks ? doc->block_first_line[b + 1]
+		                                  : doc->nlines;
+		CHECK(first < end && end - first == doc->blocks[b]->nrows,
+		      "block %zu has %zu lines for %zu rows", b, end - first,
+		      doc->blocks[b]->nrows);
+		for (size_t l = first; l < end; l++) {
+			const struct doc_line *line = &doc->lines[l];
+			CHECK(line->block == b &&
+			              line->row ==
+			                      &doc->blocks[b]->rows[l - first],
+			      "line %zu belongs to block %zu", l, b);
+			CHECK(line->row->columns <= width,
+			      "line %zu: %d columns", l, line->row->columns);
+			CHECK((line->role == DOC_RELATED) ==
+			              (line->related >= 0),
+			      "line %zu: related %ld", l, line->related);
+			CHECK(line->role != DOC_BLANK || line->row->ncells == 0,
+			      "line %zu: blank", l);
+		}
+	}
+	CHECK(count_blocks(doc, DOC_BODY) == a->nbody, "%zu body blocks",
+	      count_blocks(doc, DOC_BODY));
+	CHECK(count_blocks(doc, DOC_RELATED) == a->nrelated,
+	      "%zu related blocks", count_blocks(doc, DOC_RELATED));
+	CHECK(count_blocks(doc, DOC_HEADING) == (a->nrelated > 0), "%s",
+	      "one heading if related");
+	CHECK(count_blocks(doc, DOC_CREDIT) == (a->credit != NULL), "%s",
+	      "the credit");
+	for (size_t i = 0; i < a->nrelated; i++) {
+		size_t l = document_related_line(doc, i);
+		CHECK(l < doc->nlines && doc->lines[l].role == DOC_RELATED &&
+		              doc->lines[l].related == (long)i &&
+		              (l == 0 || doc->lines[l - 1].related != (long)i),
+		      "related %zu starts at line %zu", i, l);
+	}
+	CHECK(document_related_line(doc, a->nrelated) == (size_t)-1, "%s",
+	      "no related past the end");
+	/* No two blank rows in a row, none at the end. */
+	for (size_t l = 1; l < doc->nlines; l++)
+		CHECK(!(doc->lines[l].role == DOC_BLANK &&
+		        doc->lines[l - 1].role == DOC_BLANK),
+		      "two blank lines at %zu", l);
+	CHECK(doc->lines[doc->nlines - 1].role != DOC_BLANK, "%s",
+	      "a blank last line");
+}
+
+static void test_seed(void)
+{
+	char *path = srcdir_path(SEED);
+	char *error = NULL;
+	struct article *a = article_file_read(path, &error);
+	if (!a) {
+		fprintf(stderr, "%s\n", error);
+		exit(99);
+	}
+	static const int widths[] = {80, 40, 20, 1};
+	for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+		struct lay_options opt = lay_options_default();
+		opt.width = widths[w];
+		struct document *doc = document_new(a, &opt);
+		check_shape(doc, a, widths[w]);
+		/* The order of the roles, block by block. */
+		static const enum doc_role order[] = {DOC_HEADLINE, DOC_META,
+		                                      DOC_BLANK, DOC_BODY};
+		for (size_t b = 0; b < 4 && b < doc->nblocks; b++)
+			CHECK(doc->lines[doc->block_first_line[b]].role ==
+			              order[b],
+			      "width %d: block %zu has role %d", widths[w], b,
+			      (int)doc->lines[doc->block_first_line[b]].role);
+		/* A Persian article: its rows end at the right edge. */
+		CHECK(doc->blocks[0]->rtl && doc->lines[0].row->align_right,
+		      "width %d: RTL headline", widths[w]);
+		/* The heading is a UI string (English here): left to right. */
+		size_t heading = document_related_line(doc, 0) - 1;
+		CHECK(doc->lines[heading].role == DOC_HEADING &&
+		              !doc->lines[heading].row->align_right,
+		      "width %d: the heading is an LTR row of its own",
+		      widths[w]);
+		document_free(doc);
+	}
+	article_free(a);
+	free(path);
+}
+
+/* A stray U+202E in the site reorders neither the headline nor the date;
+ * a date without letters follows the article's direction. */
+static void test_fields(void)
+{
+	struct article *a = parse(
+	        "Title: Headline\nDate: 2025-03-14\n\n\u202Eabc def\nBody.\n");
+	struct lay_options opt = lay_options_default();
+	struct document *doc = document_new(a, &opt);
+	check_shape(doc, a, opt.width);
+	CHECK(doc->nblocks == 5, "%zu blocks, want 5", doc->nblocks);
+	if (doc->nblocks == 5) {
+		char *headline = lay_row_text(doc->lines[0].row, 80);
+		char *date = lay_row_text(
+		        doc->lines[doc->block_first_line[2]].row, 80);
+		CHECK_STR(headline, "Headline", "the headline row");
+		CHECK_STR(date, "2025-03-14",
+		          "the date row after an overridden site");
+		CHECK(doc->lines[doc->block_first_line[1]].role == DOC_META &&
+		              doc->lines[doc->block_first_line[2]].role ==
+		                      DOC_META,
+		      "%s", "site and date");
+		free(headline);
+		free(date);
+	}
+	document_free(doc);
+	article_free(a);
+
+	a = parse("Title: خبر\nDate: 1402/12/14\n\nسایت\nمتن.\n");
+	doc = document_new(a, &opt);
+	CHECK(doc->nblocks >= 3 &&
+	              doc->lines[doc->block_first_line[2]].row->align_right,
+	      "%s", "a date in digits lines up with an RTL article");
+	document_free(doc);
+	article_free(a);
+
+	/* No site, date, credit or related: headline, blank, body only. */
+	a = parse("Title: T\n\nS\nB\n");
+	free(a->site);
+	a->site = NULL;
+	doc = document_new(a, &opt);
+	check_shape(doc, a, opt.width);
+	CHECK(doc->nblocks == 3, "%zu blocks, want 3", doc->nblocks);
+	document_free(doc);
+	article_free(a);
+	document_free(NULL);
+}
+
+int main(void)
+{
+	test_seed();
+	test_fields();
+	return check_result("test-document");
+}

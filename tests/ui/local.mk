@@ -1,0 +1,56 @@
+## tests/ui: the reader on a pty with libvterm as its terminal (screen
+## scripts, run by tests/screen/vtrun) and its config parser.
+
+ui_screen_tests = \
+	tests/ui/list.scr \
+	tests/ui/list-narrow.scr \
+	tests/ui/article.scr \
+	tests/ui/history.scr \
+	tests/ui/next-prev.scr \
+	tests/ui/resize.scr \
+	tests/ui/too-small.scr \
+	tests/ui/scroll-bytes.scr \
+	tests/ui/help.scr \
+	tests/ui/hostile.scr \
+	tests/ui/bidi-handshake.scr \
+	tests/ui/bidi-tmux.scr \
+	tests/ui/bidi-terminal.scr \
+	tests/ui/no-color.scr \
+	tests/ui/config.scr \
+	tests/ui/signals.scr \
+	tests/ui/signal-int.scr \
+	tests/ui/signal-hup.scr \
+	tests/ui/suspend.scr \
+	tests/ui/locale.scr \
+	tests/ui/term-unset.scr \
+	tests/ui/term-unknown.scr \
+	tests/ui/term-tmux-256color.scr \
+	tests/ui/term-screen-256color.scr \
+	tests/ui/term-linux.scr
+
+EXTRA_DIST += $(ui_screen_tests) \
+	tests/ui/article-80x24.screen \
+	tests/ui/article-end.screen \
+	tests/ui/help-config.screen \
+	tests/ui/help.screen \
+	tests/ui/history-focus.screen \
+	tests/ui/history-opened.screen \
+	tests/ui/hostile-article.screen \
+	tests/ui/hostile-list.screen \
+	tests/ui/list-40x12.screen \
+	tests/ui/list-80x24-second.screen \
+	tests/ui/list-80x24.screen \
+	tests/ui/next.screen \
+	tests/ui/resize-50x20.screen \
+	tests/ui/resize-80x24.screen \
+	tests/ui/data/config-bad \
+	tests/ui/data/lsan-gpm.supp \
+	tests/ui/data/hostile.txt
+
+if HAVE_VTERM
+TESTS += $(ui_screen_tests)
+endif
+
+check_PROGRAMS += tests/ui/test-config
+TESTS += tests/ui/test-config
+tests_ui_test_config_SOURCES = tests/ui/test-config.c
