@@ -100,6 +100,7 @@ struct feed_parser {
 	xmlParserCtxtPtr ctxt;
 	xmlSAXHandler sax;
 	char *url;
+	bool url_is_absolute; /* url has a scheme (not a file path) */
 	feed_item_fn item_fn;
 	void *ctx;
 	struct feed_meta meta;
@@ -201,12 +202,14 @@ static char *resolve(const char *url, const char *base)
 	return xstrdup(url);
 }
 
+/* The base of relative URLs: xml:base, else the feed's URL, else (for a
+ * feed read from a file) the site's address it gives. */
 static const char *effective_base(const struct feed_parser *p)
 {
 	for (int d = p->depth; d > 0; d--)
 		if (p->frames[d - 1].base)
 			return p->frames[d - 1].base;
-	return p->url;
+	return p->url_is_absolute ? p->url : p->meta.link;
 }
 
 static const char *effective_lang(const struct feed_parser *p, int depth)
@@ -1024,6 +1027,7 @@ struct feed_parser *feed_parser_new(const struct feed_request *req)
 	xmlInitParser();
 	struct feed_parser *p = xcalloc(1, sizeof *p);
 	p->url = req->url ? xstrdup(req->url) : NULL;
+	p->url_is_absolute = p->url && has_scheme(p->url);
 	p->item_fn = req->item;
 	p->ctx = req->ctx;
 

@@ -546,29 +546,32 @@ static bool blank_line(const char *s, size_t len)
 
 void html_text_to_article(struct article *a, const char *text, size_t len)
 {
+	/* White space collapses as it would in HTML; only a blank line
+	 * ends a paragraph. */
 	struct strbuf par = {0};
+	bool space = false;
 	size_t i = 0;
 	while (i <= len) {
 		size_t j = i;
 		while (j < len && text[j] != '\n')
 			j++;
-		const char *line = text + i;
-		size_t n = j - i;
-		if (blank_line(line, n)) {
+		if (blank_line(text + i, j - i)) {
 			if (par.len)
 				article_add_paragraph(a, par.s, par.len);
 			strbuf_reset(&par);
-		} else {
-			while (n && (html_space(line[n - 1]) || line[n - 1] == '\v'))
-				n--;
-			while (html_space(*line) || *line == '\v') {
-				line++;
-				n--;
-			}
-			if (par.len)
-				strbuf_addc(&par, ' ');
-			strbuf_add(&par, line, n);
+			space = false;
 		}
+		for (size_t k = i; k < j; k++) {
+			if (html_space(text[k]) || text[k] == '\v') {
+				space = par.len > 0;
+				continue;
+			}
+			if (space)
+				strbuf_addc(&par, ' ');
+			space = false;
+			strbuf_addc(&par, text[k]);
+		}
+		space = par.len > 0;
 		i = j + 1;
 	}
 	if (par.len)
