@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "model/article.h"
+#include "model/library.h"
 #include "source/feed.h"
 #include "source/strbuf.h"
 
@@ -653,6 +654,41 @@ static void check_sniff(void)
 	free(buf);
 }
 
+/* A feed file into the library, as `akhbar --dump FEEDFILE` reads it. */
+static void check_load_file(void)
+{
+	struct library *lib = library_new();
+	char *path = data_path("rdf-he.xml");
+	char *error = NULL;
+	size_t n = feed_load_file(lib, path, &error);
+	CHECK(n == 2 && lib->narticles == 2 && !error,
+	      "rdf-he.xml: %zu added, %zu in the library, error %s", n,
+	      lib->narticles, error ? error : "(none)");
+	for (size_t i = 0; i < lib->narticles && i < 2; i++) {
+		CHECK_STR(lib->stories[i].page->title, rdf_he[i].title,
+		          "library title");
+		CHECK_STR(lib->stories[i].page->origin, path, "library origin");
+	}
+	free(path);
+	free(error);
+
+	path = data_path("garbage.xml");
+	n = feed_load_file(lib, path, &error);
+	CHECK(n == 0 && error && strstr(error, path) &&
+	      strstr(error, "not a feed"),
+	      "garbage.xml: %zu added, error %s", n, error ? error : "(none)");
+	free(path);
+	free(error);
+
+	n = feed_load_file(lib, "/nonexistent/feed.xml", &error);
+	CHECK(n == 0 && error && strstr(error, "/nonexistent/feed.xml"),
+	      "missing file: error %s", error ? error : "(none)");
+	free(error);
+	CHECK(lib->narticles == 2, "failed loads added articles");
+	library_link(lib);
+	library_free(lib);
+}
+
 int main(void)
 {
 	check_feeds();
@@ -662,5 +698,6 @@ int main(void)
 	check_encoding_override();
 	check_callback_meta();
 	check_sniff();
+	check_load_file();
 	return check_result("test-feed");
 }
