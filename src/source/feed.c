@@ -22,15 +22,15 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-#define NS_ATOM "http://www.w3.org/2005/Atom"
-#define NS_ATOM03 "http://purl.org/atom/ns#"
-#define NS_RSS10 "http://purl.org/rss/1.0/"
-#define NS_RSS090 "http://my.netscape.com/rdf/simple/0.9/"
+#define NS_ATOM         "http://www.w3.org/2005/Atom"
+#define NS_ATOM03       "http://purl.org/atom/ns#"
+#define NS_RSS10        "http://purl.org/rss/1.0/"
+#define NS_RSS090       "http://my.netscape.com/rdf/simple/0.9/"
 #define NS_RSS_USERLAND "http://backend.userland.com/rss2"
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
-#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
-#define NS_XML "http://www.w3.org/XML/1998/namespace"
+#define NS_RDF          "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_DC           "http://purl.org/dc/elements/1.1/"
+#define NS_CONTENT      "http://purl.org/rss/1.0/modules/content/"
+#define NS_XML          "http://www.w3.org/XML/1998/namespace"
 
 /* Bytes handed to libxml2 at a time. */
 #define CHUNK 65536
@@ -117,7 +117,7 @@ struct feed_parser {
 	char *error;     /* why the parse failed; NULL while it goes on */
 	char *xml_error; /* the last error libxml2 reported */
 	int xml_error_line;
-	char *xml_lang;  /* xml:lang of the root or the RSS channel */
+	char *xml_lang; /* xml:lang of the root or the RSS channel */
 };
 
 /* ---- small string helpers ---- */
@@ -170,8 +170,8 @@ static bool has_markup(const char *s)
 {
 	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
 		char c = p[1];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' ||
-		    c == '!')
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '/' || c == '!')
 			return true;
 	}
 	return false;
@@ -237,13 +237,14 @@ static char *attr_get(const struct attrs *at, const char *ns, const char *name)
 		const xmlChar **a = at->v + 5 * i;
 		if (strcmp((const char *)a[0], name) != 0)
 			continue;
-		if (ns ? !a[2] || strcmp((const char *)a[2], ns) != 0 : a[2] != NULL)
+		if (ns ? !a[2] || strcmp((const char *)a[2], ns) != 0
+		       : a[2] != NULL)
 			continue;
 		size_t len = (size_t)(a[4] - a[3]);
 		if (!memchr(a[3], '&', len) || len > INT_MAX)
 			return xstrndup((const char *)a[3], len);
-		xmlChar *d = xmlStringLenDecodeEntities(at->ctxt, a[3], (int)len,
-		                                        XML_SUBSTITUTE_REF, 0, 0, 0);
+		xmlChar *d = xmlStringLenDecodeEntities(
+		        at->ctxt, a[3], (int)len, XML_SUBSTITUTE_REF, 0, 0, 0);
 		if (!d)
 			return xstrdup("");
 		char *s = xstrdup((const char *)d);
@@ -335,8 +336,9 @@ static void item_finish(struct feed_parser *p)
 		a->link = xstrdup(it->link);
 	else if (it->guid && it->guid_permalink && is_http(it->guid))
 		a->link = xstrdup(it->guid);
-	a->guid = it->guid ? xstrdup(it->guid)
-	                   : it->about ? xstrdup(it->about) : NULL;
+	a->guid = it->guid    ? xstrdup(it->guid)
+	          : it->about ? xstrdup(it->about)
+	                      : NULL;
 
 	const char *date = it->date ? it->date : it->updated;
 	if (date) {
@@ -351,8 +353,8 @@ static void item_finish(struct feed_parser *p)
 	if (it->authors.len)
 		a->author = strbuf_take(&it->authors);
 
-	const char *lang = it->language ? it->language
-	                                : effective_lang(p, p->item_depth);
+	const char *lang =
+	        it->language ? it->language : effective_lang(p, p->item_depth);
 	if (!lang)
 		lang = p->meta.language;
 	if (lang)
@@ -391,7 +393,8 @@ static char *rss_author(const char *s)
 {
 	const char *open = strchr(s, '(');
 	const char *close = strrchr(s, ')');
-	if (open && close && close > open + 1 && memchr(s, '@', (size_t)(open - s))) {
+	if (open && close && close > open + 1 &&
+	    memchr(s, '@', (size_t)(open - s))) {
 		char *name = xstrndup(open + 1, (size_t)(close - open - 1));
 		char *c = collapse(name);
 		free(name);
@@ -532,16 +535,24 @@ static void add_escaped(struct strbuf *b, const char *s, size_t len,
 {
 	for (size_t i = 0; i < len; i++) {
 		switch (s[i]) {
-		case '&': strbuf_adds(b, "&amp;"); break;
-		case '<': strbuf_adds(b, "&lt;"); break;
-		case '>': strbuf_adds(b, "&gt;"); break;
+		case '&':
+			strbuf_adds(b, "&amp;");
+			break;
+		case '<':
+			strbuf_adds(b, "&lt;");
+			break;
+		case '>':
+			strbuf_adds(b, "&gt;");
+			break;
 		case '"':
 			if (quotes) {
 				strbuf_adds(b, "&quot;");
 				break;
 			}
 			/* fall through */
-		default: strbuf_addc(b, s[i]); break;
+		default:
+			strbuf_addc(b, s[i]);
+			break;
 		}
 	}
 }
@@ -549,8 +560,8 @@ static void add_escaped(struct strbuf *b, const char *s, size_t len,
 static bool void_element(const char *name)
 {
 	static const char *const names[] = {
-		"area", "base", "br",   "col",   "embed", "hr",    "img",
-		"input", "link", "meta", "param", "source", "track", "wbr",
+	        "area",  "base", "br",   "col",   "embed",  "hr",    "img",
+	        "input", "link", "meta", "param", "source", "track", "wbr",
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (strcasecmp(name, names[i]) == 0)
@@ -564,8 +575,8 @@ static void capture_start_tag(struct feed_parser *p, const char *name,
                               const struct attrs *at)
 {
 	static const char *const keep[] = {
-		"href", "src", "alt", "dir", "lang", "width", "height", "start",
-		"value",
+	        "href",  "src",    "alt",   "dir",   "lang",
+	        "width", "height", "start", "value",
 	};
 	struct strbuf *b = &p->cap.text;
 	strbuf_addc(b, '<');
@@ -663,7 +674,8 @@ static void atom_link(struct feed_parser *p, const struct attrs *at,
 	} else if (in_item && strcasecmp(rel, "enclosure") == 0) {
 		char *type = attr_get(at, NULL, "type");
 		char *length = attr_get(at, NULL, "length");
-		article_add_enclosure(p->item.a, url, type, parse_length(length));
+		article_add_enclosure(p->item.a, url, type,
+		                      parse_length(length));
 		free(type);
 		free(length);
 	}
@@ -705,7 +717,8 @@ static void rss_item_child(struct feed_parser *p, const char *name,
 		capture_begin(p, FIELD_AUTHOR_RSS, KIND_TEXT);
 	} else if (strcmp(name, "guid") == 0) {
 		char *perma = attr_get(at, NULL, "isPermaLink");
-		p->item.guid_permalink = !perma || strcasecmp(perma, "false") != 0;
+		p->item.guid_permalink =
+		        !perma || strcasecmp(perma, "false") != 0;
 		free(perma);
 		capture_begin(p, FIELD_GUID, KIND_TEXT);
 	} else if (strcmp(name, "category") == 0) {
@@ -741,7 +754,8 @@ static void atom_item_child(struct feed_parser *p, const char *name,
 	} else if (strcmp(name, "content") == 0) {
 		/* Content elsewhere (src) is only a link. */
 		char *src = attr_get(at, NULL, "src");
-		capture_begin(p, FIELD_CONTENT, src ? KIND_SKIP : atom_kind(at));
+		capture_begin(p, FIELD_CONTENT,
+		              src ? KIND_SKIP : atom_kind(at));
 		free(src);
 	} else if (strcmp(name, "published") == 0 ||
 	           strcmp(name, "issued") == 0 ||
@@ -770,8 +784,8 @@ static void atom_item_child(struct feed_parser *p, const char *name,
 	}
 }
 
-static void item_child(struct feed_parser *p, const char *name,
-                       const char *uri, const struct attrs *at)
+static void item_child(struct feed_parser *p, const char *name, const char *uri,
+                       const struct attrs *at)
 {
 	if (p->author_depth) {
 		if (p->depth == p->author_depth + 1 && is_core(p, uri) &&
@@ -801,8 +815,8 @@ static void item_child(struct feed_parser *p, const char *name,
 }
 
 /* A child of the RSS channel or the Atom feed. */
-static void feed_child(struct feed_parser *p, const char *name,
-                       const char *uri, const struct attrs *at)
+static void feed_child(struct feed_parser *p, const char *name, const char *uri,
+                       const struct attrs *at)
 {
 	if (is_core(p, uri)) {
 		if (strcmp(name, "title") == 0)
@@ -838,8 +852,8 @@ static void root(struct feed_parser *p, const char *name, const char *uri,
 	if (strcmp(name, "rss") == 0) {
 		p->format = FORMAT_RSS;
 		char *version = attr_get(at, NULL, "version");
-		p->meta.format = version ? xasprintf("RSS %s", version)
-		                         : xstrdup("RSS");
+		p->meta.format =
+		        version ? xasprintf("RSS %s", version) : xstrdup("RSS");
 		free(version);
 	} else if (strcmp(name, "RDF") == 0 && is_ns(uri, NS_RDF)) {
 		p->format = FORMAT_RDF;
@@ -851,7 +865,8 @@ static void root(struct feed_parser *p, const char *name, const char *uri,
 		                                               : "Atom 1.0");
 		p->channel_depth = 1;
 	} else {
-		fail(p, xasprintf(_("not an RSS or Atom feed (the document is <%s>)"),
+		fail(p, xasprintf(_("not an RSS or Atom feed (the document is "
+		                    "<%s>)"),
 		                  name));
 	}
 }
@@ -862,7 +877,15 @@ static void root(struct feed_parser *p, const char *name, const char *uri,
 
 static struct feed_parser *state(void *ctx)
 {
-	return ((xmlParserCtxtPtr)ctx)->_private;
+	struct feed_parser *p = ((xmlParserCtxtPtr)ctx)->_private;
+	/* libxml2 2.9 drops every entity reference (&lt; too) once it knows
+	 * a document is malformed: one stray "&" in a title would garble the
+	 * escaped HTML of every item after it.  The parser has recovered
+	 * when it calls us, so let it read references again.  (After an
+	 * entity loop it has stopped and calls nothing.) */
+	if (ctx == p->ctxt)
+		p->ctxt->wellFormed = 1;
+	return p;
 }
 
 static void push_frame(struct feed_parser *p, const struct attrs *at)
@@ -889,11 +912,10 @@ static void push_frame(struct feed_parser *p, const struct attrs *at)
 	}
 }
 
-static void on_start(void *ctx, const xmlChar *localname,
-                     const xmlChar *prefix, const xmlChar *URI,
-                     int nb_namespaces, const xmlChar **namespaces,
-                     int nb_attributes, int nb_defaulted,
-                     const xmlChar **attributes)
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *URI, int nb_namespaces,
+                     const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
 {
 	(void)prefix;
 	(void)nb_namespaces;
@@ -1005,6 +1027,23 @@ static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
 	return e;
 }
 
+/* References libxml2 leaves to us: after an invalid UTF-8 byte it reads
+ * on as if in Latin-1 and passes character references above U+00FF as
+ * "#x200C" or "#8204".  A named entity's text has come through on_text()
+ * already (or it is unknown and dropped). */
+static void on_reference(void *ctx, const xmlChar *name)
+{
+	struct feed_parser *p = state(ctx);
+	if (p->error || !p->cap.depth || name[0] != '#')
+		return;
+	bool hex = name[1] == 'x' || name[1] == 'X';
+	const char *digits = (const char *)name + (hex ? 2 : 1);
+	char *end;
+	unsigned long cp = strtoul(digits, &end, hex ? 16 : 10);
+	if (end != digits && !*end)
+		strbuf_add_utf8(&p->cap.text, cp);
+}
+
 /* libxml2's errors come here instead of stderr (which the screen owns). */
 static void on_error(void *ctx, xmlErrorPtr e)
 {
@@ -1041,9 +1080,7 @@ struct feed_parser *feed_parser_new(const struct feed_request *req)
 	p->sax.cdataBlock = on_text;
 	p->sax.ignorableWhitespace = on_text;
 	p->sax.getEntity = on_get_entity;
-	/* Entity text comes through on_text(); the reference itself is
-	 * only the tree builder's business. */
-	p->sax.reference = NULL;
+	p->sax.reference = on_reference;
 	p->sax.comment = NULL;
 	p->sax.processingInstruction = NULL;
 	p->sax.serror = NULL;
@@ -1059,9 +1096,10 @@ struct feed_parser *feed_parser_new(const struct feed_request *req)
 	int options = XML_PARSE_RECOVER | XML_PARSE_NONET;
 	if (req->encoding) {
 		xmlCharEncodingHandlerPtr h =
-			xmlFindCharEncodingHandler(req->encoding);
+		        xmlFindCharEncodingHandler(req->encoding);
 		if (!h) {
-			p->error = xasprintf(_("unknown encoding %s"), req->encoding);
+			p->error = xasprintf(_("unknown encoding %s"),
+			                     req->encoding);
 			return p;
 		}
 		xmlSwitchToEncoding(p->ctxt, h);
@@ -1095,8 +1133,8 @@ static char *xml_message(const struct feed_parser *p)
 	if (!p->xml_error)
 		return xstrdup(_("not a feed: no XML element found"));
 	if (!p->root_seen)
-		return xasprintf(_("not a feed: line %d: %s"), p->xml_error_line,
-		                 p->xml_error);
+		return xasprintf(_("not a feed: line %d: %s"),
+		                 p->xml_error_line, p->xml_error);
 	return xasprintf(_("line %d: %s"), p->xml_error_line, p->xml_error);
 }
 
@@ -1287,8 +1325,8 @@ size_t feed_load_file(struct library *lib, const char *path, char **error)
 		*error = xasprintf("%s: %s", path, strerror(errno));
 		return 0;
 	}
-	struct feed_request req = {.url = path, .item = add_to_library,
-	                           .ctx = lib};
+	struct feed_request req = {
+	        .url = path, .item = add_to_library, .ctx = lib};
 	struct feed_meta meta;
 	char *message = NULL;
 	if (feed_parse_fd(fd, &req, &meta, &message) < 0) {

@@ -25,15 +25,15 @@
 #define PDF "\xE2\x80\xAC" /* U+202C */
 
 struct conv {
-	struct article *a;  /* receives the paragraphs; NULL in line mode */
-	const char *base;   /* for relative URLs; may be NULL */
-	struct strbuf par;  /* the paragraph being built */
-	bool space;         /* a collapsed space is pending */
-	char par_dir;       /* direction of the paragraph being built */
-	char dir;           /* direction of paragraphs started now */
-	char marker[24];    /* list marker waiting for the item's first text */
-	int pre;            /* depth of <pre> elements */
-	char **links;       /* numbered links, links[0] is [1] */
+	struct article *a; /* receives the paragraphs; NULL in line mode */
+	const char *base;  /* for relative URLs; may be NULL */
+	struct strbuf par; /* the paragraph being built */
+	bool space;        /* a collapsed space is pending */
+	char par_dir;      /* direction of the paragraph being built */
+	char dir;          /* direction of paragraphs started now */
+	char marker[24];   /* list marker waiting for the item's first text */
+	int pre;           /* depth of <pre> elements */
+	char **links;      /* numbered links, links[0] is [1] */
 	size_t nlinks;
 };
 
@@ -53,30 +53,30 @@ struct element_info {
 
 /* Sorted by name for bsearch; anything not listed is inline. */
 static const struct element_info elements[] = {
-	{"address", K_BLOCK},  {"applet", K_DROP},     {"article", K_BLOCK},
-	{"aside", K_BLOCK},    {"audio", K_DROP},      {"blockquote", K_BLOCK},
-	{"body", K_BLOCK},     {"br", K_BREAK},        {"button", K_DROP},
-	{"canvas", K_DROP},    {"caption", K_BLOCK},   {"center", K_BLOCK},
-	{"dd", K_BLOCK},       {"details", K_BLOCK},   {"dialog", K_BLOCK},
-	{"div", K_BLOCK},      {"dl", K_BLOCK},        {"dt", K_BLOCK},
-	{"embed", K_DROP},     {"fieldset", K_BLOCK},  {"figcaption", K_BLOCK},
-	{"figure", K_BLOCK},   {"footer", K_BLOCK},    {"form", K_BLOCK},
-	{"frame", K_DROP},     {"frameset", K_DROP},   {"h1", K_BLOCK},
-	{"h2", K_BLOCK},       {"h3", K_BLOCK},        {"h4", K_BLOCK},
-	{"h5", K_BLOCK},       {"h6", K_BLOCK},        {"head", K_DROP},
-	{"header", K_BLOCK},   {"hr", K_RULE},         {"html", K_BLOCK},
-	{"iframe", K_DROP},    {"input", K_DROP},      {"legend", K_BLOCK},
-	{"li", K_BLOCK},       {"main", K_BLOCK},      {"map", K_DROP},
-	{"math", K_DROP},      {"nav", K_BLOCK},       {"noembed", K_DROP},
-	{"noframes", K_DROP},  {"noscript", K_DROP},   {"object", K_DROP},
-	{"ol", K_BLOCK},       {"option", K_DROP},     {"p", K_BLOCK},
-	{"param", K_DROP},     {"pre", K_BLOCK},       {"script", K_DROP},
-	{"section", K_BLOCK},  {"select", K_DROP},     {"style", K_DROP},
-	{"summary", K_BLOCK},  {"svg", K_DROP},        {"table", K_BLOCK},
-	{"tbody", K_BLOCK},    {"td", K_CELL},         {"template", K_DROP},
-	{"textarea", K_DROP},  {"tfoot", K_BLOCK},     {"th", K_CELL},
-	{"thead", K_BLOCK},    {"title", K_DROP},      {"tr", K_BLOCK},
-	{"ul", K_BLOCK},       {"video", K_DROP},
+        {"address", K_BLOCK}, {"applet", K_DROP},    {"article", K_BLOCK},
+        {"aside", K_BLOCK},   {"audio", K_DROP},     {"blockquote", K_BLOCK},
+        {"body", K_BLOCK},    {"br", K_BREAK},       {"button", K_DROP},
+        {"canvas", K_DROP},   {"caption", K_BLOCK},  {"center", K_BLOCK},
+        {"dd", K_BLOCK},      {"details", K_BLOCK},  {"dialog", K_BLOCK},
+        {"div", K_BLOCK},     {"dl", K_BLOCK},       {"dt", K_BLOCK},
+        {"embed", K_DROP},    {"fieldset", K_BLOCK}, {"figcaption", K_BLOCK},
+        {"figure", K_BLOCK},  {"footer", K_BLOCK},   {"form", K_BLOCK},
+        {"frame", K_DROP},    {"frameset", K_DROP},  {"h1", K_BLOCK},
+        {"h2", K_BLOCK},      {"h3", K_BLOCK},       {"h4", K_BLOCK},
+        {"h5", K_BLOCK},      {"h6", K_BLOCK},       {"head", K_DROP},
+        {"header", K_BLOCK},  {"hr", K_RULE},        {"html", K_BLOCK},
+        {"iframe", K_DROP},   {"input", K_DROP},     {"legend", K_BLOCK},
+        {"li", K_BLOCK},      {"main", K_BLOCK},     {"map", K_DROP},
+        {"math", K_DROP},     {"nav", K_BLOCK},      {"noembed", K_DROP},
+        {"noframes", K_DROP}, {"noscript", K_DROP},  {"object", K_DROP},
+        {"ol", K_BLOCK},      {"option", K_DROP},    {"p", K_BLOCK},
+        {"param", K_DROP},    {"pre", K_BLOCK},      {"script", K_DROP},
+        {"section", K_BLOCK}, {"select", K_DROP},    {"style", K_DROP},
+        {"summary", K_BLOCK}, {"svg", K_DROP},       {"table", K_BLOCK},
+        {"tbody", K_BLOCK},   {"td", K_CELL},        {"template", K_DROP},
+        {"textarea", K_DROP}, {"tfoot", K_BLOCK},    {"th", K_CELL},
+        {"thead", K_BLOCK},   {"title", K_DROP},     {"tr", K_BLOCK},
+        {"ul", K_BLOCK},      {"video", K_DROP},
 };
 
 static int element_cmp(const void *key, const void *elem)
@@ -88,8 +88,8 @@ static int element_cmp(const void *key, const void *elem)
 static enum kind element_kind(const char *name)
 {
 	const struct element_info *e =
-		bsearch(name, elements, sizeof elements / sizeof *elements,
-		        sizeof *elements, element_cmp);
+	        bsearch(name, elements, sizeof elements / sizeof *elements,
+	                sizeof *elements, element_cmp);
 	return e ? e->kind : K_INLINE;
 }
 
@@ -183,7 +183,8 @@ static void flush_pre(struct conv *c)
 		size_t end = j;
 		if (end > i && s[end - 1] == '\r')
 			end--;
-		article_add_paragraph_dir(c->a, s + i, end - i, ARTICLE_DIR_LTR);
+		article_add_paragraph_dir(c->a, s + i, end - i,
+		                          ARTICLE_DIR_LTR);
 		i = j + 1;
 	}
 }
@@ -211,8 +212,8 @@ static void flush(struct conv *c)
 static char lang_dir(const char *lang)
 {
 	static const char *const rtl[] = {
-		"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ku-arab",
-		"pa-arab", "ps", "sd", "syr", "ug", "ur", "yi",
+	        "ar",      "arc",     "ckb", "dv", "fa",  "he", "iw", "ji",
+	        "ku-arab", "pa-arab", "ps",  "sd", "syr", "ug", "ur", "yi",
 	};
 	size_t n = strcspn(lang, "-_");
 	if (n == 0)
@@ -371,7 +372,8 @@ static void list(struct conv *c, const xmlNode *n)
 				xmlFree(value);
 			}
 			/* A marker numbered 0 or less shows as a bullet. */
-			list_item(c, k, ordered ? (number > 0 ? number : 0) : 0);
+			list_item(c, k,
+			          ordered ? (number > 0 ? number : 0) : 0);
 			number++;
 		} else {
 			walk(c, k);
@@ -384,7 +386,8 @@ static void inline_dir(struct conv *c, const xmlNode *n, char d)
 {
 	bool bdo = is_name(n, "bdo");
 	if (c->par.len == 0 && !c->pre) {
-		/* It starts the paragraph: the paragraph takes its direction. */
+		/* It starts the paragraph: the paragraph takes its direction.
+		 */
 		char saved = c->dir;
 		if (d)
 			c->dir = d;
@@ -406,7 +409,9 @@ static void inline_dir(struct conv *c, const xmlNode *n, char d)
 		open = LRO;
 		close = PDF;
 	} else {
-		open = d == ARTICLE_DIR_RTL ? RLI : d == ARTICLE_DIR_LTR ? LRI : FSI;
+		open = d == ARTICLE_DIR_RTL   ? RLI
+		       : d == ARTICLE_DIR_LTR ? LRI
+		                              : FSI;
 	}
 	begin_text(c);
 	strbuf_adds(&c->par, open);
@@ -501,11 +506,10 @@ static void convert(struct conv *c, const char *html, size_t len)
 		return;
 	/* An item's HTML is small; a larger one is cut, not refused. */
 	int size = len > INT_MAX ? INT_MAX : (int)len;
-	htmlDocPtr doc = htmlReadMemory(html, size, c->base, "UTF-8",
-	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-	                                        HTML_PARSE_NOERROR |
-	                                        HTML_PARSE_NOWARNING |
-	                                        HTML_PARSE_COMPACT);
+	htmlDocPtr doc = htmlReadMemory(
+	        html, size, c->base, "UTF-8",
+	        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
 	if (!doc)
 		return;
 	for (const xmlNode *n = doc->children; n; n = n->next)
@@ -594,8 +598,8 @@ char *html_decode_entities(const char *text, size_t len)
 		}
 		/* &name; or &#digits; or &#xhex; of at most 32 bytes. */
 		size_t j = i + 1;
-		while (j < len && j - i < 34 && text[j] != ';' && text[j] != '&' &&
-		       !html_space(text[j]))
+		while (j < len && j - i < 34 && text[j] != ';' &&
+		       text[j] != '&' && !html_space(text[j]))
 			j++;
 		if (j >= len || text[j] != ';' || j == i + 1) {
 			strbuf_addc(&b, '&');
@@ -610,16 +614,20 @@ char *html_decode_entities(const char *text, size_t len)
 		if (ref[0] == '#') {
 			bool hex = ref[1] == 'x' || ref[1] == 'X';
 			const char *digits = ref + (hex ? 2 : 1);
-			if (*digits && ((hex && strspn(digits, "0123456789abcdefABCDEF") ==
-			                                strlen(digits)) ||
-			                (!hex && strspn(digits, "0123456789") ==
-			                                 strlen(digits)))) {
-				cp = strlen(digits) > 8 ? 0x110000
-				                        : strtoul(digits, NULL, hex ? 16 : 10);
+			if (*digits &&
+			    ((hex && strspn(digits, "0123456789abcdefABCDEF") ==
+			                     strlen(digits)) ||
+			     (!hex && strspn(digits, "0123456789") ==
+			                      strlen(digits)))) {
+				cp = strlen(digits) > 8
+				             ? 0x110000
+				             : strtoul(digits, NULL,
+				                       hex ? 16 : 10);
 				ok = true;
 			}
 		} else {
-			const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)ref);
+			const htmlEntityDesc *e =
+			        htmlEntityLookup((const xmlChar *)ref);
 			if (e) {
 				cp = e->value;
 				ok = true;

@@ -177,13 +177,13 @@ static bool parse_iso(const char *p, struct date *d)
 }
 
 static const char *const month_names[] = {
-	"january", "february", "march",     "april",   "may",      "june",
-	"july",    "august",   "september", "october", "november", "december",
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december",
 };
 
 static const char *const day_names[] = {
-	"monday", "tuesday", "wednesday", "thursday",
-	"friday", "saturday", "sunday",
+        "monday", "tuesday",  "wednesday", "thursday",
+        "friday", "saturday", "sunday",
 };
 
 /* Zone names seen in feeds.  Ambiguous ones (IST: India, Israel or
@@ -192,13 +192,13 @@ static const struct {
 	const char *name;
 	int minutes;
 } zones[] = {
-	{"UT", 0},      {"UTC", 0},     {"GMT", 0},     {"Z", 0},
-	{"EST", -300},  {"EDT", -240},  {"CST", -360},  {"CDT", -300},
-	{"MST", -420},  {"MDT", -360},  {"PST", -480},  {"PDT", -420},
-	{"WET", 0},     {"WEST", 60},   {"BST", 60},    {"CET", 60},
-	{"CEST", 120},  {"MET", 60},    {"MEST", 120},  {"EET", 120},
-	{"EEST", 180},  {"MSK", 180},   {"TRT", 180},   {"IDT", 180},
-	{"IRST", 210},  {"IRDT", 270},  {"AFT", 270},   {"PKT", 300},
+        {"UT", 0},     {"UTC", 0},    {"GMT", 0},    {"Z", 0},
+        {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300},
+        {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420},
+        {"WET", 0},    {"WEST", 60},  {"BST", 60},   {"CET", 60},
+        {"CEST", 120}, {"MET", 60},   {"MEST", 120}, {"EET", 120},
+        {"EEST", 180}, {"MSK", 180},  {"TRT", 180},  {"IDT", 180},
+        {"IRST", 210}, {"IRDT", 270}, {"AFT", 270},  {"PKT", 300},
 };
 
 /* Index of a month or day name in names[] when word is its first three
@@ -248,7 +248,8 @@ static bool parse_rfc822(const char *p, struct date *d)
 			/* A zone name; an unknown one counts as UTC, as RFC
 			 * 2822 says of the military letters. */
 			have_zone = true;
-			for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
+			for (size_t i = 0; i < sizeof zones / sizeof *zones;
+			     i++)
 				if (strlen(zones[i].name) == len &&
 				    strncasecmp(w, zones[i].name, len) == 0)
 					d->offset = zones[i].minutes * 60;

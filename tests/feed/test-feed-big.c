@@ -29,8 +29,9 @@ const char *__asan_default_options(void)
 #endif
 
 static const char paragraph[] =
-	"به گزارش خبرگزاری نمونه، نشست امروز مجلس با حضور نمایندگان و "
-	"وزیران برگزار شد و درباره بودجه سال ۱۴۰۳ و قیمت‌ها گفت‌وگو شد. ";
+        "به گزارش خبرگزاری نمونه، نشست امروز مجلس با حضور نمایندگان و "
+        "وزیران برگزار شد و درباره بودجه سال ۱۴۰۳ و قیمت‌ها گفت‌وگو "
+        "شد. ";
 
 static void write_feed(FILE *f)
 {
@@ -95,7 +96,8 @@ int main(void)
 
 	struct count c = {0};
 	struct feed_request req = {.url = "https://big.example.ir/rss",
-	                           .item = count_item, .ctx = &c};
+	                           .item = count_item,
+	                           .ctx = &c};
 	struct feed_meta meta;
 	char *error = NULL;
 	struct timespec t0, t1;

@@ -76,8 +76,8 @@ static char *read_all(const char *name, size_t *len)
 static char *describe(const struct article *a)
 {
 	struct strbuf b = {0};
-	const char *fields[] = {a->title, a->link, a->date, a->author, a->guid,
-	                        a->language, a->site, a->origin};
+	const char *fields[] = {a->title, a->link,     a->date, a->author,
+	                        a->guid,  a->language, a->site, a->origin};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
 		strbuf_adds(&b, fields[i] ? fields[i] : "(null)");
 		strbuf_addc(&b, '\n');
@@ -166,133 +166,136 @@ struct want_feed {
 };
 
 static const struct want_item rss2_fa[] = {
-	{"نشست «G20» در تهران برگزار شد",
-	 "https://news.example.ir/fa/news/1001", "2024-03-07 17:35 +0330",
-	 1709820300LL, "مریم احمدی", "news-1001", "fa", "خبرگزاری نمونه",
-	 "a|به گزارش خبرنگار ما، نشست امروز برگزار شد.\n"
-	 "a|جزئیات در این صفحه[1].\n"
-	 "l|[1] https://news.example.ir/fa/more",
-	 "سیاسی|اقتصادی",
-	 "https://cdn.example.ir/a.mp3?id=7&q=1 audio/mpeg 123456"},
-	{"قیمت\u200Cها ۱۴۰۲/۱۲/۱۷ & بازار",
-	 "https://news.example.ir/fa/news/1002", "2024-03-08 09:00 UTC",
-	 1709888400LL, "علی رضایی", "https://news.example.ir/fa/news/1002",
-	 "fa", "خبرگزاری نمونه", "a|بند اول\na|بند دوم", "", ""},
-	{"بدون پیوند", "https://news.example.ir/fa/news/1003",
-	 "سه\u200Cشنبه ۱۴ اسفند", 0, NULL,
-	 "https://news.example.ir/fa/news/1003", "fa", "خبرگزاری نمونه",
-	 "a|متن ساده بدون برچسب\na|بند دوم متن ساده", "", ""},
+        {"نشست «G20» در تهران برگزار شد",
+         "https://news.example.ir/fa/news/1001", "2024-03-07 17:35 +0330",
+         1709820300LL, "مریم احمدی", "news-1001", "fa", "خبرگزاری نمونه",
+         "a|به گزارش خبرنگار ما، نشست امروز برگزار شد.\n"
+         "a|جزئیات در این صفحه[1].\n"
+         "l|[1] https://news.example.ir/fa/more",
+         "سیاسی|اقتصادی",
+         "https://cdn.example.ir/a.mp3?id=7&q=1 audio/mpeg 123456"},
+        {"قیمت\u200Cها ۱۴۰۲/۱۲/۱۷ & بازار",
+         "https://news.example.ir/fa/news/1002", "2024-03-08 09:00 UTC",
+         1709888400LL, "علی رضایی", "https://news.example.ir/fa/news/1002",
+         "fa", "خبرگزاری نمونه", "a|بند اول\na|بند دوم", "", ""},
+        {"بدون پیوند", "https://news.example.ir/fa/news/1003",
+         "سه\u200Cشنبه ۱۴ اسفند", 0, NULL,
+         "https://news.example.ir/fa/news/1003", "fa", "خبرگزاری نمونه",
+         "a|متن ساده بدون برچسب\na|بند دوم متن ساده", "", ""},
 };
 
 static const struct want_item rss091_en[] = {
-	{"Caf\u00e9 opens \u2014 locals cheer",
-	 "http://daily.example.com/cafe.html", NULL, 0, NULL, NULL, "en-us",
-	 "Example\u00a0Daily",
-	 "a|A new caf\u00e9 opened on Main Street. Prices from \u00a32.", "",
-	 ""},
-	{"Second story", "http://daily.example.com/second.html", NULL, 0, NULL,
-	 NULL, "en-us", "Example\u00a0Daily", "a|Short text & more.", "", ""},
+        {"Caf\u00e9 opens \u2014 locals cheer",
+         "http://daily.example.com/cafe.html", NULL, 0, NULL, NULL, "en-us",
+         "Example\u00a0Daily",
+         "a|A new caf\u00e9 opened on Main Street. Prices from \u00a32.", "",
+         ""},
+        {"Second story", "http://daily.example.com/second.html", NULL, 0, NULL,
+         NULL, "en-us", "Example\u00a0Daily", "a|Short text & more.", "", ""},
 };
 
 static const struct want_item rdf_he[] = {
-	{"הכנסת אישרה את החוק", "https://www.example.co.il/a/1",
-	 "2024-03-07 21:15 +0200", 1709838900LL, "דנה כהן",
-	 "https://www.example.co.il/a/1", "he", "חדשות לדוגמה",
-	 "r|הכנסת אישרה הערב את החוק ב־61 קולות.\n"
-	 "a|\u2022 סעיף ראשון\na|\u2022 סעיף שני",
-	 "פוליטיקה", ""},
-	{"מזג האוויר", "https://www.example.co.il/a/2", "2024-03-08 00:00 UTC",
-	 1709856000LL, NULL, "https://www.example.co.il/a/2", "he",
-	 "חדשות לדוגמה", "a|גשם בצפון.", "", ""},
+        {"הכנסת אישרה את החוק", "https://www.example.co.il/a/1",
+         "2024-03-07 21:15 +0200", 1709838900LL, "דנה כהן",
+         "https://www.example.co.il/a/1", "he", "חדשות לדוגמה",
+         "r|הכנסת אישרה הערב את החוק ב־61 קולות.\n"
+         "a|\u2022 סעיף ראשון\na|\u2022 סעיף שני",
+         "פוליטיקה", ""},
+        {"מזג האוויר", "https://www.example.co.il/a/2", "2024-03-08 00:00 UTC",
+         1709856000LL, NULL, "https://www.example.co.il/a/2", "he",
+         "חדשות לדוגמה", "a|גשם בצפון.", "", ""},
 };
 
 static const struct want_item atom_ar[] = {
-	{"الرئيس يلتقي الوفد", "https://arabic.example.net/news/2024/03/77",
-	 "2024-03-07 10:30 +0300", 1709796600LL, "أحمد علي, سارة حسن",
-	 "tag:arabic.example.net,2024:77", "ar", "أخبار المثال",
-	 "a|التقى الرئيس & الوفد في القاهرة[1] اليوم.\n"
-	 "a|التفاصيل\n"
-	 "l|code  line 1\n"
-	 "l|  line 2\n"
-	 "l|English paragraph [image: photo]\n"
-	 "l|[1] https://arabic.example.net/city",
-	 "سياسة|world",
-	 "https://arabic.example.net/img/77.jpg image/jpeg 52000"},
-	{"Text entry", "https://arabic.example.net/en/1",
-	 "2024-03-06 08:00 -0500", 1709730000LL, NULL,
-	 "tag:arabic.example.net,2024:en1", "en", "أخبار المثال",
-	 "a|First line of text continues here.\n"
-	 "a|Second paragraph <not a tag>.",
-	 "", ""},
+        {"الرئيس يلتقي الوفد", "https://arabic.example.net/news/2024/03/77",
+         "2024-03-07 10:30 +0300", 1709796600LL, "أحمد علي, سارة حسن",
+         "tag:arabic.example.net,2024:77", "ar", "أخبار المثال",
+         "a|التقى الرئيس & الوفد في القاهرة[1] اليوم.\n"
+         "a|التفاصيل\n"
+         "l|code  line 1\n"
+         "l|  line 2\n"
+         "l|English paragraph [image: photo]\n"
+         "l|[1] https://arabic.example.net/city",
+         "سياسة|world",
+         "https://arabic.example.net/img/77.jpg image/jpeg 52000"},
+        {"Text entry", "https://arabic.example.net/en/1",
+         "2024-03-06 08:00 -0500", 1709730000LL, NULL,
+         "tag:arabic.example.net,2024:en1", "en", "أخبار المثال",
+         "a|First line of text continues here.\n"
+         "a|Second paragraph <not a tag>.",
+         "", ""},
 };
 
 static const struct want_item atom_en[] = {
-	{"Summary only", "https://blog.example.org/p/1", "2024-01-01 00:00 UTC",
-	 1704067200LL, NULL, "https://blog.example.org/p/1", NULL,
-	 "Example Tech Blog",
-	 "a|Hello world[1]\nl|[1] https://example.org/x", "", ""},
+        {"Summary only", "https://blog.example.org/p/1", "2024-01-01 00:00 UTC",
+         1704067200LL, NULL, "https://blog.example.org/p/1", NULL,
+         "Example Tech Blog", "a|Hello world[1]\nl|[1] https://example.org/x",
+         "", ""},
 };
 
 static const struct want_item fa_1256[] = {
-	{"گزارش ويژه: چاي و ژاله", "http://example.ir/1", NULL, 0, NULL, NULL,
-	 "fa", "روزنامه نمونه", "a|پژوهشگران گفتند که کيفيت بهتر شد.", "",
-	 ""},
+        {"گزارش ويژه: چاي و ژاله", "http://example.ir/1", NULL, 0, NULL, NULL,
+         "fa", "روزنامه نمونه", "a|پژوهشگران گفتند که کيفيت بهتر شد.", "", ""},
 };
 
 static const struct want_item ar_88596[] = {
-	{"الطقس اليوم، مشمس", "http://example.com.eg/1", NULL, 0, NULL, NULL,
-	 "ar", "جريدة المثال", "a|درجة الحرارة مرتفعة في القاهرة؛ هل تمطر؟", "",
-	 ""},
+        {"الطقس اليوم، مشمس", "http://example.com.eg/1", NULL, 0, NULL, NULL,
+         "ar", "جريدة المثال", "a|درجة الحرارة مرتفعة في القاهرة؛ هل تمطر؟", "",
+         ""},
 };
 
 static const struct want_item he_1255[] = {
-	{"שָׁלוֹם עֲלֵיכֶם ₪", "http://example.co.il/1", NULL, 0, NULL, NULL,
-	 "he", "עיתון לדוגמה", "a|המחיר עלה ב־5 ₪ היום.", "", ""},
+        {"שָׁלוֹם עֲלֵיכֶם ₪", "http://example.co.il/1", NULL, 0, NULL, NULL, "he",
+         "עיתון לדוגמה", "a|המחיר עלה ב־5 ₪ היום.", "", ""},
 };
 
 static const struct want_item he_88598[] = {
-	{"ירושלים בשלג", "http://example.org.il/1", NULL, 0, NULL, NULL, "he",
-	 "חדשות ישראל", "a|שלג כבד ירד הלילה.", "", ""},
+        {"ירושלים בשלג", "http://example.org.il/1", NULL, 0, NULL, NULL, "he",
+         "חדשות ישראל", "a|שלג כבד ירד הלילה.", "", ""},
 };
 
 /* libxml2 recovers: the missing </item> and </description>, the raw "&",
  * the missing end of the document. */
 static const struct want_item malformed[] = {
-	{"First item", NULL, NULL, 0, NULL, NULL, NULL, "Broken feed",
-	 "a|Unclosed paragraph\na|http://example.com/1", "", ""},
-	{"Second item", "http://example.com/2", NULL, 0, NULL, NULL, NULL,
-	 "Broken feed", "", "", ""},
-	{"Third last", "http://example.com/3", NULL, 0, NULL, NULL, NULL,
-	 "Broken feed", "", "", ""},
+        {"First item", NULL, NULL, 0, NULL, NULL, NULL, "Broken feed",
+         "a|Unclosed paragraph\na|http://example.com/1", "", ""},
+        {"Second\u200Citem", "http://example.com/2", NULL, 0, NULL, NULL, NULL,
+         "Broken feed", "a|After & errors", "", ""},
+        {"Third last", "http://example.com/3", NULL, 0, NULL, NULL, NULL,
+         "Broken feed", "", "", ""},
 };
 
-#define FEED(file, url, title, link, lang, format, items)                  \
-	{file, url, title, link, lang, format, sizeof items / sizeof *items, \
-	 items}
+#define FEED(file, url, title, link, lang, format, items)                      \
+	{                                                                      \
+		file, url, title, link, lang, format,                          \
+		        sizeof items / sizeof *items, items                    \
+	}
 
 static const struct want_feed feeds[] = {
-	FEED("rss2-fa.xml", "https://news.example.ir/feed.xml", "خبرگزاری نمونه",
-	     "https://news.example.ir/", "fa", "RSS 2.0", rss2_fa),
-	FEED("rss091-en.xml", "http://daily.example.com/rss.xml",
-	     "Example\u00a0Daily", "http://daily.example.com/", "en-us",
-	     "RSS 0.91", rss091_en),
-	FEED("rdf-he.xml", "https://www.example.co.il/rss", "חדשות לדוגמה",
-	     "https://www.example.co.il/", "he", "RSS 1.0", rdf_he),
-	FEED("atom-ar.xml", "https://arabic.example.net/feed.atom",
-	     "أخبار المثال", "https://arabic.example.net/", "ar", "Atom 1.0",
-	     atom_ar),
-	FEED("atom-en.xml", "https://blog.example.org/atom", "Example Tech Blog",
-	     "https://blog.example.org/", NULL, "Atom 1.0", atom_en),
-	FEED("fa-windows-1256.xml", "http://example.ir/rss", "روزنامه نمونه",
-	     "http://example.ir/", "fa", "RSS 2.0", fa_1256),
-	FEED("ar-iso-8859-6.xml", "http://example.com.eg/rss", "جريدة المثال",
-	     "http://example.com.eg/", "ar", "RSS 2.0", ar_88596),
-	FEED("he-windows-1255.xml", "http://example.co.il/rss", "עיתון לדוגמה",
-	     "http://example.co.il/", "he", "RSS 2.0", he_1255),
-	FEED("he-iso-8859-8.xml", "http://example.org.il/rss", "חדשות ישראל",
-	     "http://example.org.il/", "he", "RSS 2.0", he_88598),
-	FEED("malformed.xml", "http://example.com/rss", "Broken feed", NULL,
-	     NULL, "RSS 2.0", malformed),
+        FEED("rss2-fa.xml", "https://news.example.ir/feed.xml",
+             "خبرگزاری نمونه", "https://news.example.ir/", "fa", "RSS 2.0",
+             rss2_fa),
+        FEED("rss091-en.xml", "http://daily.example.com/rss.xml",
+             "Example\u00a0Daily", "http://daily.example.com/", "en-us",
+             "RSS 0.91", rss091_en),
+        FEED("rdf-he.xml", "https://www.example.co.il/rss", "חדשות לדוגמה",
+             "https://www.example.co.il/", "he", "RSS 1.0", rdf_he),
+        FEED("atom-ar.xml", "https://arabic.example.net/feed.atom",
+             "أخبار المثال", "https://arabic.example.net/", "ar", "Atom 1.0",
+             atom_ar),
+        FEED("atom-en.xml", "https://blog.example.org/atom",
+             "Example Tech Blog", "https://blog.example.org/", NULL, "Atom 1.0",
+             atom_en),
+        FEED("fa-windows-1256.xml", "http://example.ir/rss", "روزنامه نمونه",
+             "http://example.ir/", "fa", "RSS 2.0", fa_1256),
+        FEED("ar-iso-8859-6.xml", "http://example.com.eg/rss", "جريدة المثال",
+             "http://example.com.eg/", "ar", "RSS 2.0", ar_88596),
+        FEED("he-windows-1255.xml", "http://example.co.il/rss", "עיתון לדוגמה",
+             "http://example.co.il/", "he", "RSS 2.0", he_1255),
+        FEED("he-iso-8859-8.xml", "http://example.org.il/rss", "חדשות ישראל",
+             "http://example.org.il/", "he", "RSS 2.0", he_88598),
+        FEED("malformed.xml", "http://example.com/rss", "Broken feed", NULL,
+             NULL, "RSS 2.0", malformed),
 };
 
 /* Canonically equivalent (NFD): iconv may give a legacy encoding's
@@ -316,11 +319,12 @@ static bool same_text(const char *a, const char *b)
 static void check_item(const char *file, size_t i, const struct article *a,
                        const struct want_item *w, const char *url)
 {
-#define FIELD(name, got, want)                                             \
-	do {                                                               \
-		const char *g_ = (got), *w_ = (want);                      \
-		CHECK(same_text(g_, w_), "%s item %zu %s: got \"%s\", want \"%s\"", \
-		      file, i, name, g_ ? g_ : "(null)", w_ ? w_ : "(null)"); \
+#define FIELD(name, got, want)                                                 \
+	do {                                                                   \
+		const char *g_ = (got), *w_ = (want);                          \
+		CHECK(same_text(g_, w_),                                       \
+		      "%s item %zu %s: got \"%s\", want \"%s\"", file, i,      \
+		      name, g_ ? g_ : "(null)", w_ ? w_ : "(null)");           \
 	} while (0)
 	FIELD("title", a->title, w->title);
 	FIELD("link", a->link, w->link);
@@ -346,9 +350,8 @@ static void check_item(const char *file, size_t i, const struct article *a,
 #undef FIELD
 }
 
-static int parse_fd_file(const char *file, const char *url,
-                         struct items *out, struct feed_meta *meta,
-                         char **error)
+static int parse_fd_file(const char *file, const char *url, struct items *out,
+                         struct feed_meta *meta, char **error)
 {
 	char *path = data_path(file);
 	int fd = open(path, O_RDONLY);
@@ -407,21 +410,25 @@ static void check_feeds(void)
 		for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
 			struct items again = {0};
 			struct feed_meta meta2;
-			int rc2 = steps[s] ? parse_pieces(buf, len, steps[s], w->url,
-			                                  &again, &meta2, NULL)
-			                   : feed_parse_memory(buf, len,
-			                                       &(struct feed_request){
-			                                               .url = w->url,
-			                                               .item = collect,
-			                                               .ctx = &again},
-			                                       &meta2, NULL);
+			int rc2 = steps[s] ? parse_pieces(buf, len, steps[s],
+			                                  w->url, &again,
+			                                  &meta2, NULL)
+			                   : feed_parse_memory(
+			                             buf, len,
+			                             &(struct feed_request){
+			                                     .url = w->url,
+			                                     .item = collect,
+			                                     .ctx = &again},
+			                             &meta2, NULL);
 			CHECK(rc2 == 0 && again.n == got.n,
 			      "%s in pieces of %zu: rc %d, %zu items", w->file,
 			      steps[s], rc2, again.n);
 			for (size_t i = 0; i < got.n && i < again.n; i++) {
-				char *x = describe(got.a[i]), *y = describe(again.a[i]);
+				char *x = describe(got.a[i]),
+				     *y = describe(again.a[i]);
 				CHECK(strcmp(x, y) == 0,
-				      "%s in pieces of %zu, item %zu:\n%s---\n%s",
+				      "%s in pieces of %zu, item "
+				      "%zu:\n%s---\n%s",
 				      w->file, steps[s], i, x, y);
 				free(x);
 				free(y);
@@ -447,9 +454,10 @@ static void check_bad_input(void)
 	static const struct {
 		const char *file, *error;
 	} bad[] = {
-		{"garbage.xml", "not a feed"},
-		{"html-page.xml", "not an RSS or Atom feed (the document is <html>)"},
-		{"billion-laughs.xml", "entity"},
+	        {"garbage.xml", "not a feed"},
+	        {"html-page.xml",
+	         "not an RSS or Atom feed (the document is <html>)"},
+	        {"billion-laughs.xml", "entity"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		struct items got = {0};
@@ -462,13 +470,15 @@ static void check_bad_input(void)
 		double secs = (double)(t1.tv_sec - t0.tv_sec) +
 		              (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		CHECK(rc == -1, "%s: rc %d", bad[i].file, rc);
-		CHECK(contains(error, bad[i].error), "%s: error \"%s\", want \"%s\"",
-		      bad[i].file, error ? error : "(null)", bad[i].error);
+		CHECK(contains(error, bad[i].error),
+		      "%s: error \"%s\", want \"%s\"", bad[i].file,
+		      error ? error : "(null)", bad[i].error);
 		CHECK(error && !strchr(error, '\n'), "%s: error not one line",
 		      bad[i].file);
 		CHECK(got.n == 0 && meta.nitems == 0, "%s: %zu items",
 		      bad[i].file, got.n);
-		/* Billion laughs: stopped by libxml2's entity limits, at once. */
+		/* Billion laughs: stopped by libxml2's entity limits, at once.
+		 */
 		CHECK(secs < 1.0, "%s took %.2f s", bad[i].file, secs);
 		free(error);
 		feed_meta_free(&meta);
@@ -512,7 +522,7 @@ static void check_xxe(void)
 	for (size_t i = 0; i < got.n; i++) {
 		char *s = describe(got.a[i]);
 		CHECK(!strstr(s, "root:") && !strstr(s, "/bin/") &&
-		      !strstr(s, "nologin"),
+		              !strstr(s, "nologin"),
 		      "xxe.xml: file contents leaked:\n%s", s);
 		free(s);
 		CHECK_STR(got.a[i]->title, "Item declared text", "xxe title");
@@ -541,7 +551,8 @@ static void check_truncated(void)
 	struct feed_meta meta;
 	char *error = NULL;
 	struct feed_request req = {.url = "https://news.example.ir/feed.xml",
-	                           .item = collect, .ctx = &got};
+	                           .item = collect,
+	                           .ctx = &got};
 	int rc = feed_parse_memory(buf, n, &req, &meta, &error);
 	CHECK(rc == 0, "truncated feed: rc %d (%s)", rc, error ? error : "");
 	CHECK(got.n == 3, "truncated feed: %zu items, want 3", got.n);
@@ -573,8 +584,8 @@ static void check_encoding_override(void)
 	struct items got = {0};
 	struct feed_meta meta;
 	char *error = NULL;
-	struct feed_request req = {.encoding = "windows-1256", .item = collect,
-	                           .ctx = &got};
+	struct feed_request req = {
+	        .encoding = "windows-1256", .item = collect, .ctx = &got};
 	int rc = feed_parse_memory(buf, len, &req, &meta, &error);
 	CHECK(rc == 0 && got.n == 1, "override: rc %d, %zu items", rc, got.n);
 	CHECK_STR(meta.title, "روزنامه نمونه", "override title");
@@ -587,7 +598,8 @@ static void check_encoding_override(void)
 	req.encoding = "no-such-charset";
 	rc = feed_parse_memory(buf, len, &req, &meta, &error);
 	CHECK(rc == -1 && contains(error, "no-such-charset"),
-	      "unknown encoding: rc %d, error %s", rc, error ? error : "(null)");
+	      "unknown encoding: rc %d, error %s", rc,
+	      error ? error : "(null)");
 	free(error);
 	feed_meta_free(&meta);
 	items_free(&got);
@@ -598,10 +610,10 @@ static void check_encoding_override(void)
 static void check_callback_meta(void)
 {
 	static const char atom_late_title[] =
-		"<feed xmlns='http://www.w3.org/2005/Atom'>"
-		"<entry><title>e1</title></entry>"
-		"<title>Late</title>"
-		"<entry><title>e2</title></entry></feed>";
+	        "<feed xmlns='http://www.w3.org/2005/Atom'>"
+	        "<entry><title>e1</title></entry>"
+	        "<title>Late</title>"
+	        "<entry><title>e2</title></entry></feed>";
 	struct items got = {0};
 	struct feed_meta meta;
 	struct feed_request req = {.item = collect, .ctx = &got};
@@ -624,34 +636,67 @@ static void check_sniff(void)
 		const char *text;
 		bool feed;
 	} cases[] = {
-		{"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>", true},
-		{"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\">", true},
-		{"<!-- c --><?xml-stylesheet href=\"x\"?><rdf:RDF xmlns:rdf=", true},
-		{"<!DOCTYPE rss [ <!ENTITY a \"<b>\"> ]>\n<rss>", true},
-		{"<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"/>", true},
-		{"<html><head>", false},
-		{"<rss", false},
-		{"<feeds>", false},
-		{"Title: x\n\nsite", false},
-		{"", false},
-		{"<?xml version=\"1.0\"", false},
+	        {"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>",
+	         true},
+	        {"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\">",
+	         true},
+	        {"<!-- c --><?xml-stylesheet href=\"x\"?><rdf:RDF xmlns:rdf=",
+	         true},
+	        {"<!DOCTYPE rss [ <!ENTITY a \"<b>\"> ]>\n<rss>", true},
+	        {"<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"/>", true},
+	        {"<html><head>", false},
+	        {"<rss", false},
+	        {"<feeds>", false},
+	        {"Title: x\n\nsite", false},
+	        {"", false},
+	        {"<?xml version=\"1.0\"", false},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		CHECK(feed_sniff(cases[i].text, strlen(cases[i].text)) ==
 		              cases[i].feed,
 		      "feed_sniff(\"%s\") != %d", cases[i].text, cases[i].feed);
-	const char *files[] = {"rss2-fa.xml", "rss091-en.xml", "rdf-he.xml",
-	                       "atom-ar.xml", "atom-en.xml", "he-iso-8859-8.xml"};
+	const char *files[] = {"rss2-fa.xml", "rss091-en.xml",
+	                       "rdf-he.xml",  "atom-ar.xml",
+	                       "atom-en.xml", "he-iso-8859-8.xml"};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		size_t len;
 		char *buf = read_all(files[i], &len);
-		CHECK(feed_sniff(buf, len), "feed_sniff(%s) is false", files[i]);
+		CHECK(feed_sniff(buf, len), "feed_sniff(%s) is false",
+		      files[i]);
 		free(buf);
 	}
 	size_t len;
 	char *buf = read_all("garbage.xml", &len);
 	CHECK(!feed_sniff(buf, len), "feed_sniff(garbage.xml) is true");
 	free(buf);
+}
+
+/* An invalid UTF-8 byte is an error libxml2 recovers from; the items
+ * after it keep their character references and escaped HTML. */
+static void check_invalid_utf8(void)
+{
+	static const char doc[] =
+	        "<rss version='2.0'><channel><title>T</title>"
+	        "<item><title>bad \xff byte</title></item>"
+	        "<item><title>ZW&#x200C;NJ &amp; co &#1740;</title>"
+	        "<description>&lt;p&gt;kept&lt;/p&gt;</description></item>"
+	        "</channel></rss>";
+	struct items got = {0};
+	struct feed_request req = {.item = collect, .ctx = &got};
+	int rc = feed_parse_memory(doc, strlen(doc), &req, NULL, NULL);
+	CHECK(rc == 0 && got.n == 2, "invalid UTF-8: rc %d, %zu items", rc,
+	      got.n);
+	if (got.n == 2) {
+		CHECK(strncmp(got.a[0]->title, "bad ", 4) == 0 &&
+		              strstr(got.a[0]->title, " byte"),
+		      "invalid UTF-8: title \"%s\"", got.a[0]->title);
+		CHECK_STR(got.a[1]->title, "ZW\u200CNJ & co \u06CC",
+		          "after invalid UTF-8");
+		char *body = body_text(got.a[1]);
+		CHECK_STR(body, "a|kept", "body after invalid UTF-8");
+		free(body);
+	}
+	items_free(&got);
 }
 
 /* A feed file into the library, as `akhbar --dump FEEDFILE` reads it. */
@@ -675,7 +720,7 @@ static void check_load_file(void)
 	path = data_path("garbage.xml");
 	n = feed_load_file(lib, path, &error);
 	CHECK(n == 0 && error && strstr(error, path) &&
-	      strstr(error, "not a feed"),
+	              strstr(error, "not a feed"),
 	      "garbage.xml: %zu added, error %s", n, error ? error : "(none)");
 	free(path);
 	free(error);
@@ -699,5 +744,6 @@ int main(void)
 	check_callback_meta();
 	check_sniff();
 	check_load_file();
+	check_invalid_utf8();
 	return check_result("test-feed");
 }
