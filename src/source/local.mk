@@ -4,3 +4,6 @@ src_libakhbar_a_SOURCES += src/source/article_file.c src/source/article_file.h \
 src_libakhbar_a_SOURCES += src/source/fetch.c src/source/fetch.h
 src_libakhbar_a_SOURCES += src/source/urls.c src/source/urls.h \
 	src/source/opml.c src/source/opml.h
+src_libakhbar_a_SOURCES += src/source/feed.c src/source/feed.h \
+	src/source/html.c src/source/html.h \
+	src/source/strbuf.c src/source/strbuf.h
