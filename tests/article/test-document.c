@@ -165,6 +165,28 @@ static void test_fields(void)
 	document_free(doc);
 	article_free(a);
 	document_free(NULL);
+
+	/* A direction the source gave wins over the text's own. */
+	a = article_new();
+	free(a->title);
+	a->title = strdup("خبر");
+	article_add_paragraph_dir(a, "x = 1;", 6, ARTICLE_DIR_LTR);
+	article_add_paragraph_dir(a, "abc", 3, ARTICLE_DIR_RTL);
+	article_add_paragraph(a, "abc", 3);
+	doc = document_new(a, &opt);
+	check_shape(doc, a, opt.width);
+	static const bool right[] = {false, true, false};
+	for (size_t i = 0, b = 0; b < doc->nblocks; b++) {
+		const struct doc_line *line =
+		        &doc->lines[doc->block_first_line[b]];
+		if (line->role != DOC_BODY)
+			continue;
+		CHECK(line->row->align_right == right[i],
+		      "body %zu: align_right %d", i, line->row->align_right);
+		i++;
+	}
+	document_free(doc);
+	article_free(a);
 }
 
 int main(void)
