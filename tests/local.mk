@@ -7,3 +7,4 @@ include tests/layout/local.mk
 include tests/article/local.mk
 include tests/ui/local.mk
 include tests/feed/local.mk
+include tests/integ/local.mk

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "source/feed.h"
-#include "util/i18n.h"
 #include "util/xalloc.h"
 
 struct job {

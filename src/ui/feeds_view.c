@@ -125,7 +125,9 @@ static void feeds_draw(struct ui *ui)
 	long long unread = 0;
 	for (size_t i = 0; i < ui->nfeeds; i++)
 		unread += ui->feeds[i].unread;
-	char *counts = xasprintf(_("%zu feeds, %lld unread"), ui->nfeeds, unread);
+	char *counts = xasprintf(ngettext("%zu feed, %lld unread",
+	                                  "%zu feeds, %lld unread", ui->nfeeds),
+	                         ui->nfeeds, unread);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, counts);
 	free(counts);
 

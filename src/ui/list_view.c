@@ -81,7 +81,9 @@ static void list_draw(struct ui *ui)
 	size_t n = count(ui), unread = 0;
 	for (size_t i = 0; i < n; i++)
 		unread += !s->ops->is_read(s, i);
-	char *counts = xasprintf(_("%zu stories, %zu unread"), n, unread);
+	char *counts = xasprintf(ngettext("%zu story, %zu unread",
+	                                  "%zu stories, %zu unread", n),
+	                         n, unread);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
 	            ui->stories_title ? ui->stories_title : PACKAGE, counts);
 	free(counts);

@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "ui/stories.h"
-#include "util/i18n.h"
 #include "util/xalloc.h"
 
 struct cache_stories {
