@@ -98,6 +98,22 @@ static void add_block(struct builder *b, const char *text, enum doc_role role,
 	doc->nblocks++;
 }
 
+/* A date of digits and signs ("2024-03-07 17:35 +0330") reads left to
+ * right in any script, but lines up with the article's edge; a date in
+ * words is laid out like any text. */
+static void add_date(struct builder *b, const char *date)
+{
+	if (strong_direction(date) != LAY_DIR_AUTO) {
+		add_block(b, date, DOC_META, -1, LAY_DIR_AUTO);
+		return;
+	}
+	add_block(b, date, DOC_META, -1, LAY_DIR_LTR);
+	struct lay_paragraph *par = b->doc->blocks[b->doc->nblocks - 1];
+	for (size_t r = 0; r < par->nrows; r++)
+		par->rows[r].align_right =
+		        b->opt.visual && b->neutral == LAY_DIR_RTL;
+}
+
 /* An empty row is a block too, so every line belongs to one. */
 static void add_blank(struct builder *b)
 {
@@ -142,7 +158,7 @@ struct document *document_new(const struct article *a,
 	if (a->site && *a->site)
 		add_block(&b, a->site, DOC_META, -1, LAY_DIR_AUTO);
 	if (a->date && *a->date)
-		add_block(&b, a->date, DOC_META, -1, LAY_DIR_AUTO);
+		add_date(&b, a->date);
 	for (size_t i = 0; i < a->nbody; i++) {
 		add_blank(&b);
 		add_block(&b, a->body[i], DOC_BODY, -1, body_direction(a, i));

@@ -155,6 +155,20 @@ static void test_fields(void)
 	document_free(doc);
 	article_free(a);
 
+	/* A feed's date with a zone reads left to right in an RTL article. */
+	a = parse("Title: خبر\nDate: 2024-03-07 17:35 +0330\n\nسایت\nمتن.\n");
+	doc = document_new(a, &opt);
+	if (doc->nblocks >= 3) {
+		const struct lay_row *row =
+		        doc->lines[doc->block_first_line[2]].row;
+		char *date = lay_row_text(row, 30);
+		CHECK_STR(date, "        2024-03-07 17:35 +0330",
+		          "a zoned date in an RTL article");
+		free(date);
+	}
+	document_free(doc);
+	article_free(a);
+
 	/* No site, date, credit or related: headline, blank, body only. */
 	a = parse("Title: T\n\nS\nB\n");
 	free(a->site);
