@@ -98,12 +98,12 @@ static void add_block(struct builder *b, const char *text, enum doc_role role,
 	doc->nblocks++;
 }
 
-/* A date of digits and signs ("2024-03-07 17:35 +0330") reads left to
- * right in any script, but lines up with the article's edge; a date in
- * words is laid out like any text. */
+/* A date in digits and Latin letters ("2024-03-07 17:35 +0330", "... UTC")
+ * reads left to right in any article, but lines up with the article's
+ * edge; a date written in an RTL script is laid out like any text. */
 static void add_date(struct builder *b, const char *date)
 {
-	if (strong_direction(date) != LAY_DIR_AUTO) {
+	if (strong_direction(date) == LAY_DIR_RTL) {
 		add_block(b, date, DOC_META, -1, LAY_DIR_AUTO);
 		return;
 	}

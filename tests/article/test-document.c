@@ -169,6 +169,18 @@ static void test_fields(void)
 	document_free(doc);
 	article_free(a);
 
+	a = parse("Title: خبر\nDate: 2024-03-08 09:00 UTC\n\nسایت\nمتن.\n");
+	doc = document_new(a, &opt);
+	if (doc->nblocks >= 3) {
+		char *date = lay_row_text(
+		        doc->lines[doc->block_first_line[2]].row, 30);
+		CHECK_STR(date, "          2024-03-08 09:00 UTC",
+		          "a date with a Latin zone name in an RTL article");
+		free(date);
+	}
+	document_free(doc);
+	article_free(a);
+
 	/* No site, date, credit or related: headline, blank, body only. */
 	a = parse("Title: T\n\nS\nB\n");
 	free(a->site);
