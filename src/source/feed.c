@@ -17,7 +17,7 @@
 #include <libxml/uri.h>
 
 #include "source/html.h"
-#include "source/strbuf.h"
+#include "util/strbuf.h"
 #include "text/date.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"

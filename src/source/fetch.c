@@ -18,6 +18,8 @@
 
 #include <curl/curl.h>
 
+#include "source/url.h"
+#include "util/strbuf.h"
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -33,8 +35,8 @@ struct job {
 	bool is_file; /* file:// or a plain path: no HTTP codes */
 	CURL *easy;
 	struct curl_slist *headers;
-	char *body;
-	size_t len, cap;
+	struct strbuf body;
+	size_t len; /* bytes received, kept in body unless streamed */
 	bool too_large;
 	long code;    /* of the answer whose headers came last */
 	char *reason; /* its reason phrase, or NULL */
@@ -86,7 +88,7 @@ static void job_free(struct job *j)
 	free(j->url);
 	free(j->etag);
 	free(j->last_modified);
-	free(j->body);
+	strbuf_free(&j->body);
 	free(j->reason);
 	free(j->new_etag);
 	free(j->new_last_modified);
@@ -111,17 +113,6 @@ void fetcher_free(struct fetcher *f)
 	free(f);
 	if (--curl_users == 0)
 		curl_global_cleanup();
-}
-
-/* "scheme://..." is a URL; anything else is a path to a local file. */
-static bool has_scheme(const char *s)
-{
-	if (!isalpha((unsigned char)*s))
-		return false;
-	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' ||
-	       *s == '.')
-		s++;
-	return strncmp(s, "://", 3) == 0;
 }
 
 static bool is_file_url(const char *url)
@@ -227,16 +218,8 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 		j->owner->opt.on_data(j->owner->opt.ctx, j->user, data, len);
 		return len;
 	}
-	if (j->len + len + 1 > j->cap) {
-		size_t cap = j->cap ? j->cap : 16384;
-		while (cap < j->len + len + 1)
-			cap *= 2;
-		j->body = xreallocarray(j->body, cap, 1);
-		j->cap = cap;
-	}
-	memcpy(j->body + j->len, data, len);
+	strbuf_add(&j->body, data, len);
 	j->len += len;
-	j->body[j->len] = '\0';
 	return len;
 }
 
@@ -252,7 +235,7 @@ static void job_start(struct fetcher *f, struct job *j)
 	if (!e)
 		die(_("cannot initialise libcurl"));
 	j->easy = e;
-	char *url = has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
+	char *url = url_has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
 	j->is_file = is_file_url(url);
 	SETOPT(e, CURLOPT_URL, url);
 	free(url);
@@ -488,9 +471,8 @@ static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
 	} else {
 		r.status = FETCH_OK;
 		if (!f->opt.on_data)
-			r.body = j->body ? j->body : xstrdup("");
+			r.body = strbuf_take(&j->body);
 		r.body_len = j->len;
-		j->body = NULL;
 	}
 	r.error = error;
 	f->n_done++;

@@ -12,7 +12,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
-#include "source/strbuf.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* Bidi controls used for inline direction (UAX #9). */

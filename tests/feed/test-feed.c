@@ -14,7 +14,7 @@
 #include "model/article.h"
 #include "model/library.h"
 #include "source/feed.h"
-#include "source/strbuf.h"
+#include "util/strbuf.h"
 
 struct items {
 	struct article **a;

@@ -8,7 +8,7 @@
 #include "check.h"
 #include "model/article.h"
 #include "source/html.h"
-#include "source/strbuf.h"
+#include "util/strbuf.h"
 
 #define FSI  "\xE2\x81\xA8"
 #define PDI  "\xE2\x81\xA9"

@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "source/strbuf.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>

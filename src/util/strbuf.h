@@ -1,6 +1,6 @@
-/* A growable byte string for the parsers of src/source. */
-#ifndef AKHBAR_SOURCE_STRBUF_H
-#define AKHBAR_SOURCE_STRBUF_H
+/* A growable byte string that is always NUL-terminated once used. */
+#ifndef AKHBAR_UTIL_STRBUF_H
+#define AKHBAR_UTIL_STRBUF_H
 
 #include <stddef.h>
 
