@@ -144,8 +144,12 @@ static void add_text(struct conv *c, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		/* Words apart by one plain space are already collapsed: the
+		 * run is copied at once. */
 		size_t j = i;
-		while (j < len && !html_space(s[j]))
+		while (j < len && (!html_space(s[j]) ||
+		                   (s[j] == ' ' && j + 1 < len &&
+		                    !html_space(s[j + 1]))))
 			j++;
 		begin_text(c);
 		strbuf_add(&c->par, s + i, j - i);
