@@ -202,7 +202,9 @@ struct row {
  * work overlaps the caller's parsing. The caller fills the slot after the
  * queued rows and counts it in; the writer stores the first queued row
  * and counts it out. Only the writer touches the database while rows are
- * queued; every other use waits until the queue is empty (settle()). */
+ * queued; every other use waits until the queue is empty (settle()).
+ * The threads wake each other by half queues, not at every row: a
+ * thread switch costs more than storing a row. */
 struct cache_update {
 	struct cache *c;
 	long long feed_id;
@@ -214,8 +216,9 @@ struct cache_update {
 	pthread_cond_t written; /* a row was counted out */
 	struct row rows[QUEUE];
 	size_t head, count;
-	bool closing; /* no more rows: the writer ends when the queue is empty */
-	bool failed;  /* a row could not be stored; the error is in c->error */
+	bool closing;  /* no more rows: the writer ends when the queue is empty */
+	bool settling; /* someone waits for the queue to empty */
+	bool failed;   /* a row could not be stored; the error is in c->error */
 };
 
 static void buf_add(struct buf *b, const char *s, size_t len)
@@ -693,12 +696,20 @@ static bool write_row(struct cache_update *u, const struct row *r)
 static void *writer(void *arg)
 {
 	struct cache_update *u = arg;
+	bool draining = false; /* store rows until the queue is empty */
 	pthread_mutex_lock(&u->lock);
 	for (;;) {
-		while (u->count == 0 && !u->closing)
-			pthread_cond_wait(&u->queued, &u->lock);
 		if (u->count == 0)
-			break;
+			draining = false;
+		while (!draining) {
+			if (u->count >= QUEUE / 2 ||
+			    (u->count > 0 && (u->closing || u->settling)))
+				draining = true;
+			else if (u->closing)
+				goto done;
+			else
+				pthread_cond_wait(&u->queued, &u->lock);
+		}
 		const struct row *r = &u->rows[u->head];
 		bool failed = u->failed;
 		pthread_mutex_unlock(&u->lock);
@@ -709,8 +720,11 @@ static void *writer(void *arg)
 			u->failed = true;
 		u->head = (u->head + 1) % QUEUE;
 		u->count--;
-		pthread_cond_signal(&u->written);
+		/* Room for half a queue, or none left to wait for. */
+		if (u->count == 0 || u->count == QUEUE / 2)
+			pthread_cond_broadcast(&u->written);
 	}
+done:
 	pthread_mutex_unlock(&u->lock);
 	return NULL;
 }
@@ -720,8 +734,13 @@ static void *writer(void *arg)
 static bool settle(struct cache_update *u)
 {
 	pthread_mutex_lock(&u->lock);
-	while (u->count > 0)
-		pthread_cond_wait(&u->written, &u->lock);
+	if (u->count > 0) {
+		u->settling = true;
+		pthread_cond_signal(&u->queued);
+		while (u->count > 0)
+			pthread_cond_wait(&u->written, &u->lock);
+		u->settling = false;
+	}
 	bool ok = !u->failed;
 	pthread_mutex_unlock(&u->lock);
 	return ok;
@@ -773,8 +792,8 @@ bool cache_store_item(struct cache_update *u, const struct article *a)
 	row_sets(r, COL_ENCLOSURES, join_enclosures(&u->enclosures, a));
 	row_sets(r, COL_BODY, join(&u->body, a->body, a->nbody));
 	pthread_mutex_lock(&u->lock);
-	u->count++;
-	pthread_cond_signal(&u->queued);
+	if (++u->count == QUEUE / 2)
+		pthread_cond_signal(&u->queued);
 	pthread_mutex_unlock(&u->lock);
 	return true;
 }
