@@ -7,12 +7,12 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -221,6 +221,11 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 	if (len > j->owner->opt.max_size - j->len) {
 		j->too_large = true;
 		return 0; /* anything but len makes libcurl abort */
+	}
+	if (j->owner->opt.on_data) {
+		j->len += len;
+		j->owner->opt.on_data(j->owner->opt.ctx, j->user, data, len);
+		return len;
 	}
 	if (j->len + len + 1 > j->cap) {
 		size_t cap = j->cap ? j->cap : 16384;
@@ -482,7 +487,8 @@ static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
 		               : xasprintf(_("HTTP %ld"), code);
 	} else {
 		r.status = FETCH_OK;
-		r.body = j->body ? j->body : xstrdup("");
+		if (!f->opt.on_data)
+			r.body = j->body ? j->body : xstrdup("");
 		r.body_len = j->len;
 		j->body = NULL;
 	}
@@ -532,55 +538,47 @@ size_t fetcher_perform(struct fetcher *f)
 	return f->n_total - f->n_done;
 }
 
+static short to_curl_events(short ev)
+{
+	return (short)(((ev & POLLIN) ? CURL_WAIT_POLLIN : 0) |
+	               ((ev & POLLPRI) ? CURL_WAIT_POLLPRI : 0) |
+	               ((ev & POLLOUT) ? CURL_WAIT_POLLOUT : 0));
+}
+
+static short from_curl_events(short ev)
+{
+	return (short)(((ev & CURL_WAIT_POLLIN) ? POLLIN : 0) |
+	               ((ev & CURL_WAIT_POLLPRI) ? POLLPRI : 0) |
+	               ((ev & CURL_WAIT_POLLOUT) ? POLLOUT : 0));
+}
+
+/* curl_multi_wait() polls libcurl's sockets and ours together, with no
+ * limit on descriptor numbers (unlike select()), and waits no longer than
+ * libcurl's own timers allow. */
 int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra,
                  int timeout_ms)
 {
-	fd_set r, w, x;
-	int maxfd = -1;
-	long curl_ms = -1;
-	FD_ZERO(&r);
-	FD_ZERO(&w);
-	FD_ZERO(&x);
-	if (f->n_running || f->queue_head) {
-		curl_multi_fdset(f->multi, &r, &w, &x, &maxfd);
-		curl_multi_timeout(f->multi, &curl_ms);
-		/* Work that has no socket to wait on (a resolver, a queued
-		 * start) is checked again soon. */
-		if (maxfd < 0 && (curl_ms < 0 || curl_ms > 50))
-			curl_ms = 50;
-	}
-	if (curl_ms >= 0 && (timeout_ms < 0 || curl_ms < timeout_ms))
-		timeout_ms = (int)curl_ms;
-
-	size_t n = n_extra;
-	for (int fd = 0; fd <= maxfd; fd++)
-		if (FD_ISSET(fd, &r) || FD_ISSET(fd, &w) || FD_ISSET(fd, &x))
-			n++;
-	struct pollfd *fds = xcalloc(n ? n : 1, sizeof(*fds));
+	if (timeout_ms < 0)
+		timeout_ms = INT_MAX;
+	/* Work that has no socket to wait on yet (a queued start) is
+	 * checked again soon. */
+	if (f->queue_head && f->n_running < f->opt.max_parallel &&
+	    timeout_ms > 50)
+		timeout_ms = 50;
+	struct curl_waitfd *w = xcalloc(n_extra ? n_extra : 1, sizeof(*w));
 	for (unsigned i = 0; i < n_extra; i++) {
-		fds[i] = extra[i];
-		fds[i].revents = 0;
+		w[i].fd = extra[i].fd;
+		w[i].events = to_curl_events(extra[i].events);
 	}
-	size_t k = n_extra;
-	for (int fd = 0; fd <= maxfd; fd++) {
-		short ev = 0;
-		if (FD_ISSET(fd, &r))
-			ev |= POLLIN;
-		if (FD_ISSET(fd, &w))
-			ev |= POLLOUT;
-		if (FD_ISSET(fd, &x))
-			ev |= POLLPRI;
-		if (ev)
-			fds[k++] = (struct pollfd){.fd = fd, .events = ev};
-	}
-	int ready = poll(fds, (nfds_t)n, timeout_ms);
+	int numfds = 0;
+	CURLMcode rc = curl_multi_wait(f->multi, w, n_extra, timeout_ms, &numfds);
 	int extra_ready = 0;
 	for (unsigned i = 0; i < n_extra; i++) {
-		extra[i].revents = ready > 0 ? fds[i].revents : 0;
+		extra[i].revents = rc == CURLM_OK ? from_curl_events(w[i].revents) : 0;
 		if (extra[i].revents)
 			extra_ready++;
 	}
-	free(fds);
+	free(w);
 	return extra_ready;
 }
 
