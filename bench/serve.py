@@ -16,6 +16,12 @@ import os
 import sys
 
 
+class Server(http.server.ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: the 8 transfers both
+    # programs start at once would see SYNs dropped and retried after 1 s.
+    request_queue_size = 64
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
@@ -24,7 +30,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def main():
     folder, portfile = sys.argv[1], sys.argv[2]
     handler = functools.partial(Handler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     tmp = portfile + ".tmp"
     with open(tmp, "w") as f:
         f.write(f"{server.server_address[1]}\n")

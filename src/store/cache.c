@@ -565,8 +565,7 @@ struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
 	pthread_cond_init(&u->written, NULL);
 	int err = pthread_create(&u->writer, NULL, writer, u);
 	if (err) {
-		set_error(c, xasprintf(_("cache %s: cannot start the writer: "
-		                         "%s"),
+		set_error(c, xasprintf(_("cache %s: cannot start storing: %s"),
 		                       c->path, strerror(err)));
 		rollback(c);
 		pthread_cond_destroy(&u->written);
