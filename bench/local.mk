@@ -1,3 +1,6 @@
 ## bench: benchmarks (reported, never timed tests).
 noinst_PROGRAMS += bench/cache-bench
 noinst_PROGRAMS += bench/layout-bench
+noinst_PROGRAMS += bench/ingest-bench
+EXTRA_DIST += bench/README.md bench/feeds-vs-newsboat.sh bench/gen-feed.py \
+	bench/serve.py bench/first-screen.py

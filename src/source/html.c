@@ -24,6 +24,30 @@
 #define RLO "\xE2\x80\xAE" /* U+202E */
 #define PDF "\xE2\x80\xAC" /* U+202C */
 
+/* What an open element does at its end. */
+enum frame_kind {
+	F_PLAIN,      /* nothing */
+	F_CELL,       /* td, th: a space after it */
+	F_ANCHOR,     /* a: its link's number */
+	F_BLOCK,      /* end the paragraph, restore the direction */
+	F_LIST,       /* ul, ol: as a block; numbers its items */
+	F_LIST_ITEM,  /* li in a list: end the paragraph, drop the marker */
+	F_LONE_ITEM,  /* li outside a list: as F_LIST_ITEM, then as a block */
+	F_PRE,        /* pre: as a block, leaving preformatted text */
+	F_DIR_START,  /* an element with a direction that starts a paragraph */
+	F_DIR_INSIDE, /* ... inside a paragraph: isolated */
+};
+
+struct frame {
+	enum frame_kind kind;
+	char saved_dir;    /* F_BLOCK and the like, F_DIR_START */
+	bool ordered;      /* F_LIST */
+	long number;       /* F_LIST: the next item's number */
+	const char *close; /* F_DIR_START (or NULL), F_DIR_INSIDE: the mark
+	                      that ends the element's text */
+	char *href;        /* F_ANCHOR: the link as written, or NULL */
+};
+
 struct conv {
 	struct article *a; /* receives the paragraphs; NULL in line mode */
 	const char *base;  /* for relative URLs; may be NULL */
@@ -35,6 +59,9 @@ struct conv {
 	int pre;           /* depth of <pre> elements */
 	char **links;      /* numbered links, links[0] is [1] */
 	size_t nlinks;
+	struct frame *frames; /* the open elements, innermost last */
+	size_t nframes, frames_cap;
+	int drop; /* depth inside a dropped element (script, style, ...) */
 };
 
 enum kind {
@@ -93,15 +120,14 @@ static enum kind element_kind(const char *name)
 	return e ? e->kind : K_INLINE;
 }
 
-static bool is_name(const xmlNode *n, const char *name)
+/* An attribute's value as the parser hands them (name, value, ...,
+ * NULL), or NULL. */
+static const char *attr(const xmlChar **atts, const char *name)
 {
-	return strcasecmp((const char *)n->name, name) == 0;
-}
-
-/* An attribute's value, or NULL; the caller frees it with xmlFree. */
-static char *attr(const xmlNode *n, const char *name)
-{
-	return (char *)xmlGetProp(n, (const xmlChar *)name);
+	for (size_t i = 0; atts && atts[i]; i += 2)
+		if (strcmp((const char *)atts[i], name) == 0)
+			return atts[i + 1] ? (const char *)atts[i + 1] : "";
+	return NULL;
 }
 
 static bool html_space(char c)
@@ -144,8 +170,12 @@ static void add_text(struct conv *c, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		/* Words apart by one plain space are already collapsed: the
+		 * run is copied at once. */
 		size_t j = i;
-		while (j < len && !html_space(s[j]))
+		while (j < len && (!html_space(s[j]) ||
+		                   (s[j] == ' ' && j + 1 < len &&
+		                    !html_space(s[j + 1]))))
 			j++;
 		begin_text(c);
 		strbuf_add(&c->par, s + i, j - i);
@@ -232,10 +262,10 @@ static char lang_dir(const char *lang)
 
 /* The direction an element asks for: 'l', 'r', 'a' for dir="auto", or 0
  * when it says nothing.  lang counts only when use_lang. */
-static char element_dir(const xmlNode *n, bool use_lang)
+static char element_dir(const xmlChar **atts, bool use_lang)
 {
 	char d = 0;
-	char *v = attr(n, "dir");
+	const char *v = attr(atts, "dir");
 	if (v) {
 		if (strcasecmp(v, "rtl") == 0)
 			d = ARTICLE_DIR_RTL;
@@ -243,12 +273,9 @@ static char element_dir(const xmlNode *n, bool use_lang)
 			d = ARTICLE_DIR_LTR;
 		else if (strcasecmp(v, "auto") == 0)
 			d = ARTICLE_DIR_AUTO;
-		xmlFree(v);
 	}
-	if (!d && use_lang && (v = attr(n, "lang"))) {
+	if (!d && use_lang && (v = attr(atts, "lang")))
 		d = lang_dir(v);
-		xmlFree(v);
-	}
 	return d;
 }
 
@@ -283,26 +310,15 @@ static char *link_target(const struct conv *c, const char *href)
 	return xstrdup(href);
 }
 
-static void walk(struct conv *c, const xmlNode *n);
-
-static void walk_children(struct conv *c, const xmlNode *n)
-{
-	for (const xmlNode *k = n->children; k; k = k->next)
-		walk(c, k);
-}
-
-static void image(struct conv *c, const xmlNode *n)
+static void image(struct conv *c, const xmlChar **atts)
 {
 	if (!c->a)
 		return;
-	char *w = attr(n, "width"), *h = attr(n, "height");
-	bool tracker = (w && atoi(w) <= 1 && w[0] >= '0' && w[0] <= '9') ||
-	               (h && atoi(h) <= 1 && h[0] >= '0' && h[0] <= '9');
-	xmlFree(w);
-	xmlFree(h);
-	if (tracker)
-		return;
-	char *alt = attr(n, "alt");
+	const char *w = attr(atts, "width"), *h = attr(atts, "height");
+	if ((w && atoi(w) <= 1 && w[0] >= '0' && w[0] <= '9') ||
+	    (h && atoi(h) <= 1 && h[0] >= '0' && h[0] <= '9'))
+		return; /* a tracker */
+	const char *alt = attr(atts, "alt");
 	struct strbuf label = {0};
 	if (alt) {
 		/* The alt text collapsed to one line. */
@@ -314,7 +330,6 @@ static void image(struct conv *c, const xmlNode *n)
 			strbuf_adds(&label, "]");
 		}
 		strbuf_free(&tmp.par);
-		xmlFree(alt);
 	}
 	if (!label.len)
 		strbuf_adds(&label, "[image]");
@@ -327,14 +342,12 @@ static void image(struct conv *c, const xmlNode *n)
 	strbuf_free(&label);
 }
 
-static void anchor(struct conv *c, const xmlNode *n)
+/* After a link's text: its number. */
+static void anchor_end(struct conv *c, const char *href)
 {
-	walk_children(c, n);
-	if (!c->a)
+	if (!c->a || !href)
 		return;
-	char *href = attr(n, "href");
-	char *url = href ? link_target(c, href) : NULL;
-	xmlFree(href);
+	char *url = link_target(c, href);
 	if (!url)
 		return;
 	char mark[32];
@@ -343,71 +356,51 @@ static void anchor(struct conv *c, const xmlNode *n)
 	free(url);
 }
 
-static void list_item(struct conv *c, const xmlNode *n, long number)
+/* A list item starts: a paragraph of its own, after its marker. */
+static void list_item_start(struct conv *c, long number)
 {
 	flush(c);
 	if (number > 0)
 		snprintf(c->marker, sizeof c->marker, "%ld. ", number);
 	else
 		snprintf(c->marker, sizeof c->marker, "%s", "\xE2\x80\xA2 ");
-	walk_children(c, n);
+}
+
+static void list_item_end(struct conv *c)
+{
 	flush(c);
 	c->marker[0] = '\0';
 }
 
-static void list(struct conv *c, const xmlNode *n)
+/* An inline element that carries a direction (d may be 0 for <bdi> and
+ * <bdo> without dir). */
+static void inline_dir_start(struct conv *c, struct frame *f, bool bdo,
+                             char d)
 {
-	bool ordered = is_name(n, "ol");
-	long number = 1;
-	char *start = attr(n, "start");
-	if (start) {
-		number = strtol(start, NULL, 10);
-		xmlFree(start);
-	}
-	for (const xmlNode *k = n->children; k; k = k->next) {
-		if (k->type == XML_ELEMENT_NODE && is_name(k, "li")) {
-			char *value = ordered ? attr(k, "value") : NULL;
-			if (value) {
-				number = strtol(value, NULL, 10);
-				xmlFree(value);
-			}
-			/* A marker numbered 0 or less shows as a bullet. */
-			list_item(c, k,
-			          ordered ? (number > 0 ? number : 0) : 0);
-			number++;
-		} else {
-			walk(c, k);
-		}
-	}
-}
-
-/* An inline element that carries a direction. */
-static void inline_dir(struct conv *c, const xmlNode *n, char d)
-{
-	bool bdo = is_name(n, "bdo");
 	if (c->par.len == 0 && !c->pre) {
 		/* It starts the paragraph: the paragraph takes its direction.
 		 */
-		char saved = c->dir;
+		f->kind = F_DIR_START;
+		f->saved_dir = c->dir;
 		if (d)
 			c->dir = d;
+		f->close = NULL;
 		if (bdo && d != ARTICLE_DIR_AUTO && d) {
 			begin_text(c);
 			strbuf_adds(&c->par, d == ARTICLE_DIR_RTL ? RLO : LRO);
+			f->close = PDF;
 		}
-		walk_children(c, n);
-		if (bdo && d != ARTICLE_DIR_AUTO && d && c->par.len)
-			strbuf_adds(&c->par, PDF);
-		c->dir = saved;
 		return;
 	}
-	const char *open, *close = PDI;
+	const char *open;
+	f->kind = F_DIR_INSIDE;
+	f->close = PDI;
 	if (bdo && d == ARTICLE_DIR_RTL) {
 		open = RLO;
-		close = PDF;
+		f->close = PDF;
 	} else if (bdo && d == ARTICLE_DIR_LTR) {
 		open = LRO;
-		close = PDF;
+		f->close = PDF;
 	} else {
 		open = d == ARTICLE_DIR_RTL   ? RLI
 		       : d == ARTICLE_DIR_LTR ? LRI
@@ -415,107 +408,210 @@ static void inline_dir(struct conv *c, const xmlNode *n, char d)
 	}
 	begin_text(c);
 	strbuf_adds(&c->par, open);
-	walk_children(c, n);
-	bool space = c->space;
-	c->space = false;
-	strbuf_adds(&c->par, close);
-	c->space = space;
 }
 
-static void element(struct conv *c, const xmlNode *n)
+static struct frame *push_frame(struct conv *c, enum frame_kind kind)
 {
-	const char *name = (const char *)n->name;
-	enum kind kind = element_kind(name);
-	switch (kind) {
+	if (c->nframes == c->frames_cap) {
+		c->frames_cap = c->frames_cap ? c->frames_cap * 2 : 16;
+		c->frames = xreallocarray(c->frames, c->frames_cap,
+		                          sizeof *c->frames);
+	}
+	struct frame *f = &c->frames[c->nframes++];
+	*f = (struct frame){.kind = kind};
+	return f;
+}
+
+/* A block starts: end the paragraph, take the block's direction. */
+static void block_start(struct conv *c, struct frame *f,
+                        const xmlChar **atts)
+{
+	flush(c);
+	f->saved_dir = c->dir;
+	char d = element_dir(atts, true);
+	if (d)
+		c->dir = d;
+}
+
+/* The parser reports each element's start and end, the implied and the
+ * auto-closed ones too, so every start has its end. */
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+	struct conv *c = ctx;
+	const char *name = (const char *)xname;
+	if (c->drop) {
+		c->drop++;
+		return;
+	}
+	switch (element_kind(name)) {
 	case K_DROP:
+		c->drop = 1;
 		return;
 	case K_BREAK:
 		if (c->pre && c->a)
 			add_text(c, "\n", 1);
 		else
 			flush(c);
+		push_frame(c, F_PLAIN);
 		return;
 	case K_RULE:
 		flush(c);
+		push_frame(c, F_PLAIN);
 		return;
 	case K_CELL:
 		c->space = c->par.len > 0;
-		walk_children(c, n);
-		c->space = c->par.len > 0;
+		push_frame(c, F_CELL);
 		return;
 	case K_INLINE: {
-		if (is_name(n, "img")) {
-			image(c, n);
+		if (strcasecmp(name, "img") == 0) {
+			image(c, atts);
+			push_frame(c, F_PLAIN);
 			return;
 		}
-		if (is_name(n, "a")) {
-			anchor(c, n);
+		if (strcasecmp(name, "a") == 0) {
+			const char *href = attr(atts, "href");
+			push_frame(c, F_ANCHOR)->href =
+			        href ? xstrdup(href) : NULL;
 			return;
 		}
-		char d = element_dir(n, false);
-		if (d || is_name(n, "bdi") || is_name(n, "bdo"))
-			inline_dir(c, n, d);
-		else
-			walk_children(c, n);
+		char d = element_dir(atts, false);
+		bool bdo = strcasecmp(name, "bdo") == 0;
+		struct frame *f = push_frame(c, F_PLAIN);
+		if (d || bdo || strcasecmp(name, "bdi") == 0)
+			inline_dir_start(c, f, bdo, d);
 		return;
 	}
 	case K_BLOCK:
 		break;
 	}
-	flush(c);
-	char saved = c->dir;
-	char d = element_dir(n, true);
-	if (d)
-		c->dir = d;
-	if (is_name(n, "ul") || is_name(n, "ol")) {
-		list(c, n);
-	} else if (is_name(n, "li")) {
-		list_item(c, n, 0);
-	} else if (is_name(n, "pre")) {
+	bool li = strcasecmp(name, "li") == 0;
+	struct frame *parent = c->nframes ? &c->frames[c->nframes - 1] : NULL;
+	if (li && parent && parent->kind == F_LIST) {
+		/* The list's own item: numbered by it. */
+		const char *value = parent->ordered ? attr(atts, "value") : NULL;
+		if (value)
+			parent->number = strtol(value, NULL, 10);
+		long number = parent->number++;
+		/* A marker numbered 0 or less shows as a bullet. */
+		list_item_start(c, parent->ordered && number > 0 ? number : 0);
+		push_frame(c, F_LIST_ITEM);
+		return;
+	}
+	struct frame *f = push_frame(c, F_BLOCK);
+	block_start(c, f, atts);
+	if (strcasecmp(name, "ul") == 0 || strcasecmp(name, "ol") == 0) {
+		f->kind = F_LIST;
+		f->ordered = strcasecmp(name, "ol") == 0;
+		const char *start = attr(atts, "start");
+		f->number = start ? strtol(start, NULL, 10) : 1;
+	} else if (li) {
+		f->kind = F_LONE_ITEM;
+		list_item_start(c, 0);
+	} else if (strcasecmp(name, "pre") == 0) {
+		f->kind = F_PRE;
 		c->pre++;
-		walk_children(c, n);
+	}
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+	(void)name;
+	struct conv *c = ctx;
+	if (c->drop) {
+		c->drop--;
+		return;
+	}
+	if (!c->nframes)
+		return;
+	struct frame f = c->frames[--c->nframes];
+	switch (f.kind) {
+	case F_PLAIN:
+		return;
+	case F_CELL:
+		c->space = c->par.len > 0;
+		return;
+	case F_ANCHOR:
+		anchor_end(c, f.href);
+		free(f.href);
+		return;
+	case F_DIR_START:
+		if (f.close && c->par.len)
+			strbuf_adds(&c->par, f.close);
+		c->dir = f.saved_dir;
+		return;
+	case F_DIR_INSIDE: {
+		bool space = c->space;
+		c->space = false;
+		strbuf_adds(&c->par, f.close);
+		c->space = space;
+		return;
+	}
+	case F_LIST_ITEM:
+		list_item_end(c);
+		return;
+	case F_LONE_ITEM:
+		list_item_end(c);
+		break;
+	case F_PRE:
 		flush(c);
 		c->pre--;
-	} else {
-		walk_children(c, n);
+		break;
+	case F_BLOCK:
+	case F_LIST:
+		break;
 	}
 	flush(c);
-	c->dir = saved;
+	c->dir = f.saved_dir;
 }
 
-static void walk(struct conv *c, const xmlNode *n)
+static void on_text(void *ctx, const xmlChar *s, int len)
 {
-	switch (n->type) {
-	case XML_ELEMENT_NODE:
-		element(c, n);
-		break;
-	case XML_TEXT_NODE:
-	case XML_CDATA_SECTION_NODE:
-		if (n->content)
-			add_text(c, (const char *)n->content,
-			         strlen((const char *)n->content));
-		break;
-	default: /* comments, processing instructions, the doctype */
-		break;
-	}
+	struct conv *c = ctx;
+	if (!c->drop && len > 0)
+		add_text(c, (const char *)s, (size_t)len);
 }
 
+/* Parse with events, not a tree: an item's HTML is converted as it is
+ * read, without building and freeing a document. */
 static void convert(struct conv *c, const char *html, size_t len)
 {
 	if (len == 0)
 		return;
-	/* An item's HTML is small; a larger one is cut, not refused. */
-	int size = len > INT_MAX ? INT_MAX : (int)len;
-	htmlDocPtr doc = htmlReadMemory(
-	        html, size, c->base, "UTF-8",
-	        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	                HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
-	if (!doc)
+	htmlSAXHandler sax = {
+		.startElement = on_start,
+		.endElement = on_end,
+		.characters = on_text,
+		.cdataBlock = on_text,
+	};
+	htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(
+	        &sax, c, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+	if (!ctxt)
 		return;
-	for (const xmlNode *n = doc->children; n; n = n->next)
-		walk(c, n);
+	/* The text is UTF-8 whatever a <meta> in it says. */
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	                                 HTML_PARSE_NOERROR |
+	                                 HTML_PARSE_NOWARNING |
+	                                 HTML_PARSE_IGNORE_ENC);
+	/* An item's HTML is small; a larger one is read in pieces. */
+	while (len > 0) {
+		int size = len > INT_MAX / 2 ? INT_MAX / 2 : (int)len;
+		htmlParseChunk(ctxt, html, size, 0);
+		html += size;
+		len -= (size_t)size;
+	}
+	htmlParseChunk(ctxt, NULL, 0, 1);
+	if (ctxt->myDoc)
+		xmlFreeDoc(ctxt->myDoc);
+	htmlFreeParserCtxt(ctxt);
+	/* Elements the parser left open (it closes them all at the end, but
+	 * a stopped parse may not). */
+	while (c->nframes)
+		free(c->frames[--c->nframes].href);
+	free(c->frames);
+	c->frames = NULL;
+	c->frames_cap = 0;
+	c->drop = 0;
 	flush(c);
-	xmlFreeDoc(doc);
 }
 
 void html_to_article(struct article *a, const char *html, size_t len,

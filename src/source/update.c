@@ -2,16 +2,26 @@
  * transaction per feed.  A job is one feed: its bytes either stream into
  * the open transaction (the job is `active`) or collect in its buffer; a
  * finished job that can't be stored yet (another is active) waits in the
- * pending list and is stored as soon as the transaction is free. */
+ * pending list and is stored as soon as the transaction is free.  A
+ * buffer that grows past SPILL_AT moves to a temporary file, so feeds
+ * waiting for their turn never hold their size in memory. */
 #include "config.h"
 
 #include "source/update.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "source/feed.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
+
+/* Bytes of a waiting feed kept in memory; the rest go to a file.  Most
+ * feeds are smaller and never touch the disk. */
+#define SPILL_AT (1024 * 1024)
 
 struct job {
 	struct updater *owner;
@@ -20,12 +30,15 @@ struct job {
 	char *url;
 	char *buf; /* bytes waiting for the transaction */
 	size_t len, cap;
+	FILE *spill;     /* or there, once they outgrew SPILL_AT */
+	int spill_error; /* errno of a failed write to spill; 0 none */
 	/* streaming into the open transaction */
 	struct feed_parser *parser;
 	struct cache_update *update;
 	long long total_before;
 	size_t items;
 	bool store_failed;
+	bool lost; /* bytes kept for the job could not be read back: error */
 	/* the finished transfer, kept until it is stored */
 	bool fetched;
 	enum fetch_status status;
@@ -57,6 +70,8 @@ static void job_free(struct job *j)
 		j->live_next->live_prev = j->live_prev;
 	free(j->url);
 	free(j->buf);
+	if (j->spill)
+		fclose(j->spill);
 	free(j->error);
 	free(j->etag);
 	free(j->last_modified);
@@ -109,7 +124,7 @@ static void push(struct job *j, const char *data, size_t len)
 {
 	/* After a parse error the rest of the bytes are of no use; the
 	 * error is reported when the transfer ends. */
-	if (j->parser && len)
+	if (j->parser && len && !j->lost)
 		feed_parser_push(j->parser, data, len);
 }
 
@@ -156,8 +171,8 @@ static void job_close(struct job *j)
 	int rc = feed_parser_finish(j->parser, &meta, &parse_error);
 	j->parser = NULL;
 	u->active = NULL;
-	if (j->status != FETCH_OK || rc < 0 || j->store_failed) {
-		if (j->status == FETCH_OK) {
+	if (j->status != FETCH_OK || rc < 0 || j->store_failed || j->lost) {
+		if (j->status == FETCH_OK && !j->lost) {
 			free(j->error);
 			j->error = j->store_failed
 			                   ? xstrdup(cache_error(u->cache))
@@ -190,6 +205,88 @@ static void job_close(struct job *j)
 	feed_meta_free(&meta);
 }
 
+/* An anonymous file in $TMPDIR (else /tmp), gone when closed; NULL if
+ * none can be made. */
+static FILE *spill_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/akhbar-feed-XXXXXX",
+	                       dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (!f && fd >= 0)
+		close(fd);
+	return f;
+}
+
+/* Keep bytes that arrived before the job's turn. */
+static void keep(struct job *j, const char *data, size_t len)
+{
+	if (!j->spill && j->len + len > SPILL_AT && (j->spill = spill_open())) {
+		if (fwrite(j->buf, 1, j->len, j->spill) != j->len)
+			j->spill_error = errno;
+		free(j->buf);
+		j->buf = NULL;
+		j->cap = 0;
+	}
+	if (j->spill) {
+		if (!j->spill_error && fwrite(data, 1, len, j->spill) != len)
+			j->spill_error = errno;
+		j->len += len;
+		return;
+	}
+	if (j->len + len > j->cap) {
+		size_t cap = j->cap ? j->cap : 65536;
+		while (cap < j->len + len)
+			cap *= 2;
+		j->buf = xreallocarray(j->buf, cap, 1);
+		j->cap = cap;
+	}
+	memcpy(j->buf + j->len, data, len);
+	j->len += len;
+}
+
+/* Hand the kept bytes to the parser of the job, now active, and free
+ * them.  When they can't be read back the job is lost, with j->error. */
+static void replay(struct job *j)
+{
+	bool ok = true;
+	if (j->spill) {
+		char piece[65536];
+		size_t n;
+		if (j->spill_error || fflush(j->spill) != 0 ||
+		    fseek(j->spill, 0, SEEK_SET) != 0) {
+			ok = false;
+		} else {
+			while ((n = fread(piece, 1, sizeof piece, j->spill)))
+				push(j, piece, n);
+			ok = !ferror(j->spill);
+		}
+		if (!ok) {
+			int err = j->spill_error ? j->spill_error : errno;
+			j->lost = true;
+			free(j->error);
+			j->error = xasprintf(_("cannot keep the feed while "
+			                       "another is stored: %s"),
+			                     strerror(err));
+		}
+		fclose(j->spill);
+		j->spill = NULL;
+	} else {
+		/* In pieces, as the network would have given them: libxml2
+		 * keeps no second copy of the whole. */
+		for (size_t at = 0; at < j->len; at += 65536)
+			push(j, j->buf + at,
+			     j->len - at < 65536 ? j->len - at : 65536);
+	}
+	free(j->buf);
+	j->buf = NULL;
+	j->len = j->cap = 0;
+}
+
 /* Store a finished job whose bytes waited in its buffer. */
 static void job_store(struct job *j)
 {
@@ -202,13 +299,7 @@ static void job_store(struct job *j)
 		store_outcome(j);
 		return;
 	}
-	/* In pieces, as the network would have given them: libxml2 keeps
-	 * no second copy of the whole. */
-	for (size_t at = 0; at < j->len; at += 65536)
-		push(j, j->buf + at, j->len - at < 65536 ? j->len - at : 65536);
-	free(j->buf);
-	j->buf = NULL;
-	j->len = j->cap = 0;
+	replay(j);
 	job_close(j);
 }
 
@@ -234,22 +325,12 @@ static void on_data(void *ctx, void *user, const char *data, size_t len)
 		return;
 	}
 	if (u->opt.stream && !u->active && !u->pending_head && job_open(j)) {
-		push(j, j->buf, j->len);
-		free(j->buf);
-		j->buf = NULL;
-		j->len = j->cap = 0;
+		/* A lost job fails when its transfer ends. */
+		replay(j);
 		push(j, data, len);
 		return;
 	}
-	if (j->len + len > j->cap) {
-		size_t cap = j->cap ? j->cap : 65536;
-		while (cap < j->len + len)
-			cap *= 2;
-		j->buf = xreallocarray(j->buf, cap, 1);
-		j->cap = cap;
-	}
-	memcpy(j->buf + j->len, data, len);
-	j->len += len;
+	keep(j, data, len);
 }
 
 static void on_done(void *ctx, struct fetch_result *r)
@@ -258,7 +339,10 @@ static void on_done(void *ctx, struct fetch_result *r)
 	struct job *j = r->user;
 	j->fetched = true;
 	j->status = r->status;
-	j->error = dup_or_null(r->error);
+	if (!j->lost) {
+		free(j->error);
+		j->error = dup_or_null(r->error);
+	}
 	j->etag = dup_or_null(r->etag);
 	j->last_modified = dup_or_null(r->last_modified);
 	if (u->active == j) {

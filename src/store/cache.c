@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -167,12 +168,57 @@ struct buf {
 	size_t len, cap;
 };
 
+/* The text columns of an item row, in the order of ST_ITEM_PUT's
+ * parameters from ?6 on, after key (?2) and title (?3). */
+enum col {
+	COL_KEY,
+	COL_TITLE,
+	COL_GUID,
+	COL_LINK,
+	COL_AUTHOR,
+	COL_DATE,
+	COL_SITE,
+	COL_LANGUAGE,
+	COL_CATEGORIES,
+	COL_ENCLOSURES,
+	COL_BODY,
+	COL_COUNT
+};
+
+/* An item's row, copied out of the caller's article, waiting for the
+ * writer: its text columns packed in one buffer (off[i] < 0 for NULL). */
+struct row {
+	long long time;
+	struct buf text;
+	long off[COL_COUNT];
+	size_t len[COL_COUNT];
+};
+
+/* Rows waiting for the writer: enough that parsing and storing seldom
+ * wait on each other, few enough to stay small. */
+#define QUEUE 64
+
+/* An update stores its items on a thread of its own, so that SQLite's
+ * work overlaps the caller's parsing. The caller fills the slot after the
+ * queued rows and counts it in; the writer stores the first queued row
+ * and counts it out. Only the writer touches the database while rows are
+ * queued; every other use waits until the queue is empty (settle()).
+ * The threads wake each other by half queues, not at every row: a
+ * thread switch costs more than storing a row. */
 struct cache_update {
 	struct cache *c;
 	long long feed_id;
 	long long now;
-	bool failed;
 	struct buf key, categories, enclosures, body;
+	pthread_t writer;
+	pthread_mutex_t lock;
+	pthread_cond_t queued;  /* a row was counted in, or closing */
+	pthread_cond_t written; /* a row was counted out */
+	struct row rows[QUEUE];
+	size_t head, count;
+	bool closing;  /* no more rows: the writer ends when the queue is empty */
+	bool settling; /* someone waits for the queue to empty */
+	bool failed;   /* a row could not be stored; the error is in c->error */
 };
 
 static void buf_add(struct buf *b, const char *s, size_t len)
@@ -486,6 +532,8 @@ static long long feed_id(struct cache *c, const char *url)
 	return id;
 }
 
+static void *writer(void *arg);
+
 /* Undo an open transaction; harmless if SQLite already undid it. */
 static void rollback(struct cache *c)
 {
@@ -512,6 +560,20 @@ struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
 	u->c = c;
 	u->feed_id = id;
 	u->now = (long long)time(NULL);
+	pthread_mutex_init(&u->lock, NULL);
+	pthread_cond_init(&u->queued, NULL);
+	pthread_cond_init(&u->written, NULL);
+	int err = pthread_create(&u->writer, NULL, writer, u);
+	if (err) {
+		set_error(c, xasprintf(_("cache %s: cannot start storing: %s"),
+		                       c->path, strerror(err)));
+		rollback(c);
+		pthread_cond_destroy(&u->written);
+		pthread_cond_destroy(&u->queued);
+		pthread_mutex_destroy(&u->lock);
+		free(u);
+		return NULL;
+	}
 	c->update = u;
 	return u;
 }
@@ -589,36 +651,161 @@ static const char *join_enclosures(struct buf *b, const struct article *a)
 	return a->nenclosures ? b->p : NULL;
 }
 
-bool cache_store_item(struct cache_update *u, const struct article *a)
+/* Add a column's text to the row; NULL stays NULL. */
+static void row_set(struct row *r, enum col i, const char *s, size_t len)
 {
-	struct cache *c = u->c;
-	if (u->failed)
-		return false;
-	sqlite3_stmt *st = c->st[ST_ITEM_PUT];
-	make_key(&u->key, a);
+	if (!s) {
+		r->off[i] = -1;
+		r->len[i] = 0;
+		return;
+	}
+	r->off[i] = (long)r->text.len;
+	r->len[i] = len;
+	buf_add(&r->text, s, len);
+}
+
+static void row_sets(struct row *r, enum col i, const char *s)
+{
+	row_set(r, i, s, s ? strlen(s) : 0);
+}
+
+/* Store a queued row; on the writer's thread. */
+static bool write_row(struct cache_update *u, const struct row *r)
+{
+	static const int param[COL_COUNT] = {
+		[COL_KEY] = 2,         [COL_TITLE] = 3,     [COL_GUID] = 6,
+		[COL_LINK] = 7,        [COL_AUTHOR] = 8,    [COL_DATE] = 9,
+		[COL_SITE] = 10,       [COL_LANGUAGE] = 11, [COL_CATEGORIES] = 12,
+		[COL_ENCLOSURES] = 13, [COL_BODY] = 14,
+	};
+	sqlite3_stmt *st = u->c->st[ST_ITEM_PUT];
 	sqlite3_bind_int64(st, 1, u->feed_id);
-	sqlite3_bind_text(st, 2, u->key.p, (int)u->key.len, SQLITE_STATIC);
-	bind_text(st, 3, a->title ? a->title : "");
-	sqlite3_bind_int64(st, 4, a->time);
+	sqlite3_bind_int64(st, 4, r->time);
 	sqlite3_bind_int64(st, 5, u->now);
-	bind_text(st, 6, a->guid);
-	bind_text(st, 7, a->link);
-	bind_text(st, 8, a->author);
-	bind_text(st, 9, a->date);
-	bind_text(st, 10, a->site);
-	bind_text(st, 11, a->language);
-	bind_text(st, 12, join(&u->categories, a->categories,
-	                       a->ncategories));
-	bind_text(st, 13, join_enclosures(&u->enclosures, a));
-	bind_text(st, 14, join(&u->body, a->body, a->nbody));
-	if (!run(c, st))
-		u->failed = true;
+	for (int i = 0; i < COL_COUNT; i++) {
+		if (r->off[i] < 0)
+			sqlite3_bind_null(st, param[i]);
+		else
+			sqlite3_bind_text(st, param[i], r->text.p + r->off[i],
+			                  (int)r->len[i], SQLITE_STATIC);
+	}
+	return run(u->c, st);
+}
+
+static void *writer(void *arg)
+{
+	struct cache_update *u = arg;
+	bool draining = false; /* store rows until the queue is empty */
+	pthread_mutex_lock(&u->lock);
+	for (;;) {
+		if (u->count == 0)
+			draining = false;
+		while (!draining) {
+			if (u->count >= QUEUE / 2 ||
+			    (u->count > 0 && (u->closing || u->settling)))
+				draining = true;
+			else if (u->closing)
+				goto done;
+			else
+				pthread_cond_wait(&u->queued, &u->lock);
+		}
+		const struct row *r = &u->rows[u->head];
+		bool failed = u->failed;
+		pthread_mutex_unlock(&u->lock);
+		/* After a failure the update is lost: the rest is skipped. */
+		bool ok = !failed && write_row(u, r);
+		pthread_mutex_lock(&u->lock);
+		if (!ok)
+			u->failed = true;
+		u->head = (u->head + 1) % QUEUE;
+		u->count--;
+		/* Room for half a queue, or none left to wait for. */
+		if (u->count == 0 || u->count == QUEUE / 2)
+			pthread_cond_broadcast(&u->written);
+	}
+done:
+	pthread_mutex_unlock(&u->lock);
+	return NULL;
+}
+
+/* Wait until the writer has stored every queued row and is idle: the
+ * database is then the caller's. Returns false if a row failed. */
+static bool settle(struct cache_update *u)
+{
+	pthread_mutex_lock(&u->lock);
+	if (u->count > 0) {
+		u->settling = true;
+		pthread_cond_signal(&u->queued);
+		while (u->count > 0)
+			pthread_cond_wait(&u->written, &u->lock);
+		u->settling = false;
+	}
+	bool ok = !u->failed;
+	pthread_mutex_unlock(&u->lock);
+	return ok;
+}
+
+/* Let the database be used: the open update's rows, if any, stored. */
+static void settle_cache(struct cache *c)
+{
+	if (c->update)
+		settle(c->update);
+}
+
+/* Store the rest of the queue and end the writer. */
+static bool writer_stop(struct cache_update *u)
+{
+	pthread_mutex_lock(&u->lock);
+	u->closing = true;
+	pthread_cond_signal(&u->queued);
+	pthread_mutex_unlock(&u->lock);
+	pthread_join(u->writer, NULL);
 	return !u->failed;
 }
 
+bool cache_store_item(struct cache_update *u, const struct article *a)
+{
+	pthread_mutex_lock(&u->lock);
+	while (u->count == QUEUE && !u->failed)
+		pthread_cond_wait(&u->written, &u->lock);
+	bool failed = u->failed;
+	size_t slot = (u->head + u->count) % QUEUE;
+	pthread_mutex_unlock(&u->lock);
+	if (failed)
+		return false;
+	/* The slot is outside the queue: the writer does not look at it. */
+	struct row *r = &u->rows[slot];
+	r->text.len = 0;
+	r->time = a->time;
+	make_key(&u->key, a);
+	row_set(r, COL_KEY, u->key.p, u->key.len);
+	row_sets(r, COL_TITLE, a->title ? a->title : "");
+	row_sets(r, COL_GUID, a->guid);
+	row_sets(r, COL_LINK, a->link);
+	row_sets(r, COL_AUTHOR, a->author);
+	row_sets(r, COL_DATE, a->date);
+	row_sets(r, COL_SITE, a->site);
+	row_sets(r, COL_LANGUAGE, a->language);
+	row_sets(r, COL_CATEGORIES,
+	         join(&u->categories, a->categories, a->ncategories));
+	row_sets(r, COL_ENCLOSURES, join_enclosures(&u->enclosures, a));
+	row_sets(r, COL_BODY, join(&u->body, a->body, a->nbody));
+	pthread_mutex_lock(&u->lock);
+	if (++u->count == QUEUE / 2)
+		pthread_cond_signal(&u->queued);
+	pthread_mutex_unlock(&u->lock);
+	return true;
+}
+
+/* Free u, whose writer has ended. */
 static void update_free(struct cache_update *u)
 {
 	u->c->update = NULL;
+	for (size_t i = 0; i < QUEUE; i++)
+		free(u->rows[i].text.p);
+	pthread_cond_destroy(&u->written);
+	pthread_cond_destroy(&u->queued);
+	pthread_mutex_destroy(&u->lock);
 	free(u->key.p);
 	free(u->categories.p);
 	free(u->enclosures.p);
@@ -630,7 +817,7 @@ bool cache_feed_update_commit(struct cache_update *u,
                               const struct cache_feed_meta *meta)
 {
 	struct cache *c = u->c;
-	bool ok = !u->failed;
+	bool ok = writer_stop(u);
 	if (ok) {
 		static const struct cache_feed_meta none;
 		if (!meta)
@@ -655,6 +842,7 @@ void cache_feed_update_rollback(struct cache_update *u)
 {
 	if (!u)
 		return;
+	writer_stop(u);
 	rollback(u->c);
 	update_free(u);
 }
@@ -664,6 +852,7 @@ void cache_feed_update_rollback(struct cache_update *u)
 static bool feed_note(struct cache *c, const char *url, enum stmt which,
                       const char *text)
 {
+	settle_cache(c);
 	long long id = feed_id(c, url);
 	if (id < 0)
 		return false;
@@ -712,11 +901,13 @@ bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n)
 
 bool cache_purge_unsubscribed(struct cache *c)
 {
+	settle_cache(c);
 	return run(c, c->st[ST_PURGE]);
 }
 
 struct cache_feed *cache_feeds(struct cache *c, size_t *n)
 {
+	settle_cache(c);
 	sqlite3_stmt *st = c->st[ST_FEEDS];
 	struct cache_feed *feeds = NULL;
 	size_t count = 0;
@@ -791,6 +982,7 @@ static char *title_space(struct cache_headlines *h, struct title_space *t,
 
 struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 {
+	settle_cache(c);
 	sqlite3_stmt *st = c->st[feed_id ? ST_LIST_FEED : ST_LIST_ALL];
 	if (feed_id)
 		sqlite3_bind_int64(st, 1, feed_id);
@@ -871,6 +1063,7 @@ static void add_enclosure_line(struct article *a, const char *s, size_t len)
 
 struct article *cache_item_article(struct cache *c, long long item_id)
 {
+	settle_cache(c);
 	sqlite3_stmt *st = c->st[ST_ITEM_GET];
 	sqlite3_bind_int64(st, 1, item_id);
 	int rc = sqlite3_step(st);
@@ -905,6 +1098,7 @@ struct article *cache_item_article(struct cache *c, long long item_id)
 static bool item_set(struct cache *c, enum stmt which, long long item_id,
                      bool value)
 {
+	settle_cache(c);
 	sqlite3_stmt *st = c->st[which];
 	sqlite3_bind_int64(st, 1, item_id);
 	sqlite3_bind_int(st, 2, value);
@@ -930,6 +1124,7 @@ bool cache_item_set_starred(struct cache *c, long long item_id, bool starred)
 
 bool cache_feed_mark_read(struct cache *c, long long feed_id)
 {
+	settle_cache(c);
 	if (!feed_id)
 		return run(c, c->st[ST_MARK_ALL]);
 	sqlite3_stmt *st = c->st[ST_MARK_FEED];

@@ -501,6 +501,85 @@ out:
 	free(path);
 }
 
+/* Items are stored in the background while the caller goes on: what the
+ * update stored is there for every other call made while it is open, and
+ * an item refused by the database fails the update, at a later store or
+ * at the commit, with the database's message. */
+static void test_background_store(void)
+{
+	enum { N = 1000, BAD = 600 };
+	char *path = path_for("background.db");
+	struct cache *c = open_ok(path);
+	if (!c)
+		goto out;
+	struct article *first = item("first", NULL, "first", NULL, 1, "x");
+	CHECK(ingest(c, "http://bg", &first, 1, NULL));
+	article_free(first);
+	struct cache_update *u = cache_feed_update_begin(c, "http://bg");
+	CHECK(u);
+	for (int i = 0; u && i < N; i++) {
+		char guid[32];
+		snprintf(guid, sizeof guid, "bg-%d", i);
+		struct article *a = item(guid, NULL, guid, NULL, 10 + i,
+		                         "متن خبر");
+		CHECK(cache_store_item(u, a));
+		article_free(a);
+	}
+	/* Every item stored so far, in the list and readable. */
+	struct cache_headlines *h = cache_headlines(c, 0);
+	CHECK(h && h->n == N + 1 && eq(h->items[0].title, "bg-999"));
+	if (h && h->n == N + 1) {
+		CHECK(cache_item_set_read(c, h->items[0].id, true));
+		struct article *a = cache_item_article(c, h->items[1].id);
+		CHECK(a && eq(a->title, "bg-998") && a->nbody == 1 &&
+		      eq(a->body[0], "متن خبر"));
+		article_free(a);
+	}
+	cache_headlines_free(h);
+	CHECK(cache_feed_set_error(c, "http://other", "timed out"));
+	CHECK(u && cache_feed_update_commit(u, NULL));
+	size_t n;
+	struct cache_feed *f = cache_feeds(c, &n);
+	const struct cache_feed *bg = f ? find_feed(f, n, "http://bg") : NULL;
+	const struct cache_feed *other =
+	        f ? find_feed(f, n, "http://other") : NULL;
+	CHECK(bg && bg->total == N + 1 && bg->unread == N);
+	CHECK(other && eq(other->last_error, "timed out"));
+	cache_feeds_free(f, n);
+
+	/* The database refuses one item in the middle of an update. */
+	CHECK(sql_exec(path, "CREATE TRIGGER refuse BEFORE INSERT ON items"
+	                     " WHEN NEW.title = 'bad' BEGIN"
+	                     " SELECT RAISE(ABORT, 'item refused'); END"));
+	u = cache_feed_update_begin(c, "http://bg");
+	CHECK(u);
+	bool stored = true;
+	int refused_at = -1;
+	for (int i = 0; u && i < N && stored; i++) {
+		char guid[32];
+		snprintf(guid, sizeof guid, "late-%d", i);
+		struct article *a = item(guid, NULL, i == BAD ? "bad" : guid,
+		                         NULL, 5000 + i, NULL);
+		stored = cache_store_item(u, a);
+		if (!stored)
+			refused_at = i;
+		article_free(a);
+	}
+	/* Refused after the bad item, if not at the commit. */
+	CHECK(refused_at == -1 || refused_at > BAD);
+	if (refused_at >= 0)
+		CHECK(contains(cache_error(c), "item refused"));
+	CHECK(u && !cache_feed_update_commit(u, NULL));
+	CHECK(contains(cache_error(c), "item refused"));
+	f = cache_feeds(c, &n);
+	bg = f ? find_feed(f, n, "http://bg") : NULL;
+	CHECK(bg && bg->total == N + 1);
+	cache_feeds_free(f, n);
+	cache_close(c);
+out:
+	free(path);
+}
+
 static void test_marks(void)
 {
 	char *path = path_for("read.db");
@@ -911,6 +990,7 @@ static const struct {
 	{"marks_survive", test_marks_survive},
 	{"not_modified_and_errors", test_not_modified_and_errors},
 	{"rollback", test_rollback},
+	{"background_store", test_background_store},
 	{"marks", test_marks},
 	{"sync", test_sync},
 	{"round_trip", test_round_trip},
