@@ -38,6 +38,7 @@ enum {
 	OPT_CACHE,
 	OPT_REFRESH,
 	OPT_TIMEOUT,
+	OPT_MAX_SIZE,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -53,6 +54,7 @@ static const struct option long_options[] = {
 	{"cache", required_argument, NULL, OPT_CACHE},
 	{"refresh", no_argument, NULL, OPT_REFRESH},
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -82,6 +84,7 @@ static void usage(FILE *out)
 	        "  --cache=FILE        the feed cache (default:\n"
 	        "                      $XDG_DATA_HOME/akhbar/cache.db)\n"
 	        "  --timeout=SECONDS   give up on a feed after this long (default: 60)\n"
+	        "  --max-size=MB       give up on a feed larger than this (default: 20)\n"
 	        "  --help              display this help and exit\n"
 	        "  --version           output version information and exit\n"),
 	      out);
@@ -177,6 +180,15 @@ static long parse_timeout(const char *arg)
 	if (*arg == '\0' || *end != '\0' || !(s >= 0.1 && s <= 86400))
 		bad_usage(_("invalid timeout '%s' (seconds, from 0.1 to 86400)"), arg);
 	return (long)(s * 1000);
+}
+
+static size_t parse_max_size(const char *arg)
+{
+	char *end;
+	long mb = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || mb < 1 || mb > 4096)
+		bad_usage(_("invalid size '%s' (megabytes, from 1 to 4096)"), arg);
+	return (size_t)mb * 1024 * 1024;
 }
 
 /* The subscriptions of the urls file, with its bad lines warned about;
@@ -388,6 +400,9 @@ int main(int argc, char **argv)
 			fetch.timeout_ms = parse_timeout(optarg);
 			if (fetch.timeout_ms < 10000)
 				fetch.connect_timeout_ms = fetch.timeout_ms;
+			break;
+		case OPT_MAX_SIZE:
+			fetch.max_size = parse_max_size(optarg);
 			break;
 		case OPT_HELP:
 			usage(stdout);

@@ -121,6 +121,14 @@ grep -q "akhbar: $base/garbage.xml: not a feed" "$tmp/bad.txt" || fail "message:
 "$AKHBAR" --dump --timeout=1 "$base/hang" >"$tmp/hang.txt" 2>&1
 [ $? -eq 1 ] || fail "--dump of a hanging URL succeeded"
 grep -q "timed out after 1 s" "$tmp/hang.txt" || fail "message: $(cat "$tmp/hang.txt")"
+# The size cap: 3 MB passes under --max-size=4, not under --max-size=2.
+"$AKHBAR" --dump --max-size=2 "$base/big/3145728" >"$tmp/big.txt" 2>&1
+[ $? -eq 1 ] || fail "a 3 MB feed passed --max-size=2"
+grep -q "too large (over 2 MB)" "$tmp/big.txt" || fail "message: $(cat "$tmp/big.txt")"
+"$AKHBAR" --dump --max-size=4 "$base/big/3145728" >"$tmp/big.txt" 2>&1
+grep -q "too large" "$tmp/big.txt" && fail "a 3 MB feed was refused under --max-size=4"
+"$AKHBAR" --dump --max-size=0 "$base/big/10" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "--max-size=0 was taken"
 
 server_stop
 [ $status -eq 0 ] && echo "ok refresh"
