@@ -6,3 +6,4 @@ include tests/cache/local.mk
 include tests/layout/local.mk
 include tests/article/local.mk
 include tests/ui/local.mk
+include tests/related/local.mk

@@ -40,17 +40,42 @@ static uint8_t *valid_utf8(const char *text, size_t len, size_t *outlen)
 	return out;
 }
 
-/* Spellings of one letter that Persian and Arabic text use
- * interchangeably (Arabic yeh and alef maksura for Persian yeh, Arabic
- * kaf for Persian keheh). */
+/* Spellings of one letter that Persian and Arabic news text use
+ * interchangeably, mapped to one of them: Arabic yeh and alef maksura to
+ * Persian yeh; Arabic kaf to keheh; teh marbuta and heh with yeh above to
+ * heh (خانۀ/خانه, ة written as ه); alef with hamza or madda and alef wasla
+ * to bare alef (أ إ آ ٱ are often typed as ا); hamza seats to their bare
+ * letters (رئیس/رییس, مسؤول/مسوول). Persian, Arabic-Indic and Latin digits
+ * become one (Latin), and the Arabic decimal and thousands separators
+ * their Latin forms. Every result is at most as long in UTF-8 as its
+ * source, so the key never outgrows the folded text. */
 static ucs4_t unify_letter(ucs4_t uc)
 {
+	if (uc >= 0x0660 && uc <= 0x0669) /* ARABIC-INDIC DIGIT ZERO.. */
+		return '0' + (uc - 0x0660);
+	if (uc >= 0x06F0 && uc <= 0x06F9) /* EXTENDED ARABIC-INDIC (Persian) */
+		return '0' + (uc - 0x06F0);
 	switch (uc) {
 	case 0x064A:           /* ARABIC LETTER YEH */
 	case 0x0649:           /* ARABIC LETTER ALEF MAKSURA */
+	case 0x0626:           /* ARABIC LETTER YEH WITH HAMZA ABOVE */
 		return 0x06CC; /* ARABIC LETTER FARSI YEH */
 	case 0x0643:           /* ARABIC LETTER KAF */
 		return 0x06A9; /* ARABIC LETTER KEHEH */
+	case 0x0629:           /* ARABIC LETTER TEH MARBUTA */
+	case 0x06C0:           /* ARABIC LETTER HEH WITH YEH ABOVE */
+		return 0x0647; /* ARABIC LETTER HEH */
+	case 0x0622:           /* ARABIC LETTER ALEF WITH MADDA ABOVE */
+	case 0x0623:           /* ARABIC LETTER ALEF WITH HAMZA ABOVE */
+	case 0x0625:           /* ARABIC LETTER ALEF WITH HAMZA BELOW */
+	case 0x0671:           /* ARABIC LETTER ALEF WASLA */
+		return 0x0627; /* ARABIC LETTER ALEF */
+	case 0x0624:           /* ARABIC LETTER WAW WITH HAMZA ABOVE */
+		return 0x0648; /* ARABIC LETTER WAW */
+	case 0x066B:           /* ARABIC DECIMAL SEPARATOR */
+		return '.';
+	case 0x066C:           /* ARABIC THOUSANDS SEPARATOR */
+		return ',';
 	default:
 		return uc;
 	}
@@ -106,8 +131,6 @@ char *text_key(const char *text, size_t len)
 			key[o++] = ' ';
 			pending_space = false;
 		}
-		/* Unified letters are two bytes like the ones they replace, so
-		 * the key never outgrows the folded text. */
 		o += (size_t)u8_uctomb((uint8_t *)key + o, unify_letter(uc), 6);
 	}
 	key[o] = '\0';

@@ -1,0 +1,7 @@
+## tests/related: words, finding, the story index (related stories,
+## near-duplicates, search) and its quality on a labelled set of stories.
+related_unit_tests = tests/related/test-words tests/related/test-find
+check_PROGRAMS += $(related_unit_tests)
+TESTS += $(related_unit_tests)
+tests_related_test_words_SOURCES = tests/related/test-words.c
+tests_related_test_find_SOURCES = tests/related/test-find.c
