@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/store.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -58,6 +59,31 @@ static const char *const migrations[] = {
 	" (feed_id, time DESC, id, read, starred, title);"
 	"CREATE INDEX items_all_list ON items"
 	" (time DESC, id, feed_id, read, starred, title);",
+	/* 2: the story index (store/related.c): every item's headline and
+	 * summary as words in key form, for related stories, near-duplicates
+	 * and search. Triggers keep it in step with items in the same
+	 * transaction; the words come from functions akhbar registers on
+	 * its connection (cache_index_register()), so only akhbar can write
+	 * items from now on. Existing items are indexed here. */
+	"CREATE VIRTUAL TABLE story_words USING fts5"
+	" (headline, summary, tokenize = 'ascii');"
+	"INSERT INTO story_words (rowid, headline, summary)"
+	" SELECT id, akhbar_headline_words(title), akhbar_summary_words(body)"
+	" FROM items;"
+	"CREATE TRIGGER story_words_add AFTER INSERT ON items BEGIN"
+	" INSERT INTO story_words (rowid, headline, summary) VALUES (new.id,"
+	" akhbar_headline_words(new.title), akhbar_summary_words(new.body));"
+	" END;"
+	"CREATE TRIGGER story_words_change AFTER UPDATE OF title, body ON items"
+	" BEGIN"
+	" DELETE FROM story_words WHERE rowid = old.id;"
+	" INSERT INTO story_words (rowid, headline, summary)"
+	" VALUES (new.id, akhbar_headline_words(new.title),"
+	" akhbar_summary_words(new.body));"
+	" END;"
+	"CREATE TRIGGER story_words_drop AFTER DELETE ON items BEGIN"
+	" DELETE FROM story_words WHERE rowid = old.id;"
+	" END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -409,6 +435,8 @@ static bool setup(struct cache *c)
 	}
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, 100);
+	if (!cache_index_register(c->db))
+		return fail(c, sqlite3_errcode(c->db));
 	int version;
 	if (!check_file(c, &version))
 		return false;
@@ -461,6 +489,21 @@ void cache_close(struct cache *c)
 	free(c->path);
 	free(c->error);
 	free(c);
+}
+
+sqlite3 *cache_db(struct cache *c)
+{
+	return c->db;
+}
+
+bool cache_fail(struct cache *c, int rc)
+{
+	return fail(c, rc);
+}
+
+void cache_set_error(struct cache *c, char *message)
+{
+	set_error(c, message);
 }
 
 const char *cache_error(const struct cache *c)
