@@ -63,7 +63,7 @@ static bool is_word_char(ucs4_t uc)
 	       uc_is_general_category(uc, UC_CATEGORY_N);
 }
 
-static bool seen_before(const struct text_words *w, const char *word)
+static bool has_word(const struct text_words *w, const char *word)
 {
 	for (size_t i = 0; i < w->n; i++)
 		if (!strcmp(w->word[i], word))
@@ -149,7 +149,7 @@ void text_words_of_key(struct text_words *w, const char *key, size_t len,
 		size_t all = w->n;
 		w->n = 0;
 		for (size_t k = 0; k < all; k++)
-			if (!seen_before(w, w->word[k]))
+			if (!has_word(w, w->word[k]))
 				w->word[w->n++] = w->word[k];
 	}
 }
@@ -166,4 +166,33 @@ void text_words_free(struct text_words *w)
 	free(w->word);
 	free(w->buf);
 	memset(w, 0, sizeof *w);
+}
+
+/* Words of w not seen earlier in w: its size as a set. */
+static size_t distinct(const struct text_words *w)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		size_t j = 0;
+		while (j < i && strcmp(w->word[j], w->word[i]))
+			j++;
+		n += j == i;
+	}
+	return n;
+}
+
+size_t text_words_common(const struct text_words *a,
+                         const struct text_words *b, size_t *na, size_t *nb)
+{
+	size_t both = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		size_t j = 0;
+		while (j < i && strcmp(a->word[j], a->word[i]))
+			j++;
+		if (j == i && has_word(b, a->word[i]))
+			both++;
+	}
+	*na = distinct(a);
+	*nb = distinct(b);
+	return both;
 }

@@ -48,6 +48,11 @@ void text_words_of_key(struct text_words *w, const char *key, size_t len,
 /* Free the storage of w (not w itself) and zero it; w may be reused. */
 void text_words_free(struct text_words *w);
 
+/* How many words two lists have in common, each word counted once;
+ * *na and *nb get the number of distinct words of each. */
+size_t text_words_common(const struct text_words *a,
+                         const struct text_words *b, size_t *na, size_t *nb);
+
 /* Whether a word in key form is one of the common words left out by
  * TEXT_WORDS_SALIENT. */
 bool text_is_stopword(const char *word);
