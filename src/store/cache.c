@@ -60,27 +60,17 @@ static const char *const migrations[] = {
 	"CREATE INDEX items_all_list ON items"
 	" (time DESC, id, feed_id, read, starred, title);",
 	/* 2: the story index (store/related.c): every item's headline and
-	 * summary as words in key form, for related stories, near-duplicates
-	 * and search. Triggers keep it in step with items in the same
-	 * transaction; the words come from functions akhbar registers on
-	 * its connection (cache_index_register()), so only akhbar can write
-	 * items from now on. Existing items are indexed here. */
+	 * the start of its summary as words in key form, for related
+	 * stories, near-duplicates and search. cache_store_item() fills it
+	 * in the update's transaction; a trigger removes an item's words
+	 * with the item. Existing items are indexed here, with functions
+	 * akhbar registers on its connection (cache_index_register()). */
 	"CREATE VIRTUAL TABLE story_words USING fts5"
 	" (headline, summary, tokenize = 'ascii');"
+	"CREATE VIRTUAL TABLE story_vocab USING fts5vocab (story_words, row);"
 	"INSERT INTO story_words (rowid, headline, summary)"
 	" SELECT id, akhbar_headline_words(title), akhbar_summary_words(body)"
 	" FROM items;"
-	"CREATE TRIGGER story_words_add AFTER INSERT ON items BEGIN"
-	" INSERT INTO story_words (rowid, headline, summary) VALUES (new.id,"
-	" akhbar_headline_words(new.title), akhbar_summary_words(new.body));"
-	" END;"
-	"CREATE TRIGGER story_words_change AFTER UPDATE OF title, body ON items"
-	" BEGIN"
-	" DELETE FROM story_words WHERE rowid = old.id;"
-	" INSERT INTO story_words (rowid, headline, summary)"
-	" VALUES (new.id, akhbar_headline_words(new.title),"
-	" akhbar_summary_words(new.body));"
-	" END;"
 	"CREATE TRIGGER story_words_drop AFTER DELETE ON items BEGIN"
 	" DELETE FROM story_words WHERE rowid = old.id;"
 	" END;",
@@ -139,7 +129,8 @@ static const char *const statements[ST_COUNT] = {
 		" categories, enclosures, body) IS NOT (excluded.title,"
 		" excluded.time, excluded.guid, excluded.link, excluded.author,"
 		" excluded.date, excluded.site, excluded.language,"
-		" excluded.categories, excluded.enclosures, excluded.body)",
+		" excluded.categories, excluded.enclosures, excluded.body)"
+		" RETURNING id",
 	[ST_FEED_DONE] = "UPDATE feeds SET title = coalesce(?2, title),"
 	                 " link = coalesce(?3, link),"
 	                 " language = coalesce(?4, language), etag = ?5,"
@@ -197,6 +188,7 @@ struct cache_update {
 	struct cache *c;
 	long long feed_id;
 	long long now;
+	struct index_batch *index; /* words of the items stored, to index */
 	bool failed;
 	struct buf key, categories, enclosures, body;
 };
@@ -555,6 +547,7 @@ struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
 	u->c = c;
 	u->feed_id = id;
 	u->now = (long long)time(NULL);
+	u->index = cache_index_batch_new();
 	c->update = u;
 	return u;
 }
@@ -653,15 +646,29 @@ bool cache_store_item(struct cache_update *u, const struct article *a)
 	bind_text(st, 12, join(&u->categories, a->categories,
 	                       a->ncategories));
 	bind_text(st, 13, join_enclosures(&u->enclosures, a));
-	bind_text(st, 14, join(&u->body, a->body, a->nbody));
-	if (!run(c, st))
-		u->failed = true;
+	const char *body = join(&u->body, a->body, a->nbody);
+	bind_text(st, 14, body);
+	/* A row comes back when the item is new or changed: its words go
+	 * to the index. */
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		cache_index_batch_add(u->index, sqlite3_column_int64(st, 0),
+		                      a->title ? a->title : "",
+		                      body ? body : "");
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		u->failed = !fail(c, rc);
+	else if (cache_index_batch_full(u->index))
+		u->failed = !cache_index_batch_write(c, u->index);
 	return !u->failed;
 }
 
 static void update_free(struct cache_update *u)
 {
 	u->c->update = NULL;
+	cache_index_batch_free(u->index);
 	free(u->key.p);
 	free(u->categories.p);
 	free(u->enclosures.p);
@@ -686,7 +693,8 @@ bool cache_feed_update_commit(struct cache_update *u,
 		bind_text(st, 5, meta->etag);
 		bind_text(st, 6, meta->last_modified);
 		sqlite3_bind_int64(st, 7, (long long)time(NULL));
-		ok = run(c, st) && run(c, c->st[ST_COMMIT]);
+		ok = cache_index_batch_write(c, u->index) && run(c, st) &&
+		     run(c, c->st[ST_COMMIT]);
 	}
 	if (!ok)
 		rollback(c);

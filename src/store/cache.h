@@ -193,6 +193,13 @@ struct cache_stories *cache_duplicates(struct cache *c, long long item_id);
 struct cache_stories *cache_search(struct cache *c, const char *query,
                                    long long feed_id);
 
+/* The ids of the items whose headlines match the query (as
+ * cache_search()), in increasing order, for marking the matches of a
+ * headline list; *n gets their count. Fast even when most headlines
+ * match: nothing but the index is read. The caller frees the array; NULL
+ * on failure (a query without words gives an empty one). */
+long long *cache_search_ids(struct cache *c, const char *query, size_t *n);
+
 /* Free a list of stories; NULL is allowed. */
 void cache_stories_free(struct cache_stories *s);
 

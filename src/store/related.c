@@ -31,17 +31,27 @@
 #include "util/xalloc.h"
 
 /* How much of the body is the summary: a feed's description is about
- * this long, and the first sentences of an article say what it is about. */
+ * this long, and the first sentences of an article say what it is about.
+ * The index holds the salient words of the summary's first
+ * SUMMARY_INDEX_BYTES only: each word indexed costs about a microsecond
+ * at ingest (FTS5), and the index must not slow ingest by more than 30%.
+ * An item's query takes the words of the whole summary. */
 #define SUMMARY_BYTES 600
+#define SUMMARY_INDEX_BYTES 200
 
 /* bm25 weights of the headline and summary columns: the headline is
  * chosen by an editor to say what the story is. */
 #define HEADLINE_WEIGHT "3.0"
 #define SUMMARY_WEIGHT "1.0"
 
-/* At most this many words of an item make its related-stories query: the
- * headline's first, then the summary's. More cost time and add little. */
-#define MAX_QUERY_WORDS 24
+/* At most this many words of an item make its related-stories query,
+ * the rarest: more cost time and add little. Words more common than one
+ * item in COMMON_FRACTION (once the cache has more than COMMON_MIN *
+ * COMMON_FRACTION items) are left out: they are in too many stories to
+ * tell them apart, and reading their many postings is what costs. */
+#define MAX_QUERY_WORDS 16
+#define COMMON_FRACTION 20
+#define COMMON_MIN 50
 
 /* Candidates read per related story wanted: room for near-duplicates that
  * fold away. */
@@ -152,31 +162,33 @@ static void headline_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, s->out.p, (int)s->out.len, SQLITE_TRANSIENT);
 }
 
-/* The summary: the body's first SUMMARY_BYTES, cut at a space (or at
+/* The start of the body up to at most max bytes, cut at a space (or at
  * least at a character) so no word is cut in two. */
-static size_t summary_length(const char *body, size_t len)
+static size_t summary_length(const char *body, size_t len, size_t max)
 {
-	if (len <= SUMMARY_BYTES)
+	if (len <= max)
 		return len;
-	size_t end = SUMMARY_BYTES;
-	while (end > SUMMARY_BYTES / 2 && body[end] != ' ' && body[end] != '\n')
+	size_t end = max;
+	while (end > max / 2 && body[end] != ' ' && body[end] != '\n')
 		end--;
 	if (body[end] != ' ' && body[end] != '\n') {
-		end = SUMMARY_BYTES;
+		end = max;
 		while (end > 0 && ((unsigned char)body[end] & 0xC0) == 0x80)
 			end--;
 	}
 	return end;
 }
 
-/* akhbar_summary_words(body): the salient words of the summary, once. */
+/* akhbar_summary_words(body): the salient words of the summary's start,
+ * once. */
 static void summary_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	struct scratch *s = sqlite3_user_data(ctx);
 	const char *body = (const char *)sqlite3_value_text(argv[0]);
 	size_t len = body ? (size_t)sqlite3_value_bytes(argv[0]) : 0;
-	text_words(&s->words, body ? body : "", summary_length(body, len),
+	text_words(&s->words, body ? body : "",
+	           summary_length(body, len, SUMMARY_INDEX_BYTES),
 	           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
 	join_words(&s->out, &s->words);
 	sqlite3_result_text(ctx, s->out.p, (int)s->out.len, SQLITE_TRANSIENT);
@@ -209,6 +221,96 @@ static sqlite3_stmt *prepare(struct cache *c, const char *sql)
 		return NULL;
 	}
 	return st;
+}
+
+struct index_batch {
+	long long *id;
+	size_t *at; /* at[2i], at[2i+1]: item i's headline and summary */
+	size_t n, cap;
+	struct text_buf words; /* NUL-separated */
+	struct text_words scratch;
+};
+
+/* Written when either is reached: a few hundred KB held at most. */
+#define BATCH_ITEMS 1024
+#define BATCH_BYTES (512 * 1024)
+
+struct index_batch *cache_index_batch_new(void)
+{
+	return xcalloc(1, sizeof(struct index_batch));
+}
+
+static void batch_words(struct index_batch *b, const struct text_words *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		if (i)
+			tb_add(&b->words, " ", 1);
+		tb_adds(&b->words, w->word[i]);
+	}
+	/* The NUL after the words, kept as a separator. */
+	tb_add(&b->words, "", 0);
+	b->words.len++;
+}
+
+void cache_index_batch_add(struct index_batch *b, long long id,
+                           const char *title, const char *body)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->id = xreallocarray(b->id, b->cap, sizeof *b->id);
+		b->at = xreallocarray(b->at, b->cap, 2 * sizeof *b->at);
+	}
+	b->id[b->n] = id;
+	b->at[2 * b->n] = b->words.len;
+	text_words(&b->scratch, title, strlen(title), 0);
+	batch_words(b, &b->scratch);
+	b->at[2 * b->n + 1] = b->words.len;
+	text_words(&b->scratch, body,
+	           summary_length(body, strlen(body), SUMMARY_INDEX_BYTES),
+	           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
+	batch_words(b, &b->scratch);
+	b->n++;
+}
+
+bool cache_index_batch_full(const struct index_batch *b)
+{
+	return b->n >= BATCH_ITEMS || b->words.len >= BATCH_BYTES;
+}
+
+bool cache_index_batch_write(struct cache *c, struct index_batch *b)
+{
+	if (!b->n)
+		return true;
+	sqlite3_stmt *st = prepare(c, "INSERT OR REPLACE INTO story_words"
+	                              " (rowid, headline, summary)"
+	                              " VALUES (?1, ?2, ?3)");
+	if (!st)
+		return false;
+	int rc = SQLITE_DONE;
+	for (size_t i = 0; i < b->n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(st, 1, b->id[i]);
+		sqlite3_bind_text(st, 2, b->words.p + b->at[2 * i], -1,
+		                  SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, b->words.p + b->at[2 * i + 1], -1,
+		                  SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	b->n = 0;
+	b->words.len = 0;
+	return rc == SQLITE_DONE || cache_fail(c, rc);
+}
+
+void cache_index_batch_free(struct index_batch *b)
+{
+	if (!b)
+		return;
+	free(b->id);
+	free(b->at);
+	free(b->words.p);
+	text_words_free(&b->scratch);
+	free(b);
 }
 
 static char *column_dup(sqlite3_stmt *st, int i)
@@ -278,7 +380,7 @@ struct indexed {
 
 static bool read_indexed(struct cache *c, long long id, struct indexed *it)
 {
-	sqlite3_stmt *st = prepare(c, "SELECT s.headline, s.summary, i.time"
+	sqlite3_stmt *st = prepare(c, "SELECT s.headline, i.body, i.time"
 	                              " FROM story_words s"
 	                              " JOIN items i ON i.id = s.rowid"
 	                              " WHERE s.rowid = ?1");
@@ -290,10 +392,11 @@ static bool read_indexed(struct cache *c, long long id, struct indexed *it)
 	if (ok) {
 		headline_salient(&it->headline,
 		                 (const char *)sqlite3_column_text(st, 0));
-		const char *summary = (const char *)sqlite3_column_text(st, 1);
-		text_words_of_key(&it->summary, summary ? summary : "",
-		                  summary ? strlen(summary) : 0,
-		                  TEXT_WORDS_UNIQUE);
+		const char *body = (const char *)sqlite3_column_text(st, 1);
+		size_t len = body ? (size_t)sqlite3_column_bytes(st, 1) : 0;
+		text_words(&it->summary, body ? body : "",
+		           summary_length(body, len, SUMMARY_BYTES),
+		           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
 		it->time = sqlite3_column_int64(st, 2);
 	} else if (rc == SQLITE_DONE) {
 		cache_set_error(c, xasprintf(_("cache: no item %lld"), id));
@@ -320,29 +423,81 @@ static void add_term(struct text_buf *b, const char *word, bool prefix)
 	tb_adds(b, prefix ? "\"*" : "\"");
 }
 
-/* "w1" OR "w2" ... over the words of both lists, each once, at most
- * MAX_QUERY_WORDS of them. Returns the number of words used. */
-static size_t or_query(struct text_buf *b, const struct text_words *first,
-                       const struct text_words *second)
+/* A word of an item's query, and how many items have it. */
+struct query_word {
+	const char *word;
+	long long items;
+};
+
+static int rarest_word_first(const void *a, const void *b)
+{
+	const struct query_word *x = a, *y = b;
+	return (x->items > y->items) - (x->items < y->items);
+}
+
+/* "w1" OR "w2" ... over the words of both lists (second may be NULL),
+ * each once: the MAX_QUERY_WORDS rarest of them, leaving out those no
+ * other item has and those too common to tell stories apart (more than
+ * one item in COMMON_FRACTION, when there are many). The counts come
+ * from the index (fts5vocab). Returns the number of words used, or -1
+ * with the cache's error. */
+static int salient_query(struct cache *c, struct text_buf *b,
+                         const struct text_words *first,
+                         const struct text_words *second)
 {
 	b->len = 0;
 	tb_add(b, "", 0);
-	size_t used = 0;
+	size_t n = first->n + (second ? second->n : 0);
+	if (!n)
+		return 0;
+	struct query_word *qw = xreallocarray(NULL, n, sizeof *qw);
+	size_t nq = 0;
 	const struct text_words *lists[] = {first, second};
 	for (size_t l = 0; l < 2 && lists[l]; l++) {
-		for (size_t i = 0; i < lists[l]->n && used < MAX_QUERY_WORDS;
-		     i++) {
+		for (size_t i = 0; i < lists[l]->n; i++) {
 			const char *w = lists[l]->word[i];
-			bool seen = false;
-			for (size_t j = 0; l == 1 && j < first->n; j++)
-				seen = seen || !strcmp(first->word[j], w);
-			if (seen)
-				continue;
-			if (used++)
-				tb_adds(b, " OR ");
-			add_term(b, w, false);
+			size_t j = 0;
+			while (j < nq && strcmp(qw[j].word, w))
+				j++;
+			if (j == nq)
+				qw[nq++] = (struct query_word){w, 0};
 		}
 	}
+	sqlite3_stmt *count = prepare(c, "SELECT doc FROM story_vocab"
+	                                 " WHERE term = ?1");
+	sqlite3_stmt *total = prepare(c, "SELECT max(id) FROM items");
+	int rc = count && total ? sqlite3_step(total) : SQLITE_ERROR;
+	long long items = rc == SQLITE_ROW ? sqlite3_column_int64(total, 0) : 0;
+	for (size_t i = 0; i < nq && rc == SQLITE_ROW; i++) {
+		sqlite3_bind_text(count, 1, qw[i].word, -1, SQLITE_STATIC);
+		rc = sqlite3_step(count);
+		if (rc == SQLITE_ROW)
+			qw[i].items = sqlite3_column_int64(count, 0);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_ROW;
+		sqlite3_reset(count);
+	}
+	if (count && total && rc != SQLITE_ROW)
+		cache_fail(c, rc);
+	sqlite3_finalize(count);
+	sqlite3_finalize(total);
+	if (rc != SQLITE_ROW) {
+		free(qw);
+		return -1;
+	}
+	long long common = items / COMMON_FRACTION;
+	if (common < COMMON_MIN)
+		common = COMMON_MIN;
+	qsort(qw, nq, sizeof *qw, rarest_word_first);
+	int used = 0;
+	for (size_t i = 0; i < nq && used < MAX_QUERY_WORDS; i++) {
+		if (qw[i].items < 2 || qw[i].items > common)
+			continue;
+		if (used++)
+			tb_adds(b, " OR ");
+		add_term(b, qw[i].word, false);
+	}
+	free(qw);
 	return used;
 }
 
@@ -371,10 +526,14 @@ struct cache_stories *cache_related(struct cache *c, long long item_id,
 		return NULL;
 	struct cache_stories *out = xcalloc(1, sizeof *out);
 	struct text_buf q = {0};
-	if (k == 0 || or_query(&q, &it.headline, &it.summary) == 0) {
+	int used = k ? salient_query(c, &q, &it.headline, &it.summary) : 0;
+	if (used <= 0) {
 		free(q.p);
 		indexed_free(&it);
-		return out;
+		if (used == 0)
+			return out;
+		free(out);
+		return NULL;
 	}
 	/* Ranked inside FTS5 first, so only the best few rows are joined
 	 * with items and read. */
@@ -492,9 +651,17 @@ struct cache_stories *cache_duplicates(struct cache *c, long long item_id)
 	}
 	/* A variant has most of the item's headline words: the headlines
 	 * with the most of them, rarest first, are the ones to compare. */
-	tb_adds(&q, "headline : (");
 	struct text_buf terms = {0};
-	or_query(&terms, &it.headline, NULL);
+	int used = salient_query(c, &terms, &it.headline, NULL);
+	if (used <= 0) {
+		free(terms.p);
+		indexed_free(&it);
+		if (used == 0)
+			return out;
+		free(out);
+		return NULL;
+	}
+	tb_adds(&q, "headline : (");
 	tb_adds(&q, terms.p);
 	tb_adds(&q, ")");
 	free(terms.p);
@@ -626,6 +793,44 @@ struct cache_stories *cache_search(struct cache *c, const char *query,
 		return NULL;
 	}
 	return out;
+}
+
+long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
+{
+	*n = 0;
+	long long *ids = xmalloc(sizeof *ids);
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return ids;
+	struct text_buf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	sqlite3_stmt *st = prepare(c, "SELECT rowid FROM story_words"
+	                              " WHERE story_words MATCH ?1"
+	                              " ORDER BY rowid");
+	if (!st) {
+		free(q.p);
+		free(ids);
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	size_t cap = 1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			ids = xreallocarray(ids, cap, sizeof *ids);
+		}
+		ids[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	free(q.p);
+	if (rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+		free(ids);
+		return NULL;
+	}
+	return ids;
 }
 
 /* A field of a tab-separated line: tabs and line breaks become spaces. */

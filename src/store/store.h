@@ -23,4 +23,27 @@ void cache_set_error(struct cache *c, char *message);
  * is migrated, on every connection that writes items. */
 bool cache_index_register(sqlite3 *db);
 
+/* The words of the items an update stores, held back and written to the
+ * index together: FTS5 keeps words in memory until a statement
+ * savepoint, and storing each item opens one, so indexing item by item
+ * would write a tiny segment per item (over twice the cost). */
+struct index_batch;
+
+/* A new empty batch; free with cache_index_batch_free(). */
+struct index_batch *cache_index_batch_new(void);
+
+/* Add the words of an item just stored (title and joined body: copied). */
+void cache_index_batch_add(struct index_batch *b, long long id,
+                           const char *title, const char *body);
+
+/* Whether the batch holds enough to be written now, to bound memory. */
+bool cache_index_batch_full(const struct index_batch *b);
+
+/* Write the batch into the index (replacing what an item had) and empty
+ * it; false with the cache's error set. */
+bool cache_index_batch_write(struct cache *c, struct index_batch *b);
+
+/* Free a batch, unwritten words dropped; NULL is allowed. */
+void cache_index_batch_free(struct index_batch *b);
+
 #endif

@@ -15,4 +15,9 @@
  * NUL-terminated string. */
 char *text_key(const char *text, size_t len);
 
+/* The same key made the long way, with libunistring's case folding and
+ * NFKC for every text: text_key() skips them for text they would not
+ * change, and the tests check it agrees with this. */
+char *text_key_reference(const char *text, size_t len);
+
 #endif

@@ -13,43 +13,48 @@
 #include "text/textkey.h"
 #include "util/xalloc.h"
 
-/* The stopwords in key form, sorted for bsearch. Made on first use, so a
- * list may spell a word any way (Arabic with Arabic yeh, Persian with
- * ZWNJ) and still match text in another spelling. Never freed: it lives
- * as long as the program. */
-static char **stop_keys;
-static size_t nstop_keys;
-
-static int compare_keys(const void *a, const void *b)
+static uint64_t hash_word(const char *s, size_t len)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
 }
+
+/* The stopwords in key form, in an open-addressing hash table. Made on
+ * first use, so a list may spell a word any way (Arabic with Arabic yeh,
+ * Persian with ZWNJ) and still match text in another spelling. Never
+ * freed: it lives as long as the program. */
+static char **stop_slot;
+static size_t nstop_slots;
 
 static void load_stopwords(void)
 {
-	stop_keys = xreallocarray(NULL, stopwords_count + 1, sizeof *stop_keys);
-	size_t n = 0;
-	for (size_t i = 0; i < stopwords_count; i++)
-		stop_keys[n++] =
-		        text_key(stopwords_text[i], strlen(stopwords_text[i]));
-	qsort(stop_keys, n, sizeof *stop_keys, compare_keys);
-	/* Two spellings of a word in the lists give one key. */
-	size_t u = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (u && !strcmp(stop_keys[u - 1], stop_keys[i]))
-			free(stop_keys[i]);
+	nstop_slots = 64;
+	while (nstop_slots < 2 * stopwords_count)
+		nstop_slots *= 2;
+	stop_slot = xcalloc(nstop_slots, sizeof *stop_slot);
+	for (size_t i = 0; i < stopwords_count; i++) {
+		char *k = text_key(stopwords_text[i], strlen(stopwords_text[i]));
+		size_t j = hash_word(k, strlen(k)) & (nstop_slots - 1);
+		while (stop_slot[j] && strcmp(stop_slot[j], k))
+			j = (j + 1) & (nstop_slots - 1);
+		if (stop_slot[j]) /* two spellings of one word */
+			free(k);
 		else
-			stop_keys[u++] = stop_keys[i];
+			stop_slot[j] = k;
 	}
-	nstop_keys = u;
 }
 
 bool text_is_stopword(const char *word)
 {
-	if (!stop_keys)
+	if (!stop_slot)
 		load_stopwords();
-	return bsearch(&word, stop_keys, nstop_keys, sizeof *stop_keys,
-	               compare_keys) != NULL;
+	size_t j = hash_word(word, strlen(word)) & (nstop_slots - 1);
+	for (; stop_slot[j]; j = (j + 1) & (nstop_slots - 1))
+		if (!strcmp(stop_slot[j], word))
+			return true;
+	return false;
 }
 
 /* Letters, marks and digits make words; everything else separates them. */
@@ -58,6 +63,10 @@ static bool is_word_char(ucs4_t uc)
 	if (uc < 0x80)
 		return (uc >= 'a' && uc <= 'z') || (uc >= '0' && uc <= '9') ||
 		       (uc >= 'A' && uc <= 'Z');
+	/* Arabic and Hebrew letters, the most of our text, at once. */
+	if ((uc >= 0x0620 && uc <= 0x064A) || (uc >= 0x05D0 && uc <= 0x05EA) ||
+	    (uc >= 0x06A9 && uc <= 0x06CC))
+		return true;
 	return uc_is_general_category(uc, UC_CATEGORY_L) ||
 	       uc_is_general_category(uc, UC_CATEGORY_M) ||
 	       uc_is_general_category(uc, UC_CATEGORY_N);
@@ -84,8 +93,10 @@ static void add_word(struct text_words *w, const char *word, size_t len,
 	memcpy(copy, word, len);
 	copy[len] = '\0';
 	if (flags & TEXT_WORDS_SALIENT) {
-		if (u8_mbsnlen((const uint8_t *)copy, len) < 2 ||
-		    text_is_stopword(copy))
+		/* One character: its lead byte tells its whole length. */
+		unsigned char lead = (unsigned char)copy[0];
+		size_t first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+		if (len <= first || text_is_stopword(copy))
 			return;
 	}
 	if (w->n == w->word_cap) {
@@ -101,18 +112,37 @@ size_t text_word_ranges(const char *key, size_t len,
 {
 	*ranges = NULL;
 	size_t n = 0, cap = 0;
-	char *breaks = xmalloc(len ? len : 1);
-	u8_wordbreaks((const uint8_t *)key, len, breaks);
+	/* Below U+0800, every letter, mark and digit of a key is ALetter,
+	 * Hebrew_Letter, Numeric or Extend to UAX #29 (keys are NFKC, so no
+	 * superscript digits), and no boundary falls inside a run of them:
+	 * such keys need no word breaking beyond what is_word_char() does.
+	 * That is Latin, Greek, Cyrillic, Hebrew and Arabic text. */
+	bool wide = false;
+	for (size_t i = 0; i < len && !wide; i++)
+		wide = (unsigned char)key[i] >= 0xE0;
+	char *breaks = NULL;
+	if (wide) {
+		breaks = xmalloc(len);
+		u8_wordbreaks((const uint8_t *)key, len, breaks);
+	}
 	size_t start = SIZE_MAX;
 	size_t i = 0;
 	for (;;) {
+		const uint8_t *k = (const uint8_t *)key + i;
 		ucs4_t uc = 0;
-		int step = i < len ? u8_mbtouc(&uc, (const uint8_t *)key + i,
-		                               len - i)
-		                   : 0;
+		int step = 0;
+		if (i < len && k[0] < 0x80) {
+			uc = k[0];
+			step = 1;
+		} else if (i < len && k[0] < 0xE0) { /* keys are valid */
+			uc = ((ucs4_t)(k[0] & 0x1F) << 6) | (k[1] & 0x3F);
+			step = 2;
+		} else if (i < len) {
+			step = u8_mbtouc(&uc, k, len - i);
+		}
 		bool word_char = i < len && is_word_char(uc);
 		if (start != SIZE_MAX &&
-		    (i == len || breaks[i] || !word_char)) {
+		    (i == len || (breaks && breaks[i]) || !word_char)) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 16;
 				*ranges = xreallocarray(*ranges, cap,
@@ -146,11 +176,23 @@ void text_words_of_key(struct text_words *w, const char *key, size_t len,
 	for (size_t k = 0; k < w->n; k++)
 		w->word[k] = w->buf + (uintptr_t)w->word[k];
 	if (flags & TEXT_WORDS_UNIQUE) {
+		/* Hashes first: comparing two numbers is cheaper than two
+		 * words, and a summary has dozens of words. */
+		uint64_t *h = xreallocarray(NULL, w->n ? w->n : 1, sizeof *h);
 		size_t all = w->n;
 		w->n = 0;
-		for (size_t k = 0; k < all; k++)
-			if (!has_word(w, w->word[k]))
-				w->word[w->n++] = w->word[k];
+		for (size_t k = 0; k < all; k++) {
+			uint64_t hk = hash_word(w->word[k], strlen(w->word[k]));
+			size_t j = 0;
+			while (j < w->n &&
+			       (h[j] != hk || strcmp(w->word[j], w->word[k])))
+				j++;
+			if (j < w->n)
+				continue;
+			h[w->n] = hk;
+			w->word[w->n++] = w->word[k];
+		}
+		free(h);
 	}
 }
 

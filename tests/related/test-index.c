@@ -32,6 +32,17 @@ static void check_search(struct cache *c, const struct stories *st,
 		want += match;
 	}
 	CHECK(want >= at_least, "search \"%s\": %zu found", query, want);
+	size_t nids;
+	long long *ids = cache_search_ids(c, query, &nids);
+	CHECK(ids && nids == r->n, "ids of \"%s\": %zu", query, nids);
+	for (size_t k = 0; ids && k < nids; k++) {
+		CHECK(k == 0 || ids[k - 1] < ids[k], "ids in order");
+		bool listed = false;
+		for (size_t j = 0; j < r->n; j++)
+			listed = listed || r->items[j].id == ids[k];
+		CHECK(listed, "id %lld of \"%s\"", ids[k], query);
+	}
+	free(ids);
 	for (size_t k = 1; k < r->n; k++)
 		CHECK(r->items[k - 1].time >= r->items[k].time,
 		      "search \"%s\": newest first", query);
