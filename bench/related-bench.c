@@ -234,7 +234,6 @@ static double ingest(const char *path, bool index)
 		if (sqlite3_open(path, &db) != SQLITE_OK ||
 		    sqlite3_exec(db,
 		                 "DROP TRIGGER story_words_drop;"
-		                 "DROP TABLE story_vocab;"
 		                 "DROP TABLE story_words;"
 		                 "CREATE VIEW story_words AS SELECT 0 AS rowid,"
 		                 " '' AS headline, '' AS summary;"

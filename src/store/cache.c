@@ -67,9 +67,9 @@ static const char *const migrations[] = {
 	 * akhbar registers on its connection (cache_index_register()). */
 	"CREATE VIRTUAL TABLE story_words USING fts5"
 	" (headline, summary, tokenize = 'ascii');"
-	"CREATE VIRTUAL TABLE story_vocab USING fts5vocab (story_words, row);"
 	"INSERT INTO story_words (rowid, headline, summary)"
-	" SELECT id, akhbar_headline_words(title), akhbar_summary_words(body)"
+	" SELECT id, akhbar_headline_words(title, body),"
+	" akhbar_summary_words(title, body)"
 	" FROM items;"
 	"CREATE TRIGGER story_words_drop AFTER DELETE ON items BEGIN"
 	" DELETE FROM story_words WHERE rowid = old.id;"

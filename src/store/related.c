@@ -50,7 +50,7 @@
  * COMMON_FRACTION items) are left out: they are in too many stories to
  * tell them apart, and reading their many postings is what costs. */
 #define MAX_QUERY_WORDS 16
-#define COMMON_FRACTION 20
+#define COMMON_FRACTION 50
 #define COMMON_MIN 50
 
 /* Candidates read per related story wanted: room for near-duplicates that
@@ -124,44 +124,6 @@ static void tb_adds(struct text_buf *b, const char *s)
 	tb_add(b, s, strlen(s));
 }
 
-/* The words joined by spaces, as the index stores them. */
-static void join_words(struct text_buf *b, const struct text_words *w)
-{
-	b->len = 0;
-	tb_add(b, "", 0);
-	for (size_t i = 0; i < w->n; i++) {
-		if (i)
-			tb_add(b, " ", 1);
-		tb_adds(b, w->word[i]);
-	}
-}
-
-/* Scratch space of the SQL functions, one per connection. */
-struct scratch {
-	struct text_words words;
-	struct text_buf out;
-};
-
-static void scratch_free(void *p)
-{
-	struct scratch *s = p;
-	text_words_free(&s->words);
-	free(s->out.p);
-	free(s);
-}
-
-/* akhbar_headline_words(title): every word of the headline. */
-static void headline_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	struct scratch *s = sqlite3_user_data(ctx);
-	const char *text = (const char *)sqlite3_value_text(argv[0]);
-	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
-	text_words(&s->words, text ? text : "", text ? len : 0, 0);
-	join_words(&s->out, &s->words);
-	sqlite3_result_text(ctx, s->out.p, (int)s->out.len, SQLITE_TRANSIENT);
-}
-
 /* The start of the body up to at most max bytes, cut at a space (or at
  * least at a character) so no word is cut in two. */
 static size_t summary_length(const char *body, size_t len, size_t max)
@@ -179,19 +141,91 @@ static size_t summary_length(const char *body, size_t len, size_t max)
 	return end;
 }
 
-/* akhbar_summary_words(body): the salient words of the summary's start,
- * once. */
+/* Whether the space-separated words of list include word. */
+static bool has_word_in(const char *list, const char *word)
+{
+	size_t len = strlen(word);
+	for (const char *p = list; (p = strstr(p, word)); p += len)
+		if ((p == list || p[-1] == ' ') && (p[len] == ' ' || !p[len]))
+			return true;
+	return false;
+}
+
+/* What the index holds of an item, appended to out: the headline's every
+ * word, a NUL, then the salient words of the summary's start that the
+ * headline has not (bm25 counts the headline's anyway, and each word
+ * indexed costs), a NUL. *summary gets where the summary's words start. */
+static void index_words(struct text_words *w, const char *title,
+                        const char *body, struct text_buf *out,
+                        size_t *summary)
+{
+	size_t headline = out->len;
+	text_words(w, title, strlen(title), 0);
+	for (size_t i = 0; i < w->n; i++) {
+		if (i)
+			tb_add(out, " ", 1);
+		tb_adds(out, w->word[i]);
+	}
+	tb_add(out, "", 0);
+	out->len++; /* the NUL stays */
+	*summary = out->len;
+	text_words(w, body,
+	           summary_length(body, strlen(body), SUMMARY_INDEX_BYTES),
+	           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
+	bool first = true;
+	for (size_t i = 0; i < w->n; i++) {
+		if (has_word_in(out->p + headline, w->word[i]))
+			continue;
+		if (!first)
+			tb_add(out, " ", 1);
+		first = false;
+		tb_adds(out, w->word[i]);
+	}
+	tb_add(out, "", 0);
+	out->len++;
+}
+
+/* Scratch space of the SQL functions, one per connection. */
+struct scratch {
+	struct text_words words;
+	struct text_buf out;
+};
+
+static void scratch_free(void *p)
+{
+	struct scratch *s = p;
+	text_words_free(&s->words);
+	free(s->out.p);
+	free(s);
+}
+
+/* akhbar_headline_words(title, body) and akhbar_summary_words(title,
+ * body): the two columns of the index for an item, as
+ * cache_index_batch_add() makes them. */
+static void column_words(sqlite3_context *ctx, sqlite3_value **argv,
+                         bool want_summary)
+{
+	struct scratch *s = sqlite3_user_data(ctx);
+	const char *title = (const char *)sqlite3_value_text(argv[0]);
+	const char *body = (const char *)sqlite3_value_text(argv[1]);
+	s->out.len = 0;
+	size_t summary;
+	index_words(&s->words, title ? title : "", body ? body : "", &s->out,
+	            &summary);
+	const char *words = s->out.p + (want_summary ? summary : 0);
+	sqlite3_result_text(ctx, words, -1, SQLITE_TRANSIENT);
+}
+
+static void headline_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	column_words(ctx, argv, false);
+}
+
 static void summary_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	struct scratch *s = sqlite3_user_data(ctx);
-	const char *body = (const char *)sqlite3_value_text(argv[0]);
-	size_t len = body ? (size_t)sqlite3_value_bytes(argv[0]) : 0;
-	text_words(&s->words, body ? body : "",
-	           summary_length(body, len, SUMMARY_INDEX_BYTES),
-	           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
-	join_words(&s->out, &s->words);
-	sqlite3_result_text(ctx, s->out.p, (int)s->out.len, SQLITE_TRANSIENT);
+	column_words(ctx, argv, true);
 }
 
 bool cache_index_register(sqlite3 *db)
@@ -200,12 +234,12 @@ bool cache_index_register(sqlite3 *db)
 	 * triggers may call them. */
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	struct scratch *s = xcalloc(1, sizeof *s);
-	if (sqlite3_create_function_v2(db, "akhbar_headline_words", 1, flags,
+	if (sqlite3_create_function_v2(db, "akhbar_headline_words", 2, flags,
 	                               s, headline_words, NULL, NULL,
 	                               scratch_free) != SQLITE_OK)
 		return false;
 	s = xcalloc(1, sizeof *s);
-	return sqlite3_create_function_v2(db, "akhbar_summary_words", 1, flags,
+	return sqlite3_create_function_v2(db, "akhbar_summary_words", 2, flags,
 	                                  s, summary_words, NULL, NULL,
 	                                  scratch_free) == SQLITE_OK;
 }
@@ -240,18 +274,6 @@ struct index_batch *cache_index_batch_new(void)
 	return xcalloc(1, sizeof(struct index_batch));
 }
 
-static void batch_words(struct index_batch *b, const struct text_words *w)
-{
-	for (size_t i = 0; i < w->n; i++) {
-		if (i)
-			tb_add(&b->words, " ", 1);
-		tb_adds(&b->words, w->word[i]);
-	}
-	/* The NUL after the words, kept as a separator. */
-	tb_add(&b->words, "", 0);
-	b->words.len++;
-}
-
 void cache_index_batch_add(struct index_batch *b, long long id,
                            const char *title, const char *body)
 {
@@ -262,13 +284,7 @@ void cache_index_batch_add(struct index_batch *b, long long id,
 	}
 	b->id[b->n] = id;
 	b->at[2 * b->n] = b->words.len;
-	text_words(&b->scratch, title, strlen(title), 0);
-	batch_words(b, &b->scratch);
-	b->at[2 * b->n + 1] = b->words.len;
-	text_words(&b->scratch, body,
-	           summary_length(body, strlen(body), SUMMARY_INDEX_BYTES),
-	           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
-	batch_words(b, &b->scratch);
+	index_words(&b->scratch, title, body, &b->words, &b->at[2 * b->n + 1]);
 	b->n++;
 }
 
@@ -439,7 +455,7 @@ static int rarest_word_first(const void *a, const void *b)
  * each once: the MAX_QUERY_WORDS rarest of them, leaving out those no
  * other item has and those too common to tell stories apart (more than
  * one item in COMMON_FRACTION, when there are many). The counts come
- * from the index (fts5vocab). Returns the number of words used, or -1
+ * from the index. Returns the number of words used, or -1
  * with the cache's error. */
 static int salient_query(struct cache *c, struct text_buf *b,
                          const struct text_words *first,
@@ -463,20 +479,30 @@ static int salient_query(struct cache *c, struct text_buf *b,
 				qw[nq++] = (struct query_word){w, 0};
 		}
 	}
-	sqlite3_stmt *count = prepare(c, "SELECT doc FROM story_vocab"
-	                                 " WHERE term = ?1");
+	/* Counted only up to `common`: past it a word is left out whatever
+	 * its count, and counting costs a step per item. */
 	sqlite3_stmt *total = prepare(c, "SELECT max(id) FROM items");
+	sqlite3_stmt *count = prepare(
+	        c, "SELECT count(*) FROM (SELECT 1 FROM story_words"
+	           " WHERE story_words MATCH ?1 LIMIT ?2)");
 	int rc = count && total ? sqlite3_step(total) : SQLITE_ERROR;
 	long long items = rc == SQLITE_ROW ? sqlite3_column_int64(total, 0) : 0;
+	long long common = items / COMMON_FRACTION;
+	if (common < COMMON_MIN)
+		common = COMMON_MIN;
+	struct text_buf term = {0};
 	for (size_t i = 0; i < nq && rc == SQLITE_ROW; i++) {
-		sqlite3_bind_text(count, 1, qw[i].word, -1, SQLITE_STATIC);
+		term.len = 0;
+		add_term(&term, qw[i].word, false);
+		sqlite3_bind_text(count, 1, term.p, (int)term.len,
+		                  SQLITE_STATIC);
+		sqlite3_bind_int64(count, 2, common + 1);
 		rc = sqlite3_step(count);
 		if (rc == SQLITE_ROW)
 			qw[i].items = sqlite3_column_int64(count, 0);
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_ROW;
 		sqlite3_reset(count);
 	}
+	free(term.p);
 	if (count && total && rc != SQLITE_ROW)
 		cache_fail(c, rc);
 	sqlite3_finalize(count);
@@ -485,9 +511,6 @@ static int salient_query(struct cache *c, struct text_buf *b,
 		free(qw);
 		return -1;
 	}
-	long long common = items / COMMON_FRACTION;
-	if (common < COMMON_MIN)
-		common = COMMON_MIN;
 	qsort(qw, nq, sizeof *qw, rarest_word_first);
 	int used = 0;
 	for (size_t i = 0; i < nq && used < MAX_QUERY_WORDS; i++) {
