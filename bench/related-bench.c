@@ -1,8 +1,9 @@
 /* How fast the story index is with a big cache.
  *   related-bench [-n ITEMS] [-d FOLDER]
  * Makes ITEMS (default 100,000) Persian items of about 4 KB in one feed
- * and measures: ingest with the index and without it, related stories and near-duplicates of items, searches over
- * every headline, and grouping every headline into near-duplicates.
+ * and measures: ingest with the index and without it, related stories and
+ * near-duplicates of items, searches over every headline, and grouping every
+ * headline into near-duplicates.
  *
  * The text is not uniform noise, which would make every word common and
  * the index trivial: stories belong to events (a few topic words each,
@@ -24,45 +25,126 @@
 #include "text/words.h"
 #include "util/xalloc.h"
 
-#define FEED_URL "https://bench.example/rss"
+#define FEED_URL   "https://bench.example/rss"
 #define VOCABULARY 40000
-#define EVENTS 12000
+#define EVENTS     12000
 
 static long items = 100000;
 
 static const char *const news_words[] = {
-	"ایران",   "آمریکا",   "روسیه",   "اوکراین", "اسرائیل", "غزه",
-	"سوریه",   "لبنان",    "عراق",    "چین",     "اروپا",   "ترکیه",
-	"تهران",   "مسکو",     "واشنگتن", "دمشق",    "بیروت",   "کی‌یف",
-	"دولت",    "مجلس",     "وزیر",    "رئیس",    "جمهور",   "سخنگوی",
-	"ارتش",    "نیروهای",  "حمله",    "هوایی",   "پهپاد",   "موشک",
-	"آتش‌بس",  "مذاکرات",  "توافق",   "صلح",     "جنگ",     "تحریم",
-	"نفت",     "گاز",      "دلار",    "قیمت",    "بازار",   "ارز",
-	"تورم",    "اقتصاد",   "بانک",    "مرکزی",   "بورس",    "سهام",
-	"انتخابات", "نامزد",   "رأی",     "دادگاه",  "حکم",     "زندان",
-	"زلزله",   "سیل",      "آلودگی",  "هوا",     "مدارس",   "تعطیل",
-	"هسته‌ای", "آژانس",    "بازرسی",  "غنی‌سازی", "برجام",  "نامه",
-	"هشدار",   "واکنش",    "محکومیت", "حمایت",   "مخالفت",  "اعتراض",
-	"کشته",    "زخمی",     "اسیر",    "آزادی",   "گروگان",  "پناهجو",
-	"صادرات",  "واردات",   "خودرو",   "مسکن",    "اجاره",   "حقوق",
-	"دانشگاه", "دانشجو",   "کنکور",   "سلامت",   "بیمارستان", "واکسن",
-	"فوتبال",  "استقلال",  "پرسپولیس", "لیگ",    "جام",     "قهرمانی",
+        "ایران",
+        "آمریکا",
+        "روسیه",
+        "اوکراین",
+        "اسرائیل",
+        "غزه",
+        "سوریه",
+        "لبنان",
+        "عراق",
+        "چین",
+        "اروپا",
+        "ترکیه",
+        "تهران",
+        "مسکو",
+        "واشنگتن",
+        "دمشق",
+        "بیروت",
+        "کی‌یف",
+        "دولت",
+        "مجلس",
+        "وزیر",
+        "رئیس",
+        "جمهور",
+        "سخنگوی",
+        "ارتش",
+        "نیروهای",
+        "حمله",
+        "هوایی",
+        "پهپاد",
+        "موشک",
+        "آتش‌بس",
+        "مذاکرات",
+        "توافق",
+        "صلح",
+        "جنگ",
+        "تحریم",
+        "نفت",
+        "گاز",
+        "دلار",
+        "قیمت",
+        "بازار",
+        "ارز",
+        "تورم",
+        "اقتصاد",
+        "بانک",
+        "مرکزی",
+        "بورس",
+        "سهام",
+        "انتخابات",
+        "نامزد",
+        "رأی",
+        "دادگاه",
+        "حکم",
+        "زندان",
+        "زلزله",
+        "سیل",
+        "آلودگی",
+        "هوا",
+        "مدارس",
+        "تعطیل",
+        "هسته‌ای",
+        "آژانس",
+        "بازرسی",
+        "غنی‌سازی",
+        "برجام",
+        "نامه",
+        "هشدار",
+        "واکنش",
+        "محکومیت",
+        "حمایت",
+        "مخالفت",
+        "اعتراض",
+        "کشته",
+        "زخمی",
+        "اسیر",
+        "آزادی",
+        "گروگان",
+        "پناهجو",
+        "صادرات",
+        "واردات",
+        "خودرو",
+        "مسکن",
+        "اجاره",
+        "حقوق",
+        "دانشگاه",
+        "دانشجو",
+        "کنکور",
+        "سلامت",
+        "بیمارستان",
+        "واکسن",
+        "فوتبال",
+        "استقلال",
+        "پرسپولیس",
+        "لیگ",
+        "جام",
+        "قهرمانی",
 };
 #define NNEWS (sizeof news_words / sizeof *news_words)
 
 /* Common words, as news text has them in every sentence. */
 static const char *const common_words[] = {
-	"در",  "به",  "از", "که",  "این", "را",   "با",   "است", "برای",
-	"کرد", "شد",  "می‌شود", "گفت", "اعلام", "خبرگزاری", "گزارش", "و",
-	"آن",  "یک",  "هم",
+        "در",  "به",    "از",       "که",    "این", "را",
+        "با",  "است",   "برای",     "کرد",   "شد",  "می‌شود",
+        "گفت", "اعلام", "خبرگزاری", "گزارش", "و",   "آن",
+        "یک",  "هم",
 };
 #define NCOMMON (sizeof common_words / sizeof *common_words)
 
 static const char *const syllables[] = {
-	"کا", "را", "می", "نو", "سا", "تی", "لو", "پر", "ما", "زی",
-	"دو", "فر", "شا", "گل", "بی", "جا", "نا", "رو", "سی", "خو",
-	"ها", "ول", "تر", "اس", "کی", "مر", "بو", "دا", "ری", "نی",
-	"گا", "چی", "وا", "پو", "لا", "فی", "شو", "زا", "هو", "دی",
+        "کا", "را", "می", "نو", "سا", "تی", "لو", "پر", "ما", "زی",
+        "دو", "فر", "شا", "گل", "بی", "جا", "نا", "رو", "سی", "خو",
+        "ها", "ول", "تر", "اس", "کی", "مر", "بو", "دا", "ری", "نی",
+        "گا", "چی", "وا", "پو", "لا", "فی", "شو", "زا", "هو", "دی",
 };
 #define NSYL (sizeof syllables / sizeof *syllables)
 
@@ -143,7 +225,8 @@ static void words(char **p, size_t *len, size_t *cap, unsigned long long *s,
 	for (size_t i = 0; i < n; i++) {
 		unsigned r = (unsigned)(next(s) % 100);
 		if ((int)r < topic_percent)
-			add(p, len, cap, vocabulary[event_words[event][next(s) % 6]]);
+			add(p, len, cap,
+			    vocabulary[event_words[event][next(s) % 6]]);
 		else if (r < 60)
 			add(p, len, cap, common_words[next(s) % NCOMMON]);
 		else
@@ -240,7 +323,8 @@ static double ingest(const char *path, bool index)
 		                 "CREATE TRIGGER story_words_none INSTEAD OF"
 		                 " INSERT ON story_words BEGIN SELECT 0; END;",
 		                 NULL, NULL, NULL) != SQLITE_OK) {
-			fprintf(stderr, "related-bench: %s\n", sqlite3_errmsg(db));
+			fprintf(stderr, "related-bench: %s\n",
+			        sqlite3_errmsg(db));
 			exit(1);
 		}
 		sqlite3_close(db);
@@ -364,7 +448,8 @@ int main(int argc, char **argv)
 		cache_stories_free(r);
 	}
 	report("related stories (top 8) of an item", ms, SAMPLES);
-	printf("  (%.1f stories found on average)\n", (double)results / SAMPLES);
+	printf("  (%.1f stories found on average)\n",
+	       (double)results / SAMPLES);
 	for (int i = 0; i < SAMPLES; i++) {
 		long long id = h->items[next(&s) % h->n].id;
 		double t = now();
@@ -377,25 +462,28 @@ int main(int argc, char **argv)
 
 	/* Searches: the most common content word, a rare name, two words,
 	 * an Arabic spelling, a compound written apart. */
-	const char *queries[] = {"ایران", vocabulary[5000], "آتش بس",
-	                         "ايران تحريم", "حمله هوایی", vocabulary[200]};
+	const char *queries[] = {"ایران",      vocabulary[5000],
+	                         "آتش بس",     "ايران تحريم",
+	                         "حمله هوایی", vocabulary[200]};
 	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
 		double qms[7], lms[7];
 		size_t found = 0;
 		for (int r = 0; r < 7; r++) {
 			double t = now();
-			long long *ids = cache_search_ids(c, queries[q], &found);
+			long long *ids =
+			        cache_search_ids(c, queries[q], &found);
 			qms[r] = (now() - t) * 1000;
 			check(ids != NULL, c);
 			free(ids);
 			t = now();
-			struct cache_stories *res = cache_search(c, queries[q], 0);
+			struct cache_stories *res =
+			        cache_search(c, queries[q], 0);
 			lms[r] = (now() - t) * 1000;
 			check(res != NULL && res->n == found, c);
 			cache_stories_free(res);
 		}
-		char *what = xasprintf("search \"%s\": %zu ids", queries[q],
-		                       found);
+		char *what =
+		        xasprintf("search \"%s\": %zu ids", queries[q], found);
 		report(what, qms, 7);
 		free(what);
 		report("  the same as stories, newest first", lms, 7);

@@ -36,13 +36,13 @@
  * SUMMARY_INDEX_BYTES only: each word indexed costs about a microsecond
  * at ingest (FTS5), and the index must not slow ingest by more than 30%.
  * An item's query takes the words of the whole summary. */
-#define SUMMARY_BYTES 600
+#define SUMMARY_BYTES       600
 #define SUMMARY_INDEX_BYTES 200
 
 /* bm25 weights of the headline and summary columns: the headline is
  * chosen by an editor to say what the story is. */
 #define HEADLINE_WEIGHT "3.0"
-#define SUMMARY_WEIGHT "1.0"
+#define SUMMARY_WEIGHT  "1.0"
 
 /* At most this many words of an item make its related-stories query,
  * the rarest: more cost time and add little. Words more common than one
@@ -51,12 +51,12 @@
  * tell them apart, and reading their many postings is what costs. */
 #define MAX_QUERY_WORDS 16
 #define COMMON_FRACTION 50
-#define COMMON_MIN 50
+#define COMMON_MIN      50
 
 /* Candidates read per related story wanted: room for near-duplicates that
  * fold away. */
 #define CANDIDATES_PER_STORY 4
-#define CANDIDATES_MIN 24
+#define CANDIDATES_MIN       24
 
 /* News comes in bursts: stories about one event appear within days of
  * each other, and the same words weeks apart are usually another event
@@ -81,12 +81,12 @@
  * closed in Tehran and in Tabriz (5 of 7, a city replaced) are two
  * events, and so are the seed's two «هشدار حماس» headlines (four words
  * added: a condition, not a detail). tests/related measures it. */
-#define DUP_JACCARD_NUM 3
-#define DUP_JACCARD_DEN 4
+#define DUP_JACCARD_NUM   3
+#define DUP_JACCARD_DEN   4
 #define DUP_MIN_CONTAINED 4
-#define DUP_MAX_ADDED 2
-#define DUP_MIN_WORDS 2
-#define DUP_WINDOW (3 * 24 * 60 * 60LL)
+#define DUP_MAX_ADDED     2
+#define DUP_MIN_WORDS     2
+#define DUP_WINDOW        (3 * 24 * 60 * 60LL)
 
 /* Whether sets of na and nb words with both in common are headlines
  * saying the same thing (times aside). */
@@ -156,8 +156,7 @@ static bool has_word_in(const char *list, const char *word)
  * headline has not (bm25 counts the headline's anyway, and each word
  * indexed costs), a NUL. *summary gets where the summary's words start. */
 static void index_words(struct text_words *w, const char *title,
-                        const char *body, struct text_buf *out,
-                        size_t *summary)
+                        const char *body, struct text_buf *out, size_t *summary)
 {
 	size_t headline = out->len;
 	text_words(w, title, strlen(title), 0);
@@ -234,8 +233,8 @@ bool cache_index_register(sqlite3 *db)
 	 * triggers may call them. */
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	struct scratch *s = xcalloc(1, sizeof *s);
-	if (sqlite3_create_function_v2(db, "akhbar_headline_words", 2, flags,
-	                               s, headline_words, NULL, NULL,
+	if (sqlite3_create_function_v2(db, "akhbar_headline_words", 2, flags, s,
+	                               headline_words, NULL, NULL,
 	                               scratch_free) != SQLITE_OK)
 		return false;
 	s = xcalloc(1, sizeof *s);
@@ -332,7 +331,8 @@ void cache_index_batch_free(struct index_batch *b)
 static char *column_dup(sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
-	return xstrndup(s ? s : "", s ? (size_t)sqlite3_column_bytes(st, i) : 0);
+	return xstrndup(s ? s : "",
+	                s ? (size_t)sqlite3_column_bytes(st, i) : 0);
 }
 
 static void stories_add(struct cache_stories *s, size_t *cap,
@@ -482,9 +482,9 @@ static int salient_query(struct cache *c, struct text_buf *b,
 	/* Counted only up to `common`: past it a word is left out whatever
 	 * its count, and counting costs a step per item. */
 	sqlite3_stmt *total = prepare(c, "SELECT max(id) FROM items");
-	sqlite3_stmt *count = prepare(
-	        c, "SELECT count(*) FROM (SELECT 1 FROM story_words"
-	           " WHERE story_words MATCH ?1 LIMIT ?2)");
+	sqlite3_stmt *count =
+	        prepare(c, "SELECT count(*) FROM (SELECT 1 FROM story_words"
+	                   " WHERE story_words MATCH ?1 LIMIT ?2)");
 	int rc = count && total ? sqlite3_step(total) : SQLITE_ERROR;
 	long long items = rc == SQLITE_ROW ? sqlite3_column_int64(total, 0) : 0;
 	long long common = items / COMMON_FRACTION;
@@ -603,9 +603,9 @@ struct cache_stories *cache_related(struct cache *c, long long item_id,
 		}
 		/* A variant of a better candidate folds into it. */
 		size_t j = 0;
-		while (j < n && !near_duplicate(&cands[j].headline,
-		                                cands[j].story.time,
-		                                &cand.headline, cand.story.time))
+		while (j < n &&
+		       !near_duplicate(&cands[j].headline, cands[j].story.time,
+		                       &cand.headline, cand.story.time))
 			j++;
 		if (j < n) {
 			add_dup(&cands[j].story, id);
@@ -634,7 +634,8 @@ struct cache_stories *cache_related(struct cache *c, long long item_id,
 	for (size_t i = 0; i < n; i++)
 		cands[i].bucket =
 		        unit > 0 ? (long)(cands[i].story.score / unit) : 0;
-	qsort(cands, n, sizeof *cands, by_bucket_then_time);
+	if (n > 1) /* qsort() wants an array, even for none */
+		qsort(cands, n, sizeof *cands, by_bucket_then_time);
 	size_t cap_out = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (rc == SQLITE_DONE && out->n < k)
@@ -707,7 +708,8 @@ struct cache_stories *cache_duplicates(struct cache *c, long long item_id)
 		long long id = sqlite3_column_int64(st, 0);
 		headline_salient(&w, (const char *)sqlite3_column_text(st, 1));
 		long long t = sqlite3_column_int64(st, 3);
-		if (id == item_id || !near_duplicate(&it.headline, it.time, &w, t))
+		if (id == item_id ||
+		    !near_duplicate(&it.headline, it.time, &w, t))
 			continue;
 		struct cache_story s = {.id = id,
 		                        .feed_id = sqlite3_column_int64(st, 2),
@@ -724,7 +726,8 @@ struct cache_stories *cache_duplicates(struct cache *c, long long item_id)
 		cache_stories_free(out);
 		return NULL;
 	}
-	qsort(out->items, out->n, sizeof *out->items, newest_first);
+	if (out->n > 1) /* qsort() wants an array, even for none */
+		qsort(out->items, out->n, sizeof *out->items, newest_first);
 	return out;
 }
 
@@ -906,10 +909,10 @@ int cache_search_print(FILE *out, struct cache *c, const char *query)
  * n - ceil(t n) + 1 words of each, in any one order of all words (prefix
  * filtering). Words are numbered first, so sets are sorted arrays. */
 struct word_table {
-	char **word;      /* by number */
-	uint32_t *count;  /* headlines having the word */
+	char **word;     /* by number */
+	uint32_t *count; /* headlines having the word */
 	size_t n, cap;
-	uint32_t *slot;   /* open addressing: number + 1, 0 free */
+	uint32_t *slot; /* open addressing: number + 1, 0 free */
 	size_t nslots;
 };
 
@@ -1020,8 +1023,9 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
 		return NULL;
 	struct word_table t = {0};
 	size_t *start = xreallocarray(NULL, h->n + 1, sizeof *start);
-	uint32_t *words = NULL;
-	size_t nwords = 0, cap = 0;
+	uint32_t *words =
+	        xmalloc(sizeof *words); /* never NULL: sets point in */
+	size_t nwords = 0, cap = 1;
 	struct text_words w = {0};
 	for (size_t i = 0; i < h->n; i++) {
 		const char *title = h->items[i].title;
@@ -1032,8 +1036,9 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
 			uint32_t num = table_number(&t, w.word[k]);
 			t.count[num]++;
 			if (nwords == cap) {
-				cap = cap ? cap * 2 : 4096;
-				words = xreallocarray(words, cap, sizeof *words);
+				cap = cap < 4096 ? 4096 : cap * 2;
+				words = xreallocarray(words, cap,
+				                      sizeof *words);
 			}
 			words[nwords++] = num;
 		}
@@ -1042,8 +1047,9 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
 	text_words_free(&w);
 	sort_counts = t.count;
 	for (size_t i = 0; i < h->n; i++)
-		qsort(words + start[i], start[i + 1] - start[i], sizeof *words,
-		      rarest_first);
+		if (start[i + 1] - start[i] > 1)
+			qsort(words + start[i], start[i + 1] - start[i],
+			      sizeof *words, rarest_first);
 
 	size_t *group = xreallocarray(NULL, h->n, sizeof *group);
 	struct postings *post = xcalloc(t.n ? t.n : 1, sizeof *post);
@@ -1067,8 +1073,9 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
 				size_t nl = start[l + 1] - start[l];
 				if (same_time(a->time, b->time) &&
 				    same_words(nl, n,
-				               sorted_common(words + start[l], nl,
-				                             set, n, t.count)))
+				               sorted_common(words + start[l],
+				                             nl, set, n,
+				                             t.count)))
 					group[i] = l;
 			}
 		}

@@ -170,8 +170,8 @@ static int by_start(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
-bool text_query_find(const struct text_query *q, const char *text,
-                     size_t len, struct text_range **spans, size_t *nspans)
+bool text_query_find(const struct text_query *q, const char *text, size_t len,
+                     struct text_range **spans, size_t *nspans)
 {
 	struct keyed t = {0};
 	keyed_make(&t, text, len);
@@ -223,7 +223,8 @@ bool text_query_find(const struct text_query *q, const char *text,
 		              (i + 1 < n && found[n + i]));
 
 	if (spans) {
-		qsort(out, nout, sizeof *out, by_start);
+		if (nout > 1) /* qsort() wants an array, even of none */
+			qsort(out, nout, sizeof *out, by_start);
 		size_t m = 0;
 		for (size_t i = 0; i < nout; i++) {
 			if (m && out[i].start < out[m - 1].end) {

@@ -5,9 +5,9 @@
  * A query is its words (text_words() of it, every word kept). A query
  * word matches where a word of the text starts and the text's words from
  * there, with what separates them ignored, begin with the query word: so
- * "ایران" finds "ایرانی", and "آتشبس" finds "آتش‌بس" and "آتش بس". Two
- * adjacent query words also match written as one ("آتش بس" finds
- * "آتشبس"). A text matches when every query word matches, anywhere. */
+ * "ایران" finds "ایرانی", and "آتشبس" finds "آتش‌بس" and "آتش بس".
+ * Two adjacent query words also match written as one ("آتش بس" finds "آتشبس").
+ * A text matches when every query word matches, anywhere. */
 #ifndef AKHBAR_TEXT_FIND_H
 #define AKHBAR_TEXT_FIND_H
 
@@ -34,7 +34,7 @@ const char *text_query_word(const struct text_query *q, size_t i);
  * whole characters in text order, overlapping ones merged, for
  * highlighting; *nspans their count. The caller frees *spans (NULL when
  * there are none). Invalid UTF-8 in text is allowed. */
-bool text_query_find(const struct text_query *q, const char *text,
-                     size_t len, struct text_range **spans, size_t *nspans);
+bool text_query_find(const struct text_query *q, const char *text, size_t len,
+                     struct text_range **spans, size_t *nspans);
 
 #endif

@@ -74,7 +74,7 @@ static ucs4_t unify_letter(ucs4_t uc)
 		return 0x0648; /* ARABIC LETTER WAW */
 	case 0x066B:           /* ARABIC DECIMAL SEPARATOR */
 		return '.';
-	case 0x066C:           /* ARABIC THOUSANDS SEPARATOR */
+	case 0x066C: /* ARABIC THOUSANDS SEPARATOR */
 		return ',';
 	default:
 		return uc;
@@ -143,8 +143,8 @@ static bool is_quick(ucs4_t uc)
 		return !(uc >= 0x0653 && uc <= 0x0655) &&
 		       !(uc >= 0x0675 && uc <= 0x0678) &&
 		       !(uc >= 0x06D6 && uc <= 0x06ED);
-	return (uc >= 0x200C && uc <= 0x200F) || uc == 0x2013 ||
-	       uc == 0x2014 || (uc >= 0x2018 && uc <= 0x2019) ||
+	return (uc >= 0x200C && uc <= 0x200F) || uc == 0x2013 || uc == 0x2014 ||
+	       (uc >= 0x2018 && uc <= 0x2019) ||
 	       (uc >= 0x201C && uc <= 0x201D) ||
 	       (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
 }

@@ -35,7 +35,8 @@ static void load_stopwords(void)
 		nstop_slots *= 2;
 	stop_slot = xcalloc(nstop_slots, sizeof *stop_slot);
 	for (size_t i = 0; i < stopwords_count; i++) {
-		char *k = text_key(stopwords_text[i], strlen(stopwords_text[i]));
+		char *k =
+		        text_key(stopwords_text[i], strlen(stopwords_text[i]));
 		size_t j = hash_word(k, strlen(k)) & (nstop_slots - 1);
 		while (stop_slot[j] && strcmp(stop_slot[j], k))
 			j = (j + 1) & (nstop_slots - 1);
@@ -95,7 +96,10 @@ static void add_word(struct text_words *w, const char *word, size_t len,
 	if (flags & TEXT_WORDS_SALIENT) {
 		/* One character: its lead byte tells its whole length. */
 		unsigned char lead = (unsigned char)copy[0];
-		size_t first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+		size_t first = lead < 0x80   ? 1
+		               : lead < 0xE0 ? 2
+		               : lead < 0xF0 ? 3
+		                             : 4;
 		if (len <= first || text_is_stopword(copy))
 			return;
 	}
@@ -107,8 +111,7 @@ static void add_word(struct text_words *w, const char *word, size_t len,
 	*used += len + 1;
 }
 
-size_t text_word_ranges(const char *key, size_t len,
-                        struct text_range **ranges)
+size_t text_word_ranges(const char *key, size_t len, struct text_range **ranges)
 {
 	*ranges = NULL;
 	size_t n = 0, cap = 0;
@@ -223,8 +226,8 @@ static size_t distinct(const struct text_words *w)
 	return n;
 }
 
-size_t text_words_common(const struct text_words *a,
-                         const struct text_words *b, size_t *na, size_t *nb)
+size_t text_words_common(const struct text_words *a, const struct text_words *b,
+                         size_t *na, size_t *nb)
 {
 	size_t both = 0;
 	for (size_t i = 0; i < a->n; i++) {

@@ -38,8 +38,7 @@ size_t text_word_ranges(const char *key, size_t len,
  * libunistring's word boundaries (UAX #29), each word a run of letters,
  * marks and digits, so punctuation never belongs to a word. flags are
  * TEXT_WORDS_* or'ed. w must be zeroed before its first use. */
-void text_words(struct text_words *w, const char *text, size_t len,
-                int flags);
+void text_words(struct text_words *w, const char *text, size_t len, int flags);
 
 /* The same for a text already in key form (from text_key()). */
 void text_words_of_key(struct text_words *w, const char *key, size_t len,
@@ -50,8 +49,8 @@ void text_words_free(struct text_words *w);
 
 /* How many words two lists have in common, each word counted once;
  * *na and *nb get the number of distinct words of each. */
-size_t text_words_common(const struct text_words *a,
-                         const struct text_words *b, size_t *na, size_t *nb);
+size_t text_words_common(const struct text_words *a, const struct text_words *b,
+                         size_t *na, size_t *nb);
 
 /* Whether a word in key form is one of the common words left out by
  * TEXT_WORDS_SALIENT. */

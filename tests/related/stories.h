@@ -84,8 +84,8 @@ static inline size_t find_group(struct stories *st, size_t i)
 static inline void stories_read(struct stories *st)
 {
 	const char *top = getenv("top_srcdir");
-	char *path = xasprintf("%s/tests/related/data/stories.txt",
-	                       top ? top : ".");
+	char *path =
+	        xasprintf("%s/tests/related/data/stories.txt", top ? top : ".");
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		perror(path);
@@ -107,7 +107,8 @@ static inline void stories_read(struct stories *st)
 			char a[32], b[32];
 			if (sscanf(l + 1, "%31s %31s", a, b) != 2)
 				exit(99);
-			struct pair p = {story_index(st, a), story_index(st, b)};
+			struct pair p = {story_index(st, a),
+			                 story_index(st, b)};
 			if (*l == '=')
 				add_pair(&st->dups, &st->ndups, p);
 			else
@@ -151,7 +152,8 @@ static inline void stories_read(struct stories *st)
 static inline struct cache *stories_store(struct stories *st)
 {
 	const char *tmp = getenv("TMPDIR");
-	st->dir = xasprintf("%s/akhbar-related-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	st->dir = xasprintf("%s/akhbar-related-XXXXXX",
+	                    tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(st->dir)) {
 		perror(st->dir);
 		exit(99);
@@ -179,7 +181,8 @@ static inline struct cache *stories_store(struct stories *st)
 			                    s->id);
 			a->time = s->time;
 			a->language = xstrdup(s->lang);
-			article_add_paragraph(a, s->summary, strlen(s->summary));
+			article_add_paragraph(a, s->summary,
+			                      strlen(s->summary));
 			if (!cache_store_item(u, a))
 				exit(99);
 			article_free(a);
@@ -223,7 +226,8 @@ static inline void stories_free(struct stories *st)
 	free(st->dups);
 	free(st->distinct);
 	if (st->dir) {
-		static const char *const files[] = {"", "-wal", "-shm", ".lock"};
+		static const char *const files[] = {"", "-wal", "-shm",
+		                                    ".lock"};
 		for (size_t i = 0; i < 4; i++) {
 			char *f = xasprintf("%s%s", st->path, files[i]);
 			unlink(f);

@@ -12,21 +12,22 @@ static const struct {
 	const char *spans; /* the text of each span, joined by '|' */
 	const char *why;
 } cases[] = {
-        {"ايران", "تحریم‌های جدید علیه ایران", true, "ایران",
-         "Arabic yeh in the query"},
+        {"ايران", "تحریم‌های جدید علیه ایران", true,
+         "ایران", "Arabic yeh in the query"},
         {"ایران", "وزیر نفت ايران", true, "ايران", "Arabic yeh in the text"},
         {"ایران", "ایرانی‌ها و عراقی‌ها", true, "ایران",
          "a word's beginning"},
         {"ران", "ایران", false, "", "not inside a word"},
-        {"آتشبس", "توافق آتش‌بس در غزه", true, "آتش‌بس", "ZWNJ in the text"},
-        {"آتش‌بس", "توافق آتشبس در غزه", true, "آتشبس", "ZWNJ in the query"},
-        {"آتشبس", "توافق آتش بس در غزه", true, "آتش بس",
-         "a space in the text"},
+        {"آتشبس", "توافق آتش‌بس در غزه", true, "آتش‌بس",
+         "ZWNJ in the text"},
+        {"آتش‌بس", "توافق آتشبس در غزه", true, "آتشبس",
+         "ZWNJ in the query"},
+        {"آتشبس", "توافق آتش بس در غزه", true, "آتش بس", "a space in the text"},
         {"آتش بس", "حماس: به توافق آتشبس پایبندیم", true, "آتشبس",
          "a space in the query"},
-        {"اتش بس", "آتش‌بس", true, "آتش‌بس", "bare alef for alef madda"},
-        {"آتش بس", "آتش در جنگل؛ بس است", true, "آتش|بس",
-         "two words anywhere"},
+        {"اتش بس", "آتش‌بس", true, "آتش‌بس",
+         "bare alef for alef madda"},
+        {"آتش بس", "آتش در جنگل؛ بس است", true, "آتش|بس", "two words anywhere"},
         {"کشته", "۳ نفر كشته شدند", true, "كشته", "Arabic kaf"},
         {"غزه", "قصف على غَزَّة", true, "غَزَّة",
          "harakat and teh marbuta, marks inside the span"},
@@ -38,8 +39,7 @@ static const struct {
         {"putin ceasefire", "Putin agrees to talks", false, "Putin",
          "a word missing: no match, the other still shown"},
         {"IRAN", "iran's oil", true, "iran", "case"},
-        {"ירושלים", "יְרוּשָׁלַיִם הַיּוֹם", true, "יְרוּשָׁלַיִם",
-         "Hebrew niqqud"},
+        {"ירושלים", "יְרוּשָׁלַיִם הַיּוֹם", true, "יְרוּשָׁלַיִם", "Hebrew niqqud"},
         {"ایران", "\xff ایران \xfe", true, "ایران", "invalid bytes around"},
         {"oil", "Oil prices: oil, OIL!", true, "Oil|oil|OIL", "every place"},
         {"ایران", "", false, "", "empty text"},
@@ -75,7 +75,8 @@ int main(void)
 	CHECK(!text_query_new("", 0), "an empty query");
 	CHECK(!text_query_new(" «» ؟ ", strlen(" «» ؟ ")), "no words");
 
-	struct text_query *q = text_query_new("آتش‌بس  غزه", strlen("آتش‌بس  غزه"));
+	struct text_query *q = text_query_new("آتش‌بس  غزه",
+	                                      strlen("آتش‌بس  غزه"));
 	CHECK(q && text_query_nwords(q) == 2, "two words");
 	if (q) {
 		CHECK_STR(text_query_word(q, 0), "اتشبس", "first word");

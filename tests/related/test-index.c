@@ -113,14 +113,18 @@ static void test_search(struct cache *c, struct stories *st)
 		const char *query;
 		size_t at_least;
 	} queries[] = {
-	        {"ايران", 8},      {"ایران", 8},        {"آتشبس", 13},
-	        {"آتش‌بس", 13},    {"آتش بس", 13},      {"اتش بس", 13},
-	        {"كشته", 3},       {"۹۰", 3},           {"٩٠", 3},
-	        {"90", 3},         {"egg prices", 5},   {"STARSHIP", 7},
-	        {"rates fed", 5},  {"الإسلامي", 2},     {"الاسلامي", 2},
-	        {"הפסקת האש", 2},  {"دمشق", 10},        {"قانون اساسی", 3},
-	        {"trump", 4},      {"ceasefire", 8},    {"tehran", 0},
-	        {"ران", 0},        {"Sudan's", 2},      {"30-day", 1},
+	        {"ايران", 8},      {"ایران", 8},
+	        {"آتشبس", 13},     {"آتش‌بس", 13},
+	        {"آتش بس", 13},    {"اتش بس", 13},
+	        {"كشته", 3},       {"۹۰", 3},
+	        {"٩٠", 3},         {"90", 3},
+	        {"egg prices", 5}, {"STARSHIP", 7},
+	        {"rates fed", 5},  {"الإسلامي", 2},
+	        {"الاسلامي", 2},   {"הפסקת האש", 2},
+	        {"دمشق", 10},      {"قانون اساسی", 3},
+	        {"trump", 4},      {"ceasefire", 8},
+	        {"tehran", 0},     {"ران", 0},
+	        {"Sudan's", 2},    {"30-day", 1},
 	};
 	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++)
 		check_search(c, st, queries[i].query, queries[i].at_least);
@@ -128,10 +132,10 @@ static void test_search(struct cache *c, struct stories *st)
 	CHECK(found(c, "ايران", item_of(st, "s1")) &&
 	              found(c, "ايران", item_of(st, "s7")),
 	      "ايران finds ایران and ايران");
-	CHECK(found(c, "آتشبس", item_of(st, "p1")) &&
-	              found(c, "آتشبس", spaced),
+	CHECK(found(c, "آتشبس", item_of(st, "p1")) && found(c, "آتشبس", spaced),
 	      "آتشبس finds آتش‌بس and آتش بس");
-	CHECK(found(c, "آتش بس", item_of(st, "p1")) && found(c, "آتش بس", spaced),
+	CHECK(found(c, "آتش بس", item_of(st, "p1")) &&
+	              found(c, "آتش بس", spaced),
 	      "آتش بس finds آتش‌بس and آتش بس");
 	CHECK(found(c, "ایرانی", item_of(st, "s1")) == false,
 	      "a longer word is not found in a shorter one");
@@ -169,8 +173,10 @@ static void test_print(struct cache *c)
 		lines += *p == '\n';
 	CHECK(lines == (size_t)n, "one line each: %zu", lines);
 	/* The newest: s4 of 2025-03-14 11:30. */
-	const char *first = "2025-03-14T11:30Z\tپاک‌نژاد: تحریم‌ها صادرات نفت ایران"
-	                    " را متوقف نمی‌کند\thttps://fa.example/s4\n";
+	const char *first =
+	        "2025-03-14T11:30Z\tپاک‌نژاد: تحریم‌ها صادرات نفت "
+	        "ایران"
+	        " را متوقف نمی‌کند\thttps://fa.example/s4\n";
 	CHECK(text && !strncmp(text, first, strlen(first)), "first line: %s",
 	      text);
 	free(text);
@@ -238,7 +244,8 @@ static void test_migration(const char *dir)
 	        " last_update INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
 	        " position INTEGER);"
 	        "CREATE TABLE items (id INTEGER PRIMARY KEY,"
-	        " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	        " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE "
+	        "CASCADE,"
 	        " key TEXT NOT NULL, title TEXT NOT NULL,"
 	        " time INTEGER NOT NULL DEFAULT 0,"
 	        " read INTEGER NOT NULL DEFAULT 0,"
@@ -253,9 +260,11 @@ static void test_migration(const char *dir)
 	        "CREATE INDEX items_all_list ON items"
 	        " (time DESC, id, feed_id, read, starred, title);"
 	        "INSERT INTO feeds (url, position) VALUES ('https://old', 0);"
-	        "INSERT INTO items (feed_id, key, title, time, first_seen, body)"
+	        "INSERT INTO items (feed_id, key, title, time, first_seen, "
+	        "body)"
 	        " VALUES (1, 'g:1', 'آمريكا وزير نفت ايران را تحريم كرد', 5, 5,"
-	        " 'خزانه‌داری آمریکا وزیر نفت را تحریم کرد.'),"
+	        " 'خزانه‌داری آمریکا وزیر نفت را تحریم "
+	        "کرد.'),"
 	        " (1, 'g:2', 'تحریم وزیر نفت ایران از سوی آمریکا', 6, 6, NULL),"
 	        " (1, 'g:3', 'Fed holds rates steady', 7, 7, NULL);"
 	        "PRAGMA user_version = 1;";
@@ -300,6 +309,25 @@ int main(void)
 
 	struct cache_headlines empty = {0};
 	CHECK(cache_headline_groups(&empty) == NULL, "no groups of nothing");
+	/* Headlines of common words only, or of one word, are their own. */
+	struct cache_headline rows[] = {
+	        {.id = 1, .time = 5, .title = "و در به"},
+	        {.id = 2, .time = 5, .title = "و در به"},
+	        {.id = 3, .time = 5, .title = "Iran"},
+	        {.id = 4, .time = 5, .title = "IRAN"},
+	        {.id = 5, .time = 5, .title = "Fed holds rates steady"},
+	        {.id = 6,
+	         .time = 5 + 4 * 86400,
+	         .title = "Fed holds rates steady"},
+	        {.id = 7, .time = 0, .title = "fed HOLDS rates, steady!"},
+	};
+	struct cache_headlines few = {.items = rows, .n = 7};
+	size_t *g = cache_headline_groups(&few);
+	CHECK(g && g[0] == 0 && g[1] == 1 && g[2] == 2 && g[3] == 3,
+	      "too few salient words to be variants");
+	CHECK(g && g[4] == 4 && g[5] == 5, "four days apart: two events");
+	CHECK(g && g[6] == 4, "no date: a variant of the first");
+	free(g);
 	stories_free(&st);
 	return check_result("test-index");
 }

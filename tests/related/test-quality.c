@@ -36,8 +36,9 @@ static size_t relevant_groups(const struct stories *st, size_t i,
 			continue;
 		bool in_lang = false;
 		for (size_t j = 0; j < st->n; j++)
-			in_lang = in_lang || (st->s[j].group == g &&
-			                      !strcmp(st->s[j].lang, st->s[i].lang));
+			in_lang = in_lang ||
+			          (st->s[j].group == g &&
+			           !strcmp(st->s[j].lang, st->s[i].lang));
 		n += !lang_only || in_lang;
 	}
 	return n;
@@ -72,16 +73,19 @@ static void measure_related(struct cache *c, const struct stories *st)
 			nstrict++;
 		}
 		if (in_lang >= 2) {
-			double p = (double)hits / (double)(in_lang < K ? in_lang : K);
+			double p = (double)hits /
+			           (double)(in_lang < K ? in_lang : K);
 			capped += p > 1 ? 1 : p;
 			ncapped++;
 		}
 		if (getenv("RELATED_VERBOSE")) {
-			printf("%-4s %zu/%zu  %s\n", s->id, hits, r->n, s->title);
+			printf("%-4s %zu/%zu  %s\n", s->id, hits, r->n,
+			       s->title);
 			for (size_t k = 0; k < r->n; k++) {
 				size_t j = story_of_item(st, r->items[k].id);
 				printf("     %c %-4s %6.2f %s\n",
-				       strcmp(st->s[j].event, s->event) ? '-' : '+',
+				       strcmp(st->s[j].event, s->event) ? '-'
+				                                        : '+',
 				       st->s[j].id, r->items[k].score,
 				       st->s[j].title);
 			}
@@ -93,7 +97,8 @@ static void measure_related(struct cache *c, const struct stories *st)
 	printf("related stories: P@5 = %.3f over %zu stories; "
 	       "P@5 (capped) = %.3f over %zu stories\n",
 	       strict, nstrict, capped, ncapped);
-	CHECK(nstrict >= 40, "only %zu stories have 5 relevant groups", nstrict);
+	CHECK(nstrict >= 40, "only %zu stories have 5 relevant groups",
+	      nstrict);
 	CHECK(strict >= 0.8, "P@5 = %.3f", strict);
 	CHECK(capped >= 0.8, "capped P@5 = %.3f", capped);
 }
@@ -146,8 +151,7 @@ static void measure_grouping(struct cache *c, const struct stories *st)
 	printf("near-duplicates: precision %.3f (%zu of %zu grouped pairs), "
 	       "recall %.3f (%zu of %zu labelled pairs); %zu distinct pairs "
 	       "checked\n",
-	       precision, both, predicted, recall, both, truth,
-	       st->ndistinct);
+	       precision, both, predicted, recall, both, truth, st->ndistinct);
 	CHECK(precision >= 0.9, "grouping precision %.3f", precision);
 	CHECK(recall >= 0.8, "grouping recall %.3f", recall);
 

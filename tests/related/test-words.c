@@ -13,7 +13,8 @@ static const struct {
 	const char *want; /* the words joined by '|' */
 	const char *why;
 } cases[] = {
-        {"«پوتین» با شروطی با طرح آتش‌بس در اوکراین موافقت کرد",
+        {"«پوتین» با شروطی با طرح آتش‌بس در اوکراین موافقت "
+         "کرد",
          TEXT_WORDS_SALIENT, "پوتین|شروطی|طرح|اتشبس|اوکراین|موافقت",
          "a seed headline: quotes, ZWNJ and common words"},
         {"تجاوز جدید هوایی رژیم صهیونیستی علیه دمشق+ تصاویر",
@@ -69,12 +70,13 @@ static void check_shortcut(void)
 	}
 	CHECK(lines > 180, "%zu lines", lines);
 	static const char *const parts[] = {
-	        "A", "z", " ", "\t", "\x7f", "\u00a0", "«", "ا", "\u0653",
-	        "\u0654", "\u0655", "ي", "ك", "ة", "ۀ", "ە", "أ", "\u0670",
-	        "\u064e", "\u06e1", "\u0675", "ـ", "\u200c", "\u200d",
-	        "\u202b", "۱", "٣", "٫", "ש", "\u05b8", "\u05c1", "\u00c9",
-	        "e\u0301", "\ufb01", "\ufee0", "\u2026", "\u2019", "\xff",
-	        "\xd9", "\u0130", "\u00df"};
+	        "A",      "z",      " ",       "\t",     "\x7f",   "\u00a0",
+	        "«",      "ا",      "\u0653",  "\u0654", "\u0655", "ي",
+	        "ك",      "ة",      "ۀ",       "ە",      "أ",      "\u0670",
+	        "\u064e", "\u06e1", "\u0675",  "ـ",      "\u200c", "\u200d",
+	        "\u202b", "۱",      "٣",       "٫",      "ש",      "\u05b8",
+	        "\u05c1", "\u00c9", "e\u0301", "\ufb01", "\ufee0", "\u2026",
+	        "\u2019", "\xff",   "\xd9",    "\u0130", "\u00df"};
 	size_t nparts = sizeof parts / sizeof *parts;
 	unsigned long long seed = 1;
 	for (int i = 0; i < 20000; i++) {
@@ -86,8 +88,9 @@ static void check_shortcut(void)
 		}
 		char *a = text_key(text, strlen(text));
 		char *b = text_key_reference(text, strlen(text));
-		CHECK(!strcmp(a, b), "shortcut on made-up text: \"%s\" -> \"%s\", "
-		                     "\"%s\"",
+		CHECK(!strcmp(a, b),
+		      "shortcut on made-up text: \"%s\" -> \"%s\", "
+		      "\"%s\"",
 		      text, a, b);
 		free(a);
 		free(b);
