@@ -441,11 +441,11 @@ int main(int argc, char **argv)
 	for (int i = 0; i < SAMPLES; i++) {
 		long long id = h->items[next(&s) % h->n].id;
 		double t = now();
-		struct cache_stories *r = cache_related(c, id, 8);
+		struct cache_story_list *r = cache_related(c, id, 8);
 		ms[i] = (now() - t) * 1000;
 		check(r != NULL, c);
 		results += r->n;
-		cache_stories_free(r);
+		cache_story_list_free(r);
 	}
 	report("related stories (top 8) of an item", ms, SAMPLES);
 	printf("  (%.1f stories found on average)\n",
@@ -453,10 +453,10 @@ int main(int argc, char **argv)
 	for (int i = 0; i < SAMPLES; i++) {
 		long long id = h->items[next(&s) % h->n].id;
 		double t = now();
-		struct cache_stories *r = cache_duplicates(c, id);
+		struct cache_story_list *r = cache_duplicates(c, id);
 		ms[i] = (now() - t) * 1000;
 		check(r != NULL, c);
-		cache_stories_free(r);
+		cache_story_list_free(r);
 	}
 	report("near-duplicates of an item", ms, SAMPLES);
 
@@ -476,11 +476,11 @@ int main(int argc, char **argv)
 			check(ids != NULL, c);
 			free(ids);
 			t = now();
-			struct cache_stories *res =
+			struct cache_story_list *res =
 			        cache_search(c, queries[q], 0);
 			lms[r] = (now() - t) * 1000;
 			check(res != NULL && res->n == found, c);
-			cache_stories_free(res);
+			cache_story_list_free(res);
 		}
 		char *what =
 		        xasprintf("search \"%s\": %zu ids", queries[q], found);

@@ -23,6 +23,16 @@ static void dump_article(FILE *out, const struct article *a,
 	document_free(doc);
 }
 
+/* Output to a full disk or a closed pipe fails here at the latest. */
+static int finish(FILE *out)
+{
+	if (fflush(out) != 0 || ferror(out)) {
+		warn(_("write error: %s"), strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 int dump_library(FILE *out, const struct library *lib,
                  const struct lay_options *opt)
 {
@@ -31,10 +41,40 @@ int dump_library(FILE *out, const struct library *lib,
 			fputs("\f\n", out);
 		dump_article(out, lib->stories[i].page, opt);
 	}
-	/* Output to a full disk or a closed pipe fails here at the latest. */
-	if (fflush(out) != 0 || ferror(out)) {
-		warn(_("write error: %s"), strerror(errno));
+	return finish(out);
+}
+
+int dump_cache(FILE *out, struct cache *cache, const struct lay_options *opt)
+{
+	size_t nfeeds;
+	struct cache_feed *feeds = cache_feeds(cache, &nfeeds);
+	if (!feeds) {
+		warn("%s", cache_error(cache));
 		return 1;
 	}
-	return 0;
+	int status = 0;
+	size_t printed = 0;
+	for (size_t f = 0; f < nfeeds && !status && !ferror(out); f++) {
+		struct cache_headlines *h = cache_headlines(cache, feeds[f].id);
+		if (!h) {
+			warn("%s", cache_error(cache));
+			status = 1;
+			break;
+		}
+		for (size_t i = 0; i < h->n && !ferror(out); i++) {
+			struct article *a = cache_item_article(cache, h->items[i].id);
+			if (!a) {
+				warn("%s", cache_error(cache));
+				status = 1;
+				break;
+			}
+			if (printed++ > 0)
+				fputs("\f\n", out);
+			dump_article(out, a, opt);
+			article_free(a);
+		}
+		cache_headlines_free(h);
+	}
+	cache_feeds_free(feeds, nfeeds);
+	return finish(out) || status;
 }

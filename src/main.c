@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dump.h"
@@ -18,7 +19,9 @@
 #include "model/library.h"
 #include "source/load.h"
 #include "source/opml.h"
+#include "source/update.h"
 #include "source/urls.h"
+#include "store/cache.h"
 #include "ui/ui.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -32,6 +35,9 @@ enum {
 	OPT_IMPORT,
 	OPT_EXPORT,
 	OPT_URLS,
+	OPT_CACHE,
+	OPT_REFRESH,
+	OPT_TIMEOUT,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -44,6 +50,9 @@ static const struct option long_options[] = {
 	{"import", required_argument, NULL, OPT_IMPORT},
 	{"export", no_argument, NULL, OPT_EXPORT},
 	{"urls", required_argument, NULL, OPT_URLS},
+	{"cache", required_argument, NULL, OPT_CACHE},
+	{"refresh", no_argument, NULL, OPT_REFRESH},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -53,10 +62,14 @@ static void usage(FILE *out)
 {
 	fprintf(out, _("Usage: %s [OPTION]... [FILE|FOLDER]...\n"), PACKAGE);
 	fputs(_("Read news in the terminal, with Persian, Arabic and Hebrew shown correctly.\n"
-	        "With no FILE, open the bundled sample article.\n"
+	        "A FILE is an article file or a feed (RSS or Atom), or an http, https or\n"
+	        "file URL of a feed.  With no FILE, open the subscriptions (the feed list),\n"
+	        "or the bundled sample article when there are none.\n"
 	        "\n"
 	        "  --dump              print the articles as the article view shows them\n"
-	        "                      and exit\n"
+	        "                      and exit; with no FILE, every cached feed item\n"
+	        "  --refresh           update every subscription into the cache, print a\n"
+	        "                      line per feed, and exit (0 when all were fetched)\n"
 	        "  --width=N           columns for --dump (default: the terminal's, or 80)\n"
 	        "  --shaping=on|off    Arabic letter shaping (default: on)\n"
 	        "  --bidi=app|terminal who reorders right-to-left text: akhbar (default),\n"
@@ -66,6 +79,9 @@ static void usage(FILE *out)
 	        "  --export            print the subscriptions as OPML 2.0\n"
 	        "  --urls=FILE         the subscriptions file (default:\n"
 	        "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
+	        "  --cache=FILE        the feed cache (default:\n"
+	        "                      $XDG_DATA_HOME/akhbar/cache.db)\n"
+	        "  --timeout=SECONDS   give up on a feed after this long (default: 60)\n"
 	        "  --help              display this help and exit\n"
 	        "  --version           output version information and exit\n"),
 	      out);
@@ -154,6 +170,169 @@ static int export_opml(const char *urls_path)
 	return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+static long parse_timeout(const char *arg)
+{
+	char *end;
+	double s = strtod(arg, &end);
+	if (*arg == '\0' || *end != '\0' || !(s >= 0.1 && s <= 86400))
+		bad_usage(_("invalid timeout '%s' (seconds, from 0.1 to 86400)"), arg);
+	return (long)(s * 1000);
+}
+
+/* The subscriptions of the urls file, with its bad lines warned about;
+ * NULL (warned) when it can't be read. */
+static struct urls *load_subscriptions(const char *path)
+{
+	char *error = NULL;
+	struct urls *u = urls_load(path, &error);
+	if (!u) {
+		warn("%s", error);
+		free(error);
+		return NULL;
+	}
+	for (size_t i = 0; i < u->n_errors; i++)
+		warn("%s", u->errors[i]);
+	return u;
+}
+
+/* The urls akhbar fetches (newsboat's query:, exec: and filter: lines are
+ * kept in the file but not fetched). */
+static const char **feed_urls(const struct urls *u, size_t *n)
+{
+	const char **urls = xreallocarray(NULL, u->n + 1, sizeof *urls);
+	*n = 0;
+	for (size_t i = 0; i < u->n; i++)
+		if (u->entries[i].kind == URLS_FEED)
+			urls[(*n)++] = u->entries[i].url;
+	return urls;
+}
+
+static struct cache *open_cache(const char *path)
+{
+	char *error = NULL;
+	struct cache *c = cache_open(path, &error);
+	if (!c) {
+		warn("%s", error);
+		free(error);
+	}
+	return c;
+}
+
+static void print_report(void *ctx, const struct update_report *r)
+{
+	size_t *errors = ctx;
+	switch (r->status) {
+	case UPDATE_OK:
+		printf(ngettext("ok     %s  %lld new, %zu item\n",
+		                "ok     %s  %lld new, %zu items\n", r->items),
+		       r->url, r->fresh, r->items);
+		break;
+	case UPDATE_NOT_MODIFIED:
+		printf(_("ok     %s  not modified\n"), r->url);
+		break;
+	case UPDATE_ERROR:
+		printf(_("error  %s  %s\n"), r->url, r->error);
+		(*errors)++;
+		break;
+	}
+	fflush(stdout);
+}
+
+/* akhbar --refresh: every subscription into the cache, a line each. */
+static int refresh(const char *urls_path, const char *cache_path,
+                   const struct fetch_options *fetch)
+{
+	struct urls *u = load_subscriptions(urls_path);
+	if (!u)
+		return EXIT_FAILURE;
+	struct cache *c = open_cache(cache_path);
+	if (!c) {
+		urls_free(u);
+		return EXIT_FAILURE;
+	}
+	size_t n;
+	const char **urls = feed_urls(u, &n);
+	int status = EXIT_SUCCESS;
+	if (!cache_sync_feeds(c, urls, n)) {
+		warn("%s", cache_error(c));
+		status = EXIT_FAILURE;
+	} else if (n == 0) {
+		warn(_("no subscriptions in %s"), urls_path);
+	} else {
+		size_t errors = 0;
+		struct update_options opt = {
+		        .fetch = *fetch,
+		        .stream = true,
+		        .on_done = print_report,
+		        .ctx = &errors,
+		};
+		struct updater *up = updater_new(c, &opt);
+		size_t nfeeds;
+		struct cache_feed *feeds = cache_feeds(c, &nfeeds);
+		for (size_t i = 0; i < n; i++) {
+			const struct cache_feed *f = NULL;
+			for (size_t k = 0; feeds && k < nfeeds && !f; k++)
+				if (!strcmp(feeds[k].url, urls[i]))
+					f = &feeds[k];
+			updater_add(up, urls[i], f ? f->etag : NULL,
+			            f ? f->last_modified : NULL);
+		}
+		cache_feeds_free(feeds, nfeeds);
+		updater_run(up);
+		updater_free(up);
+		if (errors)
+			status = EXIT_FAILURE;
+	}
+	free(urls);
+	cache_close(c);
+	urls_free(u);
+	return status;
+}
+
+/* Where the cache is when --cache does not say, without creating its
+ * folders: a reader with neither subscriptions nor a cache opens the
+ * sample and leaves no trace. */
+static bool default_cache_exists(void)
+{
+	const char *data = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *path;
+	if (data && *data == '/')
+		path = xasprintf("%s/akhbar/cache.db", data);
+	else if (home && *home)
+		path = xasprintf("%s/.local/share/akhbar/cache.db", home);
+	else
+		return false;
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	free(path);
+	return exists;
+}
+
+/* The reader or --dump over the subscriptions and the cache. */
+static int run_feeds(struct urls *u, const char *cache_path, bool dump,
+                     const struct lay_options *layout,
+                     const struct fetch_options *fetch)
+{
+	struct cache *c = open_cache(cache_path);
+	if (!c)
+		return EXIT_FAILURE;
+	size_t n;
+	const char **urls = feed_urls(u, &n);
+	/* Without a urls file the cache's feeds stay as they are. */
+	if (n > 0 && !cache_sync_feeds(c, urls, n)) {
+		warn("%s", cache_error(c));
+		free(urls);
+		cache_close(c);
+		return EXIT_FAILURE;
+	}
+	free(urls);
+	int status = dump ? dump_cache(stdout, c, layout)
+	                  : ui_run_feeds(c, u, fetch, layout);
+	cache_close(c);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -163,9 +342,10 @@ int main(int argc, char **argv)
 #endif
 
 	struct lay_options layout = lay_options_default();
-	bool dump = false, export = false;
+	bool dump = false, export = false, do_refresh = false;
 	const char *import = NULL;
-	char *urls_path = NULL;
+	char *urls_path = NULL, *cache_path = NULL;
+	struct fetch_options fetch = {0};
 	int width = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
@@ -197,6 +377,18 @@ int main(int argc, char **argv)
 			free(urls_path);
 			urls_path = xstrdup(optarg);
 			break;
+		case OPT_CACHE:
+			free(cache_path);
+			cache_path = xstrdup(optarg);
+			break;
+		case OPT_REFRESH:
+			do_refresh = true;
+			break;
+		case OPT_TIMEOUT:
+			fetch.timeout_ms = parse_timeout(optarg);
+			if (fetch.timeout_ms < 10000)
+				fetch.connect_timeout_ms = fetch.timeout_ms;
+			break;
 		case OPT_HELP:
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -215,18 +407,54 @@ int main(int argc, char **argv)
 			urls_path = urls_default_path();
 		int status = import ? import_opml(urls_path, import) : export_opml(urls_path);
 		free(urls_path);
+		free(cache_path);
 		return status;
 	}
-	free(urls_path);
 
 	/* A terminal that does its own bidi also shapes. */
 	if (!layout.visual)
 		layout.shaping = false;
+	layout.width = width ? width : terminal_width();
+
+	if (do_refresh || optind == argc) {
+		if (do_refresh && optind < argc)
+			bad_usage(_("--refresh takes no FILE"));
+		bool have_cache = cache_path || default_cache_exists();
+		if (!urls_path)
+			urls_path = urls_default_path();
+		struct urls *u = load_subscriptions(urls_path);
+		int status = -1;
+		if (!u) {
+			status = EXIT_FAILURE;
+		} else if (do_refresh || u->n > 0 || have_cache) {
+			if (!cache_path)
+				cache_path = cache_default_path();
+			if (!cache_path) {
+				warn(_("no home folder for the cache; name one with "
+				       "--cache"));
+				status = EXIT_FAILURE;
+			} else if (do_refresh) {
+				status = refresh(urls_path, cache_path, &fetch);
+			} else {
+				status = run_feeds(u, cache_path, dump, &layout,
+				                   &fetch);
+			}
+		}
+		urls_free(u);
+		free(urls_path);
+		free(cache_path);
+		if (status >= 0)
+			return status;
+	} else {
+		free(urls_path);
+		free(cache_path);
+	}
 
 	struct library *lib = library_new();
 	size_t failures;
 	if (optind < argc) {
-		failures = source_load_paths(lib, argv + optind, (size_t)(argc - optind));
+		failures = source_load(lib, argv + optind, (size_t)(argc - optind),
+		                       &fetch);
 	} else {
 		char *seeds = source_default_seeds();
 		failures = source_load_paths(lib, &seeds, 1);
@@ -242,7 +470,6 @@ int main(int argc, char **argv)
 
 	int status;
 	if (dump) {
-		layout.width = width ? width : terminal_width();
 		status = dump_library(stdout, lib, &layout);
 	} else {
 		status = ui_run(lib, &layout);

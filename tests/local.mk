@@ -6,4 +6,7 @@ include tests/cache/local.mk
 include tests/layout/local.mk
 include tests/article/local.mk
 include tests/ui/local.mk
+include tests/feed/local.mk
+include tests/l10n/local.mk
+include tests/integ/local.mk
 include tests/related/local.mk

@@ -54,17 +54,20 @@ static enum lay_direction article_direction(const struct article *a)
 	return d;
 }
 
-/* Lay out text as one block of its own.  With own_direction the block's
- * direction comes from its text alone (UI strings); otherwise a block
- * without letters, such as a date in digits, takes the article's
- * direction, so it lines up with the article instead of the other edge. */
+/* Lay out text as one block of its own.  dir LTR or RTL is the block's
+ * direction (a UI string's, or one the source gave); with LAY_DIR_AUTO it
+ * comes from the text, and a block without letters, such as a date in
+ * digits, takes the article's direction, so it lines up with the article
+ * instead of the other edge. */
 static void add_block(struct builder *b, const char *text, enum doc_role role,
-                      long related, bool own_direction)
+                      long related, enum lay_direction dir)
 {
 	struct document *doc = b->doc;
 	struct lay_options opt = b->opt;
-	if (opt.direction == LAY_DIR_AUTO && !own_direction &&
-	    strong_direction(text) == LAY_DIR_AUTO)
+	if (dir != LAY_DIR_AUTO)
+		opt.direction = dir;
+	else if (opt.direction == LAY_DIR_AUTO &&
+	         strong_direction(text) == LAY_DIR_AUTO)
 		opt.direction = b->neutral;
 	struct lay_paragraph *par = lay_paragraph_new(text, strlen(text), &opt);
 
@@ -95,10 +98,48 @@ static void add_block(struct builder *b, const char *text, enum doc_role role,
 	doc->nblocks++;
 }
 
+/* A date in digits and Latin letters ("2024-03-07 17:35 +0330", "... UTC")
+ * reads left to right in any article, but lines up with the article's
+ * edge; a date written in an RTL script is laid out like any text. */
+static void add_date(struct builder *b, const char *date)
+{
+	if (strong_direction(date) == LAY_DIR_RTL) {
+		add_block(b, date, DOC_META, -1, LAY_DIR_AUTO);
+		return;
+	}
+	add_block(b, date, DOC_META, -1, LAY_DIR_LTR);
+	struct lay_paragraph *par = b->doc->blocks[b->doc->nblocks - 1];
+	for (size_t r = 0; r < par->nrows; r++)
+		par->rows[r].align_right =
+		        b->opt.visual && b->neutral == LAY_DIR_RTL;
+}
+
 /* An empty row is a block too, so every line belongs to one. */
 static void add_blank(struct builder *b)
 {
-	add_block(b, "", DOC_BLANK, -1, true);
+	add_block(b, "", DOC_BLANK, -1, LAY_DIR_LTR);
+}
+
+/* A paragraph's direction as its source gave it (a feed's dir="rtl"). */
+static enum lay_direction body_direction(const struct article *a, size_t i)
+{
+	if (!a->body_dir)
+		return LAY_DIR_AUTO;
+	switch (a->body_dir[i]) {
+	case ARTICLE_DIR_LTR:
+		return LAY_DIR_LTR;
+	case ARTICLE_DIR_RTL:
+		return LAY_DIR_RTL;
+	default:
+		return LAY_DIR_AUTO;
+	}
+}
+
+/* A UI string follows its own text, whatever the article's script. */
+static enum lay_direction ui_direction(const char *text)
+{
+	enum lay_direction d = strong_direction(text);
+	return d == LAY_DIR_AUTO ? LAY_DIR_LTR : d;
 }
 
 struct document *document_new(const struct article *a,
@@ -110,33 +151,34 @@ struct document *document_new(const struct article *a,
 	        .neutral = article_direction(a),
 	};
 
-	add_block(&b, a->title, DOC_HEADLINE, -1, false);
+	add_block(&b, a->title, DOC_HEADLINE, -1, LAY_DIR_AUTO);
 	/* Site and date are separate paragraphs, one row each: joined as
 	 * "SITE · DATE" a bidi control in the site (U+202E) or a site in
 	 * one script and a date in another would reorder the pair. */
 	if (a->site && *a->site)
-		add_block(&b, a->site, DOC_META, -1, false);
+		add_block(&b, a->site, DOC_META, -1, LAY_DIR_AUTO);
 	if (a->date && *a->date)
-		add_block(&b, a->date, DOC_META, -1, false);
+		add_date(&b, a->date);
 	for (size_t i = 0; i < a->nbody; i++) {
 		add_blank(&b);
-		add_block(&b, a->body[i], DOC_BODY, -1, false);
+		add_block(&b, a->body[i], DOC_BODY, -1, body_direction(a, i));
 	}
 	if (a->credit && *a->credit) {
 		add_blank(&b);
-		add_block(&b, a->credit, DOC_CREDIT, -1, false);
+		add_block(&b, a->credit, DOC_CREDIT, -1, LAY_DIR_AUTO);
 	}
 	if (a->nrelated > 0) {
 		add_blank(&b);
 		/* A UI string: right to left in a Persian UI, whatever the
 		 * article's script. */
-		add_block(&b, _("Related stories"), DOC_HEADING, -1, true);
+		const char *heading = _("Related stories");
+		add_block(&b, heading, DOC_HEADING, -1, ui_direction(heading));
 		/* Each headline alone in its block, without a bullet: a
 		 * marker glued to the text would take part in its bidi.  The
 		 * ui shows which one is selected. */
 		for (size_t i = 0; i < a->nrelated; i++)
 			add_block(&b, a->related[i], DOC_RELATED, (long)i,
-			          false);
+			          LAY_DIR_AUTO);
 	}
 	return b.doc;
 }

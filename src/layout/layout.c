@@ -180,12 +180,7 @@ work_decode(struct work *w, const char *text, size_t len)
 	w->len = len;
 	w->cp = xreallocarray(NULL, len ? len : 1, sizeof *w->cp);
 	w->off = xreallocarray(NULL, len ? len : 1, sizeof *w->off);
-	size_t n = text_decode(text, len, w->cp, w->off);
-	if (n < len / 2) {
-		w->cp = xreallocarray(w->cp, n ? n : 1, sizeof *w->cp);
-		w->off = xreallocarray(w->off, n ? n : 1, sizeof *w->off);
-	}
-	work_alloc(w, n);
+	work_alloc(w, text_decode(text, len, w->cp, w->off));
 }
 
 static void
@@ -505,13 +500,15 @@ lay_paragraph_new(const char *text, size_t len, const struct lay_options *opt)
 		s = e;
 	} while (s < w.n);
 
+	/* One block for all rows' cells: a character makes at most one cell,
+	 * and the few that make none (hanging spaces, marks, Cf) are not
+	 * worth a copy to shrink it. */
 	struct lay_cell *cells = xreallocarray(NULL, w.n ? w.n : 1, sizeof *cells);
-	size_t *first = xreallocarray(NULL, nrows, sizeof *first);
 	size_t nc = 0;
 	for (size_t r = 0; r < nrows; r++) {
 		size_t rs = rows[r].start, re = rows[r].end;
 		int cols;
-		first[r] = nc;
+		rows[r].cells = cells + nc;
 		rows[r].ncells = emit_row(&w, rs, re, cells + nc, &cols);
 		rows[r].columns = cols;
 		rows[r].align_right = w.visual && work_rtl(&w);
@@ -519,13 +516,8 @@ lay_paragraph_new(const char *text, size_t len, const struct lay_options *opt)
 		rows[r].end = byte_at(&w, re);
 		nc += rows[r].ncells;
 	}
-	cells = xreallocarray(cells, nc ? nc : 1, sizeof *cells);
-	for (size_t r = 0; r < nrows; r++)
-		rows[r].cells = cells + first[r];
-	free(first);
-
 	struct lay_paragraph *par = xmalloc(sizeof *par);
-	par->rows = xreallocarray(rows, nrows, sizeof *rows);
+	par->rows = rows;
 	par->nrows = nrows;
 	par->rtl = work_rtl(&w);
 	par->width = width;

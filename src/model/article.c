@@ -2,7 +2,9 @@
 
 #include "model/article.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/xalloc.h"
 
@@ -21,6 +23,21 @@ static void append(char ***list, size_t *n, const char *text, size_t len)
 
 void article_add_paragraph(struct article *a, const char *text, size_t len)
 {
+	article_add_paragraph_dir(a, text, len, ARTICLE_DIR_AUTO);
+}
+
+void article_add_paragraph_dir(struct article *a, const char *text,
+                               size_t len, char dir)
+{
+	if (dir != ARTICLE_DIR_LTR && dir != ARTICLE_DIR_RTL)
+		dir = ARTICLE_DIR_AUTO;
+	/* body_dir may be NULL for an article whose body was filled
+	 * directly: those paragraphs are auto. */
+	bool had_dirs = a->body_dir != NULL;
+	a->body_dir = xreallocarray(a->body_dir, a->nbody + 1, 1);
+	if (!had_dirs)
+		memset(a->body_dir, ARTICLE_DIR_AUTO, a->nbody);
+	a->body_dir[a->nbody] = dir;
 	append(&a->body, &a->nbody, text, len);
 }
 
@@ -66,6 +83,7 @@ void article_free(struct article *a)
 	free(a->guid);
 	free(a->language);
 	free_list(a->body, a->nbody);
+	free(a->body_dir);
 	free_list(a->related, a->nrelated);
 	free_list(a->categories, a->ncategories);
 	for (size_t i = 0; i < a->nenclosures; i++) {

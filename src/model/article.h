@@ -27,6 +27,10 @@ struct article {
 	long long time; /* date as seconds since the epoch, UTC; 0 unknown */
 	char *language; /* e.g. "fa", from the feed or the HTML; may be NULL */
 	char **body;    /* paragraphs */
+	char *body_dir; /* NULL, or nbody bytes (no NUL): body[i]'s base
+	                   direction, ARTICLE_DIR_AUTO (from its first strong
+	                   character), _LTR (e.g. a line of <pre>) or _RTL
+	                   (e.g. <p dir="rtl">); NULL means all auto */
 	size_t nbody;
 	char **related; /* related headlines, as the source lists them */
 	size_t nrelated;
@@ -36,11 +40,21 @@ struct article {
 	size_t nenclosures;
 };
 
+/* Values of article.body_dir. */
+#define ARTICLE_DIR_AUTO 'a'
+#define ARTICLE_DIR_LTR 'l'
+#define ARTICLE_DIR_RTL 'r'
+
 /* A new empty article (title ""); free with article_free(). */
 struct article *article_new(void);
 
-/* Append a copy of a paragraph to the body. */
+/* Append a copy of a paragraph to the body (direction auto). */
 void article_add_paragraph(struct article *a, const char *text, size_t len);
+
+/* Append a copy of a paragraph with its base direction, one of
+ * ARTICLE_DIR_AUTO, _LTR, _RTL (anything else counts as auto). */
+void article_add_paragraph_dir(struct article *a, const char *text,
+                               size_t len, char dir);
 
 /* Append a copy of a related headline. */
 void article_add_related(struct article *a, const char *text, size_t len);

@@ -24,6 +24,7 @@ struct story {
 	size_t source;           /* headline-only: the article story listing it;
 	                            otherwise STORY_NONE */
 	bool read;
+	bool starred;
 };
 
 struct library {

@@ -7,17 +7,19 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 
+#include "source/url.h"
+#include "util/strbuf.h"
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -33,8 +35,8 @@ struct job {
 	bool is_file; /* file:// or a plain path: no HTTP codes */
 	CURL *easy;
 	struct curl_slist *headers;
-	char *body;
-	size_t len, cap;
+	struct strbuf body;
+	size_t len; /* bytes received, kept in body unless streamed */
 	bool too_large;
 	long code;    /* of the answer whose headers came last */
 	char *reason; /* its reason phrase, or NULL */
@@ -86,7 +88,7 @@ static void job_free(struct job *j)
 	free(j->url);
 	free(j->etag);
 	free(j->last_modified);
-	free(j->body);
+	strbuf_free(&j->body);
 	free(j->reason);
 	free(j->new_etag);
 	free(j->new_last_modified);
@@ -111,17 +113,6 @@ void fetcher_free(struct fetcher *f)
 	free(f);
 	if (--curl_users == 0)
 		curl_global_cleanup();
-}
-
-/* "scheme://..." is a URL; anything else is a path to a local file. */
-static bool has_scheme(const char *s)
-{
-	if (!isalpha((unsigned char)*s))
-		return false;
-	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' ||
-	       *s == '.')
-		s++;
-	return strncmp(s, "://", 3) == 0;
 }
 
 static bool is_file_url(const char *url)
@@ -222,16 +213,13 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 		j->too_large = true;
 		return 0; /* anything but len makes libcurl abort */
 	}
-	if (j->len + len + 1 > j->cap) {
-		size_t cap = j->cap ? j->cap : 16384;
-		while (cap < j->len + len + 1)
-			cap *= 2;
-		j->body = xreallocarray(j->body, cap, 1);
-		j->cap = cap;
+	if (j->owner->opt.on_data) {
+		j->len += len;
+		j->owner->opt.on_data(j->owner->opt.ctx, j->user, data, len);
+		return len;
 	}
-	memcpy(j->body + j->len, data, len);
+	strbuf_add(&j->body, data, len);
 	j->len += len;
-	j->body[j->len] = '\0';
 	return len;
 }
 
@@ -247,7 +235,7 @@ static void job_start(struct fetcher *f, struct job *j)
 	if (!e)
 		die(_("cannot initialise libcurl"));
 	j->easy = e;
-	char *url = has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
+	char *url = url_has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
 	j->is_file = is_file_url(url);
 	SETOPT(e, CURLOPT_URL, url);
 	free(url);
@@ -482,9 +470,9 @@ static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
 		               : xasprintf(_("HTTP %ld"), code);
 	} else {
 		r.status = FETCH_OK;
-		r.body = j->body ? j->body : xstrdup("");
+		if (!f->opt.on_data)
+			r.body = strbuf_take(&j->body);
 		r.body_len = j->len;
-		j->body = NULL;
 	}
 	r.error = error;
 	f->n_done++;
@@ -532,55 +520,47 @@ size_t fetcher_perform(struct fetcher *f)
 	return f->n_total - f->n_done;
 }
 
+static short to_curl_events(short ev)
+{
+	return (short)(((ev & POLLIN) ? CURL_WAIT_POLLIN : 0) |
+	               ((ev & POLLPRI) ? CURL_WAIT_POLLPRI : 0) |
+	               ((ev & POLLOUT) ? CURL_WAIT_POLLOUT : 0));
+}
+
+static short from_curl_events(short ev)
+{
+	return (short)(((ev & CURL_WAIT_POLLIN) ? POLLIN : 0) |
+	               ((ev & CURL_WAIT_POLLPRI) ? POLLPRI : 0) |
+	               ((ev & CURL_WAIT_POLLOUT) ? POLLOUT : 0));
+}
+
+/* curl_multi_wait() polls libcurl's sockets and ours together, with no
+ * limit on descriptor numbers (unlike select()), and waits no longer than
+ * libcurl's own timers allow. */
 int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra,
                  int timeout_ms)
 {
-	fd_set r, w, x;
-	int maxfd = -1;
-	long curl_ms = -1;
-	FD_ZERO(&r);
-	FD_ZERO(&w);
-	FD_ZERO(&x);
-	if (f->n_running || f->queue_head) {
-		curl_multi_fdset(f->multi, &r, &w, &x, &maxfd);
-		curl_multi_timeout(f->multi, &curl_ms);
-		/* Work that has no socket to wait on (a resolver, a queued
-		 * start) is checked again soon. */
-		if (maxfd < 0 && (curl_ms < 0 || curl_ms > 50))
-			curl_ms = 50;
-	}
-	if (curl_ms >= 0 && (timeout_ms < 0 || curl_ms < timeout_ms))
-		timeout_ms = (int)curl_ms;
-
-	size_t n = n_extra;
-	for (int fd = 0; fd <= maxfd; fd++)
-		if (FD_ISSET(fd, &r) || FD_ISSET(fd, &w) || FD_ISSET(fd, &x))
-			n++;
-	struct pollfd *fds = xcalloc(n ? n : 1, sizeof(*fds));
+	if (timeout_ms < 0)
+		timeout_ms = INT_MAX;
+	/* Work that has no socket to wait on yet (a queued start) is
+	 * checked again soon. */
+	if (f->queue_head && f->n_running < f->opt.max_parallel &&
+	    timeout_ms > 50)
+		timeout_ms = 50;
+	struct curl_waitfd *w = xcalloc(n_extra ? n_extra : 1, sizeof(*w));
 	for (unsigned i = 0; i < n_extra; i++) {
-		fds[i] = extra[i];
-		fds[i].revents = 0;
+		w[i].fd = extra[i].fd;
+		w[i].events = to_curl_events(extra[i].events);
 	}
-	size_t k = n_extra;
-	for (int fd = 0; fd <= maxfd; fd++) {
-		short ev = 0;
-		if (FD_ISSET(fd, &r))
-			ev |= POLLIN;
-		if (FD_ISSET(fd, &w))
-			ev |= POLLOUT;
-		if (FD_ISSET(fd, &x))
-			ev |= POLLPRI;
-		if (ev)
-			fds[k++] = (struct pollfd){.fd = fd, .events = ev};
-	}
-	int ready = poll(fds, (nfds_t)n, timeout_ms);
+	int numfds = 0;
+	CURLMcode rc = curl_multi_wait(f->multi, w, n_extra, timeout_ms, &numfds);
 	int extra_ready = 0;
 	for (unsigned i = 0; i < n_extra; i++) {
-		extra[i].revents = ready > 0 ? fds[i].revents : 0;
+		extra[i].revents = rc == CURLM_OK ? from_curl_events(w[i].revents) : 0;
 		if (extra[i].revents)
 			extra_ready++;
 	}
-	free(fds);
+	free(w);
 	return extra_ready;
 }
 

@@ -21,7 +21,9 @@ enum fetch_status {
 /* One finished transfer.  Everything here lives until on_done returns,
  * except body: on_done may keep it by setting r->body to NULL, and then
  * owns it (free() it).  body is NUL-terminated (the NUL is not counted
- * in body_len); it is NULL unless status is FETCH_OK. */
+ * in body_len); it is NULL unless status is FETCH_OK, and always NULL
+ * when the options have on_data (body_len then counts the bytes handed
+ * to it). */
 struct fetch_result {
 	void *user;      /* as given to fetcher_add */
 	const char *url; /* as given to fetcher_add */
@@ -39,6 +41,13 @@ struct fetch_result {
  * call fetcher_add(), but not fetcher_free(). */
 typedef void fetch_done_fn(void *ctx, struct fetch_result *r);
 
+/* Receives the body of a transfer in pieces as they arrive (only the
+ * final answer's, only when it is a success or a file), from
+ * fetcher_perform(); data is valid during the call.  The transfer may
+ * still fail after some pieces (a timeout, the size cap): on_done says. */
+typedef void fetch_data_fn(void *ctx, void *user, const char *data,
+                           size_t len);
+
 /* Zero fields take the default written beside them. */
 struct fetch_options {
 	unsigned max_parallel;   /* transfers at once; 8 */
@@ -47,6 +56,8 @@ struct fetch_options {
 	long max_redirects;      /* 5; a negative value allows none */
 	size_t max_size;         /* body bytes after decompression; 20 MB */
 	fetch_done_fn *on_done;  /* required */
+	fetch_data_fn *on_data;  /* optional: stream bodies instead of
+	                            collecting them */
 	void *ctx;               /* first argument of on_done */
 };
 

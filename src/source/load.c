@@ -4,22 +4,50 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "source/article_file.h"
+#include "source/feed.h"
 #include "util/die.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
-/* Read one article file into lib; false (reported) when it failed. */
+/* Feeds are told from article files by their first bytes. */
+#define SNIFF_BYTES 1024
+
+static bool is_feed_file(const char *path)
+{
+	char buf[SNIFF_BYTES];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, buf, sizeof buf);
+	close(fd);
+	return n > 0 && feed_sniff(buf, (size_t)n);
+}
+
+/* Read one article or feed file into lib; false (reported) when it
+ * failed. */
 static bool load_file(struct library *lib, const char *path)
 {
 	char *error = NULL;
+	if (is_feed_file(path)) {
+		feed_load_file(lib, path, &error);
+		if (error) {
+			warn("%s", error);
+			free(error);
+			return false;
+		}
+		return true;
+	}
 	struct article *a = article_file_read(path, &error);
 	if (!a) {
 		warn("%s", error);
@@ -66,17 +94,86 @@ static size_t load_folder(struct library *lib, const char *dir)
 	return failures;
 }
 
-size_t source_load_paths(struct library *lib, char *const *paths, size_t n)
+/* http://, https:// or file://: fetched, then read as a feed. */
+static bool is_url(const char *s)
+{
+	static const char *const schemes[] = {"http://", "https://", "file://"};
+	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
+		if (!strncasecmp(s, schemes[i], strlen(schemes[i])))
+			return true;
+	return false;
+}
+
+struct fetched {
+	struct library *lib;
+	bool ok;
+};
+
+static void add_item(void *ctx, const struct feed_meta *meta,
+                     struct article *item)
+{
+	(void)meta;
+	library_add_article(ctx, item);
+}
+
+static void on_fetched(void *ctx, struct fetch_result *r)
+{
+	struct fetched *f = ctx;
+	if (r->status != FETCH_OK) {
+		/* A plain fetch sends no validators: never "not modified". */
+		warn("%s: %s", r->url, r->error ? r->error : _("no answer"));
+		return;
+	}
+	char *error = NULL;
+	struct feed_request req = {
+	        .url = r->effective_url,
+	        .item = add_item,
+	        .ctx = f->lib,
+	};
+	if (feed_parse_memory(r->body, r->body_len, &req, NULL, &error) < 0) {
+		warn("%s: %s", r->url, error);
+		free(error);
+		return;
+	}
+	f->ok = true;
+}
+
+static bool load_url(struct library *lib, const char *url,
+                     const struct fetch_options *fetch)
+{
+	struct fetched f = {.lib = lib};
+	struct fetch_options opt = {0};
+	if (fetch)
+		opt = *fetch;
+	opt.on_done = on_fetched;
+	opt.on_data = NULL;
+	opt.ctx = &f;
+	struct fetch_request req = {.url = url};
+	fetch_all(&opt, &req, 1);
+	return f.ok;
+}
+
+size_t source_load(struct library *lib, char *const *paths, size_t n,
+                   const struct fetch_options *fetch)
 {
 	size_t failures = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+		if (is_url(paths[i])) {
+			if (!load_url(lib, paths[i], fetch))
+				failures++;
+		} else if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			failures += load_folder(lib, paths[i]);
-		else if (!load_file(lib, paths[i]))
+		} else if (!load_file(lib, paths[i])) {
 			failures++;
+		}
 	}
 	return failures;
+}
+
+size_t source_load_paths(struct library *lib, char *const *paths, size_t n)
+{
+	return source_load(lib, paths, n, NULL);
 }
 
 /* Whether two paths name the same existing folder. */

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "source/url.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -175,16 +176,6 @@ static bool split_words(const char *s, const char *end, struct words *ws,
 	return true;
 }
 
-static bool has_scheme(const char *s)
-{
-	if (!isalpha((unsigned char)*s))
-		return false;
-	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' ||
-	       *s == '.')
-		s++;
-	return strncmp(s, "://", 3) == 0;
-}
-
 /* The kind of a first word, or false when it isn't a URL at all. */
 static bool url_kind(const char *w, enum urls_kind *kind)
 {
@@ -203,7 +194,7 @@ static bool url_kind(const char *w, enum urls_kind *kind)
 			return true;
 		}
 	*kind = URLS_FEED;
-	return has_scheme(w) || w[0] == '/' || strncmp(w, "~/", 2) == 0;
+	return url_has_scheme(w) || w[0] == '/' || strncmp(w, "~/", 2) == 0;
 }
 
 static void parse_line(struct urls *u, const char *s, const char *end,

@@ -493,9 +493,10 @@ bool cache_fail(struct cache *c, int rc)
 	return fail(c, rc);
 }
 
-void cache_set_error(struct cache *c, char *message)
+bool cache_no_item(struct cache *c, long long item_id)
 {
-	set_error(c, message);
+	set_error(c, xasprintf(_("cache %s: no item %lld"), c->path, item_id));
+	return false;
 }
 
 const char *cache_error(const struct cache *c)

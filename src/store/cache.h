@@ -166,8 +166,8 @@ struct cache_story {
 	size_t ndups;
 };
 
-/* A list of stories; free with cache_stories_free(). */
-struct cache_stories {
+/* A list of stories; free with cache_story_list_free(). */
+struct cache_story_list {
 	struct cache_story *items;
 	size_t n;
 };
@@ -179,18 +179,18 @@ struct cache_stories {
  * near-duplicates among the results are folded into the best of them.
  * Empty for an item with no salient words; NULL with an error if there is
  * no such item. */
-struct cache_stories *cache_related(struct cache *c, long long item_id,
+struct cache_story_list *cache_related(struct cache *c, long long item_id,
                                     size_t k);
 
 /* The item's near-duplicates: other headlines saying the same thing,
  * newest first. NULL with an error if there is no such item. */
-struct cache_stories *cache_duplicates(struct cache *c, long long item_id);
+struct cache_story_list *cache_duplicates(struct cache *c, long long item_id);
 
 /* Headlines matching the query as text/find.h defines it (spelling
  * variants alike, from a word's start, compounds joined or apart), of one
  * feed or of every feed when feed_id is 0, newest first. An empty list for
  * a query without words; NULL on failure. */
-struct cache_stories *cache_search(struct cache *c, const char *query,
+struct cache_story_list *cache_search(struct cache *c, const char *query,
                                    long long feed_id);
 
 /* The ids of the items whose headlines match the query (as
@@ -201,7 +201,7 @@ struct cache_stories *cache_search(struct cache *c, const char *query,
 long long *cache_search_ids(struct cache *c, const char *query, size_t *n);
 
 /* Free a list of stories; NULL is allowed. */
-void cache_stories_free(struct cache_stories *s);
+void cache_story_list_free(struct cache_story_list *s);
 
 /* Near-duplicate groups of a headline list: a new array whose element i
  * is the index in h of the first headline (in h's order) of the group of

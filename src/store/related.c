@@ -27,7 +27,6 @@
 #include "store/store.h"
 #include "text/find.h"
 #include "text/words.h"
-#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* How much of the body is the summary: a feed's description is about
@@ -335,7 +334,7 @@ static char *column_dup(sqlite3_stmt *st, int i)
 	                s ? (size_t)sqlite3_column_bytes(st, i) : 0);
 }
 
-static void stories_add(struct cache_stories *s, size_t *cap,
+static void stories_add(struct cache_story_list *s, size_t *cap,
                         const struct cache_story *story)
 {
 	if (s->n == *cap) {
@@ -345,7 +344,7 @@ static void stories_add(struct cache_stories *s, size_t *cap,
 	s->items[s->n++] = *story;
 }
 
-void cache_stories_free(struct cache_stories *s)
+void cache_story_list_free(struct cache_story_list *s)
 {
 	if (!s)
 		return;
@@ -415,7 +414,7 @@ static bool read_indexed(struct cache *c, long long id, struct indexed *it)
 		           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
 		it->time = sqlite3_column_int64(st, 2);
 	} else if (rc == SQLITE_DONE) {
-		cache_set_error(c, xasprintf(_("cache: no item %lld"), id));
+		cache_no_item(c, id);
 	} else {
 		cache_fail(c, rc);
 	}
@@ -541,13 +540,13 @@ static int by_bucket_then_time(const void *a, const void *b)
 	return (x->story.id < y->story.id) - (x->story.id > y->story.id);
 }
 
-struct cache_stories *cache_related(struct cache *c, long long item_id,
+struct cache_story_list *cache_related(struct cache *c, long long item_id,
                                     size_t k)
 {
 	struct indexed it = {0};
 	if (!read_indexed(c, item_id, &it))
 		return NULL;
-	struct cache_stories *out = xcalloc(1, sizeof *out);
+	struct cache_story_list *out = xcalloc(1, sizeof *out);
 	struct text_buf q = {0};
 	int used = k ? salient_query(c, &q, &it.headline, &it.summary) : 0;
 	if (used <= 0) {
@@ -648,7 +647,7 @@ struct cache_stories *cache_related(struct cache *c, long long item_id,
 	}
 	free(cands);
 	if (rc != SQLITE_DONE) {
-		cache_stories_free(out);
+		cache_story_list_free(out);
 		return NULL;
 	}
 	return out;
@@ -662,12 +661,12 @@ static int newest_first(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-struct cache_stories *cache_duplicates(struct cache *c, long long item_id)
+struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 {
 	struct indexed it = {0};
 	if (!read_indexed(c, item_id, &it))
 		return NULL;
-	struct cache_stories *out = xcalloc(1, sizeof *out);
+	struct cache_story_list *out = xcalloc(1, sizeof *out);
 	struct text_buf q = {0};
 	if (it.headline.n < DUP_MIN_WORDS) {
 		indexed_free(&it);
@@ -723,7 +722,7 @@ struct cache_stories *cache_duplicates(struct cache *c, long long item_id)
 	indexed_free(&it);
 	if (rc != SQLITE_DONE) {
 		cache_fail(c, rc);
-		cache_stories_free(out);
+		cache_story_list_free(out);
 		return NULL;
 	}
 	if (out->n > 1) /* qsort() wants an array, even for none */
@@ -779,10 +778,10 @@ static void search_query(struct text_buf *b, const struct text_query *tq)
 	tb_adds(b, ")");
 }
 
-struct cache_stories *cache_search(struct cache *c, const char *query,
+struct cache_story_list *cache_search(struct cache *c, const char *query,
                                    long long feed_id)
 {
-	struct cache_stories *out = xcalloc(1, sizeof *out);
+	struct cache_story_list *out = xcalloc(1, sizeof *out);
 	struct text_query *tq = text_query_new(query, strlen(query));
 	if (!tq)
 		return out;
@@ -815,7 +814,7 @@ struct cache_stories *cache_search(struct cache *c, const char *query,
 	free(q.p);
 	if (rc != SQLITE_DONE) {
 		cache_fail(c, rc);
-		cache_stories_free(out);
+		cache_story_list_free(out);
 		return NULL;
 	}
 	return out;
@@ -868,12 +867,12 @@ static void print_field(FILE *out, const char *s)
 
 int cache_search_print(FILE *out, struct cache *c, const char *query)
 {
-	struct cache_stories *s = cache_search(c, query, 0);
+	struct cache_story_list *s = cache_search(c, query, 0);
 	if (!s)
 		return -1;
 	sqlite3_stmt *st = prepare(c, "SELECT link FROM items WHERE id = ?1");
 	if (!st) {
-		cache_stories_free(s);
+		cache_story_list_free(s);
 		return -1;
 	}
 	for (size_t i = 0; i < s->n; i++) {
@@ -899,7 +898,7 @@ int cache_search_print(FILE *out, struct cache *c, const char *query)
 	}
 	sqlite3_finalize(st);
 	int n = (int)s->n;
-	cache_stories_free(s);
+	cache_story_list_free(s);
 	return n;
 }
 

@@ -15,8 +15,9 @@ sqlite3 *cache_db(struct cache *c);
  * cache's error; returns false. */
 bool cache_fail(struct cache *c, int rc);
 
-/* Make message (taken over) the cache's error. */
-void cache_set_error(struct cache *c, char *message);
+/* Record that there is no item item_id, in cache_item_article()'s words;
+ * returns false. */
+bool cache_no_item(struct cache *c, long long item_id);
 
 /* Register the SQL functions the story index's triggers call
  * (akhbar_headline_words, akhbar_summary_words) on db: before the schema

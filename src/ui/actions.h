@@ -24,6 +24,15 @@
 	       N_("Open the previous story in the list"))                      \
 	ACTION(CLOSE, "close", N_("Leave the view; quit from the list"))       \
 	ACTION(QUIT, "quit", N_("Quit akhbar"))                                \
+	ACTION(RELOAD, "reload", N_("Update the selected or open feed"))       \
+	ACTION(RELOAD_ALL, "reload-all", N_("Update every feed"))              \
+	ACTION(MARK_FEED_READ, "mark-feed-read",                               \
+	       N_("Mark every item of the feed read"))                         \
+	ACTION(STAR, "toggle-star", N_("Star or unstar the story"))            \
+	ACTION(OPEN_LINK, "open-in-browser",                                   \
+	       N_("Open the link in $BROWSER"))                                \
+	ACTION(COPY_LINK, "copy-link",                                         \
+	       N_("Copy the link (OSC 52)"))                                   \
 	ACTION(HELP, "help", N_("Show the keys"))                              \
 	ACTION(REDRAW, "redraw", N_("Redraw the screen"))
 

@@ -13,9 +13,9 @@
 /* Older places are forgotten past this many. */
 #define HISTORY_MAX 256
 
-static const struct story *current(const struct ui *ui)
+static size_t count(const struct ui *ui)
 {
-	return &ui->lib->stories[ui->at.story];
+	return ui->stories->ops->count(ui->stories);
 }
 
 static size_t page_rows(const struct ui *ui)
@@ -66,32 +66,46 @@ static void sync_layout(struct ui *ui)
 	document_free(ui->doc);
 	struct lay_options opt = ui->lay;
 	opt.width = ui->cols;
-	ui->doc = document_new(current(ui)->page, &opt);
+	ui->doc = document_new(ui->page, &opt);
 	ui->doc_width = ui->cols;
 	ui->top = line_of_place(ui);
 	if (ui->top > max_top(ui))
 		ui->top = max_top(ui);
 }
 
-static void show(struct ui *ui, const struct ui_place_mark *place)
+/* Show a place; false (with ui->message) when its story can't be read. */
+static bool show(struct ui *ui, const struct ui_place_mark *place)
 {
-	if (ui->at.story != place->story) {
+	struct ui_stories *s = ui->stories;
+	char *error = NULL;
+	const struct article *page = s->ops->page(s, place->story, &error);
+	if (!page) {
+		ui_message_error(ui, error);
+		return false;
+	}
+	if (ui->at.story != place->story || page != ui->page) {
 		document_free(ui->doc);
 		ui->doc = NULL;
 	}
+	ui->page = page;
 	ui->at = *place;
 	ui->cursor = place->story; /* the list follows the reader */
-	ui->lib->stories[place->story].read = true;
+	if (!s->ops->is_read(s, place->story) &&
+	    !s->ops->set_read(s, place->story, true, &error))
+		ui_message_error(ui, error);
+	else if (ui->cache)
+		ui->feeds_stale = true; /* an unread count changed */
 	ui->view = &ui_article_view;
 	sync_layout(ui);
+	return true;
 }
 
-void ui_article_open(struct ui *ui, size_t story)
+bool ui_article_open(struct ui *ui, size_t story)
 {
 	struct ui_place_mark start = {story, 0, 0, -1};
 	document_free(ui->doc);
 	ui->doc = NULL;
-	show(ui, &start);
+	return show(ui, &start);
 }
 
 void ui_article_close(struct ui *ui)
@@ -101,6 +115,7 @@ void ui_article_close(struct ui *ui)
 	free(ui->history);
 	ui->history = NULL;
 	ui->nhistory = 0;
+	ui->page = NULL;
 }
 
 static void push_history(struct ui *ui)
@@ -140,8 +155,9 @@ static enum ui_role line_role(const struct ui *ui, const struct doc_line *line)
 static void article_draw(struct ui *ui)
 {
 	sync_layout(ui);
-	char *position = xasprintf("%zu/%zu", ui->at.story + 1, ui->lib->nstories);
-	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, position);
+	char *position = xasprintf("%zu/%zu", ui->at.story + 1, count(ui));
+	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
+	            ui->stories_title ? ui->stories_title : PACKAGE, position);
 	free(position);
 
 	const struct document *doc = ui->doc;
@@ -154,7 +170,7 @@ static void article_draw(struct ui *ui)
 	size_t last = ui->top + h < doc->nlines ? ui->top + h : doc->nlines;
 	char *lines = xasprintf(_("line %zu/%zu"), last, doc->nlines);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, lines,
-	            current(ui)->page->nrelated
+	            ui->page->nrelated
 	                    ? _("Tab related  Enter open  Backspace back  ? help")
 	                    : _("Backspace back  q list  ? help"));
 	free(lines);
@@ -195,7 +211,7 @@ static bool related_shown(const struct ui *ui, size_t i)
 
 static unsigned move_focus(struct ui *ui, bool forward)
 {
-	size_t n = current(ui)->page->nrelated;
+	size_t n = ui->page->nrelated;
 	if (n == 0)
 		return UI_REACT_NONE;
 	size_t h = page_rows(ui);
@@ -229,24 +245,26 @@ static unsigned move_focus(struct ui *ui, bool forward)
 
 static unsigned open_focused(struct ui *ui)
 {
-	const struct story *s = current(ui);
-	if (ui->at.focus < 0 || (size_t)ui->at.focus >= s->page->nrelated)
+	if (ui->at.focus < 0 || (size_t)ui->at.focus >= ui->page->nrelated)
 		return UI_REACT_NONE;
-	size_t target = s->targets[ui->at.focus];
+	size_t target = ui->stories->ops->target(ui->stories, ui->at.story,
+	                                         (size_t)ui->at.focus);
 	if (target == STORY_NONE)
 		return UI_REACT_NONE;
 	push_history(ui);
-	ui_article_open(ui, target);
+	if (!ui_article_open(ui, target))
+		ui->nhistory--;
 	return UI_REACT_DRAW;
 }
 
 static unsigned open_sibling(struct ui *ui, bool next)
 {
 	size_t i = ui->at.story;
-	if (next ? i + 1 >= ui->lib->nstories : i == 0)
+	if (next ? i + 1 >= count(ui) : i == 0)
 		return UI_REACT_NONE;
 	push_history(ui);
-	ui_article_open(ui, next ? i + 1 : i - 1);
+	if (!ui_article_open(ui, next ? i + 1 : i - 1))
+		ui->nhistory--;
 	return UI_REACT_DRAW;
 }
 
@@ -258,10 +276,23 @@ static unsigned go_back(struct ui *ui)
 		return UI_REACT_DRAW;
 	}
 	struct ui_place_mark place = ui->history[--ui->nhistory];
-	show(ui, &place);
+	if (!show(ui, &place))
+		return UI_REACT_DRAW;
 	ui->top = line_of_place(ui);
 	if (ui->top > max_top(ui))
 		ui->top = max_top(ui);
+	return UI_REACT_DRAW;
+}
+
+static unsigned toggle_star(struct ui *ui)
+{
+	struct ui_stories *s = ui->stories;
+	char *error = NULL;
+	bool starred = !s->ops->is_starred(s, ui->at.story);
+	if (!s->ops->set_starred(s, ui->at.story, starred, &error))
+		ui_message_error(ui, error);
+	else
+		ui_message(ui, starred ? _("starred") : _("star removed"));
 	return UI_REACT_DRAW;
 }
 
@@ -294,6 +325,8 @@ static unsigned article_action(struct ui *ui, enum ui_action a)
 		return open_sibling(ui, true);
 	case UI_ACTION_PREV_STORY:
 		return open_sibling(ui, false);
+	case UI_ACTION_STAR:
+		return toggle_star(ui);
 	case UI_ACTION_CLOSE:
 		ui_article_close(ui);
 		ui->view = &ui_list_view;
@@ -303,7 +336,13 @@ static unsigned article_action(struct ui *ui, enum ui_action a)
 	}
 }
 
+static const char *article_link(struct ui *ui)
+{
+	return ui->page->link;
+}
+
 const struct ui_view_ops ui_article_view = {
 	.draw = article_draw,
 	.action = article_action,
+	.link = article_link,
 };

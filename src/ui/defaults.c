@@ -30,6 +30,13 @@ const char ui_config_defaults[] =
 	"bind <Left> back\n"
 	"bind n next-story\n"
 	"bind p previous-story\n"
+	"# Feeds\n"
+	"bind r reload\n"
+	"bind R reload-all\n"
+	"bind A mark-feed-read\n"
+	"bind s toggle-star\n"
+	"bind o open-in-browser\n"
+	"bind y copy-link\n"
 	"# Leaving\n"
 	"bind q close\n"
 	"bind Q quit\n"
@@ -42,4 +49,6 @@ const char ui_config_defaults[] =
 	"color heading yellow default\n"
 	"color credit green default\n"
 	"color help-key green default\n"
-	"color message red default\n";
+	"color message red default\n"
+	"color star yellow default\n"
+	"color error red default\n";

@@ -1,6 +1,6 @@
 /* The headline list: one story per row, each headline laid out as its
- * own paragraph, with a read mark and, when there is room, the site and
- * date in columns. */
+ * own paragraph, with a read mark, a star mark and, when there is room,
+ * the site and date in columns. */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,7 +16,12 @@
 #define SITE_WIDTH 16
 #define DATE_WIDTH 10
 #define GAP 2
-#define HEADLINE_X 3 /* after the read mark */
+#define HEADLINE_X 3 /* after the read and star marks */
+
+static size_t count(const struct ui *ui)
+{
+	return ui->stories->ops->count(ui->stories);
+}
 
 static void keep_cursor_visible(struct ui *ui)
 {
@@ -27,66 +32,87 @@ static void keep_cursor_visible(struct ui *ui)
 		ui->list_top = ui->cursor - h + 1;
 }
 
+static void draw_column(const struct ui *ui, int y, int x, int width,
+                        const char *text, enum ui_role role)
+{
+	if (text && *text)
+		ui_draw_text(y, x, width, text, role, &ui->lay, UI_PLACE_AUTO);
+}
+
 static void draw_story(const struct ui *ui, int y, size_t i)
 {
-	const struct story *s = &ui->lib->stories[i];
+	struct ui_stories *s = ui->stories;
 	bool selected = i == ui->cursor;
+	bool read = s->ops->is_read(s, i);
 	enum ui_role role = selected ? UI_ROLE_CURSOR
-	                    : s->read ? UI_ROLE_READ : UI_ROLE_UNREAD;
+	                    : read   ? UI_ROLE_READ
+	                             : UI_ROLE_UNREAD;
 	if (selected)
 		ui_draw_fill(y, UI_ROLE_CURSOR);
-	if (!s->read)
+	if (!read)
 		ui_draw_text(y, 1, 1, "●", selected ? role : UI_ROLE_UNREAD,
+		             &ui->lay, UI_PLACE_AUTO);
+	if (s->ops->is_starred(s, i))
+		ui_draw_text(y, 2, 1, "★", selected ? role : UI_ROLE_STAR,
 		             &ui->lay, UI_PLACE_AUTO);
 
 	int headline_width = ui->cols - HEADLINE_X - 1;
 	bool columns = ui->cols >= COLUMNS_MIN_WIDTH;
 	if (columns)
-		headline_width -= GAP + SITE_WIDTH + GAP + DATE_WIDTH;
-	ui_draw_text(y, HEADLINE_X, headline_width, s->title, role, &ui->lay,
-	             UI_PLACE_AUTO);
-	if (!columns || !s->page)
+		headline_width -= GAP + DATE_WIDTH + (s->has_site ? GAP + SITE_WIDTH : 0);
+	ui_draw_text(y, HEADLINE_X, headline_width, s->ops->title(s, i), role,
+	             &ui->lay, UI_PLACE_AUTO);
+	if (!columns)
 		return;
 	int x = HEADLINE_X + headline_width + GAP;
-	if (s->page->site)
-		ui_draw_text(y, x, SITE_WIDTH, s->page->site,
-		             selected ? role : UI_ROLE_SITE, &ui->lay, UI_PLACE_AUTO);
-	x += SITE_WIDTH + GAP;
-	if (s->page->date)
-		ui_draw_text(y, x, DATE_WIDTH, s->page->date,
-		             selected ? role : UI_ROLE_DATE, &ui->lay, UI_PLACE_AUTO);
+	if (s->has_site) {
+		draw_column(ui, y, x, SITE_WIDTH, s->ops->site(s, i),
+		            selected ? role : UI_ROLE_SITE);
+		x += SITE_WIDTH + GAP;
+	}
+	draw_column(ui, y, x, DATE_WIDTH, s->ops->date(s, i),
+	            selected ? role : UI_ROLE_DATE);
 }
 
 static void list_draw(struct ui *ui)
 {
 	keep_cursor_visible(ui);
-	size_t unread = 0;
-	for (size_t i = 0; i < ui->lib->nstories; i++)
-		unread += !ui->lib->stories[i].read;
-	char *counts = xasprintf(_("%zu stories, %zu unread"),
-	                         ui->lib->nstories, unread);
-	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, counts);
+	struct ui_stories *s = ui->stories;
+	size_t n = count(ui), unread = 0;
+	for (size_t i = 0; i < n; i++)
+		unread += !s->ops->is_read(s, i);
+	char *counts = xasprintf(ngettext("%zu story, %zu unread",
+	                                  "%zu stories, %zu unread", n),
+	                         n, unread);
+	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
+	            ui->stories_title ? ui->stories_title : PACKAGE, counts);
 	free(counts);
 
 	int h = ui_body_rows(ui);
 	for (int y = 0; y < h; y++) {
 		size_t i = ui->list_top + (size_t)y;
-		if (i >= ui->lib->nstories)
+		if (i >= n)
 			break;
 		draw_story(ui, 1 + y, i);
 	}
+	if (n == 0)
+		ui_draw_text(1, 1, ui->cols - 2, _("No items yet: r fetches them."),
+		             UI_ROLE_NORMAL, &ui->lay, UI_PLACE_AUTO);
 
-	char *position = xasprintf("%zu/%zu", ui->cursor + 1, ui->lib->nstories);
+	char *position = xasprintf("%zu/%zu", n ? ui->cursor + 1 : 0, n);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, position,
-	            _("Enter open  ? help  q quit"));
+	            ui->cache ? _("Enter open  ? help  q feeds")
+	                      : _("Enter open  ? help  q quit"));
 	free(position);
 }
 
 static unsigned move_to(struct ui *ui, size_t cursor)
 {
-	size_t last = ui->lib->nstories - 1;
-	if (cursor > last)
-		cursor = last;
+	size_t n = count(ui);
+	if (n == 0)
+		return UI_REACT_NONE;
+	if (cursor > n - 1)
+		cursor = n - 1;
 	if (cursor == ui->cursor)
 		return UI_REACT_NONE;
 	ui->cursor = cursor;
@@ -94,9 +120,32 @@ static unsigned move_to(struct ui *ui, size_t cursor)
 	return UI_REACT_DRAW;
 }
 
+static unsigned toggle_star(struct ui *ui)
+{
+	struct ui_stories *s = ui->stories;
+	if (count(ui) == 0)
+		return UI_REACT_NONE;
+	char *error = NULL;
+	bool starred = !s->ops->is_starred(s, ui->cursor);
+	ui_message_error(ui, s->ops->set_starred(s, ui->cursor, starred, &error)
+	                             ? NULL
+	                             : error);
+	return UI_REACT_DRAW;
+}
+
+/* Leaving the list: back to the feed list, or out of akhbar. */
+static unsigned leave(struct ui *ui, bool quit)
+{
+	if (!ui->cache)
+		return quit ? UI_REACT_QUIT : UI_REACT_NONE;
+	ui_feeds_back(ui);
+	return UI_REACT_DRAW;
+}
+
 static unsigned list_action(struct ui *ui, enum ui_action a)
 {
 	size_t page = (size_t)ui_body_rows(ui);
+	size_t n = count(ui);
 	switch (a) {
 	case UI_ACTION_LINE_DOWN:
 	case UI_ACTION_NEXT_STORY:
@@ -106,7 +155,7 @@ static unsigned list_action(struct ui *ui, enum ui_action a)
 		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1) : UI_REACT_NONE;
 	case UI_ACTION_PAGE_DOWN:
 		/* the rows move by a page; the cursor keeps its place on screen */
-		if (ui->list_top + page < ui->lib->nstories)
+		if (ui->list_top + page < n)
 			ui->list_top += page;
 		return move_to(ui, ui->cursor + page) | UI_REACT_DRAW;
 	case UI_ACTION_PAGE_UP:
@@ -116,18 +165,44 @@ static unsigned list_action(struct ui *ui, enum ui_action a)
 	case UI_ACTION_TOP:
 		return move_to(ui, 0);
 	case UI_ACTION_BOTTOM:
-		return move_to(ui, ui->lib->nstories - 1);
+		return n ? move_to(ui, n - 1) : UI_REACT_NONE;
 	case UI_ACTION_OPEN:
-		ui_article_open(ui, ui->cursor);
+		if (n)
+			ui_article_open(ui, ui->cursor);
 		return UI_REACT_DRAW;
+	case UI_ACTION_STAR:
+		return toggle_star(ui);
+	case UI_ACTION_MARK_FEED_READ: {
+		char *error = NULL;
+		if (ui_message_error(ui, ui->stories->ops->mark_all_read(
+		                                 ui->stories, &error)
+		                             ? NULL
+		                             : error))
+			ui->feeds_stale = ui->cache != NULL;
+		return UI_REACT_DRAW;
+	}
+	case UI_ACTION_BACK:
+		return leave(ui, false);
 	case UI_ACTION_CLOSE:
-		return UI_REACT_QUIT;
+		return leave(ui, true);
 	default:
 		return UI_REACT_NONE;
 	}
 }
 
+static const char *list_link(struct ui *ui)
+{
+	if (count(ui) == 0)
+		return NULL;
+	char *error = NULL;
+	const struct article *a = ui->stories->ops->page(ui->stories, ui->cursor,
+	                                                &error);
+	ui_message_error(ui, error);
+	return a ? a->link : NULL;
+}
+
 const struct ui_view_ops ui_list_view = {
 	.draw = list_draw,
 	.action = list_action,
+	.link = list_link,
 };

@@ -5,10 +5,12 @@ src_libakhbar_a_SOURCES += \
 	src/ui/conf.c src/ui/conf.h \
 	src/ui/defaults.c \
 	src/ui/draw.c src/ui/draw.h \
+	src/ui/feeds_view.c \
 	src/ui/help_view.c \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/list_view.c \
 	src/ui/roles.h \
 	src/ui/screen.c src/ui/screen.h \
+	src/ui/stories.h src/ui/stories_cache.c src/ui/stories_library.c \
 	src/ui/ui.c src/ui/ui.h \
 	src/ui/view.h

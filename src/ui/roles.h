@@ -11,6 +11,8 @@
 	ROLE(CURSOR, "cursor")     /* the selected row of the list */          \
 	ROLE(UNREAD, "unread")     /* an unread headline and its mark */       \
 	ROLE(READ, "read")         /* a headline already opened */             \
+	ROLE(STAR, "star")         /* the mark of a starred story */           \
+	ROLE(ERROR, "error")       /* the mark of a feed whose update failed */\
 	ROLE(SITE, "site")                                                     \
 	ROLE(DATE, "date")                                                     \
 	ROLE(HEADLINE, "headline") /* the article's own headline */            \

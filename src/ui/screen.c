@@ -4,22 +4,20 @@
 #include "ui/screen.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "util/die.h"
 #include "util/i18n.h"
-
-/* How long input waits before looking at the signal flags again: the
- * handlers only set flags, and a read interrupted by a signal returns at
- * once anyway; this bounds the wait should a signal arrive just before. */
-#define INPUT_TIMEOUT_MS 250
+#include "util/xalloc.h"
 
 static SCREEN *screen;
 static bool is_open;
@@ -205,7 +203,6 @@ bool ui_screen_open(const struct ui_config *cfg, bool visual)
 	leaveok(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	wtimeout(stdscr, INPUT_TIMEOUT_MS);
 	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	setup_roles(cfg);
@@ -240,7 +237,7 @@ static void suspend(void)
 	ui_draw_invalidate();
 }
 
-enum ui_event ui_screen_event(int *key)
+enum ui_event ui_screen_event(int *key, int timeout_ms)
 {
 	if (quit_signal)
 		return UI_EVENT_QUIT;
@@ -257,6 +254,7 @@ enum ui_event ui_screen_event(int *key)
 		return UI_EVENT_RESUMED;
 	}
 	wint_t wch;
+	wtimeout(stdscr, timeout_ms);
 	int ret = wget_wch(stdscr, &wch);
 	if (ret == ERR)
 		return quit_signal ? UI_EVENT_QUIT : UI_EVENT_NONE;
@@ -279,4 +277,84 @@ enum ui_event ui_screen_event(int *key)
 int ui_screen_quit_signal(void)
 {
 	return quit_signal;
+}
+
+int ui_screen_input_fd(void)
+{
+	return STDIN_FILENO;
+}
+
+bool ui_screen_run(char *const argv[], char **error)
+{
+	/* As system() does: keys like Ctrl-C are the program's while it
+	 * runs, not ours. */
+	struct sigaction ignore, old_int, old_quit;
+	memset(&ignore, 0, sizeof ignore);
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	endwin();
+	handback();
+	sigaction(SIGINT, &ignore, &old_int);
+	sigaction(SIGQUIT, &ignore, &old_quit);
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status = 0;
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	handshake();
+	ui_draw_invalidate();
+	if (pid < 0) {
+		*error = xasprintf(_("cannot start %s: %s"), argv[0],
+		                   strerror(errno));
+		return false;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+		*error = xasprintf(_("cannot run %s"), argv[0]);
+		return false;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		*error = xasprintf(_("%s failed"), argv[0]);
+		return false;
+	}
+	return true;
+}
+
+static char *base64(const char *text)
+{
+	static const char digits[] =
+	        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len = strlen(text);
+	char *out = xmalloc(4 * ((len + 2) / 3) + 1), *o = out;
+	for (size_t i = 0; i < len; i += 3) {
+		unsigned v = (unsigned)s[i] << 16;
+		if (i + 1 < len)
+			v |= (unsigned)s[i + 1] << 8;
+		if (i + 2 < len)
+			v |= s[i + 2];
+		*o++ = digits[(v >> 18) & 63];
+		*o++ = digits[(v >> 12) & 63];
+		*o++ = i + 1 < len ? digits[(v >> 6) & 63] : '=';
+		*o++ = i + 2 < len ? digits[v & 63] : '=';
+	}
+	*o = '\0';
+	return out;
+}
+
+void ui_screen_copy(const char *text)
+{
+	char *b64 = base64(text);
+	char *seq = in_tmux ? xasprintf("\033Ptmux;\033\033]52;c;%s\a\033\\", b64)
+	                    : xasprintf("\033]52;c;%s\a", b64);
+	send_raw(seq);
+	free(seq);
+	free(b64);
 }

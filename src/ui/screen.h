@@ -28,9 +28,24 @@ bool ui_screen_open(const struct ui_config *cfg, bool visual);
 /* Give the terminal back as it was; safe to call twice. */
 void ui_screen_close(void);
 
-/* Wait for the next event; *key is set for UI_EVENT_KEY.  Suspends the
- * program on Ctrl-Z (SIGTSTP) and returns UI_EVENT_RESUMED after. */
-enum ui_event ui_screen_event(int *key);
+/* Wait up to timeout_ms (0: only look) for the next event; *key is set
+ * for UI_EVENT_KEY.  Suspends the program on Ctrl-Z (SIGTSTP) and returns
+ * UI_EVENT_RESUMED after. */
+enum ui_event ui_screen_event(int *key, int timeout_ms);
+
+/* The descriptor keys arrive on, for a poll that waits on more. */
+int ui_screen_input_fd(void);
+
+/* Run a program (argv[0] looked up in PATH) on the terminal and wait for
+ * it: the screen is given back first and taken again after, so a
+ * terminal browser works too.  Returns false with *error (a new string)
+ * when it could not be started or failed. */
+bool ui_screen_run(char *const argv[], char **error);
+
+/* Put text on the clipboard of the terminal (OSC 52, through tmux's
+ * passthrough inside tmux).  The text travels base64-encoded, so nothing
+ * in it can act as a control. */
+void ui_screen_copy(const char *text);
 
 /* The signal that caused UI_EVENT_QUIT. */
 int ui_screen_quit_signal(void);

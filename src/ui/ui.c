@@ -5,6 +5,8 @@
 #include "ui/ui.h"
 
 #include <curses.h>
+#include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,32 @@
 
 /* Lines the mouse wheel scrolls by. */
 #define WHEEL_LINES 3
+
+/* How long input waits before looking at the signal flags again: the
+ * handlers only set flags, and a wait interrupted by a signal returns at
+ * once anyway; this bounds the wait should a signal arrive just before. */
+#define INPUT_TIMEOUT_MS 250
+
+void ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text;
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	va_end(ap);
+	free(ui->message);
+	ui->message = text;
+}
+
+bool ui_message_error(struct ui *ui, char *error)
+{
+	if (!error)
+		return true;
+	free(ui->message);
+	ui->message = error;
+	return false;
+}
 
 int ui_body_rows(const struct ui *ui)
 {
@@ -85,6 +113,110 @@ static void paint(struct ui *ui, unsigned reaction)
 	ui_draw_finish();
 }
 
+/* A feed finished updating: the lists are read again by the main loop. */
+static void on_updated(void *ctx, const struct update_report *r)
+{
+	struct ui *ui = ctx;
+	ui->feeds_stale = true;
+	if (r->status == UPDATE_ERROR)
+		ui->update_errors++;
+	if (ui->stories && ui->stories->feed_id) {
+		for (size_t i = 0; i < ui->nfeeds; i++)
+			if (ui->feeds[i].id == ui->stories->feed_id &&
+			    !strcmp(ui->feeds[i].url, r->url))
+				ui->stories_stale = true;
+	}
+}
+
+void ui_feeds_update(struct ui *ui, size_t i)
+{
+	if (!ui->updater) {
+		struct update_options opt = {
+		        .fetch = ui->fetch,
+		        /* Bodies are stored when complete, so no transaction
+		         * stays open while the reader marks items. */
+		        .stream = false,
+		        .on_done = on_updated,
+		        .ctx = ui,
+		};
+		ui->updater = updater_new(ui->cache, &opt);
+		ui->update_errors = 0;
+	}
+	for (size_t k = 0; k < ui->nfeeds; k++)
+		if (i == (size_t)-1 || k == i)
+			updater_add(ui->updater, ui->feeds[k].url,
+			            ui->feeds[k].etag, ui->feeds[k].last_modified);
+}
+
+/* r: the selected feed on the feed list, else the feed open. */
+static unsigned reload(struct ui *ui, bool all)
+{
+	if (!ui->cache) {
+		ui_message(ui, "%s", _("no subscriptions: these stories come from files"));
+		return UI_REACT_DRAW;
+	}
+	if (all) {
+		ui_feeds_update(ui, (size_t)-1);
+	} else if (ui->view == &ui_feeds_view) {
+		if (ui->nfeeds)
+			ui_feeds_update(ui, ui->feed_cursor);
+	} else {
+		for (size_t i = 0; i < ui->nfeeds; i++)
+			if (ui->feeds[i].id == ui->stories->feed_id)
+				ui_feeds_update(ui, i);
+	}
+	return UI_REACT_DRAW;
+}
+
+/* $BROWSER (its first command; "%s" in it is the address, else the
+ * address comes last), else xdg-open.  Words split at blanks, no shell:
+ * the address comes from a feed. */
+static unsigned open_link(struct ui *ui, const char *link)
+{
+	const char *browser = getenv("BROWSER");
+	char *command = xstrdup(browser && *browser ? browser : "xdg-open");
+	char *colon = strchr(command, ':');
+	if (colon)
+		*colon = '\0';
+	char **argv = xreallocarray(NULL, strlen(command) + 3, sizeof *argv);
+	size_t n = 0;
+	bool placed = false;
+	for (char *save, *w = strtok_r(command, " \t", &save); w;
+	     w = strtok_r(NULL, " \t", &save)) {
+		if (!strcmp(w, "%s")) {
+			argv[n++] = (char *)link;
+			placed = true;
+		} else {
+			argv[n++] = w;
+		}
+	}
+	if (!placed)
+		argv[n++] = (char *)link;
+	argv[n] = NULL;
+	char *error = NULL;
+	if (n > 1 || placed)
+		ui_screen_run(argv, &error);
+	ui_message_error(ui, error);
+	free(argv);
+	free(command);
+	return UI_REACT_DRAW | UI_REACT_FULL;
+}
+
+static unsigned with_link(struct ui *ui, enum ui_action a)
+{
+	const char *link = ui->view->link ? ui->view->link(ui) : NULL;
+	if (!link || !*link) {
+		if (!ui->message)
+			ui_message(ui, "%s", _("no link"));
+		return UI_REACT_DRAW;
+	}
+	if (a == UI_ACTION_OPEN_LINK)
+		return open_link(ui, link);
+	ui_screen_copy(link);
+	ui_message(ui, "%s", _("link copied"));
+	return UI_REACT_DRAW;
+}
+
 static unsigned dispatch(struct ui *ui, enum ui_action a)
 {
 	switch (a) {
@@ -104,7 +236,63 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 		ui->help_top = 0;
 		return UI_REACT_DRAW;
 	}
+	if (ui->view != &ui_help_view) {
+		switch (a) {
+		case UI_ACTION_RELOAD:
+			return reload(ui, false);
+		case UI_ACTION_RELOAD_ALL:
+			return reload(ui, true);
+		case UI_ACTION_OPEN_LINK:
+		case UI_ACTION_COPY_LINK:
+			return with_link(ui, a);
+		default:
+			break;
+		}
+	}
 	return ui->view->action(ui, a);
+}
+
+/* Move the updates on; what changed in the cache shows at once. */
+static unsigned run_updates(struct ui *ui)
+{
+	size_t done_before, total;
+	updater_progress(ui->updater, &done_before, &total);
+	size_t left = updater_perform(ui->updater);
+	size_t done;
+	updater_progress(ui->updater, &done, &total);
+	unsigned reaction = done != done_before ? UI_REACT_DRAW : UI_REACT_NONE;
+	if (left == 0) {
+		updater_free(ui->updater);
+		ui->updater = NULL;
+		if (ui->update_errors)
+			ui_message(ui, ngettext("%zu feed updated, %zu failed",
+			                        "%zu feeds updated, %zu failed", total),
+			           total, ui->update_errors);
+		else
+			ui_message(ui, ngettext("%zu feed updated",
+			                        "%zu feeds updated", total),
+			           total);
+		reaction = UI_REACT_DRAW;
+	}
+	return reaction;
+}
+
+/* Read again what an update or a mark changed, where it shows now; the
+ * open article's list waits until the reader is back on it. */
+static unsigned refresh_lists(struct ui *ui)
+{
+	unsigned reaction = UI_REACT_NONE;
+	if (ui->feeds_stale && ui->cache) {
+		ui_feeds_reload(ui);
+		reaction = UI_REACT_DRAW;
+	}
+	if (ui->stories_stale && ui->view == &ui_list_view &&
+	    ui->stories->ops->reload) {
+		ui->cursor = ui->stories->ops->reload(ui->stories, ui->cursor);
+		ui->stories_stale = false;
+		reaction = UI_REACT_DRAW;
+	}
+	return reaction;
 }
 
 /* Read the defaults and the user's file; report bad lines on stderr
@@ -129,34 +317,44 @@ static struct ui_config *load_config(char **message)
 	return cfg;
 }
 
-int ui_run(struct library *lib, const struct lay_options *layout)
+/* Wait for the next event: with updates running, on the terminal and
+ * the network together (scrolling and reading go on meanwhile). */
+static enum ui_event next_event(struct ui *ui, int *key, bool input_waiting,
+                                unsigned *reaction)
 {
-	struct ui ui = {
-		.lib = lib,
-		.lay = *layout,
-		.view = &ui_list_view,
-		.at = {.focus = -1},
-	};
-	struct ui_config *cfg = load_config(&ui.message);
-	ui.cfg = cfg;
-	if (!ui_screen_open(cfg, layout->visual)) {
-		free(ui.message);
+	if (!ui->updater)
+		return ui_screen_event(key, INPUT_TIMEOUT_MS);
+	struct pollfd in = {.fd = ui_screen_input_fd(), .events = POLLIN};
+	updater_poll(ui->updater, &in, 1, input_waiting ? 0 : INPUT_TIMEOUT_MS);
+	*reaction |= run_updates(ui);
+	return ui_screen_event(key, 0);
+}
+
+static int run(struct ui *ui)
+{
+	struct ui_config *cfg = load_config(&ui->message);
+	ui->cfg = cfg;
+	if (!ui_screen_open(cfg, ui->lay.visual)) {
 		ui_config_free(cfg);
 		return EXIT_FAILURE;
 	}
-	ui.rows = LINES;
-	ui.cols = COLS;
+	ui->rows = LINES;
+	ui->cols = COLS;
 
 	int status = EXIT_SUCCESS;
 	unsigned reaction = UI_REACT_DRAW | UI_REACT_FULL;
+	bool input_waiting = false;
 	while (!(reaction & UI_REACT_QUIT)) {
+		reaction |= refresh_lists(ui);
 		if (reaction)
-			paint(&ui, reaction);
+			paint(ui, reaction);
 		reaction = UI_REACT_NONE;
 		int key = 0;
-		enum ui_event event = ui_screen_event(&key);
-		ui.rows = LINES;
-		ui.cols = COLS;
+		enum ui_event event = next_event(ui, &key, input_waiting, &reaction);
+		/* ncurses may hold more keys than the descriptor shows. */
+		input_waiting = event != UI_EVENT_NONE;
+		ui->rows = LINES;
+		ui->cols = COLS;
 		switch (event) {
 		case UI_EVENT_NONE:
 			break;
@@ -165,34 +363,74 @@ int ui_run(struct library *lib, const struct lay_options *layout)
 			reaction = UI_REACT_QUIT;
 			break;
 		case UI_EVENT_RESIZE:
-			reaction = UI_REACT_DRAW;
+			reaction |= UI_REACT_DRAW;
 			break;
 		case UI_EVENT_RESUMED:
-			reaction = UI_REACT_DRAW | UI_REACT_FULL;
+			reaction |= UI_REACT_DRAW | UI_REACT_FULL;
 			break;
 		case UI_EVENT_WHEEL_UP:
 		case UI_EVENT_WHEEL_DOWN:
 			for (int i = 0; i < WHEEL_LINES; i++)
-				reaction |= dispatch(&ui, event == UI_EVENT_WHEEL_UP
-				                                  ? UI_ACTION_LINE_UP
-				                                  : UI_ACTION_LINE_DOWN);
+				reaction |= dispatch(ui, event == UI_EVENT_WHEEL_UP
+				                                 ? UI_ACTION_LINE_UP
+				                                 : UI_ACTION_LINE_DOWN);
 			break;
 		case UI_EVENT_KEY:
-			if (ui.message) {
-				free(ui.message);
-				ui.message = NULL;
-				reaction = UI_REACT_DRAW;
+			if (ui->message) {
+				free(ui->message);
+				ui->message = NULL;
+				reaction |= UI_REACT_DRAW;
 			}
 			enum ui_action a = ui_config_action(cfg, key);
 			if (a != UI_ACTION_NONE)
-				reaction |= dispatch(&ui, a);
+				reaction |= dispatch(ui, a);
 			break;
 		}
 	}
 
 	ui_screen_close();
-	ui_article_close(&ui);
-	free(ui.message);
 	ui_config_free(cfg);
+	return status;
+}
+
+static void ui_done(struct ui *ui)
+{
+	updater_free(ui->updater);
+	ui_article_close(ui);
+	if (ui->stories)
+		ui->stories->ops->free(ui->stories);
+	free(ui->stories_title);
+	cache_feeds_free(ui->feeds, ui->feeds_held);
+	free(ui->message);
+}
+
+int ui_run(struct library *lib, const struct lay_options *layout)
+{
+	struct ui ui = {
+		.stories = ui_stories_library(lib),
+		.lay = *layout,
+		.view = &ui_list_view,
+		.at = {.focus = -1},
+	};
+	int status = run(&ui);
+	ui_done(&ui);
+	return status;
+}
+
+int ui_run_feeds(struct cache *cache, const struct urls *urls,
+                 const struct fetch_options *fetch,
+                 const struct lay_options *layout)
+{
+	struct ui ui = {
+		.lay = *layout,
+		.view = &ui_feeds_view,
+		.at = {.focus = -1},
+		.cache = cache,
+		.urls = urls,
+		.fetch = *fetch,
+	};
+	ui_feeds_reload(&ui);
+	int status = run(&ui);
+	ui_done(&ui);
 	return status;
 }

@@ -4,10 +4,21 @@
 
 #include "layout/layout.h"
 #include "model/library.h"
+#include "source/fetch.h"
+#include "source/urls.h"
+#include "store/cache.h"
 
 /* Run the interactive reader over lib until the user quits.  layout holds
  * shaping and bidi mode (width is taken from the terminal).  Returns the
  * exit status. */
 int ui_run(struct library *lib, const struct lay_options *layout);
+
+/* Run the reader over the subscriptions: the feed list of the cache
+ * (feeds listed by urls, which may have titles and hidden marks for them),
+ * their headlines, their articles; feeds update with fetch's timeouts.
+ * cache and urls stay the caller's.  Returns the exit status. */
+int ui_run_feeds(struct cache *cache, const struct urls *urls,
+                 const struct fetch_options *fetch,
+                 const struct lay_options *layout);
 
 #endif

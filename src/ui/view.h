@@ -10,9 +10,14 @@
 #include "layout/document.h"
 #include "layout/layout.h"
 #include "model/library.h"
+#include "source/fetch.h"
+#include "source/update.h"
+#include "source/urls.h"
+#include "store/cache.h"
 #include "ui/actions.h"
 #include "ui/conf.h"
 #include "ui/roles.h"
+#include "ui/stories.h"
 
 /* What an action changed: a bit set. */
 enum ui_reaction {
@@ -29,6 +34,9 @@ struct ui_view_ops {
 	void (*draw)(struct ui *ui);
 	/* Apply an action; returns enum ui_reaction bits. */
 	unsigned (*action)(struct ui *ui, enum ui_action a);
+	/* The address of what is selected (for `o` and `y`), or NULL; may
+	 * set ui->message when it can't be had. */
+	const char *(*link)(struct ui *ui);
 };
 
 /* Where the reader was in an article, kept across resizes: the block at
@@ -40,7 +48,9 @@ struct ui_place_mark {
 };
 
 struct ui {
-	struct library *lib;
+	struct ui_stories *stories; /* the headline list's; NULL on the feed
+	                               list before a feed is opened */
+	char *stories_title;        /* the title bar's, or NULL: PACKAGE */
 	const struct ui_config *cfg;
 	struct lay_options lay; /* shaping and bidi mode; width set per use */
 	int rows, cols;         /* the terminal's size */
@@ -53,6 +63,7 @@ struct ui {
 
 	/* the article view */
 	struct ui_place_mark at;    /* the story shown and the place in it */
+	const struct article *page; /* at.story's, from ui->stories */
 	struct document *doc;       /* at.story laid out at doc_width */
 	int doc_width;
 	size_t top;                 /* first document line on screen */
@@ -61,11 +72,24 @@ struct ui {
 
 	/* the help screen */
 	size_t help_top;
+
+	/* subscriptions: all NULL when reading files */
+	struct cache *cache;
+	const struct urls *urls;
+	struct fetch_options fetch;
+	struct cache_feed *feeds; /* the feed list's rows */
+	size_t nfeeds, feed_cursor, feed_top;
+	size_t feeds_held; /* rows of feeds, shown (nfeeds) or not */
+	struct updater *updater; /* while feeds are updating */
+	size_t update_errors;
+	bool feeds_stale;   /* a feed was updated: read the list again */
+	bool stories_stale; /* ... and it was the one open */
 };
 
 extern const struct ui_view_ops ui_list_view;
 extern const struct ui_view_ops ui_article_view;
 extern const struct ui_view_ops ui_help_view;
+extern const struct ui_view_ops ui_feeds_view;
 
 /* Rows between the title bar and the status line. */
 int ui_body_rows(const struct ui *ui);
@@ -75,10 +99,34 @@ int ui_body_rows(const struct ui *ui);
 void ui_draw_bar(const struct ui *ui, int y, enum ui_role role,
                  const char *left, const char *right);
 
-/* Show story i in the article view, at its top, and mark it read. */
-void ui_article_open(struct ui *ui, size_t story);
+/* Show story i in the article view, at its top, and mark it read.
+ * Returns false (with ui->message set) when it can't be read. */
+bool ui_article_open(struct ui *ui, size_t story);
 
 /* Free what the article view holds (document and history). */
 void ui_article_close(struct ui *ui);
+
+/* Replace ui->message with a new one (printf format). */
+void ui_message(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Take error (a new string or NULL) as the message; false if there was
+ * one. */
+bool ui_message_error(struct ui *ui, char *error);
+
+/* Read the feed list from the cache again, keeping the cursor on the same
+ * feed. */
+void ui_feeds_reload(struct ui *ui);
+
+/* Start updating feed i of the feed list, or every feed when i is
+ * (size_t)-1; the main loop moves the transfers on. */
+void ui_feeds_update(struct ui *ui, size_t i);
+
+/* The name the feed list shows for a feed: its title in the urls file,
+ * else the feed's own, else its address. */
+const char *ui_feed_name(const struct ui *ui, const struct cache_feed *f);
+
+/* Leave the headline list for the feed list. */
+void ui_feeds_back(struct ui *ui);
 
 #endif

@@ -9,5 +9,8 @@
 #define _(s) (s)
 #endif
 #define N_(s) (s)
+#if !ENABLE_NLS
+#define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
+#endif
 
 #endif

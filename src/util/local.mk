@@ -1,4 +1,5 @@
-## src/util: allocation wrappers and fatal errors that restore the terminal.
+## src/util: allocation wrappers, fatal errors that restore the terminal,
+## a growable string.
 src_libakhbar_a_SOURCES += src/util/xalloc.c src/util/xalloc.h \
-	src/util/die.c src/util/die.h src/util/i18n.h
-src_libakhbar_a_SOURCES += src/dump.c src/dump.h
+	src/util/die.c src/util/die.h src/util/i18n.h \
+	src/util/strbuf.c src/util/strbuf.h

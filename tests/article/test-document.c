@@ -155,6 +155,32 @@ static void test_fields(void)
 	document_free(doc);
 	article_free(a);
 
+	/* A feed's date with a zone reads left to right in an RTL article. */
+	a = parse("Title: خبر\nDate: 2024-03-07 17:35 +0330\n\nسایت\nمتن.\n");
+	doc = document_new(a, &opt);
+	if (doc->nblocks >= 3) {
+		const struct lay_row *row =
+		        doc->lines[doc->block_first_line[2]].row;
+		char *date = lay_row_text(row, 30);
+		CHECK_STR(date, "        2024-03-07 17:35 +0330",
+		          "a zoned date in an RTL article");
+		free(date);
+	}
+	document_free(doc);
+	article_free(a);
+
+	a = parse("Title: خبر\nDate: 2024-03-08 09:00 UTC\n\nسایت\nمتن.\n");
+	doc = document_new(a, &opt);
+	if (doc->nblocks >= 3) {
+		char *date = lay_row_text(
+		        doc->lines[doc->block_first_line[2]].row, 30);
+		CHECK_STR(date, "          2024-03-08 09:00 UTC",
+		          "a date with a Latin zone name in an RTL article");
+		free(date);
+	}
+	document_free(doc);
+	article_free(a);
+
 	/* No site, date, credit or related: headline, blank, body only. */
 	a = parse("Title: T\n\nS\nB\n");
 	free(a->site);
@@ -165,6 +191,28 @@ static void test_fields(void)
 	document_free(doc);
 	article_free(a);
 	document_free(NULL);
+
+	/* A direction the source gave wins over the text's own. */
+	a = article_new();
+	free(a->title);
+	a->title = strdup("خبر");
+	article_add_paragraph_dir(a, "x = 1;", 6, ARTICLE_DIR_LTR);
+	article_add_paragraph_dir(a, "abc", 3, ARTICLE_DIR_RTL);
+	article_add_paragraph(a, "abc", 3);
+	doc = document_new(a, &opt);
+	check_shape(doc, a, opt.width);
+	static const bool right[] = {false, true, false};
+	for (size_t i = 0, b = 0; b < doc->nblocks; b++) {
+		const struct doc_line *line =
+		        &doc->lines[doc->block_first_line[b]];
+		if (line->role != DOC_BODY)
+			continue;
+		CHECK(line->row->align_right == right[i],
+		      "body %zu: align_right %d", i, line->row->align_right);
+		i++;
+	}
+	document_free(doc);
+	article_free(a);
 }
 
 int main(void)

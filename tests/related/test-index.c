@@ -14,7 +14,7 @@
 static void check_search(struct cache *c, const struct stories *st,
                          const char *query, size_t at_least)
 {
-	struct cache_stories *r = cache_search(c, query, 0);
+	struct cache_story_list *r = cache_search(c, query, 0);
 	CHECK(r != NULL, "search %s: %s", query, cache_error(c));
 	if (!r)
 		return;
@@ -47,16 +47,16 @@ static void check_search(struct cache *c, const struct stories *st,
 		CHECK(r->items[k - 1].time >= r->items[k].time,
 		      "search \"%s\": newest first", query);
 	text_query_free(q);
-	cache_stories_free(r);
+	cache_story_list_free(r);
 }
 
 static bool found(struct cache *c, const char *query, long long item)
 {
-	struct cache_stories *r = cache_search(c, query, 0);
+	struct cache_story_list *r = cache_search(c, query, 0);
 	bool yes = false;
 	for (size_t k = 0; r && k < r->n; k++)
 		yes = yes || r->items[k].id == item;
-	cache_stories_free(r);
+	cache_story_list_free(r);
 	return yes;
 }
 
@@ -101,12 +101,12 @@ static void test_search(struct cache *c, struct stories *st)
 	/* A compound written with a space, next to the stories' ZWNJ ones. */
 	store(c, "https://fa.example/rss", "spaced", "توافق آتش بس در لبنان",
 	      NULL);
-	struct cache_stories *all = cache_search(c, "لبنان", 0);
+	struct cache_story_list *all = cache_search(c, "لبنان", 0);
 	long long spaced = 0;
 	for (size_t k = 0; all && k < all->n; k++)
 		if (strstr(all->items[k].title, "آتش بس"))
 			spaced = all->items[k].id;
-	cache_stories_free(all);
+	cache_story_list_free(all);
 	CHECK(spaced, "the spaced headline is found by its other word");
 
 	static const struct {
@@ -140,9 +140,9 @@ static void test_search(struct cache *c, struct stories *st)
 	CHECK(found(c, "ایرانی", item_of(st, "s1")) == false,
 	      "a longer word is not found in a shorter one");
 
-	struct cache_stories *none = cache_search(c, " «» ، ", 0);
+	struct cache_story_list *none = cache_search(c, " «» ، ", 0);
 	CHECK(none && none->n == 0, "a query without words finds nothing");
-	cache_stories_free(none);
+	cache_story_list_free(none);
 
 	/* One feed only. */
 	size_t nfeeds;
@@ -152,11 +152,11 @@ static void test_search(struct cache *c, struct stories *st)
 		if (!strcmp(feeds[i].url, "https://ar.example/rss"))
 			ar = feeds[i].id;
 	cache_feeds_free(feeds, nfeeds);
-	struct cache_stories *r = cache_search(c, "دمشق", ar);
+	struct cache_story_list *r = cache_search(c, "دمشق", ar);
 	CHECK(r && r->n == 3, "دمشق in the Arabic feed: %zu", r ? r->n : 0);
 	for (size_t k = 0; r && k < r->n; k++)
 		CHECK(r->items[k].feed_id == ar, "only that feed");
-	cache_stories_free(r);
+	cache_story_list_free(r);
 }
 
 static void test_print(struct cache *c)
@@ -166,7 +166,7 @@ static void test_print(struct cache *c)
 	FILE *out = open_memstream(&text, &len);
 	int n = cache_search_print(out, c, "ايران");
 	fclose(out);
-	struct cache_stories *r = cache_search(c, "ايران", 0);
+	struct cache_story_list *r = cache_search(c, "ايران", 0);
 	CHECK(r && n == (int)r->n && n > 0, "printed %d", n);
 	size_t lines = 0;
 	for (char *p = text; p && *p; p++)
@@ -180,7 +180,7 @@ static void test_print(struct cache *c)
 	CHECK(text && !strncmp(text, first, strlen(first)), "first line: %s",
 	      text);
 	free(text);
-	cache_stories_free(r);
+	cache_story_list_free(r);
 
 	text = NULL;
 	out = open_memstream(&text, &len);
@@ -202,13 +202,13 @@ static void test_changes(struct cache *c, struct stories *st)
 
 	/* An item whose words are all common has no related stories. */
 	store(c, "https://en.example/rss", "common", "And the, of it!", NULL);
-	struct cache_stories *r = cache_search(c, "and the of it", 0);
+	struct cache_story_list *r = cache_search(c, "and the of it", 0);
 	long long common = r && r->n ? r->items[0].id : 0;
 	CHECK(r && r->n == 1, "common words are searched too");
-	cache_stories_free(r);
+	cache_story_list_free(r);
 	r = cache_related(c, common, 8);
 	CHECK(r && r->n == 0, "nothing related to common words");
-	cache_stories_free(r);
+	cache_story_list_free(r);
 	r = cache_related(c, 999999, 8);
 	CHECK(!r && strstr(cache_error(c), "999999"), "an unknown item");
 	CHECK(!cache_duplicates(c, 999999), "no variants of an unknown item");
@@ -277,14 +277,14 @@ static void test_migration(const char *dir)
 	CHECK(c != NULL, "open v1: %s", error);
 	free(error);
 	if (c) {
-		struct cache_stories *r = cache_search(c, "ایران", 0);
+		struct cache_story_list *r = cache_search(c, "ایران", 0);
 		CHECK(r && r->n == 2, "old items are indexed: %zu",
 		      r ? r->n : 0);
-		cache_stories_free(r);
+		cache_story_list_free(r);
 		r = cache_duplicates(c, 1);
 		CHECK(r && r->n == 1 && r->items[0].id == 2,
 		      "old items have variants");
-		cache_stories_free(r);
+		cache_story_list_free(r);
 		cache_close(c);
 	}
 	CHECK(sql_count(path, "PRAGMA user_version") == 2, "now version 2");

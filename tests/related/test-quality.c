@@ -50,7 +50,7 @@ static void measure_related(struct cache *c, const struct stories *st)
 	size_t nstrict = 0, ncapped = 0;
 	for (size_t i = 0; i < st->n; i++) {
 		const struct story *s = &st->s[i];
-		struct cache_stories *r = cache_related(c, s->item, K);
+		struct cache_story_list *r = cache_related(c, s->item, K);
 		CHECK(r != NULL, "related of %s: %s", s->id, cache_error(c));
 		if (!r)
 			continue;
@@ -90,7 +90,7 @@ static void measure_related(struct cache *c, const struct stories *st)
 				       st->s[j].title);
 			}
 		}
-		cache_stories_free(r);
+		cache_story_list_free(r);
 	}
 	strict /= nstrict ? (double)nstrict : 1;
 	capped /= ncapped ? (double)ncapped : 1;
@@ -171,7 +171,7 @@ static void measure_grouping(struct cache *c, const struct stories *st)
 
 	/* One item's variants agree with the list's groups. */
 	for (size_t i = 0; i < st->n; i++) {
-		struct cache_stories *d = cache_duplicates(c, st->s[i].item);
+		struct cache_story_list *d = cache_duplicates(c, st->s[i].item);
 		CHECK(d != NULL, "duplicates of %s", st->s[i].id);
 		for (size_t k = 0; d && k < d->n; k++)
 			CHECK(grouped(group, item_of_row, h->n, st->s[i].item,
@@ -179,19 +179,19 @@ static void measure_grouping(struct cache *c, const struct stories *st)
 			              st->s[story_of_item(st, d->items[k].id)]
 			                              .group == st->s[i].group,
 			      "%s: variant %lld", st->s[i].id, d->items[k].id);
-		cache_stories_free(d);
+		cache_story_list_free(d);
 	}
-	struct cache_stories *d =
+	struct cache_story_list *d =
 	        cache_duplicates(c, st->s[story_index(st, "p1")].item);
 	CHECK(d && d->n == 1 &&
 	              d->items[0].id == st->s[story_index(st, "p2")].item,
 	      "the variant of the seed's «پوتین» headline");
-	cache_stories_free(d);
+	cache_story_list_free(d);
 	d = cache_duplicates(c, st->s[story_index(st, "d2")].item);
 	CHECK(d && d->n == 1 &&
 	              d->items[0].id == st->s[story_index(st, "d1")].item,
 	      "the variant of the seed's «تجاوز» headline, not February's");
-	cache_stories_free(d);
+	cache_story_list_free(d);
 
 	free(item_of_row);
 	free(group);

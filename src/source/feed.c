@@ -1,0 +1,1340 @@
+#include "config.h"
+
+#include "source/feed.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+
+#include "source/html.h"
+#include "util/strbuf.h"
+#include "text/date.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+#define NS_ATOM         "http://www.w3.org/2005/Atom"
+#define NS_ATOM03       "http://purl.org/atom/ns#"
+#define NS_RSS10        "http://purl.org/rss/1.0/"
+#define NS_RSS090       "http://my.netscape.com/rdf/simple/0.9/"
+#define NS_RSS_USERLAND "http://backend.userland.com/rss2"
+#define NS_RDF          "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_DC           "http://purl.org/dc/elements/1.1/"
+#define NS_CONTENT      "http://purl.org/rss/1.0/modules/content/"
+#define NS_XML          "http://www.w3.org/XML/1998/namespace"
+
+/* Bytes handed to libxml2 at a time. */
+#define CHUNK 65536
+
+enum format { FORMAT_NONE, FORMAT_RSS, FORMAT_RDF, FORMAT_ATOM };
+
+/* How a captured element's text is to be read. */
+enum kind {
+	KIND_TEXT,  /* plain text */
+	KIND_HTML,  /* HTML source (escaped in the XML) */
+	KIND_XHTML, /* XHTML elements inside the XML */
+	KIND_RSS,   /* an RSS element: HTML when it holds tags, else text */
+	KIND_SKIP,  /* content we can't show (base64, binary types) */
+};
+
+enum field {
+	FIELD_TITLE,
+	FIELD_LINK,
+	FIELD_SUMMARY,
+	FIELD_CONTENT,
+	FIELD_DATE,    /* pubDate, dc:date, published */
+	FIELD_UPDATED, /* Atom updated: used when there is no other date */
+	FIELD_AUTHOR,
+	FIELD_AUTHOR_RSS, /* "mail@host (Name)" */
+	FIELD_GUID,
+	FIELD_CATEGORY,
+	FIELD_LANGUAGE,
+	FIELD_FEED_TITLE,
+	FIELD_FEED_LINK,
+	FIELD_FEED_LANGUAGE,
+};
+
+/* One open element: its xml:base (resolved) and xml:lang when it has
+ * them, else NULL (inherited). */
+struct frame {
+	char *base;
+	char *lang;
+};
+
+/* The text of the element being read. */
+struct capture {
+	int depth; /* 0: none */
+	enum field field;
+	enum kind kind;
+	struct strbuf text;
+	char *base; /* the element's base URL; may be NULL */
+};
+
+/* The item being read. */
+struct item {
+	struct article *a; /* NULL outside an item */
+	char *title;
+	enum kind title_kind;
+	char *link;
+	char *guid;
+	bool guid_permalink;
+	char *about; /* RDF rdf:about */
+	char *date, *updated;
+	struct strbuf authors;
+	char *summary, *content;
+	enum kind summary_kind, content_kind;
+	char *summary_base, *content_base;
+	char *language; /* dc:language */
+};
+
+struct feed_parser {
+	xmlParserCtxtPtr ctxt;
+	xmlSAXHandler sax;
+	char *url;
+	bool url_is_absolute; /* url has a scheme (not a file path) */
+	feed_item_fn item_fn;
+	void *ctx;
+	struct feed_meta meta;
+	enum format format;
+	int depth;            /* open elements */
+	struct frame *frames; /* frames[d - 1]: the open element at depth d */
+	size_t frames_cap;
+	int channel_depth; /* the element whose children describe the feed */
+	int item_depth;    /* the open item; 0 outside one */
+	int author_depth;  /* an Atom author inside the item; 0 none */
+	bool root_seen, root_done;
+	struct item item;
+	struct capture cap;
+	char *error;     /* why the parse failed; NULL while it goes on */
+	char *xml_error; /* the last error libxml2 reported */
+	int xml_error_line;
+	char *xml_lang; /* xml:lang of the root or the RSS channel */
+};
+
+/* ---- small string helpers ---- */
+
+static bool ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* A copy with runs of white space made one space and the ends trimmed. */
+static char *collapse(const char *s)
+{
+	struct strbuf b = {0};
+	bool space = false;
+	for (; *s; s++) {
+		if (ascii_space(*s)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			strbuf_addc(&b, ' ');
+		space = false;
+		strbuf_addc(&b, *s);
+	}
+	return strbuf_take(&b);
+}
+
+/* collapse(), or NULL when nothing is left. */
+static char *collapse_or_null(const char *s)
+{
+	char *c = collapse(s);
+	if (!*c) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static bool blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!ascii_space(*s))
+			return false;
+	return true;
+}
+
+/* Whether text holds an HTML tag ("<p", "</", "<!--"). */
+static bool has_markup(const char *s)
+{
+	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
+		char c = p[1];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '/' || c == '!')
+			return true;
+	}
+	return false;
+}
+
+static bool has_scheme(const char *url)
+{
+	xmlURIPtr u = xmlParseURI(url);
+	bool yes = u && u->scheme;
+	xmlFreeURI(u);
+	return yes;
+}
+
+/* url resolved against base (either may be relative or NULL). */
+static char *resolve(const char *url, const char *base)
+{
+	if (!url)
+		return NULL;
+	if (base) {
+		xmlChar *r = xmlBuildURI((const xmlChar *)url,
+		                         (const xmlChar *)base);
+		if (r) {
+			char *s = xstrdup((const char *)r);
+			xmlFree(r);
+			return s;
+		}
+	}
+	return xstrdup(url);
+}
+
+/* The base of relative URLs: xml:base, else the feed's URL, else (for a
+ * feed read from a file) the site's address it gives. */
+static const char *effective_base(const struct feed_parser *p)
+{
+	for (int d = p->depth; d > 0; d--)
+		if (p->frames[d - 1].base)
+			return p->frames[d - 1].base;
+	return p->url_is_absolute ? p->url : p->meta.link;
+}
+
+static const char *effective_lang(const struct feed_parser *p, int depth)
+{
+	for (int d = depth; d > 0; d--)
+		if (p->frames[d - 1].lang)
+			return p->frames[d - 1].lang;
+	return NULL;
+}
+
+/* ---- attributes (SAX2: localname, prefix, URI, value, end) ---- */
+
+struct attrs {
+	xmlParserCtxtPtr ctxt;
+	int n;
+	const xmlChar **v;
+};
+
+/* The value of an attribute, or NULL; the caller frees it.  With entities
+ * not substituted libxml2 leaves references in attribute values ("&#38;"
+ * for "&amp;"): decode them as its tree builder does. */
+static char *attr_get(const struct attrs *at, const char *ns, const char *name)
+{
+	for (int i = 0; i < at->n; i++) {
+		const xmlChar **a = at->v + 5 * i;
+		if (strcmp((const char *)a[0], name) != 0)
+			continue;
+		if (ns ? !a[2] || strcmp((const char *)a[2], ns) != 0
+		       : a[2] != NULL)
+			continue;
+		size_t len = (size_t)(a[4] - a[3]);
+		if (!memchr(a[3], '&', len) || len > INT_MAX)
+			return xstrndup((const char *)a[3], len);
+		xmlChar *d = xmlStringLenDecodeEntities(
+		        at->ctxt, a[3], (int)len, XML_SUBSTITUTE_REF, 0, 0, 0);
+		if (!d)
+			return xstrdup("");
+		char *s = xstrdup((const char *)d);
+		xmlFree(d);
+		return s;
+	}
+	return NULL;
+}
+
+/* ---- the item ---- */
+
+static void item_clear(struct item *it)
+{
+	article_free(it->a);
+	free(it->title);
+	free(it->link);
+	free(it->guid);
+	free(it->about);
+	free(it->date);
+	free(it->updated);
+	strbuf_free(&it->authors);
+	free(it->summary);
+	free(it->content);
+	free(it->summary_base);
+	free(it->content_base);
+	free(it->language);
+	*it = (struct item){0};
+}
+
+/* A title as plain text on one line. */
+static char *title_text(const char *s, enum kind kind)
+{
+	char *line;
+	if (kind == KIND_HTML || kind == KIND_XHTML ||
+	    (kind == KIND_RSS && has_markup(s)))
+		line = html_to_line(s, strlen(s));
+	else if (kind == KIND_RSS) /* feeds that escape their titles twice */
+		line = html_decode_entities(s, strlen(s));
+	else
+		line = xstrdup(s);
+	char *c = collapse(line);
+	free(line);
+	return c;
+}
+
+static void add_body(struct article *a, const char *text, enum kind kind,
+                     const char *base)
+{
+	switch (kind) {
+	case KIND_HTML:
+	case KIND_XHTML:
+		html_to_article(a, text, strlen(text), base);
+		break;
+	case KIND_RSS:
+		if (has_markup(text)) {
+			html_to_article(a, text, strlen(text), base);
+		} else {
+			char *t = html_decode_entities(text, strlen(text));
+			html_text_to_article(a, t, strlen(t));
+			free(t);
+		}
+		break;
+	case KIND_TEXT:
+		html_text_to_article(a, text, strlen(text));
+		break;
+	case KIND_SKIP:
+		break;
+	}
+}
+
+static bool is_http(const char *s)
+{
+	return strncasecmp(s, "http://", 7) == 0 ||
+	       strncasecmp(s, "https://", 8) == 0;
+}
+
+/* Hand the item read so far to the callback. */
+static void item_finish(struct feed_parser *p)
+{
+	struct item *it = &p->item;
+	struct article *a = it->a;
+	if (!a)
+		return;
+	if (it->title) {
+		free(a->title);
+		a->title = title_text(it->title, it->title_kind);
+	}
+	if (it->link)
+		a->link = xstrdup(it->link);
+	else if (it->guid && it->guid_permalink && is_http(it->guid))
+		a->link = xstrdup(it->guid);
+	a->guid = it->guid    ? xstrdup(it->guid)
+	          : it->about ? xstrdup(it->about)
+	                      : NULL;
+
+	const char *date = it->date ? it->date : it->updated;
+	if (date) {
+		int offset;
+		if (date_parse(date, &a->time, &offset)) {
+			a->date = date_format(a->time, offset);
+		} else {
+			a->time = 0;
+			a->date = collapse_or_null(date);
+		}
+	}
+	if (it->authors.len)
+		a->author = strbuf_take(&it->authors);
+
+	const char *lang =
+	        it->language ? it->language : effective_lang(p, p->item_depth);
+	if (!lang)
+		lang = p->meta.language;
+	if (lang)
+		a->language = xstrdup(lang);
+	if (p->meta.title)
+		a->site = xstrdup(p->meta.title);
+	if (p->url)
+		a->origin = xstrdup(p->url);
+
+	/* Relative links in an RSS item are read as the item's page would
+	 * read them; Atom says xml:base. */
+	if (it->content && !blank(it->content)) {
+		const char *base = p->format != FORMAT_ATOM && a->link &&
+		                                   has_scheme(a->link)
+		                           ? a->link
+		                           : it->content_base;
+		add_body(a, it->content, it->content_kind, base);
+	} else if (it->summary && !blank(it->summary)) {
+		const char *base = p->format != FORMAT_ATOM && a->link &&
+		                                   has_scheme(a->link)
+		                           ? a->link
+		                           : it->summary_base;
+		add_body(a, it->summary, it->summary_kind, base);
+	}
+
+	it->a = NULL;
+	p->meta.nitems++;
+	p->item_fn(p->ctx, &p->meta, a);
+	item_clear(it);
+	p->item_depth = 0;
+	p->author_depth = 0;
+}
+
+/* "jdoe@example.com (John Doe)" is John Doe. */
+static char *rss_author(const char *s)
+{
+	const char *open = strchr(s, '(');
+	const char *close = strrchr(s, ')');
+	if (open && close && close > open + 1 &&
+	    memchr(s, '@', (size_t)(open - s))) {
+		char *name = xstrndup(open + 1, (size_t)(close - open - 1));
+		char *c = collapse(name);
+		free(name);
+		if (*c)
+			return c;
+		free(c);
+	}
+	return collapse(s);
+}
+
+static void add_author(struct item *it, char *name)
+{
+	if (*name) {
+		if (it->authors.len)
+			strbuf_adds(&it->authors, ", ");
+		strbuf_adds(&it->authors, name);
+	}
+	free(name);
+}
+
+/* Keep the first value of a field. */
+static void set_once(char **dst, char *value)
+{
+	if (!*dst)
+		*dst = value;
+	else
+		free(value);
+}
+
+/* ---- captures ---- */
+
+static void capture_begin(struct feed_parser *p, enum field field,
+                          enum kind kind)
+{
+	p->cap.depth = p->depth;
+	p->cap.field = field;
+	p->cap.kind = kind;
+	strbuf_reset(&p->cap.text);
+	free(p->cap.base);
+	const char *base = effective_base(p);
+	p->cap.base = base ? xstrdup(base) : NULL;
+}
+
+static void capture_end(struct feed_parser *p)
+{
+	struct capture *c = &p->cap;
+	struct item *it = &p->item;
+	char *text = c->text.s ? xstrndup(c->text.s, c->text.len) : xstrdup("");
+	c->depth = 0;
+	if (c->kind == KIND_SKIP) {
+		free(text);
+		return;
+	}
+	switch (c->field) {
+	case FIELD_TITLE:
+		if (!it->title) {
+			it->title = text;
+			it->title_kind = c->kind;
+			text = NULL;
+		}
+		break;
+	case FIELD_LINK:
+		if (!it->link && !blank(text)) {
+			char *t = collapse(text);
+			it->link = resolve(t, c->base);
+			free(t);
+		}
+		break;
+	case FIELD_SUMMARY:
+		if (!it->summary) {
+			it->summary = text;
+			it->summary_kind = c->kind;
+			it->summary_base = c->base;
+			c->base = NULL;
+			text = NULL;
+		}
+		break;
+	case FIELD_CONTENT:
+		if (!it->content) {
+			it->content = text;
+			it->content_kind = c->kind;
+			it->content_base = c->base;
+			c->base = NULL;
+			text = NULL;
+		}
+		break;
+	case FIELD_DATE:
+		if (!blank(text))
+			set_once(&it->date, collapse(text));
+		break;
+	case FIELD_UPDATED:
+		if (!blank(text))
+			set_once(&it->updated, collapse(text));
+		break;
+	case FIELD_AUTHOR:
+		add_author(it, collapse(text));
+		break;
+	case FIELD_AUTHOR_RSS:
+		add_author(it, rss_author(text));
+		break;
+	case FIELD_GUID:
+		if (!it->guid && !blank(text))
+			it->guid = collapse(text);
+		break;
+	case FIELD_CATEGORY: {
+		char *t = collapse(text);
+		if (*t)
+			article_add_category(it->a, t, strlen(t));
+		free(t);
+		break;
+	}
+	case FIELD_LANGUAGE:
+		if (!blank(text))
+			set_once(&it->language, collapse(text));
+		break;
+	case FIELD_FEED_TITLE:
+		if (!p->meta.title)
+			p->meta.title = title_text(text, c->kind);
+		break;
+	case FIELD_FEED_LINK:
+		if (!p->meta.link && !blank(text)) {
+			char *t = collapse(text);
+			p->meta.link = resolve(t, c->base);
+			free(t);
+		}
+		break;
+	case FIELD_FEED_LANGUAGE:
+		if (!blank(text))
+			set_once(&p->meta.language, collapse(text));
+		break;
+	}
+	free(text);
+}
+
+/* Escape text for HTML source. */
+static void add_escaped(struct strbuf *b, const char *s, size_t len,
+                        bool quotes)
+{
+	for (size_t i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&':
+			strbuf_adds(b, "&amp;");
+			break;
+		case '<':
+			strbuf_adds(b, "&lt;");
+			break;
+		case '>':
+			strbuf_adds(b, "&gt;");
+			break;
+		case '"':
+			if (quotes) {
+				strbuf_adds(b, "&quot;");
+				break;
+			}
+			/* fall through */
+		default:
+			strbuf_addc(b, s[i]);
+			break;
+		}
+	}
+}
+
+static bool void_element(const char *name)
+{
+	static const char *const names[] = {
+	        "area",  "base", "br",   "col",   "embed",  "hr",    "img",
+	        "input", "link", "meta", "param", "source", "track", "wbr",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcasecmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* An element inside captured HTML or XHTML, written back as HTML source
+ * with the attributes the converter reads. */
+static void capture_start_tag(struct feed_parser *p, const char *name,
+                              const struct attrs *at)
+{
+	static const char *const keep[] = {
+	        "href",  "src",    "alt",   "dir",   "lang",
+	        "width", "height", "start", "value",
+	};
+	struct strbuf *b = &p->cap.text;
+	strbuf_addc(b, '<');
+	strbuf_adds(b, name);
+	for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
+		char *v = attr_get(at, NULL, keep[i]);
+		if (!v && strcmp(keep[i], "lang") == 0)
+			v = attr_get(at, NS_XML, "lang");
+		if (!v)
+			continue;
+		strbuf_addc(b, ' ');
+		strbuf_adds(b, keep[i]);
+		strbuf_adds(b, "=\"");
+		add_escaped(b, v, strlen(v), true);
+		strbuf_addc(b, '"');
+		free(v);
+	}
+	strbuf_addc(b, '>');
+}
+
+/* ---- what the elements mean ---- */
+
+static bool is_core(const struct feed_parser *p, const char *uri)
+{
+	if (!uri)
+		return true;
+	if (p->format == FORMAT_ATOM)
+		return strcmp(uri, NS_ATOM) == 0 || strcmp(uri, NS_ATOM03) == 0;
+	return strcmp(uri, NS_RSS10) == 0 || strcmp(uri, NS_RSS090) == 0 ||
+	       strcmp(uri, NS_RSS_USERLAND) == 0;
+}
+
+static bool is_ns(const char *uri, const char *ns)
+{
+	return uri && strcmp(uri, ns) == 0;
+}
+
+/* The reading of an Atom text construct or content from its type (and
+ * Atom 0.3's mode). */
+static enum kind atom_kind(const struct attrs *at)
+{
+	char *type = attr_get(at, NULL, "type");
+	char *mode = attr_get(at, NULL, "mode");
+	enum kind k;
+	if (mode && strcasecmp(mode, "base64") == 0)
+		k = KIND_SKIP;
+	else if (!type || strcasecmp(type, "text") == 0)
+		k = KIND_TEXT;
+	else if (strcasecmp(type, "html") == 0 ||
+	         strcasecmp(type, "text/html") == 0)
+		k = KIND_HTML;
+	else if (strcasecmp(type, "xhtml") == 0 ||
+	         strcasecmp(type, "application/xhtml+xml") == 0)
+		k = KIND_XHTML;
+	else if (strncasecmp(type, "text/", 5) == 0)
+		k = KIND_TEXT;
+	else
+		k = KIND_SKIP;
+	free(type);
+	free(mode);
+	return k;
+}
+
+static long long parse_length(const char *s)
+{
+	if (!s)
+		return 0;
+	char *end;
+	errno = 0;
+	long long n = strtoll(s, &end, 10);
+	return errno || end == s || n < 0 ? 0 : n;
+}
+
+static void atom_link(struct feed_parser *p, const struct attrs *at,
+                      bool in_item)
+{
+	char *href = attr_get(at, NULL, "href");
+	if (!href || blank(href)) {
+		free(href);
+		return;
+	}
+	char *rel = attr_get(at, NULL, "rel");
+	char *t = collapse(href);
+	char *url = resolve(t, effective_base(p));
+	free(t);
+	free(href);
+	if (!rel || strcasecmp(rel, "alternate") == 0 ||
+	    strcmp(rel, "http://www.iana.org/assignments/relation/alternate") ==
+	            0) {
+		if (in_item)
+			set_once(&p->item.link, url);
+		else
+			set_once(&p->meta.link, url);
+		url = NULL;
+	} else if (in_item && strcasecmp(rel, "enclosure") == 0) {
+		char *type = attr_get(at, NULL, "type");
+		char *length = attr_get(at, NULL, "length");
+		article_add_enclosure(p->item.a, url, type,
+		                      parse_length(length));
+		free(type);
+		free(length);
+	}
+	free(url);
+	free(rel);
+}
+
+static void item_begin(struct feed_parser *p, const struct attrs *at)
+{
+	item_clear(&p->item);
+	p->item.a = article_new();
+	p->item.about = attr_get(at, NS_RDF, "about");
+	p->item_depth = p->depth;
+	p->author_depth = 0;
+}
+
+static bool is_item_element(const struct feed_parser *p, const char *name,
+                            const char *uri)
+{
+	if (!is_core(p, uri))
+		return false;
+	return p->format == FORMAT_ATOM ? strcmp(name, "entry") == 0
+	                                : strcmp(name, "item") == 0;
+}
+
+/* A child of an RSS item. */
+static void rss_item_child(struct feed_parser *p, const char *name,
+                           const struct attrs *at)
+{
+	if (strcmp(name, "title") == 0) {
+		capture_begin(p, FIELD_TITLE, KIND_RSS);
+	} else if (strcmp(name, "link") == 0) {
+		capture_begin(p, FIELD_LINK, KIND_TEXT);
+	} else if (strcmp(name, "description") == 0) {
+		capture_begin(p, FIELD_SUMMARY, KIND_RSS);
+	} else if (strcmp(name, "pubDate") == 0) {
+		capture_begin(p, FIELD_DATE, KIND_TEXT);
+	} else if (strcmp(name, "author") == 0) {
+		capture_begin(p, FIELD_AUTHOR_RSS, KIND_TEXT);
+	} else if (strcmp(name, "guid") == 0) {
+		char *perma = attr_get(at, NULL, "isPermaLink");
+		p->item.guid_permalink =
+		        !perma || strcasecmp(perma, "false") != 0;
+		free(perma);
+		capture_begin(p, FIELD_GUID, KIND_TEXT);
+	} else if (strcmp(name, "category") == 0) {
+		capture_begin(p, FIELD_CATEGORY, KIND_TEXT);
+	} else if (strcmp(name, "enclosure") == 0) {
+		char *url = attr_get(at, NULL, "url");
+		if (url && !blank(url)) {
+			char *t = collapse(url);
+			char *abs = resolve(t, effective_base(p));
+			char *type = attr_get(at, NULL, "type");
+			char *length = attr_get(at, NULL, "length");
+			article_add_enclosure(p->item.a, abs, type,
+			                      parse_length(length));
+			free(type);
+			free(length);
+			free(abs);
+			free(t);
+		}
+		free(url);
+	}
+}
+
+/* A child of an Atom entry. */
+static void atom_item_child(struct feed_parser *p, const char *name,
+                            const struct attrs *at)
+{
+	if (strcmp(name, "title") == 0) {
+		capture_begin(p, FIELD_TITLE, atom_kind(at));
+	} else if (strcmp(name, "link") == 0) {
+		atom_link(p, at, true);
+	} else if (strcmp(name, "summary") == 0) {
+		capture_begin(p, FIELD_SUMMARY, atom_kind(at));
+	} else if (strcmp(name, "content") == 0) {
+		/* Content elsewhere (src) is only a link. */
+		char *src = attr_get(at, NULL, "src");
+		capture_begin(p, FIELD_CONTENT,
+		              src ? KIND_SKIP : atom_kind(at));
+		free(src);
+	} else if (strcmp(name, "published") == 0 ||
+	           strcmp(name, "issued") == 0 ||
+	           strcmp(name, "created") == 0) {
+		capture_begin(p, FIELD_DATE, KIND_TEXT);
+	} else if (strcmp(name, "updated") == 0 ||
+	           strcmp(name, "modified") == 0) {
+		capture_begin(p, FIELD_UPDATED, KIND_TEXT);
+	} else if (strcmp(name, "id") == 0) {
+		capture_begin(p, FIELD_GUID, KIND_TEXT);
+	} else if (strcmp(name, "author") == 0) {
+		p->author_depth = p->depth;
+	} else if (strcmp(name, "category") == 0) {
+		char *label = attr_get(at, NULL, "label");
+		if (!label || blank(label)) {
+			free(label);
+			label = attr_get(at, NULL, "term");
+		}
+		if (label) {
+			char *t = collapse(label);
+			if (*t)
+				article_add_category(p->item.a, t, strlen(t));
+			free(t);
+			free(label);
+		}
+	}
+}
+
+static void item_child(struct feed_parser *p, const char *name, const char *uri,
+                       const struct attrs *at)
+{
+	if (p->author_depth) {
+		if (p->depth == p->author_depth + 1 && is_core(p, uri) &&
+		    strcmp(name, "name") == 0)
+			capture_begin(p, FIELD_AUTHOR, KIND_TEXT);
+		return;
+	}
+	if (p->depth != p->item_depth + 1)
+		return;
+	if (is_core(p, uri)) {
+		if (p->format == FORMAT_ATOM)
+			atom_item_child(p, name, at);
+		else
+			rss_item_child(p, name, at);
+	} else if (is_ns(uri, NS_DC)) {
+		if (strcmp(name, "creator") == 0)
+			capture_begin(p, FIELD_AUTHOR, KIND_TEXT);
+		else if (strcmp(name, "date") == 0)
+			capture_begin(p, FIELD_DATE, KIND_TEXT);
+		else if (strcmp(name, "subject") == 0)
+			capture_begin(p, FIELD_CATEGORY, KIND_TEXT);
+		else if (strcmp(name, "language") == 0)
+			capture_begin(p, FIELD_LANGUAGE, KIND_TEXT);
+	} else if (is_ns(uri, NS_CONTENT) && strcmp(name, "encoded") == 0) {
+		capture_begin(p, FIELD_CONTENT, KIND_RSS);
+	}
+}
+
+/* A child of the RSS channel or the Atom feed. */
+static void feed_child(struct feed_parser *p, const char *name, const char *uri,
+                       const struct attrs *at)
+{
+	if (is_core(p, uri)) {
+		if (strcmp(name, "title") == 0)
+			capture_begin(p, FIELD_FEED_TITLE,
+			              p->format == FORMAT_ATOM ? atom_kind(at)
+			                                       : KIND_RSS);
+		else if (strcmp(name, "link") == 0 && p->format == FORMAT_ATOM)
+			atom_link(p, at, false);
+		else if (strcmp(name, "link") == 0)
+			capture_begin(p, FIELD_FEED_LINK, KIND_TEXT);
+		else if (strcmp(name, "language") == 0)
+			capture_begin(p, FIELD_FEED_LANGUAGE, KIND_TEXT);
+	} else if (is_ns(uri, NS_DC) && strcmp(name, "language") == 0) {
+		capture_begin(p, FIELD_FEED_LANGUAGE, KIND_TEXT);
+	}
+}
+
+static void fail(struct feed_parser *p, char *message)
+{
+	if (!p->error)
+		p->error = message;
+	else
+		free(message);
+	xmlStopParser(p->ctxt);
+}
+
+static void root(struct feed_parser *p, const char *name, const char *uri,
+                 const struct attrs *at)
+{
+	p->root_seen = true;
+	if (p->frames[0].lang)
+		p->xml_lang = xstrdup(p->frames[0].lang);
+	if (strcmp(name, "rss") == 0) {
+		p->format = FORMAT_RSS;
+		char *version = attr_get(at, NULL, "version");
+		p->meta.format =
+		        version ? xasprintf("RSS %s", version) : xstrdup("RSS");
+		free(version);
+	} else if (strcmp(name, "RDF") == 0 && is_ns(uri, NS_RDF)) {
+		p->format = FORMAT_RDF;
+		p->meta.format = xstrdup("RSS 1.0");
+	} else if (strcmp(name, "feed") == 0 &&
+	           (!uri || is_ns(uri, NS_ATOM) || is_ns(uri, NS_ATOM03))) {
+		p->format = FORMAT_ATOM;
+		p->meta.format = xstrdup(is_ns(uri, NS_ATOM03) ? "Atom 0.3"
+		                                               : "Atom 1.0");
+		p->channel_depth = 1;
+	} else {
+		fail(p, xasprintf(_("not an RSS or Atom feed (the document is "
+		                    "<%s>)"),
+		                  name));
+	}
+}
+
+/* ---- SAX callbacks (ctx is the parser context; the state hangs from
+ * its _private, which libxml2 also gives the contexts it makes for
+ * entities) ---- */
+
+static struct feed_parser *state(void *ctx)
+{
+	struct feed_parser *p = ((xmlParserCtxtPtr)ctx)->_private;
+	/* libxml2 2.9 drops every entity reference (&lt; too) once it knows
+	 * a document is malformed: one stray "&" in a title would garble the
+	 * escaped HTML of every item after it.  The parser has recovered
+	 * when it calls us, so let it read references again.  (After an
+	 * entity loop it has stopped and calls nothing.) */
+	if (ctx == p->ctxt)
+		p->ctxt->wellFormed = 1;
+	return p;
+}
+
+static void push_frame(struct feed_parser *p, const struct attrs *at)
+{
+	if ((size_t)p->depth > p->frames_cap) {
+		p->frames_cap = p->frames_cap ? p->frames_cap * 2 : 32;
+		p->frames = xreallocarray(p->frames, p->frames_cap,
+		                          sizeof *p->frames);
+	}
+	struct frame *f = &p->frames[p->depth - 1];
+	*f = (struct frame){0};
+	char *base = attr_get(at, NS_XML, "base");
+	if (base) {
+		/* effective_base() reads the frames below this one. */
+		p->depth--;
+		f->base = resolve(base, effective_base(p));
+		p->depth++;
+		free(base);
+	}
+	char *lang = attr_get(at, NS_XML, "lang");
+	if (lang) {
+		f->lang = collapse(lang);
+		free(lang);
+	}
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *URI, int nb_namespaces,
+                     const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
+{
+	(void)prefix;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	struct feed_parser *p = state(ctx);
+	if (p->error)
+		return;
+	const char *name = (const char *)localname;
+	const char *uri = (const char *)URI;
+	struct attrs at = {ctx, nb_attributes, attributes};
+	p->depth++;
+	push_frame(p, &at);
+
+	if (p->depth == 1) {
+		root(p, name, uri, &at);
+		return;
+	}
+	/* A new item inside the open one: its end tag went missing, and
+	 * libxml2's recovery nested the rest of the feed inside it. */
+	if (p->item_depth && is_item_element(p, name, uri) &&
+	    (!p->cap.depth || p->cap.kind != KIND_XHTML)) {
+		if (p->cap.depth)
+			capture_end(p);
+		item_finish(p);
+	}
+	if (p->cap.depth) {
+		if (p->cap.kind != KIND_TEXT)
+			capture_start_tag(p, name, &at);
+		return;
+	}
+	if (p->item_depth) {
+		item_child(p, name, uri, &at);
+	} else if (is_item_element(p, name, uri)) {
+		item_begin(p, &at);
+	} else if (p->format != FORMAT_ATOM && is_core(p, uri) &&
+	           strcmp(name, "channel") == 0) {
+		p->channel_depth = p->depth;
+		if (!p->xml_lang && effective_lang(p, p->depth))
+			p->xml_lang = xstrdup(effective_lang(p, p->depth));
+	} else if (p->channel_depth && p->depth == p->channel_depth + 1) {
+		feed_child(p, name, uri, &at);
+	}
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *URI)
+{
+	(void)prefix;
+	(void)URI;
+	struct feed_parser *p = state(ctx);
+	if (p->error || p->depth == 0)
+		return;
+	if (p->cap.depth == p->depth) {
+		capture_end(p);
+	} else if (p->cap.depth) {
+		if (p->cap.kind != KIND_TEXT &&
+		    !void_element((const char *)localname)) {
+			strbuf_adds(&p->cap.text, "</");
+			strbuf_adds(&p->cap.text, (const char *)localname);
+			strbuf_addc(&p->cap.text, '>');
+		}
+	} else if (p->author_depth == p->depth) {
+		p->author_depth = 0;
+	} else if (p->item_depth == p->depth) {
+		item_finish(p);
+	} else if (p->channel_depth == p->depth) {
+		p->channel_depth = 0;
+	}
+	if (p->depth == 1)
+		p->root_done = true;
+	struct frame *f = &p->frames[p->depth - 1];
+	free(f->base);
+	free(f->lang);
+	p->depth--;
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+	struct feed_parser *p = state(ctx);
+	if (p->error || !p->cap.depth || len <= 0)
+		return;
+	if (p->cap.kind == KIND_XHTML)
+		add_escaped(&p->cap.text, (const char *)s, (size_t)len, false);
+	else
+		strbuf_add(&p->cap.text, (const char *)s, (size_t)len);
+}
+
+/* Entities: those the document declares, else HTML's (feeds use &nbsp;
+ * and &eacute; without declaring them), declared on first use so that
+ * libxml2 expands them as internal entities, within its usual limits. */
+static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	xmlEntityPtr e = xmlSAX2GetEntity(ctx, name);
+	if (e || ctxt->inSubset || !ctxt->myDoc)
+		return e;
+	const htmlEntityDesc *h = htmlEntityLookup(name);
+	if (!h)
+		return NULL;
+	if (!ctxt->myDoc->intSubset &&
+	    !xmlCreateIntSubset(ctxt->myDoc, BAD_CAST "feed", NULL, NULL))
+		return NULL;
+	struct strbuf value = {0};
+	strbuf_add_utf8(&value, h->value);
+	e = xmlAddDocEntity(ctxt->myDoc, name, XML_INTERNAL_GENERAL_ENTITY,
+	                    NULL, NULL, (const xmlChar *)value.s);
+	strbuf_free(&value);
+	return e;
+}
+
+/* References libxml2 leaves to us: after an invalid UTF-8 byte it reads
+ * on as if in Latin-1 and passes character references above U+00FF as
+ * "#x200C" or "#8204".  A named entity's text has come through on_text()
+ * already (or it is unknown and dropped). */
+static void on_reference(void *ctx, const xmlChar *name)
+{
+	struct feed_parser *p = state(ctx);
+	if (p->error || !p->cap.depth || name[0] != '#')
+		return;
+	bool hex = name[1] == 'x' || name[1] == 'X';
+	const char *digits = (const char *)name + (hex ? 2 : 1);
+	char *end;
+	unsigned long cp = strtoul(digits, &end, hex ? 16 : 10);
+	if (end != digits && !*end)
+		strbuf_add_utf8(&p->cap.text, cp);
+}
+
+/* libxml2's errors come here instead of stderr (which the screen owns). */
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+	struct feed_parser *p = ctx;
+	if (!e || e->domain == XML_FROM_HTML || e->level < XML_ERR_ERROR)
+		return;
+	free(p->xml_error);
+	size_t len = e->message ? strlen(e->message) : 0;
+	while (len && ascii_space(e->message[len - 1]))
+		len--;
+	p->xml_error = e->message ? xstrndup(e->message, len)
+	                          : xstrdup(_("unknown XML error"));
+	p->xml_error_line = e->line;
+}
+
+/* ---- the parser ---- */
+
+struct feed_parser *feed_parser_new(const struct feed_request *req)
+{
+	xmlInitParser();
+	struct feed_parser *p = xcalloc(1, sizeof *p);
+	p->url = req->url ? xstrdup(req->url) : NULL;
+	p->url_is_absolute = p->url && has_scheme(p->url);
+	p->item_fn = req->item;
+	p->ctx = req->ctx;
+
+	/* The SAX2 defaults keep the DTD's entity declarations (so libxml2
+	 * can apply its expansion limits); the element and text callbacks are
+	 * ours, so no tree is built. */
+	xmlSAXVersion(&p->sax, 2);
+	p->sax.startElementNs = on_start;
+	p->sax.endElementNs = on_end;
+	p->sax.characters = on_text;
+	p->sax.cdataBlock = on_text;
+	p->sax.ignorableWhitespace = on_text;
+	p->sax.getEntity = on_get_entity;
+	p->sax.reference = on_reference;
+	p->sax.comment = NULL;
+	p->sax.processingInstruction = NULL;
+	p->sax.serror = NULL;
+
+	p->ctxt = xmlCreatePushParserCtxt(&p->sax, NULL, NULL, 0, req->url);
+	if (!p->ctxt) {
+		p->error = xstrdup(_("out of memory"));
+		return p;
+	}
+	p->ctxt->_private = p;
+	/* Recover what can be; no network, no external entities or DTDs
+	 * (no NOENT, DTDLOAD, DTDVALID), libxml2's limits kept (no HUGE). */
+	int options = XML_PARSE_RECOVER | XML_PARSE_NONET;
+	if (req->encoding) {
+		xmlCharEncodingHandlerPtr h =
+		        xmlFindCharEncodingHandler(req->encoding);
+		if (!h) {
+			p->error = xasprintf(_("unknown encoding %s"),
+			                     req->encoding);
+			return p;
+		}
+		xmlSwitchToEncoding(p->ctxt, h);
+		options |= XML_PARSE_IGNORE_ENC;
+	}
+	xmlCtxtUseOptions(p->ctxt, options);
+	return p;
+}
+
+/* Run libxml2 with its errors sent to p. */
+static void parse_chunk(struct feed_parser *p, const char *data, int len,
+                        int terminate)
+{
+	xmlStructuredErrorFunc saved = xmlStructuredError;
+	void *saved_ctx = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(p, on_error);
+	xmlParseChunk(p->ctxt, data, len, terminate);
+	xmlSetStructuredErrorFunc(saved_ctx, saved);
+}
+
+/* libxml2 gave up before the document's root element ended.  (In
+ * recovery mode only a halt disables SAX; the end of the input does
+ * not.) */
+static bool halted(const struct feed_parser *p)
+{
+	return p->ctxt->disableSAX && !p->root_done;
+}
+
+static char *xml_message(const struct feed_parser *p)
+{
+	if (!p->xml_error)
+		return xstrdup(_("not a feed: no XML element found"));
+	if (!p->root_seen)
+		return xasprintf(_("not a feed: line %d: %s"),
+		                 p->xml_error_line, p->xml_error);
+	return xasprintf(_("line %d: %s"), p->xml_error_line, p->xml_error);
+}
+
+int feed_parser_push(struct feed_parser *p, const char *data, size_t len)
+{
+	while (!p->error && len) {
+		int n = len > CHUNK ? CHUNK : (int)len;
+		parse_chunk(p, data, n, 0);
+		data += n;
+		len -= (size_t)n;
+		if (!p->error && halted(p))
+			p->error = xml_message(p);
+	}
+	return p->error ? -1 : 0;
+}
+
+void feed_meta_free(struct feed_meta *meta)
+{
+	if (!meta)
+		return;
+	free(meta->title);
+	free(meta->link);
+	free(meta->language);
+	free(meta->format);
+	*meta = (struct feed_meta){0};
+}
+
+int feed_parser_finish(struct feed_parser *p, struct feed_meta *meta,
+                       char **error)
+{
+	if (!p->error) {
+		parse_chunk(p, NULL, 0, 1);
+		if (!p->error && (halted(p) || !p->root_seen))
+			p->error = xml_message(p);
+		/* A feed cut short or never closed: keep the item it was in. */
+		if (!p->error && p->item.a) {
+			if (p->cap.depth)
+				capture_end(p);
+			item_finish(p);
+		}
+	}
+	for (int d = p->depth; d > 0; d--) {
+		free(p->frames[d - 1].base);
+		free(p->frames[d - 1].lang);
+	}
+	free(p->frames);
+	item_clear(&p->item);
+	strbuf_free(&p->cap.text);
+	free(p->cap.base);
+	if (p->ctxt) {
+		if (p->ctxt->myDoc)
+			xmlFreeDoc(p->ctxt->myDoc);
+		xmlFreeParserCtxt(p->ctxt);
+	}
+	if (!p->meta.language) {
+		p->meta.language = p->xml_lang;
+		p->xml_lang = NULL;
+	}
+	if (meta)
+		*meta = p->meta;
+	else
+		feed_meta_free(&p->meta);
+	int rc = 0;
+	if (p->error) {
+		rc = -1;
+		if (error)
+			*error = p->error;
+		else
+			free(p->error);
+	}
+	free(p->xml_error);
+	free(p->xml_lang);
+	free(p->url);
+	free(p);
+	return rc;
+}
+
+int feed_parse_memory(const char *buf, size_t len,
+                      const struct feed_request *req, struct feed_meta *meta,
+                      char **error)
+{
+	struct feed_parser *p = feed_parser_new(req);
+	feed_parser_push(p, buf, len);
+	return feed_parser_finish(p, meta, error);
+}
+
+int feed_parse_fd(int fd, const struct feed_request *req,
+                  struct feed_meta *meta, char **error)
+{
+	struct feed_parser *p = feed_parser_new(req);
+	char *buf = xmalloc(CHUNK);
+	char *read_error = NULL;
+	for (;;) {
+		ssize_t n = read(fd, buf, CHUNK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			read_error = xstrdup(strerror(errno));
+			break;
+		}
+		if (n == 0 || feed_parser_push(p, buf, (size_t)n) < 0)
+			break;
+	}
+	free(buf);
+	char *parse_error = NULL;
+	int rc = feed_parser_finish(p, meta, &parse_error);
+	if (read_error) {
+		free(parse_error);
+		parse_error = read_error;
+		rc = -1;
+	}
+	if (error)
+		*error = parse_error;
+	else
+		free(parse_error);
+	return rc;
+}
+
+/* ---- sniffing and files ---- */
+
+static const char *skip_past(const char *p, const char *end, const char *s)
+{
+	size_t n = strlen(s);
+	for (; p + n <= end; p++)
+		if (memcmp(p, s, n) == 0)
+			return p + n;
+	return NULL;
+}
+
+bool feed_sniff(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	for (;;) {
+		while (p < end && ascii_space(*p))
+			p++;
+		if (p >= end || *p != '<')
+			return false;
+		if (end - p >= 2 && p[1] == '?') {
+			p = skip_past(p, end, "?>");
+		} else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			p = skip_past(p, end, "-->");
+		} else if (end - p >= 2 && p[1] == '!') {
+			/* <!DOCTYPE ... [ internal subset ] > */
+			int brackets = 0;
+			for (p += 2; p < end; p++) {
+				if (*p == '[')
+					brackets++;
+				else if (*p == ']')
+					brackets--;
+				else if (*p == '>' && brackets <= 0)
+					break;
+			}
+			p = p < end ? p + 1 : NULL;
+		} else {
+			break;
+		}
+		if (!p)
+			return false;
+	}
+	const char *name = ++p;
+	while (p < end && !ascii_space(*p) && *p != '>' && *p != '/')
+		p++;
+	if (p >= end)
+		return false;
+	const char *colon = memchr(name, ':', (size_t)(p - name));
+	if (colon)
+		name = colon + 1;
+	size_t n = (size_t)(p - name);
+	return (n == 3 && memcmp(name, "rss", 3) == 0) ||
+	       (n == 3 && memcmp(name, "RDF", 3) == 0) ||
+	       (n == 4 && memcmp(name, "feed", 4) == 0);
+}
+
+static void add_to_library(void *ctx, const struct feed_meta *meta,
+                           struct article *item)
+{
+	(void)meta;
+	library_add_article(ctx, item);
+}
+
+size_t feed_load_file(struct library *lib, const char *path, char **error)
+{
+	*error = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*error = xasprintf("%s: %s", path, strerror(errno));
+		return 0;
+	}
+	struct feed_request req = {
+	        .url = path, .item = add_to_library, .ctx = lib};
+	struct feed_meta meta;
+	char *message = NULL;
+	if (feed_parse_fd(fd, &req, &meta, &message) < 0) {
+		*error = xasprintf("%s: %s", path, message);
+		free(message);
+	}
+	close(fd);
+	size_t n = meta.nitems;
+	feed_meta_free(&meta);
+	return n;
+}

@@ -1,0 +1,117 @@
+/* RSS 0.91/0.92/2.0, RSS 1.0 (RDF) and Atom 1.0 feeds into articles.
+ *
+ * The parser streams (libxml2's SAX2 push parser): it holds one item at a
+ * time, so a feed of any size needs little memory, and bytes can be pushed
+ * as they arrive from the network.  Namespaces are matched by URI, not by
+ * prefix.  Declared encodings are converted to UTF-8 by libxml2 (iconv:
+ * windows-1256, ISO-8859-6, windows-1255, ISO-8859-8, ...).  Malformed XML
+ * is recovered where libxml2 can; what it can't (no root element, an
+ * entity expansion over libxml2's limits) fails with a message.  External
+ * entities and DTDs are never loaded, nothing touches the network.
+ *
+ * Each item becomes a struct article:
+ *   title       title (plain text; Atom type="html"/"xhtml" made text)
+ *   link        RSS link, else a permalink guid; Atom link rel="alternate"
+ *               or without rel; resolved against xml:base and the feed URL
+ *   date, time  pubDate, dc:date, Atom published, else updated; time in
+ *               seconds UTC and date as "2024-03-07 17:35 +0330" in the
+ *               zone the feed wrote (see text/date.h); a date that can't be
+ *               parsed is kept as written with time 0
+ *   author      author ("mail@host (Name)" gives Name), dc:creator,
+ *               Atom author/name; several are joined with ", "
+ *   guid        guid, Atom id, else RDF's rdf:about
+ *   body        content:encoded or Atom content, else description or Atom
+ *               summary, through html_to_article() (HTML) or as plain text
+ *               split at blank lines (Atom type="text", an RSS description
+ *               without tags)
+ *   categories  category, dc:subject, Atom category label or term
+ *   enclosures  enclosure url/type/length, Atom link rel="enclosure"
+ *   language    the item's xml:lang or dc:language, else the feed's
+ *   site        the feed's title, as far as the document has given it
+ *   origin      the request's URL
+ */
+#ifndef AKHBAR_SOURCE_FEED_H
+#define AKHBAR_SOURCE_FEED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/article.h"
+#include "model/library.h"
+
+/* What a feed says about itself.  The strings belong to the struct (free
+ * them with feed_meta_free()); any may be NULL. */
+struct feed_meta {
+	char *title;
+	char *link;     /* the site's address */
+	char *language; /* RSS language or dc:language, else xml:lang */
+	char *format;   /* "RSS 2.0", "RSS 0.91", "RSS 1.0", "Atom 1.0", ... */
+	size_t nitems;  /* items handed to the callback */
+};
+
+/* Receives each item, in document order.  The callback owns item: it
+ * keeps it or frees it with article_free().  meta is the parser's: it
+ * holds what the document said before this item, may change after the
+ * call, and must not be freed; copy what you keep. */
+typedef void (*feed_item_fn)(void *ctx, const struct feed_meta *meta,
+                             struct article *item);
+
+/* What a parse needs besides the bytes.  The strings are only read during
+ * the parse. */
+struct feed_request {
+	const char *url;      /* the feed's address or path: the base of
+	                         relative links and each item's origin; may be
+	                         NULL */
+	const char *encoding; /* overrides the declared encoding, e.g. an HTTP
+	                         charset; NULL: as the document says */
+	feed_item_fn item;    /* required */
+	void *ctx;            /* passed to item */
+};
+
+/* A parse in progress, fed by feed_parser_push(). */
+struct feed_parser;
+
+/* Start a parse; req is copied (its strings too).  Finish it with
+ * feed_parser_finish(), which frees it. */
+struct feed_parser *feed_parser_new(const struct feed_request *req);
+
+/* Parse the next len bytes; the items they complete are handed to the
+ * callback before it returns.  Returns 0, or -1 once the parse has failed:
+ * push nothing more, feed_parser_finish() tells why. */
+int feed_parser_push(struct feed_parser *p, const char *data, size_t len);
+
+/* End the document and free p.  When meta is not NULL, the feed's
+ * description is moved into it (also after a failure; free it with
+ * feed_meta_free()).  Returns 0, or -1 with *error set to a one-line
+ * message the caller frees when the bytes were not a feed or could not be
+ * read to their end.  Items handed out before a failure stay with the
+ * callback's owner. */
+int feed_parser_finish(struct feed_parser *p, struct feed_meta *meta,
+                       char **error);
+
+/* Parse a whole feed in memory (pushed in small pieces, so libxml2 holds
+ * no second copy).  Same results as feed_parser_finish(). */
+int feed_parse_memory(const char *buf, size_t len,
+                      const struct feed_request *req, struct feed_meta *meta,
+                      char **error);
+
+/* Parse a feed read from fd to its end (fd is not closed).  Same results
+ * as feed_parser_finish(); a read error fails with its message. */
+int feed_parse_fd(int fd, const struct feed_request *req,
+                  struct feed_meta *meta, char **error);
+
+/* Free the strings of meta and empty it; NULL is allowed. */
+void feed_meta_free(struct feed_meta *meta);
+
+/* Whether the first bytes of a file look like a feed: after an optional
+ * UTF-8 byte order mark and white space, an XML document whose root
+ * element is rss, RDF or feed (any prefix).  A few kilobytes are enough. */
+bool feed_sniff(const char *buf, size_t len);
+
+/* Add every item of the feed file at path to lib, in document order.
+ * Returns how many were added.  When the file can't be read or isn't a
+ * feed, sets *error to a one-line message naming the file (the items read
+ * before a failure stay added). */
+size_t feed_load_file(struct library *lib, const char *path, char **error);
+
+#endif

@@ -1,0 +1,645 @@
+#include "config.h"
+
+#include "source/html.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* Bidi controls used for inline direction (UAX #9). */
+#define LRI "\xE2\x81\xA6" /* U+2066 */
+#define RLI "\xE2\x81\xA7" /* U+2067 */
+#define FSI "\xE2\x81\xA8" /* U+2068 */
+#define PDI "\xE2\x81\xA9" /* U+2069 */
+#define LRO "\xE2\x80\xAD" /* U+202D */
+#define RLO "\xE2\x80\xAE" /* U+202E */
+#define PDF "\xE2\x80\xAC" /* U+202C */
+
+struct conv {
+	struct article *a; /* receives the paragraphs; NULL in line mode */
+	const char *base;  /* for relative URLs; may be NULL */
+	struct strbuf par; /* the paragraph being built */
+	bool space;        /* a collapsed space is pending */
+	char par_dir;      /* direction of the paragraph being built */
+	char dir;          /* direction of paragraphs started now */
+	char marker[24];   /* list marker waiting for the item's first text */
+	int pre;           /* depth of <pre> elements */
+	char **links;      /* numbered links, links[0] is [1] */
+	size_t nlinks;
+};
+
+enum kind {
+	K_INLINE,
+	K_BLOCK,
+	K_DROP,
+	K_BREAK, /* br */
+	K_RULE,  /* hr */
+	K_CELL,  /* td, th: inline, spaced from their neighbours */
+};
+
+struct element_info {
+	const char *name;
+	enum kind kind;
+};
+
+/* Sorted by name for bsearch; anything not listed is inline. */
+static const struct element_info elements[] = {
+        {"address", K_BLOCK}, {"applet", K_DROP},    {"article", K_BLOCK},
+        {"aside", K_BLOCK},   {"audio", K_DROP},     {"blockquote", K_BLOCK},
+        {"body", K_BLOCK},    {"br", K_BREAK},       {"button", K_DROP},
+        {"canvas", K_DROP},   {"caption", K_BLOCK},  {"center", K_BLOCK},
+        {"dd", K_BLOCK},      {"details", K_BLOCK},  {"dialog", K_BLOCK},
+        {"div", K_BLOCK},     {"dl", K_BLOCK},       {"dt", K_BLOCK},
+        {"embed", K_DROP},    {"fieldset", K_BLOCK}, {"figcaption", K_BLOCK},
+        {"figure", K_BLOCK},  {"footer", K_BLOCK},   {"form", K_BLOCK},
+        {"frame", K_DROP},    {"frameset", K_DROP},  {"h1", K_BLOCK},
+        {"h2", K_BLOCK},      {"h3", K_BLOCK},       {"h4", K_BLOCK},
+        {"h5", K_BLOCK},      {"h6", K_BLOCK},       {"head", K_DROP},
+        {"header", K_BLOCK},  {"hr", K_RULE},        {"html", K_BLOCK},
+        {"iframe", K_DROP},   {"input", K_DROP},     {"legend", K_BLOCK},
+        {"li", K_BLOCK},      {"main", K_BLOCK},     {"map", K_DROP},
+        {"math", K_DROP},     {"nav", K_BLOCK},      {"noembed", K_DROP},
+        {"noframes", K_DROP}, {"noscript", K_DROP},  {"object", K_DROP},
+        {"ol", K_BLOCK},      {"option", K_DROP},    {"p", K_BLOCK},
+        {"param", K_DROP},    {"pre", K_BLOCK},      {"script", K_DROP},
+        {"section", K_BLOCK}, {"select", K_DROP},    {"style", K_DROP},
+        {"summary", K_BLOCK}, {"svg", K_DROP},       {"table", K_BLOCK},
+        {"tbody", K_BLOCK},   {"td", K_CELL},        {"template", K_DROP},
+        {"textarea", K_DROP}, {"tfoot", K_BLOCK},    {"th", K_CELL},
+        {"thead", K_BLOCK},   {"title", K_DROP},     {"tr", K_BLOCK},
+        {"ul", K_BLOCK},      {"video", K_DROP},
+};
+
+static int element_cmp(const void *key, const void *elem)
+{
+	const struct element_info *e = elem;
+	return strcasecmp(key, e->name);
+}
+
+static enum kind element_kind(const char *name)
+{
+	const struct element_info *e =
+	        bsearch(name, elements, sizeof elements / sizeof *elements,
+	                sizeof *elements, element_cmp);
+	return e ? e->kind : K_INLINE;
+}
+
+static bool is_name(const xmlNode *n, const char *name)
+{
+	return strcasecmp((const char *)n->name, name) == 0;
+}
+
+/* An attribute's value, or NULL; the caller frees it with xmlFree. */
+static char *attr(const xmlNode *n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+static bool html_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Put the pending list marker and space before new text. */
+static void begin_text(struct conv *c)
+{
+	if (c->par.len == 0) {
+		c->space = false;
+		c->par_dir = c->dir;
+		if (c->marker[0]) {
+			strbuf_adds(&c->par, c->marker);
+			c->marker[0] = '\0';
+		}
+	} else if (c->space) {
+		strbuf_addc(&c->par, ' ');
+		c->space = false;
+	}
+}
+
+/* Append text, collapsing whitespace as a browser does, or as written
+ * inside <pre>. */
+static void add_text(struct conv *c, const char *s, size_t len)
+{
+	if (c->pre && c->a) {
+		if (len == 0)
+			return;
+		if (c->par.len == 0)
+			c->par_dir = ARTICLE_DIR_LTR;
+		strbuf_add(&c->par, s, len);
+		return;
+	}
+	size_t i = 0;
+	while (i < len) {
+		if (html_space(s[i])) {
+			c->space = true;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && !html_space(s[j]))
+			j++;
+		begin_text(c);
+		strbuf_add(&c->par, s + i, j - i);
+		i = j;
+	}
+}
+
+/* A mark such as a link number: glued to the text before it. */
+static void add_mark(struct conv *c, const char *s)
+{
+	bool space = c->space;
+	if (c->par.len == 0)
+		begin_text(c);
+	else
+		c->space = false;
+	strbuf_adds(&c->par, s);
+	c->space = space;
+}
+
+/* Emit a paragraph of <pre>: one paragraph per line, blank lines at either
+ * end dropped, LTR. */
+static void flush_pre(struct conv *c)
+{
+	char *s = c->par.s;
+	size_t len = c->par.len;
+	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	size_t i = 0;
+	while (i < len && (s[i] == '\n' || s[i] == '\r'))
+		i++;
+	while (i < len) {
+		size_t j = i;
+		while (j < len && s[j] != '\n')
+			j++;
+		size_t end = j;
+		if (end > i && s[end - 1] == '\r')
+			end--;
+		article_add_paragraph_dir(c->a, s + i, end - i,
+		                          ARTICLE_DIR_LTR);
+		i = j + 1;
+	}
+}
+
+/* End the paragraph being built. */
+static void flush(struct conv *c)
+{
+	if (!c->a) {
+		/* Line mode: a paragraph break is a space. */
+		c->space = c->par.len > 0;
+		return;
+	}
+	if (c->par.len) {
+		if (c->pre)
+			flush_pre(c);
+		else
+			article_add_paragraph_dir(c->a, c->par.s, c->par.len,
+			                          c->par_dir);
+	}
+	strbuf_reset(&c->par);
+	c->space = false;
+}
+
+/* Direction set by a lang value: right-to-left scripts and languages. */
+static char lang_dir(const char *lang)
+{
+	static const char *const rtl[] = {
+	        "ar",      "arc",     "ckb", "dv", "fa",  "he", "iw", "ji",
+	        "ku-arab", "pa-arab", "ps",  "sd", "syr", "ug", "ur", "yi",
+	};
+	size_t n = strcspn(lang, "-_");
+	if (n == 0)
+		return ARTICLE_DIR_AUTO;
+	const char *script = lang[n] ? lang + n + 1 : "";
+	if (strncasecmp(script, "arab", 4) == 0 ||
+	    strncasecmp(script, "hebr", 4) == 0 ||
+	    strncasecmp(script, "syrc", 4) == 0 ||
+	    strncasecmp(script, "thaa", 4) == 0)
+		return ARTICLE_DIR_RTL;
+	for (size_t i = 0; i < sizeof rtl / sizeof *rtl; i++)
+		if (strlen(rtl[i]) == n && strncasecmp(lang, rtl[i], n) == 0)
+			return ARTICLE_DIR_RTL;
+	return ARTICLE_DIR_LTR;
+}
+
+/* The direction an element asks for: 'l', 'r', 'a' for dir="auto", or 0
+ * when it says nothing.  lang counts only when use_lang. */
+static char element_dir(const xmlNode *n, bool use_lang)
+{
+	char d = 0;
+	char *v = attr(n, "dir");
+	if (v) {
+		if (strcasecmp(v, "rtl") == 0)
+			d = ARTICLE_DIR_RTL;
+		else if (strcasecmp(v, "ltr") == 0)
+			d = ARTICLE_DIR_LTR;
+		else if (strcasecmp(v, "auto") == 0)
+			d = ARTICLE_DIR_AUTO;
+		xmlFree(v);
+	}
+	if (!d && use_lang && (v = attr(n, "lang"))) {
+		d = lang_dir(v);
+		xmlFree(v);
+	}
+	return d;
+}
+
+/* The number of a link, adding it when new. */
+static size_t link_number(struct conv *c, const char *url)
+{
+	for (size_t i = 0; i < c->nlinks; i++)
+		if (strcmp(c->links[i], url) == 0)
+			return i + 1;
+	c->links = xreallocarray(c->links, c->nlinks + 1, sizeof *c->links);
+	c->links[c->nlinks++] = xstrdup(url);
+	return c->nlinks;
+}
+
+/* href resolved against the base; NULL for links that lead nowhere a
+ * reader can follow (empty, "#top", "javascript:"). */
+static char *link_target(const struct conv *c, const char *href)
+{
+	while (html_space(*href))
+		href++;
+	if (!*href || *href == '#' || strncasecmp(href, "javascript:", 11) == 0)
+		return NULL;
+	if (c->base) {
+		xmlChar *u = xmlBuildURI((const xmlChar *)href,
+		                         (const xmlChar *)c->base);
+		if (u) {
+			char *s = xstrdup((const char *)u);
+			xmlFree(u);
+			return s;
+		}
+	}
+	return xstrdup(href);
+}
+
+static void walk(struct conv *c, const xmlNode *n);
+
+static void walk_children(struct conv *c, const xmlNode *n)
+{
+	for (const xmlNode *k = n->children; k; k = k->next)
+		walk(c, k);
+}
+
+static void image(struct conv *c, const xmlNode *n)
+{
+	if (!c->a)
+		return;
+	char *w = attr(n, "width"), *h = attr(n, "height");
+	bool tracker = (w && atoi(w) <= 1 && w[0] >= '0' && w[0] <= '9') ||
+	               (h && atoi(h) <= 1 && h[0] >= '0' && h[0] <= '9');
+	xmlFree(w);
+	xmlFree(h);
+	if (tracker)
+		return;
+	char *alt = attr(n, "alt");
+	struct strbuf label = {0};
+	if (alt) {
+		/* The alt text collapsed to one line. */
+		struct conv tmp = {.dir = ARTICLE_DIR_AUTO};
+		add_text(&tmp, alt, strlen(alt));
+		if (tmp.par.len) {
+			strbuf_adds(&label, "[image: ");
+			strbuf_add(&label, tmp.par.s, tmp.par.len);
+			strbuf_adds(&label, "]");
+		}
+		strbuf_free(&tmp.par);
+		xmlFree(alt);
+	}
+	if (!label.len)
+		strbuf_adds(&label, "[image]");
+	/* An image is a word of its own. */
+	if (c->par.len)
+		c->space = true;
+	begin_text(c);
+	strbuf_add(&c->par, label.s, label.len);
+	c->space = true;
+	strbuf_free(&label);
+}
+
+static void anchor(struct conv *c, const xmlNode *n)
+{
+	walk_children(c, n);
+	if (!c->a)
+		return;
+	char *href = attr(n, "href");
+	char *url = href ? link_target(c, href) : NULL;
+	xmlFree(href);
+	if (!url)
+		return;
+	char mark[32];
+	snprintf(mark, sizeof mark, "[%zu]", link_number(c, url));
+	add_mark(c, mark);
+	free(url);
+}
+
+static void list_item(struct conv *c, const xmlNode *n, long number)
+{
+	flush(c);
+	if (number > 0)
+		snprintf(c->marker, sizeof c->marker, "%ld. ", number);
+	else
+		snprintf(c->marker, sizeof c->marker, "%s", "\xE2\x80\xA2 ");
+	walk_children(c, n);
+	flush(c);
+	c->marker[0] = '\0';
+}
+
+static void list(struct conv *c, const xmlNode *n)
+{
+	bool ordered = is_name(n, "ol");
+	long number = 1;
+	char *start = attr(n, "start");
+	if (start) {
+		number = strtol(start, NULL, 10);
+		xmlFree(start);
+	}
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE && is_name(k, "li")) {
+			char *value = ordered ? attr(k, "value") : NULL;
+			if (value) {
+				number = strtol(value, NULL, 10);
+				xmlFree(value);
+			}
+			/* A marker numbered 0 or less shows as a bullet. */
+			list_item(c, k,
+			          ordered ? (number > 0 ? number : 0) : 0);
+			number++;
+		} else {
+			walk(c, k);
+		}
+	}
+}
+
+/* An inline element that carries a direction. */
+static void inline_dir(struct conv *c, const xmlNode *n, char d)
+{
+	bool bdo = is_name(n, "bdo");
+	if (c->par.len == 0 && !c->pre) {
+		/* It starts the paragraph: the paragraph takes its direction.
+		 */
+		char saved = c->dir;
+		if (d)
+			c->dir = d;
+		if (bdo && d != ARTICLE_DIR_AUTO && d) {
+			begin_text(c);
+			strbuf_adds(&c->par, d == ARTICLE_DIR_RTL ? RLO : LRO);
+		}
+		walk_children(c, n);
+		if (bdo && d != ARTICLE_DIR_AUTO && d && c->par.len)
+			strbuf_adds(&c->par, PDF);
+		c->dir = saved;
+		return;
+	}
+	const char *open, *close = PDI;
+	if (bdo && d == ARTICLE_DIR_RTL) {
+		open = RLO;
+		close = PDF;
+	} else if (bdo && d == ARTICLE_DIR_LTR) {
+		open = LRO;
+		close = PDF;
+	} else {
+		open = d == ARTICLE_DIR_RTL   ? RLI
+		       : d == ARTICLE_DIR_LTR ? LRI
+		                              : FSI;
+	}
+	begin_text(c);
+	strbuf_adds(&c->par, open);
+	walk_children(c, n);
+	bool space = c->space;
+	c->space = false;
+	strbuf_adds(&c->par, close);
+	c->space = space;
+}
+
+static void element(struct conv *c, const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+	enum kind kind = element_kind(name);
+	switch (kind) {
+	case K_DROP:
+		return;
+	case K_BREAK:
+		if (c->pre && c->a)
+			add_text(c, "\n", 1);
+		else
+			flush(c);
+		return;
+	case K_RULE:
+		flush(c);
+		return;
+	case K_CELL:
+		c->space = c->par.len > 0;
+		walk_children(c, n);
+		c->space = c->par.len > 0;
+		return;
+	case K_INLINE: {
+		if (is_name(n, "img")) {
+			image(c, n);
+			return;
+		}
+		if (is_name(n, "a")) {
+			anchor(c, n);
+			return;
+		}
+		char d = element_dir(n, false);
+		if (d || is_name(n, "bdi") || is_name(n, "bdo"))
+			inline_dir(c, n, d);
+		else
+			walk_children(c, n);
+		return;
+	}
+	case K_BLOCK:
+		break;
+	}
+	flush(c);
+	char saved = c->dir;
+	char d = element_dir(n, true);
+	if (d)
+		c->dir = d;
+	if (is_name(n, "ul") || is_name(n, "ol")) {
+		list(c, n);
+	} else if (is_name(n, "li")) {
+		list_item(c, n, 0);
+	} else if (is_name(n, "pre")) {
+		c->pre++;
+		walk_children(c, n);
+		flush(c);
+		c->pre--;
+	} else {
+		walk_children(c, n);
+	}
+	flush(c);
+	c->dir = saved;
+}
+
+static void walk(struct conv *c, const xmlNode *n)
+{
+	switch (n->type) {
+	case XML_ELEMENT_NODE:
+		element(c, n);
+		break;
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		if (n->content)
+			add_text(c, (const char *)n->content,
+			         strlen((const char *)n->content));
+		break;
+	default: /* comments, processing instructions, the doctype */
+		break;
+	}
+}
+
+static void convert(struct conv *c, const char *html, size_t len)
+{
+	if (len == 0)
+		return;
+	/* An item's HTML is small; a larger one is cut, not refused. */
+	int size = len > INT_MAX ? INT_MAX : (int)len;
+	htmlDocPtr doc = htmlReadMemory(
+	        html, size, c->base, "UTF-8",
+	        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+	if (!doc)
+		return;
+	for (const xmlNode *n = doc->children; n; n = n->next)
+		walk(c, n);
+	flush(c);
+	xmlFreeDoc(doc);
+}
+
+void html_to_article(struct article *a, const char *html, size_t len,
+                     const char *base)
+{
+	struct conv c = {.a = a, .base = base, .dir = ARTICLE_DIR_AUTO};
+	convert(&c, html, len);
+	for (size_t i = 0; i < c.nlinks; i++) {
+		char *p = xasprintf("[%zu] %s", i + 1, c.links[i]);
+		article_add_paragraph_dir(a, p, strlen(p), ARTICLE_DIR_LTR);
+		free(p);
+		free(c.links[i]);
+	}
+	free(c.links);
+	strbuf_free(&c.par);
+}
+
+char *html_to_line(const char *html, size_t len)
+{
+	struct conv c = {.dir = ARTICLE_DIR_AUTO};
+	convert(&c, html, len);
+	return strbuf_take(&c.par);
+}
+
+static bool blank_line(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!html_space(s[i]) && s[i] != '\v')
+			return false;
+	return true;
+}
+
+void html_text_to_article(struct article *a, const char *text, size_t len)
+{
+	/* White space collapses as it would in HTML; only a blank line
+	 * ends a paragraph. */
+	struct strbuf par = {0};
+	bool space = false;
+	size_t i = 0;
+	while (i <= len) {
+		size_t j = i;
+		while (j < len && text[j] != '\n')
+			j++;
+		if (blank_line(text + i, j - i)) {
+			if (par.len)
+				article_add_paragraph(a, par.s, par.len);
+			strbuf_reset(&par);
+			space = false;
+		}
+		for (size_t k = i; k < j; k++) {
+			if (html_space(text[k]) || text[k] == '\v') {
+				space = par.len > 0;
+				continue;
+			}
+			if (space)
+				strbuf_addc(&par, ' ');
+			space = false;
+			strbuf_addc(&par, text[k]);
+		}
+		space = par.len > 0;
+		i = j + 1;
+	}
+	if (par.len)
+		article_add_paragraph(a, par.s, par.len);
+	strbuf_free(&par);
+}
+
+char *html_decode_entities(const char *text, size_t len)
+{
+	struct strbuf b = {0};
+	size_t i = 0;
+	while (i < len) {
+		if (text[i] != '&') {
+			size_t j = i;
+			while (j < len && text[j] != '&')
+				j++;
+			strbuf_add(&b, text + i, j - i);
+			i = j;
+			continue;
+		}
+		/* &name; or &#digits; or &#xhex; of at most 32 bytes. */
+		size_t j = i + 1;
+		while (j < len && j - i < 34 && text[j] != ';' &&
+		       text[j] != '&' && !html_space(text[j]))
+			j++;
+		if (j >= len || text[j] != ';' || j == i + 1) {
+			strbuf_addc(&b, '&');
+			i++;
+			continue;
+		}
+		char ref[40];
+		memcpy(ref, text + i + 1, j - i - 1);
+		ref[j - i - 1] = '\0';
+		unsigned long cp = 0;
+		bool ok = false;
+		if (ref[0] == '#') {
+			bool hex = ref[1] == 'x' || ref[1] == 'X';
+			const char *digits = ref + (hex ? 2 : 1);
+			if (*digits &&
+			    ((hex && strspn(digits, "0123456789abcdefABCDEF") ==
+			                     strlen(digits)) ||
+			     (!hex && strspn(digits, "0123456789") ==
+			                      strlen(digits)))) {
+				cp = strlen(digits) > 8
+				             ? 0x110000
+				             : strtoul(digits, NULL,
+				                       hex ? 16 : 10);
+				ok = true;
+			}
+		} else {
+			const htmlEntityDesc *e =
+			        htmlEntityLookup((const xmlChar *)ref);
+			if (e) {
+				cp = e->value;
+				ok = true;
+			}
+		}
+		if (!ok) {
+			strbuf_addc(&b, '&');
+			i++;
+			continue;
+		}
+		strbuf_add_utf8(&b, cp);
+		i = j + 1;
+	}
+	return strbuf_take(&b);
+}

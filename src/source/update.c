@@ -1,0 +1,345 @@
+/* Feeds from the fetcher through the parser into the cache, one cache
+ * transaction per feed.  A job is one feed: its bytes either stream into
+ * the open transaction (the job is `active`) or collect in its buffer; a
+ * finished job that can't be stored yet (another is active) waits in the
+ * pending list and is stored as soon as the transaction is free. */
+#include "config.h"
+
+#include "source/update.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "source/feed.h"
+#include "util/xalloc.h"
+
+struct job {
+	struct updater *owner;
+	struct job *live_prev, *live_next; /* every job not freed */
+	struct job *next;                  /* in the pending list */
+	char *url;
+	char *buf; /* bytes waiting for the transaction */
+	size_t len, cap;
+	/* streaming into the open transaction */
+	struct feed_parser *parser;
+	struct cache_update *update;
+	long long total_before;
+	size_t items;
+	bool store_failed;
+	/* the finished transfer, kept until it is stored */
+	bool fetched;
+	enum fetch_status status;
+	char *error, *etag, *last_modified;
+};
+
+struct updater {
+	struct cache *cache;
+	struct update_options opt;
+	struct fetcher *fetcher;
+	struct job *live;   /* every job not freed yet */
+	struct job *active; /* the job whose transaction is open */
+	struct job *pending_head, *pending_tail;
+	size_t done, total;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void job_free(struct job *j)
+{
+	if (j->live_prev)
+		j->live_prev->live_next = j->live_next;
+	else
+		j->owner->live = j->live_next;
+	if (j->live_next)
+		j->live_next->live_prev = j->live_prev;
+	free(j->url);
+	free(j->buf);
+	free(j->error);
+	free(j->etag);
+	free(j->last_modified);
+	free(j);
+}
+
+/* Items of the feed at url in the cache now; 0 for a feed not there. */
+static long long feed_total(struct cache *c, const char *url)
+{
+	size_t n;
+	struct cache_feed *feeds = cache_feeds(c, &n);
+	long long total = 0;
+	for (size_t i = 0; feeds && i < n; i++)
+		if (!strcmp(feeds[i].url, url))
+			total = feeds[i].total;
+	cache_feeds_free(feeds, n);
+	return total;
+}
+
+static void store_item(void *ctx, const struct feed_meta *meta,
+                       struct article *item)
+{
+	(void)meta;
+	struct job *j = ctx;
+	if (!j->store_failed && !cache_store_item(j->update, item))
+		j->store_failed = true;
+	j->items++;
+	article_free(item);
+}
+
+/* Open the feed's transaction and a parser writing into it.  false (with
+ * j->error) when the cache refuses. */
+static bool job_open(struct job *j)
+{
+	struct updater *u = j->owner;
+	j->total_before = feed_total(u->cache, j->url);
+	j->update = cache_feed_update_begin(u->cache, j->url);
+	if (!j->update) {
+		free(j->error);
+		j->error = xstrdup(cache_error(u->cache));
+		return false;
+	}
+	struct feed_request req = {.url = j->url, .item = store_item, .ctx = j};
+	j->parser = feed_parser_new(&req);
+	u->active = j;
+	return true;
+}
+
+static void push(struct job *j, const char *data, size_t len)
+{
+	/* After a parse error the rest of the bytes are of no use; the
+	 * error is reported when the transfer ends. */
+	if (j->parser && len)
+		feed_parser_push(j->parser, data, len);
+}
+
+static void report(struct job *j, enum update_status status,
+                   const char *error)
+{
+	struct updater *u = j->owner;
+	struct update_report r = {
+	        .url = j->url,
+	        .status = status,
+	        .items = j->items,
+	        .error = error,
+	};
+	if (status == UPDATE_OK)
+		r.fresh = feed_total(u->cache, j->url) - j->total_before;
+	u->done++;
+	if (u->opt.on_done)
+		u->opt.on_done(u->opt.ctx, &r);
+}
+
+/* The fetch failed or was not modified: note it in the cache.  Never
+ * while a transaction is open, which would take the note with it. */
+static void store_outcome(struct job *j)
+{
+	struct cache *c = j->owner->cache;
+	if (j->status == FETCH_NOT_MODIFIED) {
+		if (cache_feed_not_modified(c, j->url))
+			report(j, UPDATE_NOT_MODIFIED, NULL);
+		else
+			report(j, UPDATE_ERROR, cache_error(c));
+		return;
+	}
+	cache_feed_set_error(c, j->url, j->error);
+	report(j, UPDATE_ERROR, j->error);
+}
+
+/* End the open transaction of a finished job: commit what the parser
+ * made of the feed, or roll back and keep the error. */
+static void job_close(struct job *j)
+{
+	struct updater *u = j->owner;
+	struct feed_meta meta = {0};
+	char *parse_error = NULL;
+	int rc = feed_parser_finish(j->parser, &meta, &parse_error);
+	j->parser = NULL;
+	u->active = NULL;
+	if (j->status != FETCH_OK || rc < 0 || j->store_failed) {
+		if (j->status == FETCH_OK) {
+			free(j->error);
+			j->error = j->store_failed
+			                   ? xstrdup(cache_error(u->cache))
+			                   : parse_error;
+			parse_error = NULL;
+		}
+		cache_feed_update_rollback(j->update);
+		j->update = NULL;
+		store_outcome(j);
+	} else {
+		struct cache_feed_meta m = {
+		        .title = meta.title,
+		        .link = meta.link,
+		        .language = meta.language,
+		        .etag = j->etag,
+		        .last_modified = j->last_modified,
+		};
+		bool ok = cache_feed_update_commit(j->update, &m);
+		j->update = NULL;
+		if (ok) {
+			report(j, UPDATE_OK, NULL);
+		} else {
+			free(j->error);
+			j->error = xstrdup(cache_error(u->cache));
+			cache_feed_set_error(u->cache, j->url, j->error);
+			report(j, UPDATE_ERROR, j->error);
+		}
+	}
+	free(parse_error);
+	feed_meta_free(&meta);
+}
+
+/* Store a finished job whose bytes waited in its buffer. */
+static void job_store(struct job *j)
+{
+	if (j->status != FETCH_OK) {
+		store_outcome(j);
+		return;
+	}
+	if (!job_open(j)) {
+		j->status = FETCH_ERROR;
+		store_outcome(j);
+		return;
+	}
+	/* In pieces, as the network would have given them: libxml2 keeps
+	 * no second copy of the whole. */
+	for (size_t at = 0; at < j->len; at += 65536)
+		push(j, j->buf + at, j->len - at < 65536 ? j->len - at : 65536);
+	free(j->buf);
+	j->buf = NULL;
+	j->len = j->cap = 0;
+	job_close(j);
+}
+
+/* The transaction is free: store the jobs that waited for it. */
+static void drain_pending(struct updater *u)
+{
+	while (!u->active && u->pending_head) {
+		struct job *j = u->pending_head;
+		u->pending_head = j->next;
+		if (!u->pending_head)
+			u->pending_tail = NULL;
+		job_store(j);
+		job_free(j);
+	}
+}
+
+static void on_data(void *ctx, void *user, const char *data, size_t len)
+{
+	struct updater *u = ctx;
+	struct job *j = user;
+	if (u->active == j) {
+		push(j, data, len);
+		return;
+	}
+	if (u->opt.stream && !u->active && !u->pending_head && job_open(j)) {
+		push(j, j->buf, j->len);
+		free(j->buf);
+		j->buf = NULL;
+		j->len = j->cap = 0;
+		push(j, data, len);
+		return;
+	}
+	if (j->len + len > j->cap) {
+		size_t cap = j->cap ? j->cap : 65536;
+		while (cap < j->len + len)
+			cap *= 2;
+		j->buf = xreallocarray(j->buf, cap, 1);
+		j->cap = cap;
+	}
+	memcpy(j->buf + j->len, data, len);
+	j->len += len;
+}
+
+static void on_done(void *ctx, struct fetch_result *r)
+{
+	struct updater *u = ctx;
+	struct job *j = r->user;
+	j->fetched = true;
+	j->status = r->status;
+	j->error = dup_or_null(r->error);
+	j->etag = dup_or_null(r->etag);
+	j->last_modified = dup_or_null(r->last_modified);
+	if (u->active == j) {
+		job_close(j);
+		job_free(j);
+		drain_pending(u);
+	} else if (!u->active && !u->pending_head) {
+		job_store(j);
+		job_free(j);
+	} else {
+		if (u->pending_tail)
+			u->pending_tail->next = j;
+		else
+			u->pending_head = j;
+		u->pending_tail = j;
+	}
+}
+
+struct updater *updater_new(struct cache *cache,
+                            const struct update_options *opt)
+{
+	struct updater *u = xcalloc(1, sizeof *u);
+	u->cache = cache;
+	u->opt = *opt;
+	struct fetch_options f = opt->fetch;
+	f.on_done = on_done;
+	f.on_data = on_data;
+	f.ctx = u;
+	u->fetcher = fetcher_new(&f);
+	return u;
+}
+
+void updater_free(struct updater *u)
+{
+	if (!u)
+		return;
+	/* The fetcher drops its transfers without reporting them. */
+	fetcher_free(u->fetcher);
+	if (u->active) {
+		feed_parser_finish(u->active->parser, NULL, NULL);
+		cache_feed_update_rollback(u->active->update);
+	}
+	while (u->live)
+		job_free(u->live);
+	free(u);
+}
+
+void updater_add(struct updater *u, const char *url, const char *etag,
+                 const char *last_modified)
+{
+	struct job *j = xcalloc(1, sizeof *j);
+	j->owner = u;
+	j->url = xstrdup(url);
+	j->live_next = u->live;
+	if (u->live)
+		u->live->live_prev = j;
+	u->live = j;
+	u->total++;
+	fetcher_add(u->fetcher, url, etag, last_modified, j);
+}
+
+int updater_poll(struct updater *u, struct pollfd *extra, unsigned n_extra,
+                 int timeout_ms)
+{
+	return fetcher_poll(u->fetcher, extra, n_extra, timeout_ms);
+}
+
+size_t updater_perform(struct updater *u)
+{
+	fetcher_perform(u->fetcher);
+	return u->total - u->done;
+}
+
+void updater_progress(const struct updater *u, size_t *done, size_t *total)
+{
+	*done = u->done;
+	*total = u->total;
+}
+
+void updater_run(struct updater *u)
+{
+	while (updater_perform(u))
+		updater_poll(u, NULL, 0, -1);
+}

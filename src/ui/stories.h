@@ -1,0 +1,62 @@
+/* A story source: what the headline list and the article view show,
+ * whichever place the stories come from.  Two fill it: the library of
+ * article files (everything in memory) and the cache (one feed's headline
+ * rows, small and without bodies; an article is read from the cache only
+ * when it is opened).  The views see nothing else of either. */
+#ifndef AKHBAR_UI_STORIES_H
+#define AKHBAR_UI_STORIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/article.h"
+#include "model/library.h"
+#include "store/cache.h"
+
+struct ui_stories;
+
+/* Stories are numbered 0..count-1 in list order.  Strings returned stay
+ * valid until the next call on the source. */
+struct ui_stories_ops {
+	size_t (*count)(struct ui_stories *s);
+	const char *(*title)(struct ui_stories *s, size_t i);
+	/* The site and date columns; NULL or "" for none. */
+	const char *(*site)(struct ui_stories *s, size_t i);
+	const char *(*date)(struct ui_stories *s, size_t i);
+	bool (*is_read)(struct ui_stories *s, size_t i);
+	bool (*is_starred)(struct ui_stories *s, size_t i);
+	/* The whole story for the article view, valid until page() is asked
+	 * for another story; NULL with *error (a new string) if it can't be
+	 * read. */
+	const struct article *(*page)(struct ui_stories *s, size_t i,
+	                              char **error);
+	/* The story related headline k of story i leads to, or STORY_NONE. */
+	size_t (*target)(struct ui_stories *s, size_t i, size_t k);
+	/* Marks; false with *error (a new string) when they can't be kept. */
+	bool (*set_read)(struct ui_stories *s, size_t i, bool read,
+	                 char **error);
+	bool (*set_starred)(struct ui_stories *s, size_t i, bool starred,
+	                    char **error);
+	bool (*mark_all_read)(struct ui_stories *s, char **error);
+	/* Read the stories again after their store changed; returns where
+	 * story `keep` is now (the same story when it is still there, else
+	 * the nearest index).  NULL: the stories never change underneath. */
+	size_t (*reload)(struct ui_stories *s, size_t keep);
+	void (*free)(struct ui_stories *s);
+};
+
+struct ui_stories {
+	const struct ui_stories_ops *ops;
+	bool has_site;  /* worth a site column (stories from many sites) */
+	long long feed_id; /* the cache's feed shown, or 0 */
+};
+
+/* The library's stories (lib stays the caller's and must outlive them). */
+struct ui_stories *ui_stories_library(struct library *lib);
+
+/* The headlines of one feed of the cache, newest first.  NULL with
+ * *error (a new string) when the cache can't list them. */
+struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
+                                    char **error);
+
+#endif

@@ -1,0 +1,180 @@
+/* HTML of feed items into paragraphs: blocks, breaks, lists, headings,
+ * pre, links numbered and listed, images, direction, dropped elements,
+ * entities, inline nesting and white space. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "check.h"
+#include "model/article.h"
+#include "source/html.h"
+#include "util/strbuf.h"
+
+#define FSI  "\xE2\x81\xA8"
+#define PDI  "\xE2\x81\xA9"
+#define RLO  "\xE2\x80\xAE"
+#define PDF  "\xE2\x80\xAC"
+#define NBSP "\xC2\xA0"
+
+/* Expected paragraphs: "d|text" lines, d the direction (a, l, r). */
+static const struct {
+	const char *html;
+	const char *base;
+	const char *want;
+} cases[] = {
+        {"<p>One</p><p>Two</p>", NULL, "a|One\na|Two"},
+        {"Line one<br>Line two<br/><br/>Line three", NULL,
+         "a|Line one\na|Line two\na|Line three"},
+        {"<ul><li>First</li><li>Second <b>bold</b></li></ul>", NULL,
+         "a|\xE2\x80\xA2 First\na|\xE2\x80\xA2 Second bold"},
+        {"<ol start=\"3\"><li>Three</li><li>Four</li></ol>", NULL,
+         "a|3. Three\na|4. Four"},
+        {"<ul><li>A<ul><li>B</li></ul></li></ul>", NULL,
+         "a|\xE2\x80\xA2 A\na|\xE2\x80\xA2 B"},
+        {"<h1>Title</h1>Text after<h3>Sub</h3>", NULL,
+         "a|Title\na|Text after\na|Sub"},
+        {"<p>x</p><pre>  int x;\n\tif (x)\n\n  y();\n</pre><p>after</p>", NULL,
+         "a|x\nl|  int x;\nl|\tif (x)\nl|\nl|  y();\na|after"},
+        {"<p>See <a href=\"https://a.example/x\">this</a> and "
+         "<a href=\"/rel\">that </a>and <a href=\"https://a.example/x\">again"
+         "</a>.</p>",
+         "https://b.example/dir/page",
+         "a|See this[1] and that[2] and again[1].\n"
+         "l|[1] https://a.example/x\nl|[2] https://b.example/rel"},
+        {"<a href=\"javascript:void(0)\">x</a> <a href=\"#top\">y</a> "
+         "<a href=\"\">z</a>",
+         NULL, "a|x y z"},
+        {"<p><img src=\"a.png\" alt=\"A  cat\">text<img src=\"b.png\"> "
+         "<img src=\"t.gif\" width=\"1\" height=\"1\"><img alt=\"\"></p>",
+         NULL, "a|[image: A cat] text [image] [image]"},
+        {"<div dir=\"rtl\"><p>Hello</p></div><p>World</p>", NULL,
+         "r|Hello\na|World"},
+        {"<div dir=\"rtl\"><p dir=\"auto\">Hi</p><p dir=\"ltr\">Yo</p></div>",
+         NULL, "a|Hi\nl|Yo"},
+        {"<p lang=\"fa\">\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85</p>"
+         "<p lang=\"en-US\">Hi</p><p lang=\"ku-Arab\">x</p>",
+         NULL, "r|\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85\nl|Hi\nr|x"},
+        {"<ul dir=\"rtl\"><li>\xDB\x8C\xDA\xA9</li></ul>", NULL,
+         "r|\xE2\x80\xA2 \xDB\x8C\xDA\xA9"},
+        {"<p>User <bdi>\xD8\xA5\xD9\x8A\xD8\xA7\xD9\x86</bdi>: 3 posts</p>",
+         NULL,
+         "a|User " FSI "\xD8\xA5\xD9\x8A\xD8\xA7\xD9\x86" PDI ": 3 posts"},
+        {"<p><span dir=\"rtl\">\xD9\x85\xD8\xAA\xD9\x86</span> end</p>", NULL,
+         "r|\xD9\x85\xD8\xAA\xD9\x86 end"},
+        {"<p>a <bdo dir=\"rtl\">abc</bdo> b</p>", NULL,
+         "a|a " RLO "abc" PDF " b"},
+        {"<p>Keep<script>alert(1)</script><style>p{}</style> this"
+         "<noscript>no</noscript><iframe src=\"x\">frame</iframe></p>"
+         "<object>obj</object><form>Form <input value=\"v\"><select>"
+         "<option>o</option></select></form>",
+         NULL, "a|Keep this\na|Form"},
+        {"<p>Tom &amp; Jerry &lt;3 &nbsp;&eacute;&#1605;&#x5d0;</p>", NULL,
+         "a|Tom & Jerry <3 " NBSP "\xC3\xA9\xD9\x85\xD7\x90"},
+        {"<p><b>Bold <i>italic <u>under</u></i></b>tail</p>", NULL,
+         "a|Bold italic undertail"},
+        {"  <p>\n  lots   of\t\tspace \n </p>  ", NULL, "a|lots of space"},
+        {"<blockquote><p>Quoted</p></blockquote>after", NULL,
+         "a|Quoted\na|after"},
+        {"<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table>",
+         NULL, "a|a b\na|c"},
+        {"<p>\xD8\xAE\xD8\xA8\xD8\xB1 <a href=\"https://x.ir/1\">"
+         "\xD8\xA8\xDB\x8C\xD8\xB4\xD8\xAA\xD8\xB1</a></p>",
+         NULL,
+         "a|\xD8\xAE\xD8\xA8\xD8\xB1 "
+         "\xD8\xA8\xDB\x8C\xD8\xB4\xD8\xAA\xD8\xB1[1]\n"
+         "l|[1] https://x.ir/1"},
+        {"a<hr>b", NULL, "a|a\na|b"},
+        {"<p>one<p>two<div>three", NULL, "a|one\na|two\na|three"},
+        {"", NULL, ""},
+        {"<p> </p><div>\n</div>", NULL, ""},
+};
+
+static char *paragraphs(const struct article *a)
+{
+	struct strbuf b = {0};
+	for (size_t i = 0; i < a->nbody; i++) {
+		if (i)
+			strbuf_addc(&b, '\n');
+		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
+		strbuf_addc(&b, '|');
+		strbuf_adds(&b, a->body[i]);
+	}
+	return strbuf_take(&b);
+}
+
+static const struct {
+	const char *html, *want;
+} lines[] = {
+        {"Example <i>Tech</i> Blog", "Example Tech Blog"},
+        {"<p>a</p><p>b</p>", "a b"},
+        {"x<a href=\"y\">link</a>", "xlink"},
+        {"<img alt=\"z\">", ""},
+        {"<pre>a\nb</pre>", "a b"},
+        {"AT&amp;T &lt;b&gt;", "AT&T <b>"},
+};
+
+static const struct {
+	const char *in, *want;
+} entities[] = {
+        {"Tom &amp;amp; Jerry", "Tom &amp; Jerry"},
+        {"&eacute;&#233;&#xE9;", "\xC3\xA9\xC3\xA9\xC3\xA9"},
+        {"AT&T", "AT&T"},
+        {"&bogus; & amp; &amp", "&bogus; & amp; &amp"},
+        {"&#0;&#x110000;&#xD800;", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"&#1740;&zwnj;", "\xDB\x8C\xE2\x80\x8C"},
+};
+
+static const struct {
+	const char *in, *want;
+} texts[] = {
+        {"a\nb\n\n  c  d \n", "a|a b\na|c d"},
+        {"one line", "a|one line"},
+        {"\n \n\t\n", ""},
+        {"x\r\n\r\ny", "a|x\na|y"},
+};
+
+int main(void)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct article *a = article_new();
+		html_to_article(a, cases[i].html, strlen(cases[i].html),
+		                cases[i].base);
+		char *got = paragraphs(a);
+		CHECK_STR(got, cases[i].want, cases[i].html);
+		free(got);
+		article_free(a);
+	}
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		char *got = html_to_line(lines[i].html, strlen(lines[i].html));
+		CHECK_STR(got, lines[i].want, lines[i].html);
+		free(got);
+	}
+	for (size_t i = 0; i < sizeof entities / sizeof *entities; i++) {
+		char *got = html_decode_entities(entities[i].in,
+		                                 strlen(entities[i].in));
+		CHECK_STR(got, entities[i].want, entities[i].in);
+		free(got);
+	}
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct article *a = article_new();
+		html_text_to_article(a, texts[i].in, strlen(texts[i].in));
+		char *got = paragraphs(a);
+		CHECK_STR(got, texts[i].want, texts[i].in);
+		free(got);
+		article_free(a);
+	}
+
+	/* Paragraphs added without a direction are auto, also when the
+	 * article had none recorded before. */
+	struct article *a = article_new();
+	a->body = malloc(sizeof *a->body);
+	a->body[0] = strdup("filled directly");
+	a->nbody = 1;
+	article_add_paragraph_dir(a, "x", 1, ARTICLE_DIR_RTL);
+	article_add_paragraph(a, "y", 1);
+	article_add_paragraph_dir(a, "z", 1, '?');
+	CHECK(a->nbody == 4 && memcmp(a->body_dir, "araa", 4) == 0,
+	      "body_dir \"%.4s\", want \"araa\"", a->body_dir);
+	article_free(a);
+	return check_result("test-html");
+}
