@@ -4,3 +4,4 @@ noinst_PROGRAMS += bench/layout-bench
 noinst_PROGRAMS += bench/ingest-bench
 EXTRA_DIST += bench/README.md bench/feeds-vs-newsboat.sh bench/gen-feed.py \
 	bench/serve.py bench/first-screen.py
+noinst_PROGRAMS += bench/related-bench

@@ -9,3 +9,4 @@ include tests/ui/local.mk
 include tests/feed/local.mk
 include tests/l10n/local.mk
 include tests/integ/local.mk
+include tests/related/local.mk

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/store.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -59,6 +60,21 @@ static const char *const migrations[] = {
 	" (feed_id, time DESC, id, read, starred, title);"
 	"CREATE INDEX items_all_list ON items"
 	" (time DESC, id, feed_id, read, starred, title);",
+	/* 2: the story index (store/related.c): every item's headline and
+	 * the start of its summary as words in key form, for related
+	 * stories, near-duplicates and search. cache_store_item() fills it
+	 * in the update's transaction; a trigger removes an item's words
+	 * with the item. Existing items are indexed here, with functions
+	 * akhbar registers on its connection (cache_index_register()). */
+	"CREATE VIRTUAL TABLE story_words USING fts5"
+	" (headline, summary, tokenize = 'ascii');"
+	"INSERT INTO story_words (rowid, headline, summary)"
+	" SELECT id, akhbar_headline_words(title, body),"
+	" akhbar_summary_words(title, body)"
+	" FROM items;"
+	"CREATE TRIGGER story_words_drop AFTER DELETE ON items BEGIN"
+	" DELETE FROM story_words WHERE rowid = old.id;"
+	" END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -114,7 +130,8 @@ static const char *const statements[ST_COUNT] = {
 		" categories, enclosures, body) IS NOT (excluded.title,"
 		" excluded.time, excluded.guid, excluded.link, excluded.author,"
 		" excluded.date, excluded.site, excluded.language,"
-		" excluded.categories, excluded.enclosures, excluded.body)",
+		" excluded.categories, excluded.enclosures, excluded.body)"
+		" RETURNING id",
 	[ST_FEED_DONE] = "UPDATE feeds SET title = coalesce(?2, title),"
 	                 " link = coalesce(?3, link),"
 	                 " language = coalesce(?4, language), etag = ?5,"
@@ -209,6 +226,8 @@ struct cache_update {
 	struct cache *c;
 	long long feed_id;
 	long long now;
+	struct index_batch *index; /* words of the items stored, to index;
+	                              the writer's while rows are queued */
 	struct buf key, categories, enclosures, body;
 	pthread_t writer;
 	pthread_mutex_t lock;
@@ -455,6 +474,8 @@ static bool setup(struct cache *c)
 	}
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, 100);
+	if (!cache_index_register(c->db))
+		return fail(c, sqlite3_errcode(c->db));
 	int version;
 	if (!check_file(c, &version))
 		return false;
@@ -509,6 +530,22 @@ void cache_close(struct cache *c)
 	free(c);
 }
 
+sqlite3 *cache_db(struct cache *c)
+{
+	return c->db;
+}
+
+bool cache_fail(struct cache *c, int rc)
+{
+	return fail(c, rc);
+}
+
+bool cache_no_item(struct cache *c, long long item_id)
+{
+	set_error(c, xasprintf(_("cache %s: no item %lld"), c->path, item_id));
+	return false;
+}
+
 const char *cache_error(const struct cache *c)
 {
 	return c->error ? c->error : "";
@@ -560,6 +597,7 @@ struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
 	u->c = c;
 	u->feed_id = id;
 	u->now = (long long)time(NULL);
+	u->index = cache_index_batch_new();
 	pthread_mutex_init(&u->lock, NULL);
 	pthread_cond_init(&u->queued, NULL);
 	pthread_cond_init(&u->written, NULL);
@@ -571,6 +609,7 @@ struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
 		pthread_cond_destroy(&u->written);
 		pthread_cond_destroy(&u->queued);
 		pthread_mutex_destroy(&u->lock);
+		cache_index_batch_free(u->index);
 		free(u);
 		return NULL;
 	}
@@ -662,6 +701,7 @@ static void row_set(struct row *r, enum col i, const char *s, size_t len)
 	r->off[i] = (long)r->text.len;
 	r->len[i] = len;
 	buf_add(&r->text, s, len);
+	buf_add(&r->text, "", 1); /* each column NUL-terminated in place */
 }
 
 static void row_sets(struct row *r, enum col i, const char *s)
@@ -689,7 +729,22 @@ static bool write_row(struct cache_update *u, const struct row *r)
 			sqlite3_bind_text(st, param[i], r->text.p + r->off[i],
 			                  (int)r->len[i], SQLITE_STATIC);
 	}
-	return run(u->c, st);
+	/* A row comes back when the item is new or changed: its words go
+	 * to the index. */
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		cache_index_batch_add(
+		        u->index, sqlite3_column_int64(st, 0),
+		        r->text.p + r->off[COL_TITLE],
+		        r->off[COL_BODY] < 0 ? "" : r->text.p + r->off[COL_BODY]);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return fail(u->c, rc);
+	if (cache_index_batch_full(u->index))
+		return cache_index_batch_write(u->c, u->index);
+	return true;
 }
 
 static void *writer(void *arg)
@@ -746,7 +801,7 @@ static bool settle(struct cache_update *u)
 }
 
 /* Let the database be used: the open update's rows, if any, stored. */
-static void settle_cache(struct cache *c)
+void cache_settle(struct cache *c)
 {
 	if (c->update)
 		settle(c->update);
@@ -806,6 +861,7 @@ static void update_free(struct cache_update *u)
 	pthread_cond_destroy(&u->written);
 	pthread_cond_destroy(&u->queued);
 	pthread_mutex_destroy(&u->lock);
+	cache_index_batch_free(u->index);
 	free(u->key.p);
 	free(u->categories.p);
 	free(u->enclosures.p);
@@ -830,7 +886,8 @@ bool cache_feed_update_commit(struct cache_update *u,
 		bind_text(st, 5, meta->etag);
 		bind_text(st, 6, meta->last_modified);
 		sqlite3_bind_int64(st, 7, (long long)time(NULL));
-		ok = run(c, st) && run(c, c->st[ST_COMMIT]);
+		ok = cache_index_batch_write(c, u->index) && run(c, st) &&
+		     run(c, c->st[ST_COMMIT]);
 	}
 	if (!ok)
 		rollback(c);
@@ -852,7 +909,7 @@ void cache_feed_update_rollback(struct cache_update *u)
 static bool feed_note(struct cache *c, const char *url, enum stmt which,
                       const char *text)
 {
-	settle_cache(c);
+	cache_settle(c);
 	long long id = feed_id(c, url);
 	if (id < 0)
 		return false;
@@ -901,13 +958,13 @@ bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n)
 
 bool cache_purge_unsubscribed(struct cache *c)
 {
-	settle_cache(c);
+	cache_settle(c);
 	return run(c, c->st[ST_PURGE]);
 }
 
 struct cache_feed *cache_feeds(struct cache *c, size_t *n)
 {
-	settle_cache(c);
+	cache_settle(c);
 	sqlite3_stmt *st = c->st[ST_FEEDS];
 	struct cache_feed *feeds = NULL;
 	size_t count = 0;
@@ -982,7 +1039,7 @@ static char *title_space(struct cache_headlines *h, struct title_space *t,
 
 struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 {
-	settle_cache(c);
+	cache_settle(c);
 	sqlite3_stmt *st = c->st[feed_id ? ST_LIST_FEED : ST_LIST_ALL];
 	if (feed_id)
 		sqlite3_bind_int64(st, 1, feed_id);
@@ -1063,7 +1120,7 @@ static void add_enclosure_line(struct article *a, const char *s, size_t len)
 
 struct article *cache_item_article(struct cache *c, long long item_id)
 {
-	settle_cache(c);
+	cache_settle(c);
 	sqlite3_stmt *st = c->st[ST_ITEM_GET];
 	sqlite3_bind_int64(st, 1, item_id);
 	int rc = sqlite3_step(st);
@@ -1098,7 +1155,7 @@ struct article *cache_item_article(struct cache *c, long long item_id)
 static bool item_set(struct cache *c, enum stmt which, long long item_id,
                      bool value)
 {
-	settle_cache(c);
+	cache_settle(c);
 	sqlite3_stmt *st = c->st[which];
 	sqlite3_bind_int64(st, 1, item_id);
 	sqlite3_bind_int(st, 2, value);
@@ -1124,7 +1181,7 @@ bool cache_item_set_starred(struct cache *c, long long item_id, bool starred)
 
 bool cache_feed_mark_read(struct cache *c, long long feed_id)
 {
-	settle_cache(c);
+	cache_settle(c);
 	if (!feed_id)
 		return run(c, c->st[ST_MARK_ALL]);
 	sqlite3_stmt *st = c->st[ST_MARK_FEED];

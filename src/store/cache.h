@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "model/article.h"
 
@@ -151,5 +152,71 @@ bool cache_item_set_starred(struct cache *c, long long item_id, bool starred);
 
 /* Mark every item of a feed read; feed_id 0 means every feed. */
 bool cache_feed_mark_read(struct cache *c, long long feed_id);
+
+/* Finding and connecting stories (store/related.c). Every item's headline
+ * and summary (the start of its body) are indexed as words in key form
+ * (text_words()), in the same transaction that stores the item. */
+
+/* A story the index found: an item, with the near-duplicates (headlines
+ * saying the same thing) folded into it. */
+struct cache_story {
+	long long id;
+	long long feed_id;
+	long long time;   /* seconds since the epoch, UTC; 0 unknown */
+	char *title;      /* owned by the list */
+	double score;     /* related: higher is closer; search: 0 */
+	long long *dups;  /* ids of the variants folded in; owned by the list */
+	size_t ndups;
+};
+
+/* A list of stories; free with cache_story_list_free(). */
+struct cache_story_list {
+	struct cache_story *items;
+	size_t n;
+};
+
+/* The k stories most related to the item, best first: those sharing the
+ * most salient words of its headline and summary, rarer words weighing
+ * more (bm25), headline words more than summary words; recent ones first
+ * among equals. The item itself and its near-duplicates are left out, and
+ * near-duplicates among the results are folded into the best of them.
+ * Empty for an item with no salient words; NULL with an error if there is
+ * no such item. */
+struct cache_story_list *cache_related(struct cache *c, long long item_id,
+                                    size_t k);
+
+/* The item's near-duplicates: other headlines saying the same thing,
+ * newest first. NULL with an error if there is no such item. */
+struct cache_story_list *cache_duplicates(struct cache *c, long long item_id);
+
+/* Headlines matching the query as text/find.h defines it (spelling
+ * variants alike, from a word's start, compounds joined or apart), of one
+ * feed or of every feed when feed_id is 0, newest first. An empty list for
+ * a query without words; NULL on failure. */
+struct cache_story_list *cache_search(struct cache *c, const char *query,
+                                   long long feed_id);
+
+/* The ids of the items whose headlines match the query (as
+ * cache_search()), in increasing order, for marking the matches of a
+ * headline list; *n gets their count. Fast even when most headlines
+ * match: nothing but the index is read. The caller frees the array; NULL
+ * on failure (a query without words gives an empty one). */
+long long *cache_search_ids(struct cache *c, const char *query, size_t *n);
+
+/* Free a list of stories; NULL is allowed. */
+void cache_story_list_free(struct cache_story_list *s);
+
+/* Near-duplicate groups of a headline list: a new array whose element i
+ * is the index in h of the first headline (in h's order) of the group of
+ * headline i, i itself when it has no earlier variant. The caller frees
+ * it; NULL when h is empty. */
+size_t *cache_headline_groups(const struct cache_headlines *h);
+
+/* `akhbar --search WORDS`: print the headlines matching query, newest
+ * first, one a line as DATE TAB HEADLINE TAB LINK (DATE as
+ * YYYY-MM-DDTHH:MMZ or "-" when unknown; tabs and line breaks inside a
+ * headline become spaces; LINK empty when there is none). Returns how
+ * many were printed, or -1 with an error (cache_error()). */
+int cache_search_print(FILE *out, struct cache *c, const char *query);
 
 #endif

@@ -201,7 +201,7 @@ static void test_create(void)
 	free(lock);
 	cache_close(c);
 
-	CHECK(sql_int(path, "PRAGMA user_version") == 1);
+	CHECK(sql_int(path, "PRAGMA user_version") == 2);
 	CHECK(sql_int(path, "PRAGMA application_id") == 0x616b6862);
 	CHECK(sql_int(path, "SELECT count(*) FROM pragma_journal_mode"
 	                    " WHERE journal_mode = 'wal'") == 1);
@@ -215,7 +215,7 @@ static void test_migrate_empty(void)
 	write_file(path, "", 0);
 	struct cache *c = open_ok(path);
 	cache_close(c);
-	CHECK(sql_int(path, "PRAGMA user_version") == 1);
+	CHECK(sql_int(path, "PRAGMA user_version") == 2);
 	free(path);
 
 	path = path_for("version0.db");
@@ -223,7 +223,7 @@ static void test_migrate_empty(void)
 	CHECK(sql_int(path, "PRAGMA user_version") == 0);
 	c = open_ok(path);
 	cache_close(c);
-	CHECK(sql_int(path, "PRAGMA user_version") == 1);
+	CHECK(sql_int(path, "PRAGMA user_version") == 2);
 	CHECK(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                    " WHERE name IN ('feeds', 'items')") == 2);
 	free(path);
@@ -818,7 +818,7 @@ static void test_bad_files(void)
 	cache_close(c);
 	CHECK(sql_exec(path, "PRAGMA user_version = 99"));
 	expect_open_error(path, "was written by a newer akhbar (schema "
-	                        "version 99; this one knows up to 1)");
+	                        "version 99; this one knows up to 2)");
 	free(path);
 
 	path = path_for("no/such/folder/cache.db");

@@ -1,0 +1,1106 @@
+/* The story index: related stories, near-duplicates and search over every
+ * item of the cache.
+ *
+ * Why SQLite FTS5 and not an index of our own: FTS5 keeps its postings in
+ * segments written in bulk at commit, so indexing costs the ingest little
+ * (an own (word, item) table takes a B-tree insert per word per item);
+ * it ranks by bm25, which weighs a word by its rarity (idf) and a story by
+ * how many of the words it has, per column (headline over summary); it
+ * answers prefix and phrase queries, which search needs. What FTS5 cannot
+ * do is our normalization, so words go in already in key form
+ * (text_words()), separated by spaces, and the 'ascii' tokenizer only
+ * splits at those spaces (our words hold letters, marks and digits only,
+ * and their ASCII is already lower case).
+ *
+ * The index holds per item the headline's every word (search needs the
+ * common ones too) and the summary's salient words; related stories and
+ * near-duplicates use only the salient words of both. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistr.h>
+
+#include "store/cache.h"
+#include "store/store.h"
+#include "text/find.h"
+#include "text/words.h"
+#include "util/xalloc.h"
+
+/* How much of the body is the summary: a feed's description is about
+ * this long, and the first sentences of an article say what it is about.
+ * The index holds the salient words of the summary's first
+ * SUMMARY_INDEX_BYTES only: each word indexed costs about a microsecond
+ * at ingest (FTS5), and the index must not slow ingest by more than 30%.
+ * An item's query takes the words of the whole summary. */
+#define SUMMARY_BYTES       600
+#define SUMMARY_INDEX_BYTES 200
+
+/* bm25 weights of the headline and summary columns: the headline is
+ * chosen by an editor to say what the story is. */
+#define HEADLINE_WEIGHT "3.0"
+#define SUMMARY_WEIGHT  "1.0"
+
+/* At most this many words of an item make its related-stories query,
+ * the rarest: more cost time and add little. Words more common than one
+ * item in COMMON_FRACTION (once the cache has more than COMMON_MIN *
+ * COMMON_FRACTION items) are left out: they are in too many stories to
+ * tell them apart, and reading their many postings is what costs. */
+#define MAX_QUERY_WORDS 16
+#define COMMON_FRACTION 50
+#define COMMON_MIN      50
+
+/* Candidates read per related story wanted: room for near-duplicates that
+ * fold away. */
+#define CANDIDATES_PER_STORY 4
+#define CANDIDATES_MIN       24
+
+/* News comes in bursts: stories about one event appear within days of
+ * each other, and the same words weeks apart are usually another event
+ * (another strike on the same city, another rate decision). A candidate's
+ * score is divided by 1 + (days between it and the item) / NEAR_DAYS. */
+#define NEAR_DAYS 7.0
+
+/* Scores within this fraction of the best are equal: recent first. */
+#define EQUAL_SCORES 0.05
+
+/* Near-duplicates: headlines saying the same thing. Their salient words
+ * (each once) are mostly the same: Jaccard at least DUP_JACCARD; or one
+ * headline only adds a detail to another, whole, one: all the words of
+ * the shorter (at least DUP_MIN_CONTAINED of them) and at most
+ * DUP_MAX_ADDED more. A word replaced (another city, another person) is
+ * another event; words added are the same event told more fully. And they
+ * are published within DUP_WINDOW of each other when both dates are
+ * known: the same words days later are news again.
+ * The seed's «پوتین» headlines with and without «با شروطی» have 5 of 6
+ * words in common, the «تجاوز جدید هوایی» pair 6 of 7; "قیمت دلار (در
+ * بازار آزاد) از ۹۰ هزار تومان گذشت" adds two words to five. Schools
+ * closed in Tehran and in Tabriz (5 of 7, a city replaced) are two
+ * events, and so are the seed's two «هشدار حماس» headlines (four words
+ * added: a condition, not a detail). tests/related measures it. */
+#define DUP_JACCARD_NUM   3
+#define DUP_JACCARD_DEN   4
+#define DUP_MIN_CONTAINED 4
+#define DUP_MAX_ADDED     2
+#define DUP_MIN_WORDS     2
+#define DUP_WINDOW        (3 * 24 * 60 * 60LL)
+
+/* Whether sets of na and nb words with both in common are headlines
+ * saying the same thing (times aside). */
+static bool same_words(size_t na, size_t nb, size_t both)
+{
+	if (na < DUP_MIN_WORDS || nb < DUP_MIN_WORDS)
+		return false;
+	size_t either = na + nb - both;
+	if (both * DUP_JACCARD_DEN >= DUP_JACCARD_NUM * either)
+		return true;
+	size_t small = na < nb ? na : nb, large = na < nb ? nb : na;
+	return both == small && small >= DUP_MIN_CONTAINED &&
+	       large - small <= DUP_MAX_ADDED;
+}
+
+/* A growing string. */
+struct text_buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void tb_add(struct text_buf *b, const char *s, size_t len)
+{
+	if (b->len + len + 1 > b->cap) {
+		b->cap = (b->len + len + 1) * 2;
+		b->p = xreallocarray(b->p, b->cap, 1);
+	}
+	memcpy(b->p + b->len, s, len);
+	b->len += len;
+	b->p[b->len] = '\0';
+}
+
+static void tb_adds(struct text_buf *b, const char *s)
+{
+	tb_add(b, s, strlen(s));
+}
+
+/* The start of the body up to at most max bytes, cut at a space (or at
+ * least at a character) so no word is cut in two. */
+static size_t summary_length(const char *body, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	size_t end = max;
+	while (end > max / 2 && body[end] != ' ' && body[end] != '\n')
+		end--;
+	if (body[end] != ' ' && body[end] != '\n') {
+		end = max;
+		while (end > 0 && ((unsigned char)body[end] & 0xC0) == 0x80)
+			end--;
+	}
+	return end;
+}
+
+/* Whether the space-separated words of list include word. */
+static bool has_word_in(const char *list, const char *word)
+{
+	size_t len = strlen(word);
+	for (const char *p = list; (p = strstr(p, word)); p += len)
+		if ((p == list || p[-1] == ' ') && (p[len] == ' ' || !p[len]))
+			return true;
+	return false;
+}
+
+/* What the index holds of an item, appended to out: the headline's every
+ * word, a NUL, then the salient words of the summary's start that the
+ * headline has not (bm25 counts the headline's anyway, and each word
+ * indexed costs), a NUL. *summary gets where the summary's words start. */
+static void index_words(struct text_words *w, const char *title,
+                        const char *body, struct text_buf *out, size_t *summary)
+{
+	size_t headline = out->len;
+	text_words(w, title, strlen(title), 0);
+	for (size_t i = 0; i < w->n; i++) {
+		if (i)
+			tb_add(out, " ", 1);
+		tb_adds(out, w->word[i]);
+	}
+	tb_add(out, "", 0);
+	out->len++; /* the NUL stays */
+	*summary = out->len;
+	text_words(w, body,
+	           summary_length(body, strlen(body), SUMMARY_INDEX_BYTES),
+	           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
+	bool first = true;
+	for (size_t i = 0; i < w->n; i++) {
+		if (has_word_in(out->p + headline, w->word[i]))
+			continue;
+		if (!first)
+			tb_add(out, " ", 1);
+		first = false;
+		tb_adds(out, w->word[i]);
+	}
+	tb_add(out, "", 0);
+	out->len++;
+}
+
+/* Scratch space of the SQL functions, one per connection. */
+struct scratch {
+	struct text_words words;
+	struct text_buf out;
+};
+
+static void scratch_free(void *p)
+{
+	struct scratch *s = p;
+	text_words_free(&s->words);
+	free(s->out.p);
+	free(s);
+}
+
+/* akhbar_headline_words(title, body) and akhbar_summary_words(title,
+ * body): the two columns of the index for an item, as
+ * cache_index_batch_add() makes them. */
+static void column_words(sqlite3_context *ctx, sqlite3_value **argv,
+                         bool want_summary)
+{
+	struct scratch *s = sqlite3_user_data(ctx);
+	const char *title = (const char *)sqlite3_value_text(argv[0]);
+	const char *body = (const char *)sqlite3_value_text(argv[1]);
+	s->out.len = 0;
+	size_t summary;
+	index_words(&s->words, title ? title : "", body ? body : "", &s->out,
+	            &summary);
+	const char *words = s->out.p + (want_summary ? summary : 0);
+	sqlite3_result_text(ctx, words, -1, SQLITE_TRANSIENT);
+}
+
+static void headline_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	column_words(ctx, argv, false);
+}
+
+static void summary_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	column_words(ctx, argv, true);
+}
+
+bool cache_index_register(sqlite3 *db)
+{
+	/* Deterministic and innocuous: they read only their argument, so
+	 * triggers may call them. */
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	struct scratch *s = xcalloc(1, sizeof *s);
+	if (sqlite3_create_function_v2(db, "akhbar_headline_words", 2, flags, s,
+	                               headline_words, NULL, NULL,
+	                               scratch_free) != SQLITE_OK)
+		return false;
+	s = xcalloc(1, sizeof *s);
+	return sqlite3_create_function_v2(db, "akhbar_summary_words", 2, flags,
+	                                  s, summary_words, NULL, NULL,
+	                                  scratch_free) == SQLITE_OK;
+}
+
+/* A statement prepared for one call: these run once per user action, so
+ * preparing (tens of microseconds) is no cost worth keeping them for. */
+static sqlite3_stmt *prepare(struct cache *c, const char *sql)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(cache_db(c), sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		cache_fail(c, rc);
+		return NULL;
+	}
+	return st;
+}
+
+struct index_batch {
+	long long *id;
+	size_t *at; /* at[2i], at[2i+1]: item i's headline and summary */
+	size_t n, cap;
+	struct text_buf words; /* NUL-separated */
+	struct text_words scratch;
+};
+
+/* Written when either is reached: a few hundred KB held at most. */
+#define BATCH_ITEMS 1024
+#define BATCH_BYTES (512 * 1024)
+
+struct index_batch *cache_index_batch_new(void)
+{
+	return xcalloc(1, sizeof(struct index_batch));
+}
+
+void cache_index_batch_add(struct index_batch *b, long long id,
+                           const char *title, const char *body)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->id = xreallocarray(b->id, b->cap, sizeof *b->id);
+		b->at = xreallocarray(b->at, b->cap, 2 * sizeof *b->at);
+	}
+	b->id[b->n] = id;
+	b->at[2 * b->n] = b->words.len;
+	index_words(&b->scratch, title, body, &b->words, &b->at[2 * b->n + 1]);
+	b->n++;
+}
+
+bool cache_index_batch_full(const struct index_batch *b)
+{
+	return b->n >= BATCH_ITEMS || b->words.len >= BATCH_BYTES;
+}
+
+bool cache_index_batch_write(struct cache *c, struct index_batch *b)
+{
+	if (!b->n)
+		return true;
+	sqlite3_stmt *st = prepare(c, "INSERT OR REPLACE INTO story_words"
+	                              " (rowid, headline, summary)"
+	                              " VALUES (?1, ?2, ?3)");
+	if (!st)
+		return false;
+	int rc = SQLITE_DONE;
+	for (size_t i = 0; i < b->n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(st, 1, b->id[i]);
+		sqlite3_bind_text(st, 2, b->words.p + b->at[2 * i], -1,
+		                  SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, b->words.p + b->at[2 * i + 1], -1,
+		                  SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	b->n = 0;
+	b->words.len = 0;
+	return rc == SQLITE_DONE || cache_fail(c, rc);
+}
+
+void cache_index_batch_free(struct index_batch *b)
+{
+	if (!b)
+		return;
+	free(b->id);
+	free(b->at);
+	free(b->words.p);
+	text_words_free(&b->scratch);
+	free(b);
+}
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return xstrndup(s ? s : "",
+	                s ? (size_t)sqlite3_column_bytes(st, i) : 0);
+}
+
+static void stories_add(struct cache_story_list *s, size_t *cap,
+                        const struct cache_story *story)
+{
+	if (s->n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		s->items = xreallocarray(s->items, *cap, sizeof *s->items);
+	}
+	s->items[s->n++] = *story;
+}
+
+void cache_story_list_free(struct cache_story_list *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->items[i].title);
+		free(s->items[i].dups);
+	}
+	free(s->items);
+	free(s);
+}
+
+static void add_dup(struct cache_story *story, long long id)
+{
+	story->dups = xreallocarray(story->dups, story->ndups + 1,
+	                            sizeof *story->dups);
+	story->dups[story->ndups++] = id;
+}
+
+static bool same_time(long long a, long long b)
+{
+	return a == 0 || b == 0 || llabs(a - b) <= DUP_WINDOW;
+}
+
+/* Whether two headlines, as their salient words once each, say the same
+ * thing. */
+static bool near_duplicate(const struct text_words *a, long long ta,
+                           const struct text_words *b, long long tb)
+{
+	size_t na, nb;
+	size_t both = text_words_common(a, b, &na, &nb);
+	return same_time(ta, tb) && same_words(na, nb, both);
+}
+
+/* The salient words of an indexed headline, once each. */
+static void headline_salient(struct text_words *w, const char *indexed)
+{
+	text_words_of_key(w, indexed ? indexed : "",
+	                  indexed ? strlen(indexed) : 0,
+	                  TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
+}
+
+/* An item as the index has it. */
+struct indexed {
+	long long time;
+	struct text_words headline; /* salient, once each */
+	struct text_words summary;  /* salient, once each */
+};
+
+static bool read_indexed(struct cache *c, long long id, struct indexed *it)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT s.headline, i.body, i.time"
+	                              " FROM story_words s"
+	                              " JOIN items i ON i.id = s.rowid"
+	                              " WHERE s.rowid = ?1");
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	bool ok = rc == SQLITE_ROW;
+	if (ok) {
+		headline_salient(&it->headline,
+		                 (const char *)sqlite3_column_text(st, 0));
+		const char *body = (const char *)sqlite3_column_text(st, 1);
+		size_t len = body ? (size_t)sqlite3_column_bytes(st, 1) : 0;
+		text_words(&it->summary, body ? body : "",
+		           summary_length(body, len, SUMMARY_BYTES),
+		           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
+		it->time = sqlite3_column_int64(st, 2);
+	} else if (rc == SQLITE_DONE) {
+		cache_no_item(c, id);
+	} else {
+		cache_fail(c, rc);
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static void indexed_free(struct indexed *it)
+{
+	text_words_free(&it->headline);
+	text_words_free(&it->summary);
+}
+
+/* A phrase of one word for an FTS5 query. Our words hold no '"' (only
+ * letters, marks and digits), so quoting is only against FTS5's own
+ * keywords. */
+static void add_term(struct text_buf *b, const char *word, bool prefix)
+{
+	tb_add(b, "\"", 1);
+	tb_adds(b, word);
+	tb_adds(b, prefix ? "\"*" : "\"");
+}
+
+/* A word of an item's query, and how many items have it. */
+struct query_word {
+	const char *word;
+	long long items;
+};
+
+static int rarest_word_first(const void *a, const void *b)
+{
+	const struct query_word *x = a, *y = b;
+	return (x->items > y->items) - (x->items < y->items);
+}
+
+/* "w1" OR "w2" ... over the words of both lists (second may be NULL),
+ * each once: the MAX_QUERY_WORDS rarest of them, leaving out those no
+ * other item has and those too common to tell stories apart (more than
+ * one item in COMMON_FRACTION, when there are many). The counts come
+ * from the index. Returns the number of words used, or -1
+ * with the cache's error. */
+static int salient_query(struct cache *c, struct text_buf *b,
+                         const struct text_words *first,
+                         const struct text_words *second)
+{
+	b->len = 0;
+	tb_add(b, "", 0);
+	size_t n = first->n + (second ? second->n : 0);
+	if (!n)
+		return 0;
+	struct query_word *qw = xreallocarray(NULL, n, sizeof *qw);
+	size_t nq = 0;
+	const struct text_words *lists[] = {first, second};
+	for (size_t l = 0; l < 2 && lists[l]; l++) {
+		for (size_t i = 0; i < lists[l]->n; i++) {
+			const char *w = lists[l]->word[i];
+			size_t j = 0;
+			while (j < nq && strcmp(qw[j].word, w))
+				j++;
+			if (j == nq)
+				qw[nq++] = (struct query_word){w, 0};
+		}
+	}
+	/* Counted only up to `common`: past it a word is left out whatever
+	 * its count, and counting costs a step per item. */
+	sqlite3_stmt *total = prepare(c, "SELECT max(id) FROM items");
+	sqlite3_stmt *count =
+	        prepare(c, "SELECT count(*) FROM (SELECT 1 FROM story_words"
+	                   " WHERE story_words MATCH ?1 LIMIT ?2)");
+	int rc = count && total ? sqlite3_step(total) : SQLITE_ERROR;
+	long long items = rc == SQLITE_ROW ? sqlite3_column_int64(total, 0) : 0;
+	long long common = items / COMMON_FRACTION;
+	if (common < COMMON_MIN)
+		common = COMMON_MIN;
+	struct text_buf term = {0};
+	for (size_t i = 0; i < nq && rc == SQLITE_ROW; i++) {
+		term.len = 0;
+		add_term(&term, qw[i].word, false);
+		sqlite3_bind_text(count, 1, term.p, (int)term.len,
+		                  SQLITE_STATIC);
+		sqlite3_bind_int64(count, 2, common + 1);
+		rc = sqlite3_step(count);
+		if (rc == SQLITE_ROW)
+			qw[i].items = sqlite3_column_int64(count, 0);
+		sqlite3_reset(count);
+	}
+	free(term.p);
+	if (count && total && rc != SQLITE_ROW)
+		cache_fail(c, rc);
+	sqlite3_finalize(count);
+	sqlite3_finalize(total);
+	if (rc != SQLITE_ROW) {
+		free(qw);
+		return -1;
+	}
+	qsort(qw, nq, sizeof *qw, rarest_word_first);
+	int used = 0;
+	for (size_t i = 0; i < nq && used < MAX_QUERY_WORDS; i++) {
+		if (qw[i].items < 2 || qw[i].items > common)
+			continue;
+		if (used++)
+			tb_adds(b, " OR ");
+		add_term(b, qw[i].word, false);
+	}
+	free(qw);
+	return used;
+}
+
+/* A candidate of the related-stories query. */
+struct candidate {
+	struct cache_story story;
+	struct text_words headline; /* salient, once each */
+	long bucket;
+};
+
+static int by_bucket_then_time(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+	if (x->bucket != y->bucket)
+		return x->bucket > y->bucket ? -1 : 1;
+	if (x->story.time != y->story.time)
+		return x->story.time > y->story.time ? -1 : 1;
+	return (x->story.id < y->story.id) - (x->story.id > y->story.id);
+}
+
+struct cache_story_list *cache_related(struct cache *c, long long item_id,
+                                    size_t k)
+{
+	cache_settle(c);
+	struct indexed it = {0};
+	if (!read_indexed(c, item_id, &it))
+		return NULL;
+	struct cache_story_list *out = xcalloc(1, sizeof *out);
+	struct text_buf q = {0};
+	int used = k ? salient_query(c, &q, &it.headline, &it.summary) : 0;
+	if (used <= 0) {
+		free(q.p);
+		indexed_free(&it);
+		if (used == 0)
+			return out;
+		free(out);
+		return NULL;
+	}
+	/* Ranked inside FTS5 first, so only the best few rows are joined
+	 * with items and read. */
+	sqlite3_stmt *st = prepare(
+	        c, "SELECT r.rowid, r.score, r.headline, i.feed_id, i.time,"
+	           " i.title FROM (SELECT rowid, -rank AS score, headline"
+	           " FROM story_words WHERE story_words MATCH ?1"
+	           " AND rank MATCH 'bm25(" HEADLINE_WEIGHT ", " SUMMARY_WEIGHT
+	           ")' ORDER BY rank LIMIT ?2) r"
+	           " JOIN items i ON i.id = r.rowid ORDER BY r.score DESC");
+	if (!st) {
+		free(q.p);
+		indexed_free(&it);
+		free(out);
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	size_t want = k * CANDIDATES_PER_STORY + CANDIDATES_MIN;
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)want);
+
+	struct candidate *cands = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		if (id == item_id)
+			continue;
+		struct candidate cand = {0};
+		headline_salient(&cand.headline,
+		                 (const char *)sqlite3_column_text(st, 2));
+		cand.story.id = id;
+		cand.story.score = sqlite3_column_double(st, 1);
+		cand.story.feed_id = sqlite3_column_int64(st, 3);
+		cand.story.time = sqlite3_column_int64(st, 4);
+		if (it.time && cand.story.time)
+			cand.story.score /=
+			        1.0 + (double)llabs(cand.story.time - it.time) /
+			                      (NEAR_DAYS * 24 * 60 * 60);
+		/* The item's own variants are the item, not related to it. */
+		if (near_duplicate(&it.headline, it.time, &cand.headline,
+		                   cand.story.time)) {
+			text_words_free(&cand.headline);
+			continue;
+		}
+		/* A variant of a better candidate folds into it. */
+		size_t j = 0;
+		while (j < n &&
+		       !near_duplicate(&cands[j].headline, cands[j].story.time,
+		                       &cand.headline, cand.story.time))
+			j++;
+		if (j < n) {
+			add_dup(&cands[j].story, id);
+			text_words_free(&cand.headline);
+			continue;
+		}
+		cand.story.title = column_dup(st, 5);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			cands = xreallocarray(cands, cap, sizeof *cands);
+		}
+		cands[n++] = cand;
+	}
+	if (rc != SQLITE_DONE)
+		cache_fail(c, rc);
+	sqlite3_finalize(st);
+	free(q.p);
+	indexed_free(&it);
+
+	/* Equal scores (within EQUAL_SCORES of the best) go by date. */
+	double best = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cands[i].story.score > best)
+			best = cands[i].story.score;
+	double unit = best * EQUAL_SCORES;
+	for (size_t i = 0; i < n; i++)
+		cands[i].bucket =
+		        unit > 0 ? (long)(cands[i].story.score / unit) : 0;
+	if (n > 1) /* qsort() wants an array, even for none */
+		qsort(cands, n, sizeof *cands, by_bucket_then_time);
+	size_t cap_out = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rc == SQLITE_DONE && out->n < k)
+			stories_add(out, &cap_out, &cands[i].story);
+		else {
+			free(cands[i].story.title);
+			free(cands[i].story.dups);
+		}
+		text_words_free(&cands[i].headline);
+	}
+	free(cands);
+	if (rc != SQLITE_DONE) {
+		cache_story_list_free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static int newest_first(const void *a, const void *b)
+{
+	const struct cache_story *x = a, *y = b;
+	if (x->time != y->time)
+		return x->time > y->time ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
+{
+	cache_settle(c);
+	struct indexed it = {0};
+	if (!read_indexed(c, item_id, &it))
+		return NULL;
+	struct cache_story_list *out = xcalloc(1, sizeof *out);
+	struct text_buf q = {0};
+	if (it.headline.n < DUP_MIN_WORDS) {
+		indexed_free(&it);
+		return out;
+	}
+	/* A variant has most of the item's headline words: the headlines
+	 * with the most of them, rarest first, are the ones to compare. */
+	struct text_buf terms = {0};
+	int used = salient_query(c, &terms, &it.headline, NULL);
+	if (used <= 0) {
+		free(terms.p);
+		indexed_free(&it);
+		if (used == 0)
+			return out;
+		free(out);
+		return NULL;
+	}
+	tb_adds(&q, "headline : (");
+	tb_adds(&q, terms.p);
+	tb_adds(&q, ")");
+	free(terms.p);
+	sqlite3_stmt *st = prepare(
+	        c, "SELECT r.rowid, r.headline, i.feed_id, i.time, i.title"
+	           " FROM (SELECT rowid, headline FROM story_words"
+	           " WHERE story_words MATCH ?1 ORDER BY rank LIMIT 64) r"
+	           " JOIN items i ON i.id = r.rowid");
+	if (!st) {
+		free(q.p);
+		indexed_free(&it);
+		free(out);
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	struct text_words w = {0};
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		headline_salient(&w, (const char *)sqlite3_column_text(st, 1));
+		long long t = sqlite3_column_int64(st, 3);
+		if (id == item_id ||
+		    !near_duplicate(&it.headline, it.time, &w, t))
+			continue;
+		struct cache_story s = {.id = id,
+		                        .feed_id = sqlite3_column_int64(st, 2),
+		                        .time = t,
+		                        .title = column_dup(st, 4)};
+		stories_add(out, &cap, &s);
+	}
+	text_words_free(&w);
+	sqlite3_finalize(st);
+	free(q.p);
+	indexed_free(&it);
+	if (rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+		cache_story_list_free(out);
+		return NULL;
+	}
+	if (out->n > 1) /* qsort() wants an array, even for none */
+		qsort(out->items, out->n, sizeof *out->items, newest_first);
+	return out;
+}
+
+/* One query word as FTS5 phrases: the word as a token's beginning, or
+ * split in two at a character (its first part at least two characters, a
+ * whole token) when the text writes it apart ("آتشبس" in "آتش بس"). */
+static void add_word_forms(struct text_buf *b, const char *word)
+{
+	add_term(b, word, true);
+	size_t len = strlen(word);
+	size_t chars = 0;
+	for (size_t i = 0; i < len;) {
+		ucs4_t uc;
+		i += (size_t)u8_mbtouc(&uc, (const uint8_t *)word + i, len - i);
+		if (++chars < 2 || i >= len)
+			continue;
+		char *head = xstrndup(word, i);
+		tb_adds(b, " OR (");
+		add_term(b, head, false);
+		tb_adds(b, " + ");
+		add_term(b, word + i, true);
+		tb_adds(b, ")");
+		free(head);
+	}
+}
+
+/* The FTS5 query of a search over headlines: every query word, each as
+ * itself, or joined with the word before or after it (the text writes as
+ * one what the query writes apart). The index answers exactly the
+ * matches of text_query_find() whose query words span at most two words
+ * of the headline. */
+static void search_query(struct text_buf *b, const struct text_query *tq)
+{
+	size_t n = text_query_nwords(tq);
+	b->len = 0;
+	tb_adds(b, "headline : (");
+	for (size_t i = 0; i < n; i++) {
+		tb_adds(b, i ? " AND (" : "(");
+		add_word_forms(b, text_query_word(tq, i));
+		for (size_t j = i ? i - 1 : i; j <= i && j + 1 < n; j++) {
+			char *joined = xasprintf("%s%s", text_query_word(tq, j),
+			                         text_query_word(tq, j + 1));
+			tb_adds(b, " OR ");
+			add_term(b, joined, true);
+			free(joined);
+		}
+		tb_adds(b, ")");
+	}
+	tb_adds(b, ")");
+}
+
+struct cache_story_list *cache_search(struct cache *c, const char *query,
+                                   long long feed_id)
+{
+	cache_settle(c);
+	struct cache_story_list *out = xcalloc(1, sizeof *out);
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return out;
+	struct text_buf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	sqlite3_stmt *st = prepare(
+	        c, "SELECT i.id, i.feed_id, i.time, i.title FROM items i"
+	           " WHERE i.id IN (SELECT rowid FROM story_words"
+	           " WHERE story_words MATCH ?1)"
+	           " AND (?2 = 0 OR i.feed_id = ?2)"
+	           " ORDER BY i.time DESC, i.id");
+	if (!st) {
+		free(q.p);
+		free(out);
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, feed_id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cache_story s = {.id = sqlite3_column_int64(st, 0),
+		                        .feed_id = sqlite3_column_int64(st, 1),
+		                        .time = sqlite3_column_int64(st, 2),
+		                        .title = column_dup(st, 3)};
+		stories_add(out, &cap, &s);
+	}
+	sqlite3_finalize(st);
+	free(q.p);
+	if (rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+		cache_story_list_free(out);
+		return NULL;
+	}
+	return out;
+}
+
+long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
+{
+	cache_settle(c);
+	*n = 0;
+	long long *ids = xmalloc(sizeof *ids);
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return ids;
+	struct text_buf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	sqlite3_stmt *st = prepare(c, "SELECT rowid FROM story_words"
+	                              " WHERE story_words MATCH ?1"
+	                              " ORDER BY rowid");
+	if (!st) {
+		free(q.p);
+		free(ids);
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	size_t cap = 1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			ids = xreallocarray(ids, cap, sizeof *ids);
+		}
+		ids[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	free(q.p);
+	if (rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+		free(ids);
+		return NULL;
+	}
+	return ids;
+}
+
+/* A field of a tab-separated line: tabs and line breaks become spaces. */
+static void print_field(FILE *out, const char *s)
+{
+	for (; s && *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+int cache_search_print(FILE *out, struct cache *c, const char *query)
+{
+	struct cache_story_list *s = cache_search(c, query, 0);
+	if (!s)
+		return -1;
+	sqlite3_stmt *st = prepare(c, "SELECT link FROM items WHERE id = ?1");
+	if (!st) {
+		cache_story_list_free(s);
+		return -1;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		const struct cache_story *story = &s->items[i];
+		char date[32] = "-";
+		if (story->time) {
+			time_t t = (time_t)story->time;
+			struct tm tm;
+			if (gmtime_r(&t, &tm))
+				strftime(date, sizeof date, "%Y-%m-%dT%H:%MZ",
+				         &tm);
+		}
+		sqlite3_bind_int64(st, 1, story->id);
+		const char *link = NULL;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			link = (const char *)sqlite3_column_text(st, 0);
+		fprintf(out, "%s\t", date);
+		print_field(out, story->title);
+		fputc('\t', out);
+		print_field(out, link);
+		fputc('\n', out);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	int n = (int)s->n;
+	cache_story_list_free(s);
+	return n;
+}
+
+/* Grouping a whole headline list (maybe every item of the cache) compares
+ * each headline only with the earlier group leaders sharing one of its
+ * rarest words: two sets with Jaccard >= t always share one of the first
+ * n - ceil(t n) + 1 words of each, in any one order of all words (prefix
+ * filtering). Words are numbered first, so sets are sorted arrays. */
+struct word_table {
+	char **word;     /* by number */
+	uint32_t *count; /* headlines having the word */
+	size_t n, cap;
+	uint32_t *slot; /* open addressing: number + 1, 0 free */
+	size_t nslots;
+};
+
+static uint64_t hash_word(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h;
+}
+
+static void table_grow(struct word_table *t)
+{
+	size_t nslots = t->nslots ? t->nslots * 2 : 1024;
+	uint32_t *slot = xcalloc(nslots, sizeof *slot);
+	for (size_t i = 0; i < t->n; i++) {
+		size_t j = hash_word(t->word[i]) & (nslots - 1);
+		while (slot[j])
+			j = (j + 1) & (nslots - 1);
+		slot[j] = (uint32_t)i + 1;
+	}
+	free(t->slot);
+	t->slot = slot;
+	t->nslots = nslots;
+}
+
+static uint32_t table_number(struct word_table *t, const char *word)
+{
+	if (2 * (t->n + 1) > t->nslots)
+		table_grow(t);
+	size_t j = hash_word(word) & (t->nslots - 1);
+	while (t->slot[j]) {
+		uint32_t i = t->slot[j] - 1;
+		if (!strcmp(t->word[i], word))
+			return i;
+		j = (j + 1) & (t->nslots - 1);
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->word = xreallocarray(t->word, t->cap, sizeof *t->word);
+		t->count = xreallocarray(t->count, t->cap, sizeof *t->count);
+	}
+	t->word[t->n] = xstrdup(word);
+	t->count[t->n] = 0;
+	t->slot[j] = (uint32_t)t->n + 1;
+	return (uint32_t)t->n++;
+}
+
+static void table_free(struct word_table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->word[i]);
+	free(t->word);
+	free(t->count);
+	free(t->slot);
+}
+
+/* Rarest first, then by number: the one order of all words. */
+static const uint32_t *sort_counts;
+
+static int rarest_first(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	if (sort_counts[x] != sort_counts[y])
+		return sort_counts[x] < sort_counts[y] ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+/* Words two sorted sets have in common. */
+static size_t sorted_common(const uint32_t *a, size_t na, const uint32_t *b,
+                            size_t nb, const uint32_t *count)
+{
+	size_t i = 0, j = 0, both = 0;
+	while (i < na && j < nb) {
+		if (a[i] == b[j]) {
+			both++;
+			i++;
+			j++;
+		} else if (count[a[i]] < count[b[j]] ||
+		           (count[a[i]] == count[b[j]] && a[i] < b[j])) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	return both;
+}
+
+/* The leaders having a word among their first words. */
+struct postings {
+	uint32_t *leader;
+	size_t n, cap;
+};
+
+/* The first words of a set of n that any near-duplicate shares one of.
+ * same_words() holds only when Jaccard >= 2/3 (containment with at most
+ * DUP_MAX_ADDED = 2 added to DUP_MIN_CONTAINED = 4 gives 4/6, the
+ * weakest case), so prefix filtering is done with t = 2/3. */
+static size_t prefix_length(size_t n)
+{
+	size_t needed = (2 * n + 2) / 3; /* ceil(2n / 3) */
+	return n - needed + 1;
+}
+
+size_t *cache_headline_groups(const struct cache_headlines *h)
+{
+	if (!h->n)
+		return NULL;
+	struct word_table t = {0};
+	size_t *start = xreallocarray(NULL, h->n + 1, sizeof *start);
+	uint32_t *words =
+	        xmalloc(sizeof *words); /* never NULL: sets point in */
+	size_t nwords = 0, cap = 1;
+	struct text_words w = {0};
+	for (size_t i = 0; i < h->n; i++) {
+		const char *title = h->items[i].title;
+		text_words(&w, title, strlen(title),
+		           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
+		start[i] = nwords;
+		for (size_t k = 0; k < w.n; k++) {
+			uint32_t num = table_number(&t, w.word[k]);
+			t.count[num]++;
+			if (nwords == cap) {
+				cap = cap < 4096 ? 4096 : cap * 2;
+				words = xreallocarray(words, cap,
+				                      sizeof *words);
+			}
+			words[nwords++] = num;
+		}
+	}
+	start[h->n] = nwords;
+	text_words_free(&w);
+	sort_counts = t.count;
+	for (size_t i = 0; i < h->n; i++)
+		if (start[i + 1] - start[i] > 1)
+			qsort(words + start[i], start[i + 1] - start[i],
+			      sizeof *words, rarest_first);
+
+	size_t *group = xreallocarray(NULL, h->n, sizeof *group);
+	struct postings *post = xcalloc(t.n ? t.n : 1, sizeof *post);
+	size_t *seen = xcalloc(h->n, sizeof *seen); /* i + 1: compared */
+	for (size_t i = 0; i < h->n; i++) {
+		const uint32_t *set = words + start[i];
+		size_t n = start[i + 1] - start[i];
+		group[i] = i;
+		if (n < DUP_MIN_WORDS)
+			continue;
+		size_t p = prefix_length(n);
+		for (size_t k = 0; k < p; k++) {
+			const struct postings *pl = &post[set[k]];
+			for (size_t r = 0; r < pl->n; r++) {
+				size_t l = pl->leader[r];
+				if (seen[l] == i + 1 || l >= group[i])
+					continue;
+				seen[l] = i + 1;
+				const struct cache_headline *a = &h->items[l],
+				                            *b = &h->items[i];
+				size_t nl = start[l + 1] - start[l];
+				if (same_time(a->time, b->time) &&
+				    same_words(nl, n,
+				               sorted_common(words + start[l],
+				                             nl, set, n,
+				                             t.count)))
+					group[i] = l;
+			}
+		}
+		if (group[i] != i)
+			continue;
+		for (size_t k = 0; k < p; k++) {
+			struct postings *pl = &post[set[k]];
+			if (pl->n == pl->cap) {
+				pl->cap = pl->cap ? pl->cap * 2 : 4;
+				pl->leader = xreallocarray(pl->leader, pl->cap,
+				                           sizeof *pl->leader);
+			}
+			pl->leader[pl->n++] = (uint32_t)i;
+		}
+	}
+	for (size_t i = 0; i < t.n; i++)
+		free(post[i].leader);
+	free(post);
+	free(seen);
+	free(words);
+	free(start);
+	table_free(&t);
+	sort_counts = NULL;
+	return group;
+}

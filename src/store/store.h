@@ -1,0 +1,55 @@
+/* What the files of src/store share with each other; nothing outside
+ * src/store includes this. */
+#ifndef AKHBAR_STORE_STORE_H
+#define AKHBAR_STORE_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "store/cache.h"
+
+/* Wait until an open update's queued items are stored, so that the
+ * connection is the caller's: every reader outside cache.c calls it
+ * first. */
+void cache_settle(struct cache *c);
+
+/* The cache's connection; owned by the cache. */
+sqlite3 *cache_db(struct cache *c);
+
+/* Record SQLite's failure rc (with the connection's message) as the
+ * cache's error; returns false. */
+bool cache_fail(struct cache *c, int rc);
+
+/* Record that there is no item item_id, in cache_item_article()'s words;
+ * returns false. */
+bool cache_no_item(struct cache *c, long long item_id);
+
+/* Register the SQL functions the story index's triggers call
+ * (akhbar_headline_words, akhbar_summary_words) on db: before the schema
+ * is migrated, on every connection that writes items. */
+bool cache_index_register(sqlite3 *db);
+
+/* The words of the items an update stores, held back and written to the
+ * index together: FTS5 keeps words in memory until a statement
+ * savepoint, and storing each item opens one, so indexing item by item
+ * would write a tiny segment per item (over twice the cost). */
+struct index_batch;
+
+/* A new empty batch; free with cache_index_batch_free(). */
+struct index_batch *cache_index_batch_new(void);
+
+/* Add the words of an item just stored (title and joined body: copied). */
+void cache_index_batch_add(struct index_batch *b, long long id,
+                           const char *title, const char *body);
+
+/* Whether the batch holds enough to be written now, to bound memory. */
+bool cache_index_batch_full(const struct index_batch *b);
+
+/* Write the batch into the index (replacing what an item had) and empty
+ * it; false with the cache's error set. */
+bool cache_index_batch_write(struct cache *c, struct index_batch *b);
+
+/* Free a batch, unwritten words dropped; NULL is allowed. */
+void cache_index_batch_free(struct index_batch *b);
+
+#endif
