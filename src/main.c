@@ -191,6 +191,16 @@ static size_t parse_max_size(const char *arg)
 	return (size_t)mb * 1024 * 1024;
 }
 
+/* The default urls file; without a home folder the user must name one. */
+static char *default_urls_path(void)
+{
+	char *path = urls_default_path();
+	if (!path)
+		die(_("no home folder for the subscriptions; name a file with "
+		      "--urls"));
+	return path;
+}
+
 /* The subscriptions of the urls file, with its bad lines warned about;
  * NULL (warned) when it can't be read. */
 static struct urls *load_subscriptions(const char *path)
@@ -419,7 +429,7 @@ int main(int argc, char **argv)
 		if (import && export)
 			bad_usage(_("--import and --export can't be used together"));
 		if (!urls_path)
-			urls_path = urls_default_path();
+			urls_path = default_urls_path();
 		int status = import ? import_opml(urls_path, import) : export_opml(urls_path);
 		free(urls_path);
 		free(cache_path);
@@ -436,7 +446,7 @@ int main(int argc, char **argv)
 			bad_usage(_("--refresh takes no FILE"));
 		bool have_cache = cache_path || default_cache_exists();
 		if (!urls_path)
-			urls_path = urls_default_path();
+			urls_path = default_urls_path();
 		struct urls *u = load_subscriptions(urls_path);
 		int status = -1;
 		if (!u) {

@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,23 +17,11 @@
 #include "source/url.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
-
-static const char *home_dir(void)
-{
-	const char *home = getenv("HOME");
-	if (home && *home)
-		return home;
-	struct passwd *pw = getpwuid(getuid());
-	return pw && pw->pw_dir ? pw->pw_dir : "/";
-}
+#include "util/xdg.h"
 
 char *urls_default_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	/* The XDG spec says a relative value is to be ignored. */
-	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/akhbar/urls", xdg);
-	return xasprintf("%s/.config/akhbar/urls", home_dir());
+	return xdg_path(XDG_CONFIG, "urls");
 }
 
 static struct urls *urls_new(void)
@@ -216,8 +203,9 @@ static void parse_line(struct urls *u, const char *s, const char *end,
 		words_free(&ws);
 		return;
 	}
-	char *url = strncmp(ws.w[0], "~/", 2) == 0
-	                    ? xasprintf("%s%s", home_dir(), ws.w[0] + 1)
+	const char *home = xdg_home();
+	char *url = strncmp(ws.w[0], "~/", 2) == 0 && home
+	                    ? xasprintf("%s%s", home, ws.w[0] + 1)
 	                    : xstrdup(ws.w[0]);
 	const struct urls_entry *before = urls_find(u, url);
 	if (before) {

@@ -36,7 +36,8 @@ struct urls {
 	size_t n_errors;
 };
 
-/* $XDG_CONFIG_HOME/akhbar/urls, else ~/.config/akhbar/urls; a new string. */
+/* $XDG_CONFIG_HOME/akhbar/urls, else ~/.config/akhbar/urls; a new string,
+ * or NULL when there is no home folder. */
 char *urls_default_path(void);
 
 /* Parse the NUL-terminated text of a urls file; name is used in errors.

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <pwd.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,7 +17,9 @@
 
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/xdg.h"
 
 /* "akhb": tells an akhbar cache from any other SQLite file. */
 #define APPLICATION_ID 0x616b6862
@@ -179,12 +180,6 @@ struct cache {
 	char *error;
 };
 
-/* A growing byte buffer, reused from item to item. */
-struct buf {
-	char *p;
-	size_t len, cap;
-};
-
 /* The text columns of an item row, in the order of ST_ITEM_PUT's
  * parameters from ?6 on, after key (?2) and title (?3). */
 enum col {
@@ -206,7 +201,7 @@ enum col {
  * writer: its text columns packed in one buffer (off[i] < 0 for NULL). */
 struct row {
 	long long time;
-	struct buf text;
+	struct strbuf text;
 	long off[COL_COUNT];
 	size_t len[COL_COUNT];
 };
@@ -228,7 +223,7 @@ struct cache_update {
 	long long now;
 	struct index_batch *index; /* words of the items stored, to index;
 	                              the writer's while rows are queued */
-	struct buf key, categories, enclosures, body;
+	struct strbuf key, categories, enclosures, body;
 	pthread_t writer;
 	pthread_mutex_t lock;
 	pthread_cond_t queued;  /* a row was counted in, or closing */
@@ -239,25 +234,6 @@ struct cache_update {
 	bool settling; /* someone waits for the queue to empty */
 	bool failed;   /* a row could not be stored; the error is in c->error */
 };
-
-static void buf_add(struct buf *b, const char *s, size_t len)
-{
-	if (b->len + len + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (b->len + len + 1 > cap)
-			cap *= 2;
-		b->p = xreallocarray(b->p, cap, 1);
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, len);
-	b->len += len;
-	b->p[b->len] = '\0';
-}
-
-static void buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
 
 static void set_error(struct cache *c, char *message)
 {
@@ -323,23 +299,12 @@ static void make_folders(char *path)
 
 char *cache_default_path(void)
 {
-	const char *data = getenv("XDG_DATA_HOME");
-	char *dir;
-	if (data && data[0] == '/') {
-		dir = xasprintf("%s/akhbar", data);
-	} else {
-		const char *home = getenv("HOME");
-		if (!home || home[0] != '/') {
-			const struct passwd *pw = getpwuid(getuid());
-			home = pw ? pw->pw_dir : NULL;
-		}
-		if (!home || home[0] != '/')
-			return NULL;
-		dir = xasprintf("%s/.local/share/akhbar", home);
+	char *path = xdg_path(XDG_DATA, "cache.db");
+	if (path) {
+		char *dir = xstrndup(path, (size_t)(strrchr(path, '/') - path));
+		make_folders(dir);
+		free(dir);
 	}
-	make_folders(dir);
-	char *path = xasprintf("%s/cache.db", dir);
-	free(dir);
 	return path;
 }
 
@@ -625,50 +590,50 @@ static uint64_t hash(uint64_t h, const char *s)
 	return h;
 }
 
-static void make_key(struct buf *b, const struct article *a)
+static void make_key(struct strbuf *b, const struct article *a)
 {
 	b->len = 0;
 	if (a->guid && *a->guid) {
-		buf_adds(b, "g:");
-		buf_adds(b, a->guid);
+		strbuf_adds(b, "g:");
+		strbuf_adds(b, a->guid);
 	} else if (a->link && *a->link) {
-		buf_adds(b, "l:");
-		buf_adds(b, a->link);
+		strbuf_adds(b, "l:");
+		strbuf_adds(b, a->link);
 	} else {
 		uint64_t h = hash(0xcbf29ce484222325u, a->title);
 		h = hash((h ^ 0xff) * 0x100000001b3u, a->date);
 		char text[24];
 		snprintf(text, sizeof text, "h:%016llx", (unsigned long long)h);
-		buf_adds(b, text);
+		strbuf_adds(b, text);
 	}
 }
 
 /* Lines joined by '\n'; NULL for none, so one empty line stays one. */
-static const char *join(struct buf *b, char *const *lines, size_t n)
+static const char *join(struct strbuf *b, char *const *lines, size_t n)
 {
 	b->len = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			buf_add(b, "\n", 1);
-		buf_adds(b, lines[i]);
+			strbuf_add(b, "\n", 1);
+		strbuf_adds(b, lines[i]);
 	}
-	return n ? b->p : NULL;
+	return n ? b->s : NULL;
 }
 
 /* Add s with each byte in `from` replaced by `to`. */
-static void buf_add_escaped(struct buf *b, const char *s, char from,
+static void buf_add_escaped(struct strbuf *b, const char *s, char from,
                             const char *to)
 {
 	for (const char *end; (end = strchr(s, from)); s = end + 1) {
-		buf_add(b, s, (size_t)(end - s));
-		buf_adds(b, to);
+		strbuf_add(b, s, (size_t)(end - s));
+		strbuf_adds(b, to);
 	}
-	buf_adds(b, s);
+	strbuf_adds(b, s);
 }
 
 /* LENGTH \t TYPE \t URL per line: the url is last so a tab in it is
  * harmless, a newline in it is percent-encoded as URLs allow. */
-static const char *join_enclosures(struct buf *b, const struct article *a)
+static const char *join_enclosures(struct strbuf *b, const struct article *a)
 {
 	b->len = 0;
 	for (size_t i = 0; i < a->nenclosures; i++) {
@@ -676,18 +641,18 @@ static const char *join_enclosures(struct buf *b, const struct article *a)
 		char text[32];
 		snprintf(text, sizeof text, "%s%lld\t", i ? "\n" : "",
 		         e->length);
-		buf_adds(b, text);
+		strbuf_adds(b, text);
 		if (e->type) {
 			size_t start = b->len;
-			buf_adds(b, e->type);
+			strbuf_adds(b, e->type);
 			for (size_t j = start; j < b->len; j++)
-				if (b->p[j] == '\t' || b->p[j] == '\n')
-					b->p[j] = ' ';
+				if (b->s[j] == '\t' || b->s[j] == '\n')
+					b->s[j] = ' ';
 		}
-		buf_add(b, "\t", 1);
+		strbuf_add(b, "\t", 1);
 		buf_add_escaped(b, e->url ? e->url : "", '\n', "%0A");
 	}
-	return a->nenclosures ? b->p : NULL;
+	return a->nenclosures ? b->s : NULL;
 }
 
 /* Add a column's text to the row; NULL stays NULL. */
@@ -700,8 +665,8 @@ static void row_set(struct row *r, enum col i, const char *s, size_t len)
 	}
 	r->off[i] = (long)r->text.len;
 	r->len[i] = len;
-	buf_add(&r->text, s, len);
-	buf_add(&r->text, "", 1); /* each column NUL-terminated in place */
+	strbuf_add(&r->text, s, len);
+	strbuf_add(&r->text, "", 1); /* each column NUL-terminated in place */
 }
 
 static void row_sets(struct row *r, enum col i, const char *s)
@@ -726,7 +691,7 @@ static bool write_row(struct cache_update *u, const struct row *r)
 		if (r->off[i] < 0)
 			sqlite3_bind_null(st, param[i]);
 		else
-			sqlite3_bind_text(st, param[i], r->text.p + r->off[i],
+			sqlite3_bind_text(st, param[i], r->text.s + r->off[i],
 			                  (int)r->len[i], SQLITE_STATIC);
 	}
 	/* A row comes back when the item is new or changed: its words go
@@ -735,8 +700,8 @@ static bool write_row(struct cache_update *u, const struct row *r)
 	if (rc == SQLITE_ROW) {
 		cache_index_batch_add(
 		        u->index, sqlite3_column_int64(st, 0),
-		        r->text.p + r->off[COL_TITLE],
-		        r->off[COL_BODY] < 0 ? "" : r->text.p + r->off[COL_BODY]);
+		        r->text.s + r->off[COL_TITLE],
+		        r->off[COL_BODY] < 0 ? "" : r->text.s + r->off[COL_BODY]);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_reset(st);
@@ -833,7 +798,7 @@ bool cache_store_item(struct cache_update *u, const struct article *a)
 	r->text.len = 0;
 	r->time = a->time;
 	make_key(&u->key, a);
-	row_set(r, COL_KEY, u->key.p, u->key.len);
+	row_set(r, COL_KEY, u->key.s, u->key.len);
 	row_sets(r, COL_TITLE, a->title ? a->title : "");
 	row_sets(r, COL_GUID, a->guid);
 	row_sets(r, COL_LINK, a->link);
@@ -857,15 +822,15 @@ static void update_free(struct cache_update *u)
 {
 	u->c->update = NULL;
 	for (size_t i = 0; i < QUEUE; i++)
-		free(u->rows[i].text.p);
+		free(u->rows[i].text.s);
 	pthread_cond_destroy(&u->written);
 	pthread_cond_destroy(&u->queued);
 	pthread_mutex_destroy(&u->lock);
 	cache_index_batch_free(u->index);
-	free(u->key.p);
-	free(u->categories.p);
-	free(u->enclosures.p);
-	free(u->body.p);
+	free(u->key.s);
+	free(u->categories.s);
+	free(u->enclosures.s);
+	free(u->body.s);
 	free(u);
 }
 

@@ -12,6 +12,7 @@
 #include "ui/keys.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
+#include "util/xdg.h"
 
 struct ui_config *ui_config_new(void)
 {
@@ -226,13 +227,7 @@ bool ui_config_load_file(struct ui_config *cfg, const char *path)
 
 char *ui_config_user_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/%s/config", xdg, PACKAGE);
-	const char *home = getenv("HOME");
-	if (home && *home)
-		return xasprintf("%s/.config/%s/config", home, PACKAGE);
-	return NULL;
+	return xdg_path(XDG_CONFIG, "config");
 }
 
 enum ui_action ui_config_action(const struct ui_config *cfg, int key)

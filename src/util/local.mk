@@ -1,5 +1,6 @@
 ## src/util: allocation wrappers, fatal errors that restore the terminal,
-## a growable string.
+## a growable string, XDG paths.
 src_libakhbar_a_SOURCES += src/util/xalloc.c src/util/xalloc.h \
 	src/util/die.c src/util/die.h src/util/i18n.h \
-	src/util/strbuf.c src/util/strbuf.h
+	src/util/strbuf.c src/util/strbuf.h \
+	src/util/xdg.c src/util/xdg.h
