@@ -43,7 +43,7 @@ $base/etag/big.xml
 query:unread:"unread = \"yes\""
 URLS
 run() {
-	"$AKHBAR" --urls "$tmp/urls" --cache "$tmp/cache.db" --timeout 2 "$@"
+	"$AKHBAR" --urls "$tmp/urls" --cache "$tmp/cache.db" --timeout 6 "$@"
 }
 
 run --refresh >"$tmp/out1" 2>"$tmp/err1"
@@ -62,7 +62,7 @@ line "$base/etag/big.xml" "$tmp/out1" | grep -q '  10000 new, 10000 items$' ||
 	fail "big feed: $(line "$base/etag/big.xml" "$tmp/out1")"
 line "$base/garbage.xml" "$tmp/out1" | grep -q '^error  .*  not a feed: ' ||
 	fail "garbage: $(line "$base/garbage.xml" "$tmp/out1")"
-line "$base/hang" "$tmp/out1" | grep -q '^error  .*  timed out after 2 s$' ||
+line "$base/hang" "$tmp/out1" | grep -q '^error  .*  timed out after 6 s$' ||
 	fail "hang: $(line "$base/hang" "$tmp/out1")"
 [ -s "$tmp/err1" ] && fail "stderr: $(cat "$tmp/err1")"
 
