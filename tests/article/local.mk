@@ -7,7 +7,7 @@ article_cli_tests = tests/article/dump-seed.sh tests/article/cli-errors.sh \
 # check-safe is the tool of cli-hostile.sh, not a test of its own.
 check_PROGRAMS += $(article_unit_tests) tests/article/check-safe
 TESTS += $(article_unit_tests) $(article_cli_tests)
-EXTRA_DIST += tests/article/check.h $(article_cli_tests) \
+EXTRA_DIST += $(article_cli_tests) \
 	tests/article/expected/seed-80.txt tests/article/expected/seed-40.txt \
 	tests/article/expected/seed-20.txt
 tests_article_test_textkey_SOURCES = tests/article/test-textkey.c

@@ -2,6 +2,8 @@
  * conditional GETs, redirects, caps, timeouts and the parallel limit. */
 #include "config.h"
 
+#include "check.h"
+
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,18 +16,6 @@
 #include "httpd.h"
 #include "source/fetch.h"
 #include "util/xalloc.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                       \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);        \
-			fprintf(stderr, __VA_ARGS__);                          \
-			fputc('\n', stderr);                                   \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 static double now(void)
 {
@@ -526,7 +516,5 @@ int main(void)
 
 	free(feed);
 	httpd_stop(&h);
-	if (failures)
-		fprintf(stderr, "test_fetch: %d failures\n", failures);
-	return failures ? 1 : 0;
+	return check_result("test_fetch");
 }

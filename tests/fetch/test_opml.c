@@ -2,6 +2,8 @@
  * files, export escaping, and round trips through the urls file. */
 #include "config.h"
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,18 +12,6 @@
 #include "source/opml.h"
 #include "source/urls.h"
 #include "util/xalloc.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                       \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);        \
-			fprintf(stderr, __VA_ARGS__);                          \
-			fputc('\n', stderr);                                   \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 static const char *or_none(const char *s)
 {
@@ -358,7 +348,5 @@ int main(void)
 	test_import_into_file(tmp);
 	rmdir(tmp);
 	free(tmp);
-	if (failures)
-		fprintf(stderr, "test_opml: %d failures\n", failures);
-	return failures ? 1 : 0;
+	return check_result("test_opml");
 }

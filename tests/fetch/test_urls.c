@@ -3,6 +3,8 @@
  * everything the user wrote. */
 #include "config.h"
 
+#include "check.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,18 +14,6 @@
 
 #include "source/urls.h"
 #include "util/xalloc.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                       \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);        \
-			fprintf(stderr, __VA_ARGS__);                          \
-			fputc('\n', stderr);                                   \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 static const char *or_none(const char *s)
 {
@@ -336,7 +326,5 @@ int main(void)
 	test_format();
 	test_paths();
 	test_files();
-	if (failures)
-		fprintf(stderr, "test_urls: %d failures\n", failures);
-	return failures ? 1 : 0;
+	return check_result("test_urls");
 }

@@ -3,7 +3,7 @@
  * places it reports are whole characters of the text. */
 #include "config.h"
 
-#include "../article/check.h"
+#include "check.h"
 #include "text/find.h"
 
 static const struct {

@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#include "../article/check.h"
+#include "check.h"
 #include "stories.h"
 #include "text/find.h"
 

@@ -19,7 +19,7 @@
  * no "~" pair (different events, close headlines) may be. */
 #include "config.h"
 
-#include "../article/check.h"
+#include "check.h"
 #include "stories.h"
 
 #define K 5

@@ -2,7 +2,7 @@
  * stopword lists compiled in. */
 #include "config.h"
 
-#include "../article/check.h"
+#include "check.h"
 #include "text/stopwords.h"
 #include "text/textkey.h"
 #include "text/words.h"

@@ -3,6 +3,8 @@
  * built-in defaults, and key names both ways. */
 #include "config.h"
 
+#include "check.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,18 +13,6 @@
 
 #include "ui/conf.h"
 #include "ui/keys.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                       \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);            \
-			printf(__VA_ARGS__);                                   \
-			putchar('\n');                                         \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 /* One config text applied over the defaults, then key lookups checked. */
 static const struct {
@@ -239,7 +229,5 @@ int main(void)
 	test_colors();
 	test_names();
 	test_file();
-	if (failures)
-		printf("%d failures\n", failures);
-	return failures ? 1 : 0;
+	return check_result("test-config");
 }

@@ -1,7 +1,7 @@
-/* Small helpers shared by the article tests: CHECK() counts and reports a
- * failed condition without stopping, so one run shows every failure. */
-#ifndef AKHBAR_TESTS_ARTICLE_CHECK_H
-#define AKHBAR_TESTS_ARTICLE_CHECK_H
+/* Helpers shared by the C tests: CHECK() counts and reports a failed
+ * condition without stopping, so one run shows every failure. */
+#ifndef AKHBAR_TESTS_CHECK_H
+#define AKHBAR_TESTS_CHECK_H
 
 #include <stdio.h>
 #include <stdlib.h>
