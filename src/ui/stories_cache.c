@@ -5,7 +5,11 @@
  *
  * A related story may be an item of another feed, not in the list: it
  * becomes an extra story, numbered after the list's (count() and up), so
- * the article view opens it and goes back from it like any other. */
+ * the article view opens it and goes back from it like any other.
+ *
+ * Near-duplicates in the list (cache_headline_groups()) are one row: the
+ * first of them in the list's order, the newest; the others are listed
+ * first among its related stories. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -22,7 +26,11 @@ struct cache_stories {
 	struct ui_stories base;
 	struct cache *cache;
 	struct cache_headlines *h;
-	struct cache_headline *extra; /* stories h->n.. ; titles owned */
+	size_t *group;   /* by headline of h: the first of its group */
+	size_t *rows;    /* the list's rows: indexes in h of group leaders */
+	size_t *nvariants; /* by row: the others of its group */
+	size_t nrows;
+	struct cache_headline *extra; /* stories nrows.. ; titles owned */
 	size_t nextra;
 	struct article *page; /* the story opened last */
 	long long page_id;
@@ -39,12 +47,42 @@ static struct cache_stories *of(struct ui_stories *s)
 /* Story i: a row of the list or an extra story. */
 static struct cache_headline *row(struct cache_stories *cs, size_t i)
 {
-	return i < cs->h->n ? &cs->h->items[i] : &cs->extra[i - cs->h->n];
+	return i < cs->nrows ? &cs->h->items[cs->rows[i]]
+	                     : &cs->extra[i - cs->nrows];
+}
+
+/* The rows of cs->h: one per group of near-duplicates. */
+static void group_rows(struct cache_stories *cs)
+{
+	free(cs->group);
+	free(cs->rows);
+	free(cs->nvariants);
+	size_t n = cs->h->n;
+	cs->group = cache_headline_groups(cs->h);
+	cs->rows = xreallocarray(NULL, n + 1, sizeof *cs->rows);
+	cs->nvariants = xcalloc(n + 1, sizeof *cs->nvariants);
+	size_t *row_of = xreallocarray(NULL, n + 1, sizeof *row_of);
+	cs->nrows = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (cs->group[i] == i) {
+			row_of[i] = cs->nrows;
+			cs->rows[cs->nrows++] = i;
+		} else {
+			cs->nvariants[row_of[cs->group[i]]]++;
+		}
+	}
+	free(row_of);
 }
 
 static size_t cs_count(struct ui_stories *s)
 {
-	return of(s)->h->n;
+	return of(s)->nrows;
+}
+
+static size_t cs_variants(struct ui_stories *s, size_t i)
+{
+	struct cache_stories *cs = of(s);
+	return i < cs->nrows ? cs->nvariants[i] : 0;
 }
 
 static const char *cs_title(struct ui_stories *s, size_t i)
@@ -141,17 +179,17 @@ static const struct article *cs_page(struct ui_stories *s, size_t i,
 static size_t story_of(struct cache_stories *cs, long long id,
                        const struct cache_headline *st)
 {
-	for (size_t i = 0; i < cs->h->n; i++)
-		if (cs->h->items[i].id == id)
+	for (size_t i = 0; i < cs->nrows; i++)
+		if (cs->h->items[cs->rows[i]].id == id)
 			return i;
 	for (size_t i = 0; i < cs->nextra; i++)
 		if (cs->extra[i].id == id)
-			return cs->h->n + i;
+			return cs->nrows + i;
 	cs->extra = xreallocarray(cs->extra, cs->nextra + 1, sizeof *cs->extra);
 	struct cache_headline *e = &cs->extra[cs->nextra];
 	*e = *st;
 	e->title = xstrdup(st->title);
-	return cs->h->n + cs->nextra++;
+	return cs->nrows + cs->nextra++;
 }
 
 static size_t cs_target(struct ui_stories *s, size_t i, size_t k)
@@ -171,15 +209,29 @@ static size_t cs_target(struct ui_stories *s, size_t i, size_t k)
 	return story_of(cs, st.id, &st);
 }
 
+static bool set_read(struct cache_stories *cs, struct cache_headline *h,
+                     bool read, char **error)
+{
+	if (!cache_item_set_read(cs->cache, h->id, read)) {
+		*error = xstrdup(cache_error(cs->cache));
+		return false;
+	}
+	h->read = read;
+	return true;
+}
+
+/* A row's mark is its group's: the story was read, in whichever words. */
 static bool cs_set_read(struct ui_stories *s, size_t i, bool read,
                         char **error)
 {
 	struct cache_stories *cs = of(s);
-	if (!cache_item_set_read(cs->cache, row(cs, i)->id, read)) {
-		*error = xstrdup(cache_error(cs->cache));
-		return false;
-	}
-	row(cs, i)->read = read;
+	if (i >= cs->nrows || !cs->nvariants[i])
+		return set_read(cs, row(cs, i), read, error);
+	size_t leader = cs->rows[i];
+	for (size_t j = leader; j < cs->h->n; j++)
+		if (cs->group[j] == leader &&
+		    !set_read(cs, &cs->h->items[j], read, error))
+			return false;
 	return true;
 }
 
@@ -228,19 +280,27 @@ static size_t cs_reload(struct ui_stories *s, size_t keep)
 	if (!h)
 		return keep; /* the old list stays: better than none */
 	free_extra(cs);
-	long long id = keep < cs->h->n ? cs->h->items[keep].id : 0;
+	long long id = keep < cs->nrows ? row(cs, keep)->id : 0;
 	cache_headlines_free(cs->h);
 	cs->h = h;
+	group_rows(cs);
 	for (size_t i = 0; i < h->n; i++)
-		if (h->items[i].id == id)
-			return i;
-	return keep < h->n ? keep : (h->n ? h->n - 1 : 0);
+		if (h->items[i].id == id) {
+			/* the row of its group */
+			for (size_t r = 0; r < cs->nrows; r++)
+				if (cs->rows[r] == cs->group[i])
+					return r;
+		}
+	return keep < cs->nrows ? keep : (cs->nrows ? cs->nrows - 1 : 0);
 }
 
 static void cs_free(struct ui_stories *s)
 {
 	struct cache_stories *cs = of(s);
 	cache_headlines_free(cs->h);
+	free(cs->group);
+	free(cs->rows);
+	free(cs->nvariants);
 	free_extra(cs);
 	article_free(cs->page);
 	free(cs->page_related);
@@ -254,6 +314,7 @@ static const struct ui_stories_ops cache_ops = {
 	.date = cs_date,
 	.is_read = cs_is_read,
 	.is_starred = cs_is_starred,
+	.variants = cs_variants,
 	.page = cs_page,
 	.target = cs_target,
 	.set_read = cs_set_read,
@@ -276,5 +337,6 @@ struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
 	cs->base.feed_id = feed_id;
 	cs->cache = cache;
 	cs->h = h;
+	group_rows(cs);
 	return &cs->base;
 }

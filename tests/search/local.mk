@@ -11,7 +11,8 @@ EXTRA_DIST += tests/search/search-cli.sh \
 	$(search_screen_tests) \
 	tests/search/related-list.screen \
 	tests/search/related-article.screen \
-	tests/search/related-opened.screen
+	tests/search/related-opened.screen \
+	tests/search/related-variants.screen
 
 if HAVE_VTERM
 TESTS += $(search_screen_tests)
