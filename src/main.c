@@ -25,6 +25,7 @@
 #include "ui/ui.h"
 #include "util/die.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 enum {
@@ -39,6 +40,7 @@ enum {
 	OPT_REFRESH,
 	OPT_TIMEOUT,
 	OPT_MAX_SIZE,
+	OPT_SEARCH,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -55,6 +57,7 @@ static const struct option long_options[] = {
 	{"refresh", no_argument, NULL, OPT_REFRESH},
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+	{"search", no_argument, NULL, OPT_SEARCH},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -72,6 +75,10 @@ static void usage(FILE *out)
 	        "                      and exit; with no FILE, every cached feed item\n"
 	        "  --refresh           update every subscription into the cache, print a\n"
 	        "                      line per feed, and exit (0 when all were fetched)\n"
+	        "  --search WORDS...   print the cached headlines matching WORDS (Persian\n"
+	        "                      and Arabic spellings alike) as DATE TAB HEADLINE\n"
+	        "                      TAB LINK, newest first, and exit (0 when some\n"
+	        "                      matched, 1 when none)\n"
 	        "  --width=N           columns for --dump (default: the terminal's, or 80)\n"
 	        "  --shaping=on|off    Arabic letter shaping (default: on)\n"
 	        "  --bidi=app|terminal who reorders right-to-left text: akhbar (default),\n"
@@ -311,6 +318,40 @@ static int refresh(const char *urls_path, const char *cache_path,
 	return status;
 }
 
+/* akhbar --search: the cached headlines matching the words, one a line.
+ * 0 when something matched, 1 when nothing did, 2 on an error. */
+static int search(const char *cache_path, char **words, size_t nwords)
+{
+	struct stat st;
+	if (stat(cache_path, &st) != 0) {
+		/* Nothing cached yet: nothing matches, and no cache is made. */
+		warn(_("no feeds cached yet in %s; run 'akhbar --refresh' first"),
+		     cache_path);
+		return EXIT_FAILURE;
+	}
+	struct strbuf q = {0};
+	for (size_t i = 0; i < nwords; i++) {
+		if (i)
+			strbuf_addc(&q, ' ');
+		strbuf_adds(&q, words[i]);
+	}
+	char *query = strbuf_take(&q);
+	struct cache *c = open_cache(cache_path);
+	int status = 2;
+	if (c) {
+		int n = cache_search_print(stdout, c, query);
+		if (n < 0)
+			warn("%s", cache_error(c));
+		else if (fflush(stdout) != 0)
+			warn(_("cannot write the results: %s"), strerror(errno));
+		else
+			status = n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+		cache_close(c);
+	}
+	free(query);
+	return status;
+}
+
 /* Where the cache is when --cache does not say, without creating its
  * folders: a reader with neither subscriptions nor a cache opens the
  * sample and leaves no trace. */
@@ -364,7 +405,7 @@ int main(int argc, char **argv)
 #endif
 
 	struct lay_options layout = lay_options_default();
-	bool dump = false, export = false, do_refresh = false;
+	bool dump = false, export = false, do_refresh = false, do_search = false;
 	const char *import = NULL;
 	char *urls_path = NULL, *cache_path = NULL;
 	struct fetch_options fetch = {0};
@@ -414,6 +455,9 @@ int main(int argc, char **argv)
 		case OPT_MAX_SIZE:
 			fetch.max_size = parse_max_size(optarg);
 			break;
+		case OPT_SEARCH:
+			do_search = true;
+			break;
 		case OPT_HELP:
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -432,6 +476,27 @@ int main(int argc, char **argv)
 			urls_path = default_urls_path();
 		int status = import ? import_opml(urls_path, import) : export_opml(urls_path);
 		free(urls_path);
+		free(cache_path);
+		return status;
+	}
+
+	if (do_search) {
+		if (optind == argc)
+			bad_usage(_("--search needs the words to find"));
+		if (dump || do_refresh)
+			bad_usage(_("--search can't be used with --dump or --refresh"));
+		free(urls_path);
+		int status;
+		if (!cache_path && !default_cache_exists()) {
+			warn(_("no feeds cached yet; run 'akhbar --refresh' first"));
+			status = EXIT_FAILURE;
+		} else {
+			if (!cache_path)
+				cache_path = cache_default_path();
+			status = cache_path ? search(cache_path, argv + optind,
+			                             (size_t)(argc - optind))
+			                    : 2;
+		}
 		free(cache_path);
 		return status;
 	}

@@ -10,3 +10,4 @@ include tests/feed/local.mk
 include tests/l10n/local.mk
 include tests/integ/local.mk
 include tests/related/local.mk
+include tests/search/local.mk

@@ -26,6 +26,7 @@
 #include "store/cache.h"
 #include "store/store.h"
 #include "text/find.h"
+#include "text/similar.h"
 #include "text/words.h"
 #include "util/xalloc.h"
 
@@ -65,41 +66,6 @@
 
 /* Scores within this fraction of the best are equal: recent first. */
 #define EQUAL_SCORES 0.05
-
-/* Near-duplicates: headlines saying the same thing. Their salient words
- * (each once) are mostly the same: Jaccard at least DUP_JACCARD; or one
- * headline only adds a detail to another, whole, one: all the words of
- * the shorter (at least DUP_MIN_CONTAINED of them) and at most
- * DUP_MAX_ADDED more. A word replaced (another city, another person) is
- * another event; words added are the same event told more fully. And they
- * are published within DUP_WINDOW of each other when both dates are
- * known: the same words days later are news again.
- * The seed's «پوتین» headlines with and without «با شروطی» have 5 of 6
- * words in common, the «تجاوز جدید هوایی» pair 6 of 7; "قیمت دلار (در
- * بازار آزاد) از ۹۰ هزار تومان گذشت" adds two words to five. Schools
- * closed in Tehran and in Tabriz (5 of 7, a city replaced) are two
- * events, and so are the seed's two «هشدار حماس» headlines (four words
- * added: a condition, not a detail). tests/related measures it. */
-#define DUP_JACCARD_NUM   3
-#define DUP_JACCARD_DEN   4
-#define DUP_MIN_CONTAINED 4
-#define DUP_MAX_ADDED     2
-#define DUP_MIN_WORDS     2
-#define DUP_WINDOW        (3 * 24 * 60 * 60LL)
-
-/* Whether sets of na and nb words with both in common are headlines
- * saying the same thing (times aside). */
-static bool same_words(size_t na, size_t nb, size_t both)
-{
-	if (na < DUP_MIN_WORDS || nb < DUP_MIN_WORDS)
-		return false;
-	size_t either = na + nb - both;
-	if (both * DUP_JACCARD_DEN >= DUP_JACCARD_NUM * either)
-		return true;
-	size_t small = na < nb ? na : nb, large = na < nb ? nb : na;
-	return both == small && small >= DUP_MIN_CONTAINED &&
-	       large - small <= DUP_MAX_ADDED;
-}
 
 /* A growing string. */
 struct text_buf {
@@ -363,21 +329,6 @@ static void add_dup(struct cache_story *story, long long id)
 	story->dups[story->ndups++] = id;
 }
 
-static bool same_time(long long a, long long b)
-{
-	return a == 0 || b == 0 || llabs(a - b) <= DUP_WINDOW;
-}
-
-/* Whether two headlines, as their salient words once each, say the same
- * thing. */
-static bool near_duplicate(const struct text_words *a, long long ta,
-                           const struct text_words *b, long long tb)
-{
-	size_t na, nb;
-	size_t both = text_words_common(a, b, &na, &nb);
-	return same_time(ta, tb) && same_words(na, nb, both);
-}
-
 /* The salient words of an indexed headline, once each. */
 static void headline_salient(struct text_words *w, const char *indexed)
 {
@@ -596,7 +547,7 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 			        1.0 + (double)llabs(cand.story.time - it.time) /
 			                      (NEAR_DAYS * 24 * 60 * 60);
 		/* The item's own variants are the item, not related to it. */
-		if (near_duplicate(&it.headline, it.time, &cand.headline,
+		if (text_near_duplicate(&it.headline, it.time, &cand.headline,
 		                   cand.story.time)) {
 			text_words_free(&cand.headline);
 			continue;
@@ -604,7 +555,7 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 		/* A variant of a better candidate folds into it. */
 		size_t j = 0;
 		while (j < n &&
-		       !near_duplicate(&cands[j].headline, cands[j].story.time,
+		       !text_near_duplicate(&cands[j].headline, cands[j].story.time,
 		                       &cand.headline, cand.story.time))
 			j++;
 		if (j < n) {
@@ -670,7 +621,7 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 		return NULL;
 	struct cache_story_list *out = xcalloc(1, sizeof *out);
 	struct text_buf q = {0};
-	if (it.headline.n < DUP_MIN_WORDS) {
+	if (it.headline.n < TEXT_DUP_MIN_WORDS) {
 		indexed_free(&it);
 		return out;
 	}
@@ -710,7 +661,7 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 		headline_salient(&w, (const char *)sqlite3_column_text(st, 1));
 		long long t = sqlite3_column_int64(st, 3);
 		if (id == item_id ||
-		    !near_duplicate(&it.headline, it.time, &w, t))
+		    !text_near_duplicate(&it.headline, it.time, &w, t))
 			continue;
 		struct cache_story s = {.id = id,
 		                        .feed_id = sqlite3_column_int64(st, 2),
@@ -1010,16 +961,6 @@ struct postings {
 	size_t n, cap;
 };
 
-/* The first words of a set of n that any near-duplicate shares one of.
- * same_words() holds only when Jaccard >= 2/3 (containment with at most
- * DUP_MAX_ADDED = 2 added to DUP_MIN_CONTAINED = 4 gives 4/6, the
- * weakest case), so prefix filtering is done with t = 2/3. */
-static size_t prefix_length(size_t n)
-{
-	size_t needed = (2 * n + 2) / 3; /* ceil(2n / 3) */
-	return n - needed + 1;
-}
-
 size_t *cache_headline_groups(const struct cache_headlines *h)
 {
 	if (!h->n)
@@ -1061,9 +1002,9 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
 		const uint32_t *set = words + start[i];
 		size_t n = start[i + 1] - start[i];
 		group[i] = i;
-		if (n < DUP_MIN_WORDS)
+		if (n < TEXT_DUP_MIN_WORDS)
 			continue;
-		size_t p = prefix_length(n);
+		size_t p = text_dup_prefix_length(n);
 		for (size_t k = 0; k < p; k++) {
 			const struct postings *pl = &post[set[k]];
 			for (size_t r = 0; r < pl->n; r++) {
@@ -1074,8 +1015,8 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
 				const struct cache_headline *a = &h->items[l],
 				                            *b = &h->items[i];
 				size_t nl = start[l + 1] - start[l];
-				if (same_time(a->time, b->time) &&
-				    same_words(nl, n,
+				if (text_same_time(a->time, b->time) &&
+				    text_same_words(nl, n,
 				               sorted_common(words + start[l],
 				                             nl, set, n,
 				                             t.count)))

@@ -3,7 +3,8 @@ src_libakhbar_a_SOURCES += src/text/textkey.c src/text/textkey.h
 src_libakhbar_a_SOURCES += src/text/decode.c src/text/decode.h
 src_libakhbar_a_SOURCES += src/text/date.c src/text/date.h
 src_libakhbar_a_SOURCES += src/text/words.c src/text/words.h \
-	src/text/stopwords.h src/text/find.c src/text/find.h
+	src/text/stopwords.h src/text/find.c src/text/find.h \
+	src/text/similar.c src/text/similar.h
 
 # The stopword lists are compiled in: no data file to find at run time.
 stopword_lists = $(srcdir)/data/stopwords/fa.txt \

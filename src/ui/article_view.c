@@ -89,7 +89,8 @@ static bool show(struct ui *ui, const struct ui_place_mark *place)
 	}
 	ui->page = page;
 	ui->at = *place;
-	ui->cursor = place->story; /* the list follows the reader */
+	if (place->story < count(ui))
+		ui->cursor = place->story; /* the list follows the reader */
 	if (!s->ops->is_read(s, place->story) &&
 	    !s->ops->set_read(s, place->story, true, &error))
 		ui_message_error(ui, error);
@@ -155,7 +156,11 @@ static enum ui_role line_role(const struct ui *ui, const struct doc_line *line)
 static void article_draw(struct ui *ui)
 {
 	sync_layout(ui);
-	char *position = xasprintf("%zu/%zu", ui->at.story + 1, count(ui));
+	/* A story from elsewhere (a related item of another feed) has no
+	 * place in the list. */
+	char *position = ui->at.story < count(ui)
+	                         ? xasprintf("%zu/%zu", ui->at.story + 1, count(ui))
+	                         : NULL;
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
 	            ui->stories_title ? ui->stories_title : PACKAGE, position);
 	free(position);
@@ -260,7 +265,7 @@ static unsigned open_focused(struct ui *ui)
 static unsigned open_sibling(struct ui *ui, bool next)
 {
 	size_t i = ui->at.story;
-	if (next ? i + 1 >= count(ui) : i == 0)
+	if (i >= count(ui) || (next ? i + 1 >= count(ui) : i == 0))
 		return UI_REACT_NONE;
 	push_history(ui);
 	if (!ui_article_open(ui, next ? i + 1 : i - 1))

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui/draw.h"
 #include "ui/view.h"
@@ -60,11 +61,24 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 	bool columns = ui->cols >= COLUMNS_MIN_WIDTH;
 	if (columns)
 		headline_width -= GAP + DATE_WIDTH + (s->has_site ? GAP + SITE_WIDTH : 0);
+	/* A story also told in other words: "+N" after the headline's field,
+	 * taken from it, so the other rows keep their width. */
+	size_t variants = s->ops->variants ? s->ops->variants(s, i) : 0;
+	int field = headline_width;
+	if (variants) {
+		char mark[24];
+		snprintf(mark, sizeof mark, "+%zu", variants);
+		int w = (int)strlen(mark);
+		headline_width -= w + 1;
+		ui_draw_text(y, HEADLINE_X + headline_width + 1, w, mark,
+		             selected ? role : UI_ROLE_DATE, &ui->lay,
+		             UI_PLACE_AUTO);
+	}
 	ui_draw_text(y, HEADLINE_X, headline_width, s->ops->title(s, i), role,
 	             &ui->lay, UI_PLACE_AUTO);
 	if (!columns)
 		return;
-	int x = HEADLINE_X + headline_width + GAP;
+	int x = HEADLINE_X + field + GAP;
 	if (s->has_site) {
 		draw_column(ui, y, x, SITE_WIDTH, s->ops->site(s, i),
 		            selected ? role : UI_ROLE_SITE);

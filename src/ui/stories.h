@@ -25,6 +25,9 @@ struct ui_stories_ops {
 	const char *(*date)(struct ui_stories *s, size_t i);
 	bool (*is_read)(struct ui_stories *s, size_t i);
 	bool (*is_starred)(struct ui_stories *s, size_t i);
+	/* How many other headlines (near-duplicates) story i stands for in
+	 * the list; NULL: the source shows none. */
+	size_t (*variants)(struct ui_stories *s, size_t i);
 	/* The whole story for the article view, valid until page() is asked
 	 * for another story; NULL with *error (a new string) if it can't be
 	 * read. */

@@ -1,20 +1,41 @@
 /* The story source of a feed in the cache: its headline rows (title,
  * time, marks; no bodies), and the one article open, read from the cache
- * when it is opened.  Marks are written to the cache at once. */
+ * when it is opened, with the stories the index finds related to it as
+ * its related headlines.  Marks are written to the cache at once.
+ *
+ * A related story may be an item of another feed, not in the list: it
+ * becomes an extra story, numbered after the list's (count() and up), so
+ * the article view opens it and goes back from it like any other.
+ *
+ * Near-duplicates in the list (cache_headline_groups()) are one row: the
+ * first of them in the list's order, the newest; the others are listed
+ * first among its related stories. */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "ui/stories.h"
 #include "util/xalloc.h"
 
+/* Related stories an article shows, after those its source lists. */
+#define RELATED_MAX 8
+
 struct cache_stories {
 	struct ui_stories base;
 	struct cache *cache;
 	struct cache_headlines *h;
+	size_t *group;   /* by headline of h: the first of its group */
+	size_t *rows;    /* the list's rows: indexes in h of group leaders */
+	size_t *nvariants; /* by row: the others of its group */
+	size_t nrows;
+	struct cache_headline *extra; /* stories nrows.. ; titles owned */
+	size_t nextra;
 	struct article *page; /* the story opened last */
 	long long page_id;
+	/* The item page->related[k] is (id 0: none); titles not set. */
+	struct cache_headline *page_related;
 	char date[32];
 };
 
@@ -23,14 +44,50 @@ static struct cache_stories *of(struct ui_stories *s)
 	return (struct cache_stories *)s;
 }
 
+/* Story i: a row of the list or an extra story. */
+static struct cache_headline *row(struct cache_stories *cs, size_t i)
+{
+	return i < cs->nrows ? &cs->h->items[cs->rows[i]]
+	                     : &cs->extra[i - cs->nrows];
+}
+
+/* The rows of cs->h: one per group of near-duplicates. */
+static void group_rows(struct cache_stories *cs)
+{
+	free(cs->group);
+	free(cs->rows);
+	free(cs->nvariants);
+	size_t n = cs->h->n;
+	cs->group = cache_headline_groups(cs->h);
+	cs->rows = xreallocarray(NULL, n + 1, sizeof *cs->rows);
+	cs->nvariants = xcalloc(n + 1, sizeof *cs->nvariants);
+	size_t *row_of = xreallocarray(NULL, n + 1, sizeof *row_of);
+	cs->nrows = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (cs->group[i] == i) {
+			row_of[i] = cs->nrows;
+			cs->rows[cs->nrows++] = i;
+		} else {
+			cs->nvariants[row_of[cs->group[i]]]++;
+		}
+	}
+	free(row_of);
+}
+
 static size_t cs_count(struct ui_stories *s)
 {
-	return of(s)->h->n;
+	return of(s)->nrows;
+}
+
+static size_t cs_variants(struct ui_stories *s, size_t i)
+{
+	struct cache_stories *cs = of(s);
+	return i < cs->nrows ? cs->nvariants[i] : 0;
 }
 
 static const char *cs_title(struct ui_stories *s, size_t i)
 {
-	return of(s)->h->items[i].title;
+	return row(of(s), i)->title;
 }
 
 static const char *cs_site(struct ui_stories *s, size_t i)
@@ -44,7 +101,7 @@ static const char *cs_site(struct ui_stories *s, size_t i)
 static const char *cs_date(struct ui_stories *s, size_t i)
 {
 	struct cache_stories *cs = of(s);
-	time_t t = (time_t)cs->h->items[i].time;
+	time_t t = (time_t)row(cs, i)->time;
 	struct tm tm;
 	if (t == 0 || !localtime_r(&t, &tm) ||
 	    !strftime(cs->date, sizeof cs->date, "%Y-%m-%d", &tm))
@@ -54,46 +111,127 @@ static const char *cs_date(struct ui_stories *s, size_t i)
 
 static bool cs_is_read(struct ui_stories *s, size_t i)
 {
-	return of(s)->h->items[i].read;
+	return row(of(s), i)->read;
 }
 
 static bool cs_is_starred(struct ui_stories *s, size_t i)
 {
-	return of(s)->h->items[i].starred;
+	return row(of(s), i)->starred;
 }
 
+/* Add the stories of list to the page's related headlines, leaving out
+ * the page itself and those already there. */
+static void add_related(struct cache_stories *cs,
+                        const struct cache_story_list *list)
+{
+	struct article *a = cs->page;
+	for (size_t i = 0; list && i < list->n; i++) {
+		const struct cache_story *st = &list->items[i];
+		bool known = st->id == cs->page_id;
+		for (size_t k = 0; k < a->nrelated && !known; k++)
+			known = cs->page_related[k].id == st->id;
+		if (known)
+			continue;
+		cs->page_related = xreallocarray(cs->page_related,
+		                                 a->nrelated + 1,
+		                                 sizeof *cs->page_related);
+		cs->page_related[a->nrelated] = (struct cache_headline){
+		        .id = st->id, .feed_id = st->feed_id, .time = st->time};
+		article_add_related(a, st->title, strlen(st->title));
+	}
+}
+
+/* The item as an article whose related headlines are, in order: those its
+ * source listed, its near-duplicates (the same story as others told it),
+ * then the stories the index finds closest. */
 static const struct article *cs_page(struct ui_stories *s, size_t i,
                                      char **error)
 {
 	struct cache_stories *cs = of(s);
-	long long id = cs->h->items[i].id;
+	long long id = row(cs, i)->id;
 	if (cs->page && cs->page_id == id)
 		return cs->page;
 	article_free(cs->page);
+	free(cs->page_related);
+	cs->page_related = NULL;
 	cs->page = cache_item_article(cs->cache, id);
 	cs->page_id = id;
-	if (!cs->page)
+	if (!cs->page) {
 		*error = xstrdup(cache_error(cs->cache));
+		return NULL;
+	}
+	if (cs->page->nrelated)
+		cs->page_related = xcalloc(cs->page->nrelated,
+		                           sizeof *cs->page_related);
+	/* Without the index's answer the article still reads: it only
+	 * shows fewer related stories. */
+	struct cache_story_list *dups = cache_duplicates(cs->cache, id);
+	add_related(cs, dups);
+	cache_story_list_free(dups);
+	struct cache_story_list *rel = cache_related(cs->cache, id, RELATED_MAX);
+	add_related(cs, rel);
+	cache_story_list_free(rel);
 	return cs->page;
+}
+
+/* The story of item id: its row in the list, else an extra story (made
+ * from st when there is none yet). */
+static size_t story_of(struct cache_stories *cs, long long id,
+                       const struct cache_headline *st)
+{
+	for (size_t i = 0; i < cs->nrows; i++)
+		if (cs->h->items[cs->rows[i]].id == id)
+			return i;
+	for (size_t i = 0; i < cs->nextra; i++)
+		if (cs->extra[i].id == id)
+			return cs->nrows + i;
+	cs->extra = xreallocarray(cs->extra, cs->nextra + 1, sizeof *cs->extra);
+	struct cache_headline *e = &cs->extra[cs->nextra];
+	*e = *st;
+	e->title = xstrdup(st->title);
+	return cs->nrows + cs->nextra++;
 }
 
 static size_t cs_target(struct ui_stories *s, size_t i, size_t k)
 {
-	(void)s;
-	(void)i;
-	(void)k;
-	return STORY_NONE;
+	struct cache_stories *cs = of(s);
+	char *error = NULL;
+	if (!cs_page(s, i, &error)) {
+		free(error);
+		return STORY_NONE;
+	}
+	if (k >= cs->page->nrelated || !cs->page_related[k].id)
+		return STORY_NONE;
+	/* An item not in the list counts as unread until it is opened (and
+	 * opening it marks it read). */
+	struct cache_headline st = cs->page_related[k];
+	st.title = cs->page->related[k];
+	return story_of(cs, st.id, &st);
 }
 
+static bool set_read(struct cache_stories *cs, struct cache_headline *h,
+                     bool read, char **error)
+{
+	if (!cache_item_set_read(cs->cache, h->id, read)) {
+		*error = xstrdup(cache_error(cs->cache));
+		return false;
+	}
+	h->read = read;
+	return true;
+}
+
+/* A row's mark is its group's: the story was read, in whichever words. */
 static bool cs_set_read(struct ui_stories *s, size_t i, bool read,
                         char **error)
 {
 	struct cache_stories *cs = of(s);
-	if (!cache_item_set_read(cs->cache, cs->h->items[i].id, read)) {
-		*error = xstrdup(cache_error(cs->cache));
-		return false;
-	}
-	cs->h->items[i].read = read;
+	if (i >= cs->nrows || !cs->nvariants[i])
+		return set_read(cs, row(cs, i), read, error);
+	size_t leader = cs->rows[i];
+	for (size_t j = leader; j < cs->h->n; j++)
+		if (cs->group[j] == leader &&
+		    !set_read(cs, &cs->h->items[j], read, error))
+			return false;
 	return true;
 }
 
@@ -101,11 +239,11 @@ static bool cs_set_starred(struct ui_stories *s, size_t i, bool starred,
                            char **error)
 {
 	struct cache_stories *cs = of(s);
-	if (!cache_item_set_starred(cs->cache, cs->h->items[i].id, starred)) {
+	if (!cache_item_set_starred(cs->cache, row(cs, i)->id, starred)) {
 		*error = xstrdup(cache_error(cs->cache));
 		return false;
 	}
-	cs->h->items[i].starred = starred;
+	row(cs, i)->starred = starred;
 	return true;
 }
 
@@ -118,29 +256,54 @@ static bool cs_mark_all_read(struct ui_stories *s, char **error)
 	}
 	for (size_t i = 0; i < cs->h->n; i++)
 		cs->h->items[i].read = true;
+	for (size_t i = 0; i < cs->nextra; i++)
+		if (!s->feed_id || cs->extra[i].feed_id == s->feed_id)
+			cs->extra[i].read = true;
 	return true;
 }
 
+static void free_extra(struct cache_stories *cs)
+{
+	for (size_t i = 0; i < cs->nextra; i++)
+		free((char *)cs->extra[i].title);
+	free(cs->extra);
+	cs->extra = NULL;
+	cs->nextra = 0;
+}
+
+/* Only the list reloads, with no article open: the extra stories are
+ * forgotten, as their numbers move with the list's length. */
 static size_t cs_reload(struct ui_stories *s, size_t keep)
 {
 	struct cache_stories *cs = of(s);
 	struct cache_headlines *h = cache_headlines(cs->cache, s->feed_id);
 	if (!h)
 		return keep; /* the old list stays: better than none */
-	long long id = keep < cs->h->n ? cs->h->items[keep].id : 0;
+	free_extra(cs);
+	long long id = keep < cs->nrows ? row(cs, keep)->id : 0;
 	cache_headlines_free(cs->h);
 	cs->h = h;
+	group_rows(cs);
 	for (size_t i = 0; i < h->n; i++)
-		if (h->items[i].id == id)
-			return i;
-	return keep < h->n ? keep : (h->n ? h->n - 1 : 0);
+		if (h->items[i].id == id) {
+			/* the row of its group */
+			for (size_t r = 0; r < cs->nrows; r++)
+				if (cs->rows[r] == cs->group[i])
+					return r;
+		}
+	return keep < cs->nrows ? keep : (cs->nrows ? cs->nrows - 1 : 0);
 }
 
 static void cs_free(struct ui_stories *s)
 {
 	struct cache_stories *cs = of(s);
 	cache_headlines_free(cs->h);
+	free(cs->group);
+	free(cs->rows);
+	free(cs->nvariants);
+	free_extra(cs);
 	article_free(cs->page);
+	free(cs->page_related);
 	free(cs);
 }
 
@@ -151,6 +314,7 @@ static const struct ui_stories_ops cache_ops = {
 	.date = cs_date,
 	.is_read = cs_is_read,
 	.is_starred = cs_is_starred,
+	.variants = cs_variants,
 	.page = cs_page,
 	.target = cs_target,
 	.set_read = cs_set_read,
@@ -173,5 +337,6 @@ struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
 	cs->base.feed_id = feed_id;
 	cs->cache = cache;
 	cs->h = h;
+	group_rows(cs);
 	return &cs->base;
 }

@@ -10,7 +10,10 @@
 #include "model/library.h"
 #include "source/article_file.h"
 #include "text/textkey.h"
+#include "util/xalloc.h"
 
+/* Each other headline of a headline-only story, on its page. */
+#define ALSO "Also listed as: %s"
 #define NOTE                                                                   \
 	"Only the headline of this story is known. It was listed with the "    \
 	"article below."
@@ -64,8 +67,20 @@ static size_t find_story(const struct library *lib, const char *title)
 	return STORY_NONE;
 }
 
+/* Whether the page names text as another headline of its story. */
+static bool lists_variant(const struct article *p, const char *text)
+{
+	char *line = xasprintf(ALSO, text);
+	bool found = false;
+	for (size_t i = 0; i < p->nbody && !found; i++)
+		found = !strcmp(p->body[i], line);
+	free(line);
+	return found;
+}
+
 /* Every link of every page opens a story whose headline is the link's
- * text, and every story can be reached from the first article. */
+ * text, or one that names the link's text as another way its headline
+ * was written; and every story can be reached from the first article. */
 static void check_links(const struct library *lib)
 {
 	bool *seen = calloc(lib->nstories, 1);
@@ -86,7 +101,9 @@ static void check_links(const struct library *lib)
 			if (t >= lib->nstories)
 				continue;
 			CHECK(same_key(lib->stories[t].title,
-			               s->page->related[k]),
+			               s->page->related[k]) ||
+			              lists_variant(lib->stories[t].page,
+			                            s->page->related[k]),
 			      "link \"%s\" opens \"%s\"", s->page->related[k],
 			      lib->stories[t].title);
 			CHECK(t != (size_t)(s - lib->stories),
@@ -121,9 +138,13 @@ static void check_headline_only(const struct library *lib, size_t id)
 	          "a headline-only page shows its article's site");
 	CHECK_STR(p->date, src->page->date,
 	          "a headline-only page shows its article's date");
-	CHECK(p->nbody == 1, "%zu body paragraphs", p->nbody);
-	if (p->nbody == 1)
+	CHECK(p->nbody >= 1, "%zu body paragraphs", p->nbody);
+	if (p->nbody >= 1)
 		CHECK_STR(p->body[0], NOTE, "the note");
+	/* Then the other headlines of the story, if any. */
+	for (size_t i = 1; i < p->nbody; i++)
+		CHECK(!strncmp(p->body[i], ALSO, strlen(ALSO) - 2),
+		      "\"%s\" paragraph %zu: %s", s->title, i, p->body[i]);
 	CHECK(p->nrelated >= 1 && !strcmp(p->related[0], src->title) &&
 	              s->targets[0] == s->source,
 	      "\"%s\" leads first to its article", s->title);
@@ -156,10 +177,11 @@ int main(void)
 	library_link(lib);
 
 	CHECK(lib->narticles == 3, "%zu articles", lib->narticles);
-	/* The seed's 30 related headlines, one of them the second article;
-	 * one headline of the second article, listed by the third too. */
+	/* The seed's 30 related headlines, one of them the second article
+	 * and two of them near-duplicates of others (one story each); one
+	 * headline of the second article, listed by the third too. */
 	CHECK(seed_related == 30, "%zu related in the seed", seed_related);
-	CHECK(lib->nstories == 3 + 29 + 1, "%zu stories, want 33",
+	CHECK(lib->nstories == 3 + 27 + 1, "%zu stories, want 31",
 	      lib->nstories);
 
 	/* The seed's third related headline opens the second article. */
@@ -207,8 +229,8 @@ int main(void)
 	      "the first headline-only story is the seed's first related");
 	size_t last = find_story(lib, "دیدهبان حقوق بشر: اسرائیل از زمان آتشبس "
 	                              "روزانه ۳ فلسطینی را کشته است");
-	CHECK(last == 31,
-	      "the seed's last related headline is story %zu, want 31", last);
+	CHECK(last == 29,
+	      "the seed's last related headline is story %zu, want 29", last);
 	if (last < lib->nstories) {
 		/* Its page: the seed first, then the seed's 29 others. */
 		const struct article *p = lib->stories[last].page;
@@ -217,6 +239,35 @@ int main(void)
 		CHECK(p->nrelated == 30 && lib->stories[last].targets[3] == 1,
 		      "%s", "a sibling that is an article opens the article");
 	}
+	/* The seed's near-duplicate pairs are one story each, named after
+	 * the first listed, whose page names the other. Two headlines sharing
+	 * many words but saying different things stay two stories. */
+	static const char *const pairs[][2] = {
+	        {"«پوتین» با شروطی با طرح آتشبس در اوکراین موافقت کرد",
+	         "«پوتین» با طرح آتشبس در اوکراین موافقت کرد"},
+	        {"تجاوز جدید هوایی رژیم صهیونیستی علیه دمشق+ تصاویر",
+	         "تجاوز جدید هوایی رژیم صهیونیستی علیه دمشق"},
+	};
+	for (size_t i = 0; i < 2; i++) {
+		size_t first = find_story(lib, pairs[i][0]);
+		CHECK(first != STORY_NONE, "no story \"%s\"", pairs[i][0]);
+		CHECK(find_story(lib, pairs[i][1]) == STORY_NONE,
+		      "\"%s\" is a story of its own", pairs[i][1]);
+		if (first != STORY_NONE)
+			CHECK(lists_variant(lib->stories[first].page, pairs[i][1]),
+			      "the page of \"%s\" does not name \"%s\"",
+			      pairs[i][0], pairs[i][1]);
+		size_t k1 = STORY_NONE;
+		for (size_t k = 0; k < s0->page->nrelated; k++)
+			if (!strcmp(s0->page->related[k], pairs[i][1]))
+				k1 = k;
+		CHECK(k1 != STORY_NONE && s0->targets[k1] == first,
+		      "\"%s\" does not open \"%s\"", pairs[i][1], pairs[i][0]);
+	}
+	CHECK(find_story(lib, "هشدار حماس درباره شیوع مجدد قحطی در غزه") !=
+	              find_story(lib, "هشدار حماس درباره شیوع مجدد قحطی در "
+	                              "صورت عدم بازگشایی گذرگاههای غزه"),
+	      "%s", "two different Hamas warnings are one story");
 	check_links(lib);
 	library_free(lib);
 

@@ -1,0 +1,19 @@
+## tests/search: finding stories from the command line and in the reader,
+## over a cache filled from the feeds in tests/search/data.
+search_screen_tests = \
+	tests/search/related.scr
+
+TESTS += tests/search/search-cli.sh
+EXTRA_DIST += tests/search/search-cli.sh \
+	tests/search/data/news-fa.xml \
+	tests/search/data/news-ar.xml \
+	tests/search/data/news-en.xml \
+	$(search_screen_tests) \
+	tests/search/related-list.screen \
+	tests/search/related-article.screen \
+	tests/search/related-opened.screen \
+	tests/search/related-variants.screen
+
+if HAVE_VTERM
+TESTS += $(search_screen_tests)
+endif
