@@ -165,9 +165,9 @@ struct feed_parser {
 	char *error;     /* why the parse failed; NULL while it goes on */
 	char *xml_error; /* the last error libxml2 reported */
 	int xml_error_line;
-	char *xml_lang; /* xml:lang of the root or the RSS channel */
-	size_t finished;         /* items ended, handed out or not */
-	struct converter *conv;  /* NULL: bodies converted here */
+	char *xml_lang;         /* xml:lang of the root or the RSS channel */
+	size_t finished;        /* items ended, handed out or not */
+	struct converter *conv; /* NULL: bodies converted here */
 };
 
 /* ---- small string helpers ---- */
@@ -596,7 +596,8 @@ static void item_finish(struct feed_parser *p)
 		char **base = content ? &it->content_base : &it->summary_base;
 		/* Relative links in an RSS item are read as the item's page
 		 * would read them; Atom says xml:base. */
-		if (p->format != FORMAT_ATOM && a->link && has_scheme(a->link)) {
+		if (p->format != FORMAT_ATOM && a->link &&
+		    has_scheme(a->link)) {
 			e.base = xstrdup(a->link);
 		} else {
 			e.base = *base;

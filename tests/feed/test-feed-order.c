@@ -25,8 +25,8 @@
 struct items {
 	struct article **a;
 	size_t n;
-	pthread_t thread;   /* the caller's */
-	bool finished;      /* feed_parser_finish() has returned */
+	pthread_t thread; /* the caller's */
+	bool finished;    /* feed_parser_finish() has returned */
 	size_t wrong_thread, after_finish, wrong_nitems, wrong_site;
 };
 
@@ -152,14 +152,16 @@ static char *make_feed(int fail_at, size_t *len)
 			         i, i, i, i % 4);
 		strbuf_adds(&b, s);
 		if (i % 11 == 7) {
-			snprintf(s, sizeof s,
-			         "<description>plain %d\n\nsecond</description>",
-			         i);
+			snprintf(
+			        s, sizeof s,
+			        "<description>plain %d\n\nsecond</description>",
+			        i);
 			strbuf_adds(&b, s);
 		} else if (i % 11 != 5) {
 			char *html = item_html(i);
-			strbuf_adds(&b, i % 3 == 0 ? "<content:encoded><![CDATA["
-			                           : "<description><![CDATA[");
+			strbuf_adds(&b, i % 3 == 0
+			                        ? "<content:encoded><![CDATA["
+			                        : "<description><![CDATA[");
 			strbuf_adds(&b, html);
 			strbuf_adds(&b, i % 3 == 0 ? "]]></content:encoded>"
 			                           : "]]></description>");
