@@ -128,8 +128,10 @@ static void phase(const char *name, long (*run)(void))
 		fprintf(stderr, "ingest-bench: %s failed\n", name);
 		exit(1);
 	}
-	printf("%-24s %8.0f items %8.3f s %8.1f MiB peak\n", name, out[1],
-	       out[0], (double)ru.ru_maxrss / 1024.0);
+	double cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	             (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	printf("%-24s %8.0f items %8.3f s %8.3f s CPU %8.1f MiB peak\n", name,
+	       out[1], out[0], cpu, (double)ru.ru_maxrss / 1024.0);
 }
 
 int main(int argc, char **argv)

@@ -49,7 +49,8 @@ struct feed_meta {
 	size_t nitems;  /* items handed to the callback */
 };
 
-/* Receives each item, in document order.  The callback owns item: it
+/* Receives each item, in document order, on the thread that calls
+ * feed_parser_push() and feed_parser_finish().  The callback owns item: it
  * keeps it or frees it with article_free().  meta is the parser's: it
  * holds what the document said before this item, may change after the
  * call, and must not be freed; copy what you keep. */
@@ -75,17 +76,21 @@ struct feed_parser;
  * feed_parser_finish(), which frees it. */
 struct feed_parser *feed_parser_new(const struct feed_request *req);
 
-/* Parse the next len bytes; the items they complete are handed to the
- * callback before it returns.  Returns 0, or -1 once the parse has failed:
- * push nothing more, feed_parser_finish() tells why. */
+/* Parse the next len bytes.  The items they complete are handed to the
+ * callback during this push or a later one, or at the latest by
+ * feed_parser_finish(): their bodies are converted on a thread of the
+ * parser's own (past the first few items of a feed) while the bytes after
+ * them are parsed.  Returns 0, or -1 once the parse has failed: push
+ * nothing more, feed_parser_finish() tells why. */
 int feed_parser_push(struct feed_parser *p, const char *data, size_t len);
 
-/* End the document and free p.  When meta is not NULL, the feed's
- * description is moved into it (also after a failure; free it with
- * feed_meta_free()).  Returns 0, or -1 with *error set to a one-line
+/* End the document, hand the items not handed out yet to the callback
+ * and free p; no callback runs after it returns.  When meta is not NULL,
+ * the feed's description is moved into it (also after a failure; free it
+ * with feed_meta_free()).  Returns 0, or -1 with *error set to a one-line
  * message the caller frees when the bytes were not a feed or could not be
- * read to their end.  Items handed out before a failure stay with the
- * callback's owner. */
+ * read to their end.  The items that ended before a failure are handed
+ * out and stay with the callback's owner. */
 int feed_parser_finish(struct feed_parser *p, struct feed_meta *meta,
                        char **error);
 

@@ -130,9 +130,16 @@ static const char *attr(const xmlChar **atts, const char *name)
 	return NULL;
 }
 
+/* HTML's white space, by byte: a table, as add_text() asks for every
+ * byte of every item. */
+static const bool space_byte[256] = {
+        [' '] = true,  ['\t'] = true, ['\n'] = true,
+        ['\r'] = true, ['\f'] = true,
+};
+
 static bool html_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	return space_byte[(unsigned char)c];
 }
 
 /* Put the pending list marker and space before new text. */
@@ -172,11 +179,14 @@ static void add_text(struct conv *c, const char *s, size_t len)
 		}
 		/* Words apart by one plain space are already collapsed: the
 		 * run is copied at once. */
-		size_t j = i;
-		while (j < len && (!html_space(s[j]) ||
-		                   (s[j] == ' ' && j + 1 < len &&
-		                    !html_space(s[j + 1]))))
-			j++;
+		size_t j = i + 1;
+		for (; j < len; j++) {
+			if (!html_space(s[j]))
+				continue;
+			if (s[j] != ' ' || j + 1 == len || html_space(s[j + 1]))
+				break;
+			j++; /* the space and the byte after it */
+		}
 		begin_text(c);
 		strbuf_add(&c->par, s + i, j - i);
 		i = j;
