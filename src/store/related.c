@@ -28,6 +28,7 @@
 #include "text/find.h"
 #include "text/similar.h"
 #include "text/words.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* How much of the body is the summary: a feed's description is about
@@ -67,28 +68,6 @@
 /* Scores within this fraction of the best are equal: recent first. */
 #define EQUAL_SCORES 0.05
 
-/* A growing string. */
-struct text_buf {
-	char *p;
-	size_t len, cap;
-};
-
-static void tb_add(struct text_buf *b, const char *s, size_t len)
-{
-	if (b->len + len + 1 > b->cap) {
-		b->cap = (b->len + len + 1) * 2;
-		b->p = xreallocarray(b->p, b->cap, 1);
-	}
-	memcpy(b->p + b->len, s, len);
-	b->len += len;
-	b->p[b->len] = '\0';
-}
-
-static void tb_adds(struct text_buf *b, const char *s)
-{
-	tb_add(b, s, strlen(s));
-}
-
 /* The start of the body up to at most max bytes, cut at a space (or at
  * least at a character) so no word is cut in two. */
 static size_t summary_length(const char *body, size_t len, size_t max)
@@ -121,45 +100,43 @@ static bool has_word_in(const char *list, const char *word)
  * headline has not (bm25 counts the headline's anyway, and each word
  * indexed costs), a NUL. *summary gets where the summary's words start. */
 static void index_words(struct text_words *w, const char *title,
-                        const char *body, struct text_buf *out, size_t *summary)
+                        const char *body, struct strbuf *out, size_t *summary)
 {
 	size_t headline = out->len;
 	text_words(w, title, strlen(title), 0);
 	for (size_t i = 0; i < w->n; i++) {
 		if (i)
-			tb_add(out, " ", 1);
-		tb_adds(out, w->word[i]);
+			strbuf_add(out, " ", 1);
+		strbuf_adds(out, w->word[i]);
 	}
-	tb_add(out, "", 0);
-	out->len++; /* the NUL stays */
+	strbuf_add(out, "", 1); /* the NUL stays */
 	*summary = out->len;
 	text_words(w, body,
 	           summary_length(body, strlen(body), SUMMARY_INDEX_BYTES),
 	           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
 	bool first = true;
 	for (size_t i = 0; i < w->n; i++) {
-		if (has_word_in(out->p + headline, w->word[i]))
+		if (has_word_in(out->s + headline, w->word[i]))
 			continue;
 		if (!first)
-			tb_add(out, " ", 1);
+			strbuf_add(out, " ", 1);
 		first = false;
-		tb_adds(out, w->word[i]);
+		strbuf_adds(out, w->word[i]);
 	}
-	tb_add(out, "", 0);
-	out->len++;
+	strbuf_add(out, "", 1); /* the NUL stays */
 }
 
 /* Scratch space of the SQL functions, one per connection. */
 struct scratch {
 	struct text_words words;
-	struct text_buf out;
+	struct strbuf out;
 };
 
 static void scratch_free(void *p)
 {
 	struct scratch *s = p;
 	text_words_free(&s->words);
-	free(s->out.p);
+	free(s->out.s);
 	free(s);
 }
 
@@ -176,7 +153,7 @@ static void column_words(sqlite3_context *ctx, sqlite3_value **argv,
 	size_t summary;
 	index_words(&s->words, title ? title : "", body ? body : "", &s->out,
 	            &summary);
-	const char *words = s->out.p + (want_summary ? summary : 0);
+	const char *words = s->out.s + (want_summary ? summary : 0);
 	sqlite3_result_text(ctx, words, -1, SQLITE_TRANSIENT);
 }
 
@@ -225,7 +202,7 @@ struct index_batch {
 	long long *id;
 	size_t *at; /* at[2i], at[2i+1]: item i's headline and summary */
 	size_t n, cap;
-	struct text_buf words; /* NUL-separated */
+	struct strbuf words; /* NUL-separated */
 	struct text_words scratch;
 };
 
@@ -269,9 +246,9 @@ bool cache_index_batch_write(struct cache *c, struct index_batch *b)
 	int rc = SQLITE_DONE;
 	for (size_t i = 0; i < b->n && rc == SQLITE_DONE; i++) {
 		sqlite3_bind_int64(st, 1, b->id[i]);
-		sqlite3_bind_text(st, 2, b->words.p + b->at[2 * i], -1,
+		sqlite3_bind_text(st, 2, b->words.s + b->at[2 * i], -1,
 		                  SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, b->words.p + b->at[2 * i + 1], -1,
+		sqlite3_bind_text(st, 3, b->words.s + b->at[2 * i + 1], -1,
 		                  SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
@@ -288,7 +265,7 @@ void cache_index_batch_free(struct index_batch *b)
 		return;
 	free(b->id);
 	free(b->at);
-	free(b->words.p);
+	free(b->words.s);
 	text_words_free(&b->scratch);
 	free(b);
 }
@@ -382,11 +359,11 @@ static void indexed_free(struct indexed *it)
 /* A phrase of one word for an FTS5 query. Our words hold no '"' (only
  * letters, marks and digits), so quoting is only against FTS5's own
  * keywords. */
-static void add_term(struct text_buf *b, const char *word, bool prefix)
+static void add_term(struct strbuf *b, const char *word, bool prefix)
 {
-	tb_add(b, "\"", 1);
-	tb_adds(b, word);
-	tb_adds(b, prefix ? "\"*" : "\"");
+	strbuf_add(b, "\"", 1);
+	strbuf_adds(b, word);
+	strbuf_adds(b, prefix ? "\"*" : "\"");
 }
 
 /* A word of an item's query, and how many items have it. */
@@ -407,12 +384,12 @@ static int rarest_word_first(const void *a, const void *b)
  * one item in COMMON_FRACTION, when there are many). The counts come
  * from the index. Returns the number of words used, or -1
  * with the cache's error. */
-static int salient_query(struct cache *c, struct text_buf *b,
+static int salient_query(struct cache *c, struct strbuf *b,
                          const struct text_words *first,
                          const struct text_words *second)
 {
 	b->len = 0;
-	tb_add(b, "", 0);
+	strbuf_add(b, "", 0);
 	size_t n = first->n + (second ? second->n : 0);
 	if (!n)
 		return 0;
@@ -440,11 +417,11 @@ static int salient_query(struct cache *c, struct text_buf *b,
 	long long common = items / COMMON_FRACTION;
 	if (common < COMMON_MIN)
 		common = COMMON_MIN;
-	struct text_buf term = {0};
+	struct strbuf term = {0};
 	for (size_t i = 0; i < nq && rc == SQLITE_ROW; i++) {
 		term.len = 0;
 		add_term(&term, qw[i].word, false);
-		sqlite3_bind_text(count, 1, term.p, (int)term.len,
+		sqlite3_bind_text(count, 1, term.s, (int)term.len,
 		                  SQLITE_STATIC);
 		sqlite3_bind_int64(count, 2, common + 1);
 		rc = sqlite3_step(count);
@@ -452,7 +429,7 @@ static int salient_query(struct cache *c, struct text_buf *b,
 			qw[i].items = sqlite3_column_int64(count, 0);
 		sqlite3_reset(count);
 	}
-	free(term.p);
+	free(term.s);
 	if (count && total && rc != SQLITE_ROW)
 		cache_fail(c, rc);
 	sqlite3_finalize(count);
@@ -467,7 +444,7 @@ static int salient_query(struct cache *c, struct text_buf *b,
 		if (qw[i].items < 2 || qw[i].items > common)
 			continue;
 		if (used++)
-			tb_adds(b, " OR ");
+			strbuf_adds(b, " OR ");
 		add_term(b, qw[i].word, false);
 	}
 	free(qw);
@@ -499,10 +476,10 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 	if (!read_indexed(c, item_id, &it))
 		return NULL;
 	struct cache_story_list *out = xcalloc(1, sizeof *out);
-	struct text_buf q = {0};
+	struct strbuf q = {0};
 	int used = k ? salient_query(c, &q, &it.headline, &it.summary) : 0;
 	if (used <= 0) {
-		free(q.p);
+		free(q.s);
 		indexed_free(&it);
 		if (used == 0)
 			return out;
@@ -519,12 +496,12 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 	           ")' ORDER BY rank LIMIT ?2) r"
 	           " JOIN items i ON i.id = r.rowid ORDER BY r.score DESC");
 	if (!st) {
-		free(q.p);
+		free(q.s);
 		indexed_free(&it);
 		free(out);
 		return NULL;
 	}
-	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
 	size_t want = k * CANDIDATES_PER_STORY + CANDIDATES_MIN;
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)want);
 
@@ -573,7 +550,7 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 	if (rc != SQLITE_DONE)
 		cache_fail(c, rc);
 	sqlite3_finalize(st);
-	free(q.p);
+	free(q.s);
 	indexed_free(&it);
 
 	/* Equal scores (within EQUAL_SCORES of the best) go by date. */
@@ -620,39 +597,39 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 	if (!read_indexed(c, item_id, &it))
 		return NULL;
 	struct cache_story_list *out = xcalloc(1, sizeof *out);
-	struct text_buf q = {0};
+	struct strbuf q = {0};
 	if (it.headline.n < TEXT_DUP_MIN_WORDS) {
 		indexed_free(&it);
 		return out;
 	}
 	/* A variant has most of the item's headline words: the headlines
 	 * with the most of them, rarest first, are the ones to compare. */
-	struct text_buf terms = {0};
+	struct strbuf terms = {0};
 	int used = salient_query(c, &terms, &it.headline, NULL);
 	if (used <= 0) {
-		free(terms.p);
+		free(terms.s);
 		indexed_free(&it);
 		if (used == 0)
 			return out;
 		free(out);
 		return NULL;
 	}
-	tb_adds(&q, "headline : (");
-	tb_adds(&q, terms.p);
-	tb_adds(&q, ")");
-	free(terms.p);
+	strbuf_adds(&q, "headline : (");
+	strbuf_adds(&q, terms.s);
+	strbuf_adds(&q, ")");
+	free(terms.s);
 	sqlite3_stmt *st = prepare(
 	        c, "SELECT r.rowid, r.headline, i.feed_id, i.time, i.title"
 	           " FROM (SELECT rowid, headline FROM story_words"
 	           " WHERE story_words MATCH ?1 ORDER BY rank LIMIT 64) r"
 	           " JOIN items i ON i.id = r.rowid");
 	if (!st) {
-		free(q.p);
+		free(q.s);
 		indexed_free(&it);
 		free(out);
 		return NULL;
 	}
-	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
 	struct text_words w = {0};
 	size_t cap = 0;
 	int rc;
@@ -671,7 +648,7 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 	}
 	text_words_free(&w);
 	sqlite3_finalize(st);
-	free(q.p);
+	free(q.s);
 	indexed_free(&it);
 	if (rc != SQLITE_DONE) {
 		cache_fail(c, rc);
@@ -686,7 +663,7 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 /* One query word as FTS5 phrases: the word as a token's beginning, or
  * split in two at a character (its first part at least two characters, a
  * whole token) when the text writes it apart ("آتشبس" in "آتش بس"). */
-static void add_word_forms(struct text_buf *b, const char *word)
+static void add_word_forms(struct strbuf *b, const char *word)
 {
 	add_term(b, word, true);
 	size_t len = strlen(word);
@@ -697,11 +674,11 @@ static void add_word_forms(struct text_buf *b, const char *word)
 		if (++chars < 2 || i >= len)
 			continue;
 		char *head = xstrndup(word, i);
-		tb_adds(b, " OR (");
+		strbuf_adds(b, " OR (");
 		add_term(b, head, false);
-		tb_adds(b, " + ");
+		strbuf_adds(b, " + ");
 		add_term(b, word + i, true);
-		tb_adds(b, ")");
+		strbuf_adds(b, ")");
 		free(head);
 	}
 }
@@ -711,24 +688,24 @@ static void add_word_forms(struct text_buf *b, const char *word)
  * one what the query writes apart). The index answers exactly the
  * matches of text_query_find() whose query words span at most two words
  * of the headline. */
-static void search_query(struct text_buf *b, const struct text_query *tq)
+static void search_query(struct strbuf *b, const struct text_query *tq)
 {
 	size_t n = text_query_nwords(tq);
 	b->len = 0;
-	tb_adds(b, "headline : (");
+	strbuf_adds(b, "headline : (");
 	for (size_t i = 0; i < n; i++) {
-		tb_adds(b, i ? " AND (" : "(");
+		strbuf_adds(b, i ? " AND (" : "(");
 		add_word_forms(b, text_query_word(tq, i));
 		for (size_t j = i ? i - 1 : i; j <= i && j + 1 < n; j++) {
 			char *joined = xasprintf("%s%s", text_query_word(tq, j),
 			                         text_query_word(tq, j + 1));
-			tb_adds(b, " OR ");
+			strbuf_adds(b, " OR ");
 			add_term(b, joined, true);
 			free(joined);
 		}
-		tb_adds(b, ")");
+		strbuf_adds(b, ")");
 	}
-	tb_adds(b, ")");
+	strbuf_adds(b, ")");
 }
 
 struct cache_story_list *cache_search(struct cache *c, const char *query,
@@ -739,7 +716,7 @@ struct cache_story_list *cache_search(struct cache *c, const char *query,
 	struct text_query *tq = text_query_new(query, strlen(query));
 	if (!tq)
 		return out;
-	struct text_buf q = {0};
+	struct strbuf q = {0};
 	search_query(&q, tq);
 	text_query_free(tq);
 	sqlite3_stmt *st = prepare(
@@ -749,11 +726,11 @@ struct cache_story_list *cache_search(struct cache *c, const char *query,
 	           " AND (?2 = 0 OR i.feed_id = ?2)"
 	           " ORDER BY i.time DESC, i.id");
 	if (!st) {
-		free(q.p);
+		free(q.s);
 		free(out);
 		return NULL;
 	}
-	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, feed_id);
 	size_t cap = 0;
 	int rc;
@@ -765,7 +742,7 @@ struct cache_story_list *cache_search(struct cache *c, const char *query,
 		stories_add(out, &cap, &s);
 	}
 	sqlite3_finalize(st);
-	free(q.p);
+	free(q.s);
 	if (rc != SQLITE_DONE) {
 		cache_fail(c, rc);
 		cache_story_list_free(out);
@@ -782,18 +759,18 @@ long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
 	struct text_query *tq = text_query_new(query, strlen(query));
 	if (!tq)
 		return ids;
-	struct text_buf q = {0};
+	struct strbuf q = {0};
 	search_query(&q, tq);
 	text_query_free(tq);
 	sqlite3_stmt *st = prepare(c, "SELECT rowid FROM story_words"
 	                              " WHERE story_words MATCH ?1"
 	                              " ORDER BY rowid");
 	if (!st) {
-		free(q.p);
+		free(q.s);
 		free(ids);
 		return NULL;
 	}
-	sqlite3_bind_text(st, 1, q.p, (int)q.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
 	size_t cap = 1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -804,7 +781,7 @@ long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
 		ids[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	free(q.p);
+	free(q.s);
 	if (rc != SQLITE_DONE) {
 		cache_fail(c, rc);
 		free(ids);
