@@ -7,6 +7,8 @@
  * runs. With -d the cache stays in FOLDER/cache.db. */
 #include "config.h"
 
+#include "bench.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,49 +112,23 @@ static struct article *make_item(long i)
 	return a;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static struct cache *open_or_die(const char *path)
-{
-	char *error = NULL;
-	struct cache *c = cache_open(path, &error);
-	if (!c) {
-		fprintf(stderr, "cache-bench: %s\n", error);
-		exit(1);
-	}
-	return c;
-}
-
-static void check(bool ok, struct cache *c)
-{
-	if (!ok) {
-		fprintf(stderr, "cache-bench: %s\n", cache_error(c));
-		exit(1);
-	}
-}
-
 /* Store every item in one update of the feed, and close. */
 static double ingest(void)
 {
-	double start = now();
-	struct cache *c = open_or_die(cache_path);
+	double start = bench_now();
+	struct cache *c = bench_open("cache-bench", cache_path);
 	struct cache_update *u = cache_feed_update_begin(c, FEED_URL);
-	check(u != NULL, c);
+	bench_check("cache-bench", u != NULL, c);
 	for (long i = 0; i < items; i++) {
 		struct article *a = make_item(i);
-		check(cache_store_item(u, a), c);
+		bench_check("cache-bench", cache_store_item(u, a), c);
 		article_free(a);
 	}
 	struct cache_feed_meta meta = {.title = "خبرگزاری نمونه",
 	                               .etag = "\"bench\""};
-	check(cache_feed_update_commit(u, &meta), c);
+	bench_check("cache-bench", cache_feed_update_commit(u, &meta), c);
 	cache_close(c);
-	return now() - start;
+	return bench_now() - start;
 }
 
 /* From opening the cache to having the feed list with its counts, and
@@ -160,19 +136,19 @@ static double ingest(void)
  * the start show. */
 static double screen(bool not_modified, bool headlines)
 {
-	double start = now();
-	struct cache *c = open_or_die(cache_path);
+	double start = bench_now();
+	struct cache *c = bench_open("cache-bench", cache_path);
 	if (not_modified)
-		check(cache_feed_not_modified(c, FEED_URL), c);
+		bench_check("cache-bench", cache_feed_not_modified(c, FEED_URL), c);
 	size_t n;
 	struct cache_feed *feeds = cache_feeds(c, &n);
-	check(feeds && n == 1 && feeds[0].total == items, c);
+	bench_check("cache-bench", feeds && n == 1 && feeds[0].total == items, c);
 	struct cache_headlines *h = NULL;
 	if (headlines) {
 		h = cache_headlines(c, feeds[0].id);
-		check(h && (long)h->n == items, c);
+		bench_check("cache-bench", h && (long)h->n == items, c);
 	}
-	double seconds = now() - start;
+	double seconds = bench_now() - start;
 	cache_headlines_free(h);
 	cache_feeds_free(feeds, n);
 	cache_close(c);
@@ -202,13 +178,13 @@ static double feed_headlines_304(void)
 /* Every headline of every feed, then one whole article. */
 static double all_headlines(void)
 {
-	double start = now();
-	struct cache *c = open_or_die(cache_path);
+	double start = bench_now();
+	struct cache *c = bench_open("cache-bench", cache_path);
 	struct cache_headlines *h = cache_headlines(c, 0);
-	check(h && (long)h->n == items, c);
+	bench_check("cache-bench", h && (long)h->n == items, c);
 	struct article *a = cache_item_article(c, h->items[h->n / 2].id);
-	check(a != NULL, c);
-	double seconds = now() - start;
+	bench_check("cache-bench", a != NULL, c);
+	double seconds = bench_now() - start;
 	article_free(a);
 	cache_headlines_free(h);
 	cache_close(c);
@@ -218,7 +194,7 @@ static double all_headlines(void)
 /* The items alone: the generator's share of the ingest time. */
 static double generate(void)
 {
-	double start = now();
+	double start = bench_now();
 	size_t body = 0;
 	for (long i = 0; i < items; i++) {
 		struct article *a = make_item(i);
@@ -227,7 +203,7 @@ static double generate(void)
 		article_free(a);
 	}
 	printf("(average body %zu bytes)\n", body / (size_t)items);
-	return now() - start;
+	return bench_now() - start;
 }
 
 /* Reading phases run several times, each in a new process, and report

@@ -5,6 +5,8 @@
  * cache (default: a temporary file, removed) is made anew first. */
 #include "config.h"
 
+#include "bench.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,13 +23,6 @@
 
 static const char *feed_path;
 static const char *cache_path;
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void drop(void *ctx, const struct feed_meta *meta, struct article *a)
 {
@@ -112,9 +107,9 @@ static void phase(const char *name, long (*run)(void))
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(fds[0]);
-		double start = now();
+		double start = bench_now();
 		long n = run();
-		double out[2] = {now() - start, (double)n};
+		double out[2] = {bench_now() - start, (double)n};
 		_exit(write(fds[1], out, sizeof out) == sizeof out ? 0 : 1);
 	}
 	close(fds[1]);

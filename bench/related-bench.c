@@ -12,6 +12,8 @@
  * common, most rare), with the common words of the language among them. */
 #include "config.h"
 
+#include "bench.h"
+
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -257,32 +259,6 @@ static struct article *make_item(long i)
 	return a;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static struct cache *open_or_die(const char *path)
-{
-	char *error = NULL;
-	struct cache *c = cache_open(path, &error);
-	if (!c) {
-		fprintf(stderr, "related-bench: %s\n", error);
-		exit(1);
-	}
-	return c;
-}
-
-static void check(bool ok, struct cache *c)
-{
-	if (!ok) {
-		fprintf(stderr, "related-bench: %s\n", cache_error(c));
-		exit(1);
-	}
-}
-
 static void remove_cache(const char *path)
 {
 	static const char *const files[] = {"", "-wal", "-shm", ".lock"};
@@ -297,10 +273,10 @@ static void remove_cache(const char *path)
  * cache's. */
 static double generate(void)
 {
-	double start = now();
+	double start = bench_now();
 	for (long i = 0; i < items; i++)
 		article_free(make_item(i));
-	return now() - start;
+	return bench_now() - start;
 }
 
 /* Ingest every item into a new cache. Without the index, the index
@@ -310,7 +286,7 @@ static double generate(void)
 static double ingest(const char *path, bool index)
 {
 	remove_cache(path);
-	struct cache *c = open_or_die(path);
+	struct cache *c = bench_open("related-bench", path);
 	cache_close(c);
 	if (!index) {
 		sqlite3 *db;
@@ -329,18 +305,18 @@ static double ingest(const char *path, bool index)
 		}
 		sqlite3_close(db);
 	}
-	double start = now();
-	c = open_or_die(path);
+	double start = bench_now();
+	c = bench_open("related-bench", path);
 	struct cache_update *u = cache_feed_update_begin(c, FEED_URL);
-	check(u != NULL, c);
+	bench_check("related-bench", u != NULL, c);
 	for (long i = 0; i < items; i++) {
 		struct article *a = make_item(i);
-		check(cache_store_item(u, a), c);
+		bench_check("related-bench", cache_store_item(u, a), c);
 		article_free(a);
 	}
-	check(cache_feed_update_commit(u, NULL), c);
+	bench_check("related-bench", cache_feed_update_commit(u, NULL), c);
 	cache_close(c);
-	return now() - start;
+	return bench_now() - start;
 }
 
 /* Making the words of every item as the index takes them: the headline's
@@ -351,7 +327,7 @@ static double words_time(void)
 	double t = 0;
 	for (long i = 0; i < items; i++) {
 		struct article *a = make_item(i);
-		double start = now();
+		double start = bench_now();
 		text_words(&w, a->title, strlen(a->title), 0);
 		size_t len = strlen(a->body[0]);
 		len = len < 200 ? len : 200;
@@ -359,7 +335,7 @@ static double words_time(void)
 			len--;
 		text_words(&w, a->body[0], len,
 		           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
-		t += now() - start;
+		t += bench_now() - start;
 		article_free(a);
 	}
 	text_words_free(&w);
@@ -431,19 +407,19 @@ int main(int argc, char **argv)
 		printf("cache size: %.1f MiB\n",
 		       (double)st.st_size / (1024.0 * 1024.0));
 
-	struct cache *c = open_or_die(path);
+	struct cache *c = bench_open("related-bench", path);
 	struct cache_headlines *h = cache_headlines(c, 0);
-	check(h && (long)h->n == items, c);
+	bench_check("related-bench", h && (long)h->n == items, c);
 	enum { SAMPLES = 200 };
 	double ms[SAMPLES];
 	unsigned long long s = 99;
 	size_t results = 0;
 	for (int i = 0; i < SAMPLES; i++) {
 		long long id = h->items[next(&s) % h->n].id;
-		double t = now();
+		double t = bench_now();
 		struct cache_story_list *r = cache_related(c, id, 8);
-		ms[i] = (now() - t) * 1000;
-		check(r != NULL, c);
+		ms[i] = (bench_now() - t) * 1000;
+		bench_check("related-bench", r != NULL, c);
 		results += r->n;
 		cache_story_list_free(r);
 	}
@@ -452,10 +428,10 @@ int main(int argc, char **argv)
 	       (double)results / SAMPLES);
 	for (int i = 0; i < SAMPLES; i++) {
 		long long id = h->items[next(&s) % h->n].id;
-		double t = now();
+		double t = bench_now();
 		struct cache_story_list *r = cache_duplicates(c, id);
-		ms[i] = (now() - t) * 1000;
-		check(r != NULL, c);
+		ms[i] = (bench_now() - t) * 1000;
+		bench_check("related-bench", r != NULL, c);
 		cache_story_list_free(r);
 	}
 	report("near-duplicates of an item", ms, SAMPLES);
@@ -469,17 +445,17 @@ int main(int argc, char **argv)
 		double qms[7], lms[7];
 		size_t found = 0;
 		for (int r = 0; r < 7; r++) {
-			double t = now();
+			double t = bench_now();
 			long long *ids =
 			        cache_search_ids(c, queries[q], &found);
-			qms[r] = (now() - t) * 1000;
-			check(ids != NULL, c);
+			qms[r] = (bench_now() - t) * 1000;
+			bench_check("related-bench", ids != NULL, c);
 			free(ids);
-			t = now();
+			t = bench_now();
 			struct cache_story_list *res =
 			        cache_search(c, queries[q], 0);
-			lms[r] = (now() - t) * 1000;
-			check(res != NULL && res->n == found, c);
+			lms[r] = (bench_now() - t) * 1000;
+			bench_check("related-bench", res != NULL && res->n == found, c);
 			cache_story_list_free(res);
 		}
 		char *what =
@@ -491,9 +467,9 @@ int main(int argc, char **argv)
 
 	double gms[3];
 	for (int r = 0; r < 3; r++) {
-		double t = now();
+		double t = bench_now();
 		size_t *g = cache_headline_groups(h);
-		gms[r] = (now() - t) * 1000;
+		gms[r] = (bench_now() - t) * 1000;
 		free(g);
 	}
 	char *what = xasprintf("near-duplicate groups of %zu headlines", h->n);

@@ -1,0 +1,42 @@
+/* What the benchmark programs share: a wall clock and fatal checks on the
+ * cache.  prog names the program in messages. */
+#ifndef AKHBAR_BENCH_BENCH_H
+#define AKHBAR_BENCH_BENCH_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "store/cache.h"
+
+/* Seconds on a monotonic clock. */
+static inline double bench_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Open the cache at path, or exit with its error. */
+static inline struct cache *bench_open(const char *prog, const char *path)
+{
+	char *error = NULL;
+	struct cache *c = cache_open(path, &error);
+	if (!c) {
+		fprintf(stderr, "%s: %s\n", prog, error);
+		exit(1);
+	}
+	return c;
+}
+
+/* Exit with the cache's error unless ok. */
+static inline void bench_check(const char *prog, bool ok, struct cache *c)
+{
+	if (!ok) {
+		fprintf(stderr, "%s: %s\n", prog, cache_error(c));
+		exit(1);
+	}
+}
+
+#endif
