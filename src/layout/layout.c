@@ -647,7 +647,8 @@ lay_row_mark_ranges(const struct lay_row *row, const struct text_range *ranges,
 {
 	size_t count = 0;
 	for (size_t i = 0; i < row->ncells; i++) {
-		marked[i] = range_at(ranges, nranges, row->cells[i].offset) != NULL;
+		marked[i] = range_at(ranges, nranges, row->cells[i].offset) !=
+		            NULL;
 		count += marked[i];
 	}
 	return count;

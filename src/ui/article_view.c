@@ -173,7 +173,8 @@ static struct text_range *block_matches(const struct ui *ui, size_t b,
 	*n = 0;
 	const char *text = ui->doc->block_text[b];
 	if (ui->doc_find.query && searched(ui->doc, b))
-		text_query_find(ui->doc_find.query, text, strlen(text), &spans, n);
+		text_query_find(ui->doc_find.query, text, strlen(text), &spans,
+		                n);
 	return spans;
 }
 
@@ -336,13 +337,16 @@ static size_t match_lines(const struct ui *ui, size_t **lines)
 		struct text_range *spans = block_matches(ui, b, &nspans);
 		size_t line = doc->block_first_line[b];
 		for (size_t k = 0; k < nspans; k++) {
+			/* the last row of the block starting at or before it */
 			while (line + 1 < doc->nlines &&
 			       doc->lines[line + 1].block == b &&
-			       doc->lines[line + 1].row->start <= spans[k].start)
+			       doc->lines[line + 1].row->start <=
+			               spans[k].start)
 				line++;
 			if (n == cap) {
 				cap = cap ? 2 * cap : 16;
-				*lines = xreallocarray(*lines, cap, sizeof **lines);
+				*lines = xreallocarray(*lines, cap,
+				                       sizeof **lines);
 			}
 			(*lines)[n++] = line;
 		}

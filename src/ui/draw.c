@@ -132,7 +132,8 @@ int ui_draw_text_marked(int y, int x, int width, const char *text,
 int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
                  const struct lay_options *lay, enum ui_place place)
 {
-	return ui_draw_text_marked(y, x, width, text, role, lay, place, NULL, 0);
+	return ui_draw_text_marked(y, x, width, text, role, lay, place, NULL,
+	                           0);
 }
 
 void ui_draw_finish(void)

@@ -79,8 +79,8 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 	struct text_range *spans = NULL;
 	size_t nspans = 0;
 	if (ui->list_find.query)
-		text_query_find(ui->list_find.query, title, strlen(title), &spans,
-		                &nspans);
+		text_query_find(ui->list_find.query, title, strlen(title),
+		                &spans, &nspans);
 	ui_draw_text_marked(y, HEADLINE_X, headline_width, title, role,
 	                    &ui->lay, UI_PLACE_AUTO, spans, nspans);
 	free(spans);

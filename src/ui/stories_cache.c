@@ -283,7 +283,8 @@ static bool cs_find(struct ui_stories *s, const char *text,
 	}
 	for (size_t i = 0; i < cs->nrows; i++) {
 		long long id = row(cs, i)->id;
-		matches[i] = bsearch(&id, ids, n, sizeof *ids, compare_ids) != NULL;
+		matches[i] = bsearch(&id, ids, n, sizeof *ids, compare_ids) !=
+		             NULL;
 	}
 	free(ids);
 	return true;

@@ -94,7 +94,8 @@ static bool lib_find(struct ui_stories *s, const char *text,
 	(void)error;
 	for (size_t i = 0; i < lib_count(s); i++) {
 		const char *title = story(s, i)->title;
-		matches[i] = text_query_find(q, title, strlen(title), NULL, NULL);
+		matches[i] =
+		        text_query_find(q, title, strlen(title), NULL, NULL);
 	}
 	return true;
 }

@@ -29,7 +29,8 @@ static char *marked_text(const struct lay_row *row, const bool *marked)
 			out[len++] = '|';
 		in_run = true;
 		for (size_t k = 0; k < row->cells[i].nch; k++) {
-			int n = u8_uctomb((uint8_t *)out + len, row->cells[i].ch[k], 6);
+			int n = u8_uctomb((uint8_t *)out + len,
+			                  row->cells[i].ch[k], 6);
 			len += n > 0 ? (size_t)n : 0;
 		}
 	}
