@@ -78,8 +78,11 @@ static void add_block(struct builder *b, const char *text, enum doc_role role,
 		doc->block_first_line =
 		        xreallocarray(doc->block_first_line, b->blocks_cap,
 		                      sizeof *doc->block_first_line);
+		doc->block_text = xreallocarray(doc->block_text, b->blocks_cap,
+		                                sizeof *doc->block_text);
 	}
 	doc->blocks[doc->nblocks] = par;
+	doc->block_text[doc->nblocks] = xstrdup(text);
 	doc->block_first_line[doc->nblocks] = doc->nlines;
 
 	for (size_t r = 0; r < par->nrows; r++) {
@@ -187,9 +190,12 @@ void document_free(struct document *doc)
 {
 	if (!doc)
 		return;
-	for (size_t i = 0; i < doc->nblocks; i++)
+	for (size_t i = 0; i < doc->nblocks; i++) {
 		lay_paragraph_free(doc->blocks[i]);
+		free(doc->block_text[i]);
+	}
 	free(doc->blocks);
+	free(doc->block_text);
 	free(doc->block_first_line);
 	free(doc->lines);
 	free(doc);

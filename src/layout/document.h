@@ -32,6 +32,8 @@ struct document {
 	size_t nlines;
 	size_t nblocks;
 	struct lay_paragraph **blocks; /* nblocks paragraphs, in order */
+	char **block_text;             /* the text each was laid out from
+	                                  (its rows' offsets are in it) */
 	size_t *block_first_line;      /* first line of each block */
 };
 

@@ -624,6 +624,36 @@ lay_row_free(struct lay_row *row)
 	free(row);
 }
 
+/* The range holding byte off, by bisection, or NULL. */
+static const struct text_range *
+range_at(const struct text_range *ranges, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ranges[mid].end <= off)
+			lo = mid + 1;
+		else if (ranges[mid].start > off)
+			hi = mid;
+		else
+			return &ranges[mid];
+	}
+	return NULL;
+}
+
+size_t
+lay_row_mark_ranges(const struct lay_row *row, const struct text_range *ranges,
+                    size_t nranges, bool *marked)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < row->ncells; i++) {
+		marked[i] = range_at(ranges, nranges, row->cells[i].offset) !=
+		            NULL;
+		count += marked[i];
+	}
+	return count;
+}
+
 /* Append the UTF-8 of c to p; returns the end. */
 static char *
 put_utf8(char *p, uint32_t c)

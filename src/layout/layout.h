@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text/words.h"
+
 enum lay_direction {
 	LAY_DIR_AUTO, /* from the first strong character (P2, P3); LTR if none */
 	LAY_DIR_LTR,
@@ -72,6 +74,16 @@ struct lay_row *lay_headline_new(const char *text, size_t len,
 
 /* Free a row made by lay_headline_new(); NULL is allowed. */
 void lay_row_free(struct lay_row *row);
+
+/* Which cells of a row show the bytes [start, end) of one of the ranges
+ * (byte offsets in the input the row was laid out from, sorted, not
+ * overlapping, as text_query_find() gives them): marked[i] for each of
+ * the row's cells.  A cell goes by its base character's offset, so the
+ * cells found are the right ones in visual order, inside RTL rows too.
+ * Returns how many cells are marked. */
+size_t lay_row_mark_ranges(const struct lay_row *row,
+                           const struct text_range *ranges, size_t nranges,
+                           bool *marked);
 
 /* The row as UTF-8 text for a width-column line: right-aligned rows get
  * leading spaces, no row gets trailing ones.  Caller frees. */

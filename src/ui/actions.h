@@ -22,6 +22,11 @@
 	ACTION(NEXT_STORY, "next-story", N_("Open the next story in the list")) \
 	ACTION(PREV_STORY, "previous-story",                                   \
 	       N_("Open the previous story in the list"))                      \
+	ACTION(SEARCH, "search", N_("Search the headlines or the text"))       \
+	ACTION(SEARCH_NEXT, "search-next",                                     \
+	       N_("Next match, else the next story"))                          \
+	ACTION(SEARCH_PREV, "search-previous",                                 \
+	       N_("Previous match, else previous story"))                      \
 	ACTION(CLOSE, "close", N_("Leave the view; quit from the list"))       \
 	ACTION(QUIT, "quit", N_("Quit akhbar"))                                \
 	ACTION(RELOAD, "reload", N_("Update the selected or open feed"))       \

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui/draw.h"
 #include "ui/view.h"
@@ -86,6 +87,7 @@ static bool show(struct ui *ui, const struct ui_place_mark *place)
 	if (ui->at.story != place->story || page != ui->page) {
 		document_free(ui->doc);
 		ui->doc = NULL;
+		ui_find_end(&ui->doc_find); /* it was the other story's */
 	}
 	ui->page = page;
 	ui->at = *place;
@@ -117,6 +119,7 @@ void ui_article_close(struct ui *ui)
 	ui->history = NULL;
 	ui->nhistory = 0;
 	ui->page = NULL;
+	ui_find_end(&ui->doc_find);
 }
 
 static void push_history(struct ui *ui)
@@ -153,6 +156,28 @@ static enum ui_role line_role(const struct ui *ui, const struct doc_line *line)
 	return UI_ROLE_NORMAL;
 }
 
+/* Whether a search looks in block b: the story's own text, not the
+ * blank rows and the "Related stories" heading between. */
+static bool searched(const struct document *doc, size_t b)
+{
+	enum doc_role role = doc->lines[doc->block_first_line[b]].role;
+	return role != DOC_BLANK && role != DOC_HEADING;
+}
+
+/* The matches of the story's search in block b; *n their count.  The
+ * caller frees the array. */
+static struct text_range *block_matches(const struct ui *ui, size_t b,
+                                        size_t *n)
+{
+	struct text_range *spans = NULL;
+	*n = 0;
+	const char *text = ui->doc->block_text[b];
+	if (ui->doc_find.query && searched(ui->doc, b))
+		text_query_find(ui->doc_find.query, text, strlen(text), &spans,
+		                n);
+	return spans;
+}
+
 static void article_draw(struct ui *ui)
 {
 	sync_layout(ui);
@@ -167,10 +192,20 @@ static void article_draw(struct ui *ui)
 
 	const struct document *doc = ui->doc;
 	size_t h = page_rows(ui);
+	/* the matches of the block being drawn, found once for its rows */
+	struct text_range *spans = NULL;
+	size_t nspans = 0, spans_block = (size_t)-1;
 	for (size_t y = 0; y < h && ui->top + y < doc->nlines; y++) {
 		const struct doc_line *line = &doc->lines[ui->top + y];
-		ui_draw_row(1 + (int)y, 0, ui->cols, line->row, line_role(ui, line));
+		if (line->block != spans_block) {
+			free(spans);
+			spans = block_matches(ui, line->block, &nspans);
+			spans_block = line->block;
+		}
+		ui_draw_row_marked(1 + (int)y, 0, ui->cols, line->row,
+		                   line_role(ui, line), spans, nspans);
 	}
+	free(spans);
 
 	size_t last = ui->top + h < doc->nlines ? ui->top + h : doc->nlines;
 	char *lines = xasprintf(_("line %zu/%zu"), last, doc->nlines);
@@ -289,6 +324,82 @@ static unsigned go_back(struct ui *ui)
 	return UI_REACT_DRAW;
 }
 
+/* The line showing the start of each match of the story's search, in
+ * the order of the text; returns their count.  The caller frees
+ * *lines. */
+static size_t match_lines(const struct ui *ui, size_t **lines)
+{
+	const struct document *doc = ui->doc;
+	size_t n = 0, cap = 0;
+	*lines = NULL;
+	for (size_t b = 0; b < doc->nblocks; b++) {
+		size_t nspans;
+		struct text_range *spans = block_matches(ui, b, &nspans);
+		size_t line = doc->block_first_line[b];
+		for (size_t k = 0; k < nspans; k++) {
+			/* the last row of the block starting at or before it */
+			while (line + 1 < doc->nlines &&
+			       doc->lines[line + 1].block == b &&
+			       doc->lines[line + 1].row->start <=
+			               spans[k].start)
+				line++;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 16;
+				*lines = xreallocarray(*lines, cap,
+				                       sizeof **lines);
+			}
+			(*lines)[n++] = line;
+		}
+		free(spans);
+	}
+	return n;
+}
+
+enum find_move {
+	FIND_FROM_TOP, /* the first match at or below the top of the screen */
+	FIND_NEXT,
+	FIND_PREV,
+};
+
+/* Go to a match of the story's search, around the ends: a match off
+ * the screen is scrolled to the top row. */
+static unsigned find_move(struct ui *ui, enum find_move move)
+{
+	size_t *lines;
+	size_t n = match_lines(ui, &lines);
+	if (n == 0) {
+		ui_find_none(ui, &ui->doc_find);
+		return UI_REACT_DRAW;
+	}
+	size_t k = 0;
+	if (move == FIND_FROM_TOP) {
+		while (k < n && lines[k] < ui->top)
+			k++;
+		if (k == n)
+			k = 0;
+	} else if (ui->doc_match >= n) {
+		k = move == FIND_NEXT ? 0 : n - 1;
+	} else {
+		k = move == FIND_NEXT ? (ui->doc_match + 1) % n
+		                      : (ui->doc_match + n - 1) % n;
+	}
+	ui->doc_match = k;
+	size_t line = lines[k];
+	free(lines);
+	if (line < ui->top || line >= ui->top + page_rows(ui))
+		scroll_to(ui, line);
+	ui_find_report(ui, k + 1, n);
+	return UI_REACT_DRAW;
+}
+
+static unsigned article_search(struct ui *ui, const char *text)
+{
+	sync_layout(ui);
+	if (!ui_find_start(ui, &ui->doc_find, text))
+		return UI_REACT_DRAW;
+	return find_move(ui, FIND_FROM_TOP);
+}
+
 static unsigned toggle_star(struct ui *ui)
 {
 	struct ui_stories *s = ui->stories;
@@ -326,6 +437,14 @@ static unsigned article_action(struct ui *ui, enum ui_action a)
 		return open_focused(ui);
 	case UI_ACTION_BACK:
 		return go_back(ui);
+	case UI_ACTION_SEARCH_NEXT:
+		if (ui->doc_find.query)
+			return find_move(ui, FIND_NEXT);
+		return open_sibling(ui, true);
+	case UI_ACTION_SEARCH_PREV:
+		if (ui->doc_find.query)
+			return find_move(ui, FIND_PREV);
+		return open_sibling(ui, false);
 	case UI_ACTION_NEXT_STORY:
 		return open_sibling(ui, true);
 	case UI_ACTION_PREV_STORY:
@@ -349,5 +468,6 @@ static const char *article_link(struct ui *ui)
 const struct ui_view_ops ui_article_view = {
 	.draw = article_draw,
 	.action = article_action,
+	.search = article_search,
 	.link = article_link,
 };

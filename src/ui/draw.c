@@ -6,8 +6,11 @@
 #include "ui/draw.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "util/xalloc.h"
 
 static struct {
 	attr_t attr;
@@ -61,31 +64,55 @@ static void draw_cell(int y, int x, const struct lay_cell *c, attr_t attr,
 	}
 }
 
-static void draw_cells(int y, int x, const struct lay_row *row, attr_t attr,
-                       short pair)
+/* The row's cells from column x; the cells inside marks (see
+ * lay_row_mark_ranges()) take the match role's looks over the row's. */
+static void draw_cells(int y, int x, const struct lay_row *row,
+                       enum ui_role role, const struct text_range *marks,
+                       size_t nmarks)
 {
+	bool *marked = NULL;
+	if (nmarks && row->ncells) {
+		marked = xcalloc(row->ncells, sizeof *marked);
+		lay_row_mark_ranges(row, marks, nmarks, marked);
+	}
+	attr_t match_attr = looks[role].attr | looks[UI_ROLE_MATCH].attr;
+	short match_pair = looks[UI_ROLE_MATCH].pair ? looks[UI_ROLE_MATCH].pair
+	                                             : looks[role].pair;
 	for (size_t i = 0; i < row->ncells; i++) {
 		const struct lay_cell *c = &row->cells[i];
 		if (x + c->width > COLS)
 			break;
-		draw_cell(y, x, c, attr, pair);
+		if (marked && marked[i])
+			draw_cell(y, x, c, match_attr, match_pair);
+		else
+			draw_cell(y, x, c, looks[role].attr, looks[role].pair);
 		x += c->width;
 	}
+	free(marked);
 }
 
-void ui_draw_row(int y, int x, int width, const struct lay_row *row,
-                 enum ui_role role)
+void ui_draw_row_marked(int y, int x, int width, const struct lay_row *row,
+                        enum ui_role role, const struct text_range *marks,
+                        size_t nmarks)
 {
 	if (y < 0 || y >= LINES || width <= 0)
 		return;
 	int at = x;
 	if (row->align_right && row->columns < width)
 		at = x + width - row->columns;
-	draw_cells(y, at, row, looks[role].attr, looks[role].pair);
+	draw_cells(y, at, row, role, marks, nmarks);
 }
 
-int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
-                 const struct lay_options *lay, enum ui_place place)
+void ui_draw_row(int y, int x, int width, const struct lay_row *row,
+                 enum ui_role role)
+{
+	ui_draw_row_marked(y, x, width, row, role, NULL, 0);
+}
+
+int ui_draw_text_marked(int y, int x, int width, const char *text,
+                        enum ui_role role, const struct lay_options *lay,
+                        enum ui_place place, const struct text_range *marks,
+                        size_t nmarks)
 {
 	if (width <= 0 || y < 0 || y >= LINES)
 		return 0;
@@ -96,10 +123,17 @@ int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
 	int at = x;
 	if (place == UI_PLACE_END || row->align_right)
 		at = x + width - row->columns;
-	draw_cells(y, at, row, looks[role].attr, looks[role].pair);
+	draw_cells(y, at, row, role, marks, nmarks);
 	int columns = row->columns;
 	lay_row_free(row);
 	return columns;
+}
+
+int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
+                 const struct lay_options *lay, enum ui_place place)
+{
+	return ui_draw_text_marked(y, x, width, text, role, lay, place, NULL,
+	                           0);
 }
 
 void ui_draw_finish(void)

@@ -29,11 +29,25 @@ void ui_draw_fill(int y, enum ui_role role);
 void ui_draw_row(int y, int x, int width, const struct lay_row *row,
                  enum ui_role role);
 
+/* ui_draw_row() with the cells showing the bytes of marks (byte ranges
+ * of the row's text, as lay_row_mark_ranges() takes them) in the match
+ * role's looks over the row's. */
+void ui_draw_row_marked(int y, int x, int width, const struct lay_row *row,
+                        enum ui_role role, const struct text_range *marks,
+                        size_t nmarks);
+
 /* Lay out text as one paragraph fitted to width (an ellipsis when too
  * long) with lay's shaping and bidi mode, and draw it at row y in the
  * field [x, x + width).  Returns the columns drawn. */
 int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
                  const struct lay_options *lay, enum ui_place place);
+
+/* ui_draw_text() with marks as in ui_draw_row_marked(), byte ranges of
+ * text. */
+int ui_draw_text_marked(int y, int x, int width, const char *text,
+                        enum ui_role role, const struct lay_options *lay,
+                        enum ui_place place, const struct text_range *marks,
+                        size_t nmarks);
 
 /* Send the frame: only what changed since the last one goes out. */
 void ui_draw_finish(void);

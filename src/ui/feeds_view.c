@@ -196,6 +196,7 @@ static unsigned open_feed(struct ui *ui)
 void ui_feeds_back(struct ui *ui)
 {
 	ui_article_close(ui);
+	ui_find_end(&ui->list_find); /* it was that feed's */
 	if (ui->stories)
 		ui->stories->ops->free(ui->stories);
 	ui->stories = NULL;
@@ -211,9 +212,11 @@ static unsigned feeds_action(struct ui *ui, enum ui_action a)
 	switch (a) {
 	case UI_ACTION_LINE_DOWN:
 	case UI_ACTION_NEXT_STORY:
+	case UI_ACTION_SEARCH_NEXT: /* no search here: the next row */
 		return move_to(ui, ui->feed_cursor + 1);
 	case UI_ACTION_LINE_UP:
 	case UI_ACTION_PREV_STORY:
+	case UI_ACTION_SEARCH_PREV:
 		return ui->feed_cursor ? move_to(ui, ui->feed_cursor - 1)
 		                       : UI_REACT_NONE;
 	case UI_ACTION_PAGE_DOWN:

@@ -74,8 +74,16 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 		             selected ? role : UI_ROLE_DATE, &ui->lay,
 		             UI_PLACE_AUTO);
 	}
-	ui_draw_text(y, HEADLINE_X, headline_width, s->ops->title(s, i), role,
-	             &ui->lay, UI_PLACE_AUTO);
+	/* A search's matches in the title, on the cells that show them. */
+	const char *title = s->ops->title(s, i);
+	struct text_range *spans = NULL;
+	size_t nspans = 0;
+	if (ui->list_find.query)
+		text_query_find(ui->list_find.query, title, strlen(title),
+		                &spans, &nspans);
+	ui_draw_text_marked(y, HEADLINE_X, headline_width, title, role,
+	                    &ui->lay, UI_PLACE_AUTO, spans, nspans);
+	free(spans);
 	if (!columns)
 		return;
 	int x = HEADLINE_X + field + GAP;
@@ -147,6 +155,61 @@ static unsigned toggle_star(struct ui *ui)
 	return UI_REACT_DRAW;
 }
 
+enum find_move {
+	FIND_FROM_CURSOR, /* the first match at or after the cursor */
+	FIND_NEXT,
+	FIND_PREV,
+};
+
+/* Move the cursor to a match of the list's search, around the ends. */
+static unsigned find_move(struct ui *ui, enum find_move move)
+{
+	struct ui_stories *s = ui->stories;
+	size_t n = count(ui);
+	bool *matches = xcalloc(n ? n : 1, sizeof *matches);
+	char *error = NULL;
+	if (!s->ops->find(s, ui->list_find.text, ui->list_find.query, matches,
+	                  &error)) {
+		ui_message_error(ui, error);
+		free(matches);
+		return UI_REACT_DRAW;
+	}
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += matches[i];
+	if (total == 0) {
+		free(matches);
+		ui_find_none(ui, &ui->list_find);
+		return UI_REACT_DRAW;
+	}
+	size_t at = ui->cursor < n ? ui->cursor : 0;
+	size_t i = at;
+	if (move == FIND_PREV) {
+		do
+			i = (i + n - 1) % n;
+		while (!matches[i]);
+	} else {
+		if (move == FIND_NEXT || !matches[i])
+			do
+				i = (i + 1) % n;
+			while (!matches[i]);
+	}
+	size_t rank = 0;
+	for (size_t k = 0; k <= i; k++)
+		rank += matches[k];
+	free(matches);
+	move_to(ui, i);
+	ui_find_report(ui, rank, total);
+	return UI_REACT_DRAW;
+}
+
+static unsigned list_search(struct ui *ui, const char *text)
+{
+	if (!ui_find_start(ui, &ui->list_find, text))
+		return UI_REACT_DRAW;
+	return find_move(ui, FIND_FROM_CURSOR);
+}
+
 /* Leaving the list: back to the feed list, or out of akhbar. */
 static unsigned leave(struct ui *ui, bool quit)
 {
@@ -161,6 +224,14 @@ static unsigned list_action(struct ui *ui, enum ui_action a)
 	size_t page = (size_t)ui_body_rows(ui);
 	size_t n = count(ui);
 	switch (a) {
+	case UI_ACTION_SEARCH_NEXT:
+		if (ui->list_find.query)
+			return find_move(ui, FIND_NEXT);
+		return move_to(ui, ui->cursor + 1);
+	case UI_ACTION_SEARCH_PREV:
+		if (ui->list_find.query)
+			return find_move(ui, FIND_PREV);
+		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1) : UI_REACT_NONE;
 	case UI_ACTION_LINE_DOWN:
 	case UI_ACTION_NEXT_STORY:
 		return move_to(ui, ui->cursor + 1);
@@ -218,5 +289,6 @@ static const char *list_link(struct ui *ui)
 const struct ui_view_ops ui_list_view = {
 	.draw = list_draw,
 	.action = list_action,
+	.search = list_search,
 	.link = list_link,
 };

@@ -6,6 +6,7 @@ src_libakhbar_a_SOURCES += \
 	src/ui/defaults.c \
 	src/ui/draw.c src/ui/draw.h \
 	src/ui/feeds_view.c \
+	src/ui/find.c \
 	src/ui/help_view.c \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/list_view.c \

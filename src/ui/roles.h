@@ -22,6 +22,7 @@
 	ROLE(HEADING, "heading")   /* "Related stories" */                     \
 	ROLE(RELATED, "related")   /* a related headline */                    \
 	ROLE(FOCUS, "focus")       /* the focused related headline */          \
+	ROLE(MATCH, "match")       /* what a search found, in place */         \
 	ROLE(HELP_KEY, "help-key") /* key names on the help screen */
 
 enum ui_role {

@@ -124,6 +124,8 @@ static const attr_t role_attrs[UI_ROLE_COUNT] = {
 	[UI_ROLE_HEADLINE] = A_BOLD,
 	[UI_ROLE_HEADING] = A_BOLD,
 	[UI_ROLE_FOCUS] = A_REVERSE,
+	/* underlined: it shows on the reverse-video selection too */
+	[UI_ROLE_MATCH] = A_UNDERLINE,
 	[UI_ROLE_HELP_KEY] = A_BOLD,
 };
 

@@ -12,6 +12,7 @@
 #include "model/article.h"
 #include "model/library.h"
 #include "store/cache.h"
+#include "text/find.h"
 
 struct ui_stories;
 
@@ -35,6 +36,12 @@ struct ui_stories_ops {
 	                              char **error);
 	/* The story related headline k of story i leads to, or STORY_NONE. */
 	size_t (*target)(struct ui_stories *s, size_t i, size_t k);
+	/* A search of the list: matches[i] (for i < count()) set to whether
+	 * story i's title matches q, the query compiled from text (as
+	 * text_query_find() matches).  false with *error (a new string)
+	 * when the source can't search. */
+	bool (*find)(struct ui_stories *s, const char *text,
+	             const struct text_query *q, bool *matches, char **error);
 	/* Marks; false with *error (a new string) when they can't be kept. */
 	bool (*set_read)(struct ui_stories *s, size_t i, bool read,
 	                 char **error);

@@ -39,6 +39,12 @@ struct cache_stories {
 	char date[32];
 };
 
+static int compare_ids(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
 static struct cache_stories *of(struct ui_stories *s)
 {
 	return (struct cache_stories *)s;
@@ -262,6 +268,28 @@ static bool cs_mark_all_read(struct ui_stories *s, char **error)
 	return true;
 }
 
+/* The index answers for every headline of the cache at once; a row
+ * matches when the headline it shows does. */
+static bool cs_find(struct ui_stories *s, const char *text,
+                    const struct text_query *q, bool *matches, char **error)
+{
+	(void)q;
+	struct cache_stories *cs = of(s);
+	size_t n = 0;
+	long long *ids = cache_search_ids(cs->cache, text, &n);
+	if (!ids) {
+		*error = xstrdup(cache_error(cs->cache));
+		return false;
+	}
+	for (size_t i = 0; i < cs->nrows; i++) {
+		long long id = row(cs, i)->id;
+		matches[i] = bsearch(&id, ids, n, sizeof *ids, compare_ids) !=
+		             NULL;
+	}
+	free(ids);
+	return true;
+}
+
 static void free_extra(struct cache_stories *cs)
 {
 	for (size_t i = 0; i < cs->nextra; i++)
@@ -320,6 +348,7 @@ static const struct ui_stories_ops cache_ops = {
 	.set_read = cs_set_read,
 	.set_starred = cs_set_starred,
 	.mark_all_read = cs_mark_all_read,
+	.find = cs_find,
 	.reload = cs_reload,
 	.free = cs_free,
 };

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui/stories.h"
 #include "util/xalloc.h"
@@ -85,6 +86,20 @@ static bool lib_mark_all_read(struct ui_stories *s, char **error)
 	return true;
 }
 
+/* Everything is in memory: each title is looked at. */
+static bool lib_find(struct ui_stories *s, const char *text,
+                     const struct text_query *q, bool *matches, char **error)
+{
+	(void)text;
+	(void)error;
+	for (size_t i = 0; i < lib_count(s); i++) {
+		const char *title = story(s, i)->title;
+		matches[i] =
+		        text_query_find(q, title, strlen(title), NULL, NULL);
+	}
+	return true;
+}
+
 static void lib_free(struct ui_stories *s)
 {
 	free(s);
@@ -102,6 +117,7 @@ static const struct ui_stories_ops lib_ops = {
 	.set_read = lib_set_read,
 	.set_starred = lib_set_starred,
 	.mark_all_read = lib_mark_all_read,
+	.find = lib_find,
 	.reload = NULL,
 	.free = lib_free,
 };

@@ -104,7 +104,9 @@ static void paint(struct ui *ui, unsigned reaction)
 		free(need);
 	} else {
 		ui->view->draw(ui);
-		if (ui->message)
+		if (ui->prompt)
+			ui_prompt_draw(ui);
+		else if (ui->message)
 			ui_draw_bar(ui, ui->rows - 1, UI_ROLE_MESSAGE, ui->message,
 			            NULL);
 	}
@@ -234,6 +236,12 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 		ui->under_help = ui->view;
 		ui->view = &ui_help_view;
 		ui->help_top = 0;
+		return UI_REACT_DRAW;
+	}
+	if (a == UI_ACTION_SEARCH) {
+		if (!ui->view->search)
+			return UI_REACT_NONE;
+		ui_prompt_open(ui);
 		return UI_REACT_DRAW;
 	}
 	if (ui->view != &ui_help_view) {
@@ -381,6 +389,11 @@ static int run(struct ui *ui)
 				ui->message = NULL;
 				reaction |= UI_REACT_DRAW;
 			}
+			/* The prompt takes every key while it is open. */
+			if (ui->prompt) {
+				reaction |= ui_prompt_key(ui, key);
+				break;
+			}
 			enum ui_action a = ui_config_action(cfg, key);
 			if (a != UI_ACTION_NONE)
 				reaction |= dispatch(ui, a);
@@ -397,6 +410,8 @@ static void ui_done(struct ui *ui)
 {
 	updater_free(ui->updater);
 	ui_article_close(ui);
+	ui_prompt_done(ui);
+	ui_find_end(&ui->list_find);
 	if (ui->stories)
 		ui->stories->ops->free(ui->stories);
 	free(ui->stories_title);

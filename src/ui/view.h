@@ -14,6 +14,7 @@
 #include "source/update.h"
 #include "source/urls.h"
 #include "store/cache.h"
+#include "text/find.h"
 #include "ui/actions.h"
 #include "ui/conf.h"
 #include "ui/roles.h"
@@ -34,6 +35,10 @@ struct ui_view_ops {
 	void (*draw)(struct ui *ui);
 	/* Apply an action; returns enum ui_reaction bits. */
 	unsigned (*action)(struct ui *ui, enum ui_action a);
+	/* Search what the view shows for text (as typed at the prompt) and
+	 * go to the first match at or after where the reader is; text NULL
+	 * ends the view's search.  NULL: the view has nothing to search. */
+	unsigned (*search)(struct ui *ui, const char *text);
 	/* The address of what is selected (for `o` and `y`), or NULL; may
 	 * set ui->message when it can't be had. */
 	const char *(*link)(struct ui *ui);
@@ -45,6 +50,12 @@ struct ui_place_mark {
 	size_t story;
 	size_t block, offset;
 	long focus; /* related headline with the focus, or -1 */
+};
+
+/* A search made in a view. */
+struct ui_find {
+	char *text;               /* as typed; NULL: no search is active */
+	struct text_query *query; /* text compiled */
 };
 
 struct ui {
@@ -69,6 +80,13 @@ struct ui {
 	size_t top;                 /* first document line on screen */
 	struct ui_place_mark *history;
 	size_t nhistory;
+
+	/* searching */
+	char *prompt;      /* the text typed at the open prompt, or NULL */
+	char *last_search; /* what an empty Enter at the prompt repeats */
+	struct ui_find list_find; /* the headline list's search */
+	struct ui_find doc_find;  /* the open story's search */
+	size_t doc_match;         /* its match moved to last */
 
 	/* the help screen */
 	size_t help_top;
@@ -125,6 +143,33 @@ void ui_feeds_update(struct ui *ui, size_t i);
 /* The name the feed list shows for a feed: its title in the urls file,
  * else the feed's own, else its address. */
 const char *ui_feed_name(const struct ui *ui, const struct cache_feed *f);
+
+/* Start a search of f for text (NULL: only end f's search).  Returns
+ * false, with a message when text has no words to find, when no search
+ * is active after. */
+bool ui_find_start(struct ui *ui, struct ui_find *f, const char *text);
+
+/* End f's search. */
+void ui_find_end(struct ui_find *f);
+
+/* Say that f found nothing, and end it: n and N go back to moving
+ * between stories. */
+void ui_find_none(struct ui *ui, struct ui_find *f);
+
+/* Say which match the reader is on: "match 2/5". */
+void ui_find_report(struct ui *ui, size_t match, size_t total);
+
+/* Open the search prompt on the status line. */
+void ui_prompt_open(struct ui *ui);
+
+/* A key typed while the prompt is open; returns enum ui_reaction bits. */
+unsigned ui_prompt_key(struct ui *ui, int key);
+
+/* Draw the open prompt over the status line. */
+void ui_prompt_draw(const struct ui *ui);
+
+/* Close the prompt and forget the last search. */
+void ui_prompt_done(struct ui *ui);
 
 /* Leave the headline list for the feed list. */
 void ui_feeds_back(struct ui *ui);

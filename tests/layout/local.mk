@@ -3,8 +3,10 @@
 check_PROGRAMS += tests/layout/test-layout \
 	tests/layout/test-bidi-conformance \
 	tests/layout/test-linebreak-conformance \
-	tests/layout/layout-rows
+	tests/layout/layout-rows \
+	tests/layout/test-marks
 TESTS += tests/layout/test-layout \
+	tests/layout/test-marks \
 	tests/layout/test-bidi-conformance \
 	tests/layout/test-linebreak-conformance \
 	tests/layout/icu-crosscheck.sh

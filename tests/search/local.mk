@@ -1,7 +1,11 @@
 ## tests/search: finding stories from the command line and in the reader,
 ## over a cache filled from the feeds in tests/search/data.
 search_screen_tests = \
-	tests/search/related.scr
+	tests/search/related.scr \
+	tests/search/find-list.scr \
+	tests/search/find-prompt.scr \
+	tests/search/find-article.scr \
+	tests/search/find-feed.scr
 
 TESTS += tests/search/search-cli.sh
 EXTRA_DIST += tests/search/search-cli.sh \
