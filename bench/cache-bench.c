@@ -29,14 +29,54 @@ static long items = 100000;
 static const char *cache_path;
 
 static const char *const words[] = {
-	"خبرگزاری", "گزارش",  "دولت",    "مجلس",     "اقتصاد",  "تورم",
-	"بازار",     "ارز",    "نفت",     "صادرات",   "تهران",   "استان",
-	"وزیر",      "رئیس",   "جمهوری",  "اسلامی",   "ایران",   "امروز",
-	"هفته‌ی",    "گذشته",  "آینده",   "درصد",     "میلیارد", "تومان",
-	"نشست",      "خبری",   "سخنگوی",  "اعلام",    "کرد",     "گفت",
-	"است",       "بود",    "می‌شود",  "شده",      "برای",    "این",
-	"که",        "در",     "از",      "با",       "به",      "را",
-	"۱۴۰۳",      "۲۵",     "GDP",     "OPEC",     "۳.۵",     "«مهم»",
+        "خبرگزاری",
+        "گزارش",
+        "دولت",
+        "مجلس",
+        "اقتصاد",
+        "تورم",
+        "بازار",
+        "ارز",
+        "نفت",
+        "صادرات",
+        "تهران",
+        "استان",
+        "وزیر",
+        "رئیس",
+        "جمهوری",
+        "اسلامی",
+        "ایران",
+        "امروز",
+        "هفته‌ی",
+        "گذشته",
+        "آینده",
+        "درصد",
+        "میلیارد",
+        "تومان",
+        "نشست",
+        "خبری",
+        "سخنگوی",
+        "اعلام",
+        "کرد",
+        "گفت",
+        "است",
+        "بود",
+        "می‌شود",
+        "شده",
+        "برای",
+        "این",
+        "که",
+        "در",
+        "از",
+        "با",
+        "به",
+        "را",
+        "۱۴۰۳",
+        "۲۵",
+        "GDP",
+        "OPEC",
+        "۳.۵",
+        "«مهم»",
 };
 #define NWORDS (sizeof words / sizeof *words)
 
@@ -97,7 +137,8 @@ static struct article *make_item(long i)
 	for (int p = 0; p < 6; p++) {
 		len = 0;
 		if (p == 2) {
-			const char *link = "<a href=\"https://bench.example/x\">";
+			const char *link =
+			        "<a href=\"https://bench.example/x\">";
 			len = strlen(link);
 			if (len + 1 > cap) {
 				cap = len + 1;
@@ -139,10 +180,12 @@ static double screen(bool not_modified, bool headlines)
 	double start = bench_now();
 	struct cache *c = bench_open("cache-bench", cache_path);
 	if (not_modified)
-		bench_check("cache-bench", cache_feed_not_modified(c, FEED_URL), c);
+		bench_check("cache-bench", cache_feed_not_modified(c, FEED_URL),
+		            c);
 	size_t n;
 	struct cache_feed *feeds = cache_feeds(c, &n);
-	bench_check("cache-bench", feeds && n == 1 && feeds[0].total == items, c);
+	bench_check("cache-bench", feeds && n == 1 && feeds[0].total == items,
+	            c);
 	struct cache_headlines *h = NULL;
 	if (headlines) {
 		h = cache_headlines(c, feeds[0].id);
@@ -213,14 +256,14 @@ static const struct {
 	double (*run)(void);
 	int runs;
 } phases[] = {
-	{"making the items, no cache", generate, 1},
-	{"cold ingest, making included", ingest, 1},
-	{"open to feed list", feed_list, 7},
-	{"open + 304 to feed list", feed_list_304, 7},
-	{"open to feed list + 100k headlines", feed_headlines, 7},
-	{"open + 304 to list + headlines", feed_headlines_304, 7},
-	{"open + all headlines + one article", all_headlines, 7},
-	{"ingest of the same feed again", ingest, 1},
+        {"making the items, no cache", generate, 1},
+        {"cold ingest, making included", ingest, 1},
+        {"open to feed list", feed_list, 7},
+        {"open + 304 to feed list", feed_list_304, 7},
+        {"open to feed list + 100k headlines", feed_headlines, 7},
+        {"open + 304 to list + headlines", feed_headlines_304, 7},
+        {"open + all headlines + one article", all_headlines, 7},
+        {"ingest of the same feed again", ingest, 1},
 };
 
 static int by_value(const void *a, const void *b)

@@ -69,7 +69,8 @@ static void parse(const struct feed_request *req)
 static long parse_only(void)
 {
 	long n = 0;
-	parse(&(struct feed_request){.url = feed_path, .item = drop, .ctx = &n});
+	parse(&(struct feed_request){
+	        .url = feed_path, .item = drop, .ctx = &n});
 	return n;
 }
 
@@ -86,7 +87,8 @@ static long parse_and_store(void)
 		fprintf(stderr, "ingest-bench: %s\n", cache_error(s.c));
 		exit(1);
 	}
-	parse(&(struct feed_request){.url = feed_path, .item = store, .ctx = &s});
+	parse(&(struct feed_request){
+	        .url = feed_path, .item = store, .ctx = &s});
 	if (!cache_feed_update_commit(s.u, NULL)) {
 		fprintf(stderr, "ingest-bench: %s\n", cache_error(s.c));
 		exit(1);

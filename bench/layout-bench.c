@@ -14,8 +14,7 @@
 
 /* CPU time of this process: the rate on one core, whatever else the
  * machine is running. */
-static double
-now(void)
+static double now(void)
 {
 	struct timespec ts;
 
@@ -25,8 +24,7 @@ now(void)
 
 /* The body paragraphs of an article file: from its second line up to the
  * credit line (منبع / Source ...). */
-static char *
-read_body(const char *path, size_t *len)
+static char *read_body(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL, *body = NULL;
@@ -58,8 +56,7 @@ read_body(const char *path, size_t *len)
 }
 
 /* Lay out every line of buf[0..len) at width 80; returns rows made. */
-static size_t
-lay_out_all(const char *buf, size_t len)
+static size_t lay_out_all(const char *buf, size_t len)
 {
 	struct lay_options opt = lay_options_default();
 	size_t rows = 0;
@@ -67,7 +64,8 @@ lay_out_all(const char *buf, size_t len)
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - buf) : len;
-		struct lay_paragraph *par = lay_paragraph_new(buf + i, e - i, &opt);
+		struct lay_paragraph *par =
+		        lay_paragraph_new(buf + i, e - i, &opt);
 		rows += par->nrows;
 		lay_paragraph_free(par);
 		i = e + 1;
@@ -76,8 +74,7 @@ lay_out_all(const char *buf, size_t len)
 }
 
 /* buf repeated up to about size bytes, in whole paragraphs. */
-static char *
-repeat(const char *buf, size_t len, size_t size, size_t *out)
+static char *repeat(const char *buf, size_t len, size_t size, size_t *out)
 {
 	size_t times = (size + len - 1) / len;
 	char *big = xmalloc(times * len);
@@ -88,17 +85,17 @@ repeat(const char *buf, size_t len, size_t size, size_t *out)
 	return big;
 }
 
-static int
-by_value(const void *a, const void *b)
+static int by_value(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
 }
 
-int
-main(int argc, char **argv)
+int main(int argc, char **argv)
 {
-	const char *path = argc > 1 ? argv[1] : ABS_TOP_SRCDIR "/seeds/000_8cb5c2daadf7745d.txt";
+	const char *path = argc > 1 ? argv[1]
+	                            : ABS_TOP_SRCDIR
+	                           "/seeds/000_8cb5c2daadf7745d.txt";
 	size_t len, big_len, art_len;
 	char *body = read_body(path, &len);
 
@@ -106,8 +103,10 @@ main(int argc, char **argv)
 	double t0 = now();
 	size_t rows = lay_out_all(big, big_len);
 	double t = now() - t0;
-	printf("10 MB of seed body at width 80: %zu bytes, %zu rows in %.3f s CPU: "
-	       "%.1f MB/s\n", big_len, rows, t, (double)big_len / t / 1e6);
+	printf("10 MB of seed body at width 80: %zu bytes, %zu rows in %.3f s "
+	       "CPU: "
+	       "%.1f MB/s\n",
+	       big_len, rows, t, (double)big_len / t / 1e6);
 
 	char *art = repeat(body, len, 50u << 10, &art_len);
 	double runs[15];
@@ -117,7 +116,8 @@ main(int argc, char **argv)
 		runs[k] = now() - t0;
 	}
 	qsort(runs, 15, sizeof runs[0], by_value);
-	printf("50 KB article (%zu bytes) at width 80: median %.2f ms CPU of 15 runs\n",
+	printf("50 KB article (%zu bytes) at width 80: median %.2f ms CPU of "
+	       "15 runs\n",
 	       art_len, runs[7] * 1e3);
 	free(art);
 	free(big);

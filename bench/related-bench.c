@@ -455,7 +455,8 @@ int main(int argc, char **argv)
 			struct cache_story_list *res =
 			        cache_search(c, queries[q], 0);
 			lms[r] = (bench_now() - t) * 1000;
-			bench_check("related-bench", res != NULL && res->n == found, c);
+			bench_check("related-bench",
+			            res != NULL && res->n == found, c);
 			cache_story_list_free(res);
 		}
 		char *what =

@@ -62,7 +62,8 @@ int dump_cache(FILE *out, struct cache *cache, const struct lay_options *opt)
 			break;
 		}
 		for (size_t i = 0; i < h->n && !ferror(out); i++) {
-			struct article *a = cache_item_article(cache, h->items[i].id);
+			struct article *a =
+			        cache_item_article(cache, h->items[i].id);
 			if (!a) {
 				warn("%s", cache_error(cache));
 				status = 1;

@@ -46,52 +46,68 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{"dump", no_argument, NULL, OPT_DUMP},
-	{"width", required_argument, NULL, OPT_WIDTH},
-	{"shaping", required_argument, NULL, OPT_SHAPING},
-	{"bidi", required_argument, NULL, OPT_BIDI},
-	{"import", required_argument, NULL, OPT_IMPORT},
-	{"export", no_argument, NULL, OPT_EXPORT},
-	{"urls", required_argument, NULL, OPT_URLS},
-	{"cache", required_argument, NULL, OPT_CACHE},
-	{"refresh", no_argument, NULL, OPT_REFRESH},
-	{"timeout", required_argument, NULL, OPT_TIMEOUT},
-	{"max-size", required_argument, NULL, OPT_MAX_SIZE},
-	{"search", no_argument, NULL, OPT_SEARCH},
-	{"help", no_argument, NULL, OPT_HELP},
-	{"version", no_argument, NULL, OPT_VERSION},
-	{NULL, 0, NULL, 0},
+        {"dump", no_argument, NULL, OPT_DUMP},
+        {"width", required_argument, NULL, OPT_WIDTH},
+        {"shaping", required_argument, NULL, OPT_SHAPING},
+        {"bidi", required_argument, NULL, OPT_BIDI},
+        {"import", required_argument, NULL, OPT_IMPORT},
+        {"export", no_argument, NULL, OPT_EXPORT},
+        {"urls", required_argument, NULL, OPT_URLS},
+        {"cache", required_argument, NULL, OPT_CACHE},
+        {"refresh", no_argument, NULL, OPT_REFRESH},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+        {"search", no_argument, NULL, OPT_SEARCH},
+        {"help", no_argument, NULL, OPT_HELP},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out, _("Usage: %s [OPTION]... [FILE|FOLDER]...\n"), PACKAGE);
-	fputs(_("Read news in the terminal, with Persian, Arabic and Hebrew shown correctly.\n"
-	        "A FILE is an article file or a feed (RSS or Atom), or an http, https or\n"
-	        "file URL of a feed.  With no FILE, open the subscriptions (the feed list),\n"
+	fputs(_("Read news in the terminal, with Persian, Arabic and Hebrew "
+	        "shown correctly.\n"
+	        "A FILE is an article file or a feed (RSS or Atom), or an "
+	        "http, https or\n"
+	        "file URL of a feed.  With no FILE, open the subscriptions "
+	        "(the feed list),\n"
 	        "or the bundled sample article when there are none.\n"
 	        "\n"
-	        "  --dump              print the articles as the article view shows them\n"
-	        "                      and exit; with no FILE, every cached feed item\n"
-	        "  --refresh           update every subscription into the cache, print a\n"
-	        "                      line per feed, and exit (0 when all were fetched)\n"
-	        "  --search WORDS...   print the cached headlines matching WORDS (Persian\n"
-	        "                      and Arabic spellings alike) as DATE TAB HEADLINE\n"
-	        "                      TAB LINK, newest first, and exit (0 when some\n"
+	        "  --dump              print the articles as the article view "
+	        "shows them\n"
+	        "                      and exit; with no FILE, every cached "
+	        "feed item\n"
+	        "  --refresh           update every subscription into the "
+	        "cache, print a\n"
+	        "                      line per feed, and exit (0 when all "
+	        "were fetched)\n"
+	        "  --search WORDS...   print the cached headlines matching "
+	        "WORDS (Persian\n"
+	        "                      and Arabic spellings alike) as DATE TAB "
+	        "HEADLINE\n"
+	        "                      TAB LINK, newest first, and exit (0 "
+	        "when some\n"
 	        "                      matched, 1 when none)\n"
-	        "  --width=N           columns for --dump (default: the terminal's, or 80)\n"
+	        "  --width=N           columns for --dump (default: the "
+	        "terminal's, or 80)\n"
 	        "  --shaping=on|off    Arabic letter shaping (default: on)\n"
-	        "  --bidi=app|terminal who reorders right-to-left text: akhbar (default),\n"
-	        "                      or a terminal that does bidi itself (logical order,\n"
+	        "  --bidi=app|terminal who reorders right-to-left text: akhbar "
+	        "(default),\n"
+	        "                      or a terminal that does bidi itself "
+	        "(logical order,\n"
 	        "                      unshaped)\n"
-	        "  --import=FILE       add the feeds of an OPML file to the subscriptions\n"
+	        "  --import=FILE       add the feeds of an OPML file to the "
+	        "subscriptions\n"
 	        "  --export            print the subscriptions as OPML 2.0\n"
 	        "  --urls=FILE         the subscriptions file (default:\n"
 	        "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
 	        "  --cache=FILE        the feed cache (default:\n"
 	        "                      $XDG_DATA_HOME/akhbar/cache.db)\n"
-	        "  --timeout=SECONDS   give up on a feed after this long (default: 60)\n"
-	        "  --max-size=MB       give up on a feed larger than this (default: 20)\n"
+	        "  --timeout=SECONDS   give up on a feed after this long "
+	        "(default: 60)\n"
+	        "  --max-size=MB       give up on a feed larger than this "
+	        "(default: 20)\n"
 	        "  --help              display this help and exit\n"
 	        "  --version           output version information and exit\n"),
 	      out);
@@ -100,13 +116,15 @@ static void usage(FILE *out)
 static void version(void)
 {
 	printf("%s %s\n", PACKAGE, VERSION);
-	puts(_("License: GPL-3.0-or-later <https://gnu.org/licenses/gpl.html>.\n"
-	       "This is free software: you are free to change and redistribute it.\n"
+	puts(_("License: GPL-3.0-or-later "
+	       "<https://gnu.org/licenses/gpl.html>.\n"
+	       "This is free software: you are free to change and redistribute "
+	       "it.\n"
 	       "There is NO WARRANTY, to the extent permitted by law."));
 }
 
 static void bad_usage(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
+        __attribute__((format(printf, 1, 2), noreturn));
 
 static void bad_usage(const char *fmt, ...)
 {
@@ -115,7 +133,8 @@ static void bad_usage(const char *fmt, ...)
 	fprintf(stderr, "%s: ", PACKAGE);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, _("\nTry '%s --help' for more information.\n"), PACKAGE);
+	fprintf(stderr, _("\nTry '%s --help' for more information.\n"),
+	        PACKAGE);
 	exit(2);
 }
 
@@ -133,15 +152,16 @@ static int parse_width(const char *arg)
 	char *end;
 	long w = strtol(arg, &end, 10);
 	if (*arg == '\0' || *end != '\0' || w < 1 || w > 10000)
-		bad_usage(_("invalid width '%s' (a number from 1 to 10000)"), arg);
+		bad_usage(_("invalid width '%s' (a number from 1 to 10000)"),
+		          arg);
 	return (int)w;
 }
 
 static int terminal_width(void)
 {
 	struct winsize ws;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col > 0)
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
 }
@@ -156,7 +176,8 @@ static int import_opml(const char *urls_path, const char *opml_path)
 		free(error);
 		return EXIT_FAILURE;
 	}
-	printf(_("Imported %zu feeds into %s (%zu already there).\n"), added, urls_path, skipped);
+	printf(_("Imported %zu feeds into %s (%zu already there).\n"), added,
+	       urls_path, skipped);
 	return EXIT_SUCCESS;
 }
 
@@ -185,7 +206,9 @@ static long parse_timeout(const char *arg)
 	char *end;
 	double s = strtod(arg, &end);
 	if (*arg == '\0' || *end != '\0' || !(s >= 0.1 && s <= 86400))
-		bad_usage(_("invalid timeout '%s' (seconds, from 0.1 to 86400)"), arg);
+		bad_usage(
+		        _("invalid timeout '%s' (seconds, from 0.1 to 86400)"),
+		        arg);
 	return (long)(s * 1000);
 }
 
@@ -194,7 +217,8 @@ static size_t parse_max_size(const char *arg)
 	char *end;
 	long mb = strtol(arg, &end, 10);
 	if (*arg == '\0' || *end != '\0' || mb < 1 || mb > 4096)
-		bad_usage(_("invalid size '%s' (megabytes, from 1 to 4096)"), arg);
+		bad_usage(_("invalid size '%s' (megabytes, from 1 to 4096)"),
+		          arg);
 	return (size_t)mb * 1024 * 1024;
 }
 
@@ -325,7 +349,8 @@ static int search(const char *cache_path, char **words, size_t nwords)
 	struct stat st;
 	if (stat(cache_path, &st) != 0) {
 		/* Nothing cached yet: nothing matches, and no cache is made. */
-		warn(_("no feeds cached yet in %s; run 'akhbar --refresh' first"),
+		warn(_("no feeds cached yet in %s; run 'akhbar --refresh' "
+		       "first"),
 		     cache_path);
 		return EXIT_FAILURE;
 	}
@@ -343,7 +368,8 @@ static int search(const char *cache_path, char **words, size_t nwords)
 		if (n < 0)
 			warn("%s", cache_error(c));
 		else if (fflush(stdout) != 0)
-			warn(_("cannot write the results: %s"), strerror(errno));
+			warn(_("cannot write the results: %s"),
+			     strerror(errno));
 		else
 			status = n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 		cache_close(c);
@@ -405,7 +431,8 @@ int main(int argc, char **argv)
 #endif
 
 	struct lay_options layout = lay_options_default();
-	bool dump = false, export = false, do_refresh = false, do_search = false;
+	bool dump = false, export = false, do_refresh = false,
+	     do_search = false;
 	const char *import = NULL;
 	char *urls_path = NULL, *cache_path = NULL;
 	struct fetch_options fetch = {0};
@@ -428,7 +455,9 @@ int main(int argc, char **argv)
 			else if (!strcmp(optarg, "terminal"))
 				layout.visual = false;
 			else
-				bad_usage(_("--bidi takes 'app' or 'terminal', not '%s'"), optarg);
+				bad_usage(_("--bidi takes 'app' or 'terminal', "
+				            "not '%s'"),
+				          optarg);
 			break;
 		case OPT_IMPORT:
 			import = optarg;
@@ -465,16 +494,20 @@ int main(int argc, char **argv)
 			version();
 			return EXIT_SUCCESS;
 		default:
-			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+			fprintf(stderr,
+			        _("Try '%s --help' for more information.\n"),
+			        PACKAGE);
 			return 2;
 		}
 	}
 	if (import || export) {
 		if (import && export)
-			bad_usage(_("--import and --export can't be used together"));
+			bad_usage(_("--import and --export can't be used "
+			            "together"));
 		if (!urls_path)
 			urls_path = default_urls_path();
-		int status = import ? import_opml(urls_path, import) : export_opml(urls_path);
+		int status = import ? import_opml(urls_path, import)
+		                    : export_opml(urls_path);
 		free(urls_path);
 		free(cache_path);
 		return status;
@@ -484,11 +517,13 @@ int main(int argc, char **argv)
 		if (optind == argc)
 			bad_usage(_("--search needs the words to find"));
 		if (dump || do_refresh)
-			bad_usage(_("--search can't be used with --dump or --refresh"));
+			bad_usage(_("--search can't be used with --dump or "
+			            "--refresh"));
 		free(urls_path);
 		int status;
 		if (!cache_path && !default_cache_exists()) {
-			warn(_("no feeds cached yet; run 'akhbar --refresh' first"));
+			warn(_("no feeds cached yet; run 'akhbar --refresh' "
+			       "first"));
 			status = EXIT_FAILURE;
 		} else {
 			if (!cache_path)
@@ -520,7 +555,8 @@ int main(int argc, char **argv)
 			if (!cache_path)
 				cache_path = cache_default_path();
 			if (!cache_path) {
-				warn(_("no home folder for the cache; name one with "
+				warn(_("no home folder for the cache; name one "
+				       "with "
 				       "--cache"));
 				status = EXIT_FAILURE;
 			} else if (do_refresh) {
@@ -543,8 +579,8 @@ int main(int argc, char **argv)
 	struct library *lib = library_new();
 	size_t failures;
 	if (optind < argc) {
-		failures = source_load(lib, argv + optind, (size_t)(argc - optind),
-		                       &fetch);
+		failures = source_load(lib, argv + optind,
+		                       (size_t)(argc - optind), &fetch);
 	} else {
 		char *seeds = source_default_seeds();
 		failures = source_load_paths(lib, &seeds, 1);

@@ -24,7 +24,7 @@ void lay_bidi_levels(const uint32_t *cp, size_t n, FriBidiParType *base,
  * logical indices (s-based, paragraph indices) in visual order. */
 void lay_bidi_reorder_row(const FriBidiCharType *types,
                           const FriBidiLevel *levels, size_t s, size_t e,
-                          FriBidiParType base, bool nsm,
-                          FriBidiLevel *rowlev, FriBidiStrIndex *map);
+                          FriBidiParType base, bool nsm, FriBidiLevel *rowlev,
+                          FriBidiStrIndex *map);
 
 #endif

@@ -10,21 +10,21 @@
 #include "model/article.h"
 
 enum doc_role {
-	DOC_BLANK,    /* an empty row between blocks */
+	DOC_BLANK, /* an empty row between blocks */
 	DOC_HEADLINE,
-	DOC_META,     /* site and date */
+	DOC_META, /* site and date */
 	DOC_BODY,
 	DOC_CREDIT,
-	DOC_HEADING,  /* "Related stories" */
-	DOC_RELATED,  /* one related headline */
+	DOC_HEADING, /* "Related stories" */
+	DOC_RELATED, /* one related headline */
 };
 
 struct doc_line {
 	const struct lay_row *row; /* owned by the document */
 	enum doc_role role;
-	size_t block;              /* the paragraph (block) this row belongs to */
-	long related;              /* DOC_RELATED: index in article->related;
-	                              otherwise -1 */
+	size_t block; /* the paragraph (block) this row belongs to */
+	long related; /* DOC_RELATED: index in article->related;
+	                 otherwise -1 */
 };
 
 struct document {

@@ -22,7 +22,7 @@
 #define WIDE_SUBSTITUTE 0xFFFD
 /* The base a combining mark gets when nothing precedes it in its row. */
 #define ORPHAN_BASE 0x25CC
-#define ELLIPSIS 0x2026
+#define ELLIPSIS    0x2026
 
 /* Per character facts, one byte each. */
 enum {
@@ -36,10 +36,10 @@ enum {
 
 /* One paragraph being laid out. */
 struct work {
-	size_t n;             /* code points */
-	size_t len;           /* input bytes */
-	uint32_t *cp;         /* decoded logical text (breaking, levels) */
-	uint32_t *off;        /* byte offset of each code point */
+	size_t n;      /* code points */
+	size_t len;    /* input bytes */
+	uint32_t *cp;  /* decoded logical text (breaking, levels) */
+	uint32_t *off; /* byte offset of each code point */
 	FriBidiCharType *types;
 	FriBidiLevel *levels; /* paragraph levels */
 	uint32_t *shown;      /* what is drawn: shaped, unmirrored */
@@ -62,8 +62,7 @@ struct work {
 static uint8_t bmp_kind[0x10000];
 static bool bmp_kind_ready;
 
-static uint8_t
-kind_of(uint32_t c)
+static uint8_t kind_of(uint32_t c)
 {
 	if (uc_is_general_category(c, UC_CATEGORY_Cf))
 		return F_DROP;
@@ -75,8 +74,7 @@ kind_of(uint32_t c)
 	return (uint8_t)(w > 2 ? 2 : w);
 }
 
-static uint8_t
-char_kind(uint32_t c)
+static uint8_t char_kind(uint32_t c)
 {
 	if (c < 0x10000) {
 		if (!bmp_kind_ready) {
@@ -89,28 +87,25 @@ char_kind(uint32_t c)
 	return kind_of(c);
 }
 
-struct lay_options
-lay_options_default(void)
+struct lay_options lay_options_default(void)
 {
 	struct lay_options o = {
-		.width = 80,
-		.shaping = true,
-		.visual = true,
-		.direction = LAY_DIR_AUTO,
+	        .width = 80,
+	        .shaping = true,
+	        .visual = true,
+	        .direction = LAY_DIR_AUTO,
 	};
 	return o;
 }
 
-static bool
-is_ascii_alpha(uint32_t c)
+static bool is_ascii_alpha(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* A paragraph that is one URL or path (`https://...`, `www....`, `/...`)
  * reads left to right whatever letters it holds. */
-static bool
-is_url_or_path(const uint32_t *cp, size_t n)
+static bool is_url_or_path(const uint32_t *cp, size_t n)
 {
 	size_t i = 0, end = n;
 
@@ -125,21 +120,24 @@ is_url_or_path(const uint32_t *cp, size_t n)
 			return false;
 	if (cp[i] == '/')
 		return true;
-	if (end - i >= 4 && (cp[i] | 0x20) == 'w' && (cp[i + 1] | 0x20) == 'w' &&
-	    (cp[i + 2] | 0x20) == 'w' && cp[i + 3] == '.')
+	if (end - i >= 4 && (cp[i] | 0x20) == 'w' &&
+	    (cp[i + 1] | 0x20) == 'w' && (cp[i + 2] | 0x20) == 'w' &&
+	    cp[i + 3] == '.')
 		return true;
 	/* RFC 3986 scheme, then "://". */
 	if (!is_ascii_alpha(cp[i]))
 		return false;
 	size_t k = i + 1;
-	while (k < end && (is_ascii_alpha(cp[k]) || (cp[k] >= '0' && cp[k] <= '9') ||
-	                   cp[k] == '+' || cp[k] == '-' || cp[k] == '.'))
+	while (k < end &&
+	       (is_ascii_alpha(cp[k]) || (cp[k] >= '0' && cp[k] <= '9') ||
+	        cp[k] == '+' || cp[k] == '-' || cp[k] == '.'))
 		k++;
-	return end - k >= 3 && cp[k] == ':' && cp[k + 1] == '/' && cp[k + 2] == '/';
+	return end - k >= 3 && cp[k] == ':' && cp[k + 1] == '/' &&
+	       cp[k + 2] == '/';
 }
 
-static FriBidiParType
-wanted_base(const uint32_t *cp, size_t n, const struct lay_options *opt)
+static FriBidiParType wanted_base(const uint32_t *cp, size_t n,
+                                  const struct lay_options *opt)
 {
 	switch (opt->direction) {
 	case LAY_DIR_LTR:
@@ -154,13 +152,13 @@ wanted_base(const uint32_t *cp, size_t n, const struct lay_options *opt)
 
 /* Allocate the per character arrays for n code points, as one block
  * (the widest elements first, so each array is aligned). */
-static void
-work_alloc(struct work *w, size_t n)
+static void work_alloc(struct work *w, size_t n)
 {
 	size_t m = n ? n : 1;
-	char *p = xreallocarray(NULL, m, sizeof *w->types + sizeof *w->shown +
-	                                     sizeof *w->levels + sizeof *w->info +
-	                                     sizeof *w->brk);
+	char *p = xreallocarray(NULL, m,
+	                        sizeof *w->types + sizeof *w->shown +
+	                                sizeof *w->levels + sizeof *w->info +
+	                                sizeof *w->brk);
 
 	w->n = n;
 	w->types = (FriBidiCharType *)p;
@@ -171,8 +169,7 @@ work_alloc(struct work *w, size_t n)
 }
 
 /* Decode text into a new work. */
-static void
-work_decode(struct work *w, const char *text, size_t len)
+static void work_decode(struct work *w, const char *text, size_t len)
 {
 	memset(w, 0, sizeof *w);
 	if (len > UINT32_MAX)
@@ -183,8 +180,7 @@ work_decode(struct work *w, const char *text, size_t len)
 	work_alloc(w, text_decode(text, len, w->cp, w->off));
 }
 
-static void
-work_free(struct work *w)
+static void work_free(struct work *w)
 {
 	free(w->cp);
 	free(w->off);
@@ -193,8 +189,7 @@ work_free(struct work *w)
 }
 
 /* Does the text hold anything Arabic shaping could change? */
-static bool
-needs_shaping(const uint32_t *cp, size_t n)
+static bool needs_shaping(const uint32_t *cp, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((cp[i] >= 0x600 && cp[i] < 0x900) ||
@@ -206,8 +201,8 @@ needs_shaping(const uint32_t *cp, size_t n)
 
 /* Steps 2-4 of the pipeline and the break opportunities: levels over the
  * whole paragraph, Arabic shaping, per character facts. */
-static void
-work_analyze(struct work *w, FriBidiParType base, const struct lay_options *opt)
+static void work_analyze(struct work *w, FriBidiParType base,
+                         const struct lay_options *opt)
 {
 	size_t n = w->n;
 
@@ -237,8 +232,7 @@ work_analyze(struct work *w, FriBidiParType base, const struct lay_options *opt)
 }
 
 /* Make the row scratch hold rows of len code points. */
-static void
-work_row_room(struct work *w, size_t len)
+static void work_row_room(struct work *w, size_t len)
 {
 	if (len <= w->rcap)
 		return;
@@ -249,9 +243,10 @@ work_row_room(struct work *w, size_t len)
 	/* One block, the widest elements first; nothing in it outlives a
 	 * row, so it is not copied. */
 	free(w->map);
-	char *p = xreallocarray(NULL, cap, sizeof *w->map + sizeof *w->cellof +
-	                                       sizeof *w->rowlev + sizeof *w->role +
-	                                       sizeof *w->gbrk);
+	char *p = xreallocarray(NULL, cap,
+	                        sizeof *w->map + sizeof *w->cellof +
+	                                sizeof *w->rowlev + sizeof *w->role +
+	                                sizeof *w->gbrk);
 	w->map = (FriBidiStrIndex *)p;
 	w->cellof = (uint32_t *)(w->map + cap);
 	w->rowlev = (FriBidiLevel *)(w->cellof + cap);
@@ -269,8 +264,7 @@ struct meter {
 	FriBidiLevel base_level;
 };
 
-static void
-meter_start(struct meter *m)
+static void meter_start(struct meter *m)
 {
 	m->cols = 0;
 	m->hang = 0;
@@ -279,17 +273,16 @@ meter_start(struct meter *m)
 }
 
 /* Whether the mark at i goes into the cell of the base before it. */
-static inline bool
-mark_attaches(const struct work *w, const struct meter *m, size_t i)
+static inline bool mark_attaches(const struct work *w, const struct meter *m,
+                                 size_t i)
 {
-	return m->have_base &&
-	       (!w->visual || w->levels[i] == m->base_level);
+	return m->have_base && (!w->visual || w->levels[i] == m->base_level);
 }
 
 /* Columns character i adds to the row when it is not hanging
  * whitespace. */
-static inline int
-char_columns(const struct work *w, const struct meter *m, size_t i)
+static inline int char_columns(const struct work *w, const struct meter *m,
+                               size_t i)
 {
 	uint8_t f = w->info[i];
 
@@ -303,8 +296,8 @@ char_columns(const struct work *w, const struct meter *m, size_t i)
 }
 
 /* Add character i, whose columns are cw, to the row. */
-static inline void
-meter_add(const struct work *w, struct meter *m, size_t i, int cw)
+static inline void meter_add(const struct work *w, struct meter *m, size_t i,
+                             int cw)
 {
 	uint8_t f = w->info[i];
 
@@ -322,8 +315,7 @@ meter_add(const struct work *w, struct meter *m, size_t i, int cw)
 
 /* Whether a row ending before c would split a lam-alef ligature: the
  * filler stands in the lam's place, the ligature in the alef's. */
-static bool
-splits_ligature(const struct work *w, size_t c)
+static bool splits_ligature(const struct work *w, size_t c)
 {
 	return c > 0 && c < w->n && w->shown[c - 1] == 0xFEFF &&
 	       w->cp[c - 1] != 0xFEFF;
@@ -332,8 +324,7 @@ splits_ligature(const struct work *w, size_t c)
 /* The end of a row starting at s where character i (> s) does not fit and
  * no break opportunity came before it: the last grapheme cluster
  * boundary, else the last code point that is not a mark. */
-static size_t
-emergency_end(struct work *w, size_t s, size_t i)
+static size_t emergency_end(struct work *w, size_t s, size_t i)
 {
 	work_row_room(w, i - s + 1);
 	u32_grapheme_breaks(w->cp + s, i - s + 1, w->gbrk);
@@ -347,8 +338,7 @@ emergency_end(struct work *w, size_t s, size_t i)
 }
 
 /* The end of the row that starts at s, at most width columns wide. */
-static size_t
-row_end(struct work *w, size_t s, int width)
+static size_t row_end(struct work *w, size_t s, int width)
 {
 	struct meter m;
 	size_t best = s;
@@ -375,8 +365,7 @@ row_end(struct work *w, size_t s, int width)
 }
 
 /* Start of the row's trailing whitespace (and Cf among it). */
-static size_t
-trailing_start(const struct work *w, size_t s, size_t e)
+static size_t trailing_start(const struct work *w, size_t s, size_t e)
 {
 	while (e > s && w->info[e - 1] & (F_WS | F_DROP))
 		e--;
@@ -386,9 +375,8 @@ trailing_start(const struct work *w, size_t s, size_t e)
 enum { ROLE_SKIP, ROLE_CELL, ROLE_MARK };
 
 /* Emit the row [s, e) into cells; returns how many. */
-static size_t
-emit_row(struct work *w, size_t s, size_t e, struct lay_cell *cells,
-         int *columns)
+static size_t emit_row(struct work *w, size_t s, size_t e,
+                       struct lay_cell *cells, int *columns)
 {
 	size_t len = e - s, t = trailing_start(w, s, e), nc = 0;
 	struct meter m;
@@ -463,20 +451,18 @@ emit_row(struct work *w, size_t s, size_t e, struct lay_cell *cells,
 	return nc;
 }
 
-static size_t
-byte_at(const struct work *w, size_t i)
+static size_t byte_at(const struct work *w, size_t i)
 {
 	return i < w->n ? w->off[i] : w->len;
 }
 
-static bool
-work_rtl(const struct work *w)
+static bool work_rtl(const struct work *w)
 {
 	return w->base == FRIBIDI_PAR_RTL;
 }
 
-struct lay_paragraph *
-lay_paragraph_new(const char *text, size_t len, const struct lay_options *opt)
+struct lay_paragraph *lay_paragraph_new(const char *text, size_t len,
+                                        const struct lay_options *opt)
 {
 	struct work w;
 	int width = opt->width < 1 ? 1 : opt->width;
@@ -503,7 +489,8 @@ lay_paragraph_new(const char *text, size_t len, const struct lay_options *opt)
 	/* One block for all rows' cells: a character makes at most one cell,
 	 * and the few that make none (hanging spaces, marks, Cf) are not
 	 * worth a copy to shrink it. */
-	struct lay_cell *cells = xreallocarray(NULL, w.n ? w.n : 1, sizeof *cells);
+	struct lay_cell *cells =
+	        xreallocarray(NULL, w.n ? w.n : 1, sizeof *cells);
 	size_t nc = 0;
 	for (size_t r = 0; r < nrows; r++) {
 		size_t rs = rows[r].start, re = rows[r].end;
@@ -525,8 +512,7 @@ lay_paragraph_new(const char *text, size_t len, const struct lay_options *opt)
 	return par;
 }
 
-void
-lay_paragraph_free(struct lay_paragraph *par)
+void lay_paragraph_free(struct lay_paragraph *par)
 {
 	if (!par)
 		return;
@@ -537,8 +523,7 @@ lay_paragraph_free(struct lay_paragraph *par)
 }
 
 /* Emit [0, n) of w as one row; the caller knows it fits. */
-static struct lay_row *
-single_row(struct work *w, size_t end_byte)
+static struct lay_row *single_row(struct work *w, size_t end_byte)
 {
 	struct lay_row *row = xcalloc(1, sizeof *row);
 	int cols;
@@ -554,8 +539,7 @@ single_row(struct work *w, size_t end_byte)
 
 /* Where to cut a headline so that it and an ellipsis fit in width: the
  * last grapheme cluster boundary within width - 1 columns. */
-static size_t
-headline_cut(struct work *w, int width)
+static size_t headline_cut(struct work *w, int width)
 {
 	struct meter m;
 	size_t cut = 0;
@@ -576,8 +560,8 @@ headline_cut(struct work *w, int width)
 	return cut;
 }
 
-struct lay_row *
-lay_headline_new(const char *text, size_t len, const struct lay_options *opt)
+struct lay_row *lay_headline_new(const char *text, size_t len,
+                                 const struct lay_options *opt)
 {
 	struct work w;
 	int width = opt->width < 1 ? 1 : opt->width;
@@ -615,8 +599,7 @@ lay_headline_new(const char *text, size_t len, const struct lay_options *opt)
 	return row;
 }
 
-void
-lay_row_free(struct lay_row *row)
+void lay_row_free(struct lay_row *row)
 {
 	if (!row)
 		return;
@@ -625,8 +608,8 @@ lay_row_free(struct lay_row *row)
 }
 
 /* The range holding byte off, by bisection, or NULL. */
-static const struct text_range *
-range_at(const struct text_range *ranges, size_t n, size_t off)
+static const struct text_range *range_at(const struct text_range *ranges,
+                                         size_t n, size_t off)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -641,22 +624,21 @@ range_at(const struct text_range *ranges, size_t n, size_t off)
 	return NULL;
 }
 
-size_t
-lay_row_mark_ranges(const struct lay_row *row, const struct text_range *ranges,
-                    size_t nranges, bool *marked)
+size_t lay_row_mark_ranges(const struct lay_row *row,
+                           const struct text_range *ranges, size_t nranges,
+                           bool *marked)
 {
 	size_t count = 0;
 	for (size_t i = 0; i < row->ncells; i++) {
-		marked[i] = range_at(ranges, nranges, row->cells[i].offset) !=
-		            NULL;
+		marked[i] =
+		        range_at(ranges, nranges, row->cells[i].offset) != NULL;
 		count += marked[i];
 	}
 	return count;
 }
 
 /* Append the UTF-8 of c to p; returns the end. */
-static char *
-put_utf8(char *p, uint32_t c)
+static char *put_utf8(char *p, uint32_t c)
 {
 	if (c < 0x80) {
 		*p++ = (char)c;
@@ -676,11 +658,13 @@ put_utf8(char *p, uint32_t c)
 	return p;
 }
 
-char *
-lay_row_text(const struct lay_row *row, int width)
+char *lay_row_text(const struct lay_row *row, int width)
 {
-	int pad = row->align_right && width > row->columns ? width - row->columns : 0;
-	char *buf = xreallocarray(NULL, (size_t)pad + row->ncells * LAY_CELL_CHARS * 4 + 1, 1);
+	int pad = row->align_right && width > row->columns
+	                  ? width - row->columns
+	                  : 0;
+	char *buf = xreallocarray(
+	        NULL, (size_t)pad + row->ncells * LAY_CELL_CHARS * 4 + 1, 1);
 	char *p = buf;
 
 	memset(p, ' ', (size_t)pad);
@@ -695,9 +679,8 @@ lay_row_text(const struct lay_row *row, int width)
 	return buf;
 }
 
-uint8_t *
-lay_paragraph_levels(const char *text, size_t len, const struct lay_options *opt,
-                     size_t *n)
+uint8_t *lay_paragraph_levels(const char *text, size_t len,
+                              const struct lay_options *opt, size_t *n)
 {
 	struct work w;
 

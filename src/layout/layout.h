@@ -12,17 +12,18 @@
 #include "text/words.h"
 
 enum lay_direction {
-	LAY_DIR_AUTO, /* from the first strong character (P2, P3); LTR if none */
+	LAY_DIR_AUTO, /* from the first strong character (P2, P3); LTR if none
+	               */
 	LAY_DIR_LTR,
 	LAY_DIR_RTL,
 };
 
 struct lay_options {
-	int width;                    /* columns of a row, >= 1 */
-	bool shaping;                 /* Arabic presentation forms (default on) */
-	bool visual;                  /* true: visual order (the app does bidi);
-	                                 false: logical order, for terminals
-	                                 that do their own bidi */
+	int width;    /* columns of a row, >= 1 */
+	bool shaping; /* Arabic presentation forms (default on) */
+	bool visual;  /* true: visual order (the app does bidi);
+	                 false: logical order, for terminals
+	                 that do their own bidi */
 	enum lay_direction direction; /* paragraph base direction */
 };
 

@@ -9,8 +9,7 @@
 
 #include "layout/linebreak.h"
 
-void
-lay_linebreaks_unistring(const uint32_t *s, size_t n, char *brk)
+void lay_linebreaks_unistring(const uint32_t *s, size_t n, char *brk)
 {
 	if (n == 0)
 		return;
@@ -29,40 +28,55 @@ lay_linebreaks_unistring(const uint32_t *s, size_t n, char *brk)
 }
 
 /* Line_Break classes the corrections need, by their small fixed sets. */
-static bool
-is_hard(uint32_t c) /* BK, CR, LF, NL */
+static bool is_hard(uint32_t c) /* BK, CR, LF, NL */
 {
 	return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 ||
 	       c == 0x2029;
 }
 
-static bool
-is_is(uint32_t c)
+static bool is_is(uint32_t c)
 {
 	switch (c) {
-	case 0x2C: case 0x2E: case 0x3A: case 0x3B: case 0x37E: case 0x589:
-	case 0x60C: case 0x60D: case 0x7F8: case 0x2044: case 0xFE10:
-	case 0xFE13: case 0xFE14:
+	case 0x2C:
+	case 0x2E:
+	case 0x3A:
+	case 0x3B:
+	case 0x37E:
+	case 0x589:
+	case 0x60C:
+	case 0x60D:
+	case 0x7F8:
+	case 0x2044:
+	case 0xFE10:
+	case 0xFE13:
+	case 0xFE14:
 		return true;
 	default:
 		return false;
 	}
 }
 
-static bool
-is_sy(uint32_t c)
+static bool is_sy(uint32_t c)
 {
 	return c == 0x2F;
 }
 
-static bool
-is_wj_or_gl(uint32_t c)
+static bool is_wj_or_gl(uint32_t c)
 {
 	switch (c) {
-	case 0x2060: case 0xFEFF:                       /* WJ */
-	case 0xA0: case 0x34F: case 0xF08: case 0xF0C: case 0xF12:
-	case 0xFD9: case 0xFDA: case 0x180E: case 0x2007: case 0x2011:
-	case 0x202F:                                    /* GL */
+	case 0x2060:
+	case 0xFEFF: /* WJ */
+	case 0xA0:
+	case 0x34F:
+	case 0xF08:
+	case 0xF0C:
+	case 0xF12:
+	case 0xFD9:
+	case 0xFDA:
+	case 0x180E:
+	case 0x2007:
+	case 0x2011:
+	case 0x202F: /* GL */
 		return true;
 	default:
 		return c >= 0x35C && c <= 0x362;
@@ -75,8 +89,7 @@ is_wj_or_gl(uint32_t c)
 static uint8_t bmp_marks[0x10000 / 8];
 static bool bmp_marks_ready;
 
-static bool
-is_mark(uint32_t c)
+static bool is_mark(uint32_t c)
 {
 	if (c >= 0x10000)
 		return uc_is_general_category(c, UC_CATEGORY_M);
@@ -91,8 +104,7 @@ is_mark(uint32_t c)
 
 /* Combining marks, ZWJ and controls (class CM or ZWJ): rule LB9 lets
  * them take their base's class. */
-static bool
-is_cm(uint32_t c)
+static bool is_cm(uint32_t c)
 {
 	if (c < 0x20)
 		return c != '\t' && !is_hard(c);
@@ -101,8 +113,7 @@ is_cm(uint32_t c)
 	return c == 0x200D || is_mark(c);
 }
 
-static bool
-is_nu(uint32_t c)
+static bool is_nu(uint32_t c)
 {
 	if (c < 0x80)
 		return c >= '0' && c <= '9';
@@ -116,8 +127,7 @@ is_nu(uint32_t c)
 /* Whether c breaks like a letter (AL or HL, after rule LB1): letters join
  * letters on both sides (LB28), take a break after `}` (LB31) and, unlike
  * `(`, after a following space (LB18). */
-static bool
-breaks_as_letter(uint32_t c)
+static bool breaks_as_letter(uint32_t c)
 {
 	uint32_t a[3] = {'a', c, 'a'};
 	uint32_t b[4] = {'}', c, ' ', 'a'};
@@ -132,8 +142,7 @@ breaks_as_letter(uint32_t c)
 
 /* Whether no break may come before c even after a space: the classes
  * of rules LB7, LB11, LB13 and LB19 (SP, WJ, CL, CP, EX, IS, SY, QU). */
-static bool
-never_after_space(uint32_t c)
+static bool never_after_space(uint32_t c)
 {
 	uint32_t a[3] = {'a', ' ', c};
 	char p[3];
@@ -144,11 +153,10 @@ never_after_space(uint32_t c)
 
 /* Index of the character whose class s[i] has after LB9 (its base when
  * it is a combining mark). */
-static size_t
-base_of(const uint32_t *s, size_t i)
+static size_t base_of(const uint32_t *s, size_t i)
 {
-	while (i > 0 && is_cm(s[i]) && !is_hard(s[i - 1]) &&
-	       s[i - 1] != ' ' && s[i - 1] != 0x200B)
+	while (i > 0 && is_cm(s[i]) && !is_hard(s[i - 1]) && s[i - 1] != ' ' &&
+	       s[i - 1] != 0x200B)
 		i--;
 	return i;
 }
@@ -158,14 +166,12 @@ base_of(const uint32_t *s, size_t i)
 static uint8_t bmp_odd[0x10000 / 8];
 static bool bmp_odd_ready;
 
-static bool
-odd_uncached(uint32_t c)
+static bool odd_uncached(uint32_t c)
 {
 	return c == ' ' || c == 0xFFFC || is_is(c) || is_hard(c) || is_cm(c);
 }
 
-static bool
-is_odd(uint32_t c)
+static bool is_odd(uint32_t c)
 {
 	if (c >= 0x10000)
 		return odd_uncached(c);
@@ -178,8 +184,7 @@ is_odd(uint32_t c)
 	return bmp_odd[c / 8] & (1u << (c % 8));
 }
 
-void
-lay_linebreaks(const uint32_t *s, size_t n, char *brk)
+void lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 {
 	lay_linebreaks_unistring(s, n, brk);
 	if (n == 0)
@@ -198,9 +203,11 @@ lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 		if (p != ' ')
 			spaces = i;
 		/* LB18: a break after spaces that open the text or follow a
-		 * mandatory break; libunistring keeps them with what follows. */
+		 * mandatory break; libunistring keeps them with what follows.
+		 */
 		if (p == ' ') {
-			if (c != ' ' && (spaces == 0 || brk[spaces] == LB_MUST) &&
+			if (c != ' ' &&
+			    (spaces == 0 || brk[spaces] == LB_MUST) &&
 			    brk[i] == LB_NONE && !is_hard(c) && c != 0x200B &&
 			    !never_after_space(c))
 				brk[i] = LB_ALLOW;
@@ -208,7 +215,8 @@ lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 		}
 		if (c == ' ' || is_hard(c) || is_cm(c))
 			continue;
-		/* Only what follows IS, U+FFFC or a mark needs a second look. */
+		/* Only what follows IS, U+FFFC or a mark needs a second look.
+		 */
 		if (c != 0xFFFC && p != 0xFFFC && !is_is(p) && !is_cm(p))
 			continue;
 		size_t k = base_of(s, i - 1);
@@ -219,7 +227,8 @@ lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 		    !is_wj_or_gl(s[k]) && s[k] != 0x200B)
 			brk[i] = LB_ALLOW;
 		else if (brk[i] == LB_NONE && s[k] == 0xFFFC &&
-		         !is_wj_or_gl(c) && c != 0x200B && !never_after_space(c))
+		         !is_wj_or_gl(c) && c != 0x200B &&
+		         !never_after_space(c))
 			brk[i] = LB_ALLOW;
 
 		if (!is_is(s[k]))
@@ -231,8 +240,8 @@ lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 			/* LB25 as tailored by UAX #14 (and its test file):
 			 * IS x NU only inside a number, NU (SY | IS)* x NU. */
 			size_t j = k;
-			while (j > 0 && (is_is(s[j]) || is_sy(s[j]) ||
-			                 is_cm(s[j])))
+			while (j > 0 &&
+			       (is_is(s[j]) || is_sy(s[j]) || is_cm(s[j])))
 				j--;
 			if (is_is(s[j]) || is_sy(s[j]) || is_cm(s[j]) ||
 			    !is_nu(s[j]))

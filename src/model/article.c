@@ -26,8 +26,8 @@ void article_add_paragraph(struct article *a, const char *text, size_t len)
 	article_add_paragraph_dir(a, text, len, ARTICLE_DIR_AUTO);
 }
 
-void article_add_paragraph_dir(struct article *a, const char *text,
-                               size_t len, char dir)
+void article_add_paragraph_dir(struct article *a, const char *text, size_t len,
+                               char dir)
 {
 	if (dir != ARTICLE_DIR_LTR && dir != ARTICLE_DIR_RTL)
 		dir = ARTICLE_DIR_AUTO;
@@ -51,8 +51,8 @@ void article_add_category(struct article *a, const char *text, size_t len)
 	append(&a->categories, &a->ncategories, text, len);
 }
 
-void article_add_enclosure(struct article *a, const char *url,
-                           const char *type, long long length)
+void article_add_enclosure(struct article *a, const char *url, const char *type,
+                           long long length)
 {
 	a->enclosures = xreallocarray(a->enclosures, a->nenclosures + 1,
 	                              sizeof *a->enclosures);

@@ -8,7 +8,7 @@
 /* A media file attached to a feed item. */
 struct enclosure {
 	char *url;
-	char *type;  /* MIME type; may be NULL */
+	char *type;       /* MIME type; may be NULL */
 	long long length; /* bytes; 0 unknown */
 };
 
@@ -16,12 +16,12 @@ struct enclosure {
  * layout makes them safe to draw), owned by the article. Any may be NULL
  * except title, which is at least "". */
 struct article {
-	char *site;     /* publisher's name */
-	char *title;    /* headline */
-	char *date;     /* as given by the source */
-	char *link;     /* URL of the original */
-	char *credit;   /* the credit line, e.g. "منبع : خبرگزاری مهر" */
-	char *origin;   /* where it was read from: a path or URL */
+	char *site;  /* publisher's name */
+	char *title; /* headline */
+	char *date;  /* as given by the source */
+	char *link;  /* URL of the original */
+	char *credit; /* the credit line, e.g. "منبع : خبرگزاری مهر" */
+	char *origin; /* where it was read from: a path or URL */
 	char *author;
 	char *guid;     /* the feed's id for the item (guid, atom:id) */
 	long long time; /* date as seconds since the epoch, UTC; 0 unknown */
@@ -42,8 +42,8 @@ struct article {
 
 /* Values of article.body_dir. */
 #define ARTICLE_DIR_AUTO 'a'
-#define ARTICLE_DIR_LTR 'l'
-#define ARTICLE_DIR_RTL 'r'
+#define ARTICLE_DIR_LTR  'l'
+#define ARTICLE_DIR_RTL  'r'
 
 /* A new empty article (title ""); free with article_free(). */
 struct article *article_new(void);
@@ -53,8 +53,8 @@ void article_add_paragraph(struct article *a, const char *text, size_t len);
 
 /* Append a copy of a paragraph with its base direction, one of
  * ARTICLE_DIR_AUTO, _LTR, _RTL (anything else counts as auto). */
-void article_add_paragraph_dir(struct article *a, const char *text,
-                               size_t len, char dir);
+void article_add_paragraph_dir(struct article *a, const char *text, size_t len,
+                               char dir);
 
 /* Append a copy of a related headline. */
 void article_add_related(struct article *a, const char *text, size_t len);
@@ -63,8 +63,8 @@ void article_add_related(struct article *a, const char *text, size_t len);
 void article_add_category(struct article *a, const char *text, size_t len);
 
 /* Append an enclosure (copies of url and type; type may be NULL). */
-void article_add_enclosure(struct article *a, const char *url,
-                           const char *type, long long length);
+void article_add_enclosure(struct article *a, const char *url, const char *type,
+                           long long length);
 
 /* Free an article and everything it owns; NULL is allowed. */
 void article_free(struct article *a);

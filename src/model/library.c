@@ -148,10 +148,10 @@ static void drop_self_links(struct article *a)
  * and are named on its page. A headline is compared only with the stories
  * sharing one of its salient words, found through a list per word. */
 struct dup_index {
-	struct key_map heads;   /* word -> first posting + 1 */
+	struct key_map heads; /* word -> first posting + 1 */
 	struct {
 		size_t story, next; /* next: posting + 1, 0 none */
-	} *post;
+	} * post;
 	size_t npost;
 	struct text_words *words; /* by headline-only story - narticles */
 	size_t nwords;
@@ -285,8 +285,8 @@ void library_link(struct library *lib)
 	 * recorded with their listing article and index, pages come after
 	 * every target is known (a page lists its siblings' targets). */
 	struct origin *origins = NULL;
-	struct dup_index dups = {.heads = {xcalloc(16, sizeof *dups.heads.slots),
-	                                   16, 0}};
+	struct dup_index dups = {
+	        .heads = {xcalloc(16, sizeof *dups.heads.slots), 16, 0}};
 	struct text_words w = {0};
 	size_t stamp = 0;
 	for (size_t i = 0; i < narticles; i++) {
@@ -304,12 +304,15 @@ void library_link(struct library *lib)
 				                          TEXT_WORDS_UNIQUE);
 				t = dup_find(&dups, &w, ++stamp, narticles);
 				if (t != STORY_NONE) {
-					/* a variant: this spelling leads there too */
-					struct origin *o = &origins[t - narticles];
+					/* a variant: this spelling leads there
+					 * too */
+					struct origin *o =
+					        &origins[t - narticles];
 					o->variants = xreallocarray(
 					        o->variants, o->nvariants + 1,
 					        sizeof *o->variants);
-					o->variants[o->nvariants++] = a->related[k];
+					o->variants[o->nvariants++] =
+					        a->related[k];
 					map_add(&headlines, key, t);
 					targets[k] = t;
 					continue;

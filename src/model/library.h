@@ -13,25 +13,26 @@
 #define STORY_NONE ((size_t)-1)
 
 struct story {
-	const char *title;       /* the headline shown in the list */
-	struct article *page;    /* what opening it shows.  A headline-only
-	                            story gets a page of its own: its headline,
-	                            the site and date of the article it was
-	                            listed in, and as related stories that
-	                            article first, then its siblings. */
-	size_t *targets;         /* targets[i]: the story page->related[i] opens */
-	bool headline_only;      /* known only as a related headline */
-	size_t source;           /* headline-only: the article story listing it;
-	                            otherwise STORY_NONE */
+	const char *title;    /* the headline shown in the list */
+	struct article *page; /* what opening it shows.  A headline-only
+	                         story gets a page of its own: its headline,
+	                         the site and date of the article it was
+	                         listed in, and as related stories that
+	                         article first, then its siblings. */
+	size_t *targets;      /* targets[i]: the story page->related[i] opens */
+	bool headline_only;   /* known only as a related headline */
+	size_t source;        /* headline-only: the article story listing it;
+	                         otherwise STORY_NONE */
 	bool read;
 	bool starred;
 };
 
 struct library {
-	struct story *stories; /* articles first, in the order added, then
-	                          headline-only stories in order of appearance */
+	struct story
+	        *stories; /* articles first, in the order added, then
+	                     headline-only stories in order of appearance */
 	size_t nstories;
-	size_t narticles;      /* stories[0..narticles) are articles */
+	size_t narticles; /* stories[0..narticles) are articles */
 };
 
 /* An empty library; free with library_free(). */

@@ -235,7 +235,8 @@ static void job_start(struct fetcher *f, struct job *j)
 	if (!e)
 		die(_("cannot initialise libcurl"));
 	j->easy = e;
-	char *url = url_has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
+	char *url =
+	        url_has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
 	j->is_file = is_file_url(url);
 	SETOPT(e, CURLOPT_URL, url);
 	free(url);
@@ -553,10 +554,12 @@ int fetcher_poll(struct fetcher *f, struct pollfd *extra, unsigned n_extra,
 		w[i].events = to_curl_events(extra[i].events);
 	}
 	int numfds = 0;
-	CURLMcode rc = curl_multi_wait(f->multi, w, n_extra, timeout_ms, &numfds);
+	CURLMcode rc =
+	        curl_multi_wait(f->multi, w, n_extra, timeout_ms, &numfds);
 	int extra_ready = 0;
 	for (unsigned i = 0; i < n_extra; i++) {
-		extra[i].revents = rc == CURLM_OK ? from_curl_events(w[i].revents) : 0;
+		extra[i].revents =
+		        rc == CURLM_OK ? from_curl_events(w[i].revents) : 0;
 		if (extra[i].revents)
 			extra_ready++;
 	}

@@ -45,8 +45,7 @@ typedef void fetch_done_fn(void *ctx, struct fetch_result *r);
  * final answer's, only when it is a success or a file), from
  * fetcher_perform(); data is valid during the call.  The transfer may
  * still fail after some pieces (a timeout, the size cap): on_done says. */
-typedef void fetch_data_fn(void *ctx, void *user, const char *data,
-                           size_t len);
+typedef void fetch_data_fn(void *ctx, void *user, const char *data, size_t len);
 
 /* Zero fields take the default written beside them. */
 struct fetch_options {

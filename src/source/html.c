@@ -384,8 +384,7 @@ static void list_item_end(struct conv *c)
 
 /* An inline element that carries a direction (d may be 0 for <bdi> and
  * <bdo> without dir). */
-static void inline_dir_start(struct conv *c, struct frame *f, bool bdo,
-                             char d)
+static void inline_dir_start(struct conv *c, struct frame *f, bool bdo, char d)
 {
 	if (c->par.len == 0 && !c->pre) {
 		/* It starts the paragraph: the paragraph takes its direction.
@@ -433,8 +432,7 @@ static struct frame *push_frame(struct conv *c, enum frame_kind kind)
 }
 
 /* A block starts: end the paragraph, take the block's direction. */
-static void block_start(struct conv *c, struct frame *f,
-                        const xmlChar **atts)
+static void block_start(struct conv *c, struct frame *f, const xmlChar **atts)
 {
 	flush(c);
 	f->saved_dir = c->dir;
@@ -498,7 +496,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	struct frame *parent = c->nframes ? &c->frames[c->nframes - 1] : NULL;
 	if (li && parent && parent->kind == F_LIST) {
 		/* The list's own item: numbered by it. */
-		const char *value = parent->ordered ? attr(atts, "value") : NULL;
+		const char *value =
+		        parent->ordered ? attr(atts, "value") : NULL;
 		if (value)
 			parent->number = strtol(value, NULL, 10);
 		long number = parent->number++;
@@ -588,10 +587,10 @@ static void convert(struct conv *c, const char *html, size_t len)
 	if (len == 0)
 		return;
 	htmlSAXHandler sax = {
-		.startElement = on_start,
-		.endElement = on_end,
-		.characters = on_text,
-		.cdataBlock = on_text,
+	        .startElement = on_start,
+	        .endElement = on_end,
+	        .characters = on_text,
+	        .cdataBlock = on_text,
 	};
 	htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(
 	        &sax, c, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);

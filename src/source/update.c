@@ -128,8 +128,7 @@ static void push(struct job *j, const char *data, size_t len)
 		feed_parser_push(j->parser, data, len);
 }
 
-static void report(struct job *j, enum update_status status,
-                   const char *error)
+static void report(struct job *j, enum update_status status, const char *error)
 {
 	struct updater *u = j->owner;
 	struct update_report r = {
@@ -210,8 +209,8 @@ static void job_close(struct job *j)
 static FILE *spill_open(void)
 {
 	const char *dir = getenv("TMPDIR");
-	char *path = xasprintf("%s/akhbar-feed-XXXXXX",
-	                       dir && *dir ? dir : "/tmp");
+	char *path =
+	        xasprintf("%s/akhbar-feed-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path);
 	if (fd >= 0)
 		unlink(path);

@@ -23,60 +23,70 @@
 
 /* "akhb": tells an akhbar cache from any other SQLite file. */
 #define APPLICATION_ID 0x616b6862
-#define STR(x) #x
-#define XSTR(x) STR(x)
+#define STR(x)         #x
+#define XSTR(x)        STR(x)
 
 /* Schema steps in order: the cache at version v runs steps v+1... Never
  * edit a released step; add a new one (ALTER TABLE ... ADD COLUMN). */
+/* clang-format off: one SQL clause a line reads better than packed. */
 static const char *const migrations[] = {
-	/* 1: feeds and items. Items' small columns come first and the body
-	 * last; the list indices hold all a headline needs, so listing never
-	 * reads the rows. */
-	"PRAGMA application_id = " XSTR(APPLICATION_ID) ";"
-	"CREATE TABLE feeds ("
-	" id INTEGER PRIMARY KEY,"
-	" url TEXT NOT NULL UNIQUE,"
-	" title TEXT, link TEXT, language TEXT,"
-	" etag TEXT, last_modified TEXT,"
-	" last_update INTEGER NOT NULL DEFAULT 0,"
-	" last_error TEXT,"
-	" position INTEGER);" /* NULL: no longer subscribed */
-	"CREATE TABLE items ("
-	" id INTEGER PRIMARY KEY,"
-	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
-	" key TEXT NOT NULL," /* g:GUID, l:LINK or h:HASH(TITLE, DATE) */
-	" title TEXT NOT NULL,"
-	" time INTEGER NOT NULL DEFAULT 0,"
-	" read INTEGER NOT NULL DEFAULT 0,"
-	" starred INTEGER NOT NULL DEFAULT 0,"
-	" first_seen INTEGER NOT NULL,"
-	" guid TEXT, link TEXT, author TEXT, date TEXT,"
-	" site TEXT, language TEXT,"
-	" categories TEXT," /* one a line */
-	" enclosures TEXT," /* LENGTH \t TYPE \t URL, one a line */
-	" body TEXT," /* paragraphs, one a line */
-	" UNIQUE (feed_id, key));"
-	"CREATE INDEX items_feed_read ON items (feed_id, read);"
-	"CREATE INDEX items_feed_list ON items"
-	" (feed_id, time DESC, id, read, starred, title);"
-	"CREATE INDEX items_all_list ON items"
-	" (time DESC, id, feed_id, read, starred, title);",
-	/* 2: the story index (store/related.c): every item's headline and
-	 * the start of its summary as words in key form, for related
-	 * stories, near-duplicates and search. cache_store_item() fills it
-	 * in the update's transaction; a trigger removes an item's words
-	 * with the item. Existing items are indexed here, with functions
-	 * akhbar registers on its connection (cache_index_register()). */
-	"CREATE VIRTUAL TABLE story_words USING fts5"
-	" (headline, summary, tokenize = 'ascii');"
-	"INSERT INTO story_words (rowid, headline, summary)"
-	" SELECT id, akhbar_headline_words(title, body),"
-	" akhbar_summary_words(title, body)"
-	" FROM items;"
-	"CREATE TRIGGER story_words_drop AFTER DELETE ON items BEGIN"
-	" DELETE FROM story_words WHERE rowid = old.id;"
-	" END;",
+        /* 1: feeds and items. Items' small columns come first and the body
+         * last; the list indices hold all a headline needs, so listing never
+         * reads the rows. */
+        "PRAGMA application_id = " XSTR(
+                APPLICATION_ID) ";"
+                                "CREATE TABLE feeds ("
+                                " id INTEGER PRIMARY KEY,"
+                                " url TEXT NOT NULL UNIQUE,"
+                                " title TEXT, link TEXT, language TEXT,"
+                                " etag TEXT, last_modified TEXT,"
+                                " last_update INTEGER NOT NULL DEFAULT 0,"
+                                " last_error TEXT,"
+                                " position INTEGER);" /* NULL: no longer
+                                                         subscribed */
+                                "CREATE TABLE items ("
+                                " id INTEGER PRIMARY KEY,"
+                                " feed_id INTEGER NOT NULL REFERENCES "
+                                "feeds(id) ON DELETE CASCADE,"
+                                " key TEXT NOT NULL," /* g:GUID, l:LINK or
+                                                         h:HASH(TITLE, DATE) */
+                                " title TEXT NOT NULL,"
+                                " time INTEGER NOT NULL DEFAULT 0,"
+                                " read INTEGER NOT NULL DEFAULT 0,"
+                                " starred INTEGER NOT NULL DEFAULT 0,"
+                                " first_seen INTEGER NOT NULL,"
+                                " guid TEXT, link TEXT, author TEXT, date TEXT,"
+                                " site TEXT, language TEXT,"
+                                " categories TEXT," /* one a line */
+                                " enclosures TEXT," /* LENGTH \t TYPE \t URL,
+                                                       one a line */
+                                " body TEXT,"       /* paragraphs, one a line */
+                                " UNIQUE (feed_id, key));"
+                                "CREATE INDEX items_feed_read ON items "
+                                "(feed_id, read);"
+                                "CREATE INDEX items_feed_list ON items"
+                                " (feed_id, time DESC, id, read, starred, "
+                                "title);"
+                                "CREATE INDEX items_all_list ON items"
+                                " (time DESC, id, feed_id, read, starred, "
+                                "title);",
+        /* 2: the story index (store/related.c): every item's headline and
+         * the start of its summary as words in key form, for related
+         * stories, near-duplicates and search. cache_store_item() fills it
+         * in the update's transaction; a trigger removes an item's words
+         * with the item. Existing items are indexed here, with functions
+         * akhbar registers on its connection (cache_index_register()). */
+        "CREATE VIRTUAL TABLE story_words USING fts5"
+        " (headline, summary, tokenize = 'ascii');"
+        "INSERT INTO story_words (rowid, headline, summary)"
+        " SELECT id, akhbar_headline_words(title, body),"
+        " akhbar_summary_words(title, body)"
+        " FROM items;"
+        "CREATE TRIGGER story_words_drop AFTER DELETE ON items BEGIN"
+        " DELETE FROM story_words WHERE rowid = old.id;"
+        " END;",
 };
+/* clang-format on */
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 enum stmt {
@@ -106,69 +116,70 @@ enum stmt {
 /* Prepared once at open and reused: parsing SQL per item would cost more
  * than storing it. */
 static const char *const statements[ST_COUNT] = {
-	[ST_BEGIN] = "BEGIN IMMEDIATE",
-	[ST_COMMIT] = "COMMIT",
-	[ST_ROLLBACK] = "ROLLBACK",
-	[ST_FEED_ADD] = "INSERT INTO feeds (url, position) VALUES (?1,"
-	                " (SELECT coalesce(max(position) + 1, 0) FROM feeds))"
-	                " ON CONFLICT (url) DO NOTHING",
-	[ST_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
-	/* An unchanged item is left alone: refetching a feed that did not
-	 * change writes nothing. */
-	[ST_ITEM_PUT] =
-		"INSERT INTO items (feed_id, key, title, time, first_seen, guid,"
-		" link, author, date, site, language, categories, enclosures,"
-		" body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-		" ?12, ?13, ?14)"
-		" ON CONFLICT (feed_id, key) DO UPDATE SET"
-		" title = excluded.title, time = excluded.time,"
-		" guid = excluded.guid, link = excluded.link,"
-		" author = excluded.author, date = excluded.date,"
-		" site = excluded.site, language = excluded.language,"
-		" categories = excluded.categories,"
-		" enclosures = excluded.enclosures, body = excluded.body"
-		" WHERE (title, time, guid, link, author, date, site, language,"
-		" categories, enclosures, body) IS NOT (excluded.title,"
-		" excluded.time, excluded.guid, excluded.link, excluded.author,"
-		" excluded.date, excluded.site, excluded.language,"
-		" excluded.categories, excluded.enclosures, excluded.body)"
-		" RETURNING id",
-	[ST_FEED_DONE] = "UPDATE feeds SET title = coalesce(?2, title),"
-	                 " link = coalesce(?3, link),"
-	                 " language = coalesce(?4, language), etag = ?5,"
-	                 " last_modified = ?6, last_update = ?7,"
-	                 " last_error = NULL WHERE id = ?1",
-	[ST_FEED_ERROR] = "UPDATE feeds SET last_error = ?2 WHERE id = ?1",
-	[ST_FEED_SAME] = "UPDATE feeds SET last_update = ?2, last_error = NULL"
-	                 " WHERE id = ?1",
-	[ST_SYNC_CLEAR] = "UPDATE feeds SET position = NULL",
-	/* The first of duplicate urls keeps its place. */
-	[ST_SYNC_ADD] = "INSERT INTO feeds (url, position) VALUES (?1, ?2)"
-	                " ON CONFLICT (url) DO UPDATE SET position ="
-	                " excluded.position WHERE position IS NULL",
-	[ST_PURGE] = "DELETE FROM feeds WHERE position IS NULL",
-	[ST_FEEDS] = "SELECT id, url, title, link, language, etag,"
-	             " last_modified, last_update, last_error,"
-	             " position IS NOT NULL,"
-	             " (SELECT count(*) FROM items"
-	             "  WHERE feed_id = feeds.id AND read = 0),"
-	             " (SELECT count(*) FROM items WHERE feed_id = feeds.id)"
-	             " FROM feeds ORDER BY position IS NULL, position, id",
-	[ST_LIST_FEED] = "SELECT id, time, read, starred, title"
-	                 " FROM items WHERE feed_id = ?1"
-	                 " ORDER BY time DESC, id",
-	[ST_LIST_ALL] = "SELECT id, time, read, starred, title, feed_id"
-	                " FROM items ORDER BY time DESC, id",
-	[ST_ITEM_GET] = "SELECT feeds.url, items.title, time, guid,"
-	                " items.link, author, date, site, items.language,"
-	                " categories, enclosures, body"
-	                " FROM items JOIN feeds ON feeds.id = feed_id"
-	                " WHERE items.id = ?1",
-	[ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
-	[ST_SET_STARRED] = "UPDATE items SET starred = ?2 WHERE id = ?1",
-	[ST_MARK_FEED] = "UPDATE items SET read = 1"
-	                 " WHERE feed_id = ?1 AND read = 0",
-	[ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
+        [ST_BEGIN] = "BEGIN IMMEDIATE",
+        [ST_COMMIT] = "COMMIT",
+        [ST_ROLLBACK] = "ROLLBACK",
+        [ST_FEED_ADD] = "INSERT INTO feeds (url, position) VALUES (?1,"
+                        " (SELECT coalesce(max(position) + 1, 0) FROM feeds))"
+                        " ON CONFLICT (url) DO NOTHING",
+        [ST_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
+        /* An unchanged item is left alone: refetching a feed that did not
+         * change writes nothing. */
+        [ST_ITEM_PUT] =
+                "INSERT INTO items (feed_id, key, title, time, first_seen, "
+                "guid,"
+                " link, author, date, site, language, categories, enclosures,"
+                " body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                " ?12, ?13, ?14)"
+                " ON CONFLICT (feed_id, key) DO UPDATE SET"
+                " title = excluded.title, time = excluded.time,"
+                " guid = excluded.guid, link = excluded.link,"
+                " author = excluded.author, date = excluded.date,"
+                " site = excluded.site, language = excluded.language,"
+                " categories = excluded.categories,"
+                " enclosures = excluded.enclosures, body = excluded.body"
+                " WHERE (title, time, guid, link, author, date, site, language,"
+                " categories, enclosures, body) IS NOT (excluded.title,"
+                " excluded.time, excluded.guid, excluded.link, excluded.author,"
+                " excluded.date, excluded.site, excluded.language,"
+                " excluded.categories, excluded.enclosures, excluded.body)"
+                " RETURNING id",
+        [ST_FEED_DONE] = "UPDATE feeds SET title = coalesce(?2, title),"
+                         " link = coalesce(?3, link),"
+                         " language = coalesce(?4, language), etag = ?5,"
+                         " last_modified = ?6, last_update = ?7,"
+                         " last_error = NULL WHERE id = ?1",
+        [ST_FEED_ERROR] = "UPDATE feeds SET last_error = ?2 WHERE id = ?1",
+        [ST_FEED_SAME] = "UPDATE feeds SET last_update = ?2, last_error = NULL"
+                         " WHERE id = ?1",
+        [ST_SYNC_CLEAR] = "UPDATE feeds SET position = NULL",
+        /* The first of duplicate urls keeps its place. */
+        [ST_SYNC_ADD] = "INSERT INTO feeds (url, position) VALUES (?1, ?2)"
+                        " ON CONFLICT (url) DO UPDATE SET position ="
+                        " excluded.position WHERE position IS NULL",
+        [ST_PURGE] = "DELETE FROM feeds WHERE position IS NULL",
+        [ST_FEEDS] = "SELECT id, url, title, link, language, etag,"
+                     " last_modified, last_update, last_error,"
+                     " position IS NOT NULL,"
+                     " (SELECT count(*) FROM items"
+                     "  WHERE feed_id = feeds.id AND read = 0),"
+                     " (SELECT count(*) FROM items WHERE feed_id = feeds.id)"
+                     " FROM feeds ORDER BY position IS NULL, position, id",
+        [ST_LIST_FEED] = "SELECT id, time, read, starred, title"
+                         " FROM items WHERE feed_id = ?1"
+                         " ORDER BY time DESC, id",
+        [ST_LIST_ALL] = "SELECT id, time, read, starred, title, feed_id"
+                        " FROM items ORDER BY time DESC, id",
+        [ST_ITEM_GET] = "SELECT feeds.url, items.title, time, guid,"
+                        " items.link, author, date, site, items.language,"
+                        " categories, enclosures, body"
+                        " FROM items JOIN feeds ON feeds.id = feed_id"
+                        " WHERE items.id = ?1",
+        [ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
+        [ST_SET_STARRED] = "UPDATE items SET starred = ?2 WHERE id = ?1",
+        [ST_MARK_FEED] = "UPDATE items SET read = 1"
+                         " WHERE feed_id = ?1 AND read = 0",
+        [ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
 };
 
 struct cache {
@@ -230,7 +241,8 @@ struct cache_update {
 	pthread_cond_t written; /* a row was counted out */
 	struct row rows[QUEUE];
 	size_t head, count;
-	bool closing;  /* no more rows: the writer ends when the queue is empty */
+	bool closing;  /* no more rows: the writer ends when the queue is empty
+	                */
 	bool settling; /* someone waits for the queue to empty */
 	bool failed;   /* a row could not be stored; the error is in c->error */
 };
@@ -329,13 +341,15 @@ static int take_lock(const char *path, char **error)
 			*error = xasprintf(_("cannot lock the cache %s: %s"),
 			                   path, strerror(err));
 		else if (pid > 0)
-			*error = xasprintf(_("the cache %s is in use by another "
-			                     "akhbar (pid %ld)"),
-			                   path, pid);
+			*error =
+			        xasprintf(_("the cache %s is in use by another "
+			                    "akhbar (pid %ld)"),
+			                  path, pid);
 		else
-			*error = xasprintf(_("the cache %s is in use by another "
-			                     "akhbar"),
-			                   path);
+			*error =
+			        xasprintf(_("the cache %s is in use by another "
+			                    "akhbar"),
+			                  path);
 		close(fd);
 		return -1;
 	}
@@ -379,11 +393,12 @@ static bool check_file(struct cache *c, int *version)
 	long long app, v, tables;
 	if (!query_int(c, "PRAGMA application_id", &app)) {
 		if ((sqlite3_errcode(c->db) & 0xff) == SQLITE_NOTADB)
-			set_error(c, xasprintf(_("%s is not an akhbar cache (it "
-			                         "is not an SQLite database); "
-			                         "move it away to start a new "
-			                         "cache"),
-			                       c->path));
+			set_error(c,
+			          xasprintf(_("%s is not an akhbar cache (it "
+			                      "is not an SQLite database); "
+			                      "move it away to start a new "
+			                      "cache"),
+			                    c->path));
 		return false;
 	}
 	if (!query_int(c, "PRAGMA user_version", &v) ||
@@ -391,8 +406,8 @@ static bool check_file(struct cache *c, int *version)
 		return false;
 	if (v < 0 ||
 	    (app != APPLICATION_ID && (app != 0 || v != 0 || tables != 0))) {
-		set_error(c, xasprintf(_("%s is not an akhbar cache"),
-		                       c->path));
+		set_error(c,
+		          xasprintf(_("%s is not an akhbar cache"), c->path));
 		return false;
 	}
 	if (v > SCHEMA_VERSION) {
@@ -417,7 +432,8 @@ static bool migrate(struct cache *c, int version)
 		free(set);
 		if (!ok) {
 			if (!sqlite3_get_autocommit(c->db))
-				sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+				sqlite3_exec(c->db, "ROLLBACK", NULL, NULL,
+				             NULL);
 			return false;
 		}
 	}
@@ -431,10 +447,9 @@ static bool setup(struct cache *c)
 	int rc = sqlite3_open_v2(c->path, &c->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		int err = c->db ? sqlite3_system_errno(c->db) : 0;
-		set_error(c, xasprintf(_("cannot open the cache %s: %s"),
-		                       c->path,
-		                       err ? strerror(err)
-		                           : sqlite3_errstr(rc)));
+		set_error(c,
+		          xasprintf(_("cannot open the cache %s: %s"), c->path,
+		                    err ? strerror(err) : sqlite3_errstr(rc)));
 		return false;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
@@ -678,10 +693,12 @@ static void row_sets(struct row *r, enum col i, const char *s)
 static bool write_row(struct cache_update *u, const struct row *r)
 {
 	static const int param[COL_COUNT] = {
-		[COL_KEY] = 2,         [COL_TITLE] = 3,     [COL_GUID] = 6,
-		[COL_LINK] = 7,        [COL_AUTHOR] = 8,    [COL_DATE] = 9,
-		[COL_SITE] = 10,       [COL_LANGUAGE] = 11, [COL_CATEGORIES] = 12,
-		[COL_ENCLOSURES] = 13, [COL_BODY] = 14,
+	        [COL_KEY] = 2,         [COL_TITLE] = 3,
+	        [COL_GUID] = 6,        [COL_LINK] = 7,
+	        [COL_AUTHOR] = 8,      [COL_DATE] = 9,
+	        [COL_SITE] = 10,       [COL_LANGUAGE] = 11,
+	        [COL_CATEGORIES] = 12, [COL_ENCLOSURES] = 13,
+	        [COL_BODY] = 14,
 	};
 	sqlite3_stmt *st = u->c->st[ST_ITEM_PUT];
 	sqlite3_bind_int64(st, 1, u->feed_id);
@@ -698,10 +715,11 @@ static bool write_row(struct cache_update *u, const struct row *r)
 	 * to the index. */
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		cache_index_batch_add(
-		        u->index, sqlite3_column_int64(st, 0),
-		        r->text.s + r->off[COL_TITLE],
-		        r->off[COL_BODY] < 0 ? "" : r->text.s + r->off[COL_BODY]);
+		cache_index_batch_add(u->index, sqlite3_column_int64(st, 0),
+		                      r->text.s + r->off[COL_TITLE],
+		                      r->off[COL_BODY] < 0
+		                              ? ""
+		                              : r->text.s + r->off[COL_BODY]);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_reset(st);
@@ -887,8 +905,7 @@ static bool feed_note(struct cache *c, const char *url, enum stmt which,
 	return run(c, st);
 }
 
-bool cache_feed_set_error(struct cache *c, const char *url,
-                          const char *message)
+bool cache_feed_set_error(struct cache *c, const char *url, const char *message)
 {
 	return feed_note(c, url, ST_FEED_ERROR, message ? message : "");
 }
@@ -1015,7 +1032,8 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (h->n == cap) {
 			cap = cap ? cap * 2 : 1024;
-			h->items = xreallocarray(h->items, cap, sizeof *h->items);
+			h->items =
+			        xreallocarray(h->items, cap, sizeof *h->items);
 		}
 		struct cache_headline *l = &h->items[h->n++];
 		l->id = sqlite3_column_int64(st, 0);
@@ -1071,8 +1089,8 @@ static void add_enclosure_line(struct article *a, const char *s, size_t len)
 {
 	const char *end = s + len;
 	const char *tab1 = memchr(s, '\t', len);
-	const char *tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1))
-	                        : NULL;
+	const char *tab2 =
+	        tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1)) : NULL;
 	if (!tab2)
 		return;
 	char *type = xstrndup(tab1 + 1, (size_t)(tab2 - tab1 - 1));

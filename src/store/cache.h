@@ -27,11 +27,11 @@ struct cache_feed {
 	char *title;
 	char *link;
 	char *language;
-	char *etag;          /* validators for the next conditional GET */
+	char *etag; /* validators for the next conditional GET */
 	char *last_modified;
 	long long last_update; /* last successful fetch (200 or 304); 0 never */
-	char *last_error;      /* why the last fetch failed; NULL if it did not */
-	bool subscribed;       /* false once the urls file no longer lists it */
+	char *last_error; /* why the last fetch failed; NULL if it did not */
+	bool subscribed;  /* false once the urls file no longer lists it */
 	long long unread;
 	long long total;
 };
@@ -40,7 +40,7 @@ struct cache_feed {
 struct cache_headline {
 	long long id;
 	long long feed_id;
-	long long time; /* seconds since the epoch, UTC; 0 unknown */
+	long long time;    /* seconds since the epoch, UTC; 0 unknown */
 	const char *title; /* points into the list's own storage */
 	bool read;
 	bool starred;
@@ -162,10 +162,10 @@ bool cache_feed_mark_read(struct cache *c, long long feed_id);
 struct cache_story {
 	long long id;
 	long long feed_id;
-	long long time;   /* seconds since the epoch, UTC; 0 unknown */
-	char *title;      /* owned by the list */
-	double score;     /* related: higher is closer; search: 0 */
-	long long *dups;  /* ids of the variants folded in; owned by the list */
+	long long time;  /* seconds since the epoch, UTC; 0 unknown */
+	char *title;     /* owned by the list */
+	double score;    /* related: higher is closer; search: 0 */
+	long long *dups; /* ids of the variants folded in; owned by the list */
 	size_t ndups;
 };
 
@@ -183,7 +183,7 @@ struct cache_story_list {
  * Empty for an item with no salient words; NULL with an error if there is
  * no such item. */
 struct cache_story_list *cache_related(struct cache *c, long long item_id,
-                                    size_t k);
+                                       size_t k);
 
 /* The item's near-duplicates: other headlines saying the same thing,
  * newest first. NULL with an error if there is no such item. */
@@ -194,7 +194,7 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id);
  * feed or of every feed when feed_id is 0, newest first. An empty list for
  * a query without words; NULL on failure. */
 struct cache_story_list *cache_search(struct cache *c, const char *query,
-                                   long long feed_id);
+                                      long long feed_id);
 
 /* The ids of the items whose headlines match the query (as
  * cache_search()), in increasing order, for marking the matches of a

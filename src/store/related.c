@@ -469,7 +469,7 @@ static int by_bucket_then_time(const void *a, const void *b)
 }
 
 struct cache_story_list *cache_related(struct cache *c, long long item_id,
-                                    size_t k)
+                                       size_t k)
 {
 	cache_settle(c);
 	struct indexed it = {0};
@@ -525,15 +525,15 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 			                      (NEAR_DAYS * 24 * 60 * 60);
 		/* The item's own variants are the item, not related to it. */
 		if (text_near_duplicate(&it.headline, it.time, &cand.headline,
-		                   cand.story.time)) {
+		                        cand.story.time)) {
 			text_words_free(&cand.headline);
 			continue;
 		}
 		/* A variant of a better candidate folds into it. */
 		size_t j = 0;
-		while (j < n &&
-		       !text_near_duplicate(&cands[j].headline, cands[j].story.time,
-		                       &cand.headline, cand.story.time))
+		while (j < n && !text_near_duplicate(
+		                        &cands[j].headline, cands[j].story.time,
+		                        &cand.headline, cand.story.time))
 			j++;
 		if (j < n) {
 			add_dup(&cands[j].story, id);
@@ -709,7 +709,7 @@ static void search_query(struct strbuf *b, const struct text_query *tq)
 }
 
 struct cache_story_list *cache_search(struct cache *c, const char *query,
-                                   long long feed_id)
+                                      long long feed_id)
 {
 	cache_settle(c);
 	struct cache_story_list *out = xcalloc(1, sizeof *out);
@@ -993,10 +993,10 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
 				                            *b = &h->items[i];
 				size_t nl = start[l + 1] - start[l];
 				if (text_same_time(a->time, b->time) &&
-				    text_same_words(nl, n,
-				               sorted_common(words + start[l],
-				                             nl, set, n,
-				                             t.count)))
+				    text_same_words(
+				            nl, n,
+				            sorted_common(words + start[l], nl,
+				                          set, n, t.count)))
 					group[i] = l;
 			}
 		}

@@ -4,8 +4,7 @@
 #include "text/decode.h"
 
 /* Bytes a sequence led by b needs in all, 0 when b can't start one. */
-static int
-lead_length(unsigned b)
+static int lead_length(unsigned b)
 {
 	if (b < 0x80)
 		return 1;
@@ -22,8 +21,7 @@ lead_length(unsigned b)
 
 /* The allowed range of the second byte after lead b (Unicode table 3-7),
  * which is where overlongs, surrogates and values past U+10FFFF show. */
-static int
-second_ok(unsigned b, unsigned c)
+static int second_ok(unsigned b, unsigned c)
 {
 	switch (b) {
 	case 0xE0:
@@ -40,8 +38,7 @@ second_ok(unsigned b, unsigned c)
 }
 
 /* What a decoded code point shows as: itself, a space, or nothing (-1). */
-static int64_t
-sanitize(uint32_t c)
+static int64_t sanitize(uint32_t c)
 {
 	if (c < 0x20) {
 		if (c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
@@ -56,8 +53,7 @@ sanitize(uint32_t c)
 	return c;
 }
 
-size_t
-text_decode(const char *s, size_t len, uint32_t *cp, uint32_t *off)
+size_t text_decode(const char *s, size_t len, uint32_t *cp, uint32_t *off)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, n = 0;

@@ -5,9 +5,9 @@
  * A query is its words (text_words() of it, every word kept). A query
  * word matches where a word of the text starts and the text's words from
  * there, with what separates them ignored, begin with the query word: so
- * "ایران" finds "ایرانی", and "آتشبس" finds "آتش‌بس" and "آتش بس".
- * Two adjacent query words also match written as one ("آتش بس" finds "آتشبس").
- * A text matches when every query word matches, anywhere. */
+ * "ایران" finds "ایرانی", and "آتشبس" finds "آتش‌بس" and "آتش
+ * بس". Two adjacent query words also match written as one ("آتش بس" finds
+ * "آتشبس"). A text matches when every query word matches, anywhere. */
 #ifndef AKHBAR_TEXT_FIND_H
 #define AKHBAR_TEXT_FIND_H
 

@@ -12,13 +12,13 @@ static const struct {
 	const char *help;
 } actions[UI_ACTION_COUNT] = {
 #define UI_ACTION_ENTRY(id, name, help) [UI_ACTION_##id] = {name, help},
-	UI_ACTIONS(UI_ACTION_ENTRY)
+        UI_ACTIONS(UI_ACTION_ENTRY)
 #undef UI_ACTION_ENTRY
 };
 
 static const char *const roles[UI_ROLE_COUNT] = {
 #define UI_ROLE_ENTRY(id, name) [UI_ROLE_##id] = name,
-	UI_ROLES(UI_ROLE_ENTRY)
+        UI_ROLES(UI_ROLE_ENTRY)
 #undef UI_ROLE_ENTRY
 };
 

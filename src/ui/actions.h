@@ -19,7 +19,8 @@
 	       N_("Focus the previous related story"))                         \
 	ACTION(OPEN, "open", N_("Open the selected or focused story"))         \
 	ACTION(BACK, "back", N_("Go back to where you were before"))           \
-	ACTION(NEXT_STORY, "next-story", N_("Open the next story in the list")) \
+	ACTION(NEXT_STORY, "next-story",                                       \
+	       N_("Open the next story in the list"))                          \
 	ACTION(PREV_STORY, "previous-story",                                   \
 	       N_("Open the previous story in the list"))                      \
 	ACTION(SEARCH, "search", N_("Search the headlines or the text"))       \
@@ -34,10 +35,8 @@
 	ACTION(MARK_FEED_READ, "mark-feed-read",                               \
 	       N_("Mark every item of the feed read"))                         \
 	ACTION(STAR, "toggle-star", N_("Star or unstar the story"))            \
-	ACTION(OPEN_LINK, "open-in-browser",                                   \
-	       N_("Open the link in $BROWSER"))                                \
-	ACTION(COPY_LINK, "copy-link",                                         \
-	       N_("Copy the link (OSC 52)"))                                   \
+	ACTION(OPEN_LINK, "open-in-browser", N_("Open the link in $BROWSER"))  \
+	ACTION(COPY_LINK, "copy-link", N_("Copy the link (OSC 52)"))           \
 	ACTION(HELP, "help", N_("Show the keys"))                              \
 	ACTION(REDRAW, "redraw", N_("Redraw the screen"))
 
@@ -46,7 +45,7 @@ enum ui_action {
 #define UI_ACTION_ENUM(id, name, help) UI_ACTION_##id,
 	UI_ACTIONS(UI_ACTION_ENUM)
 #undef UI_ACTION_ENUM
-	UI_ACTION_COUNT
+	        UI_ACTION_COUNT
 };
 
 /* The action's name in a config file, e.g. "line-down". */

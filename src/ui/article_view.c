@@ -39,8 +39,8 @@ static size_t line_of_place(const struct ui *ui)
 	if (ui->at.block >= doc->nblocks)
 		return 0;
 	size_t first = doc->block_first_line[ui->at.block], line = first;
-	for (size_t i = first; i < doc->nlines && doc->lines[i].block == ui->at.block;
-	     i++)
+	for (size_t i = first;
+	     i < doc->nlines && doc->lines[i].block == ui->at.block; i++)
 		if (doc->lines[i].row->start <= ui->at.offset)
 			line = i;
 	return line;
@@ -183,9 +183,10 @@ static void article_draw(struct ui *ui)
 	sync_layout(ui);
 	/* A story from elsewhere (a related item of another feed) has no
 	 * place in the list. */
-	char *position = ui->at.story < count(ui)
-	                         ? xasprintf("%zu/%zu", ui->at.story + 1, count(ui))
-	                         : NULL;
+	char *position =
+	        ui->at.story < count(ui)
+	                ? xasprintf("%zu/%zu", ui->at.story + 1, count(ui))
+	                : NULL;
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
 	            ui->stories_title ? ui->stories_title : PACKAGE, position);
 	free(position);
@@ -209,10 +210,11 @@ static void article_draw(struct ui *ui)
 
 	size_t last = ui->top + h < doc->nlines ? ui->top + h : doc->nlines;
 	char *lines = xasprintf(_("line %zu/%zu"), last, doc->nlines);
-	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, lines,
-	            ui->page->nrelated
-	                    ? _("Tab related  Enter open  Backspace back  ? help")
-	                    : _("Backspace back  q list  ? help"));
+	ui_draw_bar(
+	        ui, ui->rows - 1, UI_ROLE_STATUS, lines,
+	        ui->page->nrelated
+	                ? _("Tab related  Enter open  Backspace back  ? help")
+	                : _("Backspace back  q list  ? help"));
 	free(lines);
 }
 
@@ -232,7 +234,8 @@ static void reveal_related(struct ui *ui, size_t i)
 {
 	const struct document *doc = ui->doc;
 	size_t first = document_related_line(doc, i), last = first;
-	while (last + 1 < doc->nlines && doc->lines[last + 1].related == (long)i)
+	while (last + 1 < doc->nlines &&
+	       doc->lines[last + 1].related == (long)i)
 		last++;
 	size_t h = page_rows(ui);
 	size_t top = ui->top;
@@ -271,7 +274,8 @@ static unsigned move_focus(struct ui *ui, bool forward)
 			}
 		}
 	} else {
-		i = forward ? ((size_t)focus + 1) % n : ((size_t)focus + n - 1) % n;
+		i = forward ? ((size_t)focus + 1) % n
+		            : ((size_t)focus + n - 1) % n;
 	}
 	for (size_t tries = 0; tries < n && !related_shown(ui, i); tries++)
 		i = forward ? (i + 1) % n : (i + n - 1) % n;
@@ -466,8 +470,8 @@ static const char *article_link(struct ui *ui)
 }
 
 const struct ui_view_ops ui_article_view = {
-	.draw = article_draw,
-	.action = article_action,
-	.search = article_search,
-	.link = article_link,
+        .draw = article_draw,
+        .action = article_action,
+        .search = article_search,
+        .link = article_link,
 };

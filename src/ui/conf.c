@@ -34,7 +34,8 @@ void ui_config_free(struct ui_config *cfg)
 }
 
 static void add_error(struct ui_config *cfg, const char *name, size_t line,
-                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+                      const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
 
 static void push_error(struct ui_config *cfg, char *msg)
 {
@@ -72,7 +73,7 @@ static void bind(struct ui_config *cfg, int key, enum ui_action action)
 }
 
 static const char *const color_names[] = {
-	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+        "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
 };
 
 /* "default", a name, "bright-" a name, or 0..255; -2 when unknown. */
@@ -119,17 +120,20 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 
 	if (!strcmp(w[0], "bind")) {
 		if (n != 3) {
-			add_error(cfg, name, lineno, _("usage: bind KEY ACTION"));
+			add_error(cfg, name, lineno,
+			          _("usage: bind KEY ACTION"));
 			return false;
 		}
 		int key = ui_key_parse(w[1]);
 		if (key < 0) {
-			add_error(cfg, name, lineno, _("unknown key '%s'"), w[1]);
+			add_error(cfg, name, lineno, _("unknown key '%s'"),
+			          w[1]);
 			return false;
 		}
 		enum ui_action a = ui_action_from_name(w[2]);
 		if (a == UI_ACTION_NONE) {
-			add_error(cfg, name, lineno, _("unknown action '%s'"), w[2]);
+			add_error(cfg, name, lineno, _("unknown action '%s'"),
+			          w[2]);
 			return false;
 		}
 		bind(cfg, key, a);
@@ -142,7 +146,8 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 		}
 		int key = ui_key_parse(w[1]);
 		if (key < 0) {
-			add_error(cfg, name, lineno, _("unknown key '%s'"), w[1]);
+			add_error(cfg, name, lineno, _("unknown key '%s'"),
+			          w[1]);
 			return false;
 		}
 		unbind(cfg, key);
@@ -150,12 +155,14 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 	}
 	if (!strcmp(w[0], "color")) {
 		if (n != 4) {
-			add_error(cfg, name, lineno, _("usage: color ROLE FG BG"));
+			add_error(cfg, name, lineno,
+			          _("usage: color ROLE FG BG"));
 			return false;
 		}
 		int role = ui_role_from_name(w[1]);
 		if (role < 0) {
-			add_error(cfg, name, lineno, _("unknown colour role '%s'"), w[1]);
+			add_error(cfg, name, lineno,
+			          _("unknown colour role '%s'"), w[1]);
 			return false;
 		}
 		int fg = parse_color(w[2]), bg = parse_color(w[3]);
@@ -182,7 +189,8 @@ size_t ui_config_parse(struct ui_config *cfg, const char *text, size_t len,
 		lineno++;
 		char *line = xstrndup(p, (size_t)(stop - p));
 		if (strlen(line) != (size_t)(stop - p)) {
-			add_error(cfg, name, lineno, _("a NUL byte in the line"));
+			add_error(cfg, name, lineno,
+			          _("a NUL byte in the line"));
 			bad++;
 		} else if (!parse_line(cfg, line, name, lineno)) {
 			bad++;

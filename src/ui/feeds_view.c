@@ -13,16 +13,17 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-#define TITLE_X 3 /* after the error mark */
-#define COUNTS_WIDTH 13
+#define TITLE_X       3 /* after the error mark */
+#define COUNTS_WIDTH  13
 #define UPDATED_WIDTH 16 /* "2024-03-07 17:35" */
-#define GAP 2
+#define GAP           2
 /* Below this width the time of the last update drops away. */
 #define UPDATED_MIN_WIDTH 60
 
 const char *ui_feed_name(const struct ui *ui, const struct cache_feed *f)
 {
-	const struct urls_entry *e = ui->urls ? urls_find(ui->urls, f->url) : NULL;
+	const struct urls_entry *e =
+	        ui->urls ? urls_find(ui->urls, f->url) : NULL;
 	if (e && e->title)
 		return e->title;
 	if (f->title && *f->title)
@@ -37,7 +38,8 @@ static bool shown(const struct ui *ui, const struct cache_feed *f,
 {
 	if (any_subscribed && !f->subscribed)
 		return false;
-	const struct urls_entry *e = ui->urls ? urls_find(ui->urls, f->url) : NULL;
+	const struct urls_entry *e =
+	        ui->urls ? urls_find(ui->urls, f->url) : NULL;
 	return !(e && e->hidden);
 }
 
@@ -62,7 +64,9 @@ void ui_feeds_reload(struct ui *ui)
 			all[i] = t;
 		}
 	}
-	long long id = ui->feed_cursor < ui->nfeeds ? ui->feeds[ui->feed_cursor].id : 0;
+	long long id = ui->feed_cursor < ui->nfeeds
+	                       ? ui->feeds[ui->feed_cursor].id
+	                       : 0;
 	cache_feeds_free(ui->feeds, ui->feeds_held);
 	ui->feeds = all;
 	ui->feeds_held = n;
@@ -88,9 +92,9 @@ static void draw_feed(const struct ui *ui, int y, size_t i)
 {
 	const struct cache_feed *f = &ui->feeds[i];
 	bool selected = i == ui->feed_cursor;
-	enum ui_role role = selected     ? UI_ROLE_CURSOR
+	enum ui_role role = selected    ? UI_ROLE_CURSOR
 	                    : f->unread ? UI_ROLE_UNREAD
-	                                 : UI_ROLE_READ;
+	                                : UI_ROLE_READ;
 	if (selected)
 		ui_draw_fill(y, UI_ROLE_CURSOR);
 	if (f->last_error)
@@ -222,7 +226,9 @@ static unsigned feeds_action(struct ui *ui, enum ui_action a)
 	case UI_ACTION_PAGE_DOWN:
 		return move_to(ui, ui->feed_cursor + page);
 	case UI_ACTION_PAGE_UP:
-		return move_to(ui, ui->feed_cursor > page ? ui->feed_cursor - page : 0);
+		return move_to(ui, ui->feed_cursor > page
+		                           ? ui->feed_cursor - page
+		                           : 0);
 	case UI_ACTION_TOP:
 		return move_to(ui, 0);
 	case UI_ACTION_BOTTOM:
@@ -232,7 +238,8 @@ static unsigned feeds_action(struct ui *ui, enum ui_action a)
 	case UI_ACTION_MARK_FEED_READ:
 		if (ui->nfeeds == 0)
 			return UI_REACT_NONE;
-		if (!cache_feed_mark_read(ui->cache, ui->feeds[ui->feed_cursor].id))
+		if (!cache_feed_mark_read(ui->cache,
+		                          ui->feeds[ui->feed_cursor].id))
 			ui_message(ui, "%s", cache_error(ui->cache));
 		ui_feeds_reload(ui);
 		return UI_REACT_DRAW;
@@ -252,7 +259,7 @@ static const char *feeds_link(struct ui *ui)
 }
 
 const struct ui_view_ops ui_feeds_view = {
-	.draw = feeds_draw,
-	.action = feeds_action,
-	.link = feeds_link,
+        .draw = feeds_draw,
+        .action = feeds_action,
+        .link = feeds_link,
 };

@@ -19,7 +19,7 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-#define KEY_ESC 27
+#define KEY_ESC    27
 #define KEY_CTRL_H 8
 #define KEY_CTRL_U 21
 

@@ -10,8 +10,8 @@
 #include "ui/view.h"
 #include "util/i18n.h"
 
-#define KEYS_WIDTH 22
-#define NAME_WIDTH 18
+#define KEYS_WIDTH      22
+#define NAME_WIDTH      18
 #define NAMES_MIN_WIDTH 70
 
 /* The keys bound to action a, as the config file writes them. */
@@ -25,7 +25,8 @@ static void keys_of(const struct ui_config *cfg, enum ui_action a, char *buf,
 			continue;
 		char name[32];
 		ui_key_name(cfg->bindings[i].key, name, sizeof name);
-		int n = snprintf(buf + len, size - len, "%s%s", len ? " " : "", name);
+		int n = snprintf(buf + len, size - len, "%s%s", len ? " " : "",
+		                 name);
 		if (n < 0 || (size_t)n >= size - len) {
 			buf[len] = '\0';
 			return;
@@ -56,15 +57,16 @@ static void help_draw(struct ui *ui)
 			break;
 		char keys[256];
 		keys_of(ui->cfg, (enum ui_action)a, keys, sizeof keys);
-		ui_draw_text(1 + y, 1, keys_width, keys, UI_ROLE_HELP_KEY, &ui->lay,
-		             UI_PLACE_AUTO);
+		ui_draw_text(1 + y, 1, keys_width, keys, UI_ROLE_HELP_KEY,
+		             &ui->lay, UI_PLACE_AUTO);
 		ui_draw_text(1 + y, help_x, help_width,
 		             ui_action_help((enum ui_action)a), UI_ROLE_NORMAL,
 		             &ui->lay, UI_PLACE_AUTO);
 		if (names)
-			ui_draw_text(1 + y, ui->cols - 1 - NAME_WIDTH, NAME_WIDTH,
-			             ui_action_name((enum ui_action)a), UI_ROLE_META,
-			             &ui->lay, UI_PLACE_AUTO);
+			ui_draw_text(1 + y, ui->cols - 1 - NAME_WIDTH,
+			             NAME_WIDTH,
+			             ui_action_name((enum ui_action)a),
+			             UI_ROLE_META, &ui->lay, UI_PLACE_AUTO);
 	}
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS,
 	            _("Bind keys in ~/.config/akhbar/config"), _("q back"));
@@ -103,6 +105,6 @@ static unsigned help_action(struct ui *ui, enum ui_action a)
 }
 
 const struct ui_view_ops ui_help_view = {
-	.draw = help_draw,
-	.action = help_action,
+        .draw = help_draw,
+        .action = help_action,
 };

@@ -9,33 +9,33 @@
 #include <strings.h>
 #include <unistr.h>
 
-#define KEY_CTRL(c) ((c) & 0x1f)
+#define KEY_CTRL(c) ((c)&0x1f)
 
 static const struct {
 	const char *name;
 	int key;
 } named_keys[] = {
-	/* The first name of a key is the one ui_key_name() writes. */
-	{"Tab", '\t'},
-	{"S-Tab", UI_KEY_FN(KEY_BTAB)},
-	{"Enter", '\r'},
-	{"BS", UI_KEY_FN(KEY_BACKSPACE)},
-	{"Backspace", UI_KEY_FN(KEY_BACKSPACE)},
-	{"Esc", 27},
-	{"Space", ' '},
-	{"lt", '<'},
-	{"Left", UI_KEY_FN(KEY_LEFT)},
-	{"Right", UI_KEY_FN(KEY_RIGHT)},
-	{"Up", UI_KEY_FN(KEY_UP)},
-	{"Down", UI_KEY_FN(KEY_DOWN)},
-	{"PgDn", UI_KEY_FN(KEY_NPAGE)},
-	{"PageDown", UI_KEY_FN(KEY_NPAGE)},
-	{"PgUp", UI_KEY_FN(KEY_PPAGE)},
-	{"PageUp", UI_KEY_FN(KEY_PPAGE)},
-	{"Home", UI_KEY_FN(KEY_HOME)},
-	{"End", UI_KEY_FN(KEY_END)},
-	{"Insert", UI_KEY_FN(KEY_IC)},
-	{"Delete", UI_KEY_FN(KEY_DC)},
+        /* The first name of a key is the one ui_key_name() writes. */
+        {"Tab", '\t'},
+        {"S-Tab", UI_KEY_FN(KEY_BTAB)},
+        {"Enter", '\r'},
+        {"BS", UI_KEY_FN(KEY_BACKSPACE)},
+        {"Backspace", UI_KEY_FN(KEY_BACKSPACE)},
+        {"Esc", 27},
+        {"Space", ' '},
+        {"lt", '<'},
+        {"Left", UI_KEY_FN(KEY_LEFT)},
+        {"Right", UI_KEY_FN(KEY_RIGHT)},
+        {"Up", UI_KEY_FN(KEY_UP)},
+        {"Down", UI_KEY_FN(KEY_DOWN)},
+        {"PgDn", UI_KEY_FN(KEY_NPAGE)},
+        {"PageDown", UI_KEY_FN(KEY_NPAGE)},
+        {"PgUp", UI_KEY_FN(KEY_PPAGE)},
+        {"PageUp", UI_KEY_FN(KEY_PPAGE)},
+        {"Home", UI_KEY_FN(KEY_HOME)},
+        {"End", UI_KEY_FN(KEY_END)},
+        {"Insert", UI_KEY_FN(KEY_IC)},
+        {"Delete", UI_KEY_FN(KEY_DC)},
 };
 
 static int parse_bracketed(const char *name, size_t len)

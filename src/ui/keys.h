@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 
-#define UI_KEY_FN(code) (0x40000000 | (code))
-#define UI_KEY_IS_FN(key) (((key) & 0x40000000) != 0)
+#define UI_KEY_FN(code)   (0x40000000 | (code))
+#define UI_KEY_IS_FN(key) (((key)&0x40000000) != 0)
 
 /* The key a config file names ("j", "<Tab>", "<C-x>", "<PgDn>"), or -1.
  * A single character names itself; names in brackets ignore case. */

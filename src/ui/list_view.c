@@ -14,10 +14,10 @@
 
 /* Below this width the site and date columns drop away. */
 #define COLUMNS_MIN_WIDTH 60
-#define SITE_WIDTH 16
-#define DATE_WIDTH 10
-#define GAP 2
-#define HEADLINE_X 3 /* after the read and star marks */
+#define SITE_WIDTH        16
+#define DATE_WIDTH        10
+#define GAP               2
+#define HEADLINE_X        3 /* after the read and star marks */
 
 static size_t count(const struct ui *ui)
 {
@@ -60,7 +60,8 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 	int headline_width = ui->cols - HEADLINE_X - 1;
 	bool columns = ui->cols >= COLUMNS_MIN_WIDTH;
 	if (columns)
-		headline_width -= GAP + DATE_WIDTH + (s->has_site ? GAP + SITE_WIDTH : 0);
+		headline_width -=
+		        GAP + DATE_WIDTH + (s->has_site ? GAP + SITE_WIDTH : 0);
 	/* A story also told in other words: "+N" after the headline's field,
 	 * taken from it, so the other rows keep their width. */
 	size_t variants = s->ops->variants ? s->ops->variants(s, i) : 0;
@@ -103,9 +104,9 @@ static void list_draw(struct ui *ui)
 	size_t n = count(ui), unread = 0;
 	for (size_t i = 0; i < n; i++)
 		unread += !s->ops->is_read(s, i);
-	char *counts = xasprintf(ngettext("%zu story, %zu unread",
-	                                  "%zu stories, %zu unread", n),
-	                         n, unread);
+	char *counts = xasprintf(
+	        ngettext("%zu story, %zu unread", "%zu stories, %zu unread", n),
+	        n, unread);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
 	            ui->stories_title ? ui->stories_title : PACKAGE, counts);
 	free(counts);
@@ -118,8 +119,9 @@ static void list_draw(struct ui *ui)
 		draw_story(ui, 1 + y, i);
 	}
 	if (n == 0)
-		ui_draw_text(1, 1, ui->cols - 2, _("No items yet: r fetches them."),
-		             UI_ROLE_NORMAL, &ui->lay, UI_PLACE_AUTO);
+		ui_draw_text(1, 1, ui->cols - 2,
+		             _("No items yet: r fetches them."), UI_ROLE_NORMAL,
+		             &ui->lay, UI_PLACE_AUTO);
 
 	char *position = xasprintf("%zu/%zu", n ? ui->cursor + 1 : 0, n);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, position,
@@ -231,15 +233,18 @@ static unsigned list_action(struct ui *ui, enum ui_action a)
 	case UI_ACTION_SEARCH_PREV:
 		if (ui->list_find.query)
 			return find_move(ui, FIND_PREV);
-		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1) : UI_REACT_NONE;
+		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1)
+		                      : UI_REACT_NONE;
 	case UI_ACTION_LINE_DOWN:
 	case UI_ACTION_NEXT_STORY:
 		return move_to(ui, ui->cursor + 1);
 	case UI_ACTION_LINE_UP:
 	case UI_ACTION_PREV_STORY:
-		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1) : UI_REACT_NONE;
+		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1)
+		                      : UI_REACT_NONE;
 	case UI_ACTION_PAGE_DOWN:
-		/* the rows move by a page; the cursor keeps its place on screen */
+		/* the rows move by a page; the cursor keeps its place on screen
+		 */
 		if (ui->list_top + page < n)
 			ui->list_top += page;
 		return move_to(ui, ui->cursor + page) | UI_REACT_DRAW;
@@ -261,8 +266,8 @@ static unsigned list_action(struct ui *ui, enum ui_action a)
 		char *error = NULL;
 		if (ui_message_error(ui, ui->stories->ops->mark_all_read(
 		                                 ui->stories, &error)
-		                             ? NULL
-		                             : error))
+		                                 ? NULL
+		                                 : error))
 			ui->feeds_stale = ui->cache != NULL;
 		return UI_REACT_DRAW;
 	}
@@ -280,15 +285,15 @@ static const char *list_link(struct ui *ui)
 	if (count(ui) == 0)
 		return NULL;
 	char *error = NULL;
-	const struct article *a = ui->stories->ops->page(ui->stories, ui->cursor,
-	                                                &error);
+	const struct article *a =
+	        ui->stories->ops->page(ui->stories, ui->cursor, &error);
 	ui_message_error(ui, error);
 	return a ? a->link : NULL;
 }
 
 const struct ui_view_ops ui_list_view = {
-	.draw = list_draw,
-	.action = list_action,
-	.search = list_search,
-	.link = list_link,
+        .draw = list_draw,
+        .action = list_action,
+        .search = list_search,
+        .link = list_link,
 };

@@ -5,14 +5,14 @@
 
 #define UI_ROLES(ROLE)                                                         \
 	ROLE(NORMAL, "normal")                                                 \
-	ROLE(TITLE, "title")       /* the title bar */                         \
-	ROLE(STATUS, "status")     /* the status line */                       \
-	ROLE(MESSAGE, "message")   /* a message in the status line */          \
-	ROLE(CURSOR, "cursor")     /* the selected row of the list */          \
-	ROLE(UNREAD, "unread")     /* an unread headline and its mark */       \
-	ROLE(READ, "read")         /* a headline already opened */             \
-	ROLE(STAR, "star")         /* the mark of a starred story */           \
-	ROLE(ERROR, "error")       /* the mark of a feed whose update failed */\
+	ROLE(TITLE, "title")     /* the title bar */                           \
+	ROLE(STATUS, "status")   /* the status line */                         \
+	ROLE(MESSAGE, "message") /* a message in the status line */            \
+	ROLE(CURSOR, "cursor")   /* the selected row of the list */            \
+	ROLE(UNREAD, "unread")   /* an unread headline and its mark */         \
+	ROLE(READ, "read")       /* a headline already opened */               \
+	ROLE(STAR, "star")       /* the mark of a starred story */             \
+	ROLE(ERROR, "error")     /* the mark of a feed whose update failed */  \
 	ROLE(SITE, "site")                                                     \
 	ROLE(DATE, "date")                                                     \
 	ROLE(HEADLINE, "headline") /* the article's own headline */            \
@@ -29,7 +29,7 @@ enum ui_role {
 #define UI_ROLE_ENUM(id, name) UI_ROLE_##id,
 	UI_ROLES(UI_ROLE_ENUM)
 #undef UI_ROLE_ENUM
-	UI_ROLE_COUNT
+	        UI_ROLE_COUNT
 };
 
 /* The role's name in a config file. */

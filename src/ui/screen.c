@@ -101,7 +101,8 @@ static bool check_terminal(void)
 	}
 	const char *codeset = nl_langinfo(CODESET);
 	if (strcmp(codeset, "UTF-8") != 0) {
-		warn(_("the locale's character set is %s, not UTF-8; run akhbar "
+		warn(_("the locale's character set is %s, not UTF-8; run "
+		       "akhbar "
 		       "in a UTF-8 locale, e.g. LC_ALL=C.UTF-8 akhbar"),
 		     codeset);
 		return false;
@@ -116,17 +117,17 @@ static bool check_terminal(void)
 }
 
 static const attr_t role_attrs[UI_ROLE_COUNT] = {
-	[UI_ROLE_TITLE] = A_REVERSE,
-	[UI_ROLE_STATUS] = A_REVERSE,
-	[UI_ROLE_MESSAGE] = A_REVERSE | A_BOLD,
-	[UI_ROLE_CURSOR] = A_REVERSE,
-	[UI_ROLE_UNREAD] = A_BOLD,
-	[UI_ROLE_HEADLINE] = A_BOLD,
-	[UI_ROLE_HEADING] = A_BOLD,
-	[UI_ROLE_FOCUS] = A_REVERSE,
-	/* underlined: it shows on the reverse-video selection too */
-	[UI_ROLE_MATCH] = A_UNDERLINE,
-	[UI_ROLE_HELP_KEY] = A_BOLD,
+        [UI_ROLE_TITLE] = A_REVERSE,
+        [UI_ROLE_STATUS] = A_REVERSE,
+        [UI_ROLE_MESSAGE] = A_REVERSE | A_BOLD,
+        [UI_ROLE_CURSOR] = A_REVERSE,
+        [UI_ROLE_UNREAD] = A_BOLD,
+        [UI_ROLE_HEADLINE] = A_BOLD,
+        [UI_ROLE_HEADING] = A_BOLD,
+        [UI_ROLE_FOCUS] = A_REVERSE,
+        /* underlined: it shows on the reverse-video selection too */
+        [UI_ROLE_MATCH] = A_UNDERLINE,
+        [UI_ROLE_HELP_KEY] = A_BOLD,
 };
 
 /* Roles as attributes.  Without colours (or with NO_COLOR set) the
@@ -146,7 +147,8 @@ static void setup_roles(const struct ui_config *cfg)
 		attr_t attr = role_attrs[r];
 		short pair = 0;
 		struct ui_color c = cfg->colors[r];
-		if (color && (c.fg != -1 || c.bg != -1) && r + 1 < COLOR_PAIRS) {
+		if (color && (c.fg != -1 || c.bg != -1) &&
+		    r + 1 < COLOR_PAIRS) {
 			short fg = c.fg < COLORS ? c.fg : -1;
 			short bg = c.bg < COLORS ? c.bg : -1;
 			if (!defaults) {
@@ -185,7 +187,8 @@ bool ui_screen_open(const struct ui_config *cfg, bool visual)
 			delscreen(screen);
 			screen = NULL;
 		}
-		warn(_("terminal type '%s' is unknown or can't move the cursor; "
+		warn(_("terminal type '%s' is unknown or can't move the "
+		       "cursor; "
 		       "set TERM to your terminal's type, e.g. "
 		       "TERM=xterm-256color akhbar"),
 		     term);
@@ -331,8 +334,8 @@ bool ui_screen_run(char *const argv[], char **error)
 
 static char *base64(const char *text)
 {
-	static const char digits[] =
-	        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmno"
+	                             "pqrstuvwxyz0123456789+/";
 	const unsigned char *s = (const unsigned char *)text;
 	size_t len = strlen(text);
 	char *out = xmalloc(4 * ((len + 2) / 3) + 1), *o = out;
@@ -354,8 +357,9 @@ static char *base64(const char *text)
 void ui_screen_copy(const char *text)
 {
 	char *b64 = base64(text);
-	char *seq = in_tmux ? xasprintf("\033Ptmux;\033\033]52;c;%s\a\033\\", b64)
-	                    : xasprintf("\033]52;c;%s\a", b64);
+	char *seq =
+	        in_tmux ? xasprintf("\033Ptmux;\033\033]52;c;%s\a\033\\", b64)
+	                : xasprintf("\033]52;c;%s\a", b64);
 	send_raw(seq);
 	free(seq);
 	free(b64);

@@ -10,13 +10,13 @@
 #include "ui/conf.h"
 
 enum ui_event {
-	UI_EVENT_NONE,       /* nothing happened (a timeout) */
-	UI_EVENT_KEY,        /* a key; see ui/keys.h */
-	UI_EVENT_RESIZE,     /* the terminal changed size: LINES, COLS are new */
-	UI_EVENT_WHEEL_UP,   /* the mouse wheel */
+	UI_EVENT_NONE,     /* nothing happened (a timeout) */
+	UI_EVENT_KEY,      /* a key; see ui/keys.h */
+	UI_EVENT_RESIZE,   /* the terminal changed size: LINES, COLS are new */
+	UI_EVENT_WHEEL_UP, /* the mouse wheel */
 	UI_EVENT_WHEEL_DOWN,
-	UI_EVENT_RESUMED,    /* back from a suspend: repaint everything */
-	UI_EVENT_QUIT,       /* SIGTERM, SIGINT or SIGHUP arrived */
+	UI_EVENT_RESUMED, /* back from a suspend: repaint everything */
+	UI_EVENT_QUIT,    /* SIGTERM, SIGINT or SIGHUP arrived */
 };
 
 /* Check the locale and the terminal, then take over the screen: curses,

@@ -57,7 +57,7 @@ struct ui_stories_ops {
 
 struct ui_stories {
 	const struct ui_stories_ops *ops;
-	bool has_site;  /* worth a site column (stories from many sites) */
+	bool has_site;     /* worth a site column (stories from many sites) */
 	long long feed_id; /* the cache's feed shown, or 0 */
 };
 

@@ -26,8 +26,8 @@ struct cache_stories {
 	struct ui_stories base;
 	struct cache *cache;
 	struct cache_headlines *h;
-	size_t *group;   /* by headline of h: the first of its group */
-	size_t *rows;    /* the list's rows: indexes in h of group leaders */
+	size_t *group;     /* by headline of h: the first of its group */
+	size_t *rows;      /* the list's rows: indexes in h of group leaders */
 	size_t *nvariants; /* by row: the others of its group */
 	size_t nrows;
 	struct cache_headline *extra; /* stories nrows.. ; titles owned */
@@ -138,9 +138,9 @@ static void add_related(struct cache_stories *cs,
 			known = cs->page_related[k].id == st->id;
 		if (known)
 			continue;
-		cs->page_related = xreallocarray(cs->page_related,
-		                                 a->nrelated + 1,
-		                                 sizeof *cs->page_related);
+		cs->page_related =
+		        xreallocarray(cs->page_related, a->nrelated + 1,
+		                      sizeof *cs->page_related);
 		cs->page_related[a->nrelated] = (struct cache_headline){
 		        .id = st->id, .feed_id = st->feed_id, .time = st->time};
 		article_add_related(a, st->title, strlen(st->title));
@@ -167,14 +167,15 @@ static const struct article *cs_page(struct ui_stories *s, size_t i,
 		return NULL;
 	}
 	if (cs->page->nrelated)
-		cs->page_related = xcalloc(cs->page->nrelated,
-		                           sizeof *cs->page_related);
+		cs->page_related =
+		        xcalloc(cs->page->nrelated, sizeof *cs->page_related);
 	/* Without the index's answer the article still reads: it only
 	 * shows fewer related stories. */
 	struct cache_story_list *dups = cache_duplicates(cs->cache, id);
 	add_related(cs, dups);
 	cache_story_list_free(dups);
-	struct cache_story_list *rel = cache_related(cs->cache, id, RELATED_MAX);
+	struct cache_story_list *rel =
+	        cache_related(cs->cache, id, RELATED_MAX);
 	add_related(cs, rel);
 	cache_story_list_free(rel);
 	return cs->page;
@@ -227,8 +228,7 @@ static bool set_read(struct cache_stories *cs, struct cache_headline *h,
 }
 
 /* A row's mark is its group's: the story was read, in whichever words. */
-static bool cs_set_read(struct ui_stories *s, size_t i, bool read,
-                        char **error)
+static bool cs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
 {
 	struct cache_stories *cs = of(s);
 	if (i >= cs->nrows || !cs->nvariants[i])
@@ -283,8 +283,8 @@ static bool cs_find(struct ui_stories *s, const char *text,
 	}
 	for (size_t i = 0; i < cs->nrows; i++) {
 		long long id = row(cs, i)->id;
-		matches[i] = bsearch(&id, ids, n, sizeof *ids, compare_ids) !=
-		             NULL;
+		matches[i] =
+		        bsearch(&id, ids, n, sizeof *ids, compare_ids) != NULL;
 	}
 	free(ids);
 	return true;
@@ -336,21 +336,21 @@ static void cs_free(struct ui_stories *s)
 }
 
 static const struct ui_stories_ops cache_ops = {
-	.count = cs_count,
-	.title = cs_title,
-	.site = cs_site,
-	.date = cs_date,
-	.is_read = cs_is_read,
-	.is_starred = cs_is_starred,
-	.variants = cs_variants,
-	.page = cs_page,
-	.target = cs_target,
-	.set_read = cs_set_read,
-	.set_starred = cs_set_starred,
-	.mark_all_read = cs_mark_all_read,
-	.find = cs_find,
-	.reload = cs_reload,
-	.free = cs_free,
+        .count = cs_count,
+        .title = cs_title,
+        .site = cs_site,
+        .date = cs_date,
+        .is_read = cs_is_read,
+        .is_starred = cs_is_starred,
+        .variants = cs_variants,
+        .page = cs_page,
+        .target = cs_target,
+        .set_read = cs_set_read,
+        .set_starred = cs_set_starred,
+        .mark_all_read = cs_mark_all_read,
+        .find = cs_find,
+        .reload = cs_reload,
+        .free = cs_free,
 };
 
 struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,

@@ -59,7 +59,7 @@ static size_t lib_target(struct ui_stories *s, size_t i, size_t k)
 {
 	const struct story *st = story(s, i);
 	return st->targets && k < st->page->nrelated ? st->targets[k]
-	                                              : STORY_NONE;
+	                                             : STORY_NONE;
 }
 
 static bool lib_set_read(struct ui_stories *s, size_t i, bool read,
@@ -106,20 +106,20 @@ static void lib_free(struct ui_stories *s)
 }
 
 static const struct ui_stories_ops lib_ops = {
-	.count = lib_count,
-	.title = lib_title,
-	.site = lib_site,
-	.date = lib_date,
-	.is_read = lib_is_read,
-	.is_starred = lib_is_starred,
-	.page = lib_page,
-	.target = lib_target,
-	.set_read = lib_set_read,
-	.set_starred = lib_set_starred,
-	.mark_all_read = lib_mark_all_read,
-	.find = lib_find,
-	.reload = NULL,
-	.free = lib_free,
+        .count = lib_count,
+        .title = lib_title,
+        .site = lib_site,
+        .date = lib_date,
+        .is_read = lib_is_read,
+        .is_starred = lib_is_starred,
+        .page = lib_page,
+        .target = lib_target,
+        .set_read = lib_set_read,
+        .set_starred = lib_set_starred,
+        .mark_all_read = lib_mark_all_read,
+        .find = lib_find,
+        .reload = NULL,
+        .free = lib_free,
 };
 
 struct ui_stories *ui_stories_library(struct library *lib)

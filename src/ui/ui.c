@@ -107,8 +107,8 @@ static void paint(struct ui *ui, unsigned reaction)
 		if (ui->prompt)
 			ui_prompt_draw(ui);
 		else if (ui->message)
-			ui_draw_bar(ui, ui->rows - 1, UI_ROLE_MESSAGE, ui->message,
-			            NULL);
+			ui_draw_bar(ui, ui->rows - 1, UI_ROLE_MESSAGE,
+			            ui->message, NULL);
 	}
 	if (reaction & UI_REACT_FULL)
 		ui_draw_invalidate();
@@ -147,14 +147,17 @@ void ui_feeds_update(struct ui *ui, size_t i)
 	for (size_t k = 0; k < ui->nfeeds; k++)
 		if (i == (size_t)-1 || k == i)
 			updater_add(ui->updater, ui->feeds[k].url,
-			            ui->feeds[k].etag, ui->feeds[k].last_modified);
+			            ui->feeds[k].etag,
+			            ui->feeds[k].last_modified);
 }
 
 /* r: the selected feed on the feed list, else the feed open. */
 static unsigned reload(struct ui *ui, bool all)
 {
 	if (!ui->cache) {
-		ui_message(ui, "%s", _("no subscriptions: these stories come from files"));
+		ui_message(
+		        ui, "%s",
+		        _("no subscriptions: these stories come from files"));
 		return UI_REACT_DRAW;
 	}
 	if (all) {
@@ -229,7 +232,8 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 	default:
 		break;
 	}
-	/* Nothing else can be seen on a screen this small; only leaving works. */
+	/* Nothing else can be seen on a screen this small; only leaving works.
+	 */
 	if (too_small(ui) && a != UI_ACTION_CLOSE)
 		return UI_REACT_NONE;
 	if (a == UI_ACTION_HELP && ui->view != &ui_help_view) {
@@ -273,12 +277,15 @@ static unsigned run_updates(struct ui *ui)
 		updater_free(ui->updater);
 		ui->updater = NULL;
 		if (ui->update_errors)
-			ui_message(ui, ngettext("%zu feed updated, %zu failed",
-			                        "%zu feeds updated, %zu failed", total),
+			ui_message(ui,
+			           ngettext("%zu feed updated, %zu failed",
+			                    "%zu feeds updated, %zu failed",
+			                    total),
 			           total, ui->update_errors);
 		else
-			ui_message(ui, ngettext("%zu feed updated",
-			                        "%zu feeds updated", total),
+			ui_message(ui,
+			           ngettext("%zu feed updated",
+			                    "%zu feeds updated", total),
 			           total);
 		reaction = UI_REACT_DRAW;
 	}
@@ -320,8 +327,8 @@ static struct ui_config *load_config(char **message)
 	if (cfg->nerrors == 1)
 		*message = xstrdup(cfg->errors[0]);
 	else if (cfg->nerrors > 1)
-		*message = xasprintf(_("%s (and %zu more errors)"), cfg->errors[0],
-		                     cfg->nerrors - 1);
+		*message = xasprintf(_("%s (and %zu more errors)"),
+		                     cfg->errors[0], cfg->nerrors - 1);
 	return cfg;
 }
 
@@ -358,7 +365,8 @@ static int run(struct ui *ui)
 			paint(ui, reaction);
 		reaction = UI_REACT_NONE;
 		int key = 0;
-		enum ui_event event = next_event(ui, &key, input_waiting, &reaction);
+		enum ui_event event =
+		        next_event(ui, &key, input_waiting, &reaction);
 		/* ncurses may hold more keys than the descriptor shows. */
 		input_waiting = event != UI_EVENT_NONE;
 		ui->rows = LINES;
@@ -379,9 +387,10 @@ static int run(struct ui *ui)
 		case UI_EVENT_WHEEL_UP:
 		case UI_EVENT_WHEEL_DOWN:
 			for (int i = 0; i < WHEEL_LINES; i++)
-				reaction |= dispatch(ui, event == UI_EVENT_WHEEL_UP
-				                                 ? UI_ACTION_LINE_UP
-				                                 : UI_ACTION_LINE_DOWN);
+				reaction |= dispatch(
+				        ui, event == UI_EVENT_WHEEL_UP
+				                    ? UI_ACTION_LINE_UP
+				                    : UI_ACTION_LINE_DOWN);
 			break;
 		case UI_EVENT_KEY:
 			if (ui->message) {
@@ -422,10 +431,10 @@ static void ui_done(struct ui *ui)
 int ui_run(struct library *lib, const struct lay_options *layout)
 {
 	struct ui ui = {
-		.stories = ui_stories_library(lib),
-		.lay = *layout,
-		.view = &ui_list_view,
-		.at = {.focus = -1},
+	        .stories = ui_stories_library(lib),
+	        .lay = *layout,
+	        .view = &ui_list_view,
+	        .at = {.focus = -1},
 	};
 	int status = run(&ui);
 	ui_done(&ui);
@@ -437,12 +446,12 @@ int ui_run_feeds(struct cache *cache, const struct urls *urls,
                  const struct lay_options *layout)
 {
 	struct ui ui = {
-		.lay = *layout,
-		.view = &ui_feeds_view,
-		.at = {.focus = -1},
-		.cache = cache,
-		.urls = urls,
-		.fetch = *fetch,
+	        .lay = *layout,
+	        .view = &ui_feeds_view,
+	        .at = {.focus = -1},
+	        .cache = cache,
+	        .urls = urls,
+	        .fetch = *fetch,
 	};
 	ui_feeds_reload(&ui);
 	int status = run(&ui);

@@ -77,7 +77,7 @@ struct ui {
 	const struct article *page; /* at.story's, from ui->stories */
 	struct document *doc;       /* at.story laid out at doc_width */
 	int doc_width;
-	size_t top;                 /* first document line on screen */
+	size_t top; /* first document line on screen */
 	struct ui_place_mark *history;
 	size_t nhistory;
 
@@ -97,7 +97,7 @@ struct ui {
 	struct fetch_options fetch;
 	struct cache_feed *feeds; /* the feed list's rows */
 	size_t nfeeds, feed_cursor, feed_top;
-	size_t feeds_held; /* rows of feeds, shown (nfeeds) or not */
+	size_t feeds_held;       /* rows of feeds, shown (nfeeds) or not */
 	struct updater *updater; /* while feeds are updating */
 	size_t update_errors;
 	bool feeds_stale;   /* a feed was updated: read the list again */
@@ -126,7 +126,7 @@ void ui_article_close(struct ui *ui);
 
 /* Replace ui->message with a new one (printf format). */
 void ui_message(struct ui *ui, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 
 /* Take error (a new string or NULL) as the message; false if there was
  * one. */

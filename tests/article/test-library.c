@@ -254,7 +254,8 @@ int main(void)
 		CHECK(find_story(lib, pairs[i][1]) == STORY_NONE,
 		      "\"%s\" is a story of its own", pairs[i][1]);
 		if (first != STORY_NONE)
-			CHECK(lists_variant(lib->stories[first].page, pairs[i][1]),
+			CHECK(lists_variant(lib->stories[first].page,
+			                    pairs[i][1]),
 			      "the page of \"%s\" does not name \"%s\"",
 			      pairs[i][0], pairs[i][1]);
 		size_t k1 = STORY_NONE;

@@ -20,13 +20,13 @@ static int failures;
 static char *tmp; /* this run's folder */
 static const char *test_name;
 
-#define CHECK(cond)                                                          \
-	do {                                                                 \
-		if (!(cond)) {                                               \
-			printf("FAIL %s: %s:%d: %s\n", test_name, __FILE__,  \
-			       __LINE__, #cond);                             \
-			failures++;                                          \
-		}                                                            \
+#define CHECK(cond)                                                            \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			printf("FAIL %s: %s:%d: %s\n", test_name, __FILE__,    \
+			       __LINE__, #cond);                               \
+			failures++;                                            \
+		}                                                              \
 	} while (0)
 
 static bool eq(const char *a, const char *b)
@@ -58,8 +58,8 @@ static struct cache *open_ok(const char *path)
 }
 
 static struct article *item(const char *guid, const char *link,
-                            const char *title, const char *date,
-                            long long time, const char *body)
+                            const char *title, const char *date, long long time,
+                            const char *body)
 {
 	struct article *a = article_new();
 	free(a->title);
@@ -234,9 +234,9 @@ static void test_reopen(void)
 	char *path = path_for("reopen.db");
 	struct cache *c = open_ok(path);
 	struct article *items[] = {
-		item("g1", "http://x/1", "one", "d1", 100, "body one"),
-		item("g2", "http://x/2", "two", "d2", 300, "body two"),
-		item("g3", "http://x/3", "three", "d3", 200, "body three"),
+	        item("g1", "http://x/1", "one", "d1", 100, "body one"),
+	        item("g2", "http://x/2", "two", "d2", 300, "body two"),
+	        item("g3", "http://x/3", "three", "d3", 200, "body three"),
 	};
 	struct cache_feed_meta meta = {.title = "Feed", .etag = "\"e1\""};
 	CHECK(c && ingest(c, "http://x/feed", items, 3, &meta));
@@ -282,22 +282,54 @@ static const struct {
 	const char *guid[2], *link[2], *title[2], *date[2];
 	size_t items;
 } dedupe_cases[] = {
-	{"same guid, other link", {"g", "g"}, {"l1", "l2"}, {"a", "b"},
-	 {"d", "d"}, 1},
-	{"other guid, same link", {"g1", "g2"}, {"l", "l"}, {"a", "a"},
-	 {"d", "d"}, 2},
-	{"no guid, same link", {NULL, NULL}, {"l", "l"}, {"a", "b"},
-	 {"d", "e"}, 1},
-	{"empty guid, same link", {"", ""}, {"l", "l"}, {"a", "b"},
-	 {"d", "e"}, 1},
-	{"no guid, other link", {NULL, NULL}, {"l1", "l2"}, {"a", "a"},
-	 {"d", "d"}, 2},
-	{"no guid or link, same title and date", {NULL, NULL}, {NULL, NULL},
-	 {"a", "a"}, {"d", "d"}, 1},
-	{"no guid or link, other date", {NULL, NULL}, {NULL, NULL},
-	 {"a", "a"}, {"d", "e"}, 2},
-	{"no guid or link, title and date shifted", {NULL, NULL},
-	 {NULL, NULL}, {"ab", "a"}, {"c", "bc"}, 2},
+        {"same guid, other link",
+         {"g", "g"},
+         {"l1", "l2"},
+         {"a", "b"},
+         {"d", "d"},
+         1},
+        {"other guid, same link",
+         {"g1", "g2"},
+         {"l", "l"},
+         {"a", "a"},
+         {"d", "d"},
+         2},
+        {"no guid, same link",
+         {NULL, NULL},
+         {"l", "l"},
+         {"a", "b"},
+         {"d", "e"},
+         1},
+        {"empty guid, same link",
+         {"", ""},
+         {"l", "l"},
+         {"a", "b"},
+         {"d", "e"},
+         1},
+        {"no guid, other link",
+         {NULL, NULL},
+         {"l1", "l2"},
+         {"a", "a"},
+         {"d", "d"},
+         2},
+        {"no guid or link, same title and date",
+         {NULL, NULL},
+         {NULL, NULL},
+         {"a", "a"},
+         {"d", "d"},
+         1},
+        {"no guid or link, other date",
+         {NULL, NULL},
+         {NULL, NULL},
+         {"a", "a"},
+         {"d", "e"},
+         2},
+        {"no guid or link, title and date shifted",
+         {NULL, NULL},
+         {NULL, NULL},
+         {"ab", "a"},
+         {"c", "bc"},
+         2},
 };
 
 static void test_dedupe(void)
@@ -361,9 +393,9 @@ static void test_marks_survive(void)
 	if (!c)
 		goto out;
 	struct article *v1[] = {
-		item("a", NULL, "A", NULL, 3, "old a"),
-		item("b", NULL, "B", NULL, 2, "old b"),
-		item("c", NULL, "C", NULL, 1, "old c"),
+	        item("a", NULL, "A", NULL, 3, "old a"),
+	        item("b", NULL, "B", NULL, 2, "old b"),
+	        item("c", NULL, "C", NULL, 1, "old c"),
 	};
 	CHECK(ingest(c, "http://marks", v1, 3, NULL));
 	struct cache_headlines *h = cache_headlines(c, 0);
@@ -377,10 +409,10 @@ static void test_marks_survive(void)
 
 	/* The feed again: a and b changed, c unchanged, d new. */
 	struct article *v2[] = {
-		item("a", NULL, "A2", NULL, 3, "new a"),
-		item("b", NULL, "B", NULL, 2, "new b"),
-		item("c", NULL, "C", NULL, 1, "old c"),
-		item("d", NULL, "D", NULL, 4, "d"),
+	        item("a", NULL, "A2", NULL, 3, "new a"),
+	        item("b", NULL, "B", NULL, 2, "new b"),
+	        item("c", NULL, "C", NULL, 1, "old c"),
+	        item("d", NULL, "D", NULL, 4, "d"),
 	};
 	CHECK(ingest(c, "http://marks", v2, 4, NULL));
 	free_items(v2, 4);
@@ -415,7 +447,8 @@ static void test_not_modified_and_errors(void)
 		goto out;
 	const char *url = "http://status";
 	struct article *a = item("x", NULL, "X", NULL, 1, "x");
-	struct cache_feed_meta meta = {.title = "S", .etag = "\"v1\"",
+	struct cache_feed_meta meta = {.title = "S",
+	                               .etag = "\"v1\"",
 	                               .last_modified = "Mon, 01 Jan 2024"};
 	CHECK(ingest(c, url, &a, 1, &meta));
 	article_free(a);
@@ -520,8 +553,8 @@ static void test_background_store(void)
 	for (int i = 0; u && i < N; i++) {
 		char guid[32];
 		snprintf(guid, sizeof guid, "bg-%d", i);
-		struct article *a = item(guid, NULL, guid, NULL, 10 + i,
-		                         "متن خبر");
+		struct article *a =
+		        item(guid, NULL, guid, NULL, 10 + i, "متن خبر");
 		CHECK(cache_store_item(u, a));
 		article_free(a);
 	}
@@ -649,8 +682,8 @@ static void test_sync(void)
 	CHECK(cache_sync_feeds(c, second, 4));
 	size_t n;
 	struct cache_feed *f = cache_feeds(c, &n);
-	static const char *const order[] = {"http://c", "http://d",
-	                                    "http://a", "http://b"};
+	static const char *const order[] = {"http://c", "http://d", "http://a",
+	                                    "http://b"};
 	CHECK(f && n == 4);
 	for (size_t i = 0; f && i < n && i < 4; i++) {
 		CHECK(eq(f[i].url, order[i]));
@@ -695,11 +728,12 @@ static void test_round_trip(void)
 	in->author = xstrdup("مریم حسینی");
 	in->language = xstrdup("fa");
 	static const char *const body[] = {
-		"به گزارش خبرگزاری مهر، سخنگوی دولت امروز گفت: نرخ تورم "
-		"در ماه گذشته ۲.۵ درصد کاهش یافت (GDP: 3%).",
-		"",
-		"«ما» در مسیر درست هستیم؛ هفته‌ی آینده گزارش کامل منتشر "
-		"می‌شود.",
+	        "به گزارش خبرگزاری مهر، سخنگوی دولت امروز گفت: نرخ تورم "
+	        "در ماه گذشته ۲.۵ درصد کاهش یافت (GDP: 3%).",
+	        "",
+	        "«ما» در مسیر درست هستیم؛ هفته‌ی آینده گزارش کامل "
+	        "منتشر "
+	        "می‌شود.",
 	};
 	for (size_t i = 0; i < 3; i++)
 		article_add_paragraph(in, body[i], strlen(body[i]));
@@ -910,7 +944,8 @@ static void test_many(void)
 	for (size_t i = 1; h && i < h->n; i++) {
 		const struct cache_headline *p = &h->items[i - 1],
 		                            *l = &h->items[i];
-		CHECK(p->time > l->time || (p->time == l->time && p->id < l->id));
+		CHECK(p->time > l->time ||
+		      (p->time == l->time && p->id < l->id));
 		unknown += l->time == 0;
 	}
 	CHECK(unknown == N / 10);
@@ -983,22 +1018,22 @@ static const struct {
 	const char *name;
 	void (*run)(void);
 } tests[] = {
-	{"create", test_create},
-	{"migrate_empty", test_migrate_empty},
-	{"reopen", test_reopen},
-	{"dedupe", test_dedupe},
-	{"marks_survive", test_marks_survive},
-	{"not_modified_and_errors", test_not_modified_and_errors},
-	{"rollback", test_rollback},
-	{"background_store", test_background_store},
-	{"marks", test_marks},
-	{"sync", test_sync},
-	{"round_trip", test_round_trip},
-	{"bad_files", test_bad_files},
-	{"locked", test_locked},
-	{"default_path", test_default_path},
-	{"many", test_many},
-	{"long_titles", test_long_titles},
+        {"create", test_create},
+        {"migrate_empty", test_migrate_empty},
+        {"reopen", test_reopen},
+        {"dedupe", test_dedupe},
+        {"marks_survive", test_marks_survive},
+        {"not_modified_and_errors", test_not_modified_and_errors},
+        {"rollback", test_rollback},
+        {"background_store", test_background_store},
+        {"marks", test_marks},
+        {"sync", test_sync},
+        {"round_trip", test_round_trip},
+        {"bad_files", test_bad_files},
+        {"locked", test_locked},
+        {"default_path", test_default_path},
+        {"many", test_many},
+        {"long_titles", test_long_titles},
 };
 
 static void remove_tree(const char *dir)

@@ -31,7 +31,8 @@ static struct article *numbered(const char *what, long i)
 	a->time = 1700000000 + i;
 	for (int p = 0; p < 8; p++) {
 		char *text = xasprintf("%s %ld: پاراگراف %d از متن خبر که "
-		                       "به اندازه‌ی کافی بلند است تا صفحه‌ها "
+		                       "به اندازه‌ی کافی بلند است تا "
+		                       "صفحه‌ها "
 		                       "پر شوند و تراکنش روی دیسک برود.",
 		                       what, i, p);
 		article_add_paragraph(a, text, strlen(text));
@@ -54,14 +55,12 @@ static struct cache *open_or_die(const char *path)
 
 /* Store `committed` items and `fresh` new ones, in one update. */
 static struct cache_update *update(struct cache *c, const char *url,
-                                   const char *what, long committed,
-                                   long fresh)
+                                   const char *what, long committed, long fresh)
 {
 	struct cache_update *u = cache_feed_update_begin(c, url);
 	for (long i = 0; u && i < committed + fresh; i++) {
-		struct article *a = numbered(i < committed ? "committed"
-		                                           : "partial",
-		                             i);
+		struct article *a =
+		        numbered(i < committed ? "committed" : "partial", i);
 		if (i < committed && what) {
 			/* The same item, rewritten. */
 			free(a->title);
@@ -135,7 +134,8 @@ static bool integrity_ok(const char *path)
 		ok = true;
 		int rows = 0;
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *r = (const char *)sqlite3_column_text(st, 0);
+			const char *r =
+			        (const char *)sqlite3_column_text(st, 0);
 			rows++;
 			if (!r || strcmp(r, "ok") != 0) {
 				fprintf(stderr, "integrity: %s\n", r ? r : "?");
@@ -172,8 +172,8 @@ static int check(const char *path, const char *url, long n)
 	}
 	struct cache_headlines *h = cache_headlines(c, feed->id);
 	if (!h || (long)h->n != n || feed->total != n) {
-		fprintf(stderr, "%s: %zu items, want %ld\n", url,
-		        h ? h->n : 0, n);
+		fprintf(stderr, "%s: %zu items, want %ld\n", url, h ? h->n : 0,
+		        n);
 		status = 1;
 	}
 	/* Newest first: item n-1 down to 0, each as committed. */

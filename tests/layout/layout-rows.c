@@ -18,8 +18,7 @@
 #include "util/xalloc.h"
 
 /* Index of the code point at byte offset b (off is ascending). */
-static size_t
-index_of(const uint32_t *off, size_t n, size_t b)
+static size_t index_of(const uint32_t *off, size_t n, size_t b)
 {
 	size_t lo = 0, hi = n;
 
@@ -33,8 +32,8 @@ index_of(const uint32_t *off, size_t n, size_t b)
 	return lo;
 }
 
-static int
-print_paragraph(const char *text, size_t len, size_t index, int minw, int maxw)
+static int print_paragraph(const char *text, size_t len, size_t index, int minw,
+                           int maxw)
 {
 	struct lay_options opt = lay_options_default();
 	uint32_t *cp = xreallocarray(NULL, len + 1, sizeof *cp);
@@ -56,10 +55,12 @@ print_paragraph(const char *text, size_t len, size_t index, int minw, int maxw)
 		par = lay_paragraph_new(text, len, &opt);
 		for (size_t r = 0; r < par->nrows; r++) {
 			const struct lay_row *row = &par->rows[r];
-			printf("R %d %zu %zu %d", w, index_of(off, n, row->start),
+			printf("R %d %zu %zu %d", w,
+			       index_of(off, n, row->start),
 			       index_of(off, n, row->end), row->columns);
 			for (size_t k = 0; k < row->ncells; k++)
-				printf(" %zu", index_of(off, n, row->cells[k].offset));
+				printf(" %zu",
+				       index_of(off, n, row->cells[k].offset));
 			printf("\n");
 			if (row->columns > w)
 				bad = 1;
@@ -72,8 +73,7 @@ print_paragraph(const char *text, size_t len, size_t index, int minw, int maxw)
 	return bad;
 }
 
-int
-main(int argc, char **argv)
+int main(int argc, char **argv)
 {
 	if (argc != 4) {
 		fprintf(stderr, "usage: layout-rows FILE MINWIDTH MAXWIDTH\n");

@@ -11,13 +11,12 @@
 #include "layout/bidi.h"
 
 #define TEST_FILE "/usr/share/unicode/BidiCharacterTest.txt"
-#define MAX_CPS 256
+#define MAX_CPS   256
 
 /* The test file marks with x the characters rule X9 removes. */
 #define REMOVED (-1)
 
-static size_t
-parse_hex_list(char *s, uint32_t *out)
+static size_t parse_hex_list(char *s, uint32_t *out)
 {
 	size_t n = 0;
 	char *end;
@@ -32,8 +31,7 @@ parse_hex_list(char *s, uint32_t *out)
 }
 
 /* One test line; returns whether it passed, printing why not. */
-static bool
-run_line(char *line, unsigned lineno)
+static bool run_line(char *line, unsigned lineno)
 {
 	char *field[5];
 	uint32_t cp[MAX_CPS];
@@ -56,11 +54,13 @@ run_line(char *line, unsigned lineno)
 	int want_par = atoi(field[2]);
 
 	size_t nl = 0;
-	for (char *tok = strtok(field[3], " \n"); tok; tok = strtok(NULL, " \n"))
+	for (char *tok = strtok(field[3], " \n"); tok;
+	     tok = strtok(NULL, " \n"))
 		if (nl < MAX_CPS)
 			want_level[nl++] = *tok == 'x' ? REMOVED : atoi(tok);
 	size_t no = 0;
-	for (char *tok = strtok(field[4], " \n"); tok; tok = strtok(NULL, " \n"))
+	for (char *tok = strtok(field[4], " \n"); tok;
+	     tok = strtok(NULL, " \n"))
 		if (no < MAX_CPS)
 			want_order[no++] = atol(tok);
 	if (n == 0 || nl != n) {
@@ -68,8 +68,9 @@ run_line(char *line, unsigned lineno)
 		return false;
 	}
 
-	FriBidiParType base = dir == 0 ? FRIBIDI_PAR_LTR
-	                      : dir == 1 ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
+	FriBidiParType base = dir == 0   ? FRIBIDI_PAR_LTR
+	                      : dir == 1 ? FRIBIDI_PAR_RTL
+	                                 : FRIBIDI_PAR_ON;
 	lay_bidi_levels(cp, n, &base, types, btypes, levels);
 	/* The test file applies no rule L3. */
 	lay_bidi_reorder_row(types, levels, 0, n, base, false, rowlev, map);
@@ -81,7 +82,8 @@ run_line(char *line, unsigned lineno)
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (want_level[i] != REMOVED && rowlev[i] != want_level[i]) {
-			printf("line %u: level of character %zu is %d, want %d\n",
+			printf("line %u: level of character %zu is %d, want "
+			       "%d\n",
 			       lineno, i, rowlev[i], want_level[i]);
 			return false;
 		}
@@ -92,21 +94,22 @@ run_line(char *line, unsigned lineno)
 		if (want_level[i] == REMOVED)
 			continue;
 		if (k >= no || want_order[k] != (long)i) {
-			printf("line %u: visual position %zu holds character %zu\n",
+			printf("line %u: visual position %zu holds character "
+			       "%zu\n",
 			       lineno, k, i);
 			return false;
 		}
 		k++;
 	}
 	if (k != no) {
-		printf("line %u: %zu characters shown, want %zu\n", lineno, k, no);
+		printf("line %u: %zu characters shown, want %zu\n", lineno, k,
+		       no);
 		return false;
 	}
 	return true;
 }
 
-int
-main(void)
+int main(void)
 {
 	FILE *f = fopen(TEST_FILE, "r");
 	char line[8192];

@@ -17,8 +17,7 @@
 
 static int failures;
 
-static void
-fail(const char *fmt, ...)
+static void fail(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -31,10 +30,10 @@ fail(const char *fmt, ...)
 }
 
 enum {
-	NOSHAPE = 1,   /* shaping off, so expected rows can be written with
-	                  the plain letters */
-	TERMINAL = 2,  /* logical order for terminals that do bidi */
-	HEADLINE = 4,  /* lay_headline_new instead of lay_paragraph_new */
+	NOSHAPE = 1,  /* shaping off, so expected rows can be written with
+	                 the plain letters */
+	TERMINAL = 2, /* logical order for terminals that do bidi */
+	HEADLINE = 4, /* lay_headline_new instead of lay_paragraph_new */
 };
 
 struct rows_case {
@@ -46,89 +45,154 @@ struct rows_case {
 };
 
 static const struct rows_case cases[] = {
-	/* ZWNJ is not drawn, but shaping sees it: yeh before it takes its
-	 * final form (U+FBFD), not medial, and khah starts a new join. */
-	{"persian zwnj", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", 20, 0,
-	 {"             \uFEE2\uFEEB\uFE8D\uFEEE\uFEA7\uFBFD\uFEE3"}},
-	{"latin acronym in persian", "سفر NATO به ایران", 40, NOSHAPE,
-	 {"                       ناریا هب NATO رفس"}},
-	/* Numbers read left to right.  After Arabic letters, rule W2 makes
-	 * European digits Arabic numbers, so `10-20` shows as two numbers in
-	 * right-to-left order and `%` stays on the left of `25`, as ICU and
-	 * browsers show them; the Persian date stays whole. */
-	{"persian digits", "تاریخ ۱۴۰۲/۱۲/۱۴ و 10-20 و 25%", 40, NOSHAPE,
-	 {"          %25 و 20-10 و ۱۴۰۲/۱۲/۱۴ خیرات"}},
-	{"hebrew number range", "בין 10-20 אחוז", 20, NOSHAPE,
-	 {"      זוחא 10-20 ןיב"}},
-	/* The guillemets are mirrored in the RTL row: « ... » reads right. */
-	{"guillemets in rtl", "نشست «G20» امروز", 20, NOSHAPE,
-	 {"    زورما «G20» تسشن"}},
-	/* A bracket pair split across rows: each half mirrored by the
-	 * paragraph's levels. */
-	{"bracket split", "(אבג דהו) זח", 4, NOSHAPE,
-	 {"גבא)", "(והד", "  חז"}},
-	{"bracket split ltr inside", "אבג (abc def) גדה", 8, NOSHAPE,
-	 {"abc) גבא", "הדג (def"}},
-	/* Harakat ride in their base's cell; shaping ignores them. */
-	{"arabic harakat",
-	 "\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F", 10, 0,
-	 {"      \uFEAA\uFEE4\u0651\u064E\uFEA4\u064E\uFEE3\u064F"}},
-	/* Lam-alef is one cell: سلام takes three columns. */
-	{"lam-alef", "\u0633\u0644\u0627\u0645", 10, 0,
-	 {"       \uFEE1\uFEFC\uFEB3"}},
-	{"hebrew quote in word", "דובר צה\"ל אמר", 20, NOSHAPE,
-	 {"       רמא ל\"הצ רבוד"}},
-	{"english with rtl name", "Minister בנימין נתניהו said", 40, 0,
-	 {"Minister והינתנ ןימינב said"}},
-	{"cjk and emoji", "漢字😀ab", 5, 0, {"漢字", "😀ab"}},
-	/* No break after U+060C before a letter (UAX #14 LB29): the word
-	 * is cut at the width as one overlong word. */
-	{"arabic comma", "مسکو،ترامپ", 8, NOSHAPE, {"ارت،وکسم", "      پم"}},
-	{"www dot", "see www.example.ir now", 16, 0,
-	 {"see", "www.example.ir", "now"}},
-	/* An overlong word breaks between grapheme clusters: e + acute. */
-	{"graphemes", "e\u0301e\u0301e\u0301e\u0301e\u0301", 2, 0,
-	 {"e\u0301e\u0301", "e\u0301e\u0301", "e\u0301"}},
-	{"graphemes rtl", "\u05D0\u05B8\u05D1\u05B8\u05D2\u05B8", 2, NOSHAPE,
-	 {"\u05D1\u05B8\u05D0\u05B8", " \u05D2\u05B8"}},
-	/* A wide character in a row of one column shows as U+FFFD. */
-	{"wide at width 1", "漢a", 1, 0, {"\uFFFD", "a"}},
-	{"spaces hang", "aa bb  cc", 5, 0, {"aa bb", "cc"}},
-	{"rtl spaces hang", "אא בב  גג", 5, NOSHAPE, {"בב אא", "   גג"}},
-	{"empty", "", 10, 0, {""}},
-	{"invalid utf-8", "a\xff\xc0\xafz\xe2\x82", 10, 0,
-	 {"a\uFFFD\uFFFD\uFFFDz\uFFFD"}},
-	{"controls dropped", "a\x1b[2Jb\x07\tc\xc2\x9b", 10, 0, {"a[2Jb c"}},
-	{"bidi override dropped", "abc \u202Edef\u202C ghi", 20, 0,
-	 {"abc fed ghi"}},
-	/* The path's Arabic word and the number after it (an Arabic
-	 * number by rule W2) form one right-to-left run. */
-	{"url is ltr", "https://example.ir/\u062E\u0628\u0631/1", 40, NOSHAPE,
-	 {"https://example.ir/1/\u0631\u0628\u062E"}},
-	{"orphan mark", "\u0301a", 5, 0, {"\u25CC\u0301a"}},
-	/* Terminal mode: logical order, no shaping, left edge. */
-	{"terminal", "שלום abc סוף", 20, TERMINAL, {"שלום abc סוף"}},
-	{"terminal wraps", "\u0633\u0644\u0627\u0645 \u062F\u0646\u06CC\u0627", 5,
-	 TERMINAL, {"\u0633\u0644\u0627\u0645", "\u062F\u0646\u06CC\u0627"}},
-	/* Headlines: one row; the ellipsis at the logical end. */
-	{"headline fits", "short one", 9, HEADLINE, {"short one"}},
-	{"headline ltr", "hello world foo", 8, HEADLINE, {"hello w\u2026"}},
-	{"headline trims space", "hello world foo", 7, HEADLINE, {"hello\u2026"}},
-	{"headline rtl", "שלום עולם יפה", 8, HEADLINE | NOSHAPE,
-	 {"\u2026וע םולש"}},
-	{"headline rtl fits", "שלום", 8, HEADLINE, {"    םולש"}},
-	{"headline newline", "a\nb", 8, HEADLINE, {"a b"}},
-	{"headline width 1", "漢字", 1, HEADLINE, {"\u2026"}},
-	/* The cut never splits lam-alef, whose filler stands for the lam. */
-	{"headline lam-alef", "\u0644\u0627 \u0628", 2, HEADLINE, {"\u2026\uFEFB"}},
-	{"lam-alef overlong", "\u0644\u0627\u0644\u0627\u0644\u0627", 1, 0,
-	 {"\uFEFB", "\uFEFB", "\uFEFB"}},
-	{"headline shaped cut", "\u0633\u0644\u0627\u0645 \u062F\u0646\u06CC\u0627", 4,
-	 HEADLINE, {"\u2026\uFEE1\uFEFC\uFEB3"}},
+        /* ZWNJ is not drawn, but shaping sees it: yeh before it takes its
+         * final form (U+FBFD), not medial, and khah starts a new join. */
+        {"persian zwnj",
+         "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+         20,
+         0,
+         {"             \uFEE2\uFEEB\uFE8D\uFEEE\uFEA7\uFBFD\uFEE3"}},
+        {"latin acronym in persian",
+         "سفر NATO به ایران",
+         40,
+         NOSHAPE,
+         {"                       ناریا هب NATO رفس"}},
+        /* Numbers read left to right.  After Arabic letters, rule W2 makes
+         * European digits Arabic numbers, so `10-20` shows as two numbers in
+         * right-to-left order and `%` stays on the left of `25`, as ICU and
+         * browsers show them; the Persian date stays whole. */
+        {"persian digits",
+         "تاریخ ۱۴۰۲/۱۲/۱۴ و 10-20 و 25%",
+         40,
+         NOSHAPE,
+         {"          %25 و 20-10 و ۱۴۰۲/۱۲/۱۴ خیرات"}},
+        {"hebrew number range",
+         "בין 10-20 אחוז",
+         20,
+         NOSHAPE,
+         {"      זוחא 10-20 ןיב"}},
+        /* The guillemets are mirrored in the RTL row: « ... » reads right. */
+        {"guillemets in rtl",
+         "نشست «G20» امروز",
+         20,
+         NOSHAPE,
+         {"    زورما «G20» تسشن"}},
+        /* A bracket pair split across rows: each half mirrored by the
+         * paragraph's levels. */
+        {"bracket split", "(אבג דהו) זח", 4, NOSHAPE, {"גבא)", "(והד", "  חז"}},
+        {"bracket split ltr inside",
+         "אבג (abc def) גדה",
+         8,
+         NOSHAPE,
+         {"abc) גבא", "הדג (def"}},
+        /* Harakat ride in their base's cell; shaping ignores them. */
+        {"arabic harakat",
+         "\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F",
+         10,
+         0,
+         {"      \uFEAA\uFEE4\u0651\u064E\uFEA4\u064E\uFEE3\u064F"}},
+        /* Lam-alef is one cell: سلام takes three columns. */
+        {"lam-alef",
+         "\u0633\u0644\u0627\u0645",
+         10,
+         0,
+         {"       \uFEE1\uFEFC\uFEB3"}},
+        {"hebrew quote in word",
+         "דובר צה\"ל אמר",
+         20,
+         NOSHAPE,
+         {"       רמא ל\"הצ רבוד"}},
+        {"english with rtl name",
+         "Minister בנימין נתניהו said",
+         40,
+         0,
+         {"Minister והינתנ ןימינב said"}},
+        {"cjk and emoji", "漢字😀ab", 5, 0, {"漢字", "😀ab"}},
+        /* No break after U+060C before a letter (UAX #14 LB29): the word
+         * is cut at the width as one overlong word. */
+        {"arabic comma", "مسکو،ترامپ", 8, NOSHAPE, {"ارت،وکسم", "      پم"}},
+        {"www dot",
+         "see www.example.ir now",
+         16,
+         0,
+         {"see", "www.example.ir", "now"}},
+        /* An overlong word breaks between grapheme clusters: e + acute. */
+        {"graphemes",
+         "e\u0301e\u0301e\u0301e\u0301e\u0301",
+         2,
+         0,
+         {"e\u0301e\u0301", "e\u0301e\u0301", "e\u0301"}},
+        {"graphemes rtl",
+         "\u05D0\u05B8\u05D1\u05B8\u05D2\u05B8",
+         2,
+         NOSHAPE,
+         {"\u05D1\u05B8\u05D0\u05B8", " \u05D2\u05B8"}},
+        /* A wide character in a row of one column shows as U+FFFD. */
+        {"wide at width 1", "漢a", 1, 0, {"\uFFFD", "a"}},
+        {"spaces hang", "aa bb  cc", 5, 0, {"aa bb", "cc"}},
+        {"rtl spaces hang", "אא בב  גג", 5, NOSHAPE, {"בב אא", "   גג"}},
+        {"empty", "", 10, 0, {""}},
+        {"invalid utf-8",
+         "a\xff\xc0\xafz\xe2\x82",
+         10,
+         0,
+         {"a\uFFFD\uFFFD\uFFFDz\uFFFD"}},
+        {"controls dropped", "a\x1b[2Jb\x07\tc\xc2\x9b", 10, 0, {"a[2Jb c"}},
+        {"bidi override dropped",
+         "abc \u202Edef\u202C ghi",
+         20,
+         0,
+         {"abc fed ghi"}},
+        /* The path's Arabic word and the number after it (an Arabic
+         * number by rule W2) form one right-to-left run. */
+        {"url is ltr",
+         "https://example.ir/\u062E\u0628\u0631/1",
+         40,
+         NOSHAPE,
+         {"https://example.ir/1/\u0631\u0628\u062E"}},
+        {"orphan mark", "\u0301a", 5, 0, {"\u25CC\u0301a"}},
+        /* Terminal mode: logical order, no shaping, left edge. */
+        {"terminal", "שלום abc סוף", 20, TERMINAL, {"שלום abc סוף"}},
+        {"terminal wraps",
+         "\u0633\u0644\u0627\u0645 \u062F\u0646\u06CC\u0627",
+         5,
+         TERMINAL,
+         {"\u0633\u0644\u0627\u0645", "\u062F\u0646\u06CC\u0627"}},
+        /* Headlines: one row; the ellipsis at the logical end. */
+        {"headline fits", "short one", 9, HEADLINE, {"short one"}},
+        {"headline ltr", "hello world foo", 8, HEADLINE, {"hello w\u2026"}},
+        {"headline trims space",
+         "hello world foo",
+         7,
+         HEADLINE,
+         {"hello\u2026"}},
+        {"headline rtl",
+         "שלום עולם יפה",
+         8,
+         HEADLINE | NOSHAPE,
+         {"\u2026וע םולש"}},
+        {"headline rtl fits", "שלום", 8, HEADLINE, {"    םולש"}},
+        {"headline newline", "a\nb", 8, HEADLINE, {"a b"}},
+        {"headline width 1", "漢字", 1, HEADLINE, {"\u2026"}},
+        /* The cut never splits lam-alef, whose filler stands for the lam. */
+        {"headline lam-alef",
+         "\u0644\u0627 \u0628",
+         2,
+         HEADLINE,
+         {"\u2026\uFEFB"}},
+        {"lam-alef overlong",
+         "\u0644\u0627\u0644\u0627\u0644\u0627",
+         1,
+         0,
+         {"\uFEFB", "\uFEFB", "\uFEFB"}},
+        {"headline shaped cut",
+         "\u0633\u0644\u0627\u0645 \u062F\u0646\u06CC\u0627",
+         4,
+         HEADLINE,
+         {"\u2026\uFEE1\uFEFC\uFEB3"}},
 };
 
-static struct lay_options
-options_for(int width, int flags)
+static struct lay_options options_for(int width, int flags)
 {
 	struct lay_options opt = lay_options_default();
 
@@ -139,8 +203,7 @@ options_for(int width, int flags)
 }
 
 /* Checks every row must pass, for any input. */
-static void
-check_row(const char *what, const struct lay_row *row, int width)
+static void check_row(const char *what, const struct lay_row *row, int width)
 {
 	int sum = 0;
 
@@ -151,7 +214,8 @@ check_row(const char *what, const struct lay_row *row, int width)
 		    (c->width != 1 && c->width != 2))
 			fail("%s: bad cell %zu", what, k);
 		for (int j = 0; j < c->nch && j < LAY_CELL_CHARS; j++)
-			if (c->ch[j] < 0x20 || (c->ch[j] >= 0x7F && c->ch[j] <= 0x9F) ||
+			if (c->ch[j] < 0x20 ||
+			    (c->ch[j] >= 0x7F && c->ch[j] <= 0x9F) ||
 			    (c->ch[j] >= 0x202A && c->ch[j] <= 0x202E) ||
 			    (c->ch[j] >= 0x2066 && c->ch[j] <= 0x2069) ||
 			    c->ch[j] == 0x200C || c->ch[j] == 0x200D ||
@@ -163,7 +227,8 @@ check_row(const char *what, const struct lay_row *row, int width)
 		fail("%s: cells take %d columns, row says %d", what, sum,
 		     row->columns);
 	if (row->columns > width)
-		fail("%s: row of %d columns at width %d", what, row->columns, width);
+		fail("%s: row of %d columns at width %d", what, row->columns,
+		     width);
 
 	char *text = lay_row_text(row, width);
 	size_t len = strlen(text);
@@ -175,7 +240,8 @@ check_row(const char *what, const struct lay_row *row, int width)
 		ucs4_t c;
 		int l = u8_mbtouc(&c, p, strlen((const char *)p));
 		if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
-			fail("%s: control U+%04X in row text", what, (unsigned)c);
+			fail("%s: control U+%04X in row text", what,
+			     (unsigned)c);
 		p += l;
 	}
 	if (len > 0 && text[len - 1] == ' ')
@@ -183,9 +249,8 @@ check_row(const char *what, const struct lay_row *row, int width)
 	free(text);
 }
 
-static void
-check_paragraph(const char *what, const struct lay_paragraph *par,
-                size_t len, int width)
+static void check_paragraph(const char *what, const struct lay_paragraph *par,
+                            size_t len, int width)
 {
 	size_t at = 0;
 
@@ -195,8 +260,8 @@ check_paragraph(const char *what, const struct lay_paragraph *par,
 		const struct lay_row *row = &par->rows[r];
 		if (row->start != at || row->end < row->start ||
 		    (r + 1 < par->nrows && row->end == row->start && len > 0))
-			fail("%s: row %zu covers bytes %zu-%zu after %zu", what, r,
-			     row->start, row->end, at);
+			fail("%s: row %zu covers bytes %zu-%zu after %zu", what,
+			     r, row->start, row->end, at);
 		at = row->end;
 		check_row(what, row, width);
 	}
@@ -204,8 +269,7 @@ check_paragraph(const char *what, const struct lay_paragraph *par,
 		fail("%s: rows end at byte %zu of %zu", what, at, len);
 }
 
-static void
-run_case(const struct rows_case *t)
+static void run_case(const struct rows_case *t)
 {
 	struct lay_options opt = options_for(t->width, t->flags);
 	size_t len = strlen(t->in), want = 0;
@@ -217,7 +281,8 @@ run_case(const struct rows_case *t)
 		char *text = lay_row_text(row, t->width);
 		check_row(t->name, row, t->width);
 		if (strcmp(text, t->rows[0]))
-			fail("%s: got [%s], want [%s]", t->name, text, t->rows[0]);
+			fail("%s: got [%s], want [%s]", t->name, text,
+			     t->rows[0]);
 		free(text);
 		lay_row_free(row);
 		return;
@@ -231,7 +296,8 @@ run_case(const struct rows_case *t)
 		if (strcmp(text, t->rows[r]))
 			fail("%s: row %zu is [%s], want [%s]", t->name, r, text,
 			     t->rows[r]);
-		if (par->rows[r].align_right != (par->rtl && !(t->flags & TERMINAL)))
+		if (par->rows[r].align_right !=
+		    (par->rtl && !(t->flags & TERMINAL)))
 			fail("%s: row %zu alignment", t->name, r);
 		free(text);
 	}
@@ -239,17 +305,18 @@ run_case(const struct rows_case *t)
 }
 
 /* The cells of the harakat and lam-alef cases, beyond their text. */
-static void
-test_cells(void)
+static void test_cells(void)
 {
 	struct lay_options opt = options_for(10, 0);
-	const char *harakat = "\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F";
-	struct lay_paragraph *par = lay_paragraph_new(harakat, strlen(harakat), &opt);
+	const char *harakat =
+	        "\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F";
+	struct lay_paragraph *par =
+	        lay_paragraph_new(harakat, strlen(harakat), &opt);
 	const struct lay_row *row = &par->rows[0];
 
 	if (row->ncells != 4 || row->columns != 4)
-		fail("harakat: %zu cells of %d columns, want 4 and 4", row->ncells,
-		     row->columns);
+		fail("harakat: %zu cells of %d columns, want 4 and 4",
+		     row->ncells, row->columns);
 	else if (row->cells[1].nch != 3 || row->cells[3].nch != 2 ||
 	         row->cells[3].offset != 0 || row->cells[0].offset != 14)
 		fail("harakat: marks or offsets not in their base's cell");
@@ -264,24 +331,24 @@ test_cells(void)
 	/* More marks than a cell holds: the extra ones are dropped. */
 	const char *many = "a\u0301\u0302\u0303\u0304\u0305\u0306\u0307";
 	par = lay_paragraph_new(many, strlen(many), &opt);
-	if (par->rows[0].ncells != 1 || par->rows[0].cells[0].nch != LAY_CELL_CHARS)
+	if (par->rows[0].ncells != 1 ||
+	    par->rows[0].cells[0].nch != LAY_CELL_CHARS)
 		fail("many marks: %zu cells", par->rows[0].ncells);
 	lay_paragraph_free(par);
 }
 
 /* The two breaks libunistring allows and UAX #14 does not. */
-static void
-test_breaker(void)
+static void test_breaker(void)
 {
 	static const struct {
 		const char *in;
 		const char *breaks; /* '|' before each allowed position */
 	} t[] = {
-		{"مسکو،ترامپ", "مسکو،ترامپ"},
-		{"www.example.ir", "www.example.ir"},
-		{"e.g. x", "e.g. |x"},
-		{"1,000 a", "1,000 |a"},
-		{"abc def", "abc |def"},
+	        {"مسکو،ترامپ", "مسکو،ترامپ"},
+	        {"www.example.ir", "www.example.ir"},
+	        {"e.g. x", "e.g. |x"},
+	        {"1,000 a", "1,000 |a"},
+	        {"abc def", "abc |def"},
 	};
 	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
 		size_t len = strlen(t[k].in), n = 0;
@@ -300,14 +367,14 @@ test_breaker(void)
 		}
 		*g = '\0';
 		if (strcmp(got, t[k].breaks))
-			fail("breaks of %s: %s, want %s", t[k].in, got, t[k].breaks);
+			fail("breaks of %s: %s, want %s", t[k].in, got,
+			     t[k].breaks);
 		free(cp);
 		free(brk);
 	}
 }
 
-static void
-test_levels(void)
+static void test_levels(void)
 {
 	struct lay_options opt = lay_options_default();
 	const char *s = "abc \u05D0\u05D1 12";
@@ -327,33 +394,36 @@ test_levels(void)
 }
 
 /* Every kind of text at widths 1..5 (and a few wider): invariants only. */
-static void
-test_narrow(void)
+static void test_narrow(void)
 {
 	static const char *texts[] = {
-		"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 NATO ۱۴۰۲/۱۲/۱۴ 25%",
-		"\u0644\u0627 \u0625\u0644\u0647 \u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F",
-		"צה\"ל (אבג) 10-20",
-		"漢字かな😀👨\u200D👩\u200D👧🇮🇷 ab",
-		"e\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308 \u0301\u0301",
-		"  leading and trailing   ",
-		"a\x1b]52;c;SGVsbG8=\x07\x1b[2J\x9b\xc2\x9b\u202E\u2066x",
-		"\t\r\n",
-		"www.example.ir/\u0633\u0644\u0627\u0645",
+	        "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 NATO "
+	        "۱۴۰۲/۱۲/۱۴ 25%",
+	        "\u0644\u0627 \u0625\u0644\u0647 "
+	        "\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F",
+	        "צה\"ל (אבג) 10-20",
+	        "漢字かな😀👨\u200D👩\u200D👧🇮🇷 ab",
+	        "e\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308 "
+	        "\u0301\u0301",
+	        "  leading and trailing   ",
+	        "a\x1b]52;c;SGVsbG8=\x07\x1b[2J\x9b\xc2\x9b\u202E\u2066x",
+	        "\t\r\n",
+	        "www.example.ir/\u0633\u0644\u0627\u0645",
 	};
 	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
 		for (int w = 1; w <= 12; w++) {
 			for (int mode = 0; mode < 4; mode++) {
 				struct lay_options opt = options_for(w, mode);
 				char what[64];
-				snprintf(what, sizeof what, "text %zu width %d mode %d", k,
-				         w, mode);
-				struct lay_paragraph *par =
-				        lay_paragraph_new(texts[k], strlen(texts[k]), &opt);
+				snprintf(what, sizeof what,
+				         "text %zu width %d mode %d", k, w,
+				         mode);
+				struct lay_paragraph *par = lay_paragraph_new(
+				        texts[k], strlen(texts[k]), &opt);
 				check_paragraph(what, par, strlen(texts[k]), w);
 				lay_paragraph_free(par);
-				struct lay_row *row =
-				        lay_headline_new(texts[k], strlen(texts[k]), &opt);
+				struct lay_row *row = lay_headline_new(
+				        texts[k], strlen(texts[k]), &opt);
 				check_row(what, row, w);
 				lay_row_free(row);
 			}
@@ -362,8 +432,7 @@ test_narrow(void)
 }
 
 /* Terminal escapes in content never come out. */
-static void
-test_escapes(void)
+static void test_escapes(void)
 {
 	const char *s = "x\x1b]52;c;SGVsbG8=\x07y\x1b[2Jz\x9bq\xc2\x9bw\u202Ev";
 	struct lay_options opt = options_for(80, 0);
@@ -379,12 +448,12 @@ test_escapes(void)
 }
 
 /* A 5 MB paragraph lays out, in rows that cover it. */
-static void
-test_huge(void)
+static void test_huge(void)
 {
-	const char *unit = "\u0628\u0647 \u06AF\u0632\u0627\u0631\u0634 "
-	                   "\u062E\u0628\u0631\u06AF\u0632\u0627\u0631\u06CC "
-	                   "\u0645\u0647\u0631\u060C NATO \u06F1\u06F4\u06F0\u06F2 ";
+	const char *unit =
+	        "\u0628\u0647 \u06AF\u0632\u0627\u0631\u0634 "
+	        "\u062E\u0628\u0631\u06AF\u0632\u0627\u0631\u06CC "
+	        "\u0645\u0647\u0631\u060C NATO \u06F1\u06F4\u06F0\u06F2 ";
 	size_t ul = strlen(unit), len = 5 * 1024 * 1024;
 	char *big = xmalloc(len);
 	for (size_t i = 0; i < len; i++)
@@ -403,8 +472,7 @@ test_huge(void)
 	free(big);
 }
 
-int
-main(void)
+int main(void)
 {
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
 		run_case(&cases[k]);

@@ -10,12 +10,11 @@
 #include "layout/linebreak.h"
 
 #define TEST_FILE "/usr/share/unicode/auxiliary/LineBreakTest.txt"
-#define MAX_CPS 256
+#define MAX_CPS   256
 
 /* Parse "cp (÷|×) cp ... ÷" into cp[] and the expected answer before
  * each; returns the count, 0 for a comment or blank line. */
-static size_t
-parse(char *line, uint32_t *cp, bool *expect)
+static size_t parse(char *line, uint32_t *cp, bool *expect)
 {
 	char *hash = strchr(line, '#');
 	size_t n = 0;
@@ -27,7 +26,8 @@ parse(char *line, uint32_t *cp, bool *expect)
 			if (n > 0 && n <= MAX_CPS)
 				expect[n] = p[1] == '\xB7';
 			p += 2;
-		} else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+		} else if (*p == ' ' || *p == '\t' || *p == '\n' ||
+		           *p == '\r') {
 			p++;
 		} else {
 			char *end;
@@ -43,8 +43,7 @@ parse(char *line, uint32_t *cp, bool *expect)
 	return n;
 }
 
-static bool
-agrees(const char *brk, const bool *expect, size_t n)
+static bool agrees(const char *brk, const bool *expect, size_t n)
 {
 	for (size_t i = 1; i < n; i++)
 		if ((brk[i] != LB_NONE) != expect[i])
@@ -52,8 +51,7 @@ agrees(const char *brk, const bool *expect, size_t n)
 	return true;
 }
 
-int
-main(void)
+int main(void)
 {
 	FILE *f = fopen(TEST_FILE, "r");
 	char line[4096];
@@ -88,7 +86,8 @@ main(void)
 		return 1;
 	}
 	printf("LineBreakTest.txt: %u lines\n", total);
-	printf("  akhbar:       %u passed, %.2f%%\n", ours, 100.0 * ours / total);
+	printf("  akhbar:       %u passed, %.2f%%\n", ours,
+	       100.0 * ours / total);
 	printf("  libunistring: %u passed, %.2f%%\n", theirs,
 	       100.0 * theirs / total);
 	if (ours <= theirs) {

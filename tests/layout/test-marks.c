@@ -64,7 +64,8 @@ static void check_headline(const char *name, const char *text,
 	size_t n = lay_row_mark_ranges(row, spans, nspans, marked);
 	char *got = marked_text(row, marked);
 	CHECK(n == count, "%s: %zu cells marked, want %zu", name, n, count);
-	CHECK(!strcmp(got, want), "%s: marked «%s», want «%s»", name, got, want);
+	CHECK(!strcmp(got, want), "%s: marked «%s», want «%s»", name, got,
+	      want);
 	free(got);
 	free(marked);
 	free(spans);
@@ -94,8 +95,8 @@ static void check_wrapped(void)
 		             spans[0].start < row->end;
 		char *got = marked_text(row, marked);
 		if (holds)
-			CHECK(!strcmp(got, "ناریا"), "wrapped: row %zu marked «%s»",
-			      r, got);
+			CHECK(!strcmp(got, "ناریا"),
+			      "wrapped: row %zu marked «%s»", r, got);
 		else
 			CHECK(n == 0, "wrapped: row %zu has %zu marked", r, n);
 		total += n;
@@ -133,14 +134,16 @@ int main(void)
 	check_headline("rtl", "آمریکا وزیر نفت ایران را تحریم کرد", "ايران", 60,
 	               "ناریا", 5);
 	/* A word that starts a longer one marks only what matched. */
-	check_headline("prefix", "گزارش درباره روابط ایرانی‌ها", "ایران", 60,
-	               "ناریا", 5);
+	check_headline("prefix",
+	               "گزارش درباره روابط ایرانی‌ها",
+	               "ایران", 60, "ناریا", 5);
 	/* Latin inside an RTL row, any case. */
 	check_headline("latin in rtl", "سفر NATO به ایران", "nato", 40, "NATO",
 	               4);
 	/* A compound typed joined finds it written with ZWNJ (no cell of its
 	 * own) and with a space, which is part of the match. */
-	check_headline("zwnj", "آتش‌بس در غزه", "آتشبس", 40, "سبشتآ", 5);
+	check_headline("zwnj", "آتش‌بس در غزه", "آتشبس", 40,
+	               "سبشتآ", 5);
 	check_headline("space", "آتش بس در غزه", "آتشبس", 40, "سب شتآ", 6);
 	/* Two matches in one LTR row. */
 	check_headline("two", "Iran and Iraq: Iran talks", "iran", 40,

@@ -174,7 +174,8 @@ static void test_print(struct cache *c)
 	CHECK(lines == (size_t)n, "one line each: %zu", lines);
 	/* The newest: s4 of 2025-03-14 11:30. */
 	const char *first =
-	        "2025-03-14T11:30Z\tپاک‌نژاد: تحریم‌ها صادرات نفت "
+	        "2025-03-14T11:30Z\tپاک‌نژاد: تحریم‌ها صادرات "
+	        "نفت "
 	        "ایران"
 	        " را متوقف نمی‌کند\thttps://fa.example/s4\n";
 	CHECK(text && !strncmp(text, first, strlen(first)), "first line: %s",
@@ -263,7 +264,8 @@ static void test_migration(const char *dir)
 	        "INSERT INTO items (feed_id, key, title, time, first_seen, "
 	        "body)"
 	        " VALUES (1, 'g:1', 'آمريكا وزير نفت ايران را تحريم كرد', 5, 5,"
-	        " 'خزانه‌داری آمریکا وزیر نفت را تحریم "
+	        " 'خزانه‌داری آمریکا وزیر نفت را "
+	        "تحریم "
 	        "کرد.'),"
 	        " (1, 'g:2', 'تحریم وزیر نفت ایران از سوی آمریکا', 6, 6, NULL),"
 	        " (1, 'g:3', 'Fed holds rates steady', 7, 7, NULL);"

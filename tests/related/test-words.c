@@ -13,7 +13,8 @@ static const struct {
 	const char *want; /* the words joined by '|' */
 	const char *why;
 } cases[] = {
-        {"«پوتین» با شروطی با طرح آتش‌بس در اوکراین موافقت "
+        {"«پوتین» با شروطی با طرح آتش‌بس در اوکراین "
+         "موافقت "
          "کرد",
          TEXT_WORDS_SALIENT, "پوتین|شروطی|طرح|اتشبس|اوکراین|موافقت",
          "a seed headline: quotes, ZWNJ and common words"},

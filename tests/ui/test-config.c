@@ -20,30 +20,30 @@ static const struct {
 	int key;
 	enum ui_action want;
 } bindings[] = {
-	{"", 'j', UI_ACTION_LINE_DOWN},
-	{"", '\t', UI_ACTION_NEXT_RELATED},
-	{"", UI_KEY_FN(KEY_BTAB), UI_ACTION_PREV_RELATED},
-	{"", '\r', UI_ACTION_OPEN},
-	{"", UI_KEY_FN(KEY_BACKSPACE), UI_ACTION_BACK},
-	{"", 'Q', UI_ACTION_QUIT},
-	{"", 'x', UI_ACTION_NONE},
-	{"bind x line-down", 'x', UI_ACTION_LINE_DOWN},
-	{"bind j line-up", 'j', UI_ACTION_LINE_UP},
-	{"unbind j", 'j', UI_ACTION_NONE},
-	{"unbind j\nbind j top", 'j', UI_ACTION_TOP},
-	{"unbind <Tab>", '\t', UI_ACTION_NONE},
-	{"  bind\t<C-d>   page-down  ", 4, UI_ACTION_PAGE_DOWN},
-	{"bind <F5> redraw", UI_KEY_FN(KEY_F(5)), UI_ACTION_REDRAW},
-	{"bind <pgdn> bottom", UI_KEY_FN(KEY_NPAGE), UI_ACTION_BOTTOM},
-	{"bind ت line-down", 0x62a, UI_ACTION_LINE_DOWN},
-	{"bind <lt> help", '<', UI_ACTION_HELP},
-	{"bind < help", '<', UI_ACTION_HELP},
-	{"bind <C-j> open\nunbind <Enter>", '\r', UI_ACTION_NONE},
-	{"# a comment\n\n   # another\nbind z quit\r\n", 'z', UI_ACTION_QUIT},
-	/* a bad line changes nothing */
-	{"bind j no-such-action", 'j', UI_ACTION_LINE_DOWN},
-	{"bind j", 'j', UI_ACTION_LINE_DOWN},
-	{"unbind j extra", 'j', UI_ACTION_LINE_DOWN},
+        {"", 'j', UI_ACTION_LINE_DOWN},
+        {"", '\t', UI_ACTION_NEXT_RELATED},
+        {"", UI_KEY_FN(KEY_BTAB), UI_ACTION_PREV_RELATED},
+        {"", '\r', UI_ACTION_OPEN},
+        {"", UI_KEY_FN(KEY_BACKSPACE), UI_ACTION_BACK},
+        {"", 'Q', UI_ACTION_QUIT},
+        {"", 'x', UI_ACTION_NONE},
+        {"bind x line-down", 'x', UI_ACTION_LINE_DOWN},
+        {"bind j line-up", 'j', UI_ACTION_LINE_UP},
+        {"unbind j", 'j', UI_ACTION_NONE},
+        {"unbind j\nbind j top", 'j', UI_ACTION_TOP},
+        {"unbind <Tab>", '\t', UI_ACTION_NONE},
+        {"  bind\t<C-d>   page-down  ", 4, UI_ACTION_PAGE_DOWN},
+        {"bind <F5> redraw", UI_KEY_FN(KEY_F(5)), UI_ACTION_REDRAW},
+        {"bind <pgdn> bottom", UI_KEY_FN(KEY_NPAGE), UI_ACTION_BOTTOM},
+        {"bind ت line-down", 0x62a, UI_ACTION_LINE_DOWN},
+        {"bind <lt> help", '<', UI_ACTION_HELP},
+        {"bind < help", '<', UI_ACTION_HELP},
+        {"bind <C-j> open\nunbind <Enter>", '\r', UI_ACTION_NONE},
+        {"# a comment\n\n   # another\nbind z quit\r\n", 'z', UI_ACTION_QUIT},
+        /* a bad line changes nothing */
+        {"bind j no-such-action", 'j', UI_ACTION_LINE_DOWN},
+        {"bind j", 'j', UI_ACTION_LINE_DOWN},
+        {"unbind j extra", 'j', UI_ACTION_LINE_DOWN},
 };
 
 /* Bad lines: the messages they give, in order. */
@@ -56,27 +56,33 @@ static const struct {
 	size_t bad;
 	const char *errors[3];
 } bad_lines[] = {
-	{TEXT("bind j no-such-action"), 1, {"test:1: unknown action 'no-such-action'"}},
-	{TEXT("bind <Nope> quit"), 1, {"test:1: unknown key '<Nope>'"}},
-	{TEXT("bind jj quit"), 1, {"test:1: unknown key 'jj'"}},
-	{TEXT("bind <C-1> quit"), 1, {"test:1: unknown key '<C-1>'"}},
-	{TEXT("bind <F13> quit"), 1, {"test:1: unknown key '<F13>'"}},
-	{TEXT("bind \x01 quit"), 1, {"test:1: unknown key '\x01'"}},
-	{TEXT("bind \xff quit"), 1, {"test:1: unknown key '\xff'"}},
-	{TEXT("bind j"), 1, {"test:1: usage: bind KEY ACTION"}},
-	{TEXT("bind j quit now"), 1, {"test:1: usage: bind KEY ACTION"}},
-	{TEXT("unbind"), 1, {"test:1: usage: unbind KEY"}},
-	{TEXT("unbind <Tabb>"), 1, {"test:1: unknown key '<Tabb>'"}},
-	{TEXT("color title red"), 1, {"test:1: usage: color ROLE FG BG"}},
-	{TEXT("color titel red blue"), 1, {"test:1: unknown colour role 'titel'"}},
-	{TEXT("color title reed blue"), 1, {"test:1: unknown colour 'reed'"}},
-	{TEXT("color title red 256"), 1, {"test:1: unknown colour '256'"}},
-	{TEXT("color title red -1"), 1, {"test:1: unknown colour '-1'"}},
-	{TEXT("frobnicate"), 1, {"test:1: unknown command 'frobnicate'"}},
-	{TEXT("bind a quit\nnope\nbind b quit\ncolor x y z\n"),
-	 2,
-	 {"test:2: unknown command 'nope'", "test:4: unknown colour role 'x'"}},
-	{TEXT("bind a quit\n\0bind b quit\n"), 1, {"test:2: a NUL byte in the line"}},
+        {TEXT("bind j no-such-action"),
+         1,
+         {"test:1: unknown action 'no-such-action'"}},
+        {TEXT("bind <Nope> quit"), 1, {"test:1: unknown key '<Nope>'"}},
+        {TEXT("bind jj quit"), 1, {"test:1: unknown key 'jj'"}},
+        {TEXT("bind <C-1> quit"), 1, {"test:1: unknown key '<C-1>'"}},
+        {TEXT("bind <F13> quit"), 1, {"test:1: unknown key '<F13>'"}},
+        {TEXT("bind \x01 quit"), 1, {"test:1: unknown key '\x01'"}},
+        {TEXT("bind \xff quit"), 1, {"test:1: unknown key '\xff'"}},
+        {TEXT("bind j"), 1, {"test:1: usage: bind KEY ACTION"}},
+        {TEXT("bind j quit now"), 1, {"test:1: usage: bind KEY ACTION"}},
+        {TEXT("unbind"), 1, {"test:1: usage: unbind KEY"}},
+        {TEXT("unbind <Tabb>"), 1, {"test:1: unknown key '<Tabb>'"}},
+        {TEXT("color title red"), 1, {"test:1: usage: color ROLE FG BG"}},
+        {TEXT("color titel red blue"),
+         1,
+         {"test:1: unknown colour role 'titel'"}},
+        {TEXT("color title reed blue"), 1, {"test:1: unknown colour 'reed'"}},
+        {TEXT("color title red 256"), 1, {"test:1: unknown colour '256'"}},
+        {TEXT("color title red -1"), 1, {"test:1: unknown colour '-1'"}},
+        {TEXT("frobnicate"), 1, {"test:1: unknown command 'frobnicate'"}},
+        {TEXT("bind a quit\nnope\nbind b quit\ncolor x y z\n"),
+         2,
+         {"test:2: unknown command 'nope'", "test:4: unknown colour role 'x'"}},
+        {TEXT("bind a quit\n\0bind b quit\n"),
+         1,
+         {"test:2: a NUL byte in the line"}},
 };
 
 static const struct {
@@ -84,14 +90,14 @@ static const struct {
 	enum ui_role role;
 	short fg, bg;
 } colors[] = {
-	{"", UI_ROLE_TITLE, -1, -1},
-	{"", UI_ROLE_SITE, 6, -1},
-	{"color title red blue", UI_ROLE_TITLE, 1, 4},
-	{"color focus default bright-yellow", UI_ROLE_FOCUS, -1, 11},
-	{"color body 244 0", UI_ROLE_BODY, 244, 0},
-	{"color help-key white default", UI_ROLE_HELP_KEY, 7, -1},
-	/* a bad colour leaves the role as it was */
-	{"color site red nosuch", UI_ROLE_SITE, 6, -1},
+        {"", UI_ROLE_TITLE, -1, -1},
+        {"", UI_ROLE_SITE, 6, -1},
+        {"color title red blue", UI_ROLE_TITLE, 1, 4},
+        {"color focus default bright-yellow", UI_ROLE_FOCUS, -1, 11},
+        {"color body 244 0", UI_ROLE_BODY, 244, 0},
+        {"color help-key white default", UI_ROLE_HELP_KEY, 7, -1},
+        /* a bad colour leaves the role as it was */
+        {"color site red nosuch", UI_ROLE_SITE, 6, -1},
 };
 
 static struct ui_config *with_defaults(void)
@@ -99,8 +105,9 @@ static struct ui_config *with_defaults(void)
 	struct ui_config *cfg = ui_config_new();
 	size_t bad = ui_config_parse(cfg, ui_config_defaults,
 	                             strlen(ui_config_defaults), "defaults");
-	CHECK(bad == 0 && cfg->nerrors == 0, "the defaults have %zu bad lines%s%s",
-	      bad, cfg->nerrors ? ": " : "", cfg->nerrors ? cfg->errors[0] : "");
+	CHECK(bad == 0 && cfg->nerrors == 0,
+	      "the defaults have %zu bad lines%s%s", bad,
+	      cfg->nerrors ? ": " : "", cfg->nerrors ? cfg->errors[0] : "");
 	return cfg;
 }
 
@@ -111,8 +118,9 @@ static void test_bindings(void)
 		ui_config_parse(cfg, bindings[i].text, strlen(bindings[i].text),
 		                "test");
 		enum ui_action got = ui_config_action(cfg, bindings[i].key);
-		CHECK(got == bindings[i].want, "\"%s\": key %#x does %d, not %d",
-		      bindings[i].text, (unsigned)bindings[i].key, (int)got,
+		CHECK(got == bindings[i].want,
+		      "\"%s\": key %#x does %d, not %d", bindings[i].text,
+		      (unsigned)bindings[i].key, (int)got,
 		      (int)bindings[i].want);
 		ui_config_free(cfg);
 	}
@@ -123,12 +131,14 @@ static void test_bad_lines(void)
 	for (size_t i = 0; i < sizeof bad_lines / sizeof *bad_lines; i++) {
 		struct ui_config *cfg = ui_config_new();
 		const char *text = bad_lines[i].text;
-		size_t bad = ui_config_parse(cfg, text, bad_lines[i].len, "test");
+		size_t bad =
+		        ui_config_parse(cfg, text, bad_lines[i].len, "test");
 		CHECK(bad == bad_lines[i].bad, "\"%s\": %zu bad lines, not %zu",
 		      text, bad, bad_lines[i].bad);
 		CHECK(cfg->nerrors == bad_lines[i].bad, "\"%s\": %zu messages",
 		      text, cfg->nerrors);
-		for (size_t e = 0; e < cfg->nerrors && e < bad_lines[i].bad; e++)
+		for (size_t e = 0; e < cfg->nerrors && e < bad_lines[i].bad;
+		     e++)
 			CHECK(!strcmp(cfg->errors[e], bad_lines[i].errors[e]),
 			      "\"%s\": message \"%s\", not \"%s\"", text,
 			      cfg->errors[e], bad_lines[i].errors[e]);
@@ -139,7 +149,7 @@ static void test_bad_lines(void)
 	const char *text = "bind a quit\nnope\nbind b quit\n";
 	ui_config_parse(cfg, text, strlen(text), "test");
 	CHECK(ui_config_action(cfg, 'a') == UI_ACTION_QUIT &&
-	      ui_config_action(cfg, 'b') == UI_ACTION_QUIT,
+	              ui_config_action(cfg, 'b') == UI_ACTION_QUIT,
 	      "good lines around a bad one were lost");
 	ui_config_free(cfg);
 }
@@ -148,7 +158,8 @@ static void test_colors(void)
 {
 	for (size_t i = 0; i < sizeof colors / sizeof *colors; i++) {
 		struct ui_config *cfg = with_defaults();
-		ui_config_parse(cfg, colors[i].text, strlen(colors[i].text), "test");
+		ui_config_parse(cfg, colors[i].text, strlen(colors[i].text),
+		                "test");
 		struct ui_color c = cfg->colors[colors[i].role];
 		CHECK(c.fg == colors[i].fg && c.bg == colors[i].bg,
 		      "\"%s\": role %s is %d/%d, not %d/%d", colors[i].text,
@@ -171,12 +182,14 @@ static void test_names(void)
 		      (unsigned)cfg->bindings[i].key);
 	}
 	for (int a = 0; a < UI_ACTION_COUNT; a++)
-		CHECK(ui_action_from_name(ui_action_name((enum ui_action)a)) == a,
+		CHECK(ui_action_from_name(ui_action_name((enum ui_action)a)) ==
+		              a,
 		      "action %s does not parse back",
 		      ui_action_name((enum ui_action)a));
 	for (int r = 0; r < UI_ROLE_COUNT; r++)
 		CHECK(ui_role_from_name(ui_role_name((enum ui_role)r)) == r,
-		      "role %s does not parse back", ui_role_name((enum ui_role)r));
+		      "role %s does not parse back",
+		      ui_role_name((enum ui_role)r));
 	char name[32];
 	ui_key_name(0x62a, name, sizeof name);
 	CHECK(!strcmp(name, "ت"), "U+062A is named \"%s\"", name);
@@ -190,7 +203,8 @@ static void test_file(void)
 {
 	struct ui_config *cfg = ui_config_new();
 	CHECK(ui_config_load_file(cfg, "/nonexistent/akhbar/config") &&
-	      cfg->nerrors == 0, "a missing file is an error");
+	              cfg->nerrors == 0,
+	      "a missing file is an error");
 	char path[] = "/tmp/akhbar-test-config-XXXXXX";
 	int fd = mkstemp(path);
 	CHECK(fd >= 0, "mkstemp failed");
@@ -203,8 +217,10 @@ static void test_file(void)
 		      "the file's good line was not applied");
 		char *want = NULL;
 		if (asprintf(&want, "%s:2: unknown action 'nothing'", path) > 0)
-			CHECK(cfg->nerrors == 1 && !strcmp(cfg->errors[0], want),
-			      "message \"%s\"", cfg->nerrors ? cfg->errors[0] : "");
+			CHECK(cfg->nerrors == 1 &&
+			              !strcmp(cfg->errors[0], want),
+			      "message \"%s\"",
+			      cfg->nerrors ? cfg->errors[0] : "");
 		free(want);
 		unlink(path);
 	}
@@ -218,7 +234,8 @@ static void test_file(void)
 	setenv("XDG_CONFIG_HOME", "rel", 1);
 	setenv("HOME", "/home/r", 1);
 	p = ui_config_user_path();
-	CHECK(p && !strcmp(p, "/home/r/.config/akhbar/config"), "HOME path %s", p);
+	CHECK(p && !strcmp(p, "/home/r/.config/akhbar/config"), "HOME path %s",
+	      p);
 	free(p);
 }
 
