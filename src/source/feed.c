@@ -420,9 +420,9 @@ static void *converter_main(void *arg)
 		if (cv->count == cv->ready)
 			draining = false;
 		while (!draining) {
-			size_t todo = cv->count - cv->ready;
-			if (todo >= RING / 2 ||
-			    (todo > 0 && (cv->flushing || cv->closing)))
+			size_t waiting = cv->count - cv->ready;
+			if (waiting >= RING / 2 ||
+			    (waiting > 0 && (cv->flushing || cv->closing)))
 				draining = true;
 			else if (cv->closing)
 				goto done;
