@@ -20,3 +20,10 @@ tests_article_test_library_SOURCES = tests/article/test-library.c
 tests_article_test_load_SOURCES = tests/article/test-load.c
 tests_article_test_document_SOURCES = tests/article/test-document.c
 tests_article_check_safe_SOURCES = tests/article/check-safe.c
+article_screen_tests = tests/article/related-files.scr
+EXTRA_DIST += $(article_screen_tests) \
+	tests/article/related-files-article.screen \
+	tests/article/related-files-opened.screen
+if HAVE_VTERM
+TESTS += $(article_screen_tests)
+endif
