@@ -19,6 +19,7 @@
 #include "model/library.h"
 #include "source/load.h"
 #include "source/opml.h"
+#include "source/relate.h"
 #include "source/update.h"
 #include "source/urls.h"
 #include "store/cache.h"
@@ -593,6 +594,7 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	library_link(lib);
+	source_relate(lib);
 
 	int status;
 	if (dump) {

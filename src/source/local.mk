@@ -3,6 +3,7 @@
 src_libakhbar_a_SOURCES += \
 	src/source/article_file.c src/source/article_file.h \
 	src/source/load.c src/source/load.h \
+	src/source/relate.c src/source/relate.h \
 	src/source/url.c src/source/url.h \
 	src/source/fetch.c src/source/fetch.h \
 	src/source/update.c src/source/update.h \

@@ -440,7 +440,9 @@ static bool migrate(struct cache *c, int version)
 	return true;
 }
 
-static bool setup(struct cache *c)
+/* memory: an in-memory database (c->path ":memory:"), which has no
+ * file to keep whole, so no WAL. */
+static bool setup(struct cache *c, bool memory)
 {
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	            SQLITE_OPEN_NOMUTEX;
@@ -462,8 +464,9 @@ static bool setup(struct cache *c)
 	/* WAL: readers never wait and a commit is one append. NORMAL sync
 	 * in WAL still keeps the file whole on a crash. The WAL is cut back
 	 * after a big update so it does not keep its size on disk. */
-	if (!exec(c, "PRAGMA journal_mode = WAL;"
-	             "PRAGMA synchronous = NORMAL;"
+	if (!exec(c, memory ? "PRAGMA journal_mode = MEMORY;"
+	                    : "PRAGMA journal_mode = WAL;") ||
+	    !exec(c, "PRAGMA synchronous = NORMAL;"
 	             "PRAGMA foreign_keys = ON;"
 	             "PRAGMA journal_size_limit = 67108864;"
 	             "PRAGMA cache_size = -8192") ||
@@ -487,7 +490,21 @@ struct cache *cache_open(const char *path, char **error)
 	struct cache *c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->lock_fd = fd;
-	if (!setup(c)) {
+	if (!setup(c, false)) {
+		*error = c->error;
+		c->error = NULL;
+		cache_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct cache *cache_open_memory(char **error)
+{
+	struct cache *c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(":memory:");
+	c->lock_fd = -1;
+	if (!setup(c, true)) {
 		*error = c->error;
 		c->error = NULL;
 		cache_close(c);
@@ -504,7 +521,8 @@ void cache_close(struct cache *c)
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(c->st[i]);
 	sqlite3_close(c->db);
-	close(c->lock_fd);
+	if (c->lock_fd >= 0)
+		close(c->lock_fd);
 	free(c->path);
 	free(c->error);
 	free(c);

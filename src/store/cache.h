@@ -77,6 +77,11 @@ char *cache_default_path(void);
  * is never changed in those cases. */
 struct cache *cache_open(const char *path, char **error);
 
+/* A new empty cache in memory, with the same schema, gone when closed:
+ * no file, no lock, no WAL. On failure returns NULL and sets *error (the
+ * caller frees it). */
+struct cache *cache_open_memory(char **error);
+
 /* Close the cache; an update still open is rolled back. NULL is allowed. */
 void cache_close(struct cache *c);
 

@@ -1014,6 +1014,53 @@ out:
 	free(path);
 }
 
+/* An in-memory cache: the same schema and index, no lock, so two can be
+ * open at once, each with its own items. */
+static void test_memory(void)
+{
+	char *error = NULL;
+	struct cache *a = cache_open_memory(&error);
+	struct cache *b = a ? cache_open_memory(&error) : NULL;
+	CHECK(a && b && !error);
+	if (!a || !b) {
+		printf("FAIL %s: %s\n", test_name, error ? error : "");
+		free(error);
+		cache_close(a);
+		return;
+	}
+	struct article *items[] = {
+	        item("1", NULL, "Flood closes the river port of Hamburg",
+	             NULL, 1000, "Water rose over the quays overnight."),
+	        item("2", NULL, "Hamburg river port flood: ships wait",
+	             NULL, 2000, "The quays stay closed a second day."),
+	        item("3", NULL, "Chess final ends in a draw", NULL, 3000,
+	             "Both players agreed after forty moves."),
+	};
+	CHECK(ingest(a, "file:memory", items, 3, NULL));
+	struct cache_headlines *ha = cache_headlines(a, 0);
+	struct cache_headlines *hb = cache_headlines(b, 0);
+	CHECK(ha && ha->n == 3);
+	CHECK(hb && hb->n == 0);
+	long long flood = 0, chess = 0;
+	for (size_t i = 0; ha && i < ha->n; i++) {
+		if (eq(ha->items[i].title, items[0]->title))
+			flood = ha->items[i].id;
+		if (eq(ha->items[i].title, items[2]->title))
+			chess = ha->items[i].id;
+	}
+	struct cache_story_list *r = cache_related(a, flood, 8);
+	CHECK(r && r->n == 1 && eq(r->items[0].title, items[1]->title));
+	struct article *got = cache_item_article(a, chess);
+	CHECK(got && eq(got->guid, "3") && eq(got->origin, "file:memory"));
+	article_free(got);
+	cache_story_list_free(r);
+	cache_headlines_free(ha);
+	cache_headlines_free(hb);
+	free_items(items, 3);
+	cache_close(a);
+	cache_close(b);
+}
+
 static const struct {
 	const char *name;
 	void (*run)(void);
@@ -1034,6 +1081,7 @@ static const struct {
         {"default_path", test_default_path},
         {"many", test_many},
         {"long_titles", test_long_titles},
+        {"memory", test_memory},
 };
 
 static void remove_tree(const char *dir)
