@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
+
+#include "util/xalloc.h"
 
 #include "store/cache.h"
 
@@ -37,6 +40,20 @@ static inline void bench_check(const char *prog, bool ok, struct cache *c)
 		fprintf(stderr, "%s: %s\n", prog, cache_error(c));
 		exit(1);
 	}
+}
+
+/* A new folder for the benchmark's files under $TMPDIR (or /tmp), or exit;
+ * the caller removes it and frees the name. */
+static inline char *bench_temp_dir(const char *prog)
+{
+	const char *base = getenv("TMPDIR");
+	char *dir = xasprintf("%s/akhbar-%s-XXXXXX",
+	                      base && *base ? base : "/tmp", prog);
+	if (!mkdtemp(dir)) {
+		perror(dir);
+		exit(1);
+	}
+	return dir;
 }
 
 #endif

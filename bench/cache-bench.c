@@ -315,13 +315,7 @@ int main(int argc, char **argv)
 		return 2;
 	char *tmp = NULL;
 	if (!dir) {
-		const char *base = getenv("TMPDIR");
-		tmp = xasprintf("%s/akhbar-bench-XXXXXX",
-		                base && *base ? base : "/tmp");
-		if (!mkdtemp(tmp)) {
-			perror(tmp);
-			return 1;
-		}
+		tmp = bench_temp_dir("cache-bench");
 		dir = tmp;
 	} else if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		perror(dir);

@@ -371,13 +371,7 @@ int main(int argc, char **argv)
 		return 2;
 	char *tmp = NULL;
 	if (!dir) {
-		const char *base = getenv("TMPDIR");
-		tmp = xasprintf("%s/akhbar-related-bench-XXXXXX",
-		                base && *base ? base : "/tmp");
-		if (!mkdtemp(tmp)) {
-			perror(tmp);
-			return 1;
-		}
+		tmp = bench_temp_dir("related-bench");
 		dir = tmp;
 	}
 	char *path = xasprintf("%s/cache.db", dir);
