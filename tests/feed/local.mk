@@ -5,7 +5,7 @@ feed_tests = tests/feed/test-date tests/feed/test-html tests/feed/test-feed \
 	tests/feed/test-feed-big tests/feed/test-feed-order
 check_PROGRAMS += $(feed_tests)
 TESTS += $(feed_tests)
-EXTRA_DIST += tests/feed/data/ar-iso-8859-6.xml tests/feed/data/atom-ar.xml \
+EXTRA_DIST += tests/feed/describe.h tests/feed/data/ar-iso-8859-6.xml tests/feed/data/atom-ar.xml \
 	tests/feed/data/atom-en.xml tests/feed/data/billion-laughs.xml \
 	tests/feed/data/fa-windows-1256.xml tests/feed/data/garbage.xml \
 	tests/feed/data/he-iso-8859-8.xml tests/feed/data/he-windows-1255.xml \

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "describe.h"
 #include "model/article.h"
 #include "source/feed.h"
 #include "source/html.h"
@@ -55,42 +56,6 @@ static void items_free(struct items *it)
 		article_free(it->a[i]);
 	free(it->a);
 	*it = (struct items){0};
-}
-
-/* Everything an article holds, for comparing parses. */
-static char *describe(const struct article *a)
-{
-	struct strbuf b = {0};
-	const char *fields[] = {a->title, a->link,     a->date, a->author,
-	                        a->guid,  a->language, a->site, a->origin};
-	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
-		strbuf_adds(&b, fields[i] ? fields[i] : "(null)");
-		strbuf_addc(&b, '\n');
-	}
-	for (size_t i = 0; i < a->nbody; i++) {
-		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
-		strbuf_addc(&b, '|');
-		strbuf_adds(&b, a->body[i]);
-		strbuf_addc(&b, '\n');
-	}
-	for (size_t i = 0; i < a->ncategories; i++) {
-		strbuf_adds(&b, "category ");
-		strbuf_adds(&b, a->categories[i]);
-		strbuf_addc(&b, '\n');
-	}
-	return strbuf_take(&b);
-}
-
-static char *body_of(const struct article *a)
-{
-	struct strbuf b = {0};
-	for (size_t i = 0; i < a->nbody; i++) {
-		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
-		strbuf_addc(&b, '|');
-		strbuf_adds(&b, a->body[i]);
-		strbuf_addc(&b, '\n');
-	}
-	return strbuf_take(&b);
 }
 
 /* Item i's HTML: its length and links vary, so conversions take unequal
@@ -233,7 +198,7 @@ static void check_reference(const struct items *got)
 			html_to_article(want, html, strlen(html), link);
 			free(html);
 		}
-		char *wb = body_of(want), *gb = body_of(a);
+		char *wb = describe_body(want), *gb = describe_body(a);
 		bool same = a->title && strcmp(a->title, title) == 0 &&
 		            a->guid && strcmp(a->guid, guid) == 0 &&
 		            strcmp(wb, gb) == 0 &&
@@ -254,7 +219,8 @@ static bool same_items(const char *what, const struct items *a,
 {
 	size_t bad = 0;
 	for (size_t i = 0; i < n && i < a->n && i < b->n; i++) {
-		char *x = describe(a->a[i]), *y = describe(b->a[i]);
+		char *x = describe_article(a->a[i]),
+		     *y = describe_article(b->a[i]);
 		if (strcmp(x, y) != 0 && bad++ < 3)
 			printf("%s: item %zu differs:\n%s---\n%s", what, i, x,
 			       y);

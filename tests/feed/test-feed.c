@@ -11,6 +11,7 @@
 #include <uninorm.h>
 
 #include "check.h"
+#include "describe.h"
 #include "model/article.h"
 #include "model/library.h"
 #include "source/feed.h"
@@ -69,55 +70,6 @@ static char *read_all(const char *name, size_t *len)
 		strbuf_add(&b, buf, n);
 	fclose(f);
 	*len = b.len;
-	return strbuf_take(&b);
-}
-
-/* Everything an article holds, one field a line, for comparing parses. */
-static char *describe(const struct article *a)
-{
-	struct strbuf b = {0};
-	const char *fields[] = {a->title, a->link,     a->date, a->author,
-	                        a->guid,  a->language, a->site, a->origin};
-	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
-		strbuf_adds(&b, fields[i] ? fields[i] : "(null)");
-		strbuf_addc(&b, '\n');
-	}
-	char num[32];
-	snprintf(num, sizeof num, "%lld\n", a->time);
-	strbuf_adds(&b, num);
-	for (size_t i = 0; i < a->nbody; i++) {
-		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
-		strbuf_addc(&b, '|');
-		strbuf_adds(&b, a->body[i]);
-		strbuf_addc(&b, '\n');
-	}
-	for (size_t i = 0; i < a->ncategories; i++) {
-		strbuf_adds(&b, "category ");
-		strbuf_adds(&b, a->categories[i]);
-		strbuf_addc(&b, '\n');
-	}
-	for (size_t i = 0; i < a->nenclosures; i++) {
-		snprintf(num, sizeof num, " %lld\n", a->enclosures[i].length);
-		strbuf_adds(&b, "enclosure ");
-		strbuf_adds(&b, a->enclosures[i].url);
-		strbuf_addc(&b, ' ');
-		strbuf_adds(&b, a->enclosures[i].type ? a->enclosures[i].type
-		                                      : "(null)");
-		strbuf_adds(&b, num);
-	}
-	return strbuf_take(&b);
-}
-
-static char *body_text(const struct article *a)
-{
-	struct strbuf b = {0};
-	for (size_t i = 0; i < a->nbody; i++) {
-		if (i)
-			strbuf_addc(&b, '\n');
-		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
-		strbuf_addc(&b, '|');
-		strbuf_adds(&b, a->body[i]);
-	}
 	return strbuf_take(&b);
 }
 
@@ -336,7 +288,7 @@ static void check_item(const char *file, size_t i, const struct article *a,
 	FIELD("language", a->language, w->language);
 	FIELD("site", a->site, w->site);
 	FIELD("origin", a->origin, url);
-	char *s = body_text(a);
+	char *s = describe_body(a);
 	FIELD("body", s, w->body);
 	free(s);
 	s = joined(a->categories, a->ncategories);
@@ -424,8 +376,8 @@ static void check_feeds(void)
 			      "%s in pieces of %zu: rc %d, %zu items", w->file,
 			      steps[s], rc2, again.n);
 			for (size_t i = 0; i < got.n && i < again.n; i++) {
-				char *x = describe(got.a[i]),
-				     *y = describe(again.a[i]);
+				char *x = describe_article(got.a[i]),
+				     *y = describe_article(again.a[i]);
 				CHECK(strcmp(x, y) == 0,
 				      "%s in pieces of %zu, item "
 				      "%zu:\n%s---\n%s",
@@ -520,13 +472,13 @@ static void check_xxe(void)
 	CHECK(got.n == 1, "xxe.xml: %zu items", got.n);
 	CHECK_STR(meta.title, "XXE test", "xxe.xml feed title");
 	for (size_t i = 0; i < got.n; i++) {
-		char *s = describe(got.a[i]);
+		char *s = describe_article(got.a[i]);
 		CHECK(!strstr(s, "root:") && !strstr(s, "/bin/") &&
 		              !strstr(s, "nologin"),
 		      "xxe.xml: file contents leaked:\n%s", s);
 		free(s);
 		CHECK_STR(got.a[i]->title, "Item declared text", "xxe title");
-		char *body = body_text(got.a[i]);
+		char *body = describe_body(got.a[i]);
 		CHECK_STR(body, "a|Body end", "xxe body");
 		free(body);
 	}
@@ -692,7 +644,7 @@ static void check_invalid_utf8(void)
 		      "invalid UTF-8: title \"%s\"", got.a[0]->title);
 		CHECK_STR(got.a[1]->title, "ZW\u200CNJ & co \u06CC",
 		          "after invalid UTF-8");
-		char *body = body_text(got.a[1]);
+		char *body = describe_body(got.a[1]);
 		CHECK_STR(body, "a|kept", "body after invalid UTF-8");
 		free(body);
 	}

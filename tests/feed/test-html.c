@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "describe.h"
 #include "model/article.h"
 #include "source/html.h"
 #include "util/strbuf.h"
@@ -89,19 +90,6 @@ static const struct {
         {"<p> </p><div>\n</div>", NULL, ""},
 };
 
-static char *paragraphs(const struct article *a)
-{
-	struct strbuf b = {0};
-	for (size_t i = 0; i < a->nbody; i++) {
-		if (i)
-			strbuf_addc(&b, '\n');
-		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
-		strbuf_addc(&b, '|');
-		strbuf_adds(&b, a->body[i]);
-	}
-	return strbuf_take(&b);
-}
-
 static const struct {
 	const char *html, *want;
 } lines[] = {
@@ -139,7 +127,7 @@ int main(void)
 		struct article *a = article_new();
 		html_to_article(a, cases[i].html, strlen(cases[i].html),
 		                cases[i].base);
-		char *got = paragraphs(a);
+		char *got = describe_body(a);
 		CHECK_STR(got, cases[i].want, cases[i].html);
 		free(got);
 		article_free(a);
@@ -158,7 +146,7 @@ int main(void)
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
 		struct article *a = article_new();
 		html_text_to_article(a, texts[i].in, strlen(texts[i].in));
-		char *got = paragraphs(a);
+		char *got = describe_body(a);
 		CHECK_STR(got, texts[i].want, texts[i].in);
 		free(got);
 		article_free(a);

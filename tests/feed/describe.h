@@ -1,0 +1,59 @@
+/* Articles as text, for the feed tests to compare parses and bodies. */
+#ifndef AKHBAR_TESTS_FEED_DESCRIBE_H
+#define AKHBAR_TESTS_FEED_DESCRIBE_H
+
+#include <stdio.h>
+
+#include "model/article.h"
+#include "util/strbuf.h"
+
+/* Everything an article holds, one field a line, for comparing parses. */
+static inline char *describe_article(const struct article *a)
+{
+	struct strbuf b = {0};
+	const char *fields[] = {a->title, a->link,     a->date, a->author,
+	                        a->guid,  a->language, a->site, a->origin};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+		strbuf_adds(&b, fields[i] ? fields[i] : "(null)");
+		strbuf_addc(&b, '\n');
+	}
+	char num[32];
+	snprintf(num, sizeof num, "%lld\n", a->time);
+	strbuf_adds(&b, num);
+	for (size_t i = 0; i < a->nbody; i++) {
+		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
+		strbuf_addc(&b, '|');
+		strbuf_adds(&b, a->body[i]);
+		strbuf_addc(&b, '\n');
+	}
+	for (size_t i = 0; i < a->ncategories; i++) {
+		strbuf_adds(&b, "category ");
+		strbuf_adds(&b, a->categories[i]);
+		strbuf_addc(&b, '\n');
+	}
+	for (size_t i = 0; i < a->nenclosures; i++) {
+		snprintf(num, sizeof num, " %lld\n", a->enclosures[i].length);
+		strbuf_adds(&b, "enclosure ");
+		strbuf_adds(&b, a->enclosures[i].url);
+		strbuf_addc(&b, ' ');
+		strbuf_adds(&b, a->enclosures[i].type ? a->enclosures[i].type
+		                                      : "(null)");
+		strbuf_adds(&b, num);
+	}
+	return strbuf_take(&b);
+}
+
+static inline char *describe_body(const struct article *a)
+{
+	struct strbuf b = {0};
+	for (size_t i = 0; i < a->nbody; i++) {
+		if (i)
+			strbuf_addc(&b, '\n');
+		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
+		strbuf_addc(&b, '|');
+		strbuf_adds(&b, a->body[i]);
+	}
+	return strbuf_take(&b);
+}
+
+#endif
