@@ -482,15 +482,13 @@ static bool setup(struct cache *c, bool memory)
 	return true;
 }
 
-struct cache *cache_open(const char *path, char **error)
+/* A cache on path (":memory:" for one in memory) holding lock_fd. */
+static struct cache *open_with(const char *path, int lock_fd, char **error)
 {
-	int fd = take_lock(path, error);
-	if (fd < 0)
-		return NULL;
 	struct cache *c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
-	c->lock_fd = fd;
-	if (!setup(c, false)) {
+	c->lock_fd = lock_fd;
+	if (!setup(c, lock_fd < 0)) {
 		*error = c->error;
 		c->error = NULL;
 		cache_close(c);
@@ -499,18 +497,15 @@ struct cache *cache_open(const char *path, char **error)
 	return c;
 }
 
+struct cache *cache_open(const char *path, char **error)
+{
+	int fd = take_lock(path, error);
+	return fd < 0 ? NULL : open_with(path, fd, error);
+}
+
 struct cache *cache_open_memory(char **error)
 {
-	struct cache *c = xcalloc(1, sizeof *c);
-	c->path = xstrdup(":memory:");
-	c->lock_fd = -1;
-	if (!setup(c, true)) {
-		*error = c->error;
-		c->error = NULL;
-		cache_close(c);
-		return NULL;
-	}
-	return c;
+	return open_with(":memory:", -1, error);
 }
 
 void cache_close(struct cache *c)
