@@ -7,12 +7,14 @@
 #include <string.h>
 
 #include "layout/document.h"
+#include "source/html.h"
 #include "util/die.h"
 #include "util/i18n.h"
 
-static void dump_article(FILE *out, const struct article *a,
+static void dump_article(FILE *out, struct article *a,
                          const struct lay_options *opt)
 {
+	html_make_body(a);
 	struct document *doc = document_new(a, opt);
 	for (size_t i = 0; i < doc->nlines && !ferror(out); i++) {
 		char *text = lay_row_text(doc->lines[i].row, opt->width);

@@ -62,6 +62,44 @@ void article_add_enclosure(struct article *a, const char *url, const char *type,
 	e->length = length;
 }
 
+size_t article_text_cut(const char *text, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	size_t end = max;
+	while (end > max / 2 && text[end] != ' ' && text[end] != '\n')
+		end--;
+	if (text[end] != ' ' && text[end] != '\n') {
+		end = max;
+		while (end > 0 && ((unsigned char)text[end] & 0xC0) == 0x80)
+			end--;
+	}
+	return end;
+}
+
+char *article_summary(const struct article *a)
+{
+	if (a->summary)
+		return xstrdup(a->summary);
+	if (a->nbody == 0)
+		return NULL;
+	/* Only as many paragraphs as the summary can hold are joined. */
+	size_t len = 0, n = 0;
+	while (n < a->nbody && len <= ARTICLE_SUMMARY_BYTES)
+		len += strlen(a->body[n++]) + 1;
+	char *s = xmalloc(len);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(a->body[i]);
+		memcpy(s + at, a->body[i], l);
+		at += l;
+		s[at++] = '\n';
+	}
+	at--; /* no newline after the last */
+	s[article_text_cut(s, at, ARTICLE_SUMMARY_BYTES)] = '\0';
+	return s;
+}
+
 static void free_list(char **list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -84,6 +122,9 @@ void article_free(struct article *a)
 	free(a->language);
 	free_list(a->body, a->nbody);
 	free(a->body_dir);
+	free(a->body_source);
+	free(a->body_base);
+	free(a->summary);
 	free_list(a->related, a->nrelated);
 	free_list(a->categories, a->ncategories);
 	for (size_t i = 0; i < a->nenclosures; i++) {

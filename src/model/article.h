@@ -32,7 +32,19 @@ struct article {
 	                   character), _LTR (e.g. a line of <pre>) or _RTL
 	                   (e.g. <p dir="rtl">); NULL means all auto */
 	size_t nbody;
-	char **related; /* related headlines, as the source lists them */
+	/* The body as a feed gave it, still to be made paragraphs: feed
+	 * items are parsed, stored and read back this way, and made
+	 * paragraphs only to be shown (html_make_body() in source/html.h),
+	 * so that storing a feed costs no HTML conversion and the cache keeps
+	 * everything the feed said.  NULL when body is all there is. */
+	char *body_source;
+	char body_format; /* ARTICLE_SOURCE_HTML or ARTICLE_SOURCE_TEXT */
+	char *body_base;  /* URL its relative links are read against; may
+	                     be NULL */
+	char *summary;    /* the body's start as text, paragraphs joined by
+	                     '\n', at most ARTICLE_SUMMARY_BYTES; NULL: made
+	                     from body when wanted (article_summary()) */
+	char **related;   /* related headlines, as the source lists them */
 	size_t nrelated;
 	char **categories;
 	size_t ncategories;
@@ -44,6 +56,17 @@ struct article {
 #define ARTICLE_DIR_AUTO 'a'
 #define ARTICLE_DIR_LTR  'l'
 #define ARTICLE_DIR_RTL  'r'
+
+/* Values of article.body_format. */
+#define ARTICLE_SOURCE_HTML 'h'
+#define ARTICLE_SOURCE_TEXT                                                    \
+	't' /* plain text, paragraphs apart by a blank                         \
+	       line */
+
+/* How much of a body's start is its summary: a feed's description is
+ * about this long, and the first sentences of an article say what it is
+ * about. */
+#define ARTICLE_SUMMARY_BYTES 600
 
 /* A new empty article (title ""); free with article_free(). */
 struct article *article_new(void);
@@ -65,6 +88,15 @@ void article_add_category(struct article *a, const char *text, size_t len);
 /* Append an enclosure (copies of url and type; type may be NULL). */
 void article_add_enclosure(struct article *a, const char *url, const char *type,
                            long long length);
+
+/* The length of text's start of at most max bytes, cut where a word ends
+ * (at a space or newline), else at least between characters. */
+size_t article_text_cut(const char *text, size_t len, size_t max);
+
+/* a's summary: a copy of a->summary, else its first paragraphs joined by
+ * '\n' and cut by article_text_cut() at ARTICLE_SUMMARY_BYTES; NULL when
+ * it has neither. */
+char *article_summary(const struct article *a);
 
 /* Free an article and everything it owns; NULL is allowed. */
 void article_free(struct article *a);

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,14 +34,6 @@
 
 /* Bytes handed to libxml2 at a time. */
 #define CHUNK 65536
-
-/* Items between the parser and the converter thread: enough that the two
- * seldom wait on each other, few enough to stay small. */
-#define RING 64
-
-/* Items converted on the parser's thread before the converter thread
- * starts: a small feed does not pay for a thread. */
-#define INLINE_ITEMS 32
 
 enum format { FORMAT_NONE, FORMAT_RSS, FORMAT_RDF, FORMAT_ATOM };
 
@@ -105,45 +96,6 @@ struct item {
 	char *language; /* dc:language */
 };
 
-/* What the feed had said of itself when an item ended (the fields of
- * struct feed_meta are set once and never change after). */
-enum {
-	HAVE_TITLE = 1,
-	HAVE_LINK = 2,
-	HAVE_LANGUAGE = 4,
-	HAVE_FORMAT = 8,
-};
-
-/* An item whose body is still HTML or text to convert. */
-struct pending {
-	struct article *a;
-	char *text; /* the body's source, or NULL */
-	enum kind kind;
-	char *base; /* for the body's relative links; may be NULL */
-	unsigned have;
-};
-
-/* The bodies of items are converted on a thread of their own, so that
- * libxml2's HTML parser overlaps the XML parsing of the items after them.
- * The parser fills the slot after the queued items and counts it in; the
- * converter converts the first queued item not yet converted and counts
- * it ready; the parser hands the ready items at the head to the callback,
- * on its own thread, in document order.  The threads wake each other by
- * half rings, not at every item: a thread switch costs more than
- * converting an item. */
-struct converter {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t queued;    /* an item was counted in, or closing */
-	pthread_cond_t converted; /* an item was counted ready */
-	struct pending ring[RING];
-	size_t head;   /* the oldest item not handed out */
-	size_t count;  /* items in the ring */
-	size_t ready;  /* of them, the first converted */
-	bool flushing; /* the parser waits for every queued item */
-	bool closing;  /* no more items: the thread ends when all are ready */
-};
-
 struct feed_parser {
 	xmlParserCtxtPtr ctxt;
 	xmlSAXHandler sax;
@@ -165,9 +117,7 @@ struct feed_parser {
 	char *error;     /* why the parse failed; NULL while it goes on */
 	char *xml_error; /* the last error libxml2 reported */
 	int xml_error_line;
-	char *xml_lang;         /* xml:lang of the root or the RSS channel */
-	size_t finished;        /* items ended, handed out or not */
-	struct converter *conv; /* NULL: bodies converted here */
+	char *xml_lang; /* xml:lang of the root or the RSS channel */
 };
 
 /* ---- small string helpers ---- */
@@ -340,199 +290,31 @@ static char *title_text(const char *s, enum kind kind)
 	return c;
 }
 
-static void add_body(struct article *a, const char *text, enum kind kind,
-                     const char *base)
+/* Give the item its body as the feed wrote it, with the summary the index
+ * needs: the HTML is made paragraphs only when the item is shown. */
+static void set_body(struct article *a, char *text, enum kind kind, char *base)
 {
-	switch (kind) {
-	case KIND_HTML:
-	case KIND_XHTML:
-		html_to_article(a, text, strlen(text), base);
-		break;
-	case KIND_RSS:
-		if (has_markup(text)) {
-			html_to_article(a, text, strlen(text), base);
-		} else {
-			char *t = html_decode_entities(text, strlen(text));
-			html_text_to_article(a, t, strlen(t));
-			free(t);
-		}
-		break;
-	case KIND_TEXT:
-		html_text_to_article(a, text, strlen(text));
-		break;
-	case KIND_SKIP:
-		break;
-	}
-}
-
-static unsigned meta_have(const struct feed_meta *m)
-{
-	return (m->title ? HAVE_TITLE : 0) | (m->link ? HAVE_LINK : 0) |
-	       (m->language ? HAVE_LANGUAGE : 0) |
-	       (m->format ? HAVE_FORMAT : 0);
-}
-
-/* Give an item its body. */
-static void pending_convert(struct pending *e)
-{
-	if (e->text)
-		add_body(e->a, e->text, e->kind, e->base);
-	free(e->text);
-	free(e->base);
-	e->text = e->base = NULL;
-}
-
-/* Hand a converted item to the callback with the feed's description as
- * it was when the item ended. */
-static void deliver(struct feed_parser *p, struct pending *e)
-{
-	struct feed_meta m = p->meta;
-	if (!(e->have & HAVE_TITLE))
-		m.title = NULL;
-	if (!(e->have & HAVE_LINK))
-		m.link = NULL;
-	if (!(e->have & HAVE_LANGUAGE))
-		m.language = NULL;
-	if (!(e->have & HAVE_FORMAT))
-		m.format = NULL;
-	m.nitems = ++p->meta.nitems;
-	struct article *a = e->a;
-	e->a = NULL;
-	p->item_fn(p->ctx, &m, a);
-}
-
-/* libxml2's errors on the converter's thread: the HTML parser reports
- * nothing anyone reads, and must not write to stderr (the screen's). */
-static void ignore_error(void *ctx, xmlErrorPtr e)
-{
-	(void)ctx;
-	(void)e;
-}
-
-static void *converter_main(void *arg)
-{
-	struct converter *cv = arg;
-	/* Per thread in libxml2: the parser's thread keeps its own. */
-	xmlSetStructuredErrorFunc(NULL, ignore_error);
-	bool draining = false; /* convert until none is left */
-	pthread_mutex_lock(&cv->lock);
-	for (;;) {
-		if (cv->count == cv->ready)
-			draining = false;
-		while (!draining) {
-			size_t waiting = cv->count - cv->ready;
-			if (waiting >= RING / 2 ||
-			    (waiting > 0 && (cv->flushing || cv->closing)))
-				draining = true;
-			else if (cv->closing)
-				goto done;
-			else
-				pthread_cond_wait(&cv->queued, &cv->lock);
-		}
-		/* The slot is outside what the parser touches: it fills
-		 * slots past the queue and hands out the ready ones. */
-		struct pending *e = &cv->ring[(cv->head + cv->ready) % RING];
-		pthread_mutex_unlock(&cv->lock);
-		pending_convert(e);
-		pthread_mutex_lock(&cv->lock);
-		cv->ready++;
-		/* Half a ring to hand out, or all of it. */
-		if (cv->ready == RING / 2 || cv->ready == cv->count)
-			pthread_cond_broadcast(&cv->converted);
-	}
-done:
-	pthread_mutex_unlock(&cv->lock);
-	return NULL;
-}
-
-/* Convert the items' bodies on a thread from now on; when the thread
- * can't start they go on being converted here. */
-static void converter_start(struct feed_parser *p)
-{
-	struct converter *cv = xcalloc(1, sizeof *cv);
-	pthread_mutex_init(&cv->lock, NULL);
-	pthread_cond_init(&cv->queued, NULL);
-	pthread_cond_init(&cv->converted, NULL);
-	if (pthread_create(&cv->thread, NULL, converter_main, cv) != 0) {
-		pthread_cond_destroy(&cv->converted);
-		pthread_cond_destroy(&cv->queued);
-		pthread_mutex_destroy(&cv->lock);
-		free(cv);
+	if (kind == KIND_SKIP) {
+		free(text);
+		free(base);
 		return;
 	}
-	p->conv = cv;
-}
-
-enum wait {
-	WAIT_NONE, /* hand out what is ready */
-	WAIT_ROOM, /* ... waiting for some when the ring is full */
-	WAIT_ALL,  /* ... waiting for every queued item */
-};
-
-/* Hand the ready items at the ring's head to the callback, in order. */
-static void hand_out(struct feed_parser *p, enum wait w)
-{
-	struct converter *cv = p->conv;
-	pthread_mutex_lock(&cv->lock);
-	if (w == WAIT_ALL && cv->count > cv->ready) {
-		cv->flushing = true;
-		pthread_cond_signal(&cv->queued);
+	char format = ARTICLE_SOURCE_HTML;
+	if (kind == KIND_TEXT || (kind == KIND_RSS && !has_markup(text))) {
+		format = ARTICLE_SOURCE_TEXT;
+		free(base);
+		base = NULL;
 	}
-	for (;;) {
-		while (cv->ready == 0 && cv->count > 0 &&
-		       (w == WAIT_ALL || (w == WAIT_ROOM && cv->count == RING)))
-			pthread_cond_wait(&cv->converted, &cv->lock);
-		size_t n = cv->ready, head = cv->head;
-		if (n == 0)
-			break;
-		/* The converter does not look at ready slots. */
-		pthread_mutex_unlock(&cv->lock);
-		for (size_t i = 0; i < n; i++)
-			deliver(p, &cv->ring[(head + i) % RING]);
-		pthread_mutex_lock(&cv->lock);
-		cv->head = (head + n) % RING;
-		cv->count -= n;
-		cv->ready -= n;
+	if (kind == KIND_RSS && format == ARTICLE_SOURCE_TEXT) {
+		/* Feeds that escape a plain description twice. */
+		char *t = html_decode_entities(text, strlen(text));
+		free(text);
+		text = t;
 	}
-	cv->flushing = false;
-	pthread_mutex_unlock(&cv->lock);
-}
-
-/* Queue an ended item for the converter. */
-static void converter_queue(struct feed_parser *p, const struct pending *e)
-{
-	struct converter *cv = p->conv;
-	pthread_mutex_lock(&cv->lock);
-	bool full = cv->count == RING;
-	pthread_mutex_unlock(&cv->lock);
-	if (full)
-		hand_out(p, WAIT_ROOM);
-	pthread_mutex_lock(&cv->lock);
-	/* The slot is outside the queue: the converter does not look at
-	 * it. */
-	cv->ring[(cv->head + cv->count) % RING] = *e;
-	if (cv->count++ - cv->ready == RING / 2 - 1)
-		pthread_cond_signal(&cv->queued);
-	pthread_mutex_unlock(&cv->lock);
-}
-
-/* Hand out every queued item and end the converter thread. */
-static void converter_stop(struct feed_parser *p)
-{
-	struct converter *cv = p->conv;
-	if (!cv)
-		return;
-	hand_out(p, WAIT_ALL);
-	pthread_mutex_lock(&cv->lock);
-	cv->closing = true;
-	pthread_cond_signal(&cv->queued);
-	pthread_mutex_unlock(&cv->lock);
-	pthread_join(cv->thread, NULL);
-	pthread_cond_destroy(&cv->converted);
-	pthread_cond_destroy(&cv->queued);
-	pthread_mutex_destroy(&cv->lock);
-	free(cv);
-	p->conv = NULL;
+	a->summary = html_summary(text, strlen(text), format);
+	a->body_source = text;
+	a->body_format = format;
+	a->body_base = base;
 }
 
 static bool is_http(const char *s)
@@ -584,35 +366,30 @@ static void item_finish(struct feed_parser *p)
 	if (p->url)
 		a->origin = xstrdup(p->url);
 
-	struct pending e = {.a = a, .have = meta_have(&p->meta)};
 	char **text = it->content && !blank(it->content)   ? &it->content
 	              : it->summary && !blank(it->summary) ? &it->summary
 	                                                   : NULL;
 	if (text) {
 		bool content = text == &it->content;
-		e.text = *text;
-		*text = NULL;
-		e.kind = content ? it->content_kind : it->summary_kind;
 		char **base = content ? &it->content_base : &it->summary_base;
+		char *body_base;
 		/* Relative links in an RSS item are read as the item's page
 		 * would read them; Atom says xml:base. */
 		if (p->format != FORMAT_ATOM && a->link &&
 		    has_scheme(a->link)) {
-			e.base = xstrdup(a->link);
+			body_base = xstrdup(a->link);
 		} else {
-			e.base = *base;
+			body_base = *base;
 			*base = NULL;
 		}
+		set_body(a, *text,
+		         content ? it->content_kind : it->summary_kind,
+		         body_base);
+		*text = NULL;
 	}
 	it->a = NULL;
-	if (++p->finished == INLINE_ITEMS)
-		converter_start(p);
-	if (p->conv) {
-		converter_queue(p, &e);
-	} else {
-		pending_convert(&e);
-		deliver(p, &e);
-	}
+	p->meta.nitems++;
+	p->item_fn(p->ctx, &p->meta, a);
 	item_clear(it);
 	p->item_depth = 0;
 	p->author_depth = 0;
@@ -1378,8 +1155,6 @@ int feed_parser_push(struct feed_parser *p, const char *data, size_t len)
 		if (!p->error && halted(p))
 			p->error = xml_message(p);
 	}
-	if (p->conv)
-		hand_out(p, WAIT_NONE);
 	return p->error ? -1 : 0;
 }
 
@@ -1408,7 +1183,6 @@ int feed_parser_finish(struct feed_parser *p, struct feed_meta *meta,
 			item_finish(p);
 		}
 	}
-	converter_stop(p);
 	for (int d = p->depth; d > 0; d--) {
 		free(p->frames[d - 1].base);
 		free(p->frames[d - 1].lang);

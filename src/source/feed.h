@@ -21,9 +21,11 @@
  *               Atom author/name; several are joined with ", "
  *   guid        guid, Atom id, else RDF's rdf:about
  *   body        content:encoded or Atom content, else description or Atom
- *               summary, through html_to_article() (HTML) or as plain text
- *               split at blank lines (Atom type="text", an RSS description
- *               without tags)
+ *               summary, kept as the feed wrote it (body_source): HTML, or
+ *               plain text for Atom type="text" and an RSS description
+ *               without tags; html_make_body() makes its paragraphs when
+ *               the item is shown.  summary is the start of its text
+ *               (html_summary())
  *   categories  category, dc:subject, Atom category label or term
  *   enclosures  enclosure url/type/length, Atom link rel="enclosure"
  *   language    the item's xml:lang or dc:language, else the feed's
@@ -76,16 +78,13 @@ struct feed_parser;
  * feed_parser_finish(), which frees it. */
 struct feed_parser *feed_parser_new(const struct feed_request *req);
 
-/* Parse the next len bytes.  The items they complete are handed to the
- * callback during this push or a later one, or at the latest by
- * feed_parser_finish(): their bodies are converted on a thread of the
- * parser's own (past the first few items of a feed) while the bytes after
- * them are parsed.  Returns 0, or -1 once the parse has failed: push
- * nothing more, feed_parser_finish() tells why. */
+/* Parse the next len bytes, handing the items they complete to the
+ * callback.  Returns 0, or -1 once the parse has failed: push nothing
+ * more, feed_parser_finish() tells why. */
 int feed_parser_push(struct feed_parser *p, const char *data, size_t len);
 
-/* End the document, hand the items not handed out yet to the callback
- * and free p; no callback runs after it returns.  When meta is not NULL,
+/* End the document (an item it cut short still goes to the callback) and
+ * free p; no callback runs after it returns.  When meta is not NULL,
  * the feed's description is moved into it (also after a failure; free it
  * with feed_meta_free()).  Returns 0, or -1 with *error set to a one-line
  * message the caller frees when the bytes were not a feed or could not be

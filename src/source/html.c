@@ -62,6 +62,11 @@ struct conv {
 	struct frame *frames; /* the open elements, innermost last */
 	size_t nframes, frames_cap;
 	int drop; /* depth inside a dropped element (script, style, ...) */
+	/* A summary wants only the start: the parse stops (ctxt) once the
+	 * paragraphs hold more than limit bytes (0: no limit). */
+	size_t limit;
+	size_t emitted; /* bytes of the paragraphs ended, a newline each */
+	htmlParserCtxtPtr ctxt;
 };
 
 enum kind {
@@ -238,6 +243,7 @@ static void flush(struct conv *c)
 		return;
 	}
 	if (c->par.len) {
+		c->emitted += c->par.len + 1;
 		if (c->pre)
 			flush_pre(c);
 		else
@@ -578,6 +584,8 @@ static void on_text(void *ctx, const xmlChar *s, int len)
 	struct conv *c = ctx;
 	if (!c->drop && len > 0)
 		add_text(c, (const char *)s, (size_t)len);
+	if (c->limit && c->emitted + c->par.len > c->limit)
+		xmlStopParser(c->ctxt);
 }
 
 /* Parse with events, not a tree: an item's HTML is converted as it is
@@ -596,6 +604,7 @@ static void convert(struct conv *c, const char *html, size_t len)
 	        &sax, c, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
 	if (!ctxt)
 		return;
+	c->ctxt = ctxt;
 	/* The text is UTF-8 whatever a <meta> in it says. */
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	                                 HTML_PARSE_NOERROR |
@@ -636,6 +645,40 @@ void html_to_article(struct article *a, const char *html, size_t len,
 	}
 	free(c.links);
 	strbuf_free(&c.par);
+}
+
+char *html_summary(const char *source, size_t len, char format)
+{
+	struct article *a = article_new();
+	if (format == ARTICLE_SOURCE_HTML) {
+		struct conv c = {.a = a,
+		                 .dir = ARTICLE_DIR_AUTO,
+		                 .limit = ARTICLE_SUMMARY_BYTES};
+		convert(&c, source, len);
+		for (size_t i = 0; i < c.nlinks; i++)
+			free(c.links[i]);
+		free(c.links);
+		strbuf_free(&c.par);
+	} else {
+		html_text_to_article(a, source, len);
+	}
+	char *s = article_summary(a);
+	article_free(a);
+	return s ? s : xstrdup("");
+}
+
+void html_make_body(struct article *a)
+{
+	if (!a->body_source)
+		return;
+	size_t len = strlen(a->body_source);
+	if (a->body_format == ARTICLE_SOURCE_HTML)
+		html_to_article(a, a->body_source, len, a->body_base);
+	else
+		html_text_to_article(a, a->body_source, len);
+	free(a->body_source);
+	free(a->body_base);
+	a->body_source = a->body_base = NULL;
 }
 
 char *html_to_line(const char *html, size_t len)

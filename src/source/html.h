@@ -33,6 +33,16 @@ void html_to_article(struct article *a, const char *html, size_t len,
  * of a paragraph are joined with a space. */
 void html_text_to_article(struct article *a, const char *text, size_t len);
 
+/* The start of a body given as HTML or plain text (format is
+ * ARTICLE_SOURCE_HTML or _TEXT) as article.summary has it: its first
+ * paragraphs joined by '\n', cut at ARTICLE_SUMMARY_BYTES.  Only as much
+ * HTML is parsed as that takes.  The caller frees it. */
+char *html_summary(const char *source, size_t len, char format);
+
+/* Make a's paragraphs from its body source (article.body_source), if it
+ * has one, and drop the source. */
+void html_make_body(struct article *a);
+
 /* An HTML fragment as one line of text: tags dropped, blocks joined with a
  * space, whitespace collapsed, no link numbers (for titles given as HTML).
  * The caller frees it. */

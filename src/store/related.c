@@ -31,13 +31,10 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-/* How much of the body is the summary: a feed's description is about
- * this long, and the first sentences of an article say what it is about.
- * The index holds the salient words of the summary's first
- * SUMMARY_INDEX_BYTES only: each word indexed costs about a microsecond
- * at ingest (FTS5), and the index must not slow ingest by more than 30%.
- * An item's query takes the words of the whole summary. */
-#define SUMMARY_BYTES       600
+/* The index holds the salient words of the first SUMMARY_INDEX_BYTES of
+ * an item's summary only: each word indexed costs about a microsecond at
+ * ingest (FTS5), and the index must not slow ingest by more than 30%.  An
+ * item's query takes the words of the whole summary. */
 #define SUMMARY_INDEX_BYTES 200
 
 /* bm25 weights of the headline and summary columns: the headline is
@@ -68,23 +65,6 @@
 /* Scores within this fraction of the best are equal: recent first. */
 #define EQUAL_SCORES 0.05
 
-/* The start of the body up to at most max bytes, cut at a space (or at
- * least at a character) so no word is cut in two. */
-static size_t summary_length(const char *body, size_t len, size_t max)
-{
-	if (len <= max)
-		return len;
-	size_t end = max;
-	while (end > max / 2 && body[end] != ' ' && body[end] != '\n')
-		end--;
-	if (body[end] != ' ' && body[end] != '\n') {
-		end = max;
-		while (end > 0 && ((unsigned char)body[end] & 0xC0) == 0x80)
-			end--;
-	}
-	return end;
-}
-
 /* Whether the space-separated words of list include word. */
 static bool has_word_in(const char *list, const char *word)
 {
@@ -95,12 +75,13 @@ static bool has_word_in(const char *list, const char *word)
 	return false;
 }
 
-/* What the index holds of an item, appended to out: the headline's every
- * word, a NUL, then the salient words of the summary's start that the
+/* What the index holds of an item (its title and the text of its summary
+ * or body), appended to out: the headline's every word, a NUL, then the
+ * salient words of the text's start that the
  * headline has not (bm25 counts the headline's anyway, and each word
  * indexed costs), a NUL. *summary gets where the summary's words start. */
 static void index_words(struct text_words *w, const char *title,
-                        const char *body, struct strbuf *out, size_t *summary)
+                        const char *text, struct strbuf *out, size_t *summary)
 {
 	size_t headline = out->len;
 	text_words(w, title, strlen(title), 0);
@@ -111,8 +92,8 @@ static void index_words(struct text_words *w, const char *title,
 	}
 	strbuf_add(out, "", 1); /* the NUL stays */
 	*summary = out->len;
-	text_words(w, body,
-	           summary_length(body, strlen(body), SUMMARY_INDEX_BYTES),
+	text_words(w, text,
+	           article_text_cut(text, strlen(text), SUMMARY_INDEX_BYTES),
 	           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
 	bool first = true;
 	for (size_t i = 0; i < w->n; i++) {
@@ -216,7 +197,7 @@ struct index_batch *cache_index_batch_new(void)
 }
 
 void cache_index_batch_add(struct index_batch *b, long long id,
-                           const char *title, const char *body)
+                           const char *title, const char *summary)
 {
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 64;
@@ -225,7 +206,8 @@ void cache_index_batch_add(struct index_batch *b, long long id,
 	}
 	b->id[b->n] = id;
 	b->at[2 * b->n] = b->words.len;
-	index_words(&b->scratch, title, body, &b->words, &b->at[2 * b->n + 1]);
+	index_words(&b->scratch, title, summary, &b->words,
+	            &b->at[2 * b->n + 1]);
 	b->n++;
 }
 
@@ -323,7 +305,8 @@ struct indexed {
 
 static bool read_indexed(struct cache *c, long long id, struct indexed *it)
 {
-	sqlite3_stmt *st = prepare(c, "SELECT s.headline, i.body, i.time"
+	sqlite3_stmt *st = prepare(c, "SELECT s.headline,"
+	                              " coalesce(i.summary, i.body), i.time"
 	                              " FROM story_words s"
 	                              " JOIN items i ON i.id = s.rowid"
 	                              " WHERE s.rowid = ?1");
@@ -338,7 +321,7 @@ static bool read_indexed(struct cache *c, long long id, struct indexed *it)
 		const char *body = (const char *)sqlite3_column_text(st, 1);
 		size_t len = body ? (size_t)sqlite3_column_bytes(st, 1) : 0;
 		text_words(&it->summary, body ? body : "",
-		           summary_length(body, len, SUMMARY_BYTES),
+		           article_text_cut(body, len, ARTICLE_SUMMARY_BYTES),
 		           TEXT_WORDS_SALIENT | TEXT_WORDS_UNIQUE);
 		it->time = sqlite3_column_int64(st, 2);
 	} else if (rc == SQLITE_DONE) {

@@ -38,9 +38,9 @@ struct index_batch;
 /* A new empty batch; free with cache_index_batch_free(). */
 struct index_batch *cache_index_batch_new(void);
 
-/* Add the words of an item just stored (title and joined body: copied). */
+/* Add the words of an item just stored (its title and summary: copied). */
 void cache_index_batch_add(struct index_batch *b, long long id,
-                           const char *title, const char *body);
+                           const char *title, const char *summary);
 
 /* Whether the batch holds enough to be written now, to bound memory. */
 bool cache_index_batch_full(const struct index_batch *b);

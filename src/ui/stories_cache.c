@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "source/html.h"
 #include "ui/stories.h"
 #include "util/xalloc.h"
 
@@ -166,6 +167,7 @@ static const struct article *cs_page(struct ui_stories *s, size_t i,
 		*error = xstrdup(cache_error(cs->cache));
 		return NULL;
 	}
+	html_make_body(cs->page);
 	if (cs->page->nrelated)
 		cs->page_related =
 		        xcalloc(cs->page->nrelated, sizeof *cs->page_related);

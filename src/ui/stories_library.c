@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "source/html.h"
 #include "ui/stories.h"
 #include "util/xalloc.h"
 
@@ -52,7 +53,9 @@ static const struct article *lib_page(struct ui_stories *s, size_t i,
                                       char **error)
 {
 	(void)error;
-	return story(s, i)->page;
+	struct article *page = story(s, i)->page;
+	html_make_body(page);
+	return page;
 }
 
 static size_t lib_target(struct ui_stories *s, size_t i, size_t k)

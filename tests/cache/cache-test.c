@@ -201,7 +201,7 @@ static void test_create(void)
 	free(lock);
 	cache_close(c);
 
-	CHECK(sql_int(path, "PRAGMA user_version") == 2);
+	CHECK(sql_int(path, "PRAGMA user_version") == 3);
 	CHECK(sql_int(path, "PRAGMA application_id") == 0x616b6862);
 	CHECK(sql_int(path, "SELECT count(*) FROM pragma_journal_mode"
 	                    " WHERE journal_mode = 'wal'") == 1);
@@ -215,7 +215,7 @@ static void test_migrate_empty(void)
 	write_file(path, "", 0);
 	struct cache *c = open_ok(path);
 	cache_close(c);
-	CHECK(sql_int(path, "PRAGMA user_version") == 2);
+	CHECK(sql_int(path, "PRAGMA user_version") == 3);
 	free(path);
 
 	path = path_for("version0.db");
@@ -223,7 +223,7 @@ static void test_migrate_empty(void)
 	CHECK(sql_int(path, "PRAGMA user_version") == 0);
 	c = open_ok(path);
 	cache_close(c);
-	CHECK(sql_int(path, "PRAGMA user_version") == 2);
+	CHECK(sql_int(path, "PRAGMA user_version") == 3);
 	CHECK(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                    " WHERE name IN ('feeds', 'items')") == 2);
 	free(path);
@@ -731,7 +731,8 @@ static void test_round_trip(void)
 	        "به گزارش خبرگزاری مهر، سخنگوی دولت امروز گفت: نرخ تورم "
 	        "در ماه گذشته ۲.۵ درصد کاهش یافت (GDP: 3%).",
 	        "",
-	        "«ما» در مسیر درست هستیم؛ هفته‌ی آینده گزارش کامل "
+	        "«ما» در مسیر درست هستیم؛ هفته‌ی آینده گزارش "
+	        "کامل "
 	        "منتشر "
 	        "می‌شود.",
 	};
@@ -805,6 +806,70 @@ out:
 
 /* Not a database, a damaged one, someone else's, a newer akhbar's: a
  * clear message each, and the file left as it was. */
+/* A feed item keeps its body as the feed gave it: the cache stores the
+ * HTML, its base and its summary as they are, indexes the summary's
+ * words, and a refetch that changes only the HTML stores it again. */
+static void test_source_kept(void)
+{
+	char *path = path_for("source.db");
+	struct cache *c = open_ok(path);
+	if (!c)
+		goto out;
+	struct article *in =
+	        item("g1", "https://kept.example/1", "headline", NULL, 5, NULL);
+	in->body_source = xstrdup("<p dir=\"ltr\">زلزله <b>شدید</b></p>"
+	                          "<pre>code\n  line</pre>");
+	in->body_format = ARTICLE_SOURCE_HTML;
+	in->body_base = xstrdup("https://kept.example/1");
+	in->summary = xstrdup("زلزله شدید");
+	struct article *text = item("g2", NULL, "plain", NULL, 6, NULL);
+	text->body_source = xstrdup("one\n\ntwo");
+	text->body_format = ARTICLE_SOURCE_TEXT;
+	text->summary = xstrdup("one\ntwo");
+	struct article *items[] = {in, text};
+	CHECK(ingest(c, "https://kept.example/rss", items, 2, NULL));
+	cache_close(c);
+
+	c = open_ok(path);
+	struct cache_headlines *h = c ? cache_headlines(c, 0) : NULL;
+	CHECK(h && h->n == 2);
+	if (!h || h->n != 2)
+		goto done;
+	struct article *a = cache_item_article(c, h->items[1].id);
+	CHECK(a && a->nbody == 0 && a->body_format == ARTICLE_SOURCE_HTML &&
+	      eq(a->body_source, in->body_source) &&
+	      eq(a->body_base, in->body_base) && eq(a->summary, in->summary));
+	article_free(a);
+	a = cache_item_article(c, h->items[0].id);
+	CHECK(a && a->body_format == ARTICLE_SOURCE_TEXT &&
+	      eq(a->body_source, "one\n\ntwo") && !a->body_base &&
+	      eq(a->summary, "one\ntwo"));
+	article_free(a);
+	/* The summary's words are in the index. */
+	const char *quake = "SELECT count(*) FROM story_words"
+	                    " WHERE story_words MATCH 'summary : زلزله'";
+	const char *flood = "SELECT count(*) FROM story_words"
+	                    " WHERE story_words MATCH 'summary : سیل'";
+	CHECK(sql_int(path, quake) == 1 && sql_int(path, flood) == 0);
+
+	/* Only the HTML changed: stored again, and indexed again. */
+	free(in->body_source);
+	in->body_source = xstrdup("<p>سیل</p>");
+	free(in->summary);
+	in->summary = xstrdup("سیل");
+	CHECK(ingest(c, "https://kept.example/rss", items, 1, NULL));
+	a = cache_item_article(c, h->items[1].id);
+	CHECK(a && eq(a->body_source, "<p>سیل</p>"));
+	article_free(a);
+	CHECK(sql_int(path, quake) == 0 && sql_int(path, flood) == 1);
+done:
+	cache_headlines_free(h);
+	cache_close(c);
+	free_items(items, 2);
+out:
+	free(path);
+}
+
 static void test_bad_files(void)
 {
 	char *path = path_for("garbage.db");
@@ -852,7 +917,7 @@ static void test_bad_files(void)
 	cache_close(c);
 	CHECK(sql_exec(path, "PRAGMA user_version = 99"));
 	expect_open_error(path, "was written by a newer akhbar (schema "
-	                        "version 99; this one knows up to 2)");
+	                        "version 99; this one knows up to 3)");
 	free(path);
 
 	path = path_for("no/such/folder/cache.db");
@@ -1029,10 +1094,10 @@ static void test_memory(void)
 		return;
 	}
 	struct article *items[] = {
-	        item("1", NULL, "Flood closes the river port of Hamburg",
-	             NULL, 1000, "Water rose over the quays overnight."),
-	        item("2", NULL, "Hamburg river port flood: ships wait",
-	             NULL, 2000, "The quays stay closed a second day."),
+	        item("1", NULL, "Flood closes the river port of Hamburg", NULL,
+	             1000, "Water rose over the quays overnight."),
+	        item("2", NULL, "Hamburg river port flood: ships wait", NULL,
+	             2000, "The quays stay closed a second day."),
 	        item("3", NULL, "Chess final ends in a draw", NULL, 3000,
 	             "Both players agreed after forty moves."),
 	};
@@ -1076,6 +1141,7 @@ static const struct {
         {"marks", test_marks},
         {"sync", test_sync},
         {"round_trip", test_round_trip},
+        {"source_kept", test_source_kept},
         {"bad_files", test_bad_files},
         {"locked", test_locked},
         {"default_path", test_default_path},

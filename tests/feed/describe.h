@@ -2,9 +2,13 @@
 #ifndef AKHBAR_TESTS_FEED_DESCRIBE_H
 #define AKHBAR_TESTS_FEED_DESCRIBE_H
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "model/article.h"
+#include "source/html.h"
 #include "util/strbuf.h"
 
 /* Everything an article holds, one field a line, for comparing parses. */
@@ -24,6 +28,17 @@ static inline char *describe_article(const struct article *a)
 		strbuf_addc(&b, a->body_dir ? a->body_dir[i] : '?');
 		strbuf_addc(&b, '|');
 		strbuf_adds(&b, a->body[i]);
+		strbuf_addc(&b, '\n');
+	}
+	if (a->body_source) {
+		strbuf_adds(&b, a->body_format == ARTICLE_SOURCE_HTML
+		                        ? "html "
+		                        : "text ");
+		strbuf_adds(&b, a->body_base ? a->body_base : "(null)");
+		strbuf_addc(&b, '\n');
+		strbuf_adds(&b, a->body_source);
+		strbuf_adds(&b, "\nsummary ");
+		strbuf_adds(&b, a->summary ? a->summary : "(null)");
 		strbuf_addc(&b, '\n');
 	}
 	for (size_t i = 0; i < a->ncategories; i++) {
@@ -54,6 +69,29 @@ static inline char *describe_body(const struct article *a)
 		strbuf_adds(&b, a->body[i]);
 	}
 	return strbuf_take(&b);
+}
+
+/* Make the paragraphs of a feed item, which keeps its body as the feed
+ * wrote it, as the article view does; false (saying why) unless its
+ * summary is the start of the text they make: all of it, or the first
+ * ARTICLE_SUMMARY_BYTES cut between words, without the list of links that
+ * ends the body. */
+static inline bool make_body_checked(struct article *a, const char *what)
+{
+	char *lazy = a->summary;
+	a->summary = NULL;
+	bool had_source = a->body_source != NULL;
+	html_make_body(a);
+	char *made = article_summary(a);
+	a->summary = lazy;
+	bool ok = had_source ? lazy && strncmp(made ? made : "", lazy,
+	                                       strlen(lazy)) == 0
+	                     : !lazy;
+	if (!ok)
+		printf("%s: summary \"%s\" is not the start of \"%s\"\n", what,
+		       lazy ? lazy : "(null)", made ? made : "(null)");
+	free(made);
+	return ok;
 }
 
 #endif

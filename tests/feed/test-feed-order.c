@@ -1,11 +1,10 @@
-/* Items' bodies are converted on a thread of their own; the callback still
- * gets every item exactly once, in document order, on the caller's thread,
- * never after feed_parser_finish() has returned, and with the feed's
- * description as it was when the item ended.  A feed of 10,000 items,
- * pushed whole and in pieces of 1, 7 and 4096 bytes, gives the same
- * articles as feed_parse_memory() and as converting each item's HTML on
- * its own; a failure in the middle hands out the items before it, as a
- * parse without the thread would. */
+/* The callback gets every item exactly once, in document order, on the
+ * caller's thread, never after feed_parser_finish() has returned, and with
+ * the feed's description as it was when the item ended.  A feed of 10,000
+ * items, pushed whole and in pieces of 1, 7 and 4096 bytes, gives the same
+ * articles as feed_parse_memory(); each keeps its body as the feed wrote
+ * it, which makes the paragraphs converting the item's HTML on its own
+ * gives; a failure in the middle hands out the items before it. */
 #include "config.h"
 
 #include <pthread.h>
@@ -58,8 +57,7 @@ static void items_free(struct items *it)
 	*it = (struct items){0};
 }
 
-/* Item i's HTML: its length and links vary, so conversions take unequal
- * times. */
+/* Item i's HTML: its length, lists and links vary. */
 static char *item_html(int i)
 {
 	struct strbuf b = {0};
@@ -176,12 +174,12 @@ static void check_callbacks(const char *what, const struct items *got)
 }
 
 /* Each item of a full parse is the one the feed wrote at its place, its
- * body as converting its HTML alone gives it. */
-static void check_reference(const struct items *got)
+ * body, once made, as converting its HTML alone gives it. */
+static void check_reference(struct items *got)
 {
 	size_t bad = 0;
 	for (size_t i = 0; i < got->n; i++) {
-		const struct article *a = got->a[i];
+		struct article *a = got->a[i];
 		char title[32], guid[32];
 		snprintf(title, sizeof title, "item %zu", i);
 		snprintf(guid, sizeof guid, "g%zu", i);
@@ -198,10 +196,11 @@ static void check_reference(const struct items *got)
 			html_to_article(want, html, strlen(html), link);
 			free(html);
 		}
+		bool summary = make_body_checked(a, title);
 		char *wb = describe_body(want), *gb = describe_body(a);
-		bool same = a->title && strcmp(a->title, title) == 0 &&
-		            a->guid && strcmp(a->guid, guid) == 0 &&
-		            strcmp(wb, gb) == 0 &&
+		bool same = summary && a->title &&
+		            strcmp(a->title, title) == 0 && a->guid &&
+		            strcmp(a->guid, guid) == 0 && strcmp(wb, gb) == 0 &&
 		            (a->nbody > 0) == (i % 11 != 5);
 		if (!same && bad++ < 3)
 			printf("item %zu: title %s guid %s\nbody:\n%swant:\n%s",
@@ -246,7 +245,6 @@ static void check_whole(void)
 	      ITEMS);
 	CHECK_STR(meta.title, "Order", "feed title");
 	check_callbacks("memory", &ref);
-	check_reference(&ref);
 	free(error);
 	feed_meta_free(&meta);
 
@@ -268,6 +266,9 @@ static void check_whole(void)
 		feed_meta_free(&meta);
 		items_free(&got);
 	}
+	/* Last: it makes the bodies the comparisons above left as they
+	 * came. */
+	check_reference(&ref);
 	items_free(&ref);
 	free(buf);
 }

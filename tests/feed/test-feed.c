@@ -22,12 +22,15 @@ struct items {
 	size_t n;
 	const struct feed_meta *meta_seen; /* meta as passed to the callback */
 	char *site_seen;                   /* meta->title at the last item */
+	size_t bad_summaries; /* items whose summary is not their start */
 };
 
 static void collect(void *ctx, const struct feed_meta *meta,
                     struct article *item)
 {
 	struct items *it = ctx;
+	if (!make_body_checked(item, item->title))
+		it->bad_summaries++;
 	it->a = realloc(it->a, (it->n + 1) * sizeof *it->a);
 	it->a[it->n++] = item;
 	it->meta_seen = meta;
@@ -35,8 +38,20 @@ static void collect(void *ctx, const struct feed_meta *meta,
 	it->site_seen = meta->title ? strdup(meta->title) : NULL;
 }
 
+/* Items as the parser gives them, bodies not made. */
+static void collect_raw(void *ctx, const struct feed_meta *meta,
+                        struct article *item)
+{
+	(void)meta;
+	struct items *it = ctx;
+	it->a = realloc(it->a, (it->n + 1) * sizeof *it->a);
+	it->a[it->n++] = item;
+}
+
 static void items_free(struct items *it)
 {
+	CHECK(it->bad_summaries == 0,
+	      "%zu items' summaries are not their start", it->bad_summaries);
 	for (size_t i = 0; i < it->n; i++)
 		article_free(it->a[i]);
 	free(it->a);
@@ -651,6 +666,74 @@ static void check_invalid_utf8(void)
 	items_free(&got);
 }
 
+/* A parsed item keeps its body as the feed wrote it, with what its links
+ * are read against and a summary: the start of its text, cut between
+ * words, without parsing more HTML than that takes. */
+static void check_body_kept(void)
+{
+	struct strbuf doc = {0};
+	strbuf_adds(&doc, "<rss version='2.0'><channel><title>T</title>"
+	                  "<item><title>one</title>"
+	                  "<link>https://kept.example/a/1</link>"
+	                  "<description><![CDATA[<p>سلام <a href='x'>دنیا</a>"
+	                  "</p>]]></description></item>"
+	                  "<item><title>long</title><description><![CDATA[");
+	for (int i = 0; i < 200; i++)
+		strbuf_adds(&doc, "<p>کلمه‌ای در بند</p>");
+	strbuf_adds(&doc, "<p>end</p><script>x</script><p>&lt;unclosed"
+	                  "]]></description></item>"
+	                  "<item><title>text</title>"
+	                  "<description>a &amp;amp; b</description></item>"
+	                  "</channel></rss>");
+	/* The bodies are looked at before they are made. */
+	struct items raw = {0};
+	struct feed_request req = {.item = collect_raw, .ctx = &raw};
+	int rc = feed_parse_memory(doc.s, doc.len, &req, NULL, NULL);
+	CHECK(rc == 0 && raw.n == 3, "kept: rc %d, %zu items", rc, raw.n);
+	if (raw.n == 3) {
+		const struct article *a = raw.a[0];
+		CHECK(a->nbody == 0 && a->body_format == ARTICLE_SOURCE_HTML,
+		      "kept: html not made paragraphs");
+		CHECK_STR(a->body_source, "<p>سلام <a href='x'>دنیا</a></p>",
+		          "kept: source");
+		CHECK_STR(a->body_base, "https://kept.example/a/1",
+		          "kept: links against the item's page");
+		CHECK_STR(a->summary, "سلام دنیا[1]", "kept: summary");
+
+		a = raw.a[1];
+		struct strbuf joined = {0};
+		for (int i = 0; i < 200; i++)
+			strbuf_adds(&joined, i ? "\nکلمه‌ای در بند"
+			                       : "کلمه‌ای در بند");
+		size_t n = a->summary ? strlen(a->summary) : 0;
+		CHECK(n > ARTICLE_SUMMARY_BYTES - 30 &&
+		              n <= ARTICLE_SUMMARY_BYTES &&
+		              !strncmp(a->summary, joined.s, n) &&
+		              (joined.s[n] == ' ' || joined.s[n] == '\n'),
+		      "kept: long summary of %zu bytes, cut between words", n);
+		strbuf_free(&joined);
+
+		a = raw.a[2];
+		CHECK(a->body_format == ARTICLE_SOURCE_TEXT && !a->body_base,
+		      "kept: text");
+		CHECK_STR(a->body_source, "a & b", "kept: text escaped twice");
+		CHECK_STR(a->summary, "a & b", "kept: text summary");
+	}
+	for (size_t i = 0; i < raw.n; i++)
+		CHECK(make_body_checked(raw.a[i], "kept"), "kept: item %zu", i);
+	if (raw.n == 3) {
+		char *body = describe_body(raw.a[0]);
+		CHECK_STR(body,
+		          "a|سلام دنیا[1]\nl|[1] https://kept.example/a/x",
+		          "kept: made body");
+		free(body);
+		CHECK(raw.a[1]->nbody == 202 && !raw.a[1]->body_source,
+		      "kept: long body made, %zu paragraphs", raw.a[1]->nbody);
+	}
+	items_free(&raw);
+	strbuf_free(&doc);
+}
+
 /* A feed file into the library, as `akhbar --dump FEEDFILE` reads it. */
 static void check_load_file(void)
 {
@@ -697,5 +780,6 @@ int main(void)
 	check_sniff();
 	check_load_file();
 	check_invalid_utf8();
+	check_body_kept();
 	return check_result("test-feed");
 }
