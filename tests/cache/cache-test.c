@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "model/article.h"
+#include "source/html.h"
 #include "store/cache.h"
 #include "util/xalloc.h"
 
@@ -839,6 +840,13 @@ static void test_source_kept(void)
 	CHECK(a && a->nbody == 0 && a->body_format == ARTICLE_SOURCE_HTML &&
 	      eq(a->body_source, in->body_source) &&
 	      eq(a->body_base, in->body_base) && eq(a->summary, in->summary));
+	/* Made when shown, with each paragraph's direction. */
+	if (a)
+		html_make_body(a);
+	CHECK(a && a->nbody == 3 && eq(a->body[0], "زلزله شدید") &&
+	      eq(a->body[1], "code") && eq(a->body[2], "  line") &&
+	      a->body_dir && a->body_dir[0] == ARTICLE_DIR_LTR &&
+	      a->body_dir[2] == ARTICLE_DIR_LTR);
 	article_free(a);
 	a = cache_item_article(c, h->items[0].id);
 	CHECK(a && a->body_format == ARTICLE_SOURCE_TEXT &&
