@@ -4,7 +4,10 @@
  * finished job that can't be stored yet (another is active) waits in the
  * pending list and is stored as soon as the transaction is free.  A
  * buffer that grows past SPILL_AT moves to a temporary file, so feeds
- * waiting for their turn never hold their size in memory. */
+ * waiting for their turn never hold their size in memory.  A parsed
+ * feed's commit runs on the cache's thread while the next feed is
+ * parsed; the job waits in the committing list until it is done, and is
+ * reported then. */
 #include "config.h"
 
 #include "source/update.h"
@@ -26,7 +29,7 @@
 struct job {
 	struct updater *owner;
 	struct job *live_prev, *live_next; /* every job not freed */
-	struct job *next;                  /* in the pending list */
+	struct job *next; /* in the pending or the committing list */
 	char *url;
 	char *buf; /* bytes waiting for the transaction */
 	size_t len, cap;
@@ -34,8 +37,7 @@ struct job {
 	int spill_error; /* errno of a failed write to spill; 0 none */
 	/* streaming into the open transaction */
 	struct feed_parser *parser;
-	struct cache_update *update;
-	long long total_before;
+	struct cache_update *update; /* also while committing */
 	size_t items;
 	bool store_failed;
 	bool lost; /* bytes kept for the job could not be read back: error */
@@ -52,6 +54,8 @@ struct updater {
 	struct job *live;   /* every job not freed yet */
 	struct job *active; /* the job whose transaction is open */
 	struct job *pending_head, *pending_tail;
+	struct job *committing_head, *committing_tail;
+	size_t committing;
 	size_t done, total;
 };
 
@@ -78,19 +82,6 @@ static void job_free(struct job *j)
 	free(j);
 }
 
-/* Items of the feed at url in the cache now; 0 for a feed not there. */
-static long long feed_total(struct cache *c, const char *url)
-{
-	size_t n;
-	struct cache_feed *feeds = cache_feeds(c, &n);
-	long long total = 0;
-	for (size_t i = 0; feeds && i < n; i++)
-		if (!strcmp(feeds[i].url, url))
-			total = feeds[i].total;
-	cache_feeds_free(feeds, n);
-	return total;
-}
-
 static void store_item(void *ctx, const struct feed_meta *meta,
                        struct article *item)
 {
@@ -107,7 +98,6 @@ static void store_item(void *ctx, const struct feed_meta *meta,
 static bool job_open(struct job *j)
 {
 	struct updater *u = j->owner;
-	j->total_before = feed_total(u->cache, j->url);
 	j->update = cache_feed_update_begin(u->cache, j->url);
 	if (!j->update) {
 		free(j->error);
@@ -128,7 +118,8 @@ static void push(struct job *j, const char *data, size_t len)
 		feed_parser_push(j->parser, data, len);
 }
 
-static void report(struct job *j, enum update_status status, const char *error)
+static void report(struct job *j, enum update_status status, const char *error,
+                   long long fresh)
 {
 	struct updater *u = j->owner;
 	struct update_report r = {
@@ -136,9 +127,8 @@ static void report(struct job *j, enum update_status status, const char *error)
 	        .status = status,
 	        .items = j->items,
 	        .error = error,
+	        .fresh = fresh,
 	};
-	if (status == UPDATE_OK)
-		r.fresh = feed_total(u->cache, j->url) - j->total_before;
 	u->done++;
 	if (u->opt.on_done)
 		u->opt.on_done(u->opt.ctx, &r);
@@ -151,17 +141,28 @@ static void store_outcome(struct job *j)
 	struct cache *c = j->owner->cache;
 	if (j->status == FETCH_NOT_MODIFIED) {
 		if (cache_feed_not_modified(c, j->url))
-			report(j, UPDATE_NOT_MODIFIED, NULL);
+			report(j, UPDATE_NOT_MODIFIED, NULL, 0);
 		else
-			report(j, UPDATE_ERROR, cache_error(c));
+			report(j, UPDATE_ERROR, cache_error(c), 0);
 		return;
 	}
 	cache_feed_set_error(c, j->url, j->error);
-	report(j, UPDATE_ERROR, j->error);
+	report(j, UPDATE_ERROR, j->error, 0);
+}
+
+static void job_pending(struct updater *u, struct job *j)
+{
+	j->next = NULL;
+	if (u->pending_tail)
+		u->pending_tail->next = j;
+	else
+		u->pending_head = j;
+	u->pending_tail = j;
 }
 
 /* End the open transaction of a finished job: commit what the parser
- * made of the feed, or roll back and keep the error. */
+ * made of the feed (the job waits in the committing list), or roll back,
+ * keep the error and free the job. */
 static void job_close(struct job *j)
 {
 	struct updater *u = j->owner;
@@ -181,6 +182,7 @@ static void job_close(struct job *j)
 		cache_feed_update_rollback(j->update);
 		j->update = NULL;
 		store_outcome(j);
+		job_free(j);
 	} else {
 		struct cache_feed_meta m = {
 		        .title = meta.title,
@@ -189,19 +191,48 @@ static void job_close(struct job *j)
 		        .etag = j->etag,
 		        .last_modified = j->last_modified,
 		};
-		bool ok = cache_feed_update_commit(j->update, &m);
-		j->update = NULL;
-		if (ok) {
-			report(j, UPDATE_OK, NULL);
-		} else {
-			free(j->error);
-			j->error = xstrdup(cache_error(u->cache));
-			cache_feed_set_error(u->cache, j->url, j->error);
-			report(j, UPDATE_ERROR, j->error);
-		}
+		cache_feed_update_end(j->update, &m);
+		j->next = NULL;
+		if (u->committing_tail)
+			u->committing_tail->next = j;
+		else
+			u->committing_head = j;
+		u->committing_tail = j;
+		u->committing++;
 	}
 	free(parse_error);
 	feed_meta_free(&meta);
+}
+
+/* Report the committed jobs, in order, and free them; with wait, wait for
+ * every commit.  A failed commit is noted in the cache only while no
+ * transaction is open, which would take the note with it. */
+static void collect(struct updater *u, bool wait)
+{
+	struct job *j;
+	while ((j = u->committing_head) &&
+	       (wait || cache_feed_update_done(j->update))) {
+		long long fresh;
+		bool ok = cache_feed_update_wait(j->update, &fresh);
+		j->update = NULL;
+		if (!ok) {
+			free(j->error);
+			j->error = xstrdup(cache_error(u->cache));
+		}
+		u->committing_head = j->next;
+		if (!u->committing_head)
+			u->committing_tail = NULL;
+		u->committing--;
+		if (ok) {
+			report(j, UPDATE_OK, NULL, fresh);
+			job_free(j);
+		} else {
+			/* Stored with the outcomes that wait for the
+			 * transaction to be free. */
+			j->status = FETCH_ERROR;
+			job_pending(u, j);
+		}
+	}
 }
 
 /* An anonymous file in $TMPDIR (else /tmp), gone when closed; NULL if
@@ -286,16 +317,19 @@ static void replay(struct job *j)
 	j->len = j->cap = 0;
 }
 
-/* Store a finished job whose bytes waited in its buffer. */
+/* Store a finished job whose bytes waited in its buffer, as job_close()
+ * does. */
 static void job_store(struct job *j)
 {
 	if (j->status != FETCH_OK) {
 		store_outcome(j);
+		job_free(j);
 		return;
 	}
 	if (!job_open(j)) {
 		j->status = FETCH_ERROR;
 		store_outcome(j);
+		job_free(j);
 		return;
 	}
 	replay(j);
@@ -311,7 +345,6 @@ static void drain_pending(struct updater *u)
 		if (!u->pending_head)
 			u->pending_tail = NULL;
 		job_store(j);
-		job_free(j);
 	}
 }
 
@@ -346,17 +379,11 @@ static void on_done(void *ctx, struct fetch_result *r)
 	j->last_modified = dup_or_null(r->last_modified);
 	if (u->active == j) {
 		job_close(j);
-		job_free(j);
 		drain_pending(u);
 	} else if (!u->active && !u->pending_head) {
 		job_store(j);
-		job_free(j);
 	} else {
-		if (u->pending_tail)
-			u->pending_tail->next = j;
-		else
-			u->pending_head = j;
-		u->pending_tail = j;
+		job_pending(u, j);
 	}
 }
 
@@ -384,6 +411,9 @@ void updater_free(struct updater *u)
 		feed_parser_finish(u->active->parser, NULL, NULL);
 		cache_feed_update_rollback(u->active->update);
 	}
+	/* Commits under way end; they are not reported either. */
+	for (struct job *j = u->committing_head; j; j = j->next)
+		cache_feed_update_wait(j->update, NULL);
 	while (u->live)
 		job_free(u->live);
 	free(u);
@@ -412,6 +442,8 @@ int updater_poll(struct updater *u, struct pollfd *extra, unsigned n_extra,
 size_t updater_perform(struct updater *u)
 {
 	fetcher_perform(u->fetcher);
+	collect(u, false);
+	drain_pending(u);
 	return u->total - u->done;
 }
 
@@ -423,6 +455,11 @@ void updater_progress(const struct updater *u, size_t *done, size_t *total)
 
 void updater_run(struct updater *u)
 {
-	while (updater_perform(u))
-		updater_poll(u, NULL, 0, -1);
+	size_t left;
+	while ((left = updater_perform(u))) {
+		if (left == u->committing)
+			collect(u, true); /* nothing else to wait for */
+		else
+			updater_poll(u, NULL, 0, -1);
+	}
 }

@@ -103,6 +103,7 @@ enum stmt {
 	ST_ROLLBACK,
 	ST_FEED_ADD,
 	ST_FEED_ID,
+	ST_FEED_ITEMS,
 	ST_ITEM_PUT,
 	ST_FEED_DONE,
 	ST_FEED_ERROR,
@@ -131,6 +132,7 @@ static const char *const statements[ST_COUNT] = {
                         " (SELECT coalesce(max(position) + 1, 0) FROM feeds))"
                         " ON CONFLICT (url) DO NOTHING",
         [ST_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
+        [ST_FEED_ITEMS] = "SELECT count(*) FROM items WHERE feed_id = ?1",
         /* An unchanged item is left alone: refetching a feed that did not
          * change writes nothing. */
         [ST_ITEM_PUT] =
@@ -200,8 +202,10 @@ struct cache {
 	char *path;
 	int lock_fd;
 	sqlite3_stmt *st[ST_COUNT];
-	struct cache_update *update; /* the open update, if any */
+	struct cache_update *update; /* the update open for items, if any */
 	char *error;
+	struct writer *writer; /* NULL until the first update */
+	char *writer_error;    /* the last failure on the writer's thread */
 };
 
 /* The text columns of an item row, in the order of ST_ITEM_PUT's
@@ -233,40 +237,77 @@ struct row {
 	size_t len[COL_COUNT];
 };
 
-/* Rows waiting for the writer: enough that parsing and storing seldom
- * wait on each other, few enough to stay small. */
-#define QUEUE 64
+/* Tasks waiting for the writer: room for the items parsed while it
+ * commits a feed (a tenth of a second for thousands of items), so that
+ * parsing the next feed goes on meanwhile; about 6 MB of rows at most. */
+#define QUEUE 1024
 
-/* An update stores its items on a thread of its own, so that SQLite's
- * work overlaps the caller's parsing. The caller fills the slot after the
- * queued rows and counts it in; the writer stores the first queued row
- * and counts it out. Only the writer touches the database while rows are
- * queued; every other use waits until the queue is empty (settle()).
- * The threads wake each other by half queues, not at every row: a
- * thread switch costs more than storing a row. */
+/* The writer starts on queued rows once this many wait (or a task that
+ * ends or begins an update, or someone waiting for it): a thread switch
+ * costs more than storing a row. */
+#define WAKE_AT 32
+
+enum task_kind {
+	TASK_BEGIN,    /* open the update's transaction; row.text: the URL */
+	TASK_ROW,      /* store an item */
+	TASK_COMMIT,   /* index, note the feed's data (meta), commit */
+	TASK_ROLLBACK, /* drop the update */
+};
+
+struct task {
+	enum task_kind kind;
+	struct cache_update *u;
+	struct row row;               /* its buffer is kept for reuse */
+	struct cache_feed_meta *meta; /* TASK_COMMIT: copied, or NULL */
+};
+
+/* Updates are stored on a thread of the cache's own, so that SQLite's
+ * work, commits included, overlaps the caller's parsing: the caller
+ * queues an update's beginning, its items and its end, and goes on to
+ * the next feed while the writer commits the last. The caller fills the
+ * slot after the queued tasks and counts it in; the writer does the
+ * first queued task and counts it out. Only the writer touches the
+ * database while tasks are queued or it is busy; every other use waits
+ * until it is idle (cache_settle()). */
+struct writer {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t queued; /* a task was counted in, or stopping */
+	pthread_cond_t done;   /* a task was counted out */
+	struct task tasks[QUEUE]; /* a task stays counted in while done */
+	size_t head, count;
+	size_t ends;     /* queued tasks that begin or end an update */
+	int waiting;     /* callers waiting for tasks to be done */
+	bool stopping;   /* no more tasks: the thread ends when all are done */
+};
+
+/* One feed's update. The caller owns it until it ends it; the writer
+ * sets its outcome, read under the writer's lock. */
 struct cache_update {
 	struct cache *c;
-	long long feed_id;
-	long long now;
-	struct index_batch *index; /* words of the items stored, to index;
-	                              the writer's while rows are queued */
-	struct strbuf key, categories, enclosures, body;
-	pthread_t writer;
-	pthread_mutex_t lock;
-	pthread_cond_t queued;  /* a row was counted in, or closing */
-	pthread_cond_t written; /* a row was counted out */
-	struct row rows[QUEUE];
-	size_t head, count;
-	bool closing;  /* no more rows: the writer ends when the queue is empty
-	                */
-	bool settling; /* someone waits for the queue to empty */
-	bool failed;   /* a row could not be stored; the error is in c->error */
+	long long feed_id;         /* the writer's */
+	long long now;             /* first_seen of its new items */
+	long long before;          /* the feed's items when it began */
+	struct index_batch *index; /* the writer's: words of the items stored */
+	struct strbuf key, categories, enclosures, body; /* the caller's */
+	/* Outcome */
+	bool failed; /* nothing more of it is stored; why in error */
+	bool ended;  /* committed or dropped by the writer */
+	bool committed;
+	long long fresh; /* items it added to the feed */
+	char *error;
 };
+
+/* The cache whose writer runs on this thread, if any. */
+static _Thread_local struct cache *writing;
 
 static void set_error(struct cache *c, char *message)
 {
-	free(c->error);
-	c->error = message;
+	/* The writer keeps its own, for the update that failed: the
+	 * caller's thread may be setting c->error meanwhile. */
+	char **slot = writing == c ? &c->writer_error : &c->error;
+	free(*slot);
+	*slot = message;
 }
 
 /* Record SQLite's failure rc in words the user can act on. */
@@ -529,11 +570,14 @@ struct cache *cache_open_memory(char **error)
 	return open_with(":memory:", -1, error);
 }
 
+static void writer_stop(struct cache *c);
+
 void cache_close(struct cache *c)
 {
 	if (!c)
 		return;
 	cache_feed_update_rollback(c->update);
+	writer_stop(c);
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(c->st[i]);
 	sqlite3_close(c->db);
@@ -541,6 +585,7 @@ void cache_close(struct cache *c)
 		close(c->lock_fd);
 	free(c->path);
 	free(c->error);
+	free(c->writer_error);
 	free(c);
 }
 
@@ -583,8 +628,6 @@ static long long feed_id(struct cache *c, const char *url)
 	return id;
 }
 
-static void *writer(void *arg);
-
 /* Undo an open transaction; harmless if SQLite already undid it. */
 static void rollback(struct cache *c)
 {
@@ -592,41 +635,130 @@ static void rollback(struct cache *c)
 		run(c, c->st[ST_ROLLBACK]);
 }
 
+static void *writer_main(void *arg);
+
+/* Start the cache's writer; false (with the error) if it can't. */
+static bool writer_start(struct cache *c)
+{
+	if (c->writer)
+		return true;
+	struct writer *w = xcalloc(1, sizeof *w);
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->queued, NULL);
+	pthread_cond_init(&w->done, NULL);
+	c->writer = w; /* before the thread, which reads it */
+	int err = pthread_create(&w->thread, NULL, writer_main, c);
+	if (err) {
+		c->writer = NULL;
+		set_error(c, xasprintf(_("cache %s: cannot start storing: %s"),
+		                       c->path, strerror(err)));
+		pthread_cond_destroy(&w->done);
+		pthread_cond_destroy(&w->queued);
+		pthread_mutex_destroy(&w->lock);
+		free(w);
+		return false;
+	}
+	return true;
+}
+
+/* Do every queued task and end the writer. */
+static void writer_stop(struct cache *c)
+{
+	struct writer *w = c->writer;
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->stopping = true;
+	pthread_cond_signal(&w->queued);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	for (size_t i = 0; i < QUEUE; i++)
+		free(w->tasks[i].row.text.s);
+	pthread_cond_destroy(&w->done);
+	pthread_cond_destroy(&w->queued);
+	pthread_mutex_destroy(&w->lock);
+	free(w);
+	c->writer = NULL;
+}
+
+/* Take the slot for the next task, waiting for room; under the lock, which
+ * queue_task() releases. */
+static struct task *queue_slot(struct writer *w)
+{
+	pthread_mutex_lock(&w->lock);
+	while (w->count == QUEUE)
+		pthread_cond_wait(&w->done, &w->lock);
+	/* The slot is outside the queue: the writer does not look at it. */
+	return &w->tasks[(w->head + w->count) % QUEUE];
+}
+
+/* Count in the task filled in the slot queue_slot() gave; an update's
+ * beginning or end wakes the writer at once. */
+static void queue_task(struct writer *w, const struct task *t)
+{
+	w->count++;
+	if (t->kind != TASK_ROW)
+		w->ends++;
+	if (t->kind != TASK_ROW || w->count == WAKE_AT)
+		pthread_cond_signal(&w->queued);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Wait, under the lock, until done() holds; the writer is told someone
+ * waits, so it does not hold back a few rows. */
+static void wait_for(struct writer *w, bool (*done)(const void *),
+                     const void *arg)
+{
+	if (done(arg))
+		return;
+	w->waiting++;
+	pthread_cond_signal(&w->queued);
+	while (!done(arg))
+		pthread_cond_wait(&w->done, &w->lock);
+	w->waiting--;
+}
+
+static bool idle(const void *arg)
+{
+	return ((const struct writer *)arg)->count == 0;
+}
+
+static bool ended(const void *arg)
+{
+	return ((const struct cache_update *)arg)->ended;
+}
+
+void cache_settle(struct cache *c)
+{
+	struct writer *w = c->writer;
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->lock);
+	wait_for(w, idle, w);
+	pthread_mutex_unlock(&w->lock);
+}
+
 struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
 {
 	if (c->update) {
+		cache_settle(c); /* c->error is the caller's again */
 		set_error(c, xasprintf(_("cache %s: another feed's update is "
 		                         "in progress"),
 		                       c->path));
 		return NULL;
 	}
-	if (!run(c, c->st[ST_BEGIN]))
+	if (!writer_start(c))
 		return NULL;
-	long long id = feed_id(c, url);
-	if (id < 0) {
-		rollback(c);
-		return NULL;
-	}
 	struct cache_update *u = xcalloc(1, sizeof *u);
 	u->c = c;
-	u->feed_id = id;
 	u->now = (long long)time(NULL);
 	u->index = cache_index_batch_new();
-	pthread_mutex_init(&u->lock, NULL);
-	pthread_cond_init(&u->queued, NULL);
-	pthread_cond_init(&u->written, NULL);
-	int err = pthread_create(&u->writer, NULL, writer, u);
-	if (err) {
-		set_error(c, xasprintf(_("cache %s: cannot start storing: %s"),
-		                       c->path, strerror(err)));
-		rollback(c);
-		pthread_cond_destroy(&u->written);
-		pthread_cond_destroy(&u->queued);
-		pthread_mutex_destroy(&u->lock);
-		cache_index_batch_free(u->index);
-		free(u);
-		return NULL;
-	}
+	struct task *t = queue_slot(c->writer);
+	t->kind = TASK_BEGIN;
+	t->u = u;
+	t->row.text.len = 0;
+	strbuf_adds(&t->row.text, url);
+	queue_task(c->writer, t);
 	c->update = u;
 	return u;
 }
@@ -754,8 +886,7 @@ static bool write_row(struct cache_update *u, const struct row *r)
 		                      r->text.s + r->off[COL_TITLE],
 		                      r->off[COL_SUMMARY] < 0
 		                              ? ""
-		                              : r->text.s +
-		                                        r->off[COL_SUMMARY]);
+		                              : r->text.s + r->off[COL_SUMMARY]);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_reset(st);
@@ -766,89 +897,170 @@ static bool write_row(struct cache_update *u, const struct row *r)
 	return true;
 }
 
-static void *writer(void *arg)
+/* The number of items of the feed; -1 on failure. */
+static long long feed_items(struct cache *c, long long feed_id)
 {
-	struct cache_update *u = arg;
-	bool draining = false; /* store rows until the queue is empty */
-	pthread_mutex_lock(&u->lock);
+	sqlite3_stmt *st = c->st[ST_FEED_ITEMS];
+	sqlite3_bind_int64(st, 1, feed_id);
+	int rc = sqlite3_step(st);
+	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc != SQLITE_ROW)
+		fail(c, rc);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* Open the update's transaction; on the writer's thread. */
+static bool write_begin(struct cache_update *u, const char *url)
+{
+	struct cache *c = u->c;
+	if (!run(c, c->st[ST_BEGIN]))
+		return false;
+	u->feed_id = feed_id(c, url);
+	if (u->feed_id < 0 || (u->before = feed_items(c, u->feed_id)) < 0) {
+		rollback(c);
+		return false;
+	}
+	return true;
+}
+
+/* Index the update's items, note the feed's data and commit; on the
+ * writer's thread. */
+static bool write_commit(struct cache_update *u,
+                         const struct cache_feed_meta *meta)
+{
+	struct cache *c = u->c;
+	static const struct cache_feed_meta none;
+	if (!meta)
+		meta = &none;
+	sqlite3_stmt *st = c->st[ST_FEED_DONE];
+	sqlite3_bind_int64(st, 1, u->feed_id);
+	bind_text(st, 2, meta->title);
+	bind_text(st, 3, meta->link);
+	bind_text(st, 4, meta->language);
+	bind_text(st, 5, meta->etag);
+	bind_text(st, 6, meta->last_modified);
+	sqlite3_bind_int64(st, 7, (long long)time(NULL));
+	long long after;
+	if (!cache_index_batch_write(c, u->index) || !run(c, st) ||
+	    (after = feed_items(c, u->feed_id)) < 0 ||
+	    !run(c, c->st[ST_COMMIT])) {
+		rollback(c);
+		return false;
+	}
+	u->fresh = after - u->before;
+	return true;
+}
+
+static void meta_free(struct cache_feed_meta *m)
+{
+	if (!m)
+		return;
+	free((char *)m->title);
+	free((char *)m->link);
+	free((char *)m->language);
+	free((char *)m->etag);
+	free((char *)m->last_modified);
+	free(m);
+}
+
+/* Do a task taken from the queue; on the writer's thread, without the
+ * lock. What the caller reads of u is set under the lock after. */
+static void do_task(struct cache *c, struct task *t, bool *failed,
+                    bool *end)
+{
+	struct cache_update *u = t->u;
+	*end = false;
+	bool ok = !*failed;
+	switch (t->kind) {
+	case TASK_BEGIN:
+		ok = write_begin(u, t->row.text.s);
+		break;
+	case TASK_ROW:
+		/* After a failure the update is lost: the rest is skipped. */
+		ok = ok && write_row(u, &t->row);
+		break;
+	case TASK_COMMIT:
+		if (ok)
+			ok = write_commit(u, t->meta);
+		else
+			rollback(c);
+		meta_free(t->meta);
+		t->meta = NULL;
+		*end = true;
+		break;
+	case TASK_ROLLBACK:
+		rollback(c);
+		*end = true;
+		break;
+	}
+	if (!ok && !*failed) {
+		*failed = true;
+		/* The caller reads it once the update has ended. */
+		free(u->error);
+		u->error = c->writer_error;
+		c->writer_error = NULL;
+	}
+}
+
+static void *writer_main(void *arg)
+{
+	struct cache *c = arg;
+	struct writer *w = c->writer;
+	writing = c;
+	bool draining = false; /* do tasks until none is left */
+	pthread_mutex_lock(&w->lock);
 	for (;;) {
-		if (u->count == 0)
+		if (w->count == 0)
 			draining = false;
 		while (!draining) {
-			if (u->count >= QUEUE / 2 ||
-			    (u->count > 0 && (u->closing || u->settling)))
+			if (w->count >= WAKE_AT ||
+			    (w->count > 0 &&
+			     (w->ends || w->waiting || w->stopping)))
 				draining = true;
-			else if (u->closing)
+			else if (w->stopping)
 				goto done;
 			else
-				pthread_cond_wait(&u->queued, &u->lock);
+				pthread_cond_wait(&w->queued, &w->lock);
 		}
-		const struct row *r = &u->rows[u->head];
-		bool failed = u->failed;
-		pthread_mutex_unlock(&u->lock);
-		/* After a failure the update is lost: the rest is skipped. */
-		bool ok = !failed && write_row(u, r);
-		pthread_mutex_lock(&u->lock);
-		if (!ok)
-			u->failed = true;
-		u->head = (u->head + 1) % QUEUE;
-		u->count--;
-		/* Room for half a queue, or none left to wait for. */
-		if (u->count == 0 || u->count == QUEUE / 2)
-			pthread_cond_broadcast(&u->written);
+		struct task *t = &w->tasks[w->head];
+		bool failed = t->u->failed, end;
+		pthread_mutex_unlock(&w->lock);
+		do_task(c, t, &failed, &end);
+		pthread_mutex_lock(&w->lock);
+		t->u->failed = failed;
+		if (end)
+			t->u->ended = true;
+		if (t->kind != TASK_ROW)
+			w->ends--;
+		w->head = (w->head + 1) % QUEUE;
+		w->count--;
+		/* Room for half a queue, an update ended, or none left to
+		 * wait for. */
+		if (w->count == 0 || w->count == QUEUE / 2 || end)
+			pthread_cond_broadcast(&w->done);
 	}
 done:
-	pthread_mutex_unlock(&u->lock);
+	pthread_mutex_unlock(&w->lock);
 	return NULL;
-}
-
-/* Wait until the writer has stored every queued row and is idle: the
- * database is then the caller's. Returns false if a row failed. */
-static bool settle(struct cache_update *u)
-{
-	pthread_mutex_lock(&u->lock);
-	if (u->count > 0) {
-		u->settling = true;
-		pthread_cond_signal(&u->queued);
-		while (u->count > 0)
-			pthread_cond_wait(&u->written, &u->lock);
-		u->settling = false;
-	}
-	bool ok = !u->failed;
-	pthread_mutex_unlock(&u->lock);
-	return ok;
-}
-
-/* Let the database be used: the open update's rows, if any, stored. */
-void cache_settle(struct cache *c)
-{
-	if (c->update)
-		settle(c->update);
-}
-
-/* Store the rest of the queue and end the writer. */
-static bool writer_stop(struct cache_update *u)
-{
-	pthread_mutex_lock(&u->lock);
-	u->closing = true;
-	pthread_cond_signal(&u->queued);
-	pthread_mutex_unlock(&u->lock);
-	pthread_join(u->writer, NULL);
-	return !u->failed;
 }
 
 bool cache_store_item(struct cache_update *u, const struct article *a)
 {
-	pthread_mutex_lock(&u->lock);
-	while (u->count == QUEUE && !u->failed)
-		pthread_cond_wait(&u->written, &u->lock);
+	struct writer *w = u->c->writer;
+	struct task *t = queue_slot(w);
 	bool failed = u->failed;
-	size_t slot = (u->head + u->count) % QUEUE;
-	pthread_mutex_unlock(&u->lock);
-	if (failed)
+	pthread_mutex_unlock(&w->lock);
+	if (failed) {
+		/* Set once, before failed was under the lock. */
+		set_error(u->c, xstrdup(u->error ? u->error : ""));
 		return false;
-	/* The slot is outside the queue: the writer does not look at it. */
-	struct row *r = &u->rows[slot];
+	}
+	/* The slot is outside the queue: the writer does not look at it
+	 * until it is counted in. */
+	t->kind = TASK_ROW;
+	t->u = u;
+	struct row *r = &t->row;
 	r->text.len = 0;
 	r->time = a->time;
 	make_key(&u->key, a);
@@ -866,8 +1078,7 @@ bool cache_store_item(struct cache_update *u, const struct article *a)
 	if (a->body_source) {
 		row_sets(r, COL_BODY, a->body_source);
 		row_sets(r, COL_BODY_FORMAT,
-		         a->body_format == ARTICLE_SOURCE_HTML ? "html"
-		                                               : "text");
+		         a->body_format == ARTICLE_SOURCE_HTML ? "html" : "text");
 		row_sets(r, COL_BODY_BASE, a->body_base);
 		row_sets(r, COL_SUMMARY, a->summary);
 	} else {
@@ -881,67 +1092,91 @@ bool cache_store_item(struct cache_update *u, const struct article *a)
 		                                ARTICLE_SUMMARY_BYTES)
 		             : 0);
 	}
-	pthread_mutex_lock(&u->lock);
-	if (++u->count == QUEUE / 2)
-		pthread_cond_signal(&u->queued);
-	pthread_mutex_unlock(&u->lock);
+	pthread_mutex_lock(&w->lock);
+	queue_task(w, t);
 	return true;
 }
 
-/* Free u, whose writer has ended. */
-static void update_free(struct cache_update *u)
+static char *dup_or_null(const char *s)
 {
-	u->c->update = NULL;
-	for (size_t i = 0; i < QUEUE; i++)
-		free(u->rows[i].text.s);
-	pthread_cond_destroy(&u->written);
-	pthread_cond_destroy(&u->queued);
-	pthread_mutex_destroy(&u->lock);
+	return s ? xstrdup(s) : NULL;
+}
+
+/* Queue the end of an update: commit with meta, or drop it. */
+static void end_update(struct cache_update *u, bool commit,
+                       const struct cache_feed_meta *meta)
+{
+	struct cache *c = u->c;
+	struct cache_feed_meta *copy = NULL;
+	if (commit && meta) {
+		copy = xcalloc(1, sizeof *copy);
+		copy->title = dup_or_null(meta->title);
+		copy->link = dup_or_null(meta->link);
+		copy->language = dup_or_null(meta->language);
+		copy->etag = dup_or_null(meta->etag);
+		copy->last_modified = dup_or_null(meta->last_modified);
+	}
+	struct task *t = queue_slot(c->writer);
+	t->kind = commit ? TASK_COMMIT : TASK_ROLLBACK;
+	t->u = u;
+	t->meta = copy;
+	queue_task(c->writer, t);
+	c->update = NULL;
+}
+
+void cache_feed_update_end(struct cache_update *u,
+                           const struct cache_feed_meta *meta)
+{
+	end_update(u, true, meta);
+}
+
+bool cache_feed_update_done(struct cache_update *u)
+{
+	struct writer *w = u->c->writer;
+	pthread_mutex_lock(&w->lock);
+	bool ended = u->ended;
+	pthread_mutex_unlock(&w->lock);
+	return ended;
+}
+
+bool cache_feed_update_wait(struct cache_update *u, long long *fresh)
+{
+	struct cache *c = u->c;
+	struct writer *w = c->writer;
+	pthread_mutex_lock(&w->lock);
+	wait_for(w, ended, u);
+	pthread_mutex_unlock(&w->lock);
+	bool ok = !u->failed;
+	if (!ok)
+		set_error(c, u->error ? u->error : xstrdup(""));
+	else
+		free(u->error);
+	if (fresh)
+		*fresh = ok ? u->fresh : 0;
 	cache_index_batch_free(u->index);
 	free(u->key.s);
 	free(u->categories.s);
 	free(u->enclosures.s);
 	free(u->body.s);
 	free(u);
+	return ok;
 }
 
 bool cache_feed_update_commit(struct cache_update *u,
                               const struct cache_feed_meta *meta)
 {
-	struct cache *c = u->c;
-	bool ok = writer_stop(u);
-	if (ok) {
-		static const struct cache_feed_meta none;
-		if (!meta)
-			meta = &none;
-		sqlite3_stmt *st = c->st[ST_FEED_DONE];
-		sqlite3_bind_int64(st, 1, u->feed_id);
-		bind_text(st, 2, meta->title);
-		bind_text(st, 3, meta->link);
-		bind_text(st, 4, meta->language);
-		bind_text(st, 5, meta->etag);
-		bind_text(st, 6, meta->last_modified);
-		sqlite3_bind_int64(st, 7, (long long)time(NULL));
-		ok = cache_index_batch_write(c, u->index) && run(c, st) &&
-		     run(c, c->st[ST_COMMIT]);
-	}
-	if (!ok)
-		rollback(c);
-	update_free(u);
-	return ok;
+	end_update(u, true, meta);
+	return cache_feed_update_wait(u, NULL);
 }
 
 void cache_feed_update_rollback(struct cache_update *u)
 {
 	if (!u)
 		return;
-	writer_stop(u);
-	rollback(u->c);
-	update_free(u);
+	end_update(u, false, NULL);
+	cache_feed_update_wait(u, NULL);
 }
 
-/* One statement on a feed given by url (added if new); when an update is
- * open it joins that update's transaction. */
 static bool feed_note(struct cache *c, const char *url, enum stmt which,
                       const char *text)
 {

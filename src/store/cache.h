@@ -92,8 +92,10 @@ const char *cache_error(const struct cache *c);
 /* Start the update of the feed at url (adding it to the end of the feed
  * list if new). Only one update is open at a time, and other changes made
  * while it is open (marks, errors) are committed or dropped with it. The
- * handle is freed by cache_feed_update_commit() or
- * cache_feed_update_rollback(). */
+ * update is stored on a thread of the cache's own while the caller goes
+ * on; a failure shows at a later cache_store_item() or at the end. The
+ * handle is freed by cache_feed_update_commit(),
+ * cache_feed_update_rollback() or cache_feed_update_wait(). */
 struct cache_update *cache_feed_update_begin(struct cache *c, const char *url);
 
 /* Store an item of the feed being updated: a new item is unread, a known
@@ -110,6 +112,22 @@ bool cache_store_item(struct cache_update *u, const struct article *a);
  * whatever the outcome; on failure nothing of the update is kept. */
 bool cache_feed_update_commit(struct cache_update *u,
                               const struct cache_feed_meta *meta);
+
+/* Commit the update with the feed's data (meta may be NULL, and is
+ * copied) without waiting: the next update may begin at once, and its
+ * items are parsed while this one is committed. u stays valid until
+ * cache_feed_update_wait(). */
+void cache_feed_update_end(struct cache_update *u,
+                           const struct cache_feed_meta *meta);
+
+/* Whether an ended update is committed or failed, so that
+ * cache_feed_update_wait() returns at once. */
+bool cache_feed_update_done(struct cache_update *u);
+
+/* Wait for an ended update's commit and free u: true when committed, with
+ * *fresh (when not NULL) the number of items it added to the feed; false
+ * with the reason in cache_error() when nothing of it was kept. */
+bool cache_feed_update_wait(struct cache_update *u, long long *fresh);
 
 /* Drop everything stored by the update and free u; NULL is allowed. */
 void cache_feed_update_rollback(struct cache_update *u);

@@ -614,6 +614,71 @@ out:
 	free(path);
 }
 
+/* Ended updates commit on the cache's thread while the next one is
+ * stored; each tells its own outcome, in any order it is asked. */
+static void test_end_without_waiting(void)
+{
+	enum { N = 700 };
+	char *path = path_for("end.db");
+	struct cache *c = open_ok(path);
+	if (!c)
+		goto out;
+	CHECK(sql_exec(path, "CREATE TRIGGER refuse BEFORE INSERT ON items"
+	                     " WHEN NEW.title = 'bad' BEGIN"
+	                     " SELECT RAISE(ABORT, 'item refused'); END"));
+	struct cache_update *u[3];
+	static const char *const urls[3] = {"http://a", "http://b", "http://c"};
+	for (int k = 0; k < 3; k++) {
+		u[k] = cache_feed_update_begin(c, urls[k]);
+		CHECK(u[k]);
+		for (int i = 0; u[k] && i < N; i++) {
+			char guid[32];
+			snprintf(guid, sizeof guid, "%d-%d", k, i);
+			/* Feed b has an item the database refuses. */
+			struct article *a = item(
+			        guid, NULL, k == 1 && i == N / 2 ? "bad" : guid,
+			        NULL, i, "متن");
+			cache_store_item(u[k], a);
+			article_free(a);
+		}
+		struct cache_feed_meta m = {.title = urls[k]};
+		if (u[k])
+			cache_feed_update_end(u[k], &m);
+	}
+	/* Asked last to first. */
+	long long fresh = -1;
+	CHECK(u[2] && cache_feed_update_wait(u[2], &fresh) && fresh == N);
+	CHECK(u[1] && !cache_feed_update_wait(u[1], &fresh) && fresh == 0);
+	CHECK(contains(cache_error(c), "item refused"));
+	CHECK(u[0] && cache_feed_update_done(u[0]) &&
+	      cache_feed_update_wait(u[0], &fresh) && fresh == N);
+	size_t n;
+	struct cache_feed *f = cache_feeds(c, &n);
+	for (int k = 0; f && k < 3; k++) {
+		/* Nothing of b is kept, not even the feed it added. */
+		const struct cache_feed *x = find_feed(f, n, urls[k]);
+		if (k == 1)
+			CHECK(!x);
+		else
+			CHECK(x && x->total == N && eq(x->title, urls[k]));
+	}
+	cache_feeds_free(f, n);
+	/* An update begins right after one ended, and is seen at once. */
+	struct cache_update *v = cache_feed_update_begin(c, "http://a");
+	struct article *a = item("0-0", NULL, "changed", NULL, 1, "متن");
+	CHECK(v && cache_store_item(v, a));
+	article_free(a);
+	if (v)
+		cache_feed_update_end(v, NULL);
+	struct cache_headlines *h = cache_headlines(c, 0);
+	CHECK(h && h->n == 2 * N);
+	cache_headlines_free(h);
+	CHECK(v && cache_feed_update_wait(v, &fresh) && fresh == 0);
+	cache_close(c);
+out:
+	free(path);
+}
+
 static void test_marks(void)
 {
 	char *path = path_for("read.db");
@@ -1146,6 +1211,7 @@ static const struct {
         {"not_modified_and_errors", test_not_modified_and_errors},
         {"rollback", test_rollback},
         {"background_store", test_background_store},
+        {"end_without_waiting", test_end_without_waiting},
         {"marks", test_marks},
         {"sync", test_sync},
         {"round_trip", test_round_trip},
