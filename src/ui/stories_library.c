@@ -48,6 +48,11 @@ static bool lib_is_starred(struct ui_stories *s, size_t i)
 	return story(s, i)->starred;
 }
 
+static size_t lib_variants(struct ui_stories *s, size_t i)
+{
+	return story(s, i)->nvariants;
+}
+
 static const struct article *lib_page(struct ui_stories *s, size_t i,
                                       char **error)
 {
@@ -112,6 +117,7 @@ static const struct ui_stories_ops lib_ops = {
         .date = lib_date,
         .is_read = lib_is_read,
         .is_starred = lib_is_starred,
+        .variants = lib_variants,
         .page = lib_page,
         .target = lib_target,
         .set_read = lib_set_read,
