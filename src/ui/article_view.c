@@ -80,10 +80,11 @@ static bool show(struct ui *ui, const struct ui_place_mark *place)
 	struct ui_stories *s = ui->stories;
 	char *error = NULL;
 	const struct article *page = s->ops->page(s, place->story, &error);
-	if (!page) {
-		ui_message_error(ui, error);
+	/* a page may come with a message: it reads, lacking something */
+	ui_message_error(ui, error);
+	if (!page)
 		return false;
-	}
+	error = NULL;
 	if (ui->at.story != place->story || page != ui->page) {
 		document_free(ui->doc);
 		ui->doc = NULL;

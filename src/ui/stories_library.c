@@ -11,6 +11,7 @@
 struct lib_stories {
 	struct ui_stories base;
 	struct library *lib;
+	struct source_relater *relater;
 };
 
 static struct story *story(struct ui_stories *s, size_t i)
@@ -53,10 +54,13 @@ static size_t lib_variants(struct ui_stories *s, size_t i)
 	return story(s, i)->nvariants;
 }
 
+/* A headline-only story is related when it is first read: the index
+ * answers one story at a time, as fast as a key, but not for every
+ * headline of a large library at start. */
 static const struct article *lib_page(struct ui_stories *s, size_t i,
                                       char **error)
 {
-	(void)error;
+	source_relate_story(((struct lib_stories *)s)->relater, i, error);
 	return story(s, i)->page;
 }
 
@@ -128,11 +132,13 @@ static const struct ui_stories_ops lib_ops = {
         .free = lib_free,
 };
 
-struct ui_stories *ui_stories_library(struct library *lib)
+struct ui_stories *ui_stories_library(struct library *lib,
+                                      struct source_relater *relater)
 {
 	struct lib_stories *s = xcalloc(1, sizeof *s);
 	s->base.ops = &lib_ops;
 	s->base.has_site = true;
 	s->lib = lib;
+	s->relater = relater;
 	return &s->base;
 }
