@@ -160,9 +160,11 @@ static void test_files(void)
 	struct source_relater *r = source_relate(lib);
 	CHECK(r != NULL, "%s", "no index");
 	size_t kerman = 1, rescue = 2, digest = 3;
-	size_t h = find_story(lib, "امدادرسانی به زلزله‌زدگان راور "
-	                           "کرمان "
-	                           "ادامه دارد");
+	size_t h = find_story(
+	        lib,
+	        "امدادرسانی به زلزله‌زدگان راور "
+	        "کرمان "
+	        "ادامه دارد");
 	size_t league = find_story(
 	        lib, "دیدار سپاهان و تراکتور در هفته بعد لیگ برتر فوتبال");
 	struct story *s = &lib->stories[h];
