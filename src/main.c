@@ -594,14 +594,15 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	library_link(lib);
-	source_relate(lib);
+	struct source_relater *relater = source_relate(lib);
 
 	int status;
 	if (dump) {
 		status = dump_library(stdout, lib, &layout);
 	} else {
-		status = ui_run(lib, &layout);
+		status = ui_run(lib, relater, &layout);
 	}
+	source_relater_free(relater);
 	library_free(lib);
 	return status == 0 && failures ? EXIT_FAILURE : status;
 }

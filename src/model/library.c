@@ -262,6 +262,7 @@ static void build_page(struct library *lib, size_t id, const struct origin *o)
 	s->page = page;
 	s->title = page->title;
 	s->targets = targets;
+	s->nvariants = o->nvariants;
 }
 
 void library_link(struct library *lib)

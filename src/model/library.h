@@ -23,6 +23,8 @@ struct story {
 	bool headline_only;   /* known only as a related headline */
 	size_t source;        /* headline-only: the article story listing it;
 	                         otherwise STORY_NONE */
+	size_t nvariants;     /* headline-only: the other ways its headline
+	                         was written (near-duplicates folded into it) */
 	bool read;
 	bool starred;
 };

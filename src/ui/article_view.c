@@ -80,10 +80,11 @@ static bool show(struct ui *ui, const struct ui_place_mark *place)
 	struct ui_stories *s = ui->stories;
 	char *error = NULL;
 	const struct article *page = s->ops->page(s, place->story, &error);
-	if (!page) {
-		ui_message_error(ui, error);
+	/* a page may come with a message: it reads, lacking something */
+	ui_message_error(ui, error);
+	if (!page)
 		return false;
-	}
+	error = NULL;
 	if (ui->at.story != place->story || page != ui->page) {
 		document_free(ui->doc);
 		ui->doc = NULL;
@@ -193,18 +194,25 @@ static void article_draw(struct ui *ui)
 
 	const struct document *doc = ui->doc;
 	size_t h = page_rows(ui);
-	/* the matches of the block being drawn, found once for its rows */
+	/* the matches of the block being drawn, found once for its rows;
+	 * the one n and N moved to is drawn apart */
 	struct text_range *spans = NULL;
-	size_t nspans = 0, spans_block = (size_t)-1;
+	struct ui_marks marks = {0};
+	size_t spans_block = (size_t)-1;
 	for (size_t y = 0; y < h && ui->top + y < doc->nlines; y++) {
 		const struct doc_line *line = &doc->lines[ui->top + y];
 		if (line->block != spans_block) {
 			free(spans);
-			spans = block_matches(ui, line->block, &nspans);
+			spans = block_matches(ui, line->block, &marks.nfound);
+			marks.found = spans;
+			bool current = marks.nfound &&
+			               line->block == ui->doc_match_block;
+			marks.current = current ? &ui->doc_match_span : NULL;
+			marks.ncurrent = current;
 			spans_block = line->block;
 		}
 		ui_draw_row_marked(1 + (int)y, 0, ui->cols, line->row,
-		                   line_role(ui, line), spans, nspans);
+		                   line_role(ui, line), &marks);
 	}
 	free(spans);
 
@@ -328,14 +336,20 @@ static unsigned go_back(struct ui *ui)
 	return UI_REACT_DRAW;
 }
 
-/* The line showing the start of each match of the story's search, in
- * the order of the text; returns their count.  The caller frees
- * *lines. */
-static size_t match_lines(const struct ui *ui, size_t **lines)
+/* Where a match of the story's search is. */
+struct match_place {
+	size_t line; /* the line showing its start */
+	size_t block;
+	struct text_range span; /* its bytes in the block's text */
+};
+
+/* Every match of the story's search, in the order of the text; returns
+ * their count.  The caller frees *places. */
+static size_t match_places(const struct ui *ui, struct match_place **places)
 {
 	const struct document *doc = ui->doc;
 	size_t n = 0, cap = 0;
-	*lines = NULL;
+	*places = NULL;
 	for (size_t b = 0; b < doc->nblocks; b++) {
 		size_t nspans;
 		struct text_range *spans = block_matches(ui, b, &nspans);
@@ -349,10 +363,11 @@ static size_t match_lines(const struct ui *ui, size_t **lines)
 				line++;
 			if (n == cap) {
 				cap = cap ? 2 * cap : 16;
-				*lines = xreallocarray(*lines, cap,
-				                       sizeof **lines);
+				*places = xreallocarray(*places, cap,
+				                        sizeof **places);
 			}
-			(*lines)[n++] = line;
+			(*places)[n++] =
+			        (struct match_place){line, b, spans[k]};
 		}
 		free(spans);
 	}
@@ -369,15 +384,15 @@ enum find_move {
  * the screen is scrolled to the top row. */
 static unsigned find_move(struct ui *ui, enum find_move move)
 {
-	size_t *lines;
-	size_t n = match_lines(ui, &lines);
+	struct match_place *places;
+	size_t n = match_places(ui, &places);
 	if (n == 0) {
 		ui_find_none(ui, &ui->doc_find);
 		return UI_REACT_DRAW;
 	}
 	size_t k = 0;
 	if (move == FIND_FROM_TOP) {
-		while (k < n && lines[k] < ui->top)
+		while (k < n && places[k].line < ui->top)
 			k++;
 		if (k == n)
 			k = 0;
@@ -388,8 +403,10 @@ static unsigned find_move(struct ui *ui, enum find_move move)
 		                      : (ui->doc_match + n - 1) % n;
 	}
 	ui->doc_match = k;
-	size_t line = lines[k];
-	free(lines);
+	ui->doc_match_block = places[k].block;
+	ui->doc_match_span = places[k].span;
+	size_t line = places[k].line;
+	free(places);
 	if (line < ui->top || line >= ui->top + page_rows(ui))
 		scroll_to(ui, line);
 	ui_find_report(ui, k + 1, n);

@@ -57,4 +57,5 @@ const char ui_config_defaults[] =
         "color message red default\n"
         "color star yellow default\n"
         "color match black yellow\n"
+        "color current-match black cyan\n"
         "color error red default\n";

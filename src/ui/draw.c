@@ -64,55 +64,76 @@ static void draw_cell(int y, int x, const struct lay_cell *c, attr_t attr,
 	}
 }
 
-/* The row's cells from column x; the cells inside marks (see
- * lay_row_mark_ranges()) take the match role's looks over the row's. */
-static void draw_cells(int y, int x, const struct lay_row *row,
-                       enum ui_role role, const struct text_range *marks,
-                       size_t nmarks)
+/* How role looks under a mark of role over (the match or the current
+ * one): the row's attributes and the mark's, in the mark's colours when
+ * it has its own. */
+static void marked_look(enum ui_role role, enum ui_role over, attr_t *attr,
+                        short *pair)
 {
-	bool *marked = NULL;
-	if (nmarks && row->ncells) {
-		marked = xcalloc(row->ncells, sizeof *marked);
-		lay_row_mark_ranges(row, marks, nmarks, marked);
+	*attr = looks[role].attr | looks[over].attr;
+	*pair = looks[over].pair ? looks[over].pair : looks[role].pair;
+}
+
+/* Which cells of row the ranges cover, or NULL when none can be. */
+static bool *cells_in(const struct lay_row *row,
+                      const struct text_range *ranges, size_t n)
+{
+	if (!n || !row->ncells)
+		return NULL;
+	bool *in = xcalloc(row->ncells, sizeof *in);
+	lay_row_mark_ranges(row, ranges, n, in);
+	return in;
+}
+
+/* The row's cells from column x, the cells of marks (NULL: none) set
+ * apart; the current match wins where the two overlap. */
+static void draw_cells(int y, int x, const struct lay_row *row,
+                       enum ui_role role, const struct ui_marks *marks)
+{
+	bool *found = NULL, *current = NULL;
+	if (marks) {
+		found = cells_in(row, marks->found, marks->nfound);
+		current = cells_in(row, marks->current, marks->ncurrent);
 	}
-	attr_t match_attr = looks[role].attr | looks[UI_ROLE_MATCH].attr;
-	short match_pair = looks[UI_ROLE_MATCH].pair ? looks[UI_ROLE_MATCH].pair
-	                                             : looks[role].pair;
+	attr_t found_attr, current_attr;
+	short found_pair, current_pair;
+	marked_look(role, UI_ROLE_MATCH, &found_attr, &found_pair);
+	marked_look(role, UI_ROLE_CURRENT, &current_attr, &current_pair);
 	for (size_t i = 0; i < row->ncells; i++) {
 		const struct lay_cell *c = &row->cells[i];
 		if (x + c->width > COLS)
 			break;
-		if (marked && marked[i])
-			draw_cell(y, x, c, match_attr, match_pair);
+		if (current && current[i])
+			draw_cell(y, x, c, current_attr, current_pair);
+		else if (found && found[i])
+			draw_cell(y, x, c, found_attr, found_pair);
 		else
 			draw_cell(y, x, c, looks[role].attr, looks[role].pair);
 		x += c->width;
 	}
-	free(marked);
+	free(found);
+	free(current);
 }
 
 void ui_draw_row_marked(int y, int x, int width, const struct lay_row *row,
-                        enum ui_role role, const struct text_range *marks,
-                        size_t nmarks)
+                        enum ui_role role, const struct ui_marks *marks)
 {
 	if (y < 0 || y >= LINES || width <= 0)
 		return;
 	int at = x;
 	if (row->align_right && row->columns < width)
 		at = x + width - row->columns;
-	draw_cells(y, at, row, role, marks, nmarks);
+	draw_cells(y, at, row, role, marks);
 }
 
 void ui_draw_row(int y, int x, int width, const struct lay_row *row,
                  enum ui_role role)
 {
-	ui_draw_row_marked(y, x, width, row, role, NULL, 0);
+	ui_draw_row_marked(y, x, width, row, role, NULL);
 }
 
-int ui_draw_text_marked(int y, int x, int width, const char *text,
-                        enum ui_role role, const struct lay_options *lay,
-                        enum ui_place place, const struct text_range *marks,
-                        size_t nmarks)
+int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
+                 const struct lay_options *lay, enum ui_place place)
 {
 	if (width <= 0 || y < 0 || y >= LINES)
 		return 0;
@@ -123,17 +144,10 @@ int ui_draw_text_marked(int y, int x, int width, const char *text,
 	int at = x;
 	if (place == UI_PLACE_END || row->align_right)
 		at = x + width - row->columns;
-	draw_cells(y, at, row, role, marks, nmarks);
+	draw_cells(y, at, row, role, NULL);
 	int columns = row->columns;
 	lay_row_free(row);
 	return columns;
-}
-
-int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
-                 const struct lay_options *lay, enum ui_place place)
-{
-	return ui_draw_text_marked(y, x, width, text, role, lay, place, NULL,
-	                           0);
 }
 
 void ui_draw_finish(void)

@@ -29,25 +29,26 @@ void ui_draw_fill(int y, enum ui_role role);
 void ui_draw_row(int y, int x, int width, const struct lay_row *row,
                  enum ui_role role);
 
-/* ui_draw_row() with the cells showing the bytes of marks (byte ranges
- * of the row's text, as lay_row_mark_ranges() takes them) in the match
- * role's looks over the row's. */
+/* What a search found on a row: byte ranges of the row's text, sorted
+ * and not overlapping, as lay_row_mark_ranges() takes them.  The cells
+ * of `found` take the match role's looks over the row's; those of
+ * `current` (the match the reader is on) the current-match role's. */
+struct ui_marks {
+	const struct text_range *found;
+	size_t nfound;
+	const struct text_range *current;
+	size_t ncurrent;
+};
+
+/* ui_draw_row() with the cells of marks (NULL: none) set apart. */
 void ui_draw_row_marked(int y, int x, int width, const struct lay_row *row,
-                        enum ui_role role, const struct text_range *marks,
-                        size_t nmarks);
+                        enum ui_role role, const struct ui_marks *marks);
 
 /* Lay out text as one paragraph fitted to width (an ellipsis when too
  * long) with lay's shaping and bidi mode, and draw it at row y in the
  * field [x, x + width).  Returns the columns drawn. */
 int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
                  const struct lay_options *lay, enum ui_place place);
-
-/* ui_draw_text() with marks as in ui_draw_row_marked(), byte ranges of
- * text. */
-int ui_draw_text_marked(int y, int x, int width, const char *text,
-                        enum ui_role role, const struct lay_options *lay,
-                        enum ui_place place, const struct text_range *marks,
-                        size_t nmarks);
 
 /* Send the frame: only what changed since the last one goes out. */
 void ui_draw_finish(void);

@@ -40,6 +40,58 @@ static void draw_column(const struct ui *ui, int y, int x, int width,
 		ui_draw_text(y, x, width, text, role, &ui->lay, UI_PLACE_AUTO);
 }
 
+/* Story i's headline in the field [HEADLINE_X, HEADLINE_X + width) of
+ * row y, a search's matches on the cells that show them (those on the
+ * cursor's row are the match n and N moved to).  A story that stands
+ * for near-duplicates gets "+N" (the others) at the headline's logical
+ * end: left of an RTL headline, right of an LTR one.  The mark is a
+ * paragraph of its own, so it never takes part in the headline's visual
+ * order; its room is taken from the headline's. */
+static void draw_headline(const struct ui *ui, int y, int width, size_t i,
+                          enum ui_role role)
+{
+	struct ui_stories *s = ui->stories;
+	bool selected = i == ui->cursor;
+	size_t variants = s->ops->variants ? s->ops->variants(s, i) : 0;
+	char mark[24] = "";
+	int mark_width = 0;
+	if (variants) {
+		snprintf(mark, sizeof mark, "+%zu", variants);
+		mark_width = (int)strlen(mark);
+		if (mark_width + 1 >= width)
+			mark_width = 0; /* no room for a headline beside it */
+	}
+	struct lay_options opt = ui->lay;
+	opt.width = mark_width ? width - mark_width - 1 : width;
+	opt.direction = LAY_DIR_AUTO;
+	if (opt.width <= 0)
+		return;
+	const char *title = s->ops->title(s, i);
+	struct lay_row *row = lay_headline_new(title, strlen(title), &opt);
+	struct text_range *spans = NULL;
+	struct ui_marks marks = {0};
+	if (ui->list_find.query) {
+		text_query_find(ui->list_find.query, title, strlen(title),
+		                &spans, &marks.nfound);
+		marks.found = spans;
+		if (selected) {
+			marks.current = spans;
+			marks.ncurrent = marks.nfound;
+		}
+	}
+	ui_draw_row_marked(y, HEADLINE_X, width, row, role, &marks);
+	free(spans);
+	if (mark_width) {
+		int x = row->align_right ? HEADLINE_X + width - row->columns -
+		                                   1 - mark_width
+		                         : HEADLINE_X + row->columns + 1;
+		ui_draw_text(y, x, mark_width, mark,
+		             selected ? role : UI_ROLE_DATE, &ui->lay,
+		             UI_PLACE_AUTO);
+	}
+	lay_row_free(row);
+}
+
 static void draw_story(const struct ui *ui, int y, size_t i)
 {
 	struct ui_stories *s = ui->stories;
@@ -62,32 +114,10 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 	if (columns)
 		headline_width -=
 		        GAP + DATE_WIDTH + (s->has_site ? GAP + SITE_WIDTH : 0);
-	/* A story also told in other words: "+N" after the headline's field,
-	 * taken from it, so the other rows keep their width. */
-	size_t variants = s->ops->variants ? s->ops->variants(s, i) : 0;
-	int field = headline_width;
-	if (variants) {
-		char mark[24];
-		snprintf(mark, sizeof mark, "+%zu", variants);
-		int w = (int)strlen(mark);
-		headline_width -= w + 1;
-		ui_draw_text(y, HEADLINE_X + headline_width + 1, w, mark,
-		             selected ? role : UI_ROLE_DATE, &ui->lay,
-		             UI_PLACE_AUTO);
-	}
-	/* A search's matches in the title, on the cells that show them. */
-	const char *title = s->ops->title(s, i);
-	struct text_range *spans = NULL;
-	size_t nspans = 0;
-	if (ui->list_find.query)
-		text_query_find(ui->list_find.query, title, strlen(title),
-		                &spans, &nspans);
-	ui_draw_text_marked(y, HEADLINE_X, headline_width, title, role,
-	                    &ui->lay, UI_PLACE_AUTO, spans, nspans);
-	free(spans);
+	draw_headline(ui, y, headline_width, i, role);
 	if (!columns)
 		return;
-	int x = HEADLINE_X + field + GAP;
+	int x = HEADLINE_X + headline_width + GAP;
 	if (s->has_site) {
 		draw_column(ui, y, x, SITE_WIDTH, s->ops->site(s, i),
 		            selected ? role : UI_ROLE_SITE);

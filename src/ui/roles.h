@@ -19,11 +19,12 @@
 	ROLE(META, "meta")         /* the article's site and date */           \
 	ROLE(BODY, "body")                                                     \
 	ROLE(CREDIT, "credit")                                                 \
-	ROLE(HEADING, "heading")   /* "Related stories" */                     \
-	ROLE(RELATED, "related")   /* a related headline */                    \
-	ROLE(FOCUS, "focus")       /* the focused related headline */          \
-	ROLE(MATCH, "match")       /* what a search found, in place */         \
-	ROLE(HELP_KEY, "help-key") /* key names on the help screen */
+	ROLE(HEADING, "heading")       /* "Related stories" */                 \
+	ROLE(RELATED, "related")       /* a related headline */                \
+	ROLE(FOCUS, "focus")           /* the focused related headline */      \
+	ROLE(MATCH, "match")           /* what a search found, in place */     \
+	ROLE(CURRENT, "current-match") /* the match n and N moved to */        \
+	ROLE(HELP_KEY, "help-key")     /* key names on the help screen */
 
 enum ui_role {
 #define UI_ROLE_ENUM(id, name) UI_ROLE_##id,

@@ -127,6 +127,9 @@ static const attr_t role_attrs[UI_ROLE_COUNT] = {
         [UI_ROLE_FOCUS] = A_REVERSE,
         /* underlined: it shows on the reverse-video selection too */
         [UI_ROLE_MATCH] = A_UNDERLINE,
+        /* the match the reader is on: reverse video and bold set it apart
+         * from the other matches without colours too */
+        [UI_ROLE_CURRENT] = A_REVERSE | A_BOLD | A_UNDERLINE,
         [UI_ROLE_HELP_KEY] = A_BOLD,
 };
 

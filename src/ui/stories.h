@@ -11,6 +11,7 @@
 
 #include "model/article.h"
 #include "model/library.h"
+#include "source/relate.h"
 #include "store/cache.h"
 #include "text/find.h"
 
@@ -31,7 +32,8 @@ struct ui_stories_ops {
 	size_t (*variants)(struct ui_stories *s, size_t i);
 	/* The whole story for the article view, valid until page() is asked
 	 * for another story; NULL with *error (a new string) if it can't be
-	 * read. */
+	 * read.  *error may also come with a page that reads but lacks
+	 * something (its related stories could not be found). */
 	const struct article *(*page)(struct ui_stories *s, size_t i,
 	                              char **error);
 	/* The story related headline k of story i leads to, or STORY_NONE. */
@@ -61,8 +63,11 @@ struct ui_stories {
 	long long feed_id; /* the cache's feed shown, or 0 */
 };
 
-/* The library's stories (lib stays the caller's and must outlive them). */
-struct ui_stories *ui_stories_library(struct library *lib);
+/* The library's stories (lib stays the caller's and must outlive them);
+ * a headline-only story gets its related stories from relater (the
+ * caller's; NULL: none) when its page is first asked for. */
+struct ui_stories *ui_stories_library(struct library *lib,
+                                      struct source_relater *relater);
 
 /* The headlines of one feed of the cache, newest first.  NULL with
  * *error (a new string) when the cache can't list them. */

@@ -12,6 +12,7 @@
 struct lib_stories {
 	struct ui_stories base;
 	struct library *lib;
+	struct source_relater *relater;
 };
 
 static struct story *story(struct ui_stories *s, size_t i)
@@ -49,10 +50,18 @@ static bool lib_is_starred(struct ui_stories *s, size_t i)
 	return story(s, i)->starred;
 }
 
+static size_t lib_variants(struct ui_stories *s, size_t i)
+{
+	return story(s, i)->nvariants;
+}
+
+/* A headline-only story is related when it is first read: the index
+ * answers one story at a time, as fast as a key, but not for every
+ * headline of a large library at start. */
 static const struct article *lib_page(struct ui_stories *s, size_t i,
                                       char **error)
 {
-	(void)error;
+	source_relate_story(((struct lib_stories *)s)->relater, i, error);
 	struct article *page = story(s, i)->page;
 	html_make_body(page);
 	return page;
@@ -115,6 +124,7 @@ static const struct ui_stories_ops lib_ops = {
         .date = lib_date,
         .is_read = lib_is_read,
         .is_starred = lib_is_starred,
+        .variants = lib_variants,
         .page = lib_page,
         .target = lib_target,
         .set_read = lib_set_read,
@@ -125,11 +135,13 @@ static const struct ui_stories_ops lib_ops = {
         .free = lib_free,
 };
 
-struct ui_stories *ui_stories_library(struct library *lib)
+struct ui_stories *ui_stories_library(struct library *lib,
+                                      struct source_relater *relater)
 {
 	struct lib_stories *s = xcalloc(1, sizeof *s);
 	s->base.ops = &lib_ops;
 	s->base.has_site = true;
 	s->lib = lib;
+	s->relater = relater;
 	return &s->base;
 }

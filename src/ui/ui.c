@@ -428,10 +428,11 @@ static void ui_done(struct ui *ui)
 	free(ui->message);
 }
 
-int ui_run(struct library *lib, const struct lay_options *layout)
+int ui_run(struct library *lib, struct source_relater *relater,
+           const struct lay_options *layout)
 {
 	struct ui ui = {
-	        .stories = ui_stories_library(lib),
+	        .stories = ui_stories_library(lib, relater),
 	        .lay = *layout,
 	        .view = &ui_list_view,
 	        .at = {.focus = -1},

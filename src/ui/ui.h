@@ -5,13 +5,16 @@
 #include "layout/layout.h"
 #include "model/library.h"
 #include "source/fetch.h"
+#include "source/relate.h"
 #include "source/urls.h"
 #include "store/cache.h"
 
-/* Run the interactive reader over lib until the user quits.  layout holds
- * shaping and bidi mode (width is taken from the terminal).  Returns the
- * exit status. */
-int ui_run(struct library *lib, const struct lay_options *layout);
+/* Run the interactive reader over lib until the user quits; relater (from
+ * source_relate(), or NULL) relates a headline-only story when it is
+ * opened.  layout holds shaping and bidi mode (width is taken from the
+ * terminal).  Returns the exit status. */
+int ui_run(struct library *lib, struct source_relater *relater,
+           const struct lay_options *layout);
 
 /* Run the reader over the subscriptions: the feed list of the cache
  * (feeds listed by urls, which may have titles and hidden marks for them),

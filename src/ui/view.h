@@ -86,7 +86,9 @@ struct ui {
 	char *last_search; /* what an empty Enter at the prompt repeats */
 	struct ui_find list_find; /* the headline list's search */
 	struct ui_find doc_find;  /* the open story's search */
-	size_t doc_match;         /* its match moved to last */
+	size_t doc_match;         /* its match moved to last: the number */
+	size_t doc_match_block;   /* ... the block it is in */
+	struct text_range doc_match_span; /* ... and its bytes there */
 
 	/* the help screen */
 	size_t help_top;

@@ -216,6 +216,10 @@ int main(void)
 		      "%s", "variants of one headline are one story");
 		CHECK(lib->stories[s2->targets[0]].source == 1, "%s",
 		      "the variant headline's source is the second article");
+		/* the same key, not another way of writing it: no +N */
+		CHECK(lib->stories[s2->targets[0]].nvariants == 0,
+		      "a spelling variant counts as %zu other headlines",
+		      lib->stories[s2->targets[0]].nvariants);
 	}
 
 	for (size_t i = lib->narticles; i < lib->nstories; i++)
@@ -253,11 +257,15 @@ int main(void)
 		CHECK(first != STORY_NONE, "no story \"%s\"", pairs[i][0]);
 		CHECK(find_story(lib, pairs[i][1]) == STORY_NONE,
 		      "\"%s\" is a story of its own", pairs[i][1]);
-		if (first != STORY_NONE)
+		if (first != STORY_NONE) {
 			CHECK(lists_variant(lib->stories[first].page,
 			                    pairs[i][1]),
 			      "the page of \"%s\" does not name \"%s\"",
 			      pairs[i][0], pairs[i][1]);
+			CHECK(lib->stories[first].nvariants == 1,
+			      "\"%s\" stands for %zu others, want 1",
+			      pairs[i][0], lib->stories[first].nvariants);
+		}
 		size_t k1 = STORY_NONE;
 		for (size_t k = 0; k < s0->page->nrelated; k++)
 			if (!strcmp(s0->page->related[k], pairs[i][1]))

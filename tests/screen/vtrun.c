@@ -751,6 +751,59 @@ static void cmd_expect_attr(const char *args)
 		     ca.want ? "not " : "", ca.attr);
 }
 
+/* Two cells compared by look: every attribute and both colours. */
+struct cell_pair {
+	VTermPos a, b;
+	bool same;
+};
+
+static bool same_color(VTermColor x, VTermColor y)
+{
+	/* a palette index and the RGB it stands for are one colour */
+	vterm_screen_convert_color_to_rgb(S.vt.screen, &x);
+	vterm_screen_convert_color_to_rgb(S.vt.screen, &y);
+	return vterm_color_is_equal(&x, &y);
+}
+
+static bool same_look(const VTermScreenCell *x, const VTermScreenCell *y)
+{
+	const VTermScreenCellAttrs *p = &x->attrs, *q = &y->attrs;
+	return p->bold == q->bold && p->underline == q->underline &&
+	       p->italic == q->italic && p->blink == q->blink &&
+	       p->reverse == q->reverse && p->strike == q->strike &&
+	       p->font == q->font && same_color(x->fg, y->fg) &&
+	       same_color(x->bg, y->bg);
+}
+
+static bool cells_compare(const void *arg)
+{
+	const struct cell_pair *cp = arg;
+	VTermScreenCell x, y;
+	vterm_screen_get_cell(S.vt.screen, cp->a, &x);
+	vterm_screen_get_cell(S.vt.screen, cp->b, &y);
+	return same_look(&x, &y) == cp->same;
+}
+
+/* expect-same-look / expect-other-look ROW COL ROW2 COL2 */
+static void cmd_expect_look(const char *args, bool same)
+{
+	const char *rest = args;
+	long n[4];
+	static const char *const what[4] = {"row", "column", "second row",
+	                                    "second column"};
+	for (int i = 0; i < 4; i++)
+		n[i] = parse_number(rest, i < 3 ? &rest : NULL, what[i]);
+	for (int i = 0; i < 4; i += 2)
+		if (n[i] >= S.vt.rows || n[i + 1] >= S.vt.cols)
+			hard_error("cell %ld,%ld is outside the screen", n[i],
+			           n[i + 1]);
+	struct cell_pair cp = {
+	        {(int)n[0], (int)n[1]}, {(int)n[2], (int)n[3]}, same};
+	if (!settled(cells_compare, &cp))
+		fail("cells %ld,%ld and %ld,%ld look %s", n[0], n[1], n[2],
+		     n[3], same ? "different" : "the same");
+}
+
 static int hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -1102,6 +1155,10 @@ static void run_line(char *line)
 			fail("the cursor is visible");
 	} else if (strcmp(cmd, "expect-attr") == 0) {
 		cmd_expect_attr(args);
+	} else if (strcmp(cmd, "expect-same-look") == 0) {
+		cmd_expect_look(args, true);
+	} else if (strcmp(cmd, "expect-other-look") == 0) {
+		cmd_expect_look(args, false);
 	} else if (strcmp(cmd, "bytes-reset") == 0) {
 		S.vt.counted = 0;
 	} else if (strcmp(cmd, "bytes-max") == 0) {

@@ -5,6 +5,8 @@ search_screen_tests = \
 	tests/search/find-list.scr \
 	tests/search/find-prompt.scr \
 	tests/search/find-article.scr \
+	tests/search/find-current.scr \
+	tests/search/find-current-mono.scr \
 	tests/search/find-feed.scr
 
 TESTS += tests/search/search-cli.sh

@@ -4,6 +4,7 @@
 ui_screen_tests = \
 	tests/ui/list.scr \
 	tests/ui/list-narrow.scr \
+	tests/ui/variants.scr \
 	tests/ui/article.scr \
 	tests/ui/history.scr \
 	tests/ui/next-prev.scr \
@@ -41,11 +42,13 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/list-80x24-second.screen \
 	tests/ui/list-80x24.screen \
 	tests/ui/next.screen \
+	tests/ui/variants-list.screen \
 	tests/ui/resize-50x20.screen \
 	tests/ui/resize-80x24.screen \
 	tests/ui/data/config-bad \
 	tests/ui/data/lsan-gpm.supp \
-	tests/ui/data/hostile.txt
+	tests/ui/data/hostile.txt \
+	tests/ui/data/variants.txt
 
 if HAVE_VTERM
 TESTS += $(ui_screen_tests)
