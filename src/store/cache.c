@@ -235,6 +235,8 @@ struct row {
 	struct strbuf text;
 	long off[COL_COUNT];
 	size_t len[COL_COUNT];
+	long words_off; /* in text: its words for the index, if stored */
+	size_t words_len;
 };
 
 /* Tasks waiting for the writer: room for the items parsed while it
@@ -272,13 +274,13 @@ struct task {
 struct writer {
 	pthread_t thread;
 	pthread_mutex_t lock;
-	pthread_cond_t queued; /* a task was counted in, or stopping */
-	pthread_cond_t done;   /* a task was counted out */
+	pthread_cond_t queued;    /* a task was counted in, or stopping */
+	pthread_cond_t done;      /* a task was counted out */
 	struct task tasks[QUEUE]; /* a task stays counted in while done */
 	size_t head, count;
-	size_t ends;     /* queued tasks that begin or end an update */
-	int waiting;     /* callers waiting for tasks to be done */
-	bool stopping;   /* no more tasks: the thread ends when all are done */
+	size_t ends;   /* queued tasks that begin or end an update */
+	int waiting;   /* callers waiting for tasks to be done */
+	bool stopping; /* no more tasks: the thread ends when all are done */
 };
 
 /* One feed's update. The caller owns it until it ends it; the writer
@@ -289,7 +291,9 @@ struct cache_update {
 	long long now;             /* first_seen of its new items */
 	long long before;          /* the feed's items when it began */
 	struct index_batch *index; /* the writer's: words of the items stored */
-	struct strbuf key, categories, enclosures, body; /* the caller's */
+	/* The caller's scratch for making rows */
+	struct strbuf key, categories, enclosures, body, words;
+	struct text_words index_words;
 	/* Outcome */
 	bool failed; /* nothing more of it is stored; why in error */
 	bool ended;  /* committed or dropped by the writer */
@@ -883,10 +887,7 @@ static bool write_row(struct cache_update *u, const struct row *r)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		cache_index_batch_add(u->index, sqlite3_column_int64(st, 0),
-		                      r->text.s + r->off[COL_TITLE],
-		                      r->off[COL_SUMMARY] < 0
-		                              ? ""
-		                              : r->text.s + r->off[COL_SUMMARY]);
+		                      r->text.s + r->words_off, r->words_len);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_reset(st);
@@ -966,8 +967,7 @@ static void meta_free(struct cache_feed_meta *m)
 
 /* Do a task taken from the queue; on the writer's thread, without the
  * lock. What the caller reads of u is set under the lock after. */
-static void do_task(struct cache *c, struct task *t, bool *failed,
-                    bool *end)
+static void do_task(struct cache *c, struct task *t, bool *failed, bool *end)
 {
 	struct cache_update *u = t->u;
 	*end = false;
@@ -1078,7 +1078,8 @@ bool cache_store_item(struct cache_update *u, const struct article *a)
 	if (a->body_source) {
 		row_sets(r, COL_BODY, a->body_source);
 		row_sets(r, COL_BODY_FORMAT,
-		         a->body_format == ARTICLE_SOURCE_HTML ? "html" : "text");
+		         a->body_format == ARTICLE_SOURCE_HTML ? "html"
+		                                               : "text");
 		row_sets(r, COL_BODY_BASE, a->body_base);
 		row_sets(r, COL_SUMMARY, a->summary);
 	} else {
@@ -1092,6 +1093,14 @@ bool cache_store_item(struct cache_update *u, const struct article *a)
 		                                ARTICLE_SUMMARY_BYTES)
 		             : 0);
 	}
+	u->words.len = 0;
+	cache_index_words(
+	        &u->index_words, r->text.s + r->off[COL_TITLE],
+	        r->off[COL_SUMMARY] < 0 ? "" : r->text.s + r->off[COL_SUMMARY],
+	        &u->words);
+	r->words_off = (long)r->text.len;
+	r->words_len = u->words.len;
+	strbuf_add(&r->text, u->words.s, u->words.len);
 	pthread_mutex_lock(&w->lock);
 	queue_task(w, t);
 	return true;
@@ -1158,6 +1167,8 @@ bool cache_feed_update_wait(struct cache_update *u, long long *fresh)
 	free(u->categories.s);
 	free(u->enclosures.s);
 	free(u->body.s);
+	free(u->words.s);
+	text_words_free(&u->index_words);
 	free(u);
 	return ok;
 }

@@ -184,7 +184,6 @@ struct index_batch {
 	size_t *at; /* at[2i], at[2i+1]: item i's headline and summary */
 	size_t n, cap;
 	struct strbuf words; /* NUL-separated */
-	struct text_words scratch;
 };
 
 /* Written when either is reached: a few hundred KB held at most. */
@@ -196,8 +195,15 @@ struct index_batch *cache_index_batch_new(void)
 	return xcalloc(1, sizeof(struct index_batch));
 }
 
+void cache_index_words(struct text_words *scratch, const char *title,
+                       const char *summary, struct strbuf *out)
+{
+	size_t at;
+	index_words(scratch, title, summary, out, &at);
+}
+
 void cache_index_batch_add(struct index_batch *b, long long id,
-                           const char *title, const char *summary)
+                           const char *words, size_t len)
 {
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 64;
@@ -206,8 +212,8 @@ void cache_index_batch_add(struct index_batch *b, long long id,
 	}
 	b->id[b->n] = id;
 	b->at[2 * b->n] = b->words.len;
-	index_words(&b->scratch, title, summary, &b->words,
-	            &b->at[2 * b->n + 1]);
+	b->at[2 * b->n + 1] = b->words.len + strlen(words) + 1;
+	strbuf_add(&b->words, words, len);
 	b->n++;
 }
 
@@ -248,7 +254,6 @@ void cache_index_batch_free(struct index_batch *b)
 	free(b->id);
 	free(b->at);
 	free(b->words.s);
-	text_words_free(&b->scratch);
 	free(b);
 }
 

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 
 #include "store/cache.h"
+#include "text/words.h"
+#include "util/strbuf.h"
 
 /* Wait until an open update's queued items are stored, so that the
  * connection is the caller's: every reader outside cache.c calls it
@@ -38,9 +40,17 @@ struct index_batch;
 /* A new empty batch; free with cache_index_batch_free(). */
 struct index_batch *cache_index_batch_new(void);
 
-/* Add the words of an item just stored (its title and summary: copied). */
+/* What the index holds of an item with this title and summary (the start
+ * of its text), appended to out: its headline's words and a NUL, then its
+ * summary's and a NUL. scratch is the caller's, reused between calls.
+ * Worked out where the item is parsed, so the writer only writes. */
+void cache_index_words(struct text_words *scratch, const char *title,
+                       const char *summary, struct strbuf *out);
+
+/* Add the words of an item just stored, as cache_index_words() gave them
+ * (len bytes, both NULs included: copied). */
 void cache_index_batch_add(struct index_batch *b, long long id,
-                           const char *title, const char *summary);
+                           const char *words, size_t len);
 
 /* Whether the batch holds enough to be written now, to bound memory. */
 bool cache_index_batch_full(const struct index_batch *b);
