@@ -252,15 +252,20 @@ struct row {
 enum task_kind {
 	TASK_BEGIN,    /* open the update's transaction; row.text: the URL */
 	TASK_ROW,      /* store an item */
-	TASK_COMMIT,   /* index, note the feed's data (meta), commit */
+	TASK_COMMIT,   /* index, note the feed's data, commit */
 	TASK_ROLLBACK, /* drop the update */
+};
+
+/* The feed's data for its commit, copied out of the caller's. */
+struct feed_data {
+	char *title, *link, *language, *etag, *last_modified;
 };
 
 struct task {
 	enum task_kind kind;
 	struct cache_update *u;
-	struct row row;               /* its buffer is kept for reuse */
-	struct cache_feed_meta *meta; /* TASK_COMMIT: copied, or NULL */
+	struct row row;         /* its buffer is kept for reuse */
+	struct feed_data *feed; /* TASK_COMMIT */
 };
 
 /* Updates are stored on a thread of the cache's own, so that SQLite's
@@ -927,20 +932,16 @@ static bool write_begin(struct cache_update *u, const char *url)
 
 /* Index the update's items, note the feed's data and commit; on the
  * writer's thread. */
-static bool write_commit(struct cache_update *u,
-                         const struct cache_feed_meta *meta)
+static bool write_commit(struct cache_update *u, const struct feed_data *d)
 {
 	struct cache *c = u->c;
-	static const struct cache_feed_meta none;
-	if (!meta)
-		meta = &none;
 	sqlite3_stmt *st = c->st[ST_FEED_DONE];
 	sqlite3_bind_int64(st, 1, u->feed_id);
-	bind_text(st, 2, meta->title);
-	bind_text(st, 3, meta->link);
-	bind_text(st, 4, meta->language);
-	bind_text(st, 5, meta->etag);
-	bind_text(st, 6, meta->last_modified);
+	bind_text(st, 2, d->title);
+	bind_text(st, 3, d->link);
+	bind_text(st, 4, d->language);
+	bind_text(st, 5, d->etag);
+	bind_text(st, 6, d->last_modified);
 	sqlite3_bind_int64(st, 7, (long long)time(NULL));
 	long long after;
 	if (!cache_index_batch_write(c, u->index) || !run(c, st) ||
@@ -953,16 +954,16 @@ static bool write_commit(struct cache_update *u,
 	return true;
 }
 
-static void meta_free(struct cache_feed_meta *m)
+static void feed_data_free(struct feed_data *d)
 {
-	if (!m)
+	if (!d)
 		return;
-	free((char *)m->title);
-	free((char *)m->link);
-	free((char *)m->language);
-	free((char *)m->etag);
-	free((char *)m->last_modified);
-	free(m);
+	free(d->title);
+	free(d->link);
+	free(d->language);
+	free(d->etag);
+	free(d->last_modified);
+	free(d);
 }
 
 /* Do a task taken from the queue; on the writer's thread, without the
@@ -982,11 +983,11 @@ static void do_task(struct cache *c, struct task *t, bool *failed, bool *end)
 		break;
 	case TASK_COMMIT:
 		if (ok)
-			ok = write_commit(u, t->meta);
+			ok = write_commit(u, t->feed);
 		else
 			rollback(c);
-		meta_free(t->meta);
-		t->meta = NULL;
+		feed_data_free(t->feed);
+		t->feed = NULL;
 		*end = true;
 		break;
 	case TASK_ROLLBACK:
@@ -1116,19 +1117,22 @@ static void end_update(struct cache_update *u, bool commit,
                        const struct cache_feed_meta *meta)
 {
 	struct cache *c = u->c;
-	struct cache_feed_meta *copy = NULL;
-	if (commit && meta) {
-		copy = xcalloc(1, sizeof *copy);
-		copy->title = dup_or_null(meta->title);
-		copy->link = dup_or_null(meta->link);
-		copy->language = dup_or_null(meta->language);
-		copy->etag = dup_or_null(meta->etag);
-		copy->last_modified = dup_or_null(meta->last_modified);
+	struct feed_data *d = NULL;
+	if (commit) {
+		static const struct cache_feed_meta none;
+		if (!meta)
+			meta = &none;
+		d = xmalloc(sizeof *d);
+		d->title = dup_or_null(meta->title);
+		d->link = dup_or_null(meta->link);
+		d->language = dup_or_null(meta->language);
+		d->etag = dup_or_null(meta->etag);
+		d->last_modified = dup_or_null(meta->last_modified);
 	}
 	struct task *t = queue_slot(c->writer);
 	t->kind = commit ? TASK_COMMIT : TASK_ROLLBACK;
 	t->u = u;
-	t->meta = copy;
+	t->feed = d;
 	queue_task(c->writer, t);
 	c->update = NULL;
 }
