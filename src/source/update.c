@@ -47,15 +47,20 @@ struct job {
 	char *error, *etag, *last_modified;
 };
 
+/* Jobs in the order they came. */
+struct queue {
+	struct job *head, *tail;
+};
+
 struct updater {
 	struct cache *cache;
 	struct update_options opt;
 	struct fetcher *fetcher;
-	struct job *live;   /* every job not freed yet */
-	struct job *active; /* the job whose transaction is open */
-	struct job *pending_head, *pending_tail;
-	struct job *committing_head, *committing_tail;
-	size_t committing;
+	struct job *live;        /* every job not freed yet */
+	struct job *active;      /* the job whose transaction is open */
+	struct queue pending;    /* fetched, waiting for the transaction */
+	struct queue committing; /* parsed, their commits under way */
+	size_t ncommitting;
 	size_t done, total;
 };
 
@@ -150,14 +155,23 @@ static void store_outcome(struct job *j)
 	report(j, UPDATE_ERROR, j->error, 0);
 }
 
-static void job_pending(struct updater *u, struct job *j)
+static void enqueue(struct queue *q, struct job *j)
 {
 	j->next = NULL;
-	if (u->pending_tail)
-		u->pending_tail->next = j;
+	if (q->tail)
+		q->tail->next = j;
 	else
-		u->pending_head = j;
-	u->pending_tail = j;
+		q->head = j;
+	q->tail = j;
+}
+
+static struct job *dequeue(struct queue *q)
+{
+	struct job *j = q->head;
+	q->head = j->next;
+	if (!q->head)
+		q->tail = NULL;
+	return j;
 }
 
 /* End the open transaction of a finished job: commit what the parser
@@ -192,13 +206,8 @@ static void job_close(struct job *j)
 		        .last_modified = j->last_modified,
 		};
 		cache_feed_update_end(j->update, &m);
-		j->next = NULL;
-		if (u->committing_tail)
-			u->committing_tail->next = j;
-		else
-			u->committing_head = j;
-		u->committing_tail = j;
-		u->committing++;
+		enqueue(&u->committing, j);
+		u->ncommitting++;
 	}
 	free(parse_error);
 	feed_meta_free(&meta);
@@ -210,8 +219,10 @@ static void job_close(struct job *j)
 static void collect(struct updater *u, bool wait)
 {
 	struct job *j;
-	while ((j = u->committing_head) &&
+	while ((j = u->committing.head) &&
 	       (wait || cache_feed_update_done(j->update))) {
+		dequeue(&u->committing);
+		u->ncommitting--;
 		long long fresh;
 		bool ok = cache_feed_update_wait(j->update, &fresh);
 		j->update = NULL;
@@ -219,10 +230,6 @@ static void collect(struct updater *u, bool wait)
 			free(j->error);
 			j->error = xstrdup(cache_error(u->cache));
 		}
-		u->committing_head = j->next;
-		if (!u->committing_head)
-			u->committing_tail = NULL;
-		u->committing--;
 		if (ok) {
 			report(j, UPDATE_OK, NULL, fresh);
 			job_free(j);
@@ -230,7 +237,7 @@ static void collect(struct updater *u, bool wait)
 			/* Stored with the outcomes that wait for the
 			 * transaction to be free. */
 			j->status = FETCH_ERROR;
-			job_pending(u, j);
+			enqueue(&u->pending, j);
 		}
 	}
 }
@@ -339,13 +346,8 @@ static void job_store(struct job *j)
 /* The transaction is free: store the jobs that waited for it. */
 static void drain_pending(struct updater *u)
 {
-	while (!u->active && u->pending_head) {
-		struct job *j = u->pending_head;
-		u->pending_head = j->next;
-		if (!u->pending_head)
-			u->pending_tail = NULL;
-		job_store(j);
-	}
+	while (!u->active && u->pending.head)
+		job_store(dequeue(&u->pending));
 }
 
 static void on_data(void *ctx, void *user, const char *data, size_t len)
@@ -356,7 +358,7 @@ static void on_data(void *ctx, void *user, const char *data, size_t len)
 		push(j, data, len);
 		return;
 	}
-	if (u->opt.stream && !u->active && !u->pending_head && job_open(j)) {
+	if (u->opt.stream && !u->active && !u->pending.head && job_open(j)) {
 		/* A lost job fails when its transfer ends. */
 		replay(j);
 		push(j, data, len);
@@ -380,10 +382,10 @@ static void on_done(void *ctx, struct fetch_result *r)
 	if (u->active == j) {
 		job_close(j);
 		drain_pending(u);
-	} else if (!u->active && !u->pending_head) {
+	} else if (!u->active && !u->pending.head) {
 		job_store(j);
 	} else {
-		job_pending(u, j);
+		enqueue(&u->pending, j);
 	}
 }
 
@@ -412,7 +414,7 @@ void updater_free(struct updater *u)
 		cache_feed_update_rollback(u->active->update);
 	}
 	/* Commits under way end; they are not reported either. */
-	for (struct job *j = u->committing_head; j; j = j->next)
+	for (struct job *j = u->committing.head; j; j = j->next)
 		cache_feed_update_wait(j->update, NULL);
 	while (u->live)
 		job_free(u->live);
@@ -457,7 +459,7 @@ void updater_run(struct updater *u)
 {
 	size_t left;
 	while ((left = updater_perform(u))) {
-		if (left == u->committing)
+		if (left == u->ncommitting)
 			collect(u, true); /* nothing else to wait for */
 		else
 			updater_poll(u, NULL, 0, -1);
