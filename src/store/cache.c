@@ -302,7 +302,6 @@ struct cache_update {
 	/* Outcome */
 	bool failed; /* nothing more of it is stored; why in error */
 	bool ended;  /* committed or dropped by the writer */
-	bool committed;
 	long long fresh; /* items it added to the feed */
 	char *error;
 };
