@@ -1,9 +1,10 @@
 /* The layout engine: decode, resolve levels over the whole paragraph,
- * shape, break on the logical text, reorder each row, emit cells.  Every
- * array is allocated once per paragraph; nothing is allocated per
- * character. */
+ * shape, break on the logical text, reorder each row, emit cells.  The
+ * working arrays are kept per thread and reused, so that a paragraph
+ * allocates nothing but its result. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -34,10 +35,13 @@ enum {
 	                   and the filler a lam-alef ligature leaves */
 };
 
-/* One paragraph being laid out. */
+/* One paragraph being laid out.  Its buffers outlive the paragraph: each
+ * thread keeps its works and lays out the next paragraph in the same
+ * memory, so a paragraph costs no allocation but its result. */
 struct work {
 	size_t n;      /* code points */
 	size_t len;    /* input bytes */
+	size_t cap;    /* code points the per character arrays have room for */
 	uint32_t *cp;  /* decoded logical text (breaking, levels) */
 	uint32_t *off; /* byte offset of each code point */
 	FriBidiCharType *types;
@@ -55,6 +59,13 @@ struct work {
 	uint8_t *role;
 	char *gbrk;
 };
+
+/* A thread's works: a headline lays out its cut text in a second one. */
+enum { WORK_TEXT, WORK_CUT, NWORKS };
+
+/* Buffers for more code points than this are freed after use, so that
+ * one huge paragraph does not keep its memory. */
+#define WORK_KEEP (1u << 16)
 
 /* Facts of the characters of the Basic Multilingual Plane, computed once:
  * libunistring's uc_width compares its encoding argument on every call,
@@ -150,42 +161,84 @@ static FriBidiParType wanted_base(const uint32_t *cp, size_t n,
 	return is_url_or_path(cp, n) ? FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
 }
 
-/* Allocate the per character arrays for n code points, as one block
- * (the widest elements first, so each array is aligned). */
-static void work_alloc(struct work *w, size_t n)
+/* Make the per character arrays hold n code points (at least one), as one
+ * block, the widest elements first so that each array is aligned; what
+ * they held is lost. */
+static void work_reserve(struct work *w, size_t n)
 {
-	size_t m = n ? n : 1;
-	char *p = xreallocarray(NULL, m,
-	                        sizeof *w->types + sizeof *w->shown +
+	if (n <= w->cap && w->cap)
+		return;
+	size_t cap = w->cap * 2 > n ? w->cap * 2 : n ? n : 1;
+	free(w->cp);
+	char *p = xreallocarray(NULL, cap,
+	                        sizeof *w->cp + sizeof *w->off +
+	                                sizeof *w->types + sizeof *w->shown +
 	                                sizeof *w->levels + sizeof *w->info +
 	                                sizeof *w->brk);
-
-	w->n = n;
-	w->types = (FriBidiCharType *)p;
-	w->shown = (uint32_t *)(p + m * sizeof *w->types);
-	w->levels = (FriBidiLevel *)(w->shown + m);
-	w->info = (uint8_t *)(w->levels + m);
-	w->brk = (char *)(w->info + m);
+	w->cap = cap;
+	w->cp = (uint32_t *)p;
+	w->off = w->cp + cap;
+	w->types = (FriBidiCharType *)(w->off + cap);
+	w->shown = (uint32_t *)(w->types + cap);
+	w->levels = (FriBidiLevel *)(w->shown + cap);
+	w->info = (uint8_t *)(w->levels + cap);
+	w->brk = (char *)(w->info + cap);
 }
 
-/* Decode text into a new work. */
+/* Free the buffers of w; it can be used again. */
+static void work_release(struct work *w)
+{
+	free(w->cp);  /* the block of all the per character arrays */
+	free(w->map); /* the block of all the row scratch */
+	memset(w, 0, sizeof *w);
+}
+
+static pthread_key_t works_key;
+static pthread_once_t works_once = PTHREAD_ONCE_INIT;
+
+static void works_free(void *p)
+{
+	struct work *works = p;
+	for (int k = 0; k < NWORKS; k++)
+		work_release(&works[k]);
+	free(works);
+}
+
+static void works_key_make(void)
+{
+	if (pthread_key_create(&works_key, works_free))
+		die(_("out of memory"));
+}
+
+/* The calling thread's work number k. */
+static struct work *work_get(int k)
+{
+	pthread_once(&works_once, works_key_make);
+	struct work *works = pthread_getspecific(works_key);
+	if (!works) {
+		works = xcalloc(NWORKS, sizeof *works);
+		if (pthread_setspecific(works_key, works))
+			die(_("out of memory"));
+	}
+	return &works[k];
+}
+
+/* The paragraph in w is laid out: its buffers stay for the next one
+ * unless they are huge. */
+static void work_done(struct work *w)
+{
+	if (w->cap > WORK_KEEP || w->rcap > WORK_KEEP)
+		work_release(w);
+}
+
+/* Decode text into w. */
 static void work_decode(struct work *w, const char *text, size_t len)
 {
-	memset(w, 0, sizeof *w);
 	if (len > UINT32_MAX)
 		die(_("paragraph of %zu bytes is too long"), len);
+	work_reserve(w, len);
 	w->len = len;
-	w->cp = xreallocarray(NULL, len ? len : 1, sizeof *w->cp);
-	w->off = xreallocarray(NULL, len ? len : 1, sizeof *w->off);
-	work_alloc(w, text_decode(text, len, w->cp, w->off));
-}
-
-static void work_free(struct work *w)
-{
-	free(w->cp);
-	free(w->off);
-	free(w->types); /* the block of all the per character arrays */
-	free(w->map);   /* the block of all the row scratch */
+	w->n = text_decode(text, len, w->cp, w->off);
 }
 
 /* Does the text hold anything Arabic shaping could change? */
@@ -464,11 +517,11 @@ static bool work_rtl(const struct work *w)
 struct lay_paragraph *lay_paragraph_new(const char *text, size_t len,
                                         const struct lay_options *opt)
 {
-	struct work w;
+	struct work *w = work_get(WORK_TEXT);
 	int width = opt->width < 1 ? 1 : opt->width;
 
-	work_decode(&w, text, len);
-	work_analyze(&w, wanted_base(w.cp, w.n, opt), opt);
+	work_decode(w, text, len);
+	work_analyze(w, wanted_base(w->cp, w->n, opt), opt);
 
 	/* Row ends first, kept in the rows' start and end fields as code
 	 * point indices until the cells are made. */
@@ -476,7 +529,7 @@ struct lay_paragraph *lay_paragraph_new(const char *text, size_t len,
 	struct lay_row *rows = xreallocarray(NULL, rcap, sizeof *rows);
 	size_t s = 0;
 	do {
-		size_t e = row_end(&w, s, width);
+		size_t e = row_end(w, s, width);
 		if (nrows == rcap) {
 			rcap *= 2;
 			rows = xreallocarray(rows, rcap, sizeof *rows);
@@ -484,31 +537,31 @@ struct lay_paragraph *lay_paragraph_new(const char *text, size_t len,
 		rows[nrows].start = s;
 		rows[nrows++].end = e;
 		s = e;
-	} while (s < w.n);
+	} while (s < w->n);
 
 	/* One block for all rows' cells: a character makes at most one cell,
 	 * and the few that make none (hanging spaces, marks, Cf) are not
 	 * worth a copy to shrink it. */
 	struct lay_cell *cells =
-	        xreallocarray(NULL, w.n ? w.n : 1, sizeof *cells);
+	        xreallocarray(NULL, w->n ? w->n : 1, sizeof *cells);
 	size_t nc = 0;
 	for (size_t r = 0; r < nrows; r++) {
 		size_t rs = rows[r].start, re = rows[r].end;
 		int cols;
 		rows[r].cells = cells + nc;
-		rows[r].ncells = emit_row(&w, rs, re, cells + nc, &cols);
+		rows[r].ncells = emit_row(w, rs, re, cells + nc, &cols);
 		rows[r].columns = cols;
-		rows[r].align_right = w.visual && work_rtl(&w);
-		rows[r].start = byte_at(&w, rs);
-		rows[r].end = byte_at(&w, re);
+		rows[r].align_right = w->visual && work_rtl(w);
+		rows[r].start = byte_at(w, rs);
+		rows[r].end = byte_at(w, re);
 		nc += rows[r].ncells;
 	}
 	struct lay_paragraph *par = xmalloc(sizeof *par);
 	par->rows = rows;
 	par->nrows = nrows;
-	par->rtl = work_rtl(&w);
+	par->rtl = work_rtl(w);
 	par->width = width;
-	work_free(&w);
+	work_done(w);
 	return par;
 }
 
@@ -563,39 +616,37 @@ static size_t headline_cut(struct work *w, int width)
 struct lay_row *lay_headline_new(const char *text, size_t len,
                                  const struct lay_options *opt)
 {
-	struct work w;
+	struct work *w = work_get(WORK_TEXT);
 	int width = opt->width < 1 ? 1 : opt->width;
 
-	work_decode(&w, text, len);
-	work_analyze(&w, wanted_base(w.cp, w.n, opt), opt);
-	if (row_end(&w, 0, width) == w.n) {
+	work_decode(w, text, len);
+	work_analyze(w, wanted_base(w->cp, w->n, opt), opt);
+	if (row_end(w, 0, width) == w->n) {
 		bool substituted = false;
-		for (size_t i = 0; i < w.n; i++)
-			substituted |= (w.info[i] & F_SUBST) != 0;
+		for (size_t i = 0; i < w->n; i++)
+			substituted |= (w->info[i] & F_SUBST) != 0;
 		if (!substituted) {
-			struct lay_row *row = single_row(&w, len);
-			work_free(&w);
+			struct lay_row *row = single_row(w, len);
+			work_done(w);
 			return row;
 		}
 	}
 
 	/* Too long: the logical text up to the cut, then an ellipsis, laid
 	 * out again in the direction the whole headline has. */
-	size_t cut = headline_cut(&w, width);
-	struct work t;
-	memset(&t, 0, sizeof t);
-	t.len = len;
-	t.cp = xreallocarray(NULL, cut + 1, sizeof *t.cp);
-	t.off = xreallocarray(NULL, cut + 1, sizeof *t.off);
-	memcpy(t.cp, w.cp, cut * sizeof *t.cp);
-	memcpy(t.off, w.off, cut * sizeof *t.off);
-	t.cp[cut] = ELLIPSIS;
-	t.off[cut] = (uint32_t)byte_at(&w, cut);
-	work_alloc(&t, cut + 1);
-	work_analyze(&t, w.base, opt);
-	struct lay_row *row = single_row(&t, byte_at(&w, cut));
-	work_free(&t);
-	work_free(&w);
+	size_t cut = headline_cut(w, width);
+	struct work *t = work_get(WORK_CUT);
+	work_reserve(t, cut + 1);
+	t->len = len;
+	t->n = cut + 1;
+	memcpy(t->cp, w->cp, cut * sizeof *t->cp);
+	memcpy(t->off, w->off, cut * sizeof *t->off);
+	t->cp[cut] = ELLIPSIS;
+	t->off[cut] = (uint32_t)byte_at(w, cut);
+	work_analyze(t, w->base, opt);
+	struct lay_row *row = single_row(t, byte_at(w, cut));
+	work_done(t);
+	work_done(w);
 	return row;
 }
 
@@ -682,14 +733,14 @@ char *lay_row_text(const struct lay_row *row, int width)
 uint8_t *lay_paragraph_levels(const char *text, size_t len,
                               const struct lay_options *opt, size_t *n)
 {
-	struct work w;
+	struct work *w = work_get(WORK_TEXT);
 
-	work_decode(&w, text, len);
-	work_analyze(&w, wanted_base(w.cp, w.n, opt), opt);
-	uint8_t *levels = xreallocarray(NULL, w.n ? w.n : 1, 1);
-	for (size_t i = 0; i < w.n; i++)
-		levels[i] = w.levels[i];
-	*n = w.n;
-	work_free(&w);
+	work_decode(w, text, len);
+	work_analyze(w, wanted_base(w->cp, w->n, opt), opt);
+	uint8_t *levels = xreallocarray(NULL, w->n ? w->n : 1, 1);
+	for (size_t i = 0; i < w->n; i++)
+		levels[i] = w->levels[i];
+	*n = w->n;
+	work_done(w);
 	return levels;
 }
