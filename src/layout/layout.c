@@ -71,7 +71,7 @@ enum { WORK_TEXT, WORK_CUT, NWORKS };
  * libunistring's uc_width compares its encoding argument on every call,
  * which would cost more than all the rest of the layout. */
 static uint8_t bmp_kind[0x10000];
-static bool bmp_kind_ready;
+static pthread_once_t bmp_kind_once = PTHREAD_ONCE_INIT;
 
 static uint8_t kind_of(uint32_t c)
 {
@@ -85,17 +85,16 @@ static uint8_t kind_of(uint32_t c)
 	return (uint8_t)(w > 2 ? 2 : w);
 }
 
+static void bmp_kind_make(void)
+{
+	for (uint32_t c = 0; c < 0x10000; c++)
+		bmp_kind[c] = kind_of(c);
+}
+
+/* The F_WIDTH, F_MARK or F_DROP fact of c; bmp_kind must be made. */
 static uint8_t char_kind(uint32_t c)
 {
-	if (c < 0x10000) {
-		if (!bmp_kind_ready) {
-			for (uint32_t k = 0; k < 0x10000; k++)
-				bmp_kind[k] = kind_of(k);
-			bmp_kind_ready = true;
-		}
-		return bmp_kind[c];
-	}
-	return kind_of(c);
+	return c < 0x10000 ? bmp_kind[c] : kind_of(c);
 }
 
 struct lay_options lay_options_default(void)
@@ -275,6 +274,7 @@ static void work_analyze(struct work *w, FriBidiParType base,
 		                      FRIBIDI_FLAG_SHAPE_ARAB_LIGA,
 		              w->levels, (FriBidiStrIndex)n, props, w->shown);
 	}
+	pthread_once(&bmp_kind_once, bmp_kind_make);
 	for (size_t i = 0; i < n; i++) {
 		uint8_t k = char_kind(w->shown[i]);
 		if (w->types[i] == FRIBIDI_TYPE_WS && !(k & (F_DROP | F_MARK)))

@@ -3,6 +3,7 @@
  * positions where libunistring's answer can be wrong, so they cost little. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <unictype.h>
 #include <unilbrk.h>
@@ -83,23 +84,23 @@ static bool is_wj_or_gl(uint32_t c)
 	}
 }
 
-/* Which BMP characters are combining marks, one bit each, built on first
- * use: asking libunistring per character would cost more than the
- * breaking itself. */
+/* Which BMP characters are combining marks, and which are characters the
+ * corrections look at (is_odd), one bit each, built once: asking
+ * libunistring per character would cost more than the breaking itself. */
 static uint8_t bmp_marks[0x10000 / 8];
-static bool bmp_marks_ready;
+static uint8_t bmp_odd[0x10000 / 8];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static bool in_table(const uint8_t *table, uint32_t c)
+{
+	return table[c / 8] & (1u << (c % 8));
+}
 
 static bool is_mark(uint32_t c)
 {
 	if (c >= 0x10000)
 		return uc_is_general_category(c, UC_CATEGORY_M);
-	if (!bmp_marks_ready) {
-		for (uint32_t k = 0; k < 0x10000; k++)
-			if (uc_is_general_category(k, UC_CATEGORY_M))
-				bmp_marks[k / 8] |= (uint8_t)(1u << (k % 8));
-		bmp_marks_ready = true;
-	}
-	return bmp_marks[c / 8] & (1u << (c % 8));
+	return in_table(bmp_marks, c);
 }
 
 /* Combining marks, ZWJ and controls (class CM or ZWJ): rule LB9 lets
@@ -163,25 +164,27 @@ static size_t base_of(const uint32_t *s, size_t i)
 
 /* Characters the corrections look at: space, IS, U+FFFC, CM and the
  * mandatory breaks.  A pair of two other characters needs no second look. */
-static uint8_t bmp_odd[0x10000 / 8];
-static bool bmp_odd_ready;
-
 static bool odd_uncached(uint32_t c)
 {
 	return c == ' ' || c == 0xFFFC || is_is(c) || is_hard(c) || is_cm(c);
 }
 
-static bool is_odd(uint32_t c)
+static inline bool is_odd(uint32_t c)
 {
 	if (c >= 0x10000)
 		return odd_uncached(c);
-	if (!bmp_odd_ready) {
-		for (uint32_t k = 0; k < 0x10000; k++)
-			if (odd_uncached(k))
-				bmp_odd[k / 8] |= (uint8_t)(1u << (k % 8));
-		bmp_odd_ready = true;
-	}
-	return bmp_odd[c / 8] & (1u << (c % 8));
+	return in_table(bmp_odd, c);
+}
+
+static void tables_make(void)
+{
+	for (uint32_t k = 0; k < 0x10000; k++)
+		if (uc_is_general_category(k, UC_CATEGORY_M))
+			bmp_marks[k / 8] |= (uint8_t)(1u << (k % 8));
+	/* After the marks: is_cm() reads them. */
+	for (uint32_t k = 0; k < 0x10000; k++)
+		if (odd_uncached(k))
+			bmp_odd[k / 8] |= (uint8_t)(1u << (k % 8));
 }
 
 void lay_linebreaks(const uint32_t *s, size_t n, char *brk)
@@ -189,6 +192,7 @@ void lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 	lay_linebreaks_unistring(s, n, brk);
 	if (n == 0)
 		return;
+	pthread_once(&tables_once, tables_make);
 
 	size_t spaces = 0; /* where the run of spaces before i starts */
 	bool prev_odd = is_odd(s[0]);
