@@ -51,6 +51,7 @@ struct work {
 	char *brk;            /* LB_* before each code point */
 	FriBidiParType base;
 	bool visual;
+	bool plain; /* no mark: each character drawn makes its own cell */
 	/* Row scratch, as long as the longest row so far. */
 	size_t rcap;
 	FriBidiLevel *rowlev;
@@ -275,12 +276,15 @@ static void work_analyze(struct work *w, FriBidiParType base,
 		              w->levels, (FriBidiStrIndex)n, props, w->shown);
 	}
 	pthread_once(&bmp_kind_once, bmp_kind_make);
+	uint8_t any = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint8_t k = char_kind(w->shown[i]);
 		if (w->types[i] == FRIBIDI_TYPE_WS && !(k & (F_DROP | F_MARK)))
 			k |= F_WS;
 		w->info[i] = k;
+		any |= k;
 	}
+	w->plain = !(any & F_MARK);
 	lay_linebreaks(w->cp, n, w->brk);
 }
 
@@ -390,12 +394,50 @@ static size_t emergency_end(struct work *w, size_t s, size_t i)
 	return i;
 }
 
+/* row_end() of a paragraph without marks, where what a character adds to
+ * a row does not depend on the characters before it. */
+static size_t plain_row_end(struct work *w, size_t s, int width)
+{
+	int cols = 0, hang = 0;
+	size_t best = s;
+
+	for (size_t i = s; i < w->n; i++) {
+		if (i > s && w->brk[i] != LB_NONE) {
+			if (w->brk[i] == LB_MUST)
+				return i;
+			best = i;
+		}
+		uint8_t f = w->info[i];
+		if (f & F_WS) {
+			hang += f & F_WIDTH;
+			continue;
+		}
+		int cw = f & F_DROP ? 0 : f & F_SUBST ? 1 : f & F_WIDTH;
+		if (cols + hang + cw > width) {
+			if (best > s)
+				return best;
+			if (i > s)
+				return emergency_end(w, s, i);
+			/* A wide character alone in a row of one column. */
+			w->info[i] |= F_SUBST;
+			cw = 1;
+		}
+		if (!(f & F_DROP)) {
+			cols += hang + cw;
+			hang = 0;
+		}
+	}
+	return w->n;
+}
+
 /* The end of the row that starts at s, at most width columns wide. */
 static size_t row_end(struct work *w, size_t s, int width)
 {
 	struct meter m;
 	size_t best = s;
 
+	if (w->plain)
+		return plain_row_end(w, s, width);
 	meter_start(&m);
 	for (size_t i = s; i < w->n; i++) {
 		if (i > s && w->brk[i] == LB_MUST)
@@ -427,6 +469,66 @@ static size_t trailing_start(const struct work *w, size_t s, size_t e)
 
 enum { ROLE_SKIP, ROLE_CELL, ROLE_MARK };
 
+/* Make the cell of character i, of the row that starts at s; returns its
+ * width. */
+static inline int make_cell(const struct work *w, size_t s, size_t i,
+                            struct lay_cell *c)
+{
+	uint32_t ch = w->shown[i];
+	uint8_t f = w->info[i];
+
+	*c = (struct lay_cell){.offset = w->off[i], .nch = 1};
+	if (f & F_MARK) {
+		c->ch[0] = ORPHAN_BASE;
+		c->ch[1] = ch;
+		c->nch = 2;
+		c->width = 1;
+	} else if (f & F_SUBST) {
+		c->ch[0] = WIDE_SUBSTITUTE;
+		c->width = 1;
+	} else {
+		FriBidiChar mirrored;
+		/* Only neutrals (class ON) are mirrored characters. */
+		if (w->visual && w->rowlev[i - s] & 1 &&
+		    w->types[i] == FRIBIDI_TYPE_ON &&
+		    fribidi_get_mirror_char(ch, &mirrored))
+			ch = mirrored;
+		c->ch[0] = ch;
+		c->width = f & F_WIDTH;
+	}
+	return c->width;
+}
+
+/* The visual order of the row [s, e) into map, and its levels after
+ * rules L1 and L3 into rowlev. */
+static void reorder_row(struct work *w, size_t s, size_t e)
+{
+	if (w->visual)
+		lay_bidi_reorder_row(w->types, w->levels, s, e, w->base, true,
+		                     w->rowlev, w->map);
+	else
+		for (size_t i = s; i < e; i++)
+			w->map[i - s] = (FriBidiStrIndex)i;
+}
+
+/* Emit the row [s, e) of a paragraph without marks into cells: every
+ * character but Cf and the trailing whitespace makes a cell of its own. */
+static size_t emit_plain_row(struct work *w, size_t s, size_t e,
+                             struct lay_cell *cells, int *columns)
+{
+	size_t t = trailing_start(w, s, e), nc = 0;
+	int cols = 0;
+
+	reorder_row(w, s, e);
+	for (size_t k = 0; k < e - s; k++) {
+		size_t i = (size_t)w->map[k];
+		if (i < t && !(w->info[i] & F_DROP))
+			cols += make_cell(w, s, i, &cells[nc++]);
+	}
+	*columns = cols;
+	return nc;
+}
+
 /* Emit the row [s, e) into cells; returns how many. */
 static size_t emit_row(struct work *w, size_t s, size_t e,
                        struct lay_cell *cells, int *columns)
@@ -436,6 +538,8 @@ static size_t emit_row(struct work *w, size_t s, size_t e,
 	size_t lastb = s;
 
 	work_row_room(w, len);
+	if (w->plain)
+		return emit_plain_row(w, s, e, cells, columns);
 	/* Logical pass: which characters make a cell, which join one. */
 	meter_start(&m);
 	for (size_t i = s; i < e; i++) {
@@ -451,43 +555,14 @@ static size_t emit_row(struct work *w, size_t s, size_t e,
 		if (r == ROLE_CELL)
 			meter_add(w, &m, i, 0);
 	}
-	if (w->visual)
-		lay_bidi_reorder_row(w->types, w->levels, s, e, w->base, true,
-		                     w->rowlev, w->map);
-	else
-		for (size_t k = 0; k < len; k++)
-			w->map[k] = (FriBidiStrIndex)(s + k);
+	reorder_row(w, s, e);
 	/* Visual pass: the cells left to right. */
 	*columns = 0;
 	for (size_t k = 0; k < len; k++) {
 		size_t i = (size_t)w->map[k];
 		if (w->role[i - s] != ROLE_CELL)
 			continue;
-		struct lay_cell *c = &cells[nc];
-		uint32_t ch = w->shown[i];
-		uint8_t f = w->info[i];
-		memset(c, 0, sizeof *c);
-		c->offset = w->off[i];
-		c->nch = 1;
-		if (f & F_MARK) {
-			c->ch[0] = ORPHAN_BASE;
-			c->ch[1] = ch;
-			c->nch = 2;
-			c->width = 1;
-		} else if (f & F_SUBST) {
-			c->ch[0] = WIDE_SUBSTITUTE;
-			c->width = 1;
-		} else {
-			FriBidiChar mirrored;
-			/* Only neutrals (class ON) are mirrored characters. */
-			if (w->visual && w->rowlev[i - s] & 1 &&
-			    w->types[i] == FRIBIDI_TYPE_ON &&
-			    fribidi_get_mirror_char(ch, &mirrored))
-				ch = mirrored;
-			c->ch[0] = ch;
-			c->width = f & F_WIDTH;
-		}
-		*columns += c->width;
+		*columns += make_cell(w, s, i, &cells[nc]);
 		w->cellof[i - s] = (uint32_t)nc++;
 	}
 	/* Logical pass: marks into their base's cell, in their order. */
