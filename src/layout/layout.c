@@ -1,9 +1,10 @@
 /* The layout engine: decode, resolve levels over the whole paragraph,
- * shape, break on the logical text, reorder each row, emit cells.  Every
- * array is allocated once per paragraph; nothing is allocated per
- * character. */
+ * shape, break on the logical text, reorder each row, emit cells.  The
+ * working arrays are kept per thread and reused, so that a paragraph
+ * allocates nothing but its result. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -34,10 +35,13 @@ enum {
 	                   and the filler a lam-alef ligature leaves */
 };
 
-/* One paragraph being laid out. */
+/* One paragraph being laid out.  Its buffers outlive the paragraph: each
+ * thread keeps its works and lays out the next paragraph in the same
+ * memory, so a paragraph costs no allocation but its result. */
 struct work {
 	size_t n;      /* code points */
 	size_t len;    /* input bytes */
+	size_t cap;    /* code points the per character arrays have room for */
 	uint32_t *cp;  /* decoded logical text (breaking, levels) */
 	uint32_t *off; /* byte offset of each code point */
 	FriBidiCharType *types;
@@ -47,6 +51,7 @@ struct work {
 	char *brk;            /* LB_* before each code point */
 	FriBidiParType base;
 	bool visual;
+	bool plain; /* no mark: each character drawn makes its own cell */
 	/* Row scratch, as long as the longest row so far. */
 	size_t rcap;
 	FriBidiLevel *rowlev;
@@ -56,11 +61,18 @@ struct work {
 	char *gbrk;
 };
 
+/* A thread's works: a headline lays out its cut text in a second one. */
+enum { WORK_TEXT, WORK_CUT, NWORKS };
+
+/* Buffers for more code points than this are freed after use, so that
+ * one huge paragraph does not keep its memory. */
+#define WORK_KEEP (1u << 16)
+
 /* Facts of the characters of the Basic Multilingual Plane, computed once:
  * libunistring's uc_width compares its encoding argument on every call,
  * which would cost more than all the rest of the layout. */
 static uint8_t bmp_kind[0x10000];
-static bool bmp_kind_ready;
+static pthread_once_t bmp_kind_once = PTHREAD_ONCE_INIT;
 
 static uint8_t kind_of(uint32_t c)
 {
@@ -74,17 +86,16 @@ static uint8_t kind_of(uint32_t c)
 	return (uint8_t)(w > 2 ? 2 : w);
 }
 
+static void bmp_kind_make(void)
+{
+	for (uint32_t c = 0; c < 0x10000; c++)
+		bmp_kind[c] = kind_of(c);
+}
+
+/* The F_WIDTH, F_MARK or F_DROP fact of c; bmp_kind must be made. */
 static uint8_t char_kind(uint32_t c)
 {
-	if (c < 0x10000) {
-		if (!bmp_kind_ready) {
-			for (uint32_t k = 0; k < 0x10000; k++)
-				bmp_kind[k] = kind_of(k);
-			bmp_kind_ready = true;
-		}
-		return bmp_kind[c];
-	}
-	return kind_of(c);
+	return c < 0x10000 ? bmp_kind[c] : kind_of(c);
 }
 
 struct lay_options lay_options_default(void)
@@ -150,42 +161,84 @@ static FriBidiParType wanted_base(const uint32_t *cp, size_t n,
 	return is_url_or_path(cp, n) ? FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
 }
 
-/* Allocate the per character arrays for n code points, as one block
- * (the widest elements first, so each array is aligned). */
-static void work_alloc(struct work *w, size_t n)
+/* Make the per character arrays hold n code points (at least one), as one
+ * block, the widest elements first so that each array is aligned; what
+ * they held is lost. */
+static void work_reserve(struct work *w, size_t n)
 {
-	size_t m = n ? n : 1;
-	char *p = xreallocarray(NULL, m,
-	                        sizeof *w->types + sizeof *w->shown +
+	if (n <= w->cap && w->cap)
+		return;
+	size_t cap = w->cap * 2 > n ? w->cap * 2 : n ? n : 1;
+	free(w->cp);
+	char *p = xreallocarray(NULL, cap,
+	                        sizeof *w->cp + sizeof *w->off +
+	                                sizeof *w->types + sizeof *w->shown +
 	                                sizeof *w->levels + sizeof *w->info +
 	                                sizeof *w->brk);
-
-	w->n = n;
-	w->types = (FriBidiCharType *)p;
-	w->shown = (uint32_t *)(p + m * sizeof *w->types);
-	w->levels = (FriBidiLevel *)(w->shown + m);
-	w->info = (uint8_t *)(w->levels + m);
-	w->brk = (char *)(w->info + m);
+	w->cap = cap;
+	w->cp = (uint32_t *)p;
+	w->off = w->cp + cap;
+	w->types = (FriBidiCharType *)(w->off + cap);
+	w->shown = (uint32_t *)(w->types + cap);
+	w->levels = (FriBidiLevel *)(w->shown + cap);
+	w->info = (uint8_t *)(w->levels + cap);
+	w->brk = (char *)(w->info + cap);
 }
 
-/* Decode text into a new work. */
+/* Free the buffers of w; it can be used again. */
+static void work_release(struct work *w)
+{
+	free(w->cp);  /* the block of all the per character arrays */
+	free(w->map); /* the block of all the row scratch */
+	memset(w, 0, sizeof *w);
+}
+
+static pthread_key_t works_key;
+static pthread_once_t works_once = PTHREAD_ONCE_INIT;
+
+static void works_free(void *p)
+{
+	struct work *works = p;
+	for (int k = 0; k < NWORKS; k++)
+		work_release(&works[k]);
+	free(works);
+}
+
+static void works_key_make(void)
+{
+	if (pthread_key_create(&works_key, works_free))
+		die(_("out of memory"));
+}
+
+/* The calling thread's work number k. */
+static struct work *work_get(int k)
+{
+	pthread_once(&works_once, works_key_make);
+	struct work *works = pthread_getspecific(works_key);
+	if (!works) {
+		works = xcalloc(NWORKS, sizeof *works);
+		if (pthread_setspecific(works_key, works))
+			die(_("out of memory"));
+	}
+	return &works[k];
+}
+
+/* The paragraph in w is laid out: its buffers stay for the next one
+ * unless they are huge. */
+static void work_done(struct work *w)
+{
+	if (w->cap > WORK_KEEP || w->rcap > WORK_KEEP)
+		work_release(w);
+}
+
+/* Decode text into w. */
 static void work_decode(struct work *w, const char *text, size_t len)
 {
-	memset(w, 0, sizeof *w);
 	if (len > UINT32_MAX)
 		die(_("paragraph of %zu bytes is too long"), len);
+	work_reserve(w, len);
 	w->len = len;
-	w->cp = xreallocarray(NULL, len ? len : 1, sizeof *w->cp);
-	w->off = xreallocarray(NULL, len ? len : 1, sizeof *w->off);
-	work_alloc(w, text_decode(text, len, w->cp, w->off));
-}
-
-static void work_free(struct work *w)
-{
-	free(w->cp);
-	free(w->off);
-	free(w->types); /* the block of all the per character arrays */
-	free(w->map);   /* the block of all the row scratch */
+	w->n = text_decode(text, len, w->cp, w->off);
 }
 
 /* Does the text hold anything Arabic shaping could change? */
@@ -222,12 +275,16 @@ static void work_analyze(struct work *w, FriBidiParType base,
 		                      FRIBIDI_FLAG_SHAPE_ARAB_LIGA,
 		              w->levels, (FriBidiStrIndex)n, props, w->shown);
 	}
+	pthread_once(&bmp_kind_once, bmp_kind_make);
+	uint8_t any = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint8_t k = char_kind(w->shown[i]);
 		if (w->types[i] == FRIBIDI_TYPE_WS && !(k & (F_DROP | F_MARK)))
 			k |= F_WS;
 		w->info[i] = k;
+		any |= k;
 	}
+	w->plain = !(any & F_MARK);
 	lay_linebreaks(w->cp, n, w->brk);
 }
 
@@ -337,12 +394,50 @@ static size_t emergency_end(struct work *w, size_t s, size_t i)
 	return i;
 }
 
+/* row_end() of a paragraph without marks, where what a character adds to
+ * a row does not depend on the characters before it. */
+static size_t plain_row_end(struct work *w, size_t s, int width)
+{
+	int cols = 0, hang = 0;
+	size_t best = s;
+
+	for (size_t i = s; i < w->n; i++) {
+		if (i > s && w->brk[i] != LB_NONE) {
+			if (w->brk[i] == LB_MUST)
+				return i;
+			best = i;
+		}
+		uint8_t f = w->info[i];
+		if (f & F_WS) {
+			hang += f & F_WIDTH;
+			continue;
+		}
+		int cw = f & F_DROP ? 0 : f & F_SUBST ? 1 : f & F_WIDTH;
+		if (cols + hang + cw > width) {
+			if (best > s)
+				return best;
+			if (i > s)
+				return emergency_end(w, s, i);
+			/* A wide character alone in a row of one column. */
+			w->info[i] |= F_SUBST;
+			cw = 1;
+		}
+		if (!(f & F_DROP)) {
+			cols += hang + cw;
+			hang = 0;
+		}
+	}
+	return w->n;
+}
+
 /* The end of the row that starts at s, at most width columns wide. */
 static size_t row_end(struct work *w, size_t s, int width)
 {
 	struct meter m;
 	size_t best = s;
 
+	if (w->plain)
+		return plain_row_end(w, s, width);
 	meter_start(&m);
 	for (size_t i = s; i < w->n; i++) {
 		if (i > s && w->brk[i] == LB_MUST)
@@ -374,6 +469,66 @@ static size_t trailing_start(const struct work *w, size_t s, size_t e)
 
 enum { ROLE_SKIP, ROLE_CELL, ROLE_MARK };
 
+/* Make the cell of character i, of the row that starts at s; returns its
+ * width. */
+static inline int make_cell(const struct work *w, size_t s, size_t i,
+                            struct lay_cell *c)
+{
+	uint32_t ch = w->shown[i];
+	uint8_t f = w->info[i];
+
+	*c = (struct lay_cell){.offset = w->off[i], .nch = 1};
+	if (f & F_MARK) {
+		c->ch[0] = ORPHAN_BASE;
+		c->ch[1] = ch;
+		c->nch = 2;
+		c->width = 1;
+	} else if (f & F_SUBST) {
+		c->ch[0] = WIDE_SUBSTITUTE;
+		c->width = 1;
+	} else {
+		FriBidiChar mirrored;
+		/* Only neutrals (class ON) are mirrored characters. */
+		if (w->visual && w->rowlev[i - s] & 1 &&
+		    w->types[i] == FRIBIDI_TYPE_ON &&
+		    fribidi_get_mirror_char(ch, &mirrored))
+			ch = mirrored;
+		c->ch[0] = ch;
+		c->width = f & F_WIDTH;
+	}
+	return c->width;
+}
+
+/* The visual order of the row [s, e) into map, and its levels after
+ * rules L1 and L3 into rowlev. */
+static void reorder_row(struct work *w, size_t s, size_t e)
+{
+	if (w->visual)
+		lay_bidi_reorder_row(w->types, w->levels, s, e, w->base, true,
+		                     w->rowlev, w->map);
+	else
+		for (size_t i = s; i < e; i++)
+			w->map[i - s] = (FriBidiStrIndex)i;
+}
+
+/* Emit the row [s, e) of a paragraph without marks into cells: every
+ * character but Cf and the trailing whitespace makes a cell of its own. */
+static size_t emit_plain_row(struct work *w, size_t s, size_t e,
+                             struct lay_cell *cells, int *columns)
+{
+	size_t t = trailing_start(w, s, e), nc = 0;
+	int cols = 0;
+
+	reorder_row(w, s, e);
+	for (size_t k = 0; k < e - s; k++) {
+		size_t i = (size_t)w->map[k];
+		if (i < t && !(w->info[i] & F_DROP))
+			cols += make_cell(w, s, i, &cells[nc++]);
+	}
+	*columns = cols;
+	return nc;
+}
+
 /* Emit the row [s, e) into cells; returns how many. */
 static size_t emit_row(struct work *w, size_t s, size_t e,
                        struct lay_cell *cells, int *columns)
@@ -383,6 +538,8 @@ static size_t emit_row(struct work *w, size_t s, size_t e,
 	size_t lastb = s;
 
 	work_row_room(w, len);
+	if (w->plain)
+		return emit_plain_row(w, s, e, cells, columns);
 	/* Logical pass: which characters make a cell, which join one. */
 	meter_start(&m);
 	for (size_t i = s; i < e; i++) {
@@ -398,43 +555,14 @@ static size_t emit_row(struct work *w, size_t s, size_t e,
 		if (r == ROLE_CELL)
 			meter_add(w, &m, i, 0);
 	}
-	if (w->visual)
-		lay_bidi_reorder_row(w->types, w->levels, s, e, w->base, true,
-		                     w->rowlev, w->map);
-	else
-		for (size_t k = 0; k < len; k++)
-			w->map[k] = (FriBidiStrIndex)(s + k);
+	reorder_row(w, s, e);
 	/* Visual pass: the cells left to right. */
 	*columns = 0;
 	for (size_t k = 0; k < len; k++) {
 		size_t i = (size_t)w->map[k];
 		if (w->role[i - s] != ROLE_CELL)
 			continue;
-		struct lay_cell *c = &cells[nc];
-		uint32_t ch = w->shown[i];
-		uint8_t f = w->info[i];
-		memset(c, 0, sizeof *c);
-		c->offset = w->off[i];
-		c->nch = 1;
-		if (f & F_MARK) {
-			c->ch[0] = ORPHAN_BASE;
-			c->ch[1] = ch;
-			c->nch = 2;
-			c->width = 1;
-		} else if (f & F_SUBST) {
-			c->ch[0] = WIDE_SUBSTITUTE;
-			c->width = 1;
-		} else {
-			FriBidiChar mirrored;
-			/* Only neutrals (class ON) are mirrored characters. */
-			if (w->visual && w->rowlev[i - s] & 1 &&
-			    w->types[i] == FRIBIDI_TYPE_ON &&
-			    fribidi_get_mirror_char(ch, &mirrored))
-				ch = mirrored;
-			c->ch[0] = ch;
-			c->width = f & F_WIDTH;
-		}
-		*columns += c->width;
+		*columns += make_cell(w, s, i, &cells[nc]);
 		w->cellof[i - s] = (uint32_t)nc++;
 	}
 	/* Logical pass: marks into their base's cell, in their order. */
@@ -464,11 +592,11 @@ static bool work_rtl(const struct work *w)
 struct lay_paragraph *lay_paragraph_new(const char *text, size_t len,
                                         const struct lay_options *opt)
 {
-	struct work w;
+	struct work *w = work_get(WORK_TEXT);
 	int width = opt->width < 1 ? 1 : opt->width;
 
-	work_decode(&w, text, len);
-	work_analyze(&w, wanted_base(w.cp, w.n, opt), opt);
+	work_decode(w, text, len);
+	work_analyze(w, wanted_base(w->cp, w->n, opt), opt);
 
 	/* Row ends first, kept in the rows' start and end fields as code
 	 * point indices until the cells are made. */
@@ -476,7 +604,7 @@ struct lay_paragraph *lay_paragraph_new(const char *text, size_t len,
 	struct lay_row *rows = xreallocarray(NULL, rcap, sizeof *rows);
 	size_t s = 0;
 	do {
-		size_t e = row_end(&w, s, width);
+		size_t e = row_end(w, s, width);
 		if (nrows == rcap) {
 			rcap *= 2;
 			rows = xreallocarray(rows, rcap, sizeof *rows);
@@ -484,31 +612,31 @@ struct lay_paragraph *lay_paragraph_new(const char *text, size_t len,
 		rows[nrows].start = s;
 		rows[nrows++].end = e;
 		s = e;
-	} while (s < w.n);
+	} while (s < w->n);
 
 	/* One block for all rows' cells: a character makes at most one cell,
 	 * and the few that make none (hanging spaces, marks, Cf) are not
 	 * worth a copy to shrink it. */
 	struct lay_cell *cells =
-	        xreallocarray(NULL, w.n ? w.n : 1, sizeof *cells);
+	        xreallocarray(NULL, w->n ? w->n : 1, sizeof *cells);
 	size_t nc = 0;
 	for (size_t r = 0; r < nrows; r++) {
 		size_t rs = rows[r].start, re = rows[r].end;
 		int cols;
 		rows[r].cells = cells + nc;
-		rows[r].ncells = emit_row(&w, rs, re, cells + nc, &cols);
+		rows[r].ncells = emit_row(w, rs, re, cells + nc, &cols);
 		rows[r].columns = cols;
-		rows[r].align_right = w.visual && work_rtl(&w);
-		rows[r].start = byte_at(&w, rs);
-		rows[r].end = byte_at(&w, re);
+		rows[r].align_right = w->visual && work_rtl(w);
+		rows[r].start = byte_at(w, rs);
+		rows[r].end = byte_at(w, re);
 		nc += rows[r].ncells;
 	}
 	struct lay_paragraph *par = xmalloc(sizeof *par);
 	par->rows = rows;
 	par->nrows = nrows;
-	par->rtl = work_rtl(&w);
+	par->rtl = work_rtl(w);
 	par->width = width;
-	work_free(&w);
+	work_done(w);
 	return par;
 }
 
@@ -563,39 +691,37 @@ static size_t headline_cut(struct work *w, int width)
 struct lay_row *lay_headline_new(const char *text, size_t len,
                                  const struct lay_options *opt)
 {
-	struct work w;
+	struct work *w = work_get(WORK_TEXT);
 	int width = opt->width < 1 ? 1 : opt->width;
 
-	work_decode(&w, text, len);
-	work_analyze(&w, wanted_base(w.cp, w.n, opt), opt);
-	if (row_end(&w, 0, width) == w.n) {
+	work_decode(w, text, len);
+	work_analyze(w, wanted_base(w->cp, w->n, opt), opt);
+	if (row_end(w, 0, width) == w->n) {
 		bool substituted = false;
-		for (size_t i = 0; i < w.n; i++)
-			substituted |= (w.info[i] & F_SUBST) != 0;
+		for (size_t i = 0; i < w->n; i++)
+			substituted |= (w->info[i] & F_SUBST) != 0;
 		if (!substituted) {
-			struct lay_row *row = single_row(&w, len);
-			work_free(&w);
+			struct lay_row *row = single_row(w, len);
+			work_done(w);
 			return row;
 		}
 	}
 
 	/* Too long: the logical text up to the cut, then an ellipsis, laid
 	 * out again in the direction the whole headline has. */
-	size_t cut = headline_cut(&w, width);
-	struct work t;
-	memset(&t, 0, sizeof t);
-	t.len = len;
-	t.cp = xreallocarray(NULL, cut + 1, sizeof *t.cp);
-	t.off = xreallocarray(NULL, cut + 1, sizeof *t.off);
-	memcpy(t.cp, w.cp, cut * sizeof *t.cp);
-	memcpy(t.off, w.off, cut * sizeof *t.off);
-	t.cp[cut] = ELLIPSIS;
-	t.off[cut] = (uint32_t)byte_at(&w, cut);
-	work_alloc(&t, cut + 1);
-	work_analyze(&t, w.base, opt);
-	struct lay_row *row = single_row(&t, byte_at(&w, cut));
-	work_free(&t);
-	work_free(&w);
+	size_t cut = headline_cut(w, width);
+	struct work *t = work_get(WORK_CUT);
+	work_reserve(t, cut + 1);
+	t->len = len;
+	t->n = cut + 1;
+	memcpy(t->cp, w->cp, cut * sizeof *t->cp);
+	memcpy(t->off, w->off, cut * sizeof *t->off);
+	t->cp[cut] = ELLIPSIS;
+	t->off[cut] = (uint32_t)byte_at(w, cut);
+	work_analyze(t, w->base, opt);
+	struct lay_row *row = single_row(t, byte_at(w, cut));
+	work_done(t);
+	work_done(w);
 	return row;
 }
 
@@ -682,14 +808,14 @@ char *lay_row_text(const struct lay_row *row, int width)
 uint8_t *lay_paragraph_levels(const char *text, size_t len,
                               const struct lay_options *opt, size_t *n)
 {
-	struct work w;
+	struct work *w = work_get(WORK_TEXT);
 
-	work_decode(&w, text, len);
-	work_analyze(&w, wanted_base(w.cp, w.n, opt), opt);
-	uint8_t *levels = xreallocarray(NULL, w.n ? w.n : 1, 1);
-	for (size_t i = 0; i < w.n; i++)
-		levels[i] = w.levels[i];
-	*n = w.n;
-	work_free(&w);
+	work_decode(w, text, len);
+	work_analyze(w, wanted_base(w->cp, w->n, opt), opt);
+	uint8_t *levels = xreallocarray(NULL, w->n ? w->n : 1, 1);
+	for (size_t i = 0; i < w->n; i++)
+		levels[i] = w->levels[i];
+	*n = w->n;
+	work_done(w);
 	return levels;
 }

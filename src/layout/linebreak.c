@@ -3,28 +3,35 @@
  * positions where libunistring's answer can be wrong, so they cost little. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <unictype.h>
 #include <unilbrk.h>
 
 #include "layout/linebreak.h"
 
+/* What brk says before a character libunistring answered raw for, after
+ * one it answered before for: libunistring marks a mandatory break on the
+ * breaking character itself. */
+static inline char from_unistring(char before, char raw)
+{
+	if (before == UC_BREAK_MANDATORY)
+		return LB_MUST;
+	return raw == UC_BREAK_POSSIBLE ? LB_ALLOW : LB_NONE;
+}
+
 void lay_linebreaks_unistring(const uint32_t *s, size_t n, char *brk)
 {
 	if (n == 0)
 		return;
 	u32_possible_linebreaks(s, n, "UTF-8", brk);
-	/* libunistring marks a mandatory break on the breaking character
-	 * itself; turn every answer into one about the position before. */
-	for (size_t i = n - 1; i > 0; i--) {
-		if (brk[i - 1] == UC_BREAK_MANDATORY)
-			brk[i] = LB_MUST;
-		else if (brk[i] == UC_BREAK_POSSIBLE)
-			brk[i] = LB_ALLOW;
-		else
-			brk[i] = LB_NONE;
-	}
+	char before = brk[0];
 	brk[0] = LB_NONE;
+	for (size_t i = 1; i < n; i++) {
+		char raw = brk[i];
+		brk[i] = from_unistring(before, raw);
+		before = raw;
+	}
 }
 
 /* Line_Break classes the corrections need, by their small fixed sets. */
@@ -83,23 +90,24 @@ static bool is_wj_or_gl(uint32_t c)
 	}
 }
 
-/* Which BMP characters are combining marks, one bit each, built on first
- * use: asking libunistring per character would cost more than the
- * breaking itself. */
+/* Which BMP characters are combining marks (a bit each), and which are
+ * characters the corrections look at (is_odd, a byte each), built once:
+ * asking libunistring per character would cost more than the breaking
+ * itself. */
 static uint8_t bmp_marks[0x10000 / 8];
-static bool bmp_marks_ready;
+static bool bmp_odd[0x10000];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static bool in_table(const uint8_t *table, uint32_t c)
+{
+	return table[c / 8] & (1u << (c % 8));
+}
 
 static bool is_mark(uint32_t c)
 {
 	if (c >= 0x10000)
 		return uc_is_general_category(c, UC_CATEGORY_M);
-	if (!bmp_marks_ready) {
-		for (uint32_t k = 0; k < 0x10000; k++)
-			if (uc_is_general_category(k, UC_CATEGORY_M))
-				bmp_marks[k / 8] |= (uint8_t)(1u << (k % 8));
-		bmp_marks_ready = true;
-	}
-	return bmp_marks[c / 8] & (1u << (c % 8));
+	return in_table(bmp_marks, c);
 }
 
 /* Combining marks, ZWJ and controls (class CM or ZWJ): rule LB9 lets
@@ -163,38 +171,45 @@ static size_t base_of(const uint32_t *s, size_t i)
 
 /* Characters the corrections look at: space, IS, U+FFFC, CM and the
  * mandatory breaks.  A pair of two other characters needs no second look. */
-static uint8_t bmp_odd[0x10000 / 8];
-static bool bmp_odd_ready;
-
 static bool odd_uncached(uint32_t c)
 {
 	return c == ' ' || c == 0xFFFC || is_is(c) || is_hard(c) || is_cm(c);
 }
 
-static bool is_odd(uint32_t c)
+static inline bool is_odd(uint32_t c)
 {
-	if (c >= 0x10000)
-		return odd_uncached(c);
-	if (!bmp_odd_ready) {
-		for (uint32_t k = 0; k < 0x10000; k++)
-			if (odd_uncached(k))
-				bmp_odd[k / 8] |= (uint8_t)(1u << (k % 8));
-		bmp_odd_ready = true;
-	}
-	return bmp_odd[c / 8] & (1u << (c % 8));
+	return c < 0x10000 ? bmp_odd[c] : odd_uncached(c);
+}
+
+static void tables_make(void)
+{
+	for (uint32_t k = 0; k < 0x10000; k++)
+		if (uc_is_general_category(k, UC_CATEGORY_M))
+			bmp_marks[k / 8] |= (uint8_t)(1u << (k % 8));
+	/* After the marks: is_cm() reads them. */
+	for (uint32_t k = 0; k < 0x10000; k++)
+		bmp_odd[k] = odd_uncached(k);
 }
 
 void lay_linebreaks(const uint32_t *s, size_t n, char *brk)
 {
-	lay_linebreaks_unistring(s, n, brk);
 	if (n == 0)
 		return;
+	pthread_once(&tables_once, tables_make);
+	u32_possible_linebreaks(s, n, "UTF-8", brk);
 
-	size_t spaces = 0; /* where the run of spaces before i starts */
+	char before = brk[0]; /* libunistring's answer for s[i - 1] */
+	size_t spaces = 0;    /* where the run of spaces before i starts */
 	bool prev_odd = is_odd(s[0]);
+	brk[0] = LB_NONE;
 	for (size_t i = 1; i < n; i++) {
 		uint32_t c = s[i], p = s[i - 1];
 		bool odd = is_odd(c), after_odd = prev_odd;
+		char raw = brk[i];
+
+		/* What libunistring says, then the corrections. */
+		brk[i] = from_unistring(before, raw);
+		before = raw;
 
 		prev_odd = odd;
 		/* Most pairs are two ordinary characters: nothing to fix. */

@@ -2,12 +2,14 @@
 ## conformance files and ICU.
 check_PROGRAMS += tests/layout/test-layout \
 	tests/layout/test-bidi-conformance \
+	tests/layout/test-threads \
 	tests/layout/test-linebreak-conformance \
 	tests/layout/layout-rows \
 	tests/layout/test-marks
 TESTS += tests/layout/test-layout \
 	tests/layout/test-marks \
 	tests/layout/test-bidi-conformance \
+	tests/layout/test-threads \
 	tests/layout/test-linebreak-conformance \
 	tests/layout/icu-crosscheck.sh
 EXTRA_DIST += tests/layout/icu-crosscheck.sh tests/layout/icu-crosscheck.py \
