@@ -10,6 +10,9 @@
  * complete, so no transaction stays open between calls (the reader's
  * read and star marks never wait on the network).
  *
+ * A parsed feed is committed on the cache's thread while the next one is
+ * parsed, and reported once its commit is done.
+ *
  * Driven like the fetcher: updater_poll() then updater_perform() from the
  * caller's loop, or updater_run() to block. */
 #ifndef AKHBAR_SOURCE_UPDATE_H
@@ -66,8 +69,9 @@ void updater_add(struct updater *u, const char *url, const char *etag,
 int updater_poll(struct updater *u, struct pollfd *extra, unsigned n_extra,
                  int timeout_ms);
 
-/* Move every transfer on, store what arrived, report finished feeds.
- * Returns the number of feeds not finished yet. */
+/* Move every transfer on, store what arrived, report finished feeds
+ * (those whose commits are done; it never waits for one).  Returns the
+ * number of feeds not finished yet. */
 size_t updater_perform(struct updater *u);
 
 /* Feeds finished, and feeds ever added: "updating 3/10". */

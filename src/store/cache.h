@@ -103,9 +103,9 @@ struct cache_update *cache_feed_update_begin(struct cache *c, const char *url);
  * and keeps its read and starred marks. The article stays the caller's.
  * Not stored: origin (loading sets it to the feed's url), credit and
  * related. A '\n' inside a paragraph or category splits it in two.
- * The item is copied and written on a thread of the update's own while
- * the caller goes on (every other call sees it stored), so a failure to
- * write it shows at a later cache_store_item() or at the commit. */
+ * The item is copied and written on the cache's thread while the caller
+ * goes on (every other call sees it stored), so a failure to write it
+ * shows at a later cache_store_item() or at the end of the update. */
 bool cache_store_item(struct cache_update *u, const struct article *a);
 
 /* Commit the update with the feed's data; meta may be NULL. Frees u
