@@ -1116,14 +1116,27 @@ struct feed_parser *feed_parser_new(const struct feed_request *req)
 	return p;
 }
 
+/* libxml2's unstructured messages ("xmlParseChunk: encoder error"): they
+ * would go to stderr, which is the reader's screen, and the structured
+ * error that comes with them says more. */
+static void quiet(void *ctx, const char *format, ...)
+{
+	(void)ctx;
+	(void)format;
+}
+
 /* Run libxml2 with its errors sent to p. */
 static void parse_chunk(struct feed_parser *p, const char *data, int len,
                         int terminate)
 {
 	xmlStructuredErrorFunc saved = xmlStructuredError;
 	void *saved_ctx = xmlStructuredErrorContext;
+	xmlGenericErrorFunc saved_generic = xmlGenericError;
+	void *saved_generic_ctx = xmlGenericErrorContext;
 	xmlSetStructuredErrorFunc(p, on_error);
+	xmlSetGenericErrorFunc(NULL, quiet);
 	xmlParseChunk(p->ctxt, data, len, terminate);
+	xmlSetGenericErrorFunc(saved_generic_ctx, saved_generic);
 	xmlSetStructuredErrorFunc(saved_ctx, saved);
 }
 
