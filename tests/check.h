@@ -51,6 +51,29 @@ static inline char *srcdir_path(const char *rel)
 	return p;
 }
 
+/* The whole of a file, NUL-terminated, with its size in *len; NULL when
+ * it can't be read.  The caller frees it. */
+static inline char *read_whole(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t n = 0, cap = 65536;
+	char *buf = malloc(cap + 1);
+	size_t got;
+	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap)
+			buf = realloc(buf, (cap *= 2) + 1);
+	}
+	fclose(f);
+	if (!buf)
+		abort();
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
 #define SEED "seeds/000_8cb5c2daadf7745d.txt"
 
 static inline int check_result(const char *name)

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -394,6 +395,20 @@ static size_t emergency_end(struct work *w, size_t s, size_t i)
 	return i;
 }
 
+/* Where the row that starts at s ends when character i does not fit
+ * after the break opportunity best: there, else inside the word at i;
+ * SIZE_MAX when i is a wide character alone in a row of one column, which
+ * is then drawn as one column. */
+static size_t overflow_end(struct work *w, size_t s, size_t i, size_t best)
+{
+	if (best > s)
+		return best;
+	if (i > s)
+		return emergency_end(w, s, i);
+	w->info[i] |= F_SUBST;
+	return SIZE_MAX;
+}
+
 /* row_end() of a paragraph without marks, where what a character adds to
  * a row does not depend on the characters before it. */
 static size_t plain_row_end(struct work *w, size_t s, int width)
@@ -414,12 +429,9 @@ static size_t plain_row_end(struct work *w, size_t s, int width)
 		}
 		int cw = f & F_DROP ? 0 : f & F_SUBST ? 1 : f & F_WIDTH;
 		if (cols + hang + cw > width) {
-			if (best > s)
-				return best;
-			if (i > s)
-				return emergency_end(w, s, i);
-			/* A wide character alone in a row of one column. */
-			w->info[i] |= F_SUBST;
+			size_t end = overflow_end(w, s, i, best);
+			if (end != SIZE_MAX)
+				return end;
 			cw = 1;
 		}
 		if (!(f & F_DROP)) {
@@ -446,12 +458,9 @@ static size_t row_end(struct work *w, size_t s, int width)
 			best = i;
 		int cw = char_columns(w, &m, i);
 		if (!(w->info[i] & F_WS) && m.cols + m.hang + cw > width) {
-			if (best > s)
-				return best;
-			if (i > s)
-				return emergency_end(w, s, i);
-			/* A wide character alone in a row of one column. */
-			w->info[i] |= F_SUBST;
+			size_t end = overflow_end(w, s, i, best);
+			if (end != SIZE_MAX)
+				return end;
 			cw = 1;
 		}
 		meter_add(w, &m, i, cw);

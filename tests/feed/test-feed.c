@@ -72,20 +72,13 @@ static char *data_path(const char *name)
 static char *read_all(const char *name, size_t *len)
 {
 	char *path = data_path(name);
-	FILE *f = fopen(path, "rb");
+	char *buf = read_whole(path, len);
 	free(path);
-	if (!f) {
+	if (!buf) {
 		printf("FAIL: cannot open %s\n", name);
 		exit(1);
 	}
-	struct strbuf b = {0};
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&b, buf, n);
-	fclose(f);
-	*len = b.len;
-	return strbuf_take(&b);
+	return buf;
 }
 
 static char *joined(char **list, size_t n)

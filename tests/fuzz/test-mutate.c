@@ -186,21 +186,6 @@ static void item(void *ctx, const struct feed_meta *meta, struct article *a)
 	article_free(a);
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct strbuf b = {0};
-	char piece[65536];
-	size_t n;
-	while ((n = fread(piece, 1, sizeof piece, f)) > 0)
-		strbuf_add(&b, piece, n);
-	fclose(f);
-	*len = b.len;
-	return strbuf_take(&b);
-}
-
 int main(void)
 {
 	static const char *const inputs[] = {
@@ -230,7 +215,7 @@ int main(void)
 	for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
 		char *path = srcdir_path(inputs[k]);
 		size_t len;
-		char *in = read_file(path, &len);
+		char *in = read_whole(path, &len);
 		CHECK(in != NULL, "cannot read %s", path);
 		for (int i = 0; in && i < rounds; i++) {
 			mutate(in, len, &m);
