@@ -171,19 +171,37 @@ static void lay_out(const struct article *a)
 	}
 }
 
+/* A feed's items, kept to be shown after the parse, as the reader does. */
+struct items {
+	struct article *a[4]; /* a few per feed keep the run short */
+	size_t n, kept;
+};
+
 static void item(void *ctx, const struct feed_meta *meta, struct article *a)
 {
 	(void)meta;
-	size_t *items = ctx;
-	(*items)++;
-	/* The summary on its own, then the paragraphs as shown. */
-	if (a->body_source)
-		free(html_summary(a->body_source, strlen(a->body_source),
-		                  a->body_format));
-	html_make_body(a);
-	if (*items <= 4) /* a few per feed keep the run short */
+	struct items *it = ctx;
+	it->n++;
+	if (it->kept < sizeof it->a / sizeof *it->a)
+		it->a[it->kept++] = a;
+	else
+		article_free(a);
+}
+
+/* The summary on its own, then the paragraphs as the article view makes
+ * them, outside the parse. */
+static void show(struct items *it)
+{
+	for (size_t i = 0; i < it->kept; i++) {
+		struct article *a = it->a[i];
+		if (a->body_source)
+			free(html_summary(a->body_source,
+			                  strlen(a->body_source),
+			                  a->body_format));
+		html_make_body(a);
 		lay_out(a);
-	article_free(a);
+		article_free(a);
+	}
 }
 
 int main(void)
@@ -229,14 +247,15 @@ int main(void)
 				article_free(a);
 			}
 			free(error);
-			size_t n = 0;
+			struct items got = {0};
 			struct feed_request req = {.url = "https://x.example/f",
 			                           .item = item,
-			                           .ctx = &n};
+			                           .ctx = &got};
 			error = NULL;
 			feed_parse_memory(m.s, m.len, &req, NULL, &error);
 			free(error);
-			items += n;
+			show(&got);
+			items += got.n;
 		}
 		free(in);
 		free(path);
