@@ -3,9 +3,11 @@
 #ifndef AKHBAR_BENCH_BENCH_H
 #define AKHBAR_BENCH_BENCH_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -50,6 +52,35 @@ static inline char *bench_temp_dir(const char *prog)
 	char *dir = xasprintf("%s/akhbar-%s-XXXXXX",
 	                      base && *base ? base : "/tmp", prog);
 	if (!mkdtemp(dir)) {
+		perror(dir);
+		exit(1);
+	}
+	return dir;
+}
+
+/* The options of the cache benchmarks: -n ITEMS (else *items stays) and
+ * -d DIR (made if missing), else a new temporary folder, also put in *tmp
+ * for the caller to remove and free (NULL when -d was given). Returns the
+ * folder; exits with status 2 on a bad option. */
+static inline const char *bench_options(const char *prog, int argc, char **argv,
+                                        long *items, char **tmp)
+{
+	const char *dir = NULL;
+	int opt;
+	while ((opt = getopt(argc, argv, "n:d:")) != -1) {
+		if (opt == 'n')
+			*items = strtol(optarg, NULL, 10);
+		else if (opt == 'd')
+			dir = optarg;
+		else
+			exit(2);
+	}
+	if (*items <= 0)
+		exit(2);
+	*tmp = NULL;
+	if (!dir)
+		return *tmp = bench_temp_dir(prog);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		perror(dir);
 		exit(1);
 	}

@@ -9,7 +9,6 @@
 
 #include "bench.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,26 +300,9 @@ static bool run_phase(size_t i, double *seconds, double *rss_mib)
 
 int main(int argc, char **argv)
 {
-	const char *dir = NULL;
-	int opt;
-	while ((opt = getopt(argc, argv, "n:d:")) != -1) {
-		if (opt == 'n')
-			items = strtol(optarg, NULL, 10);
-		else if (opt == 'd')
-			dir = optarg;
-		else
-			return 2;
-	}
-	if (items <= 0)
-		return 2;
-	char *tmp = NULL;
-	if (!dir) {
-		tmp = bench_temp_dir("cache-bench");
-		dir = tmp;
-	} else if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		perror(dir);
-		return 1;
-	}
+	char *tmp;
+	const char *dir =
+	        bench_options("cache-bench", argc, argv, &items, &tmp);
 	char *db = xasprintf("%s/cache.db", dir);
 	cache_path = db;
 	static const char *const stale[] = {"", "-wal", "-shm"};

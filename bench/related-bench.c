@@ -357,23 +357,9 @@ static void report(const char *what, double *ms, size_t n)
 
 int main(int argc, char **argv)
 {
-	const char *dir = NULL;
-	int opt;
-	while ((opt = getopt(argc, argv, "n:d:")) != -1) {
-		if (opt == 'n')
-			items = strtol(optarg, NULL, 10);
-		else if (opt == 'd')
-			dir = optarg;
-		else
-			return 2;
-	}
-	if (items <= 0)
-		return 2;
-	char *tmp = NULL;
-	if (!dir) {
-		tmp = bench_temp_dir("related-bench");
-		dir = tmp;
-	}
+	char *tmp;
+	const char *dir =
+	        bench_options("related-bench", argc, argv, &items, &tmp);
 	char *path = xasprintf("%s/cache.db", dir);
 	make_vocabulary();
 
