@@ -109,6 +109,16 @@ static size_t split(char *line, char **words)
 	return n;
 }
 
+/* The key a word names; -1 (after recording why) when it names none. */
+static int key_word(struct ui_config *cfg, const char *word, const char *name,
+                    size_t lineno)
+{
+	int key = ui_key_parse(word);
+	if (key < 0)
+		add_error(cfg, name, lineno, _("unknown key '%s'"), word);
+	return key;
+}
+
 /* Apply one line; returns false (after recording why) when it is bad. */
 static bool parse_line(struct ui_config *cfg, char *line, const char *name,
                        size_t lineno)
@@ -124,12 +134,9 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 			          _("usage: bind KEY ACTION"));
 			return false;
 		}
-		int key = ui_key_parse(w[1]);
-		if (key < 0) {
-			add_error(cfg, name, lineno, _("unknown key '%s'"),
-			          w[1]);
+		int key = key_word(cfg, w[1], name, lineno);
+		if (key < 0)
 			return false;
-		}
 		enum ui_action a = ui_action_from_name(w[2]);
 		if (a == UI_ACTION_NONE) {
 			add_error(cfg, name, lineno, _("unknown action '%s'"),
@@ -144,12 +151,9 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 			add_error(cfg, name, lineno, _("usage: unbind KEY"));
 			return false;
 		}
-		int key = ui_key_parse(w[1]);
-		if (key < 0) {
-			add_error(cfg, name, lineno, _("unknown key '%s'"),
-			          w[1]);
+		int key = key_word(cfg, w[1], name, lineno);
+		if (key < 0)
 			return false;
-		}
 		unbind(cfg, key);
 		return true;
 	}
