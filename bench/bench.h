@@ -27,7 +27,7 @@ static inline double bench_now(void)
 static inline struct cache *bench_open(const char *prog, const char *path)
 {
 	char *error = NULL;
-	struct cache *c = cache_open(path, &error);
+	struct cache *c = cache_open(path, CACHE_READ_WRITE, &error);
 	if (!c) {
 		fprintf(stderr, "%s: %s\n", prog, error);
 		exit(1);

@@ -77,7 +77,7 @@ static long parse_only(void)
 static long parse_and_store(void)
 {
 	char *error = NULL;
-	struct store s = {.c = cache_open(cache_path, &error)};
+	struct store s = {.c = cache_open(cache_path, CACHE_READ_WRITE, &error)};
 	if (!s.c) {
 		fprintf(stderr, "ingest-bench: %s\n", error);
 		exit(1);

@@ -41,6 +41,7 @@ enum {
 	OPT_REFRESH,
 	OPT_TIMEOUT,
 	OPT_MAX_SIZE,
+	OPT_CACHE_WAIT,
 	OPT_SEARCH,
 	OPT_HELP,
 	OPT_VERSION,
@@ -58,6 +59,7 @@ static const struct option long_options[] = {
         {"refresh", no_argument, NULL, OPT_REFRESH},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+        {"cache-wait", required_argument, NULL, OPT_CACHE_WAIT},
         {"search", no_argument, NULL, OPT_SEARCH},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -109,6 +111,10 @@ static void usage(FILE *out)
 	        "(default: 60)\n"
 	        "  --max-size=MB       give up on a feed larger than this "
 	        "(default: 20)\n"
+	        "  --cache-wait=SECONDS  while another akhbar writes the "
+	        "cache, wait this\n"
+	        "                      long for it before giving up "
+	        "(default: 90)\n"
 	        "  --help              display this help and exit\n"
 	        "  --version           output version information and exit\n"),
 	      out);
@@ -261,15 +267,39 @@ static const char **feed_urls(const struct urls *u, size_t *n)
 	return urls;
 }
 
-static struct cache *open_cache(const char *path)
+/* --cache-wait, in milliseconds. */
+static int cache_wait_ms = 90 * 1000;
+
+/* Said once a write has waited a second for another akhbar. */
+static void tell_wait(void *ctx)
+{
+	warn(_("waiting for another akhbar writing the cache %s..."),
+	     (const char *)ctx);
+}
+
+/* The cache at path, read-only for the commands that only read it: they
+ * never wait for a reader or a refresh. */
+static struct cache *open_cache(const char *path, enum cache_access access)
 {
 	char *error = NULL;
-	struct cache *c = cache_open(path, &error);
+	struct cache *c = cache_open(path, access, &error);
 	if (!c) {
 		warn("%s", error);
 		free(error);
+		return NULL;
 	}
+	cache_set_wait(c, cache_wait_ms, tell_wait, (void *)path);
 	return c;
+}
+
+/* Write the marks another akhbar held back, before the cache is closed;
+ * false (said) when they could not be. */
+static bool flush_cache(struct cache *c)
+{
+	if (cache_flush(c, true))
+		return true;
+	warn("%s", cache_error(c));
+	return false;
 }
 
 static void print_report(void *ctx, const struct update_report *r)
@@ -299,7 +329,7 @@ static int refresh(const char *urls_path, const char *cache_path,
 	struct urls *u = load_subscriptions(urls_path);
 	if (!u)
 		return EXIT_FAILURE;
-	struct cache *c = open_cache(cache_path);
+	struct cache *c = open_cache(cache_path, CACHE_READ_WRITE);
 	if (!c) {
 		urls_free(u);
 		return EXIT_FAILURE;
@@ -337,6 +367,8 @@ static int refresh(const char *urls_path, const char *cache_path,
 		if (errors)
 			status = EXIT_FAILURE;
 	}
+	if (!flush_cache(c))
+		status = EXIT_FAILURE;
 	free(urls);
 	cache_close(c);
 	urls_free(u);
@@ -362,7 +394,7 @@ static int search(const char *cache_path, char **words, size_t nwords)
 		strbuf_adds(&q, words[i]);
 	}
 	char *query = strbuf_take(&q);
-	struct cache *c = open_cache(cache_path);
+	struct cache *c = open_cache(cache_path, CACHE_READ_ONLY);
 	int status = 2;
 	if (c) {
 		int n = cache_search_print(stdout, c, query);
@@ -404,7 +436,15 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
                      const struct lay_options *layout,
                      const struct fetch_options *fetch)
 {
-	struct cache *c = open_cache(cache_path);
+	if (dump) {
+		/* Read-only: the cache as the last reader or refresh left
+		 * it, while they may be running. */
+		struct cache *c = open_cache(cache_path, CACHE_READ_ONLY);
+		int status = c ? dump_cache(stdout, c, layout) : EXIT_FAILURE;
+		cache_close(c);
+		return status;
+	}
+	struct cache *c = open_cache(cache_path, CACHE_READ_WRITE);
 	if (!c)
 		return EXIT_FAILURE;
 	size_t n;
@@ -417,8 +457,9 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 		return EXIT_FAILURE;
 	}
 	free(urls);
-	int status = dump ? dump_cache(stdout, c, layout)
-	                  : ui_run_feeds(c, u, fetch, layout);
+	int status = ui_run_feeds(c, u, fetch, layout);
+	if (!flush_cache(c) && status == EXIT_SUCCESS)
+		status = EXIT_FAILURE;
 	cache_close(c);
 	return status;
 }
@@ -484,6 +525,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_MAX_SIZE:
 			fetch.max_size = parse_max_size(optarg);
+			break;
+		case OPT_CACHE_WAIT:
+			cache_wait_ms = (int)parse_timeout(optarg);
 			break;
 		case OPT_SEARCH:
 			do_search = true;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "source/feed.h"
@@ -25,6 +26,13 @@
 /* Bytes of a waiting feed kept in memory; the rest go to a file.  Most
  * feeds are smaller and never touch the disk. */
 #define SPILL_AT (1024 * 1024)
+
+/* Kept bytes go to the parser in pieces of this size, for about WORK_MS
+ * a turn of the caller's loop; when the cache's writer is behind, the
+ * next turn comes after ROOM_WAIT_MS. */
+#define PIECE        16384
+#define WORK_MS      15
+#define ROOM_WAIT_MS 10
 
 struct job {
 	struct updater *owner;
@@ -41,6 +49,8 @@ struct job {
 	size_t items;
 	bool store_failed;
 	bool lost; /* bytes kept for the job could not be read back: error */
+	bool replaying;  /* active, parsed from its kept bytes */
+	size_t replayed; /* bytes of them handed to the parser */
 	/* the finished transfer, kept until it is stored */
 	bool fetched;
 	enum fetch_status status;
@@ -286,68 +296,113 @@ static void keep(struct job *j, const char *data, size_t len)
 	j->len += len;
 }
 
-/* Hand the kept bytes to the parser of the job, now active, and free
- * them.  When they can't be read back the job is lost, with j->error. */
-static void replay(struct job *j)
+/* Free the bytes kept for the job. */
+static void kept_free(struct job *j)
 {
-	bool ok = true;
-	if (j->spill) {
-		char piece[65536];
-		size_t n;
-		if (j->spill_error || fflush(j->spill) != 0 ||
-		    fseek(j->spill, 0, SEEK_SET) != 0) {
-			ok = false;
-		} else {
-			while ((n = fread(piece, 1, sizeof piece, j->spill)))
-				push(j, piece, n);
-			ok = !ferror(j->spill);
-		}
-		if (!ok) {
-			int err = j->spill_error ? j->spill_error : errno;
-			j->lost = true;
-			free(j->error);
-			j->error = xasprintf(_("cannot keep the feed while "
-			                       "another is stored: %s"),
-			                     strerror(err));
-		}
+	if (j->spill)
 		fclose(j->spill);
-		j->spill = NULL;
-	} else {
-		/* In pieces, as the network would have given them: libxml2
-		 * keeps no second copy of the whole. */
-		for (size_t at = 0; at < j->len; at += 65536)
-			push(j, j->buf + at,
-			     j->len - at < 65536 ? j->len - at : 65536);
-	}
+	j->spill = NULL;
 	free(j->buf);
 	j->buf = NULL;
-	j->len = j->cap = 0;
+	j->len = j->cap = j->replayed = 0;
 }
 
-/* Store a finished job whose bytes waited in its buffer, as job_close()
- * does. */
-static void job_store(struct job *j)
+/* The kept bytes can't be read back: the job is lost, with j->error. */
+static bool replay_lost(struct job *j)
 {
-	if (j->status != FETCH_OK) {
-		store_outcome(j);
-		job_free(j);
-		return;
-	}
-	if (!job_open(j)) {
-		j->status = FETCH_ERROR;
-		store_outcome(j);
-		job_free(j);
-		return;
-	}
-	replay(j);
-	job_close(j);
+	int err = j->spill_error ? j->spill_error : errno;
+	j->lost = true;
+	free(j->error);
+	j->error = xasprintf(_("cannot keep the feed while another is "
+	                       "stored: %s"),
+	                     strerror(err));
+	kept_free(j);
+	return false;
 }
 
-/* The transaction is free: store the jobs that waited for it. */
+/* Hand the parser of the job, now active, the next piece of its kept
+ * bytes, in pieces as the network would have given them (libxml2 keeps
+ * no second copy of the whole); false once all are handed over (or they
+ * are lost), and freed. */
+static bool replay_piece(struct job *j)
+{
+	char piece[PIECE];
+	size_t n;
+	if (j->spill) {
+		if (j->replayed == 0 &&
+		    (j->spill_error || fflush(j->spill) != 0 ||
+		     fseek(j->spill, 0, SEEK_SET) != 0))
+			return replay_lost(j);
+		n = fread(piece, 1, sizeof piece, j->spill);
+		if (n == 0 && ferror(j->spill))
+			return replay_lost(j);
+		push(j, piece, n);
+	} else {
+		n = j->len - j->replayed < PIECE ? j->len - j->replayed : PIECE;
+		push(j, j->buf + j->replayed, n);
+	}
+	j->replayed += n;
+	if (n > 0)
+		return true;
+	kept_free(j);
+	return false;
+}
+
+/* Start storing a finished job whose bytes waited in its buffer: open
+ * its transaction; drain_pending() parses it from there. A fetch that
+ * failed, or a cache that refuses, is noted and done with at once. */
+static void job_start(struct job *j)
+{
+	if (j->status != FETCH_OK || !job_open(j)) {
+		if (j->status == FETCH_OK)
+			j->status = FETCH_ERROR;
+		store_outcome(j);
+		job_free(j);
+		return;
+	}
+	j->replaying = true;
+}
+
+static long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - since->tv_sec) * 1000 +
+	       (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* Whether the feed being parsed from its kept bytes has to wait for the
+ * cache's writer to catch up. */
+static bool replay_blocked(const struct updater *u)
+{
+	const struct job *j = u->active;
+	return j && j->replaying && !cache_feed_update_has_room(j->update);
+}
+
+/* Parse and store the feeds that waited for the transaction, for about
+ * WORK_MS at a time: the caller's loop (the reader's keys) goes on
+ * between turns, and a feed of any size never holds it up. */
 static void drain_pending(struct updater *u)
 {
-	while (!u->active && u->pending.head)
-		job_store(dequeue(&u->pending));
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		struct job *j = u->active;
+		if (j && j->replaying) {
+			if (replay_blocked(u))
+				return;
+			if (replay_piece(j)) {
+				if (elapsed_ms(&start) >= WORK_MS)
+					return;
+				continue;
+			}
+			j->replaying = false;
+			job_close(j);
+		}
+		if (u->active || !u->pending.head)
+			return;
+		job_start(dequeue(&u->pending));
+	}
 }
 
 static void on_data(void *ctx, void *user, const char *data, size_t len)
@@ -360,7 +415,8 @@ static void on_data(void *ctx, void *user, const char *data, size_t len)
 	}
 	if (u->opt.stream && !u->active && !u->pending.head && job_open(j)) {
 		/* A lost job fails when its transfer ends. */
-		replay(j);
+		while (replay_piece(j))
+			;
 		push(j, data, len);
 		return;
 	}
@@ -379,14 +435,10 @@ static void on_done(void *ctx, struct fetch_result *r)
 	}
 	j->etag = dup_or_null(r->etag);
 	j->last_modified = dup_or_null(r->last_modified);
-	if (u->active == j) {
+	if (u->active == j)
 		job_close(j);
-		drain_pending(u);
-	} else if (!u->active && !u->pending.head) {
-		job_store(j);
-	} else {
+	else
 		enqueue(&u->pending, j);
-	}
 }
 
 struct updater *updater_new(struct cache *cache,
@@ -438,6 +490,12 @@ void updater_add(struct updater *u, const char *url, const char *etag,
 int updater_poll(struct updater *u, struct pollfd *extra, unsigned n_extra,
                  int timeout_ms)
 {
+	/* Feeds to parse come back at once, or once the writer has had a
+	 * moment to catch up. */
+	if (replay_blocked(u))
+		timeout_ms = ROOM_WAIT_MS;
+	else if (u->pending.head || (u->active && u->active->replaying))
+		timeout_ms = 0;
 	return fetcher_poll(u->fetcher, extra, n_extra, timeout_ms);
 }
 

@@ -69,9 +69,11 @@ void updater_add(struct updater *u, const char *url, const char *etag,
 int updater_poll(struct updater *u, struct pollfd *extra, unsigned n_extra,
                  int timeout_ms);
 
-/* Move every transfer on, store what arrived, report finished feeds
- * (those whose commits are done; it never waits for one).  Returns the
- * number of feeds not finished yet. */
+/* Move every transfer on, parse and store what arrived (for about 15 ms
+ * a call, so a caller's loop answers its keys while a big feed is
+ * stored; updater_poll() returns at once while there is more), report
+ * finished feeds (those whose commits are done; it never waits for one).
+ * Returns the number of feeds not finished yet. */
 size_t updater_perform(struct updater *u);
 
 /* Feeds finished, and feeds ever added: "updating 3/10". */

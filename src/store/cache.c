@@ -5,12 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -119,6 +120,8 @@ enum stmt {
 	ST_SET_STARRED,
 	ST_MARK_FEED,
 	ST_MARK_ALL,
+	ST_ITEM_EXISTS,
+	ST_DATA_VERSION,
 	ST_COUNT
 };
 
@@ -195,17 +198,44 @@ static const char *const statements[ST_COUNT] = {
         [ST_MARK_FEED] = "UPDATE items SET read = 1"
                          " WHERE feed_id = ?1 AND read = 0",
         [ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
+        [ST_ITEM_EXISTS] = "SELECT 1 FROM items WHERE id = ?1",
+        /* Changes when another connection commits. */
+        [ST_DATA_VERSION] = "PRAGMA data_version",
+};
+
+/* A connection and the statements prepared on it. The cache's owner
+ * has one; the writer has its own, used only on its thread. */
+struct conn {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT];
+	int wait_ms; /* how long a write waits while another writes */
+	struct timespec busy_since; /* when the wait under way began */
+	bool told;                  /* on_wait was called for it */
+	cache_wait_fn *on_wait;     /* the owner's connection only */
+	void *wait_ctx;
+};
+
+/* A change of the user's (a mark, a feed's note) that another writer
+ * held back: kept in order and written as soon as the cache is free. */
+struct held_write {
+	enum stmt which;
+	long long id, value;
+	char *url, *text;
 };
 
 struct cache {
-	sqlite3 *db;
-	char *path;
-	int lock_fd;
-	sqlite3_stmt *st[ST_COUNT];
+	struct conn main; /* the owner's: reads, marks and notes */
+	char *path;       /* as the user named it, for messages */
+	char *open_name;  /* for SQLite: a shared URI for a cache in memory */
+	bool memory;
+	bool outdated;               /* opened read-only with an older schema */
 	struct cache_update *update; /* the update open for items, if any */
 	char *error;
 	struct writer *writer; /* NULL until the first update */
 	char *writer_error;    /* the last failure on the writer's thread */
+	struct held_write *held;
+	size_t nheld;
+	long long data_version; /* as the owner's connection last saw it */
 };
 
 /* The text columns of an item row, in the order of ST_ITEM_PUT's
@@ -273,10 +303,10 @@ struct task {
  * queues an update's beginning, its items and its end, and goes on to
  * the next feed while the writer commits the last. The caller fills the
  * slot after the queued tasks and counts it in; the writer does the
- * first queued task and counts it out. Only the writer touches the
- * database while tasks are queued or it is busy; every other use waits
- * until it is idle (cache_settle()). */
+ * first queued task and counts it out. The writer has a connection of
+ * its own: the owner reads and marks on its own connection meanwhile. */
 struct writer {
+	struct conn conn; /* opened for the writer, used on its thread only */
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t queued;    /* a task was counted in, or stopping */
@@ -300,14 +330,21 @@ struct cache_update {
 	struct strbuf key, categories, enclosures, body, words;
 	struct text_words index_words;
 	/* Outcome */
-	bool failed; /* nothing more of it is stored; why in error */
-	bool ended;  /* committed or dropped by the writer */
+	bool failed;     /* nothing more of it is stored; why in error */
+	bool ended;      /* committed or dropped by the writer */
 	long long fresh; /* items it added to the feed */
 	char *error;
 };
 
 /* The cache whose writer runs on this thread, if any. */
 static _Thread_local struct cache *writing;
+
+/* The connection of the cache this thread uses: the writer's on its
+ * thread, the owner's on any other. */
+static struct conn *here(struct cache *c)
+{
+	return writing == c ? &c->writer->conn : &c->main;
+}
 
 static void set_error(struct cache *c, char *message)
 {
@@ -321,8 +358,14 @@ static void set_error(struct cache *c, char *message)
 /* Record SQLite's failure rc in words the user can act on. */
 static bool fail(struct cache *c, int rc)
 {
-	const char *why = sqlite3_errmsg(c->db);
+	const char *why = sqlite3_errmsg(here(c)->db);
 	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+		set_error(c,
+		          xasprintf(_("the cache %s is busy: another akhbar "
+		                      "has been writing it for %d s"),
+		                    c->path, (here(c)->wait_ms + 999) / 1000));
+		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		set_error(c, xasprintf(_("the cache %s is damaged (%s); move "
@@ -385,55 +428,46 @@ char *cache_default_path(void)
 	return path;
 }
 
-/* Take the lock file next to the cache, writing our pid in it so another
- * akhbar can say who holds it. Returns the descriptor, or -1 with *error. */
-static int take_lock(const char *path, char **error)
+/* How long a write waits while another akhbar writes the cache, unless
+ * the owner says otherwise (cache_set_wait()): longer than a feed's
+ * update takes with the default fetch timeout. */
+#define WAIT_MS 90000
+/* After this long a wait is told to the owner (cache_set_wait()). */
+#define NOTICE_MS 1000
+
+static long elapsed_ms(const struct timespec *since)
 {
-	char *lock_path = xasprintf("%s.lock", path);
-	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	free(lock_path);
-	if (fd < 0) {
-		*error = xasprintf(_("cannot open the cache %s: %s"), path,
-		                   strerror(errno));
-		return -1;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - since->tv_sec) * 1000 +
+	       (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* SQLite's busy handler: wait in steps of 10 ms while another connection
+ * writes, up to the connection's bound, telling the owner once. */
+static int on_busy(void *arg, int count)
+{
+	struct conn *k = arg;
+	if (count == 0) {
+		clock_gettime(CLOCK_MONOTONIC, &k->busy_since);
+		k->told = false;
 	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		int err = errno;
-		char text[32] = "";
-		ssize_t n = pread(fd, text, sizeof text - 1, 0);
-		long pid = n > 0 ? strtol(text, NULL, 10) : 0;
-		if (err != EWOULDBLOCK)
-			*error = xasprintf(_("cannot lock the cache %s: %s"),
-			                   path, strerror(err));
-		else if (pid > 0)
-			*error =
-			        xasprintf(_("the cache %s is in use by another "
-			                    "akhbar (pid %ld)"),
-			                  path, pid);
-		else
-			*error =
-			        xasprintf(_("the cache %s is in use by another "
-			                    "akhbar"),
-			                  path);
-		close(fd);
-		return -1;
+	long waited = elapsed_ms(&k->busy_since);
+	if (waited >= k->wait_ms)
+		return 0;
+	if (!k->told && waited >= NOTICE_MS && k->on_wait) {
+		k->told = true;
+		k->on_wait(k->wait_ctx);
 	}
-	char text[32];
-	int len = snprintf(text, sizeof text, "%ld\n", (long)getpid());
-	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, (size_t)len, 0) != len) {
-		*error = xasprintf(_("cannot lock the cache %s: %s"), path,
-		                   strerror(errno));
-		close(fd);
-		return -1;
-	}
-	return fd;
+	nanosleep(&(struct timespec){.tv_nsec = 10 * 1000 * 1000}, NULL);
+	return 1;
 }
 
 /* The integer a one-row statement returns; false with the error set. */
 static bool query_int(struct cache *c, const char *sql, long long *v)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return fail(c, rc);
 	rc = sqlite3_step(st);
@@ -447,7 +481,7 @@ static bool query_int(struct cache *c, const char *sql, long long *v)
 
 static bool exec(struct cache *c, const char *sql)
 {
-	int rc = sqlite3_exec(c->db, sql, NULL, NULL, NULL);
+	int rc = sqlite3_exec(here(c)->db, sql, NULL, NULL, NULL);
 	return rc == SQLITE_OK || fail(c, rc);
 }
 
@@ -457,7 +491,7 @@ static bool check_file(struct cache *c, int *version)
 {
 	long long app, v, tables;
 	if (!query_int(c, "PRAGMA application_id", &app)) {
-		if ((sqlite3_errcode(c->db) & 0xff) == SQLITE_NOTADB)
+		if ((sqlite3_errcode(here(c)->db) & 0xff) == SQLITE_NOTADB)
 			set_error(c,
 			          xasprintf(_("%s is not an akhbar cache (it "
 			                      "is not an SQLite database); "
@@ -486,79 +520,137 @@ static bool check_file(struct cache *c, int *version)
 	return true;
 }
 
-/* Each step and its version number commit together. */
+/* Each step and its version number commit together. The version is read
+ * again inside each step's transaction: another akhbar opening the same
+ * cache may have taken the step meanwhile. */
 static bool migrate(struct cache *c, int version)
 {
-	for (int v = version; v < SCHEMA_VERSION; v++) {
-		char *set = xasprintf("PRAGMA user_version = %d", v + 1);
-		bool ok = exec(c, "BEGIN IMMEDIATE") &&
-		          exec(c, migrations[v]) && exec(c, set) &&
-		          exec(c, "COMMIT");
-		free(set);
-		if (!ok) {
-			if (!sqlite3_get_autocommit(c->db))
-				sqlite3_exec(c->db, "ROLLBACK", NULL, NULL,
-				             NULL);
+	for (long long v = version; v < SCHEMA_VERSION;) {
+		if (!exec(c, "BEGIN IMMEDIATE"))
+			return false;
+		bool ok = query_int(c, "PRAGMA user_version", &v);
+		if (ok && v < SCHEMA_VERSION) {
+			char *set =
+			        xasprintf("PRAGMA user_version = %lld", v + 1);
+			ok = exec(c, migrations[v]) && exec(c, set);
+			free(set);
+		}
+		if (!ok || !exec(c, "COMMIT")) {
+			if (!sqlite3_get_autocommit(here(c)->db))
+				sqlite3_exec(here(c)->db, "ROLLBACK", NULL,
+				             NULL, NULL);
 			return false;
 		}
+		if (v < SCHEMA_VERSION)
+			v++;
 	}
 	return true;
 }
 
-/* memory: an in-memory database (c->path ":memory:"), which has no
- * file to keep whole, so no WAL. */
-static bool setup(struct cache *c, bool memory)
+/* Open a connection to the cache's database (flags: read-only or
+ * read-write) with the busy handler and akhbar's functions. */
+static bool conn_open(struct cache *c, struct conn *k, int flags)
 {
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-	            SQLITE_OPEN_NOMUTEX;
-	int rc = sqlite3_open_v2(c->path, &c->db, flags, NULL);
+	flags |= SQLITE_OPEN_NOMUTEX;
+	if (c->memory)
+		flags |= SQLITE_OPEN_URI | SQLITE_OPEN_SHAREDCACHE;
+	k->wait_ms = c->main.wait_ms;
+	int rc = sqlite3_open_v2(c->open_name, &k->db, flags, NULL);
 	if (rc != SQLITE_OK) {
-		int err = c->db ? sqlite3_system_errno(c->db) : 0;
+		int err = k->db ? sqlite3_system_errno(k->db) : 0;
 		set_error(c,
 		          xasprintf(_("cannot open the cache %s: %s"), c->path,
 		                    err ? strerror(err) : sqlite3_errstr(rc)));
 		return false;
 	}
-	sqlite3_extended_result_codes(c->db, 1);
-	sqlite3_busy_timeout(c->db, 100);
-	if (!cache_index_register(c->db))
-		return fail(c, sqlite3_errcode(c->db));
-	int version;
-	if (!check_file(c, &version))
+	sqlite3_extended_result_codes(k->db, 1);
+	sqlite3_busy_handler(k->db, on_busy, k);
+	if (!cache_index_register(k->db)) {
+		set_error(c, xasprintf(_("cache %s: %s"), c->path,
+		                       sqlite3_errmsg(k->db)));
 		return false;
-	/* WAL: readers never wait and a commit is one append. NORMAL sync
-	 * in WAL still keeps the file whole on a crash. The WAL is cut back
-	 * after a big update so it does not keep its size on disk. Temporary
-	 * data in memory: storing an item inside the feed's transaction
-	 * keeps a statement journal of the pages it changes, which in a
-	 * file cost two system calls a page (three quarters of an update's
-	 * writes). */
-	if (!exec(c, memory ? "PRAGMA journal_mode = MEMORY;"
-	                    : "PRAGMA journal_mode = WAL;") ||
-	    !exec(c, "PRAGMA synchronous = NORMAL;"
-	             "PRAGMA foreign_keys = ON;"
-	             "PRAGMA journal_size_limit = 67108864;"
-	             "PRAGMA cache_size = -8192;"
-	             "PRAGMA temp_store = MEMORY") ||
-	    !migrate(c, version))
-		return false;
-	for (int i = 0; i < ST_COUNT; i++) {
-		rc = sqlite3_prepare_v3(c->db, statements[i], -1,
-		                        SQLITE_PREPARE_PERSISTENT, &c->st[i],
-		                        NULL);
-		if (rc != SQLITE_OK)
-			return fail(c, rc);
 	}
 	return true;
 }
 
-/* A cache on path (":memory:" for one in memory) holding lock_fd. */
-static struct cache *open_with(const char *path, int lock_fd, char **error)
+/* The settings of a connection, and its statements. NORMAL sync in WAL
+ * still keeps the file whole on a crash. The WAL is cut back after a big
+ * update so it does not keep its size on disk. Temporary data in memory:
+ * storing an item inside the feed's transaction keeps a statement
+ * journal of the pages it changes, which in a file cost two system calls
+ * a page (three quarters of an update's writes). A cache in memory is
+ * shared between the owner's connection and the writer's, and has no
+ * file to keep whole: its owner reads what the writer has not committed,
+ * as SQLite's shared cache allows no other way to read during an
+ * update. */
+static bool conn_prepare(struct cache *c, struct conn *k)
+{
+	const char *settings = c->memory ? "PRAGMA read_uncommitted = 1;"
+	                                 : "PRAGMA synchronous = NORMAL;";
+	char *errmsg = NULL;
+	int rc = sqlite3_exec(k->db, settings, NULL, NULL, &errmsg);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(k->db,
+		                  "PRAGMA foreign_keys = ON;"
+		                  "PRAGMA journal_size_limit = 67108864;"
+		                  "PRAGMA cache_size = -8192;"
+		                  "PRAGMA temp_store = MEMORY",
+		                  NULL, NULL, &errmsg);
+	for (int i = 0; rc == SQLITE_OK && i < ST_COUNT; i++)
+		rc = sqlite3_prepare_v3(k->db, statements[i], -1,
+		                        SQLITE_PREPARE_PERSISTENT, &k->st[i],
+		                        NULL);
+	if (rc != SQLITE_OK)
+		set_error(c,
+		          xasprintf(_("cache %s: %s"), c->path,
+		                    errmsg ? errmsg : sqlite3_errmsg(k->db)));
+	sqlite3_free(errmsg);
+	return rc == SQLITE_OK;
+}
+
+static void conn_close(struct conn *k)
+{
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(k->st[i]);
+	sqlite3_close(k->db);
+	memset(k, 0, sizeof *k);
+}
+
+/* Open the owner's connection, check the file and bring its schema up to
+ * date (read-only: note that it is out of date). */
+static bool setup(struct cache *c, bool read_only)
+{
+	int flags = read_only ? SQLITE_OPEN_READONLY
+	                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int version;
+	if (!conn_open(c, &c->main, flags) || !check_file(c, &version))
+		return false;
+	if (read_only) {
+		c->outdated = version < SCHEMA_VERSION;
+		if (c->outdated)
+			return true;
+	} else if (!exec(c, c->memory ? "PRAGMA journal_mode = MEMORY"
+	                              : "PRAGMA journal_mode = WAL") ||
+	           !migrate(c, version)) {
+		return false;
+	}
+	if (!conn_prepare(c, &c->main))
+		return false;
+	cache_changed(c);
+	return true;
+}
+
+static struct cache *open_with(const char *path, char *open_name,
+                               bool read_only, char **error)
 {
 	struct cache *c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
-	c->lock_fd = lock_fd;
-	if (!setup(c, lock_fd < 0)) {
+	c->open_name = open_name;
+	c->memory = open_name != NULL;
+	if (!open_name)
+		c->open_name = xstrdup(path);
+	c->main.wait_ms = WAIT_MS;
+	if (!setup(c, read_only)) {
 		*error = c->error;
 		c->error = NULL;
 		cache_close(c);
@@ -567,18 +659,41 @@ static struct cache *open_with(const char *path, int lock_fd, char **error)
 	return c;
 }
 
-struct cache *cache_open(const char *path, char **error)
+struct cache *cache_open(const char *path, enum cache_access access,
+                         char **error)
 {
-	int fd = take_lock(path, error);
-	return fd < 0 ? NULL : open_with(path, fd, error);
+	bool read_only = access == CACHE_READ_ONLY;
+	struct cache *c = open_with(path, NULL, read_only, error);
+	if (c && c->outdated) {
+		/* Read-only, but the schema is older than ours: bring it up
+		 * to date once, as any akhbar opening it to write would. */
+		cache_close(c);
+		c = open_with(path, NULL, false, error);
+		cache_close(c);
+		c = c ? open_with(path, NULL, true, error) : NULL;
+	}
+	return c;
 }
 
 struct cache *cache_open_memory(char **error)
 {
-	return open_with(":memory:", -1, error);
+	/* Named, so that the writer's connection reaches the same one. */
+	static atomic_uint count;
+	char *name = xasprintf("file:akhbar-%ld-%u?mode=memory&cache=shared",
+	                       (long)getpid(), atomic_fetch_add(&count, 1));
+	return open_with(":memory:", name, false, error);
+}
+
+void cache_set_wait(struct cache *c, int wait_ms, cache_wait_fn *on_wait,
+                    void *ctx)
+{
+	c->main.wait_ms = wait_ms;
+	c->main.on_wait = on_wait;
+	c->main.wait_ctx = ctx;
 }
 
 static void writer_stop(struct cache *c);
+static bool write_held(struct cache *c, bool wait);
 
 void cache_close(struct cache *c)
 {
@@ -586,12 +701,16 @@ void cache_close(struct cache *c)
 		return;
 	cache_feed_update_rollback(c->update);
 	writer_stop(c);
-	for (int i = 0; i < ST_COUNT; i++)
-		sqlite3_finalize(c->st[i]);
-	sqlite3_close(c->db);
-	if (c->lock_fd >= 0)
-		close(c->lock_fd);
+	if (c->main.st[ST_BEGIN])
+		write_held(c, true);
+	for (size_t i = 0; i < c->nheld; i++) {
+		free(c->held[i].url);
+		free(c->held[i].text);
+	}
+	free(c->held);
+	conn_close(&c->main);
 	free(c->path);
+	free(c->open_name);
 	free(c->error);
 	free(c->writer_error);
 	free(c);
@@ -599,7 +718,7 @@ void cache_close(struct cache *c)
 
 sqlite3 *cache_db(struct cache *c)
 {
-	return c->db;
+	return here(c)->db;
 }
 
 bool cache_fail(struct cache *c, int rc)
@@ -618,10 +737,24 @@ const char *cache_error(const struct cache *c)
 	return c->error ? c->error : "";
 }
 
+bool cache_changed(struct cache *c)
+{
+	write_held(c, false);
+	sqlite3_stmt *st = c->main.st[ST_DATA_VERSION];
+	long long v = c->data_version;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	bool changed = v != c->data_version;
+	c->data_version = v;
+	return changed;
+}
+
 /* The id of the feed at url, adding it if new; -1 on failure. */
 static long long feed_id(struct cache *c, const char *url)
 {
-	sqlite3_stmt *add = c->st[ST_FEED_ADD], *get = c->st[ST_FEED_ID];
+	sqlite3_stmt *add = here(c)->st[ST_FEED_ADD],
+	             *get = here(c)->st[ST_FEED_ID];
 	bind_text(add, 1, url);
 	if (!run(c, add))
 		return -1;
@@ -639,23 +772,35 @@ static long long feed_id(struct cache *c, const char *url)
 /* Undo an open transaction; harmless if SQLite already undid it. */
 static void rollback(struct cache *c)
 {
-	if (!sqlite3_get_autocommit(c->db))
-		run(c, c->st[ST_ROLLBACK]);
+	if (!sqlite3_get_autocommit(here(c)->db))
+		run(c, here(c)->st[ST_ROLLBACK]);
 }
 
 static void *writer_main(void *arg);
 
-/* Start the cache's writer; false (with the error) if it can't. */
+/* Start the cache's writer, on a connection of its own and with every
+ * signal blocked (the owner's thread takes them); false (with the
+ * error) if it can't. */
 static bool writer_start(struct cache *c)
 {
 	if (c->writer)
 		return true;
 	struct writer *w = xcalloc(1, sizeof *w);
+	if (!conn_open(c, &w->conn, SQLITE_OPEN_READWRITE) ||
+	    !conn_prepare(c, &w->conn)) {
+		conn_close(&w->conn);
+		free(w);
+		return false;
+	}
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->queued, NULL);
 	pthread_cond_init(&w->done, NULL);
 	c->writer = w; /* before the thread, which reads it */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	int err = pthread_create(&w->thread, NULL, writer_main, c);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
 		c->writer = NULL;
 		set_error(c, xasprintf(_("cache %s: cannot start storing: %s"),
@@ -663,6 +808,7 @@ static bool writer_start(struct cache *c)
 		pthread_cond_destroy(&w->done);
 		pthread_cond_destroy(&w->queued);
 		pthread_mutex_destroy(&w->lock);
+		conn_close(&w->conn);
 		free(w);
 		return false;
 	}
@@ -685,6 +831,7 @@ static void writer_stop(struct cache *c)
 	pthread_cond_destroy(&w->done);
 	pthread_cond_destroy(&w->queued);
 	pthread_mutex_destroy(&w->lock);
+	conn_close(&w->conn);
 	free(w);
 	c->writer = NULL;
 }
@@ -736,20 +883,9 @@ static bool ended(const void *arg)
 	return ((const struct cache_update *)arg)->ended;
 }
 
-void cache_settle(struct cache *c)
-{
-	struct writer *w = c->writer;
-	if (!w)
-		return;
-	pthread_mutex_lock(&w->lock);
-	wait_for(w, idle, w);
-	pthread_mutex_unlock(&w->lock);
-}
-
 struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
 {
 	if (c->update) {
-		cache_settle(c); /* c->error is the caller's again */
 		set_error(c, xasprintf(_("cache %s: another feed's update is "
 		                         "in progress"),
 		                       c->path));
@@ -875,7 +1011,7 @@ static bool write_row(struct cache_update *u, const struct row *r)
 	        [COL_BODY] = 14,       [COL_BODY_FORMAT] = 15,
 	        [COL_BODY_BASE] = 16,  [COL_SUMMARY] = 17,
 	};
-	sqlite3_stmt *st = u->c->st[ST_ITEM_PUT];
+	sqlite3_stmt *st = here(u->c)->st[ST_ITEM_PUT];
 	sqlite3_bind_int64(st, 1, u->feed_id);
 	sqlite3_bind_int64(st, 4, r->time);
 	sqlite3_bind_int64(st, 5, u->now);
@@ -905,7 +1041,7 @@ static bool write_row(struct cache_update *u, const struct row *r)
 /* The number of items of the feed; -1 on failure. */
 static long long feed_items(struct cache *c, long long feed_id)
 {
-	sqlite3_stmt *st = c->st[ST_FEED_ITEMS];
+	sqlite3_stmt *st = here(c)->st[ST_FEED_ITEMS];
 	sqlite3_bind_int64(st, 1, feed_id);
 	int rc = sqlite3_step(st);
 	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
@@ -919,7 +1055,7 @@ static long long feed_items(struct cache *c, long long feed_id)
 static bool write_begin(struct cache_update *u, const char *url)
 {
 	struct cache *c = u->c;
-	if (!run(c, c->st[ST_BEGIN]))
+	if (!run(c, here(c)->st[ST_BEGIN]))
 		return false;
 	u->feed_id = feed_id(c, url);
 	if (u->feed_id < 0 || (u->before = feed_items(c, u->feed_id)) < 0) {
@@ -934,7 +1070,7 @@ static bool write_begin(struct cache_update *u, const char *url)
 static bool write_commit(struct cache_update *u, const struct feed_data *d)
 {
 	struct cache *c = u->c;
-	sqlite3_stmt *st = c->st[ST_FEED_DONE];
+	sqlite3_stmt *st = here(c)->st[ST_FEED_DONE];
 	sqlite3_bind_int64(st, 1, u->feed_id);
 	bind_text(st, 2, d->title);
 	bind_text(st, 3, d->link);
@@ -945,7 +1081,7 @@ static bool write_commit(struct cache_update *u, const struct feed_data *d)
 	long long after;
 	if (!cache_index_batch_write(c, u->index) || !run(c, st) ||
 	    (after = feed_items(c, u->feed_id)) < 0 ||
-	    !run(c, c->st[ST_COMMIT])) {
+	    !run(c, here(c)->st[ST_COMMIT])) {
 		rollback(c);
 		return false;
 	}
@@ -1142,6 +1278,23 @@ void cache_feed_update_end(struct cache_update *u,
 	end_update(u, true, meta);
 }
 
+void cache_feed_update_flush(struct cache_update *u)
+{
+	struct writer *w = u->c->writer;
+	pthread_mutex_lock(&w->lock);
+	wait_for(w, idle, w);
+	pthread_mutex_unlock(&w->lock);
+}
+
+bool cache_feed_update_has_room(struct cache_update *u)
+{
+	struct writer *w = u->c->writer;
+	pthread_mutex_lock(&w->lock);
+	bool room = w->count < QUEUE / 2;
+	pthread_mutex_unlock(&w->lock);
+	return room;
+}
+
 bool cache_feed_update_done(struct cache_update *u)
 {
 	struct writer *w = u->c->writer;
@@ -1163,6 +1316,13 @@ bool cache_feed_update_wait(struct cache_update *u, long long *fresh)
 		set_error(c, u->error ? u->error : xstrdup(""));
 	else
 		free(u->error);
+	/* The writer is done with the cache: what it held back goes now.
+	 * A failure to write it stays for a later try, unsaid here. */
+	char *error = c->error;
+	c->error = NULL;
+	write_held(c, false);
+	free(c->error);
+	c->error = error;
 	if (fresh)
 		*fresh = ok ? u->fresh : 0;
 	cache_index_batch_free(u->index);
@@ -1191,30 +1351,101 @@ void cache_feed_update_rollback(struct cache_update *u)
 	cache_feed_update_wait(u, NULL);
 }
 
-static bool feed_note(struct cache *c, const char *url, enum stmt which,
-                      const char *text)
+static void held_free(struct held_write *h)
 {
-	cache_settle(c);
-	long long id = feed_id(c, url);
-	if (id < 0)
-		return false;
-	sqlite3_stmt *st = c->st[which];
-	sqlite3_bind_int64(st, 1, id);
-	if (text)
-		bind_text(st, 2, text);
-	else
-		sqlite3_bind_int64(st, 2, (long long)time(NULL));
+	free(h->url);
+	free(h->text);
+}
+
+/* Write one held change; inside write_held()'s transaction. */
+static bool apply_held(struct cache *c, const struct held_write *h)
+{
+	sqlite3_stmt *st = c->main.st[h->which];
+	switch (h->which) {
+	case ST_FEED_ERROR:
+	case ST_FEED_SAME: {
+		long long id = feed_id(c, h->url);
+		if (id < 0)
+			return false;
+		sqlite3_bind_int64(st, 1, id);
+		if (h->text)
+			bind_text(st, 2, h->text);
+		else
+			sqlite3_bind_int64(st, 2, h->value);
+		break;
+	}
+	case ST_MARK_ALL:
+		break;
+	case ST_MARK_FEED:
+		sqlite3_bind_int64(st, 1, h->id);
+		break;
+	default:
+		sqlite3_bind_int64(st, 1, h->id);
+		sqlite3_bind_int64(st, 2, h->value);
+		break;
+	}
 	return run(c, st);
+}
+
+/* Write the held changes in one transaction of their own. Without wait,
+ * a cache another akhbar is writing keeps them held (true); with it, they
+ * wait for it as long as the connection's bound. */
+static bool write_held(struct cache *c, bool wait)
+{
+	if (!c->nheld)
+		return true;
+	struct conn *k = &c->main;
+	int bound = k->wait_ms;
+	if (!wait)
+		k->wait_ms = 0;
+	int rc = sqlite3_step(k->st[ST_BEGIN]);
+	sqlite3_reset(k->st[ST_BEGIN]);
+	k->wait_ms = bound;
+	if ((rc & 0xff) == SQLITE_BUSY && !wait)
+		return true;
+	if (rc != SQLITE_DONE)
+		return fail(c, rc);
+	bool ok = true;
+	for (size_t i = 0; ok && i < c->nheld; i++)
+		ok = apply_held(c, &c->held[i]);
+	if (!ok || !run(c, k->st[ST_COMMIT])) {
+		rollback(c);
+		return false;
+	}
+	for (size_t i = 0; i < c->nheld; i++)
+		held_free(&c->held[i]);
+	c->nheld = 0;
+	return true;
+}
+
+/* A change of the user's: written at once, in a transaction of its own,
+ * unless another writer has the cache; then held, in order, until it is
+ * free. */
+static bool hold(struct cache *c, struct held_write h)
+{
+	c->held = xreallocarray(c->held, c->nheld + 1, sizeof *c->held);
+	c->held[c->nheld++] = h;
+	return write_held(c, false);
+}
+
+bool cache_flush(struct cache *c, bool wait)
+{
+	return write_held(c, wait);
 }
 
 bool cache_feed_set_error(struct cache *c, const char *url, const char *message)
 {
-	return feed_note(c, url, ST_FEED_ERROR, message ? message : "");
+	return hold(c, (struct held_write){
+	                       .which = ST_FEED_ERROR,
+	                       .url = xstrdup(url),
+	                       .text = xstrdup(message ? message : "")});
 }
 
 bool cache_feed_not_modified(struct cache *c, const char *url)
 {
-	return feed_note(c, url, ST_FEED_SAME, NULL);
+	return hold(c, (struct held_write){.which = ST_FEED_SAME,
+	                                   .url = xstrdup(url),
+	                                   .value = (long long)time(NULL)});
 }
 
 bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n)
@@ -1225,16 +1456,16 @@ bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n)
 		                       c->path));
 		return false;
 	}
-	if (!run(c, c->st[ST_BEGIN]))
+	if (!run(c, here(c)->st[ST_BEGIN]))
 		return false;
-	bool ok = run(c, c->st[ST_SYNC_CLEAR]);
-	sqlite3_stmt *st = c->st[ST_SYNC_ADD];
+	bool ok = run(c, here(c)->st[ST_SYNC_CLEAR]);
+	sqlite3_stmt *st = here(c)->st[ST_SYNC_ADD];
 	for (size_t i = 0; ok && i < n; i++) {
 		bind_text(st, 1, urls[i]);
 		sqlite3_bind_int64(st, 2, (long long)i);
 		ok = run(c, st);
 	}
-	if (ok && run(c, c->st[ST_COMMIT]))
+	if (ok && run(c, here(c)->st[ST_COMMIT]))
 		return true;
 	rollback(c);
 	return false;
@@ -1242,14 +1473,12 @@ bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n)
 
 bool cache_purge_unsubscribed(struct cache *c)
 {
-	cache_settle(c);
-	return run(c, c->st[ST_PURGE]);
+	return run(c, here(c)->st[ST_PURGE]);
 }
 
 struct cache_feed *cache_feeds(struct cache *c, size_t *n)
 {
-	cache_settle(c);
-	sqlite3_stmt *st = c->st[ST_FEEDS];
+	sqlite3_stmt *st = here(c)->st[ST_FEEDS];
 	struct cache_feed *feeds = NULL;
 	size_t count = 0;
 	int rc;
@@ -1321,10 +1550,28 @@ static char *title_space(struct cache_headlines *h, struct title_space *t,
 	return p;
 }
 
+/* Show the marks still held back (write_held()) in a list just read. */
+static void overlay_held(const struct cache *c, struct cache_headlines *h)
+{
+	for (size_t k = 0; k < c->nheld; k++) {
+		const struct held_write *w = &c->held[k];
+		for (size_t i = 0; i < h->n; i++) {
+			struct cache_headline *l = &h->items[i];
+			if (w->which == ST_SET_READ && l->id == w->id)
+				l->read = w->value;
+			else if (w->which == ST_SET_STARRED && l->id == w->id)
+				l->starred = w->value;
+			else if ((w->which == ST_MARK_FEED &&
+			          l->feed_id == w->id) ||
+			         w->which == ST_MARK_ALL)
+				l->read = true;
+		}
+	}
+}
+
 struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 {
-	cache_settle(c);
-	sqlite3_stmt *st = c->st[feed_id ? ST_LIST_FEED : ST_LIST_ALL];
+	sqlite3_stmt *st = here(c)->st[feed_id ? ST_LIST_FEED : ST_LIST_ALL];
 	if (feed_id)
 		sqlite3_bind_int64(st, 1, feed_id);
 	struct cache_headlines *h = xcalloc(1, sizeof *h);
@@ -1356,6 +1603,7 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 		cache_headlines_free(h);
 		return NULL;
 	}
+	overlay_held(c, h);
 	return h;
 }
 
@@ -1405,8 +1653,7 @@ static void add_enclosure_line(struct article *a, const char *s, size_t len)
 
 struct article *cache_item_article(struct cache *c, long long item_id)
 {
-	cache_settle(c);
-	sqlite3_stmt *st = c->st[ST_ITEM_GET];
+	sqlite3_stmt *st = here(c)->st[ST_ITEM_GET];
 	sqlite3_bind_int64(st, 1, item_id);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
@@ -1446,22 +1693,20 @@ struct article *cache_item_article(struct cache *c, long long item_id)
 	return a;
 }
 
-/* An update of one item by id; an unknown id is an error. */
+/* A mark on one item by id; an unknown id is an error. */
 static bool item_set(struct cache *c, enum stmt which, long long item_id,
                      bool value)
 {
-	cache_settle(c);
-	sqlite3_stmt *st = c->st[which];
+	sqlite3_stmt *st = c->main.st[ST_ITEM_EXISTS];
 	sqlite3_bind_int64(st, 1, item_id);
-	sqlite3_bind_int(st, 2, value);
-	if (!run(c, st))
-		return false;
-	if (sqlite3_changes(c->db) == 0) {
-		set_error(c, xasprintf(_("cache %s: no item %lld"), c->path,
-		                       item_id));
-		return false;
-	}
-	return true;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return cache_no_item(c, item_id);
+	if (rc != SQLITE_ROW)
+		return fail(c, rc);
+	return hold(c, (struct held_write){
+	                       .which = which, .id = item_id, .value = value});
 }
 
 bool cache_item_set_read(struct cache *c, long long item_id, bool read)
@@ -1476,10 +1721,8 @@ bool cache_item_set_starred(struct cache *c, long long item_id, bool starred)
 
 bool cache_feed_mark_read(struct cache *c, long long feed_id)
 {
-	cache_settle(c);
-	if (!feed_id)
-		return run(c, c->st[ST_MARK_ALL]);
-	sqlite3_stmt *st = c->st[ST_MARK_FEED];
-	sqlite3_bind_int64(st, 1, feed_id);
-	return run(c, st);
+	return hold(c, (struct held_write){.which = feed_id ? ST_MARK_FEED
+	                                                    : ST_MARK_ALL,
+	                                   .id = feed_id,
+	                                   .value = 1});
 }

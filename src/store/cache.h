@@ -1,9 +1,14 @@
 /* The persistent cache: every feed and item fetched, with read and starred
  * marks, in one SQLite file, so everything can be read offline.
  *
- * One process owns a cache at a time (a lock file next to it says which).
- * A feed's update is one transaction: a crash or kill -9 during it loses
- * that update only. Use a cache from one thread at a time.
+ * Several akhbars share a cache: a reader, a cron --refresh and --search
+ * at once. Any number read (SQLite's WAL: readers never wait) and one
+ * writes at a time; another writer waits for it, up to a bound. A feed's
+ * update is one transaction, written on a thread and a connection of the
+ * cache's own: a crash or kill -9 during it loses that update only. The
+ * user's marks are written at once in transactions of their own, never
+ * with a feed's update; while another akhbar writes they are held and
+ * written as soon as it is done. Use a struct cache from one thread.
  *
  * Errors: functions returning bool return false on failure and leave a
  * message in cache_error(); functions returning a pointer return NULL. A
@@ -70,19 +75,46 @@ struct cache_feed_meta {
  * NULL when there is no home folder to put it in. */
 char *cache_default_path(void);
 
-/* Open or create the cache at path, bringing its schema up to date. On
- * failure returns NULL and sets *error to a message for the user (the
- * caller frees it): the cache is in use by another akhbar, the file is
- * not an akhbar cache or is damaged, or a newer akhbar wrote it. The file
- * is never changed in those cases. */
-struct cache *cache_open(const char *path, char **error);
+enum cache_access {
+	CACHE_READ_WRITE, /* created if missing, its schema brought up to date
+	                   */
+	CACHE_READ_ONLY,  /* must exist; nothing is written (but an older
+	                     schema is brought up to date first) */
+};
+
+/* Open the cache at path. On failure returns NULL and sets *error to a
+ * message for the user (the caller frees it): the file is not an akhbar
+ * cache or is damaged, a newer akhbar wrote it, or (read-only) it does
+ * not exist. The file is never changed in those cases. */
+struct cache *cache_open(const char *path, enum cache_access access,
+                         char **error);
 
 /* A new empty cache in memory, with the same schema, gone when closed:
  * no file, no lock, no WAL. On failure returns NULL and sets *error (the
  * caller frees it). */
 struct cache *cache_open_memory(char **error);
 
-/* Close the cache; an update still open is rolled back. NULL is allowed. */
+/* Told, once per wait, that a write has waited a second for another
+ * akhbar writing the cache; on the owner's thread. */
+typedef void cache_wait_fn(void *ctx);
+
+/* How long a write waits while another akhbar writes the cache (90 s
+ * unless set), and whom to tell when it waits (NULL: nobody). Set it
+ * before the first update: the writer's thread waits as long. */
+void cache_set_wait(struct cache *c, int wait_ms, cache_wait_fn *on_wait,
+                    void *ctx);
+
+/* Whether another connection (another akhbar, or this cache's own
+ * updates) committed changes since the last call or the opening. */
+bool cache_changed(struct cache *c);
+
+/* Write the marks and notes held back while another akhbar wrote the
+ * cache: without wait only if it is free now, with wait up to the bound.
+ * False with an error when they could not be written (they stay held). */
+bool cache_flush(struct cache *c, bool wait);
+
+/* Close the cache; an update still open is rolled back, held marks are
+ * written (waiting up to the bound). NULL is allowed. */
 void cache_close(struct cache *c);
 
 /* The message of the last failure; owned by the cache, valid until the
@@ -90,8 +122,8 @@ void cache_close(struct cache *c);
 const char *cache_error(const struct cache *c);
 
 /* Start the update of the feed at url (adding it to the end of the feed
- * list if new). Only one update is open at a time, and other changes made
- * while it is open (marks, errors) are committed or dropped with it. The
+ * list if new). Only one update is open at a time; marks and notes made
+ * meanwhile are written on their own (cache_flush()). The
  * update is stored on a thread of the cache's own while the caller goes
  * on; a failure shows at a later cache_store_item() or at the end. The
  * handle is freed by cache_feed_update_commit(),
@@ -107,6 +139,17 @@ struct cache_update *cache_feed_update_begin(struct cache *c, const char *url);
  * goes on (every other call sees it stored), so a failure to write it
  * shows at a later cache_store_item() or at the end of the update. */
 bool cache_store_item(struct cache_update *u, const struct article *a);
+
+/* Wait until every item stored so far is written into the update's
+ * transaction (not committed): for a caller that must know the cache is
+ * held, such as a test. */
+void cache_feed_update_flush(struct cache_update *u);
+
+/* Whether the cache's thread keeps up with the items stored: while it
+ * does not (another akhbar holds the cache, a commit is under way),
+ * cache_store_item() may block, and a caller that must not wait stores
+ * nothing more until it does. */
+bool cache_feed_update_has_room(struct cache_update *u);
 
 /* Commit the update with the feed's data; meta may be NULL. Frees u
  * whatever the outcome; on failure nothing of the update is kept. */
@@ -167,7 +210,8 @@ void cache_headlines_free(struct cache_headlines *h);
  * article_free(). NULL with an error if there is no such item. */
 struct article *cache_item_article(struct cache *c, long long item_id);
 
-/* Mark an item read or unread. */
+/* Mark an item read or unread: written at once, or held while another
+ * akhbar writes (cache_flush()). */
 bool cache_item_set_read(struct cache *c, long long item_id, bool read);
 
 /* Star or unstar an item. */

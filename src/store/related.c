@@ -459,7 +459,6 @@ static int by_bucket_then_time(const void *a, const void *b)
 struct cache_story_list *cache_related(struct cache *c, long long item_id,
                                        size_t k)
 {
-	cache_settle(c);
 	struct indexed it = {0};
 	if (!read_indexed(c, item_id, &it))
 		return NULL;
@@ -580,7 +579,6 @@ static int newest_first(const void *a, const void *b)
 
 struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 {
-	cache_settle(c);
 	struct indexed it = {0};
 	if (!read_indexed(c, item_id, &it))
 		return NULL;
@@ -699,7 +697,6 @@ static void search_query(struct strbuf *b, const struct text_query *tq)
 struct cache_story_list *cache_search(struct cache *c, const char *query,
                                       long long feed_id)
 {
-	cache_settle(c);
 	struct cache_story_list *out = xcalloc(1, sizeof *out);
 	struct text_query *tq = text_query_new(query, strlen(query));
 	if (!tq)
@@ -741,7 +738,6 @@ struct cache_story_list *cache_search(struct cache *c, const char *query,
 
 long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
 {
-	cache_settle(c);
 	*n = 0;
 	long long *ids = xmalloc(sizeof *ids);
 	struct text_query *tq = text_query_new(query, strlen(query));

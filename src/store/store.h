@@ -10,12 +10,8 @@
 #include "text/words.h"
 #include "util/strbuf.h"
 
-/* Wait until an open update's queued items are stored, so that the
- * connection is the caller's: every reader outside cache.c calls it
- * first. */
-void cache_settle(struct cache *c);
-
-/* The cache's connection; owned by the cache. */
+/* The cache's connection for this thread (the writer's on its thread,
+ * the owner's elsewhere); owned by the cache. */
 sqlite3 *cache_db(struct cache *c);
 
 /* Record SQLite's failure rc (with the connection's message) as the

@@ -292,11 +292,31 @@ static unsigned run_updates(struct ui *ui)
 	return reaction;
 }
 
+/* Write the marks held back while another akhbar wrote the cache, and
+ * see whether anyone (a cron --refresh, this reader's own updates)
+ * committed changes: the lists are read again. */
+static unsigned watch_cache(struct ui *ui)
+{
+	if (!ui->cache)
+		return UI_REACT_NONE;
+	unsigned reaction = UI_REACT_NONE;
+	if (!cache_flush(ui->cache, false)) {
+		ui_message(ui, "%s", cache_error(ui->cache));
+		reaction = UI_REACT_DRAW;
+	}
+	if (cache_changed(ui->cache)) {
+		ui->feeds_stale = true;
+		if (ui->stories)
+			ui->stories_stale = true;
+	}
+	return reaction;
+}
+
 /* Read again what an update or a mark changed, where it shows now; the
  * open article's list waits until the reader is back on it. */
 static unsigned refresh_lists(struct ui *ui)
 {
-	unsigned reaction = UI_REACT_NONE;
+	unsigned reaction = watch_cache(ui);
 	if (ui->feeds_stale && ui->cache) {
 		ui_feeds_reload(ui);
 		reaction = UI_REACT_DRAW;

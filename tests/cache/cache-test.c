@@ -49,7 +49,7 @@ static char *path_for(const char *name)
 static struct cache *open_ok(const char *path)
 {
 	char *error = NULL;
-	struct cache *c = cache_open(path, &error);
+	struct cache *c = cache_open(path, CACHE_READ_WRITE, &error);
 	if (!c) {
 		printf("FAIL %s: cannot open %s: %s\n", test_name, path, error);
 		failures++;
@@ -164,7 +164,7 @@ static void expect_open_error(const char *path, const char *want)
 	size_t before_len, after_len;
 	char *before = read_file(path, &before_len);
 	char *error = NULL;
-	struct cache *c = cache_open(path, &error);
+	struct cache *c = cache_open(path, CACHE_READ_WRITE, &error);
 	CHECK(!c);
 	if (!contains(error, want)) {
 		printf("FAIL %s: error \"%s\" lacks \"%s\"\n", test_name,
@@ -194,11 +194,9 @@ static void test_create(void)
 	CHECK(h && h->n == 0);
 	cache_headlines_free(h);
 
+	/* No lock file: several akhbars share the cache. */
 	char *lock = xasprintf("%s.lock", path);
-	size_t len;
-	char *pid = read_file(lock, &len);
-	CHECK(pid && strtol(pid, NULL, 10) == (long)getpid());
-	free(pid);
+	CHECK(access(lock, F_OK) != 0);
 	free(lock);
 	cache_close(c);
 
@@ -535,10 +533,11 @@ out:
 	free(path);
 }
 
-/* Items are stored in the background while the caller goes on: what the
- * update stored is there for every other call made while it is open, and
- * an item refused by the database fails the update, at a later store or
- * at the commit, with the database's message. */
+/* Items are stored in the background while the caller goes on: the
+ * caller reads what was committed meanwhile, and its marks and notes are
+ * written on their own, not with the update; an item refused by the
+ * database fails the update, at a later store or at the commit, with the
+ * database's message. */
 static void test_background_store(void)
 {
 	enum { N = 1000, BAD = 600 };
@@ -559,16 +558,20 @@ static void test_background_store(void)
 		CHECK(cache_store_item(u, a));
 		article_free(a);
 	}
-	/* Every item stored so far, in the list and readable. */
+	/* The committed item only, readable and marked read meanwhile. */
 	struct cache_headlines *h = cache_headlines(c, 0);
-	CHECK(h && h->n == N + 1 && eq(h->items[0].title, "bg-999"));
-	if (h && h->n == N + 1) {
+	CHECK(h && h->n == 1 && eq(h->items[0].title, "first"));
+	if (h && h->n == 1) {
 		CHECK(cache_item_set_read(c, h->items[0].id, true));
-		struct article *a = cache_item_article(c, h->items[1].id);
-		CHECK(a && eq(a->title, "bg-998") && a->nbody == 1 &&
-		      eq(a->body[0], "متن خبر"));
+		struct article *a = cache_item_article(c, h->items[0].id);
+		CHECK(a && eq(a->title, "first") && a->nbody == 1 &&
+		      eq(a->body[0], "x"));
 		article_free(a);
 	}
+	cache_headlines_free(h);
+	/* The mark shows at once, written or held. */
+	h = cache_headlines(c, 0);
+	CHECK(h && h->n == 1 && h->items[0].read);
 	cache_headlines_free(h);
 	CHECK(cache_feed_set_error(c, "http://other", "timed out"));
 	CHECK(u && cache_feed_update_commit(u, NULL));
@@ -797,7 +800,8 @@ static void test_round_trip(void)
 	        "به گزارش خبرگزاری مهر، سخنگوی دولت امروز گفت: نرخ تورم "
 	        "در ماه گذشته ۲.۵ درصد کاهش یافت (GDP: 3%).",
 	        "",
-	        "«ما» در مسیر درست هستیم؛ هفته‌ی آینده "
+	        "«ما» در مسیر درست هستیم؛ هفته‌ی "
+	        "آینده "
 	        "گزارش "
 	        "کامل "
 	        "منتشر "
@@ -996,29 +1000,114 @@ static void test_bad_files(void)
 
 	path = path_for("no/such/folder/cache.db");
 	char *error = NULL;
-	CHECK(!cache_open(path, &error));
+	CHECK(!cache_open(path, CACHE_READ_WRITE, &error));
 	CHECK(contains(error, "cannot open the cache") &&
 	      contains(error, "No such file or directory"));
 	free(error);
 	free(path);
 }
 
-/* A second open, even from the same process, names the holder. */
-static void test_locked(void)
+/* Whether another connection holds the cache's write lock now. */
+static bool write_locked(const char *path)
 {
-	char *path = path_for("locked.db");
-	struct cache *c = open_ok(path);
+	sqlite3 *db;
+	bool locked = false;
+	if (sqlite3_open(path, &db) == SQLITE_OK) {
+		int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		locked = rc == SQLITE_BUSY;
+		if (rc == SQLITE_OK)
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	sqlite3_close(db);
+	return locked;
+}
+
+/* Wait (up to 5 s) until the writer of an update just begun has the
+ * cache's write lock. */
+static bool wait_locked(const char *path)
+{
+	for (int i = 0; i < 500; i++) {
+		if (write_locked(path))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/* Two akhbars on one cache, as a reader and a cron refresh: both open it;
+ * one's update is not seen until committed, then the other is told; a
+ * star made while the update is open is the user's at once and survives
+ * the update's failure; a read-only open never waits or writes. */
+static void test_shared(void)
+{
+	char *path = path_for("shared.db");
+	struct cache *reader = open_ok(path);
+	struct cache *refresh = reader ? open_ok(path) : NULL;
+	if (!refresh)
+		goto out;
+	struct article *first = item("first", NULL, "first", NULL, 1, "x");
+	CHECK(ingest(refresh, "http://s", &first, 1, NULL));
+	article_free(first);
+	CHECK(cache_changed(reader));
+	CHECK(!cache_changed(reader));
+	struct cache_headlines *h = cache_headlines(reader, 0);
+	CHECK(h && h->n == 1);
+	long long id = h && h->n ? h->items[0].id : 0;
+	cache_headlines_free(h);
+
+	/* An update open in the other akhbar. */
+	struct cache_update *u = cache_feed_update_begin(refresh, "http://s");
+	struct article *a = item("second", NULL, "second", NULL, 2, "y");
+	CHECK(u && cache_store_item(u, a));
+	article_free(a);
+	CHECK(wait_locked(path));
+	CHECK(cache_item_set_starred(reader, id, true));
+	CHECK(sql_int(path, "SELECT starred FROM items WHERE id = 1") == 0);
+	h = cache_headlines(reader, 0);
+	CHECK(h && h->n == 1 && h->items[0].starred);
+	cache_headlines_free(h);
+	CHECK(!cache_changed(reader));
+
+	/* A read-only open goes on meanwhile; a write waits its bound. */
 	char *error = NULL;
-	CHECK(!cache_open(path, &error));
-	char *want = xasprintf("the cache %s is in use by another akhbar "
-	                       "(pid %ld)",
-	                       path, (long)getpid());
-	CHECK(eq(error, want));
-	free(want);
+	struct cache *ro = cache_open(path, CACHE_READ_ONLY, &error);
+	CHECK(ro);
+	h = ro ? cache_headlines(ro, 0) : NULL;
+	CHECK(h && h->n == 1);
+	cache_headlines_free(h);
+	cache_close(ro);
+	cache_set_wait(reader, 200, NULL, NULL);
+	const char *urls[] = {"http://s"};
+	CHECK(!cache_sync_feeds(reader, urls, 1));
+	CHECK(contains(cache_error(reader), "is busy: another akhbar has "
+	                                    "been writing it"));
+
+	/* The update fails: the star stays, written once the cache is
+	 * free. */
+	cache_feed_update_rollback(u);
+	CHECK(cache_flush(reader, false));
+	CHECK(sql_int(path, "SELECT starred FROM items WHERE id = 1") == 1);
+
+	/* A committed update shows in the other. */
+	u = cache_feed_update_begin(refresh, "http://s");
+	a = item("third", NULL, "third", NULL, 3, "z");
+	CHECK(u && cache_store_item(u, a));
+	article_free(a);
+	CHECK(u && cache_feed_update_commit(u, NULL));
+	CHECK(cache_changed(reader));
+	h = cache_headlines(reader, 0);
+	CHECK(h && h->n == 2 && eq(h->items[0].title, "third"));
+	cache_headlines_free(h);
+
+	/* A cache that is not there is not made by a read-only open. */
+	char *none = path_for("none.db");
+	CHECK(!cache_open(none, CACHE_READ_ONLY, &error));
+	CHECK(error && access(none, F_OK) != 0);
 	free(error);
-	cache_close(c);
-	c = open_ok(path);
-	cache_close(c);
+	free(none);
+out:
+	cache_close(refresh);
+	cache_close(reader);
 	free(path);
 }
 
@@ -1218,7 +1307,7 @@ static const struct {
         {"round_trip", test_round_trip},
         {"source_kept", test_source_kept},
         {"bad_files", test_bad_files},
-        {"locked", test_locked},
+        {"shared", test_shared},
         {"default_path", test_default_path},
         {"many", test_many},
         {"long_titles", test_long_titles},

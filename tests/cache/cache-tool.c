@@ -4,7 +4,8 @@
  *   cache-tool hang DB URL N    start an update of URL that rewrites the
  *                               committed items and adds N new ones, print
  *                               "ready", then wait to be killed
- *   cache-tool hold DB          open DB, print "ready", wait to be killed
+ *                               (the update holds the cache's write
+ *                               lock meanwhile)
  *   cache-tool open DB          open DB and close it; the error on stderr
  *   cache-tool check DB URL N   the file passes SQLite's integrity check
  *                               and feed URL holds exactly the N
@@ -30,11 +31,12 @@ static struct article *numbered(const char *what, long i)
 	a->guid = xasprintf("%s-%ld", what, i);
 	a->time = 1700000000 + i;
 	for (int p = 0; p < 8; p++) {
-		char *text = xasprintf("%s %ld: پاراگراف %d از متن خبر که "
-		                       "به اندازه‌ی کافی بلند است تا "
-		                       "صفحه‌ها "
-		                       "پر شوند و تراکنش روی دیسک برود.",
-		                       what, i, p);
+		char *text = xasprintf(
+		        "%s %ld: پاراگراف %d از متن خبر که "
+		        "به اندازه‌ی کافی بلند است تا "
+		        "صفحه‌ها "
+		        "پر شوند و تراکنش روی دیسک برود.",
+		        what, i, p);
 		article_add_paragraph(a, text, strlen(text));
 		free(text);
 	}
@@ -44,7 +46,7 @@ static struct article *numbered(const char *what, long i)
 static struct cache *open_or_die(const char *path)
 {
 	char *error = NULL;
-	struct cache *c = cache_open(path, &error);
+	struct cache *c = cache_open(path, CACHE_READ_WRITE, &error);
 	if (!c) {
 		fprintf(stderr, "%s\n", error);
 		free(error);
@@ -108,16 +110,12 @@ static int hang(const char *path, const char *url, long n)
 		if (strcmp(feeds[i].url, url) == 0)
 			committed = feeds[i].total;
 	cache_feeds_free(feeds, nf);
-	if (!update(c, url, "rewritten", committed, n)) {
+	struct cache_update *u = update(c, url, "rewritten", committed, n);
+	if (!u) {
 		fprintf(stderr, "%s\n", cache_error(c));
 		return 1;
 	}
-	ready();
-}
-
-static int hold(const char *path)
-{
-	open_or_die(path);
+	cache_feed_update_flush(u);
 	ready();
 }
 
@@ -201,8 +199,6 @@ done:
 
 int main(int argc, char **argv)
 {
-	if (argc == 3 && strcmp(argv[1], "hold") == 0)
-		return hold(argv[2]);
 	if (argc == 3 && strcmp(argv[1], "open") == 0) {
 		cache_close(open_or_die(argv[2]));
 		return 0;
@@ -217,6 +213,6 @@ int main(int argc, char **argv)
 			return check(argv[2], argv[3], n);
 	}
 	fprintf(stderr, "usage: cache-tool fill|hang|check DB URL N, "
-	                "cache-tool hold|open DB\n");
+	                "cache-tool open DB\n");
 	return 2;
 }

@@ -160,7 +160,7 @@ static inline struct cache *stories_store(struct stories *st)
 	}
 	st->path = xasprintf("%s/cache.db", st->dir);
 	char *error = NULL;
-	struct cache *c = cache_open(st->path, &error);
+	struct cache *c = cache_open(st->path, CACHE_READ_WRITE, &error);
 	if (!c) {
 		fprintf(stderr, "%s\n", error);
 		exit(99);

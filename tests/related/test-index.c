@@ -276,7 +276,7 @@ static void test_migration(const char *dir)
 	sqlite3_close(db);
 
 	char *error = NULL;
-	struct cache *c = cache_open(path, &error);
+	struct cache *c = cache_open(path, CACHE_READ_WRITE, &error);
 	CHECK(c != NULL, "open v1: %s", error);
 	free(error);
 	if (c) {
