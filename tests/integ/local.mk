@@ -6,11 +6,13 @@ integ_screen_tests = \
 	tests/integ/feeds.scr \
 	tests/integ/feeds-hang.scr \
 	tests/integ/feeds-keys.scr \
-	tests/integ/feeds-offline.scr
+	tests/integ/feeds-offline.scr \
+	tests/integ/feeds-shared.scr \
+	tests/integ/feeds-big.scr
 
 TESTS += tests/integ/refresh.sh tests/integ/kill.sh
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
-	tests/integ/server.sh tests/integ/feeds.sh \
+	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <signal.h>
@@ -33,6 +34,8 @@ enum {
 	/* A screen check that fails keeps reading this long before it gives
 	 * up: a slow child gets time, a passing check costs nothing. */
 	CHECK_RETRY = 2000,
+	/* A shell command beside the child may take this long. */
+	SHELL_MAX = 60000,
 };
 
 struct saved_count {
@@ -492,14 +495,12 @@ static void send_key(const struct key *k)
 	}
 }
 
-/* `key KEYS`: each key is sent by itself and followed by a wait, so the
- * child reads them one at a time as it would from a person.  Blanks only
- * separate keys; a space is <Space>.  Every name is checked before the
- * first key goes out. */
-static void cmd_key(const char *keys)
+/* The keys named in KEYS, checked before any goes out; *n gets their
+ * count.  Blanks only separate keys; a space is <Space>. */
+static struct key *parse_keys(const char *keys, size_t *n)
 {
 	struct key *list = NULL;
-	size_t n = 0;
+	*n = 0;
 	for (const char *p = keys; *p;) {
 		if (*p == ' ' || *p == '\t') {
 			p++;
@@ -519,17 +520,58 @@ static void cmd_key(const char *keys)
 				k.len++;
 			p += k.len;
 		}
-		list = xreallocarray(list, n + 1, sizeof *list);
-		list[n++] = k;
+		list = xreallocarray(list, *n + 1, sizeof *list);
+		list[(*n)++] = k;
 	}
-	if (n == 0)
+	if (*n == 0)
 		hard_error("key needs keys");
 	require_running("send keys");
+	return list;
+}
+
+/* `key KEYS`: each key is sent by itself and followed by a wait, so the
+ * child reads them one at a time as it would from a person. */
+static void cmd_key(const char *keys)
+{
+	size_t n;
+	struct key *list = parse_keys(keys, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && !vt_running(&S.vt))
 			fail("cannot send key %zu: the child is not running",
 			     i + 1);
 		send_key(&list[i]);
+		after_input();
+	}
+	free(list);
+}
+
+/* `key-within MS KEYS`: as `key`, and each key's first output must come
+ * within MS milliseconds of it. */
+static void cmd_key_within(const char *args)
+{
+	char *end;
+	long ms = strtol(args, &end, 10);
+	if (end == args || ms <= 0 || *end != ' ')
+		hard_error("key-within needs MS and keys");
+	size_t n;
+	struct key *list = parse_keys(end + 1, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!vt_running(&S.vt))
+			fail("cannot send key %zu: the child is not running",
+			     i + 1);
+		while (vt_pump(&S.vt, 0))
+			; /* what came before the key */
+		size_t before = S.vt.nout;
+		long long sent = vt_now_ms();
+		send_key(&list[i]);
+		while (S.vt.nout == before && vt_now_ms() - sent <= 20 * ms &&
+		       !S.vt.eof && !vt_interrupted)
+			vt_pump(&S.vt, 1);
+		long long took = vt_now_ms() - sent;
+		if (took > ms)
+			fail("key %zu was answered after %lld ms, more than "
+			     "%ld",
+			     i + 1, took, ms);
 		after_input();
 	}
 	free(list);
@@ -1044,6 +1086,41 @@ static void cmd_run(const char *args)
 	vt_settle(&S.vt, START_FIRST, WAIT_DEFAULT, WAIT_MAX);
 }
 
+/* Run a shell command beside the child, with its environment, while the
+ * child's output goes on being read; fail unless it exits 0. */
+static void cmd_shell(const char *command)
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		hard_error("fork: %s", strerror(errno));
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0)
+			dup2(null, 0);
+		char *argv[] = {"sh", "-c", (char *)command, NULL};
+		execve("/bin/sh", argv, S.env);
+		_exit(127);
+	}
+	int status = 0;
+	long long end = vt_now_ms() + SHELL_MAX;
+	while (waitpid(pid, &status, WNOHANG) == 0) {
+		if (vt_now_ms() >= end || vt_interrupted) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			fail("shell: %s: still running after %d ms", command,
+			     SHELL_MAX);
+		}
+		if (S.vt.pid > 0)
+			vt_pump(&S.vt, 10);
+		else
+			usleep(10000);
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("shell: %s: exit status %d", command,
+		     WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
 static void wait_for_exit(void)
 {
 	long long end = vt_now_ms() + WAIT_MAX;
@@ -1188,6 +1265,10 @@ static void run_line(char *line)
 		after_input();
 	} else if (strcmp(cmd, "expect-exit") == 0) {
 		cmd_expect_exit(args);
+	} else if (strcmp(cmd, "key-within") == 0) {
+		cmd_key_within(args);
+	} else if (strcmp(cmd, "shell") == 0) {
+		cmd_shell(args);
 	} else if (strcmp(cmd, "expect-running") == 0) {
 		if (S.vt.pid <= 0)
 			hard_error("expect-running before run");
