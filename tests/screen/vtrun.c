@@ -579,11 +579,12 @@ static void cmd_key_within(const char *args)
 
 /* ---- checks ---- */
 
-/* Keep reading the child's output until CHECK holds or CHECK_RETRY has
+/* Keep reading the child's output until CHECK holds or retry_ms have
  * passed with it false; return its last value. */
-static bool settled(bool (*check)(const void *), const void *arg)
+static bool settled_within(bool (*check)(const void *), const void *arg,
+                           long retry_ms)
 {
-	long long end = vt_now_ms() + CHECK_RETRY;
+	long long end = vt_now_ms() + retry_ms;
 	while (!check(arg)) {
 		if (vt_interrupted)
 			hard_error("interrupted");
@@ -593,6 +594,11 @@ static bool settled(bool (*check)(const void *), const void *arg)
 			return check(arg); /* the screen cannot change now */
 	}
 	return true;
+}
+
+static bool settled(bool (*check)(const void *), const void *arg)
+{
+	return settled_within(check, arg, CHECK_RETRY);
 }
 
 struct screen_file {
@@ -1222,6 +1228,14 @@ static void run_line(char *line)
 			hard_error("expect-contains needs text");
 		if (!settled(screen_contains, args))
 			fail("no row contains \"%s\"", args);
+	} else if (strcmp(cmd, "wait-for") == 0) {
+		char *text;
+		long ms = strtol(args, &text, 10);
+		if (ms <= 0 || ms > 600000 || *text != ' ' || !text[1])
+			hard_error("wait-for needs MS and text");
+		if (!settled_within(screen_contains, text + 1, ms))
+			fail("no row contains \"%s\" after %ld ms", text + 1,
+			     ms);
 	} else if (strcmp(cmd, "expect-not-contains") == 0) {
 		if (!*args)
 			hard_error("expect-not-contains needs text");
