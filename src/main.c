@@ -375,18 +375,24 @@ static int refresh(const char *urls_path, const char *cache_path,
 	return status;
 }
 
+/* Whether a cache is at path, saying so when not: the commands that only
+ * read it make none. */
+static bool cache_made(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		return true;
+	warn(_("no feeds cached yet in %s; run 'akhbar --refresh' first"),
+	     path);
+	return false;
+}
+
 /* akhbar --search: the cached headlines matching the words, one a line.
  * 0 when something matched, 1 when nothing did, 2 on an error. */
 static int search(const char *cache_path, char **words, size_t nwords)
 {
-	struct stat st;
-	if (stat(cache_path, &st) != 0) {
-		/* Nothing cached yet: nothing matches, and no cache is made. */
-		warn(_("no feeds cached yet in %s; run 'akhbar --refresh' "
-		       "first"),
-		     cache_path);
+	if (!cache_made(cache_path))
 		return EXIT_FAILURE;
-	}
 	struct strbuf q = {0};
 	for (size_t i = 0; i < nwords; i++) {
 		if (i)
@@ -439,7 +445,9 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 	if (dump) {
 		/* Read-only: the cache as the last reader or refresh left
 		 * it, while they may be running. */
-		struct cache *c = open_cache(cache_path, CACHE_READ_ONLY);
+		struct cache *c = cache_made(cache_path)
+		                          ? open_cache(cache_path, CACHE_READ_ONLY)
+		                          : NULL;
 		int status = c ? dump_cache(stdout, c, layout) : EXIT_FAILURE;
 		cache_close(c);
 		return status;

@@ -80,4 +80,10 @@ grep -q "^ok .*feed.xml  1 new, 1 item" "$dir/refresh" ||
 "$tool" check "$db" https://example.org/held 3 || fail "the held feed changed"
 "$AKHBAR" --cache="$db" --search آتش‌بس >"$dir/search" ||
 	fail "the refreshed item is not found"
+# The commands that only read make no cache where there is none.
+"$AKHBAR" --cache="$dir/none.db" --urls="$dir/urls" --dump >/dev/null \
+	2>"$dir/none.err" && fail "--dump of no cache exited 0"
+grep -q "no feeds cached yet in $dir/none.db" "$dir/none.err" ||
+	fail "--dump of no cache said: $(cat "$dir/none.err")"
+[ -e "$dir/none.db" ] && fail "--dump made a cache"
 exit $status
