@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/xalloc.h"
@@ -1044,6 +1045,45 @@ static void cmd_run(const char *args)
 	vt_settle(&S.vt, START_FIRST, WAIT_DEFAULT, WAIT_MAX);
 }
 
+/* Run a shell command beside the child (to change what it reads, say),
+ * with its environment, in the script's folder; it must succeed.  The
+ * child's output is read meanwhile, so a child writing can't stall it. */
+static void cmd_shell(const char *command)
+{
+	if (!*command)
+		hard_error("usage: shell COMMAND");
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		hard_error("fork: %s", strerror(errno));
+	if (pid == 0) {
+		execle("/bin/sh", "sh", "-c", command, (char *)NULL, S.env);
+		_exit(127);
+	}
+	long long end = vt_now_ms() + WAIT_MAX;
+	int status = 0;
+	pid_t r;
+	while ((r = waitpid(pid, &status, WNOHANG)) == 0 && vt_now_ms() < end &&
+	       !vt_interrupted) {
+		if (S.vt.pid > 0)
+			vt_pump(&S.vt, 10);
+		else
+			nanosleep(&(struct timespec){0, 10 * 1000 * 1000},
+			          NULL);
+	}
+	if (r == 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		fail("the shell command did not end within %d ms", WAIT_MAX);
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		printf("%s:%d: the shell command ", S.script, S.line);
+		describe_status(stdout, status);
+		putchar('\n');
+		fail("the shell command failed");
+	}
+}
+
 static void wait_for_exit(void)
 {
 	long long end = vt_now_ms() + WAIT_MAX;
@@ -1132,6 +1172,8 @@ static void run_line(char *line)
 		cmd_run(args);
 	} else if (strcmp(cmd, "key") == 0) {
 		cmd_key(args);
+	} else if (strcmp(cmd, "shell") == 0) {
+		cmd_shell(args);
 	} else if (strcmp(cmd, "wait") == 0) {
 		long ms = *args ? parse_number(args, NULL, "milliseconds")
 		                : WAIT_DEFAULT;
