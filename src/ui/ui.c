@@ -209,17 +209,19 @@ static unsigned open_link(struct ui *ui, const char *link)
 
 static unsigned with_link(struct ui *ui, enum ui_action a)
 {
-	const char *link = ui->view->link ? ui->view->link(ui) : NULL;
+	char *link = ui->view->link ? ui->view->link(ui) : NULL;
+	unsigned reaction = UI_REACT_DRAW;
 	if (!link || !*link) {
 		if (!ui->message)
 			ui_message(ui, "%s", _("no link"));
-		return UI_REACT_DRAW;
+	} else if (a == UI_ACTION_OPEN_LINK) {
+		reaction = open_link(ui, link);
+	} else {
+		ui_screen_copy(link);
+		ui_message(ui, "%s", _("link copied"));
 	}
-	if (a == UI_ACTION_OPEN_LINK)
-		return open_link(ui, link);
-	ui_screen_copy(link);
-	ui_message(ui, "%s", _("link copied"));
-	return UI_REACT_DRAW;
+	free(link);
+	return reaction;
 }
 
 static unsigned dispatch(struct ui *ui, enum ui_action a)
