@@ -100,6 +100,52 @@ char *article_summary(const struct article *a)
 	return s;
 }
 
+static char *copy_string(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static char **copy_list(char *const *list, size_t n)
+{
+	char **copy = n ? xreallocarray(NULL, n, sizeof *copy) : NULL;
+	for (size_t i = 0; i < n; i++)
+		copy[i] = xstrdup(list[i]);
+	return copy;
+}
+
+struct article *article_copy(const struct article *a)
+{
+	struct article *c = xmalloc(sizeof *c);
+	*c = *a; /* the numbers; every pointer is replaced below */
+	c->site = copy_string(a->site);
+	c->title = xstrdup(a->title);
+	c->date = copy_string(a->date);
+	c->link = copy_string(a->link);
+	c->credit = copy_string(a->credit);
+	c->origin = copy_string(a->origin);
+	c->author = copy_string(a->author);
+	c->guid = copy_string(a->guid);
+	c->language = copy_string(a->language);
+	c->body = copy_list(a->body, a->nbody);
+	c->body_dir = NULL;
+	if (a->body_dir && a->nbody) {
+		c->body_dir = xmalloc(a->nbody);
+		memcpy(c->body_dir, a->body_dir, a->nbody);
+	}
+	c->body_source = copy_string(a->body_source);
+	c->body_base = copy_string(a->body_base);
+	c->summary = copy_string(a->summary);
+	c->related = copy_list(a->related, a->nrelated);
+	c->categories = copy_list(a->categories, a->ncategories);
+	c->enclosures = NULL;
+	c->nenclosures = 0;
+	for (size_t i = 0; i < a->nenclosures; i++)
+		article_add_enclosure(c, a->enclosures[i].url,
+		                      a->enclosures[i].type,
+		                      a->enclosures[i].length);
+	return c;
+}
+
 static void free_list(char **list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

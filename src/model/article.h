@@ -98,6 +98,10 @@ size_t article_text_cut(const char *text, size_t len, size_t max);
  * it has neither. */
 char *article_summary(const struct article *a);
 
+/* A copy of a and everything it owns, to be freed apart from a with
+ * article_free(). */
+struct article *article_copy(const struct article *a);
+
 /* Free an article and everything it owns; NULL is allowed. */
 void article_free(struct article *a);
 

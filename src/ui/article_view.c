@@ -74,22 +74,23 @@ static void sync_layout(struct ui *ui)
 		ui->top = max_top(ui);
 }
 
-/* Show a place; false (with ui->message) when its story can't be read. */
+/* Show a place; false (with ui->message) when its story can't be read:
+ * then the story shown stays, as it was. */
 static bool show(struct ui *ui, const struct ui_place_mark *place)
 {
 	struct ui_stories *s = ui->stories;
 	char *error = NULL;
-	const struct article *page = s->ops->page(s, place->story, &error);
+	struct article *page = s->ops->page(s, place->story, &error);
 	/* a page may come with a message: it reads, lacking something */
 	ui_message_error(ui, error);
 	if (!page)
 		return false;
 	error = NULL;
-	if (ui->at.story != place->story || page != ui->page) {
-		document_free(ui->doc);
-		ui->doc = NULL;
+	if (ui->at.story != place->story)
 		ui_find_end(&ui->doc_find); /* it was the other story's */
-	}
+	document_free(ui->doc);
+	ui->doc = NULL;
+	article_free(ui->page);
 	ui->page = page;
 	ui->at = *place;
 	if (place->story < count(ui))
@@ -107,8 +108,6 @@ static bool show(struct ui *ui, const struct ui_place_mark *place)
 bool ui_article_open(struct ui *ui, size_t story)
 {
 	struct ui_place_mark start = {story, 0, 0, -1};
-	document_free(ui->doc);
-	ui->doc = NULL;
 	return show(ui, &start);
 }
 
@@ -119,6 +118,7 @@ void ui_article_close(struct ui *ui)
 	free(ui->history);
 	ui->history = NULL;
 	ui->nhistory = 0;
+	article_free(ui->page);
 	ui->page = NULL;
 	ui_find_end(&ui->doc_find);
 }
@@ -481,9 +481,9 @@ static unsigned article_action(struct ui *ui, enum ui_action a)
 	}
 }
 
-static const char *article_link(struct ui *ui)
+static char *article_link(struct ui *ui)
 {
-	return ui->page->link;
+	return ui->page->link ? xstrdup(ui->page->link) : NULL;
 }
 
 const struct ui_view_ops ui_article_view = {

@@ -250,12 +250,12 @@ static unsigned feeds_action(struct ui *ui, enum ui_action a)
 	}
 }
 
-static const char *feeds_link(struct ui *ui)
+static char *feeds_link(struct ui *ui)
 {
 	if (ui->nfeeds == 0)
 		return NULL;
 	const struct cache_feed *f = &ui->feeds[ui->feed_cursor];
-	return f->link ? f->link : f->url;
+	return xstrdup(f->link ? f->link : f->url);
 }
 
 const struct ui_view_ops ui_feeds_view = {

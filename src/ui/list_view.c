@@ -123,8 +123,9 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 		            selected ? role : UI_ROLE_SITE);
 		x += SITE_WIDTH + GAP;
 	}
-	draw_column(ui, y, x, DATE_WIDTH, s->ops->date(s, i),
-	            selected ? role : UI_ROLE_DATE);
+	char *date = s->ops->date(s, i);
+	draw_column(ui, y, x, DATE_WIDTH, date, selected ? role : UI_ROLE_DATE);
+	free(date);
 }
 
 static void list_draw(struct ui *ui)
@@ -310,15 +311,17 @@ static unsigned list_action(struct ui *ui, enum ui_action a)
 	}
 }
 
-static const char *list_link(struct ui *ui)
+static char *list_link(struct ui *ui)
 {
 	if (count(ui) == 0)
 		return NULL;
 	char *error = NULL;
-	const struct article *a =
+	struct article *a =
 	        ui->stories->ops->page(ui->stories, ui->cursor, &error);
 	ui_message_error(ui, error);
-	return a ? a->link : NULL;
+	char *link = a && a->link ? xstrdup(a->link) : NULL;
+	article_free(a);
+	return link;
 }
 
 const struct ui_view_ops ui_list_view = {

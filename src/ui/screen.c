@@ -292,43 +292,84 @@ int ui_screen_input_fd(void)
 	return STDIN_FILENO;
 }
 
+/* What the reader handles or ignores (or may have been started with
+ * ignored): a program it runs gets these at their defaults and unblocked,
+ * as a shell gives them to its jobs. */
+static const int own_signals[] = {SIGINT,  SIGQUIT,  SIGTERM, SIGHUP,  SIGTSTP,
+                                  SIGCONT, SIGWINCH, SIGTTIN, SIGTTOU, SIGPIPE};
+
+/* Start argv in our process group, on our terminal; -1 if it can't be
+ * forked.  A program that can't be run exits with 127, as in a shell. */
+static pid_t spawn(char *const argv[])
+{
+	pid_t pid = fork();
+	if (pid != 0)
+		return pid;
+	sigset_t none;
+	sigemptyset(&none);
+	for (size_t i = 0; i < sizeof own_signals / sizeof *own_signals; i++)
+		signal(own_signals[i], SIG_DFL);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	execvp(argv[0], argv);
+	_exit(127);
+}
+
+/* Wait for the program to end; false if it can't be waited for.  When
+ * it stops (Ctrl-Z in a terminal browser), the reader stops too, so the
+ * shell sees its job stopped and takes the terminal; continued, the
+ * reader continues the program and waits on. */
+static bool wait_program(pid_t pid, int *status)
+{
+	for (;;) {
+		if (waitpid(pid, status, WUNTRACED) < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		if (!WIFSTOPPED(*status))
+			return true;
+		handle(SIGTSTP, SIG_DFL);
+		raise(SIGTSTP);
+		/* stopped here until SIGCONT */
+		handle(SIGTSTP, SIG_IGN);
+		kill(pid, SIGCONT);
+	}
+}
+
 bool ui_screen_run(char *const argv[], char **error)
 {
-	/* As system() does: keys like Ctrl-C are the program's while it
-	 * runs, not ours. */
-	struct sigaction ignore, old_int, old_quit;
+	/* As a shell does for its job: the keys that signal (Ctrl-C,
+	 * Ctrl-\, Ctrl-Z) are the program's while it runs, not ours. */
+	static const int keys[] = {SIGINT, SIGQUIT, SIGTSTP};
+	struct sigaction ignore, old[sizeof keys / sizeof *keys];
 	memset(&ignore, 0, sizeof ignore);
 	ignore.sa_handler = SIG_IGN;
 	sigemptyset(&ignore.sa_mask);
 	endwin();
 	handback();
-	sigaction(SIGINT, &ignore, &old_int);
-	sigaction(SIGQUIT, &ignore, &old_quit);
-	pid_t pid = fork();
-	if (pid == 0) {
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		sigaction(keys[i], &ignore, &old[i]);
 	int status = 0;
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGQUIT, &old_quit, NULL);
+	pid_t pid = spawn(argv);
+	int fork_error = errno;
+	bool waited = pid > 0 && wait_program(pid, &status);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		sigaction(keys[i], &old[i], NULL);
+	/* a stop and continue while it ran were the program's */
+	suspend_pending = 0;
+	resume_pending = 0;
 	handshake();
 	ui_draw_invalidate();
 	if (pid < 0) {
 		*error = xasprintf(_("cannot start %s: %s"), argv[0],
-		                   strerror(errno));
+		                   strerror(fork_error));
 		return false;
 	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+	if (waited && WIFEXITED(status) && WEXITSTATUS(status) == 127) {
 		*error = xasprintf(_("cannot run %s"), argv[0]);
 		return false;
 	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (!waited || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		*error = xasprintf(_("%s failed"), argv[0]);
 		return false;
 	}

@@ -38,8 +38,10 @@ int ui_screen_input_fd(void);
 
 /* Run a program (argv[0] looked up in PATH) on the terminal and wait for
  * it: the screen is given back first and taken again after, so a
- * terminal browser works too.  Returns false with *error (a new string)
- * when it could not be started or failed. */
+ * terminal browser works too.  It runs as part of the reader's job, with
+ * every signal the reader handles at its default; when it stops (Ctrl-Z)
+ * the reader stops too, and continues it when continued.  Returns false
+ * with *error (a new string) when it could not be started or failed. */
 bool ui_screen_run(char *const argv[], char **error);
 
 /* Put text on the clipboard of the terminal (OSC 52, through tmux's

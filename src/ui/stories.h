@@ -17,26 +17,29 @@
 
 struct ui_stories;
 
-/* Stories are numbered 0..count-1 in list order.  Strings returned stay
- * valid until the next call on the source. */
+/* Stories are numbered 0..count-1 in list order.  The strings title() and
+ * site() return are the source's, kept until reload() or free(); whatever
+ * else a call returns is the caller's. */
 struct ui_stories_ops {
 	size_t (*count)(struct ui_stories *s);
 	const char *(*title)(struct ui_stories *s, size_t i);
-	/* The site and date columns; NULL or "" for none. */
+	/* The site column; NULL or "" for none. */
 	const char *(*site)(struct ui_stories *s, size_t i);
-	const char *(*date)(struct ui_stories *s, size_t i);
+	/* The date column: a new string, or NULL for none. */
+	char *(*date)(struct ui_stories *s, size_t i);
 	bool (*is_read)(struct ui_stories *s, size_t i);
 	bool (*is_starred)(struct ui_stories *s, size_t i);
 	/* How many other headlines (near-duplicates) story i stands for in
 	 * the list; NULL: the source shows none. */
 	size_t (*variants)(struct ui_stories *s, size_t i);
-	/* The whole story for the article view, valid until page() is asked
-	 * for another story; NULL with *error (a new string) if it can't be
-	 * read.  *error may also come with a page that reads but lacks
-	 * something (its related stories could not be found). */
-	const struct article *(*page)(struct ui_stories *s, size_t i,
-	                              char **error);
-	/* The story related headline k of story i leads to, or STORY_NONE. */
+	/* The whole story for the article view: a new article, the
+	 * caller's to free with article_free(); NULL with *error (a new
+	 * string) if it can't be read.  *error may also come with a page
+	 * that reads but lacks something (its related stories could not be
+	 * found). */
+	struct article *(*page)(struct ui_stories *s, size_t i, char **error);
+	/* The story related headline k of story i (of the page page() gave
+	 * for it) leads to, or STORY_NONE. */
 	size_t (*target)(struct ui_stories *s, size_t i, size_t k);
 	/* A search of the list: matches[i] (for i < count()) set to whether
 	 * story i's title matches q, the query compiled from text (as

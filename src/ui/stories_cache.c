@@ -33,11 +33,12 @@ struct cache_stories {
 	size_t nrows;
 	struct cache_headline *extra; /* stories nrows.. ; titles owned */
 	size_t nextra;
-	struct article *page; /* the story opened last */
-	long long page_id;
-	/* The item page->related[k] is (id 0: none); titles not set. */
-	struct cache_headline *page_related;
-	char date[32];
+	/* Where the related headlines of the article page() gave last
+	 * lead: related[k] is the item of its headline k (id 0: none, as
+	 * for the headlines its feed listed), with its title (owned). */
+	long long related_of; /* that article's item id, or 0 */
+	struct cache_headline *related;
+	size_t nrelated;
 };
 
 static int compare_ids(const void *a, const void *b)
@@ -105,15 +106,15 @@ static const char *cs_site(struct ui_stories *s, size_t i)
 }
 
 /* The day in the reader's time zone; the article shows the feed's own. */
-static const char *cs_date(struct ui_stories *s, size_t i)
+static char *cs_date(struct ui_stories *s, size_t i)
 {
-	struct cache_stories *cs = of(s);
-	time_t t = (time_t)row(cs, i)->time;
+	time_t t = (time_t)row(of(s), i)->time;
 	struct tm tm;
+	char day[32];
 	if (t == 0 || !localtime_r(&t, &tm) ||
-	    !strftime(cs->date, sizeof cs->date, "%Y-%m-%d", &tm))
-		cs->date[0] = '\0';
-	return cs->date;
+	    !strftime(day, sizeof day, "%Y-%m-%d", &tm))
+		return NULL;
+	return xstrdup(day);
 }
 
 static bool cs_is_read(struct ui_stories *s, size_t i)
@@ -126,61 +127,69 @@ static bool cs_is_starred(struct ui_stories *s, size_t i)
 	return row(of(s), i)->starred;
 }
 
-/* Add the stories of list to the page's related headlines, leaving out
- * the page itself and those already there. */
-static void add_related(struct cache_stories *cs,
-                        const struct cache_story_list *list)
+static void forget_related(struct cache_stories *cs)
 {
-	struct article *a = cs->page;
+	for (size_t k = 0; k < cs->nrelated; k++)
+		free((char *)cs->related[k].title);
+	free(cs->related);
+	cs->related = NULL;
+	cs->nrelated = 0;
+	cs->related_of = 0;
+}
+
+/* Add the stories of list to a's related headlines, leaving out a itself
+ * (item id) and those already there. */
+static void add_related(struct cache_stories *cs, struct article *a,
+                        long long id, const struct cache_story_list *list)
+{
 	for (size_t i = 0; list && i < list->n; i++) {
 		const struct cache_story *st = &list->items[i];
-		bool known = st->id == cs->page_id;
-		for (size_t k = 0; k < a->nrelated && !known; k++)
-			known = cs->page_related[k].id == st->id;
+		bool known = st->id == id;
+		for (size_t k = 0; k < cs->nrelated && !known; k++)
+			known = cs->related[k].id == st->id;
 		if (known)
 			continue;
-		cs->page_related =
-		        xreallocarray(cs->page_related, a->nrelated + 1,
-		                      sizeof *cs->page_related);
-		cs->page_related[a->nrelated] = (struct cache_headline){
-		        .id = st->id, .feed_id = st->feed_id, .time = st->time};
+		cs->related = xreallocarray(cs->related, cs->nrelated + 1,
+		                            sizeof *cs->related);
+		cs->related[cs->nrelated++] =
+		        (struct cache_headline){.id = st->id,
+		                                .feed_id = st->feed_id,
+		                                .time = st->time,
+		                                .title = xstrdup(st->title)};
 		article_add_related(a, st->title, strlen(st->title));
 	}
 }
 
 /* The item as an article whose related headlines are, in order: those its
  * source listed, its near-duplicates (the same story as others told it),
- * then the stories the index finds closest. */
-static const struct article *cs_page(struct ui_stories *s, size_t i,
-                                     char **error)
+ * then the stories the index finds closest.  Where those lead is kept
+ * for target() once the item is read: a failed read leaves the last
+ * article's. */
+static struct article *cs_page(struct ui_stories *s, size_t i, char **error)
 {
 	struct cache_stories *cs = of(s);
 	long long id = row(cs, i)->id;
-	if (cs->page && cs->page_id == id)
-		return cs->page;
-	article_free(cs->page);
-	free(cs->page_related);
-	cs->page_related = NULL;
-	cs->page = cache_item_article(cs->cache, id);
-	cs->page_id = id;
-	if (!cs->page) {
+	struct article *a = cache_item_article(cs->cache, id);
+	if (!a) {
 		*error = xstrdup(cache_error(cs->cache));
 		return NULL;
 	}
-	html_make_body(cs->page);
-	if (cs->page->nrelated)
-		cs->page_related =
-		        xcalloc(cs->page->nrelated, sizeof *cs->page_related);
+	html_make_body(a);
+	forget_related(cs);
+	cs->related_of = id;
+	if (a->nrelated)
+		cs->related = xcalloc(a->nrelated, sizeof *cs->related);
+	cs->nrelated = a->nrelated;
 	/* Without the index's answer the article still reads: it only
 	 * shows fewer related stories. */
 	struct cache_story_list *dups = cache_duplicates(cs->cache, id);
-	add_related(cs, dups);
+	add_related(cs, a, id, dups);
 	cache_story_list_free(dups);
 	struct cache_story_list *rel =
 	        cache_related(cs->cache, id, RELATED_MAX);
-	add_related(cs, rel);
+	add_related(cs, a, id, rel);
 	cache_story_list_free(rel);
-	return cs->page;
+	return a;
 }
 
 /* The story of item id: its row in the list, else an extra story (made
@@ -204,18 +213,19 @@ static size_t story_of(struct cache_stories *cs, long long id,
 static size_t cs_target(struct ui_stories *s, size_t i, size_t k)
 {
 	struct cache_stories *cs = of(s);
-	char *error = NULL;
-	if (!cs_page(s, i, &error)) {
+	if (row(cs, i)->id != cs->related_of) {
+		/* another story was read since: read this one again */
+		char *error = NULL;
+		article_free(cs_page(s, i, &error));
 		free(error);
-		return STORY_NONE;
+		if (row(cs, i)->id != cs->related_of)
+			return STORY_NONE;
 	}
-	if (k >= cs->page->nrelated || !cs->page_related[k].id)
+	if (k >= cs->nrelated || !cs->related[k].id)
 		return STORY_NONE;
 	/* An item not in the list counts as unread until it is opened (and
 	 * opening it marks it read). */
-	struct cache_headline st = cs->page_related[k];
-	st.title = cs->page->related[k];
-	return story_of(cs, st.id, &st);
+	return story_of(cs, cs->related[k].id, &cs->related[k]);
 }
 
 static bool set_read(struct cache_stories *cs, struct cache_headline *h,
@@ -332,8 +342,7 @@ static void cs_free(struct ui_stories *s)
 	free(cs->rows);
 	free(cs->nvariants);
 	free_extra(cs);
-	article_free(cs->page);
-	free(cs->page_related);
+	forget_related(cs);
 	free(cs);
 }
 

@@ -35,9 +35,10 @@ static const char *lib_site(struct ui_stories *s, size_t i)
 	return story(s, i)->page->site;
 }
 
-static const char *lib_date(struct ui_stories *s, size_t i)
+static char *lib_date(struct ui_stories *s, size_t i)
 {
-	return story(s, i)->page->date;
+	const char *date = story(s, i)->page->date;
+	return date ? xstrdup(date) : NULL;
 }
 
 static bool lib_is_read(struct ui_stories *s, size_t i)
@@ -57,14 +58,14 @@ static size_t lib_variants(struct ui_stories *s, size_t i)
 
 /* A headline-only story is related when it is first read: the index
  * answers one story at a time, as fast as a key, but not for every
- * headline of a large library at start. */
-static const struct article *lib_page(struct ui_stories *s, size_t i,
-                                      char **error)
+ * headline of a large library at start.  The library keeps its article;
+ * the reader gets a copy. */
+static struct article *lib_page(struct ui_stories *s, size_t i, char **error)
 {
 	source_relate_story(((struct lib_stories *)s)->relater, i, error);
 	struct article *page = story(s, i)->page;
 	html_make_body(page);
-	return page;
+	return article_copy(page);
 }
 
 static size_t lib_target(struct ui_stories *s, size_t i, size_t k)

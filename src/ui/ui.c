@@ -4,12 +4,14 @@
 
 #include "ui/ui.h"
 
+#include <curl/curl.h>
 #include <curses.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ui/conf.h"
 #include "ui/draw.h"
@@ -173,11 +175,35 @@ static unsigned reload(struct ui *ui, bool all)
 	return UI_REACT_DRAW;
 }
 
+/* The link as a browser gets it: an http or https URL as libcurl's
+ * parser writes it out, so it starts with "http://" or "https://" and no
+ * browser can take it for an option; NULL for any other link. */
+static char *web_link(const char *link)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *url = NULL, *web = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, link, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    (!strcasecmp(scheme, "http") || !strcasecmp(scheme, "https")) &&
+	    curl_url_get(u, CURLUPART_URL, &url, 0) == CURLUE_OK)
+		web = xstrdup(url);
+	curl_free(url);
+	curl_free(scheme);
+	curl_url_cleanup(u);
+	return web;
+}
+
 /* $BROWSER (its first command; "%s" in it is the address, else the
  * address comes last), else xdg-open.  Words split at blanks, no shell:
- * the address comes from a feed. */
-static unsigned open_link(struct ui *ui, const char *link)
+ * the address comes from a feed, so only a web link is opened (a file:
+ * or javascript: link could do harm), and it goes as one argument. */
+static unsigned open_link(struct ui *ui, const char *feed_link)
 {
+	char *link = web_link(feed_link);
+	if (!link) {
+		ui_message(ui, "%s", _("only http and https links are opened"));
+		return UI_REACT_DRAW;
+	}
 	const char *browser = getenv("BROWSER");
 	char *command = xstrdup(browser && *browser ? browser : "xdg-open");
 	char *colon = strchr(command, ':');
@@ -189,14 +215,14 @@ static unsigned open_link(struct ui *ui, const char *link)
 	for (char *save, *w = strtok_r(command, " \t", &save); w;
 	     w = strtok_r(NULL, " \t", &save)) {
 		if (!strcmp(w, "%s")) {
-			argv[n++] = (char *)link;
+			argv[n++] = link;
 			placed = true;
 		} else {
 			argv[n++] = w;
 		}
 	}
 	if (!placed)
-		argv[n++] = (char *)link;
+		argv[n++] = link;
 	argv[n] = NULL;
 	char *error = NULL;
 	if (n > 1 || placed)
@@ -204,22 +230,25 @@ static unsigned open_link(struct ui *ui, const char *link)
 	ui_message_error(ui, error);
 	free(argv);
 	free(command);
+	free(link);
 	return UI_REACT_DRAW | UI_REACT_FULL;
 }
 
 static unsigned with_link(struct ui *ui, enum ui_action a)
 {
-	const char *link = ui->view->link ? ui->view->link(ui) : NULL;
+	char *link = ui->view->link ? ui->view->link(ui) : NULL;
+	unsigned reaction = UI_REACT_DRAW;
 	if (!link || !*link) {
 		if (!ui->message)
 			ui_message(ui, "%s", _("no link"));
-		return UI_REACT_DRAW;
+	} else if (a == UI_ACTION_OPEN_LINK) {
+		reaction = open_link(ui, link);
+	} else {
+		ui_screen_copy(link);
+		ui_message(ui, "%s", _("link copied"));
 	}
-	if (a == UI_ACTION_OPEN_LINK)
-		return open_link(ui, link);
-	ui_screen_copy(link);
-	ui_message(ui, "%s", _("link copied"));
-	return UI_REACT_DRAW;
+	free(link);
+	return reaction;
 }
 
 static unsigned dispatch(struct ui *ui, enum ui_action a)

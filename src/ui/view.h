@@ -39,9 +39,9 @@ struct ui_view_ops {
 	 * go to the first match at or after where the reader is; text NULL
 	 * ends the view's search.  NULL: the view has nothing to search. */
 	unsigned (*search)(struct ui *ui, const char *text);
-	/* The address of what is selected (for `o` and `y`), or NULL; may
-	 * set ui->message when it can't be had. */
-	const char *(*link)(struct ui *ui);
+	/* The address of what is selected (for `o` and `y`): a new string,
+	 * or NULL; may set ui->message when it can't be had. */
+	char *(*link)(struct ui *ui);
 };
 
 /* Where the reader was in an article, kept across resizes: the block at
@@ -73,9 +73,10 @@ struct ui {
 	size_t cursor, list_top;
 
 	/* the article view */
-	struct ui_place_mark at;    /* the story shown and the place in it */
-	const struct article *page; /* at.story's, from ui->stories */
-	struct document *doc;       /* at.story laid out at doc_width */
+	struct ui_place_mark at; /* the story shown and the place in it */
+	struct article *page;    /* at.story's, the view's own (from
+	                            ui->stories, freed by the view) */
+	struct document *doc;    /* at.story laid out at doc_width */
 	int doc_width;
 	size_t top; /* first document line on screen */
 	struct ui_place_mark *history;

@@ -1,8 +1,9 @@
-## tests/article: the article file parser, text keys, the library, loading,
-## the document, and `akhbar --dump` on the command line.
-article_unit_tests = tests/article/test-textkey tests/article/test-article-file \
-	tests/article/test-library tests/article/test-load tests/article/test-document \
-	tests/article/test-relate
+## tests/article: the article model, the article file parser, text keys,
+## the library, loading, the document, and `akhbar --dump` on the command
+## line.
+article_unit_tests = tests/article/test-article tests/article/test-textkey \
+	tests/article/test-article-file tests/article/test-library \
+	tests/article/test-load tests/article/test-document tests/article/test-relate
 article_cli_tests = tests/article/dump-seed.sh tests/article/cli-errors.sh \
 	tests/article/cli-files.sh tests/article/cli-hostile.sh \
 	tests/article/dump-related.sh
@@ -16,6 +17,7 @@ EXTRA_DIST += $(article_cli_tests) \
 	tests/article/related/quake-rescue.txt \
 	tests/article/related/football.txt \
 	tests/article/related/sports-digest.txt
+tests_article_test_article_SOURCES = tests/article/test-article.c
 tests_article_test_textkey_SOURCES = tests/article/test-textkey.c
 tests_article_test_article_file_SOURCES = tests/article/test-article-file.c
 tests_article_test_library_SOURCES = tests/article/test-library.c

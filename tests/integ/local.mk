@@ -8,7 +8,8 @@ integ_screen_tests = \
 	tests/integ/feeds-keys.scr \
 	tests/integ/feeds-offline.scr \
 	tests/integ/feeds-shared.scr \
-	tests/integ/feeds-big.scr
+	tests/integ/feeds-big.scr \
+	tests/integ/feeds-gone.scr
 
 TESTS += tests/integ/refresh.sh tests/integ/kill.sh
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \

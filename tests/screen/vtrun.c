@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/xalloc.h"
@@ -1096,6 +1097,8 @@ static void cmd_run(const char *args)
  * child's output goes on being read; fail unless it exits 0. */
 static void cmd_shell(const char *command)
 {
+	if (!*command)
+		hard_error("usage: shell COMMAND");
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0)

@@ -22,6 +22,8 @@ ui_screen_tests = \
 	tests/ui/signal-int.scr \
 	tests/ui/signal-hup.scr \
 	tests/ui/suspend.scr \
+	tests/ui/browser.scr \
+	tests/ui/browser-stop.scr \
 	tests/ui/locale.scr \
 	tests/ui/term-unset.scr \
 	tests/ui/term-unknown.scr \
@@ -48,6 +50,10 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/data/config-bad \
 	tests/ui/data/lsan-gpm.supp \
 	tests/ui/data/hostile.txt \
+	tests/ui/data/browser.sh \
+	tests/ui/data/browser-stop.sh \
+	tests/ui/data/dash-link.txt \
+	tests/ui/data/links.xml \
 	tests/ui/data/variants.txt
 
 if HAVE_VTERM
