@@ -122,6 +122,7 @@ enum stmt {
 	ST_MARK_ALL,
 	ST_ITEM_EXISTS,
 	ST_DATA_VERSION,
+	ST_SUBSCRIBED,
 	ST_COUNT
 };
 
@@ -201,6 +202,8 @@ static const char *const statements[ST_COUNT] = {
         [ST_ITEM_EXISTS] = "SELECT 1 FROM items WHERE id = ?1",
         /* Changes when another connection commits. */
         [ST_DATA_VERSION] = "PRAGMA data_version",
+        [ST_SUBSCRIBED] = "SELECT url, position FROM feeds"
+                          " WHERE position IS NOT NULL ORDER BY position",
 };
 
 /* A connection and the statements prepared on it. The cache's owner
@@ -1448,8 +1451,40 @@ bool cache_feed_not_modified(struct cache *c, const char *url)
 	                                   .value = (long long)time(NULL)});
 }
 
+/* Whether urls[i] is one of urls[0..i-1]. */
+static bool listed_before(const char *const *urls, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(urls[k], urls[i]))
+			return true;
+	return false;
+}
+
+/* Whether the subscriptions stored are urls already, each at its first
+ * place: then syncing writes nothing. */
+static bool subscriptions_are(struct cache *c, const char *const *urls,
+                              size_t n)
+{
+	sqlite3_stmt *st = c->main.st[ST_SUBSCRIBED];
+	bool same = true;
+	int rc = sqlite3_step(st);
+	for (size_t i = 0; same && i < n; i++) {
+		if (rc == SQLITE_ROW &&
+		    sqlite3_column_int64(st, 1) == (long long)i &&
+		    !strcmp((const char *)sqlite3_column_text(st, 0), urls[i]))
+			rc = sqlite3_step(st);
+		else
+			same = listed_before(urls, i);
+	}
+	same = same && rc == SQLITE_DONE;
+	sqlite3_reset(st);
+	return same;
+}
+
 bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n)
 {
+	if (subscriptions_are(c, urls, n))
+		return true;
 	if (c->update) {
 		set_error(c, xasprintf(_("cache %s: a feed's update is in "
 		                         "progress"),

@@ -184,7 +184,8 @@ bool cache_feed_not_modified(struct cache *c, const char *url);
 
 /* Make the subscriptions the urls given, in that order: new ones are
  * added, feeds not listed stay with their items but are no longer
- * subscribed, until cache_purge_unsubscribed() removes them. */
+ * subscribed, until cache_purge_unsubscribed() removes them. Nothing is
+ * written when they are the subscriptions already. */
 bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n);
 
 /* Remove the feeds no longer subscribed, and their items: the user's

@@ -761,6 +761,16 @@ static void test_sync(void)
 	/* The unsubscribed feed keeps its items until purged. */
 	CHECK(f && n == 4 && f[3].total == 1);
 	cache_feeds_free(f, n);
+	/* The same subscriptions again: nothing is written. */
+	struct cache *other = open_ok(path);
+	CHECK(other && !cache_changed(other));
+	CHECK(cache_sync_feeds(c, second, 4));
+	CHECK(other && !cache_changed(other));
+	const char *third[] = {"http://c", "http://a"};
+	CHECK(cache_sync_feeds(c, third, 2));
+	CHECK(other && cache_changed(other));
+	CHECK(cache_sync_feeds(c, second, 4));
+	cache_close(other);
 	/* An update of a feed not listed adds it at the end. */
 	CHECK(ingest(c, "http://e", NULL, 0, NULL));
 	f = cache_feeds(c, &n);
@@ -1077,8 +1087,8 @@ static void test_shared(void)
 	cache_headlines_free(h);
 	cache_close(ro);
 	cache_set_wait(reader, 200, NULL, NULL);
-	const char *urls[] = {"http://s"};
-	CHECK(!cache_sync_feeds(reader, urls, 1));
+	const char *urls[] = {"http://s", "http://t"};
+	CHECK(!cache_sync_feeds(reader, urls, 2));
 	CHECK(contains(cache_error(reader), "is busy: another akhbar has "
 	                                    "been writing it"));
 
