@@ -63,3 +63,7 @@ endif
 check_PROGRAMS += tests/ui/test-config
 TESTS += tests/ui/test-config
 tests_ui_test_config_SOURCES = tests/ui/test-config.c
+
+# The man page lists every action and role, and renders cleanly.
+TESTS += tests/ui/check-man.sh
+EXTRA_DIST += tests/ui/check-man.sh
