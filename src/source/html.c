@@ -2,6 +2,7 @@
 
 #include "source/html.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -372,6 +373,26 @@ static void anchor_end(struct conv *c, const char *href)
 	free(url);
 }
 
+/* List numbers are kept within what a reader can use, so that counting
+ * up from any start never overflows. */
+#define LIST_NUMBER_MAX 999999999L
+
+/* A start or value attribute: a decimal number (HTML allows a sign),
+ * clamped to +-LIST_NUMBER_MAX; fallback when it holds none. */
+static long list_number(const char *text, long fallback)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(text, &end, 10);
+	if (end == text)
+		return fallback;
+	if (n > LIST_NUMBER_MAX || (errno == ERANGE && n > 0))
+		return LIST_NUMBER_MAX;
+	if (n < -LIST_NUMBER_MAX || (errno == ERANGE && n < 0))
+		return -LIST_NUMBER_MAX;
+	return (long)n;
+}
+
 /* A list item starts: a paragraph of its own, after its marker. */
 static void list_item_start(struct conv *c, long number)
 {
@@ -505,8 +526,10 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		const char *value =
 		        parent->ordered ? attr(atts, "value") : NULL;
 		if (value)
-			parent->number = strtol(value, NULL, 10);
-		long number = parent->number++;
+			parent->number = list_number(value, parent->number);
+		long number = parent->number;
+		if (parent->number < LIST_NUMBER_MAX)
+			parent->number++;
 		/* A marker numbered 0 or less shows as a bullet. */
 		list_item_start(c, parent->ordered && number > 0 ? number : 0);
 		push_frame(c, F_LIST_ITEM);
@@ -518,7 +541,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		f->kind = F_LIST;
 		f->ordered = strcasecmp(name, "ol") == 0;
 		const char *start = attr(atts, "start");
-		f->number = start ? strtol(start, NULL, 10) : 1;
+		f->number = start ? list_number(start, 1) : 1;
 	} else if (li) {
 		f->kind = F_LONE_ITEM;
 		list_item_start(c, 0);

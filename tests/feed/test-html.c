@@ -30,6 +30,16 @@ static const struct {
          "a|\xE2\x80\xA2 First\na|\xE2\x80\xA2 Second bold"},
         {"<ol start=\"3\"><li>Three</li><li>Four</li></ol>", NULL,
          "a|3. Three\na|4. Four"},
+        /* Numbers beyond any sane list are clamped, and counting up
+         * from the largest never overflows. */
+        {"<ol start=\"9223372036854775807\"><li>a</li><li>b</li></ol>", NULL,
+         "a|999999999. a\na|999999999. b"},
+        {"<ol><li value=\"99999999999999999999999\">a</li><li>b</li>"
+         "<li value=\"7\">c</li><li value=\"x\">d</li></ol>",
+         NULL, "a|999999999. a\na|999999999. b\na|7. c\na|8. d"},
+        {"<ol start=\"-9223372036854775808\"><li>a</li></ol>"
+         "<ol start=\"junk\"><li>b</li></ol>",
+         NULL, "a|\xE2\x80\xA2 a\na|1. b"},
         {"<ul><li>A<ul><li>B</li></ul></li></ul>", NULL,
          "a|\xE2\x80\xA2 A\na|\xE2\x80\xA2 B"},
         {"<h1>Title</h1>Text after<h3>Sub</h3>", NULL,
