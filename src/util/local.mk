@@ -1,6 +1,7 @@
 ## src/util: allocation wrappers, fatal errors that restore the terminal,
-## a growable string, XDG paths.
+## a growable string, XDG paths, a hash and a numbered set of strings.
 src_libakhbar_a_SOURCES += src/util/xalloc.c src/util/xalloc.h \
 	src/util/die.c src/util/die.h src/util/i18n.h \
 	src/util/strbuf.c src/util/strbuf.h \
-	src/util/xdg.c src/util/xdg.h
+	src/util/xdg.c src/util/xdg.h \
+	src/util/hash.h src/util/strset.c src/util/strset.h

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "describe.h"
@@ -131,6 +132,57 @@ static const struct {
         {"x\r\n\r\ny", "a|x\na|y"},
 };
 
+/* Links are numbered through a hash table: 200,000 links convert at
+ * once (a scan of the earlier links for each took minutes), each with its
+ * own number and the repeats with the first's.  The alarm only ends a
+ * run gone quadratic. */
+static void test_many_links(void)
+{
+	enum { N = 200000 };
+	struct strbuf html = {0};
+	char piece[96];
+	for (size_t i = 0; i < N; i++) {
+		snprintf(piece, sizeof piece,
+		         "<a href=\"https://example.org/%zu\">s</a> ", i);
+		strbuf_adds(&html, piece);
+	}
+	strbuf_adds(&html, "<p><a href=\"https://example.org/7\">again</a>");
+	alarm(20);
+	struct article *a = article_new();
+	html_to_article(a, html.s, html.len, NULL);
+	alarm(0);
+	CHECK(a->nbody == N + 2, "%zu paragraphs, want %d", a->nbody, N + 2);
+	if (a->nbody == N + 2) {
+		CHECK(strncmp(a->body[0], "s[1] s[2] s[3] ", 15) == 0,
+		      "first paragraph starts \"%.20s\"", a->body[0]);
+		CHECK_STR(a->body[1], "again[8]", "a repeated link");
+		CHECK_STR(a->body[N + 1], "[200000] https://example.org/199999",
+		          "the last link's line");
+	}
+	article_free(a);
+	strbuf_free(&html);
+}
+
+/* The paragraph slots double when full: 100,000 paragraphs move the body
+ * a few times, not once each. */
+static void test_many_paragraphs(void)
+{
+	struct article *a = article_new();
+	size_t changes = 0, cap = 0;
+	for (size_t i = 0; i < 100000; i++) {
+		article_add_paragraph(a, "p", 1);
+		if (a->body_cap != cap) {
+			changes++;
+			cap = a->body_cap;
+		}
+	}
+	CHECK(a->nbody == 100000 && a->body_cap >= a->nbody,
+	      "%zu paragraphs in %zu slots", a->nbody, a->body_cap);
+	CHECK(changes <= 20, "the body grew %zu times for 100,000 paragraphs",
+	      changes);
+	article_free(a);
+}
+
 int main(void)
 {
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -174,5 +226,8 @@ int main(void)
 	CHECK(a->nbody == 4 && memcmp(a->body_dir, "araa", 4) == 0,
 	      "body_dir \"%.4s\", want \"araa\"", a->body_dir);
 	article_free(a);
+
+	test_many_links();
+	test_many_paragraphs();
 	return check_result("test-html");
 }

@@ -1,0 +1,5 @@
+## tests/util: the helpers of src/util.
+util_tests = tests/util/test-strset
+check_PROGRAMS += $(util_tests)
+TESTS += $(util_tests)
+tests_util_test_strset_SOURCES = tests/util/test-strset.c
