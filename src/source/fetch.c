@@ -36,7 +36,8 @@ struct job {
 	CURL *easy;
 	struct curl_slist *headers;
 	struct strbuf body;
-	size_t len; /* bytes received, kept in body unless streamed */
+	size_t len;      /* bytes of the answer kept (or streamed) */
+	size_t received; /* body bytes of every answer, counted for the cap */
 	bool too_large;
 	long code;    /* of the answer whose headers came last */
 	char *reason; /* its reason phrase, or NULL */
@@ -207,12 +208,15 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 {
 	struct job *j = p;
 	size_t len = size * nmemb;
-	if (!j->is_file && (j->code < 200 || j->code >= 300))
-		return len; /* an error page: only its status matters */
-	if (len > j->owner->opt.max_size - j->len) {
+	/* Every byte counts against the cap, an error page's too: a server
+	 * must not keep the reader busy with an endless one. */
+	if (len > j->owner->opt.max_size - j->received) {
 		j->too_large = true;
 		return 0; /* anything but len makes libcurl abort */
 	}
+	j->received += len;
+	if (!j->is_file && (j->code < 200 || j->code >= 300))
+		return len; /* an error page: only its status matters */
 	if (j->owner->opt.on_data) {
 		j->len += len;
 		j->owner->opt.on_data(j->owner->opt.ctx, j->user, data, len);

@@ -18,6 +18,7 @@ Endpoints:
   /hang                 accept, read the request, never answer
   /loop                 redirects to itself forever
   /status/CODE          an empty answer with that status
+  /status/CODE/BYTES    that status with BYTES bytes of 'x', no Content-Length
   /big/BYTES            BYTES bytes of 'x' (with Content-Length)
   /bignolength/BYTES    the same without Content-Length (read to close)
   /location?URL         a 302 to URL (anything, e.g. file:///...)
@@ -99,6 +100,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if len(parts) == 2 and parts[0] == "status" and parts[1].isdigit():
             self.answer(int(parts[1]))
             return
+        if len(parts) == 3 and parts[0] == "status" and parts[1].isdigit() and parts[2].isdigit():
+            self.big(int(parts[2]), False, int(parts[1]))
+            return
         if len(parts) == 2 and parts[0] in ("big", "bignolength") and parts[1].isdigit():
             self.big(int(parts[1]), parts[0] == "big")
             return
@@ -124,8 +128,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if ready and not self.connection.recv(4096):
                 return
 
-    def big(self, size, with_length):
-        self.send_response(200)
+    def big(self, size, with_length, code=200):
+        self.send_response(code)
         self.send_header("Content-Type", "text/plain")
         if with_length:
             self.send_header("Content-Length", str(size))

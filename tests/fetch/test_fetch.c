@@ -183,6 +183,8 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	        {.name = "at the cap", .url = httpd_url(h, "big/1048576")},
 	        {.name = "404", .url = httpd_url(h, "status/404")},
 	        {.name = "500", .url = httpd_url(h, "status/500")},
+	        {.name = "500 with a big body",
+	         .url = httpd_url(h, "status/500/3000000")},
 	        {.name = "missing file on server",
 	         .url = httpd_url(h, "no-such.xml")},
 	        {.name = "hang", .url = httpd_url(h, "hang")},
@@ -251,6 +253,8 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	CHECK(o[i].code == 404, "404: code %ld", o[i].code);
 	expect_error(&o[++i], "HTTP 500 Internal Server Error");
 	CHECK(o[i].code == 500, "500: code %ld", o[i].code);
+	/* An error page counts against the cap like any answer. */
+	expect_error(&o[++i], "too large (over 1 MB)");
 	expect_error(&o[++i], "HTTP 404 Not Found");
 	expect_error(&o[++i], "timed out after 2 s");
 	CHECK(o[i].at >= 1.9 && o[i].at < 4.0, "hang: reported after %.2f s",
