@@ -1,5 +1,6 @@
 ## tests/util: the helpers of src/util.
-util_tests = tests/util/test-strset
+util_tests = tests/util/test-strset tests/util/test-readfile
 check_PROGRAMS += $(util_tests)
 TESTS += $(util_tests)
 tests_util_test_strset_SOURCES = tests/util/test-strset.c
+tests_util_test_readfile_SOURCES = tests/util/test-readfile.c
