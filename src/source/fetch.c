@@ -23,6 +23,7 @@
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
+#include "util/thread.h"
 #include "util/xalloc.h"
 
 #define USER_AGENT PACKAGE "/" VERSION " (+terminal news reader)"
@@ -568,7 +569,12 @@ size_t fetcher_perform(struct fetcher *f)
 	for (;;) {
 		start_queued(f);
 		int still;
+		/* libcurl starts its resolver threads in here: they must
+		 * leave the signals to this thread. */
+		sigset_t saved;
+		thread_signals_block(&saved);
 		curl_multi_perform(f->multi, &still);
+		thread_signals_restore(&saved);
 		if (!drain(f))
 			break;
 	}
