@@ -26,6 +26,9 @@ Endpoints:
   /.../big/BYTES        as a last segment: BYTES bytes of 'x' in place of a file
   /stats                "max=M now=N": requests waiting in /slow at once
   /stats/reset          reset the maximum
+  /hold/on, /hold/off   while on, a file is sent without Content-Length and
+                        the connection then held open until the client
+                        closes it: a feed cut off mid-transfer
 """
 import email.utils
 import gzip
@@ -45,6 +48,7 @@ lock = threading.Lock()
 current = 0
 maximum = 0
 stopping = threading.Event()
+holding = threading.Event()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -58,6 +62,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         path = urllib.parse.urlsplit(self.path).path
         if path.startswith("/stats"):
             self.stats(path)
+            return
+        if path in ("/hold/on", "/hold/off"):
+            (holding.set if path == "/hold/on" else holding.clear)()
+            self.answer(200, b"ok\n")
             return
         try:
             self.route(path)
@@ -198,6 +206,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if compress:
             body = gzip.compress(body)
             headers.append(("Content-Encoding", "gzip"))
+        if holding.is_set():
+            self.answer(200, body, headers, send_length=False)
+            self.wfile.flush()
+            self.hang()
+            return
         self.answer(200, body, headers)
 
 
