@@ -21,6 +21,24 @@ static void append(char ***list, size_t *n, const char *text, size_t len)
 	(*list)[(*n)++] = xstrndup(text, len);
 }
 
+/* Room for one more paragraph: the slots double when full, so that a
+ * body of n paragraphs is copied about twice, not n times. */
+static void grow_body(struct article *a)
+{
+	/* A body filled directly has no body_cap (nor, maybe, body_dir:
+	 * those paragraphs are auto). */
+	bool known = a->body_cap >= a->nbody && a->body_dir;
+	if (known && a->nbody < a->body_cap)
+		return;
+	size_t cap = a->nbody < 8 ? 16 : 2 * a->nbody;
+	bool had_dirs = a->body_dir != NULL;
+	a->body = xreallocarray(a->body, cap, sizeof *a->body);
+	a->body_dir = xreallocarray(a->body_dir, cap, 1);
+	if (!had_dirs)
+		memset(a->body_dir, ARTICLE_DIR_AUTO, a->nbody);
+	a->body_cap = cap;
+}
+
 void article_add_paragraph(struct article *a, const char *text, size_t len)
 {
 	article_add_paragraph_dir(a, text, len, ARTICLE_DIR_AUTO);
@@ -31,14 +49,9 @@ void article_add_paragraph_dir(struct article *a, const char *text, size_t len,
 {
 	if (dir != ARTICLE_DIR_LTR && dir != ARTICLE_DIR_RTL)
 		dir = ARTICLE_DIR_AUTO;
-	/* body_dir may be NULL for an article whose body was filled
-	 * directly: those paragraphs are auto. */
-	bool had_dirs = a->body_dir != NULL;
-	a->body_dir = xreallocarray(a->body_dir, a->nbody + 1, 1);
-	if (!had_dirs)
-		memset(a->body_dir, ARTICLE_DIR_AUTO, a->nbody);
+	grow_body(a);
 	a->body_dir[a->nbody] = dir;
-	append(&a->body, &a->nbody, text, len);
+	a->body[a->nbody++] = xstrndup(text, len);
 }
 
 void article_add_related(struct article *a, const char *text, size_t len)

@@ -32,6 +32,9 @@ struct article {
 	                   character), _LTR (e.g. a line of <pre>) or _RTL
 	                   (e.g. <p dir="rtl">); NULL means all auto */
 	size_t nbody;
+	size_t body_cap; /* slots in body and body_dir; 0 when body was
+	                    filled directly (article_add_paragraph() then
+	                    makes them) */
 	/* The body as a feed gave it, still to be made paragraphs: feed
 	 * items are parsed, stored and read back this way, and made
 	 * paragraphs only to be shown (html_make_body() in source/html.h),

@@ -2,18 +2,15 @@
 
 #include "source/article_file.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
 #include "util/i18n.h"
+#include "util/readfile.h"
 #include "util/xalloc.h"
 
 /* A derived headline is cut to this many columns, ellipsis included: about
@@ -495,54 +492,16 @@ struct article *article_parse(const char *buf, size_t len, const char *name,
 	return a;
 }
 
-/* The whole file in one buffer; the size from fstat is only a hint, as
- * for a pipe or a file that grows while read. */
-static char *read_all(int fd, size_t *len)
-{
-	struct stat st;
-	if (fstat(fd, &st) < 0)
-		return NULL;
-	if (S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		return NULL;
-	}
-	size_t cap = st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2
-	                     ? (size_t)st.st_size + 1
-	                     : 65536;
-	char *buf = xmalloc(cap);
-	size_t n = 0;
-	for (;;) {
-		if (n == cap)
-			buf = xreallocarray(buf, cap *= 2, 1);
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r == 0)
-			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			int saved = errno;
-			free(buf);
-			errno = saved;
-			return NULL;
-		}
-		n += (size_t)r;
-	}
-	*len = n;
-	return buf;
-}
-
 struct article *article_file_read(const char *path, char **error)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
-	char *buf = fd < 0 ? NULL : read_all(fd, &len);
+	size_t len;
+	char *message = NULL;
+	char *buf = readfile(path, true, SIZE_MAX, &len, &message);
 	if (!buf) {
-		*error = error_for(path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+		*error = error_for(path, message);
+		free(message);
 		return NULL;
 	}
-	close(fd);
 	struct article *a = article_parse(buf, len, path, error);
 	free(buf);
 	return a;

@@ -15,9 +15,9 @@
 struct article *article_parse(const char *buf, size_t len, const char *name,
                               char **error);
 
-/* Read and parse an article file.  Returns NULL with *error set to a
- * one-line message naming the file when it can't be read or holds nothing
- * usable. */
+/* Read and parse an article file (a regular file or a pipe, of any
+ * size).  Returns NULL with *error set to a one-line message naming the
+ * file when it can't be read or holds nothing usable. */
 struct article *article_file_read(const char *path, char **error);
 
 #endif

@@ -22,6 +22,8 @@
 #include "util/strbuf.h"
 #include "util/die.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
+#include "util/thread.h"
 #include "util/xalloc.h"
 
 #define USER_AGENT PACKAGE "/" VERSION " (+terminal news reader)"
@@ -36,7 +38,8 @@ struct job {
 	CURL *easy;
 	struct curl_slist *headers;
 	struct strbuf body;
-	size_t len; /* bytes received, kept in body unless streamed */
+	size_t len;      /* bytes of the answer kept (or streamed) */
+	size_t received; /* body bytes of every answer, counted for the cap */
 	bool too_large;
 	long code;    /* of the answer whose headers came last */
 	char *reason; /* its reason phrase, or NULL */
@@ -207,12 +210,15 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 {
 	struct job *j = p;
 	size_t len = size * nmemb;
-	if (!j->is_file && (j->code < 200 || j->code >= 300))
-		return len; /* an error page: only its status matters */
-	if (len > j->owner->opt.max_size - j->len) {
+	/* Every byte counts against the cap, an error page's too: a server
+	 * must not keep the reader busy with an endless one. */
+	if (len > j->owner->opt.max_size - j->received) {
 		j->too_large = true;
 		return 0; /* anything but len makes libcurl abort */
 	}
+	j->received += len;
+	if (!j->is_file && (j->code < 200 || j->code >= 300))
+		return len; /* an error page: only its status matters */
 	if (j->owner->opt.on_data) {
 		j->len += len;
 		j->owner->opt.on_data(j->owner->opt.ctx, j->user, data, len);
@@ -229,15 +235,48 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 			die(_("libcurl refused option %s"), #opt);             \
 	} while (0)
 
-static void job_start(struct fetcher *f, struct job *j)
+/* Why a file: URL is not read, or NULL.  libcurl reads files with
+ * blocking calls that no timeout bounds: a FIFO without a writer, or a
+ * terminal (which would also take the reader's keys), would stop every
+ * transfer and the interface for good.  Only a regular file is read. */
+static char *file_refusal(const char *url)
 {
+	CURLU *u = curl_url();
+	char *path = NULL, *message = NULL;
+	if (!u)
+		die(_("out of memory"));
+	/* A URL libcurl can't read as a path is left for it to report. */
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE) ==
+	            CURLUE_OK) {
+		int fd = readfile_open(path, false, &message);
+		if (fd >= 0)
+			close(fd);
+	}
+	curl_free(path);
+	curl_url_cleanup(u);
+	if (!message)
+		return NULL;
+	char *error = xasprintf(_("cannot read the file (%s)"), message);
+	free(message);
+	return error;
+}
+
+/* Start j, or return why not (a new string) and leave it unstarted. */
+static char *job_start(struct fetcher *f, struct job *j)
+{
+	char *url =
+	        url_has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
+	j->is_file = is_file_url(url);
+	char *refusal = j->is_file ? file_refusal(url) : NULL;
+	if (refusal) {
+		free(url);
+		return refusal;
+	}
 	CURL *e = curl_easy_init();
 	if (!e)
 		die(_("cannot initialise libcurl"));
 	j->easy = e;
-	char *url =
-	        url_has_scheme(j->url) ? xstrdup(j->url) : path_to_url(j->url);
-	j->is_file = is_file_url(url);
 	SETOPT(e, CURLOPT_URL, url);
 	free(url);
 	SETOPT(e, CURLOPT_PRIVATE, j);
@@ -291,6 +330,7 @@ static void job_start(struct fetcher *f, struct job *j)
 		f->running->prev = j;
 	f->running = j;
 	f->n_running++;
+	return NULL;
 }
 
 void fetcher_add(struct fetcher *f, const char *url, const char *etag,
@@ -311,18 +351,33 @@ void fetcher_add(struct fetcher *f, const char *url, const char *etag,
 	f->n_total++;
 }
 
-static bool start_queued(struct fetcher *f)
+/* Report a transfer that never started, and free it. */
+static void job_refused(struct fetcher *f, struct job *j, char *error)
 {
-	bool started = false;
+	struct fetch_result r = {
+	        .user = j->user,
+	        .url = j->url,
+	        .status = FETCH_ERROR,
+	        .effective_url = j->url,
+	        .error = error,
+	};
+	f->n_done++;
+	f->opt.on_done(f->opt.ctx, &r);
+	free(error);
+	job_free(j);
+}
+
+static void start_queued(struct fetcher *f)
+{
 	while (f->queue_head && f->n_running < f->opt.max_parallel) {
 		struct job *j = f->queue_head;
 		f->queue_head = j->next;
 		if (!f->queue_head)
 			f->queue_tail = NULL;
-		job_start(f, j);
-		started = true;
+		char *refusal = job_start(f, j);
+		if (refusal)
+			job_refused(f, j, refusal);
 	}
-	return started;
 }
 
 /* "20 MB", "512 KB" or "1000 bytes": the cap as the user set it. */
@@ -514,7 +569,12 @@ size_t fetcher_perform(struct fetcher *f)
 	for (;;) {
 		start_queued(f);
 		int still;
+		/* libcurl starts its resolver threads in here: they must
+		 * leave the signals to this thread. */
+		sigset_t saved;
+		thread_signals_block(&saved);
 		curl_multi_perform(f->multi, &still);
+		thread_signals_restore(&saved);
 		if (!drain(f))
 			break;
 	}

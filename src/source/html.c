@@ -2,6 +2,7 @@
 
 #include "source/html.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <libxml/uri.h>
 
 #include "util/strbuf.h"
+#include "util/strset.h"
 #include "util/xalloc.h"
 
 /* Bidi controls used for inline direction (UAX #9). */
@@ -49,16 +51,15 @@ struct frame {
 };
 
 struct conv {
-	struct article *a; /* receives the paragraphs; NULL in line mode */
-	const char *base;  /* for relative URLs; may be NULL */
-	struct strbuf par; /* the paragraph being built */
-	bool space;        /* a collapsed space is pending */
-	char par_dir;      /* direction of the paragraph being built */
-	char dir;          /* direction of paragraphs started now */
-	char marker[24];   /* list marker waiting for the item's first text */
-	int pre;           /* depth of <pre> elements */
-	char **links;      /* numbered links, links[0] is [1] */
-	size_t nlinks;
+	struct article *a;   /* receives the paragraphs; NULL in line mode */
+	const char *base;    /* for relative URLs; may be NULL */
+	struct strbuf par;   /* the paragraph being built */
+	bool space;          /* a collapsed space is pending */
+	char par_dir;        /* direction of the paragraph being built */
+	char dir;            /* direction of paragraphs started now */
+	char marker[24];     /* list marker waiting for the item's first text */
+	int pre;             /* depth of <pre> elements */
+	struct strset links; /* numbered links: items[0] is [1] */
 	struct frame *frames; /* the open elements, innermost last */
 	size_t nframes, frames_cap;
 	int drop; /* depth inside a dropped element (script, style, ...) */
@@ -295,17 +296,6 @@ static char element_dir(const xmlChar **atts, bool use_lang)
 	return d;
 }
 
-/* The number of a link, adding it when new. */
-static size_t link_number(struct conv *c, const char *url)
-{
-	for (size_t i = 0; i < c->nlinks; i++)
-		if (strcmp(c->links[i], url) == 0)
-			return i + 1;
-	c->links = xreallocarray(c->links, c->nlinks + 1, sizeof *c->links);
-	c->links[c->nlinks++] = xstrdup(url);
-	return c->nlinks;
-}
-
 /* href resolved against the base; NULL for links that lead nowhere a
  * reader can follow (empty, "#top", "javascript:"). */
 static char *link_target(const struct conv *c, const char *href)
@@ -367,9 +357,29 @@ static void anchor_end(struct conv *c, const char *href)
 	if (!url)
 		return;
 	char mark[32];
-	snprintf(mark, sizeof mark, "[%zu]", link_number(c, url));
+	snprintf(mark, sizeof mark, "[%zu]", strset_add(&c->links, url) + 1);
 	add_mark(c, mark);
 	free(url);
+}
+
+/* List numbers are kept within what a reader can use, so that counting
+ * up from any start never overflows. */
+#define LIST_NUMBER_MAX 999999999L
+
+/* A start or value attribute: a decimal number (HTML allows a sign),
+ * clamped to +-LIST_NUMBER_MAX; fallback when it holds none. */
+static long list_number(const char *text, long fallback)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(text, &end, 10);
+	if (end == text)
+		return fallback;
+	if (n > LIST_NUMBER_MAX || (errno == ERANGE && n > 0))
+		return LIST_NUMBER_MAX;
+	if (n < -LIST_NUMBER_MAX || (errno == ERANGE && n < 0))
+		return -LIST_NUMBER_MAX;
+	return (long)n;
 }
 
 /* A list item starts: a paragraph of its own, after its marker. */
@@ -505,8 +515,10 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		const char *value =
 		        parent->ordered ? attr(atts, "value") : NULL;
 		if (value)
-			parent->number = strtol(value, NULL, 10);
-		long number = parent->number++;
+			parent->number = list_number(value, parent->number);
+		long number = parent->number;
+		if (parent->number < LIST_NUMBER_MAX)
+			parent->number++;
 		/* A marker numbered 0 or less shows as a bullet. */
 		list_item_start(c, parent->ordered && number > 0 ? number : 0);
 		push_frame(c, F_LIST_ITEM);
@@ -518,7 +530,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		f->kind = F_LIST;
 		f->ordered = strcasecmp(name, "ol") == 0;
 		const char *start = attr(atts, "start");
-		f->number = start ? strtol(start, NULL, 10) : 1;
+		f->number = start ? list_number(start, 1) : 1;
 	} else if (li) {
 		f->kind = F_LONE_ITEM;
 		list_item_start(c, 0);
@@ -637,13 +649,12 @@ void html_to_article(struct article *a, const char *html, size_t len,
 {
 	struct conv c = {.a = a, .base = base, .dir = ARTICLE_DIR_AUTO};
 	convert(&c, html, len);
-	for (size_t i = 0; i < c.nlinks; i++) {
-		char *p = xasprintf("[%zu] %s", i + 1, c.links[i]);
+	for (size_t i = 0; i < c.links.n; i++) {
+		char *p = xasprintf("[%zu] %s", i + 1, c.links.items[i]);
 		article_add_paragraph_dir(a, p, strlen(p), ARTICLE_DIR_LTR);
 		free(p);
-		free(c.links[i]);
 	}
-	free(c.links);
+	strset_free(&c.links);
 	strbuf_free(&c.par);
 }
 
@@ -655,9 +666,7 @@ char *html_summary(const char *source, size_t len, char format)
 		                 .dir = ARTICLE_DIR_AUTO,
 		                 .limit = ARTICLE_SUMMARY_BYTES};
 		convert(&c, source, len);
-		for (size_t i = 0; i < c.nlinks; i++)
-			free(c.links[i]);
-		free(c.links);
+		strset_free(&c.links);
 		strbuf_free(&c.par);
 	} else {
 		html_text_to_article(a, source, len);

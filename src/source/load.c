@@ -4,7 +4,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdbool.h>
@@ -18,44 +17,63 @@
 #include "source/feed.h"
 #include "util/die.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
 #include "util/xalloc.h"
 
-/* Feeds are told from article files by their first bytes. */
-#define SNIFF_BYTES 1024
+/* Feeds are told from article files by their start: the prolog (the XML
+ * declaration, comments such as a licence, a DOCTYPE) and the root
+ * element's name, looked for in this many bytes. */
+#define SNIFF_BYTES (64 * 1024)
 
-static bool is_feed_file(const char *path)
+static void add_item(void *ctx, const struct feed_meta *meta,
+                     struct article *item)
 {
-	char buf[SNIFF_BYTES];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	ssize_t n = read(fd, buf, sizeof buf);
-	close(fd);
-	return n > 0 && feed_sniff(buf, (size_t)n);
+	(void)meta;
+	library_add_article(ctx, item);
 }
 
-/* Read one article or feed file into lib; false (reported) when it
- * failed. */
-static bool load_file(struct library *lib, const char *path)
+/* A feed file's items into lib; false (reported) when it failed. */
+static bool load_feed(struct library *lib, const char *path, const char *buf,
+                      size_t len)
 {
+	struct feed_request req = {.url = path, .item = add_item, .ctx = lib};
 	char *error = NULL;
-	if (is_feed_file(path)) {
-		feed_load_file(lib, path, &error);
-		if (error) {
-			warn("%s", error);
-			free(error);
-			return false;
-		}
-		return true;
-	}
-	struct article *a = article_file_read(path, &error);
-	if (!a) {
-		warn("%s", error);
+	if (feed_parse_memory(buf, len, &req, NULL, &error) < 0) {
+		warn("%s: %s", path, error);
 		free(error);
 		return false;
 	}
-	library_add_article(lib, a);
 	return true;
+}
+
+/* Read one article or feed file into lib, its bytes read once (a pipe
+ * can be read only once) and at most max of them; false (reported) when
+ * it failed.  pipes: a pipe named on the command line is read too. */
+static bool load_file(struct library *lib, const char *path, bool pipes,
+                      size_t max)
+{
+	char *error = NULL;
+	size_t len;
+	char *buf = readfile(path, pipes, max, &len, &error);
+	if (!buf) {
+		warn("%s: %s", path, error);
+		free(error);
+		return false;
+	}
+	bool ok;
+	if (feed_sniff(buf, len < SNIFF_BYTES ? len : SNIFF_BYTES)) {
+		ok = load_feed(lib, path, buf, len);
+	} else {
+		struct article *a = article_parse(buf, len, path, &error);
+		if (a)
+			library_add_article(lib, a);
+		else
+			warn("%s", error);
+		free(error);
+		ok = a != NULL;
+	}
+	free(buf);
+	return ok;
 }
 
 static int not_hidden(const struct dirent *e)
@@ -65,7 +83,7 @@ static int not_hidden(const struct dirent *e)
 
 /* The regular files of a folder in name order; subfolders and other
  * special files are not articles and are passed over. */
-static size_t load_folder(struct library *lib, const char *dir)
+static size_t load_folder(struct library *lib, const char *dir, size_t max)
 {
 	struct dirent **names;
 	int n = scandir(dir, &names, not_hidden, alphasort);
@@ -84,7 +102,8 @@ static size_t load_folder(struct library *lib, const char *dir)
 			/* A dangling link or a file removed meanwhile. */
 			warn("%s: %s", path, strerror(errno));
 			failures++;
-		} else if (S_ISREG(st.st_mode) && !load_file(lib, path)) {
+		} else if (S_ISREG(st.st_mode) &&
+		           !load_file(lib, path, false, max)) {
 			failures++;
 		}
 		free(path);
@@ -108,13 +127,6 @@ struct fetched {
 	struct library *lib;
 	bool ok;
 };
-
-static void add_item(void *ctx, const struct feed_meta *meta,
-                     struct article *item)
-{
-	(void)meta;
-	library_add_article(ctx, item);
-}
 
 static void on_fetched(void *ctx, struct fetch_result *r)
 {
@@ -156,6 +168,8 @@ static bool load_url(struct library *lib, const char *url,
 size_t source_load(struct library *lib, char *const *paths, size_t n,
                    const struct fetch_options *fetch)
 {
+	size_t max = fetch && fetch->max_size ? fetch->max_size
+	                                      : READFILE_MAX_DEFAULT;
 	size_t failures = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
@@ -163,8 +177,8 @@ size_t source_load(struct library *lib, char *const *paths, size_t n,
 			if (!load_url(lib, paths[i], fetch))
 				failures++;
 		} else if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			failures += load_folder(lib, paths[i]);
-		} else if (!load_file(lib, paths[i])) {
+			failures += load_folder(lib, paths[i], max);
+		} else if (!load_file(lib, paths[i], true, max)) {
 			failures++;
 		}
 	}

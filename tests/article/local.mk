@@ -6,7 +6,7 @@ article_unit_tests = tests/article/test-article tests/article/test-textkey \
 	tests/article/test-load tests/article/test-document tests/article/test-relate
 article_cli_tests = tests/article/dump-seed.sh tests/article/cli-errors.sh \
 	tests/article/cli-files.sh tests/article/cli-hostile.sh \
-	tests/article/dump-related.sh
+	tests/article/dump-related.sh tests/article/cli-inputs.sh
 # check-safe is the tool of cli-hostile.sh, not a test of its own.
 check_PROGRAMS += $(article_unit_tests) tests/article/check-safe
 TESTS += $(article_unit_tests) $(article_cli_tests)

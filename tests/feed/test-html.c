@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "describe.h"
@@ -30,6 +31,16 @@ static const struct {
          "a|\xE2\x80\xA2 First\na|\xE2\x80\xA2 Second bold"},
         {"<ol start=\"3\"><li>Three</li><li>Four</li></ol>", NULL,
          "a|3. Three\na|4. Four"},
+        /* Numbers beyond any sane list are clamped, and counting up
+         * from the largest never overflows. */
+        {"<ol start=\"9223372036854775807\"><li>a</li><li>b</li></ol>", NULL,
+         "a|999999999. a\na|999999999. b"},
+        {"<ol><li value=\"99999999999999999999999\">a</li><li>b</li>"
+         "<li value=\"7\">c</li><li value=\"x\">d</li></ol>",
+         NULL, "a|999999999. a\na|999999999. b\na|7. c\na|8. d"},
+        {"<ol start=\"-9223372036854775808\"><li>a</li></ol>"
+         "<ol start=\"junk\"><li>b</li></ol>",
+         NULL, "a|\xE2\x80\xA2 a\na|1. b"},
         {"<ul><li>A<ul><li>B</li></ul></li></ul>", NULL,
          "a|\xE2\x80\xA2 A\na|\xE2\x80\xA2 B"},
         {"<h1>Title</h1>Text after<h3>Sub</h3>", NULL,
@@ -121,6 +132,57 @@ static const struct {
         {"x\r\n\r\ny", "a|x\na|y"},
 };
 
+/* Links are numbered through a hash table: 200,000 links convert at
+ * once (a scan of the earlier links for each took minutes), each with its
+ * own number and the repeats with the first's.  The alarm only ends a
+ * run gone quadratic. */
+static void test_many_links(void)
+{
+	enum { N = 200000 };
+	struct strbuf html = {0};
+	char piece[96];
+	for (size_t i = 0; i < N; i++) {
+		snprintf(piece, sizeof piece,
+		         "<a href=\"https://example.org/%zu\">s</a> ", i);
+		strbuf_adds(&html, piece);
+	}
+	strbuf_adds(&html, "<p><a href=\"https://example.org/7\">again</a>");
+	alarm(20);
+	struct article *a = article_new();
+	html_to_article(a, html.s, html.len, NULL);
+	alarm(0);
+	CHECK(a->nbody == N + 2, "%zu paragraphs, want %d", a->nbody, N + 2);
+	if (a->nbody == N + 2) {
+		CHECK(strncmp(a->body[0], "s[1] s[2] s[3] ", 15) == 0,
+		      "first paragraph starts \"%.20s\"", a->body[0]);
+		CHECK_STR(a->body[1], "again[8]", "a repeated link");
+		CHECK_STR(a->body[N + 1], "[200000] https://example.org/199999",
+		          "the last link's line");
+	}
+	article_free(a);
+	strbuf_free(&html);
+}
+
+/* The paragraph slots double when full: 100,000 paragraphs move the body
+ * a few times, not once each. */
+static void test_many_paragraphs(void)
+{
+	struct article *a = article_new();
+	size_t changes = 0, cap = 0;
+	for (size_t i = 0; i < 100000; i++) {
+		article_add_paragraph(a, "p", 1);
+		if (a->body_cap != cap) {
+			changes++;
+			cap = a->body_cap;
+		}
+	}
+	CHECK(a->nbody == 100000 && a->body_cap >= a->nbody,
+	      "%zu paragraphs in %zu slots", a->nbody, a->body_cap);
+	CHECK(changes <= 20, "the body grew %zu times for 100,000 paragraphs",
+	      changes);
+	article_free(a);
+}
+
 int main(void)
 {
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -164,5 +226,8 @@ int main(void)
 	CHECK(a->nbody == 4 && memcmp(a->body_dir, "araa", 4) == 0,
 	      "body_dir \"%.4s\", want \"araa\"", a->body_dir);
 	article_free(a);
+
+	test_many_links();
+	test_many_paragraphs();
 	return check_result("test-html");
 }

@@ -18,6 +18,7 @@ Endpoints:
   /hang                 accept, read the request, never answer
   /loop                 redirects to itself forever
   /status/CODE          an empty answer with that status
+  /status/CODE/BYTES    that status with BYTES bytes of 'x', no Content-Length
   /big/BYTES            BYTES bytes of 'x' (with Content-Length)
   /bignolength/BYTES    the same without Content-Length (read to close)
   /location?URL         a 302 to URL (anything, e.g. file:///...)
@@ -25,6 +26,9 @@ Endpoints:
   /.../big/BYTES        as a last segment: BYTES bytes of 'x' in place of a file
   /stats                "max=M now=N": requests waiting in /slow at once
   /stats/reset          reset the maximum
+  /hold/on, /hold/off   while on, a file is sent without Content-Length and
+                        the connection then held open until the client
+                        closes it: a feed cut off mid-transfer
 """
 import email.utils
 import gzip
@@ -44,6 +48,7 @@ lock = threading.Lock()
 current = 0
 maximum = 0
 stopping = threading.Event()
+holding = threading.Event()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -57,6 +62,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         path = urllib.parse.urlsplit(self.path).path
         if path.startswith("/stats"):
             self.stats(path)
+            return
+        if path in ("/hold/on", "/hold/off"):
+            (holding.set if path == "/hold/on" else holding.clear)()
+            self.answer(200, b"ok\n")
             return
         try:
             self.route(path)
@@ -99,6 +108,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if len(parts) == 2 and parts[0] == "status" and parts[1].isdigit():
             self.answer(int(parts[1]))
             return
+        if len(parts) == 3 and parts[0] == "status" and parts[1].isdigit() and parts[2].isdigit():
+            self.big(int(parts[2]), False, int(parts[1]))
+            return
         if len(parts) == 2 and parts[0] in ("big", "bignolength") and parts[1].isdigit():
             self.big(int(parts[1]), parts[0] == "big")
             return
@@ -124,8 +136,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if ready and not self.connection.recv(4096):
                 return
 
-    def big(self, size, with_length):
-        self.send_response(200)
+    def big(self, size, with_length, code=200):
+        self.send_response(code)
         self.send_header("Content-Type", "text/plain")
         if with_length:
             self.send_header("Content-Length", str(size))
@@ -194,6 +206,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if compress:
             body = gzip.compress(body)
             headers.append(("Content-Encoding", "gzip"))
+        if holding.is_set():
+            self.answer(200, body, headers, send_length=False)
+            self.wfile.flush()
+            self.hang()
+            return
         self.answer(200, body, headers)
 
 

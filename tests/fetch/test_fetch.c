@@ -183,6 +183,8 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	        {.name = "at the cap", .url = httpd_url(h, "big/1048576")},
 	        {.name = "404", .url = httpd_url(h, "status/404")},
 	        {.name = "500", .url = httpd_url(h, "status/500")},
+	        {.name = "500 with a big body",
+	         .url = httpd_url(h, "status/500/3000000")},
 	        {.name = "missing file on server",
 	         .url = httpd_url(h, "no-such.xml")},
 	        {.name = "hang", .url = httpd_url(h, "hang")},
@@ -251,6 +253,8 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	CHECK(o[i].code == 404, "404: code %ld", o[i].code);
 	expect_error(&o[++i], "HTTP 500 Internal Server Error");
 	CHECK(o[i].code == 500, "500: code %ld", o[i].code);
+	/* An error page counts against the cap like any answer. */
+	expect_error(&o[++i], "too large (over 1 MB)");
 	expect_error(&o[++i], "HTTP 404 Not Found");
 	expect_error(&o[++i], "timed out after 2 s");
 	CHECK(o[i].at >= 1.9 && o[i].at < 4.0, "hang: reported after %.2f s",
@@ -496,6 +500,50 @@ static void test_fetch_all_counts(const struct httpd *h)
 	free(c);
 }
 
+/* A file: URL that is no regular file is refused at once: a FIFO
+ * without a writer and a device would block libcurl's reads, which no
+ * timeout bounds.  The alarm ends the test if they do. */
+static void test_special_files(void)
+{
+	char *tmp = xstrdup("/tmp/akhbar-fetch-XXXXXX");
+	if (!mkdtemp(tmp)) {
+		perror("mkdtemp");
+		exit(1);
+	}
+	char *fifo = xasprintf("%s/fifo", tmp);
+	if (mkfifo(fifo, 0600) < 0) {
+		perror("mkfifo");
+		exit(1);
+	}
+	struct outcome o[] = {
+	        {.name = "fifo url", .url = xasprintf("file://%s", fifo)},
+	        {.name = "fifo path", .url = xstrdup(fifo)},
+	        {.name = "device", .url = xstrdup("file:///dev/zero")},
+	        {.name = "folder", .url = xasprintf("file://%s/", tmp)},
+	};
+	size_t n = sizeof(o) / sizeof(o[0]);
+	struct fetcher *f = fetcher_new(&(struct fetch_options){
+	        .timeout_ms = 2000,
+	        .on_done = record,
+	});
+	for (size_t i = 0; i < n; i++)
+		fetcher_add(f, o[i].url, NULL, NULL, &o[i]);
+	alarm(20);
+	fetcher_run(f);
+	alarm(0);
+	fetcher_free(f);
+	expect_error(&o[0], "cannot read the file (not a regular file)");
+	expect_error(&o[1], "cannot read the file (not a regular file)");
+	expect_error(&o[2], "cannot read the file (not a regular file)");
+	expect_error(&o[3], "cannot read the file");
+	for (size_t i = 0; i < n; i++)
+		outcome_clear(&o[i]);
+	unlink(fifo);
+	rmdir(tmp);
+	free(fifo);
+	free(tmp);
+}
+
 int main(void)
 {
 	httpd_no_proxy();
@@ -513,6 +561,7 @@ int main(void)
 	test_poll_extra(&h);
 	test_callback_adds(&h);
 	test_fetch_all_counts(&h);
+	test_special_files();
 
 	free(feed);
 	httpd_stop(&h);
