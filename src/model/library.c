@@ -10,6 +10,7 @@
 #include "text/textkey.h"
 #include "text/words.h"
 #include "util/i18n.h"
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 struct library *library_new(void)
@@ -52,10 +53,7 @@ struct key_map {
 
 static size_t key_hash(const char *key)
 {
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return (size_t)h;
+	return (size_t)hash_fnv1a(HASH_FNV1A_INIT, key, strlen(key));
 }
 
 static size_t map_find(const struct key_map *m, const char *key)

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -17,8 +16,10 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "util/hash.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/thread.h"
 #include "util/xalloc.h"
 #include "util/xdg.h"
 
@@ -799,11 +800,7 @@ static bool writer_start(struct cache *c)
 	pthread_cond_init(&w->queued, NULL);
 	pthread_cond_init(&w->done, NULL);
 	c->writer = w; /* before the thread, which reads it */
-	sigset_t all, old;
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	int err = pthread_create(&w->thread, NULL, writer_main, c);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	int err = thread_create_quiet(&w->thread, writer_main, c);
 	if (err) {
 		c->writer = NULL;
 		set_error(c, xasprintf(_("cache %s: cannot start storing: %s"),
@@ -910,12 +907,9 @@ struct cache_update *cache_feed_update_begin(struct cache *c, const char *url)
 	return u;
 }
 
-/* 64-bit FNV-1a: a short stable key for items with neither guid nor link. */
-static uint64_t hash(uint64_t h, const char *s)
+static size_t length(const char *s)
 {
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
-	return h;
+	return s ? strlen(s) : 0;
 }
 
 static void make_key(struct strbuf *b, const struct article *a)
@@ -928,8 +922,11 @@ static void make_key(struct strbuf *b, const struct article *a)
 		strbuf_adds(b, "l:");
 		strbuf_adds(b, a->link);
 	} else {
-		uint64_t h = hash(0xcbf29ce484222325u, a->title);
-		h = hash((h ^ 0xff) * 0x100000001b3u, a->date);
+		/* A short stable key: title, a 0xff byte, date. */
+		uint64_t h =
+		        hash_fnv1a(HASH_FNV1A_INIT, a->title, length(a->title));
+		h = hash_fnv1a(h, "\xff", 1);
+		h = hash_fnv1a(h, a->date, length(a->date));
 		char text[24];
 		snprintf(text, sizeof text, "h:%016llx", (unsigned long long)h);
 		strbuf_adds(b, text);

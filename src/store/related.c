@@ -29,6 +29,7 @@
 #include "text/similar.h"
 #include "text/words.h"
 #include "util/strbuf.h"
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 /* The index holds the salient words of the first SUMMARY_INDEX_BYTES of
@@ -833,10 +834,7 @@ struct word_table {
 
 static uint64_t hash_word(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
-	return h;
+	return hash_fnv1a(HASH_FNV1A_INIT, s, strlen(s));
 }
 
 static void table_grow(struct word_table *t)

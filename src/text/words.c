@@ -11,14 +11,12 @@
 
 #include "text/stopwords.h"
 #include "text/textkey.h"
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 static uint64_t hash_word(const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
-	return h;
+	return hash_fnv1a(HASH_FNV1A_INIT, s, len);
 }
 
 /* The stopwords in key form, in an open-addressing hash table. Made on
