@@ -257,11 +257,17 @@ void cache_index_batch_free(struct index_batch *b)
 	free(b);
 }
 
-static char *column_dup(sqlite3_stmt *st, int i)
+char *column_dup(sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
-	return xstrndup(s ? s : "",
-	                s ? (size_t)sqlite3_column_bytes(st, i) : 0);
+	return s ? xstrndup(s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+/* Column i as a story's title: "" for NULL, as a story list promises. */
+static char *story_title(sqlite3_stmt *st, int i)
+{
+	char *title = column_dup(st, i);
+	return title ? title : xstrdup("");
 }
 
 static void stories_add(struct cache_story_list *s, size_t *cap,
@@ -548,7 +554,7 @@ static bool find_candidates(struct cache *c, const struct strbuf *q, size_t k,
 			text_words_free(&cand.headline);
 			continue;
 		}
-		cand.story.title = column_dup(st, 5);
+		cand.story.title = story_title(st, 5);
 		candidates_add(cs, &cand);
 	}
 	if (rc != SQLITE_DONE)
@@ -679,7 +685,7 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 		struct cache_story s = {.id = id,
 		                        .feed_id = sqlite3_column_int64(st, 2),
 		                        .time = t,
-		                        .title = column_dup(st, 4)};
+		                        .title = story_title(st, 4)};
 		stories_add(out, &cap, &s);
 	}
 	text_words_free(&w);
@@ -773,7 +779,7 @@ struct cache_story_list *cache_search(struct cache *c, const char *query,
 		struct cache_story s = {.id = sqlite3_column_int64(st, 0),
 		                        .feed_id = sqlite3_column_int64(st, 1),
 		                        .time = sqlite3_column_int64(st, 2),
-		                        .title = column_dup(st, 3)};
+		                        .title = story_title(st, 3)};
 		stories_add(out, &cap, &s);
 	}
 	sqlite3_finalize(st);
