@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text/ascii.h"
 #include "util/xalloc.h"
 
 struct date {
@@ -14,28 +15,12 @@ struct date {
 	int offset; /* seconds east of UTC */
 };
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
-
 /* Read exactly n digits. */
 static bool digits(const char **p, int n, int *out)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++) {
-		if (!is_digit((*p)[i]))
+		if (!ascii_is_digit((*p)[i]))
 			return false;
 		v = v * 10 + ((*p)[i] - '0');
 	}
@@ -100,14 +85,15 @@ static bool parse_offset(const char **p, int *offset)
 	int sign = **p == '-' ? -1 : 1;
 	const char *s = *p + 1;
 	int h = 0, m = 0, n = 0;
-	while (is_digit(s[n]))
+	while (ascii_is_digit(s[n]))
 		n++;
 	if (n == 4) {
 		h = (s[0] - '0') * 10 + (s[1] - '0');
 		m = (s[2] - '0') * 10 + (s[3] - '0');
 	} else if (n == 1 || n == 2) {
 		h = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
-		if (s[n] == ':' && is_digit(s[n + 1]) && is_digit(s[n + 2])) {
+		if (s[n] == ':' && ascii_is_digit(s[n + 1]) &&
+		    ascii_is_digit(s[n + 2])) {
 			m = (s[n + 1] - '0') * 10 + (s[n + 2] - '0');
 			n += 3;
 		}
@@ -123,7 +109,7 @@ static bool parse_offset(const char **p, int *offset)
 
 static bool only_space(const char *p)
 {
-	while (is_space(*p))
+	while (ascii_is_space(*p))
 		p++;
 	return *p == '\0';
 }
@@ -144,7 +130,7 @@ static bool parse_iso(const char *p, struct date *d)
 				return false;
 		}
 	}
-	if ((*p == 'T' || *p == 't' || *p == ' ') && is_digit(p[1])) {
+	if ((*p == 'T' || *p == 't' || *p == ' ') && ascii_is_digit(p[1])) {
 		p++;
 		if (!digits(&p, 2, &d->hour) || *p++ != ':' ||
 		    !digits(&p, 2, &d->min))
@@ -155,9 +141,9 @@ static bool parse_iso(const char *p, struct date *d)
 				return false;
 			if (*p == '.' || *p == ',') {
 				p++;
-				if (!is_digit(*p))
+				if (!ascii_is_digit(*p))
 					return false;
-				while (is_digit(*p))
+				while (ascii_is_digit(*p))
 					p++;
 			}
 		}
@@ -257,7 +243,7 @@ struct token {
 static void lex_word(const char *p, struct token *t)
 {
 	t->text = p;
-	while (is_alpha(*p))
+	while (ascii_is_alpha(*p))
 		p++;
 	t->len = (size_t)(p - t->text);
 	t->end = *p == '.' ? p + 1 : p;
@@ -279,8 +265,8 @@ static void lex_time(const char *p, struct token *t)
 		p++;
 		if (!digits(&p, 2, &t->sec))
 			return;
-		if (*p == '.' && is_digit(p[1]))
-			for (p++; is_digit(*p); p++)
+		if (*p == '.' && ascii_is_digit(p[1]))
+			for (p++; ascii_is_digit(*p); p++)
 				;
 	}
 	t->kind = TOKEN_TIME;
@@ -292,11 +278,11 @@ static void lex_number(const char *p, struct token *t)
 {
 	t->text = p;
 	t->value = 0;
-	while (is_digit(*p) && p - t->text < 5)
+	while (ascii_is_digit(*p) && p - t->text < 5)
 		t->value = t->value * 10 + (*p++ - '0');
 	t->len = (size_t)(p - t->text);
 	t->end = p;
-	if (is_digit(*p))
+	if (ascii_is_digit(*p))
 		t->kind = TOKEN_BAD;
 	else if (*p == ':')
 		lex_time(p, t);
@@ -308,16 +294,17 @@ static void lex_number(const char *p, struct token *t)
 static void next_token(const char *p, bool after_time, struct token *t)
 {
 	*t = (struct token){.kind = TOKEN_BAD};
-	while (is_space(*p) || *p == ',')
+	while (ascii_is_space(*p) || *p == ',')
 		p++;
 	t->text = t->end = p;
 	if (*p == '\0' || *p == '(')
 		t->kind = TOKEN_END;
-	else if (is_alpha(*p))
+	else if (ascii_is_alpha(*p))
 		lex_word(p, t);
-	else if (is_digit(*p))
+	else if (ascii_is_digit(*p))
 		lex_number(p, t);
-	else if ((*p == '+' || *p == '-') && is_digit(p[1]) && after_time) {
+	else if ((*p == '+' || *p == '-') && ascii_is_digit(p[1]) &&
+	         after_time) {
 		if (parse_offset(&t->end, &t->value))
 			t->kind = TOKEN_OFFSET;
 	} else if (*p == '-' || *p == '/') {
@@ -343,7 +330,7 @@ static bool on_zone(struct rfc822 *r, struct token *t)
 		return false;
 	r->have_zone = true;
 	r->d->offset = zone_offset(t->text, t->len);
-	if ((*t->end == '+' || *t->end == '-') && is_digit(t->end[1]))
+	if ((*t->end == '+' || *t->end == '-') && ascii_is_digit(t->end[1]))
 		return parse_offset(&t->end, &r->d->offset);
 	return true;
 }
@@ -459,7 +446,7 @@ bool date_parse(const char *s, long long *epoch, int *offset)
 {
 	if (!s)
 		return false;
-	while (is_space(*s))
+	while (ascii_is_space(*s))
 		s++;
 	struct date d;
 	if (!parse_iso(s, &d) && !parse_rfc822(s, &d))
