@@ -92,7 +92,7 @@ static void add_words(char **p, size_t *len, size_t *cap, unsigned long long *s,
 	for (size_t i = 0; i < n; i++) {
 		const char *w = words[next(s) % NWORDS];
 		size_t wl = strlen(w);
-		if (*len + wl + 2 > *cap) {
+		if (!*p || *len + wl + 2 > *cap) {
 			*cap = (*cap + wl + 2) * 2;
 			*p = xreallocarray(*p, *cap, 1);
 		}

@@ -15,6 +15,7 @@
 #include "layout/bidi.h"
 #include "layout/layout.h"
 #include "layout/linebreak.h"
+#include "text/ascii.h"
 #include "text/decode.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -110,11 +111,6 @@ struct lay_options lay_options_default(void)
 	return o;
 }
 
-static bool is_ascii_alpha(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* A paragraph that is one URL or path (`https://...`, `www....`, `/...`)
  * reads left to right whatever letters it holds. */
 static bool is_url_or_path(const uint32_t *cp, size_t n)
@@ -137,12 +133,11 @@ static bool is_url_or_path(const uint32_t *cp, size_t n)
 	    cp[i + 3] == '.')
 		return true;
 	/* RFC 3986 scheme, then "://". */
-	if (!is_ascii_alpha(cp[i]))
+	if (!ascii_is_alpha(cp[i]))
 		return false;
 	size_t k = i + 1;
-	while (k < end &&
-	       (is_ascii_alpha(cp[k]) || (cp[k] >= '0' && cp[k] <= '9') ||
-	        cp[k] == '+' || cp[k] == '-' || cp[k] == '.'))
+	while (k < end && (ascii_is_alpha(cp[k]) || ascii_is_digit(cp[k]) ||
+	                   cp[k] == '+' || cp[k] == '-' || cp[k] == '.'))
 		k++;
 	return end - k >= 3 && cp[k] == ':' && cp[k + 1] == '/' &&
 	       cp[k + 2] == '/';

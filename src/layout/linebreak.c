@@ -9,6 +9,7 @@
 #include <unilbrk.h>
 
 #include "layout/linebreak.h"
+#include "text/ascii.h"
 
 /* What brk says before a character libunistring answered raw for, after
  * one it answered before for: libunistring marks a mandatory break on the
@@ -124,7 +125,7 @@ static bool is_cm(uint32_t c)
 static bool is_nu(uint32_t c)
 {
 	if (c < 0x80)
-		return c >= '0' && c <= '9';
+		return ascii_is_digit(c);
 	return uc_is_general_category(c, UC_CATEGORY_Nd) &&
 	       !(c >= 0xFF10 && c <= 0xFF19);
 }

@@ -32,8 +32,9 @@ struct span {
 /* ---- Lines ---------------------------------------------------------- */
 
 /* Bytes of the UTF-8 character at s that trimming treats as space: ASCII
- * blanks, NO-BREAK SPACE and a stray ZERO WIDTH NO-BREAK SPACE (a BOM left
- * inside a file by concatenation).  0 when it is not one. */
+ * blanks (within a line, so not ascii_is_space(): no line ends),
+ * NO-BREAK SPACE and a stray ZERO WIDTH NO-BREAK SPACE (a BOM left inside
+ * a file by concatenation).  0 when it is not one. */
 static size_t space_at(const char *s, size_t len)
 {
 	if (len >= 1 &&

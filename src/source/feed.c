@@ -18,6 +18,7 @@
 
 #include "source/html.h"
 #include "util/strbuf.h"
+#include "text/ascii.h"
 #include "text/date.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -122,19 +123,13 @@ struct feed_parser {
 
 /* ---- small string helpers ---- */
 
-static bool ascii_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
-
 /* A copy with runs of white space made one space and the ends trimmed. */
 static char *collapse(const char *s)
 {
 	struct strbuf b = {0};
 	bool space = false;
 	for (; *s; s++) {
-		if (ascii_space(*s)) {
+		if (ascii_is_space(*s)) {
 			space = b.len > 0;
 			continue;
 		}
@@ -160,7 +155,7 @@ static char *collapse_or_null(const char *s)
 static bool blank(const char *s)
 {
 	for (; s && *s; s++)
-		if (!ascii_space(*s))
+		if (!ascii_is_space(*s))
 			return false;
 	return true;
 }
@@ -170,8 +165,7 @@ static bool has_markup(const char *s)
 {
 	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
 		char c = p[1];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    c == '/' || c == '!')
+		if (ascii_is_alpha(c) || c == '/' || c == '!')
 			return true;
 	}
 	return false;
@@ -1059,7 +1053,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 		return;
 	free(p->xml_error);
 	size_t len = e->message ? strlen(e->message) : 0;
-	while (len && ascii_space(e->message[len - 1]))
+	while (len && ascii_is_space(e->message[len - 1]))
 		len--;
 	p->xml_error = e->message ? xstrndup(e->message, len)
 	                          : xstrdup(_("unknown XML error"));
@@ -1290,7 +1284,7 @@ bool feed_sniff(const char *buf, size_t len)
 	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	for (;;) {
-		while (p < end && ascii_space(*p))
+		while (p < end && ascii_is_space(*p))
 			p++;
 		if (p >= end || *p != '<')
 			return false;
@@ -1317,7 +1311,7 @@ bool feed_sniff(const char *buf, size_t len)
 			return false;
 	}
 	const char *name = ++p;
-	while (p < end && !ascii_space(*p) && *p != '>' && *p != '/')
+	while (p < end && !ascii_is_space(*p) && *p != '>' && *p != '/')
 		p++;
 	if (p >= end)
 		return false;

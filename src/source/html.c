@@ -13,6 +13,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
+#include "text/ascii.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/xalloc.h"
@@ -136,8 +137,8 @@ static const char *attr(const xmlChar **atts, const char *name)
 	return NULL;
 }
 
-/* HTML's white space, by byte: a table, as add_text() asks for every
- * byte of every item. */
+/* HTML's white space (ascii_is_space() but the vertical tab), by byte: a
+ * table, as add_text() asks for every byte of every item. */
 static const bool space_byte[256] = {
         [' '] = true,  ['\t'] = true, ['\n'] = true,
         ['\r'] = true, ['\f'] = true,
@@ -321,8 +322,8 @@ static void image(struct conv *c, const xmlChar **atts)
 	if (!c->a)
 		return;
 	const char *w = attr(atts, "width"), *h = attr(atts, "height");
-	if ((w && atoi(w) <= 1 && w[0] >= '0' && w[0] <= '9') ||
-	    (h && atoi(h) <= 1 && h[0] >= '0' && h[0] <= '9'))
+	if ((w && atoi(w) <= 1 && ascii_is_digit(w[0])) ||
+	    (h && atoi(h) <= 1 && ascii_is_digit(h[0])))
 		return; /* a tracker */
 	const char *alt = attr(atts, "alt");
 	struct strbuf label = {0};
@@ -700,7 +701,7 @@ char *html_to_line(const char *html, size_t len)
 static bool blank_line(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (!html_space(s[i]) && s[i] != '\v')
+		if (!ascii_is_space(s[i]))
 			return false;
 	return true;
 }
@@ -723,7 +724,7 @@ void html_text_to_article(struct article *a, const char *text, size_t len)
 			space = false;
 		}
 		for (size_t k = i; k < j; k++) {
-			if (html_space(text[k]) || text[k] == '\v') {
+			if (ascii_is_space(text[k])) {
 				space = par.len > 0;
 				continue;
 			}

@@ -400,12 +400,6 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 	sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 }
 
-static char *column_dup(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? xstrndup(s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
-}
-
 /* mkdir -p with mode 0700 for what it creates. */
 static void make_folders(char *path)
 {

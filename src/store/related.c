@@ -258,11 +258,17 @@ void cache_index_batch_free(struct index_batch *b)
 	free(b);
 }
 
-static char *column_dup(sqlite3_stmt *st, int i)
+char *column_dup(sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
-	return xstrndup(s ? s : "",
-	                s ? (size_t)sqlite3_column_bytes(st, i) : 0);
+	return s ? xstrndup(s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+/* Column i as a story's title: "" for NULL, as a story list promises. */
+static char *story_title(sqlite3_stmt *st, int i)
+{
+	char *title = column_dup(st, i);
+	return title ? title : xstrdup("");
 }
 
 static void stories_add(struct cache_story_list *s, size_t *cap,
@@ -447,6 +453,12 @@ struct candidate {
 	long bucket;
 };
 
+/* The candidates kept so far, in the order the query gave them. */
+struct candidates {
+	struct candidate *at;
+	size_t n, cap;
+};
+
 static int by_bucket_then_time(const void *a, const void *b)
 {
 	const struct candidate *x = a, *y = b;
@@ -457,25 +469,12 @@ static int by_bucket_then_time(const void *a, const void *b)
 	return (x->story.id < y->story.id) - (x->story.id > y->story.id);
 }
 
-struct cache_story_list *cache_related(struct cache *c, long long item_id,
-                                       size_t k)
+/* Running: the query for the want best candidates, ranked inside FTS5
+ * first so only those rows are joined with items and read; NULL with the
+ * cache's error. */
+static sqlite3_stmt *related_statement(struct cache *c, const struct strbuf *q,
+                                       size_t want)
 {
-	struct indexed it = {0};
-	if (!read_indexed(c, item_id, &it))
-		return NULL;
-	struct cache_story_list *out = xcalloc(1, sizeof *out);
-	struct strbuf q = {0};
-	int used = k ? salient_query(c, &q, &it.headline, &it.summary) : 0;
-	if (used <= 0) {
-		free(q.s);
-		indexed_free(&it);
-		if (used == 0)
-			return out;
-		free(out);
-		return NULL;
-	}
-	/* Ranked inside FTS5 first, so only the best few rows are joined
-	 * with items and read. */
 	sqlite3_stmt *st = prepare(
 	        c, "SELECT r.rowid, r.score, r.headline, i.feed_id, i.time,"
 	           " i.title FROM (SELECT rowid, -rank AS score, headline"
@@ -483,91 +482,148 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 	           " AND rank MATCH 'bm25(" HEADLINE_WEIGHT ", " SUMMARY_WEIGHT
 	           ")' ORDER BY rank LIMIT ?2) r"
 	           " JOIN items i ON i.id = r.rowid ORDER BY r.score DESC");
-	if (!st) {
-		free(q.s);
-		indexed_free(&it);
-		free(out);
+	if (!st)
 		return NULL;
-	}
-	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
-	size_t want = k * CANDIDATES_PER_STORY + CANDIDATES_MIN;
+	sqlite3_bind_text(st, 1, q->s, (int)q->len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)want);
+	return st;
+}
 
-	struct candidate *cands = NULL;
-	size_t n = 0, cap = 0;
+/* The candidate of the statement's row (without its title), its score
+ * weighed down by the days between it and the item. */
+static struct candidate read_candidate(sqlite3_stmt *st,
+                                       const struct indexed *it)
+{
+	struct candidate cand = {0};
+	headline_salient(&cand.headline,
+	                 (const char *)sqlite3_column_text(st, 2));
+	cand.story.id = sqlite3_column_int64(st, 0);
+	cand.story.score = sqlite3_column_double(st, 1);
+	cand.story.feed_id = sqlite3_column_int64(st, 3);
+	cand.story.time = sqlite3_column_int64(st, 4);
+	if (it->time && cand.story.time)
+		cand.story.score /=
+		        1.0 + (double)llabs(cand.story.time - it->time) /
+		                      (NEAR_DAYS * 24 * 60 * 60);
+	return cand;
+}
+
+/* Folding: whether cand is a variant of the item (the item, not related
+ * to it) or of a better candidate (then folded into that one). */
+static bool folds_away(struct candidates *cs, const struct indexed *it,
+                       const struct candidate *cand)
+{
+	if (text_near_duplicate(&it->headline, it->time, &cand->headline,
+	                        cand->story.time))
+		return true;
+	for (size_t j = 0; j < cs->n; j++) {
+		struct candidate *better = &cs->at[j];
+		if (text_near_duplicate(&better->headline, better->story.time,
+		                        &cand->headline, cand->story.time)) {
+			add_dup(&better->story, cand->story.id);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void candidates_add(struct candidates *cs, const struct candidate *cand)
+{
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap ? cs->cap * 2 : 32;
+		cs->at = xreallocarray(cs->at, cs->cap, sizeof *cs->at);
+	}
+	cs->at[cs->n++] = *cand;
+}
+
+/* Running and folding: the candidates for k related stories, other than
+ * the item itself, near-duplicates folded; false with the cache's error. */
+static bool find_candidates(struct cache *c, const struct strbuf *q, size_t k,
+                            long long item_id, const struct indexed *it,
+                            struct candidates *cs)
+{
+	sqlite3_stmt *st = related_statement(
+	        c, q, k * CANDIDATES_PER_STORY + CANDIDATES_MIN);
+	if (!st)
+		return false;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
-		if (id == item_id)
+		if (sqlite3_column_int64(st, 0) == item_id)
 			continue;
-		struct candidate cand = {0};
-		headline_salient(&cand.headline,
-		                 (const char *)sqlite3_column_text(st, 2));
-		cand.story.id = id;
-		cand.story.score = sqlite3_column_double(st, 1);
-		cand.story.feed_id = sqlite3_column_int64(st, 3);
-		cand.story.time = sqlite3_column_int64(st, 4);
-		if (it.time && cand.story.time)
-			cand.story.score /=
-			        1.0 + (double)llabs(cand.story.time - it.time) /
-			                      (NEAR_DAYS * 24 * 60 * 60);
-		/* The item's own variants are the item, not related to it. */
-		if (text_near_duplicate(&it.headline, it.time, &cand.headline,
-		                        cand.story.time)) {
+		struct candidate cand = read_candidate(st, it);
+		if (folds_away(cs, it, &cand)) {
 			text_words_free(&cand.headline);
 			continue;
 		}
-		/* A variant of a better candidate folds into it. */
-		size_t j = 0;
-		while (j < n && !text_near_duplicate(
-		                        &cands[j].headline, cands[j].story.time,
-		                        &cand.headline, cand.story.time))
-			j++;
-		if (j < n) {
-			add_dup(&cands[j].story, id);
-			text_words_free(&cand.headline);
-			continue;
-		}
-		cand.story.title = column_dup(st, 5);
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			cands = xreallocarray(cands, cap, sizeof *cands);
-		}
-		cands[n++] = cand;
+		cand.story.title = story_title(st, 5);
+		candidates_add(cs, &cand);
 	}
 	if (rc != SQLITE_DONE)
 		cache_fail(c, rc);
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
+/* Ranking: best first, equal scores (within EQUAL_SCORES of the best)
+ * recent first. */
+static void rank_candidates(struct candidates *cs)
+{
+	double best = 0;
+	for (size_t i = 0; i < cs->n; i++)
+		if (cs->at[i].story.score > best)
+			best = cs->at[i].story.score;
+	double unit = best * EQUAL_SCORES;
+	for (size_t i = 0; i < cs->n; i++)
+		cs->at[i].bucket =
+		        unit > 0 ? (long)(cs->at[i].story.score / unit) : 0;
+	if (cs->n > 1) /* qsort() wants an array, even for none */
+		qsort(cs->at, cs->n, sizeof *cs->at, by_bucket_then_time);
+}
+
+/* Free the candidates, the stories of the first keep excepted. */
+static void candidates_free(struct candidates *cs, size_t keep)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		if (i >= keep) {
+			free(cs->at[i].story.title);
+			free(cs->at[i].story.dups);
+		}
+		text_words_free(&cs->at[i].headline);
+	}
+	free(cs->at);
+}
+
+/* The first k candidates as a story list; the candidates are freed. */
+static struct cache_story_list *first_stories(struct candidates *cs, size_t k)
+{
+	struct cache_story_list *out = xcalloc(1, sizeof *out);
+	size_t cap = 0;
+	for (size_t i = 0; i < cs->n && i < k; i++)
+		stories_add(out, &cap, &cs->at[i].story);
+	candidates_free(cs, k);
+	return out;
+}
+
+struct cache_story_list *cache_related(struct cache *c, long long item_id,
+                                       size_t k)
+{
+	struct indexed it = {0};
+	if (!read_indexed(c, item_id, &it))
+		return NULL;
+	/* Building the query: the item's rarest salient words. */
+	struct strbuf q = {0};
+	int used = k ? salient_query(c, &q, &it.headline, &it.summary) : 0;
+	struct candidates cs = {0};
+	bool ok = used == 0 ||
+	          (used > 0 && find_candidates(c, &q, k, item_id, &it, &cs));
 	free(q.s);
 	indexed_free(&it);
-
-	/* Equal scores (within EQUAL_SCORES of the best) go by date. */
-	double best = 0;
-	for (size_t i = 0; i < n; i++)
-		if (cands[i].story.score > best)
-			best = cands[i].story.score;
-	double unit = best * EQUAL_SCORES;
-	for (size_t i = 0; i < n; i++)
-		cands[i].bucket =
-		        unit > 0 ? (long)(cands[i].story.score / unit) : 0;
-	if (n > 1) /* qsort() wants an array, even for none */
-		qsort(cands, n, sizeof *cands, by_bucket_then_time);
-	size_t cap_out = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (rc == SQLITE_DONE && out->n < k)
-			stories_add(out, &cap_out, &cands[i].story);
-		else {
-			free(cands[i].story.title);
-			free(cands[i].story.dups);
-		}
-		text_words_free(&cands[i].headline);
-	}
-	free(cands);
-	if (rc != SQLITE_DONE) {
-		cache_story_list_free(out);
+	if (!ok) {
+		candidates_free(&cs, 0);
 		return NULL;
 	}
-	return out;
+	rank_candidates(&cs);
+	return first_stories(&cs, k);
 }
 
 static int newest_first(const void *a, const void *b)
@@ -630,7 +686,7 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 		struct cache_story s = {.id = id,
 		                        .feed_id = sqlite3_column_int64(st, 2),
 		                        .time = t,
-		                        .title = column_dup(st, 4)};
+		                        .title = story_title(st, 4)};
 		stories_add(out, &cap, &s);
 	}
 	text_words_free(&w);
@@ -724,7 +780,7 @@ struct cache_story_list *cache_search(struct cache *c, const char *query,
 		struct cache_story s = {.id = sqlite3_column_int64(st, 0),
 		                        .feed_id = sqlite3_column_int64(st, 1),
 		                        .time = sqlite3_column_int64(st, 2),
-		                        .title = column_dup(st, 3)};
+		                        .title = story_title(st, 3)};
 		stories_add(out, &cap, &s);
 	}
 	sqlite3_finalize(st);

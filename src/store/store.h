@@ -14,6 +14,10 @@
  * the owner's elsewhere); owned by the cache. */
 sqlite3 *cache_db(struct cache *c);
 
+/* A copy of column i of st's row, or NULL when the column is NULL; the
+ * caller frees it. */
+char *column_dup(sqlite3_stmt *st, int i);
+
 /* Record SQLite's failure rc (with the connection's message) as the
  * cache's error; returns false. */
 bool cache_fail(struct cache *c, int rc);

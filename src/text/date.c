@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text/ascii.h"
 #include "util/xalloc.h"
 
 struct date {
@@ -14,28 +15,12 @@ struct date {
 	int offset; /* seconds east of UTC */
 };
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
-
 /* Read exactly n digits. */
 static bool digits(const char **p, int n, int *out)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++) {
-		if (!is_digit((*p)[i]))
+		if (!ascii_is_digit((*p)[i]))
 			return false;
 		v = v * 10 + ((*p)[i] - '0');
 	}
@@ -100,14 +85,15 @@ static bool parse_offset(const char **p, int *offset)
 	int sign = **p == '-' ? -1 : 1;
 	const char *s = *p + 1;
 	int h = 0, m = 0, n = 0;
-	while (is_digit(s[n]))
+	while (ascii_is_digit(s[n]))
 		n++;
 	if (n == 4) {
 		h = (s[0] - '0') * 10 + (s[1] - '0');
 		m = (s[2] - '0') * 10 + (s[3] - '0');
 	} else if (n == 1 || n == 2) {
 		h = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
-		if (s[n] == ':' && is_digit(s[n + 1]) && is_digit(s[n + 2])) {
+		if (s[n] == ':' && ascii_is_digit(s[n + 1]) &&
+		    ascii_is_digit(s[n + 2])) {
 			m = (s[n + 1] - '0') * 10 + (s[n + 2] - '0');
 			n += 3;
 		}
@@ -123,7 +109,7 @@ static bool parse_offset(const char **p, int *offset)
 
 static bool only_space(const char *p)
 {
-	while (is_space(*p))
+	while (ascii_is_space(*p))
 		p++;
 	return *p == '\0';
 }
@@ -144,7 +130,7 @@ static bool parse_iso(const char *p, struct date *d)
 				return false;
 		}
 	}
-	if ((*p == 'T' || *p == 't' || *p == ' ') && is_digit(p[1])) {
+	if ((*p == 'T' || *p == 't' || *p == ' ') && ascii_is_digit(p[1])) {
 		p++;
 		if (!digits(&p, 2, &d->hour) || *p++ != ':' ||
 		    !digits(&p, 2, &d->min))
@@ -155,9 +141,9 @@ static bool parse_iso(const char *p, struct date *d)
 				return false;
 			if (*p == '.' || *p == ',') {
 				p++;
-				if (!is_digit(*p))
+				if (!ascii_is_digit(*p))
 					return false;
-				while (is_digit(*p))
+				while (ascii_is_digit(*p))
 					p++;
 			}
 		}
@@ -215,99 +201,217 @@ static int name_index(const char *word, size_t len, const char *const *names,
 	return -1;
 }
 
-/* RFC 822 / RFC 2822 and the shapes real feeds give it: an optional day
- * name, day and month in either order, a 2- or 4-digit year before or
- * after the time, and a numeric or named zone, or none. */
-static bool parse_rfc822(const char *p, struct date *d)
+/* The offset of a zone name in seconds east of UTC; an unknown one counts
+ * as UTC, as RFC 2822 says of the military letters. */
+static int zone_offset(const char *word, size_t len)
 {
-	*d = (struct date){0};
-	int month = -1, nnum = 0, nums[2] = {0, 0}, numlen[2] = {0, 0};
-	bool have_time = false, have_zone = false;
+	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
+		if (strlen(zones[i].name) == len &&
+		    strncasecmp(word, zones[i].name, len) == 0)
+			return zones[i].minutes * 60;
+	return 0;
+}
 
-	for (;;) {
-		while (is_space(*p) || *p == ',')
-			p++;
-		if (*p == '\0' || *p == '(') /* "(Iran Standard Time)" */
-			break;
-		if (is_alpha(*p)) {
-			const char *w = p;
-			while (is_alpha(*p))
-				p++;
-			size_t len = (size_t)(p - w);
-			if (*p == '.') /* "Sept." */
-				p++;
-			int m = name_index(w, len, month_names, 12);
-			if (m >= 0 && month < 0 && !have_time) {
-				month = m;
-				continue;
-			}
-			if (!have_time && name_index(w, len, day_names, 7) >= 0)
-				continue;
-			if (!have_time || have_zone)
-				return false;
-			/* A zone name; an unknown one counts as UTC, as RFC
-			 * 2822 says of the military letters. */
-			have_zone = true;
-			for (size_t i = 0; i < sizeof zones / sizeof *zones;
-			     i++)
-				if (strlen(zones[i].name) == len &&
-				    strncasecmp(w, zones[i].name, len) == 0)
-					d->offset = zones[i].minutes * 60;
-			/* "GMT+0330": the offset that follows wins. */
-			if ((*p == '+' || *p == '-') && is_digit(p[1]) &&
-			    !parse_offset(&p, &d->offset))
-				return false;
-			continue;
-		}
-		if ((*p == '+' || *p == '-') && is_digit(p[1]) && have_time) {
-			if (have_zone || !parse_offset(&p, &d->offset))
-				return false;
-			have_zone = true;
-			continue;
-		}
-		if (*p == '-' || *p == '/') { /* "07-Mar-2024" */
-			p++;
-			continue;
-		}
-		if (!is_digit(*p))
-			return false;
-		const char *start = p;
-		int v = 0;
-		while (is_digit(*p) && p - start < 5)
-			v = v * 10 + (*p++ - '0');
-		if (is_digit(*p))
-			return false;
-		if (*p == ':') {
-			if (have_time)
-				return false;
-			d->hour = v;
-			p++;
-			if (!digits(&p, 2, &d->min))
-				return false;
-			if (*p == ':') {
-				p++;
-				if (!digits(&p, 2, &d->sec))
-					return false;
-				if (*p == '.' && is_digit(p[1]))
-					for (p++; is_digit(*p); p++)
-						;
-			}
-			have_time = true;
-			continue;
-		}
-		if (nnum == 2 || have_zone)
-			return false;
-		numlen[nnum] = (int)(p - start);
-		nums[nnum++] = v;
+/* The tokens of an RFC 822 date as feeds write it.  Which token a piece
+ * of text is depends only on the text, except for a sign: after the time
+ * it starts an offset, before it a '-' separates ("07-Mar-2024"). */
+enum token_kind {
+	TOKEN_END,       /* the end, or a comment: "(Iran Standard Time)" */
+	TOKEN_MONTH,     /* "Mar", "Sept.", "March" */
+	TOKEN_DAY,       /* "Thu", "Thursday" */
+	TOKEN_ZONE,      /* any other word: "GMT", "EST", "XYZ" */
+	TOKEN_OFFSET,    /* "+0330", "-05:00", "+3" */
+	TOKEN_TIME,      /* "14:05", "14:05:00", "14:05:00.25" */
+	TOKEN_NUMBER,    /* 1 to 5 digits: the day or the year */
+	TOKEN_SEPARATOR, /* '-' or '/' between the day, month and year */
+	TOKEN_BAD,       /* anything else */
+};
+
+/* A token and what it says; its handler may take more text (see
+ * on_zone()). */
+struct token {
+	enum token_kind kind;
+	const char *text; /* a word's letters, a number's digits */
+	size_t len;
+	const char *end; /* where the next token starts */
+	int value;       /* a month's or day's index, an offset, a number,
+	                    the hour of a time */
+	int min, sec;    /* of a time */
+};
+
+/* A word, and the '.' of an abbreviation after it ("Sept."). */
+static void lex_word(const char *p, struct token *t)
+{
+	t->text = p;
+	while (ascii_is_alpha(*p))
+		p++;
+	t->len = (size_t)(p - t->text);
+	t->end = *p == '.' ? p + 1 : p;
+	if ((t->value = name_index(t->text, t->len, month_names, 12)) >= 0)
+		t->kind = TOKEN_MONTH;
+	else if ((t->value = name_index(t->text, t->len, day_names, 7)) >= 0)
+		t->kind = TOKEN_DAY;
+	else
+		t->kind = TOKEN_ZONE;
+}
+
+/* ":mm[:ss[.frac]]" after the hour. */
+static void lex_time(const char *p, struct token *t)
+{
+	t->kind = TOKEN_BAD;
+	if (*p++ != ':' || !digits(&p, 2, &t->min))
+		return;
+	if (*p == ':') {
+		p++;
+		if (!digits(&p, 2, &t->sec))
+			return;
+		if (*p == '.' && ascii_is_digit(p[1]))
+			for (p++; ascii_is_digit(*p); p++)
+				;
 	}
-	if (month < 0 || nnum != 2)
+	t->kind = TOKEN_TIME;
+	t->end = p;
+}
+
+/* A number of up to 5 digits, or the hour of a time. */
+static void lex_number(const char *p, struct token *t)
+{
+	t->text = p;
+	t->value = 0;
+	while (ascii_is_digit(*p) && p - t->text < 5)
+		t->value = t->value * 10 + (*p++ - '0');
+	t->len = (size_t)(p - t->text);
+	t->end = p;
+	if (ascii_is_digit(*p))
+		t->kind = TOKEN_BAD;
+	else if (*p == ':')
+		lex_time(p, t);
+	else
+		t->kind = TOKEN_NUMBER;
+}
+
+/* The token at p, after spaces and commas. */
+static void next_token(const char *p, bool after_time, struct token *t)
+{
+	*t = (struct token){.kind = TOKEN_BAD};
+	while (ascii_is_space(*p) || *p == ',')
+		p++;
+	t->text = t->end = p;
+	if (*p == '\0' || *p == '(')
+		t->kind = TOKEN_END;
+	else if (ascii_is_alpha(*p))
+		lex_word(p, t);
+	else if (ascii_is_digit(*p))
+		lex_number(p, t);
+	else if ((*p == '+' || *p == '-') && ascii_is_digit(p[1]) &&
+	         after_time) {
+		if (parse_offset(&t->end, &t->value))
+			t->kind = TOKEN_OFFSET;
+	} else if (*p == '-' || *p == '/') {
+		t->kind = TOKEN_SEPARATOR;
+		t->end = p + 1;
+	}
+}
+
+/* What an RFC 822 date has given so far. */
+struct rfc822 {
+	struct date *d;
+	int month; /* 0..11, -1 before the month */
+	int nnum;  /* the day and the year, in the order written */
+	int nums[2], numlen[2];
+	bool have_time, have_zone;
+};
+
+/* After the time, any word is a zone name.  A numeric offset right after
+ * it ("GMT+0330") wins. */
+static bool on_zone(struct rfc822 *r, struct token *t)
+{
+	if (!r->have_time || r->have_zone)
 		return false;
-	/* Day then year, unless the first is the 4-digit one. */
-	int day = nums[0], year = nums[1], ylen = numlen[1];
-	if (numlen[0] >= 3) {
-		day = nums[1];
-		year = nums[0];
-		ylen = numlen[0];
+	r->have_zone = true;
+	r->d->offset = zone_offset(t->text, t->len);
+	if ((*t->end == '+' || *t->end == '-') && ascii_is_digit(t->end[1]))
+		return parse_offset(&t->end, &r->d->offset);
+	return true;
+}
+
+/* The month, once and before the time; after the time a month's or a
+ * day's name is a zone name. */
+static bool on_month(struct rfc822 *r, struct token *t)
+{
+	if (r->month >= 0 || r->have_time)
+		return on_zone(r, t);
+	r->month = t->value;
+	return true;
+}
+
+static bool on_day(struct rfc822 *r, struct token *t)
+{
+	return r->have_time ? on_zone(r, t) : true;
+}
+
+static bool on_offset(struct rfc822 *r, struct token *t)
+{
+	if (r->have_zone)
+		return false;
+	r->have_zone = true;
+	r->d->offset = t->value;
+	return true;
+}
+
+static bool on_time(struct rfc822 *r, struct token *t)
+{
+	if (r->have_time)
+		return false;
+	r->have_time = true;
+	r->d->hour = t->value;
+	r->d->min = t->min;
+	r->d->sec = t->sec;
+	return true;
+}
+
+/* The day and the year, in either order; none after the zone. */
+static bool on_number(struct rfc822 *r, struct token *t)
+{
+	if (r->nnum == 2 || r->have_zone)
+		return false;
+	r->numlen[r->nnum] = (int)t->len;
+	r->nums[r->nnum++] = t->value;
+	return true;
+}
+
+static bool on_separator(struct rfc822 *r, struct token *t)
+{
+	(void)r;
+	(void)t;
+	return true;
+}
+
+static bool on_bad(struct rfc822 *r, struct token *t)
+{
+	(void)r;
+	(void)t;
+	return false;
+}
+
+/* What each token does to the date, by its kind (not TOKEN_END). */
+static bool (*const token_handlers[])(struct rfc822 *, struct token *) = {
+        [TOKEN_MONTH] = on_month,         [TOKEN_DAY] = on_day,
+        [TOKEN_ZONE] = on_zone,           [TOKEN_OFFSET] = on_offset,
+        [TOKEN_TIME] = on_time,           [TOKEN_NUMBER] = on_number,
+        [TOKEN_SEPARATOR] = on_separator, [TOKEN_BAD] = on_bad,
+};
+
+/* The day and the year from the two numbers: day then year, unless the
+ * first is the 4-digit one; a 2-digit year is 1950..2049, a 3-digit one
+ * counts from 1900. */
+static bool day_and_year(const struct rfc822 *r)
+{
+	int day = r->nums[0], year = r->nums[1], ylen = r->numlen[1];
+	if (r->numlen[0] >= 3) {
+		day = r->nums[1];
+		year = r->nums[0];
+		ylen = r->numlen[0];
 	}
 	if (ylen == 2)
 		year += year < 50 ? 2000 : 1900;
@@ -315,9 +419,26 @@ static bool parse_rfc822(const char *p, struct date *d)
 		year += 1900;
 	else if (ylen != 4)
 		return false;
-	d->year = year;
-	d->month = month + 1;
-	d->day = day;
+	r->d->year = year;
+	r->d->day = day;
+	return true;
+}
+
+/* RFC 822 / RFC 2822 and the shapes real feeds give it: an optional day
+ * name, day and month in either order, a 2- or 4-digit year before or
+ * after the time, and a numeric or named zone, or none. */
+static bool parse_rfc822(const char *p, struct date *d)
+{
+	*d = (struct date){0};
+	struct rfc822 r = {.d = d, .month = -1};
+	struct token t;
+	for (next_token(p, false, &t); t.kind != TOKEN_END;
+	     next_token(t.end, r.have_time, &t))
+		if (!token_handlers[t.kind](&r, &t))
+			return false;
+	if (r.month < 0 || r.nnum != 2 || !day_and_year(&r))
+		return false;
+	d->month = r.month + 1;
 	return date_valid(d);
 }
 
@@ -325,7 +446,7 @@ bool date_parse(const char *s, long long *epoch, int *offset)
 {
 	if (!s)
 		return false;
-	while (is_space(*s))
+	while (ascii_is_space(*s))
 		s++;
 	struct date d;
 	if (!parse_iso(s, &d) && !parse_rfc822(s, &d))

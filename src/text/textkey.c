@@ -101,6 +101,8 @@ static bool is_invisible(ucs4_t uc)
 	return uc_is_property_default_ignorable_code_point(uc);
 }
 
+/* Space for a key: every control character and every Unicode space, a
+ * wider class than ascii_is_space() (text/ascii.h). */
 static bool is_space(ucs4_t uc)
 {
 	if (uc < 0x80)

@@ -9,6 +9,7 @@
 #include <unistr.h>
 #include <uniwbrk.h>
 
+#include "text/ascii.h"
 #include "text/stopwords.h"
 #include "text/textkey.h"
 #include "util/hash.h"
@@ -60,8 +61,7 @@ bool text_is_stopword(const char *word)
 static bool is_word_char(ucs4_t uc)
 {
 	if (uc < 0x80)
-		return (uc >= 'a' && uc <= 'z') || (uc >= '0' && uc <= '9') ||
-		       (uc >= 'A' && uc <= 'Z');
+		return ascii_is_alpha(uc) || ascii_is_digit(uc);
 	/* Arabic and Hebrew letters, the most of our text, at once. */
 	if ((uc >= 0x0620 && uc <= 0x064A) || (uc >= 0x05D0 && uc <= 0x05EA) ||
 	    (uc >= 0x06A9 && uc <= 0x06CC))

@@ -11,7 +11,7 @@
 #include "util/die.h"
 #include "util/i18n.h"
 
-static void out_of_memory(void)
+__attribute__((noreturn)) static void out_of_memory(void)
 {
 	die(_("out of memory"));
 }
