@@ -23,6 +23,7 @@
 #include "source/update.h"
 #include "source/urls.h"
 #include "store/cache.h"
+#include "text/safe.h"
 #include "ui/ui.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -272,23 +273,30 @@ static struct cache *open_cache(const char *path)
 	return c;
 }
 
+/* One line per feed; the URL and the error (which may quote the server or
+ * the feed) as safe text. */
 static void print_report(void *ctx, const struct update_report *r)
 {
 	size_t *errors = ctx;
+	char *url = text_safe(r->url, 0);
 	switch (r->status) {
 	case UPDATE_OK:
 		printf(ngettext("ok     %s  %lld new, %zu item\n",
 		                "ok     %s  %lld new, %zu items\n", r->items),
-		       r->url, r->fresh, r->items);
+		       url, r->fresh, r->items);
 		break;
 	case UPDATE_NOT_MODIFIED:
-		printf(_("ok     %s  not modified\n"), r->url);
+		printf(_("ok     %s  not modified\n"), url);
 		break;
-	case UPDATE_ERROR:
-		printf(_("error  %s  %s\n"), r->url, r->error);
+	case UPDATE_ERROR: {
+		char *error = text_safe(r->error, TEXT_SAFE_MESSAGE_MAX);
+		printf(_("error  %s  %s\n"), url, error);
+		free(error);
 		(*errors)++;
 		break;
 	}
+	}
+	free(url);
 	fflush(stdout);
 }
 

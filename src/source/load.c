@@ -16,6 +16,7 @@
 
 #include "source/article_file.h"
 #include "source/feed.h"
+#include "text/safe.h"
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -42,7 +43,7 @@ static bool load_file(struct library *lib, const char *path)
 	if (is_feed_file(path)) {
 		feed_load_file(lib, path, &error);
 		if (error) {
-			warn("%s", error);
+			text_safe_warn(NULL, error);
 			free(error);
 			return false;
 		}
@@ -50,7 +51,7 @@ static bool load_file(struct library *lib, const char *path)
 	}
 	struct article *a = article_file_read(path, &error);
 	if (!a) {
-		warn("%s", error);
+		text_safe_warn(NULL, error);
 		free(error);
 		return false;
 	}
@@ -82,7 +83,7 @@ static size_t load_folder(struct library *lib, const char *dir)
 		struct stat st;
 		if (stat(path, &st) < 0) {
 			/* A dangling link or a file removed meanwhile. */
-			warn("%s: %s", path, strerror(errno));
+			text_safe_warn(path, strerror(errno));
 			failures++;
 		} else if (S_ISREG(st.st_mode) && !load_file(lib, path)) {
 			failures++;
@@ -121,7 +122,7 @@ static void on_fetched(void *ctx, struct fetch_result *r)
 	struct fetched *f = ctx;
 	if (r->status != FETCH_OK) {
 		/* A plain fetch sends no validators: never "not modified". */
-		warn("%s: %s", r->url, r->error ? r->error : _("no answer"));
+		text_safe_warn(r->url, r->error ? r->error : _("no answer"));
 		return;
 	}
 	char *error = NULL;
@@ -131,7 +132,7 @@ static void on_fetched(void *ctx, struct fetch_result *r)
 	        .ctx = f->lib,
 	};
 	if (feed_parse_memory(r->body, r->body_len, &req, NULL, &error) < 0) {
-		warn("%s: %s", r->url, error);
+		text_safe_warn(r->url, error);
 		free(error);
 		return;
 	}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "text/decode.h"
+#include "util/die.h"
 
 #define ELLIPSIS     "\xE2\x80\xA6"
 #define PDF          0x202C
@@ -130,4 +131,17 @@ char *text_safe(const char *s, size_t max)
 	struct strbuf b = {0};
 	text_safe_add(&b, s ? s : "", s ? strlen(s) : 0, max);
 	return strbuf_take(&b);
+}
+
+void text_safe_warn(const char *where, const char *what)
+{
+	char *shown = text_safe(what, TEXT_SAFE_MESSAGE_MAX);
+	if (where) {
+		char *place = text_safe(where, TEXT_SAFE_MESSAGE_MAX);
+		warn("%s: %s", place, shown);
+		free(place);
+	} else {
+		warn("%s", shown);
+	}
+	free(shown);
 }

@@ -10,6 +10,8 @@
 
 /* A byte cap that keeps one message to a line or two of a terminal. */
 #define TEXT_SAFE_MESSAGE_MAX 300
+/* A cap for a name quoted inside a message (an element, an encoding). */
+#define TEXT_SAFE_NAME_MAX 80
 
 /* Append the len bytes of s to b as one safe line, decoded as the layout
  * decodes (text_decode: invalid UTF-8 is U+FFFD, TAB, CR and LF are
@@ -23,5 +25,10 @@ void text_safe_add(struct strbuf *b, const char *s, size_t len, size_t max);
 /* text_safe_add of a NUL-terminated string (NULL is empty) into a new
  * string. */
 char *text_safe(const char *s, size_t max);
+
+/* A warning "WHERE: WHAT" (or "WHAT" when where is NULL) of outside text:
+ * where (a file, a URL) and what (the message) each made safe and capped
+ * at TEXT_SAFE_MESSAGE_MAX bytes. */
+void text_safe_warn(const char *where, const char *what);
 
 #endif

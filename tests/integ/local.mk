@@ -8,8 +8,9 @@ integ_screen_tests = \
 	tests/integ/feeds-keys.scr \
 	tests/integ/feeds-offline.scr
 
-TESTS += tests/integ/refresh.sh tests/integ/kill.sh
+TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.sh
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
+	tests/integ/refresh-hostile.sh \
 	tests/integ/server.sh tests/integ/feeds.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
