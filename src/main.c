@@ -36,6 +36,7 @@ enum {
 	OPT_SHAPING,
 	OPT_BIDI,
 	OPT_IMPORT,
+	OPT_LOCAL_FEEDS,
 	OPT_EXPORT,
 	OPT_URLS,
 	OPT_CACHE,
@@ -53,6 +54,7 @@ static const struct option long_options[] = {
         {"shaping", required_argument, NULL, OPT_SHAPING},
         {"bidi", required_argument, NULL, OPT_BIDI},
         {"import", required_argument, NULL, OPT_IMPORT},
+        {"local-feeds", no_argument, NULL, OPT_LOCAL_FEEDS},
         {"export", no_argument, NULL, OPT_EXPORT},
         {"urls", required_argument, NULL, OPT_URLS},
         {"cache", required_argument, NULL, OPT_CACHE},
@@ -99,8 +101,11 @@ static void usage(FILE *out)
 	        "                      or a terminal that does bidi itself "
 	        "(logical order,\n"
 	        "                      unshaped)\n"
-	        "  --import=FILE       add the feeds of an OPML file to the "
-	        "subscriptions\n"
+	        "  --import=FILE       add the http and https feeds of an OPML "
+	        "file to the\n"
+	        "                      subscriptions\n"
+	        "  --local-feeds       with --import, add its file: URLs and "
+	        "paths too\n"
 	        "  --export            print the subscriptions as OPML 2.0\n"
 	        "  --urls=FILE         the subscriptions file (default:\n"
 	        "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
@@ -168,13 +173,15 @@ static int terminal_width(void)
 	return 80;
 }
 
-/* akhbar --import: feeds of an OPML file into the urls file. */
-static int import_opml(const char *urls_path, const char *opml_path)
+/* akhbar --import: feeds of an OPML file into the urls file; local: its
+ * file: URLs and paths too. */
+static int import_opml(const char *urls_path, const char *opml_path, bool local)
 {
 	size_t added, skipped;
 	char *error = NULL;
-	if (!opml_import(opml_path, urls_path, &added, &skipped, &error)) {
-		warn("%s", error);
+	if (!opml_import(opml_path, urls_path, local, &added, &skipped,
+	                 &error)) {
+		text_safe_warn(NULL, error);
 		free(error);
 		return EXIT_FAILURE;
 	}
@@ -183,19 +190,25 @@ static int import_opml(const char *urls_path, const char *opml_path)
 	return EXIT_SUCCESS;
 }
 
-/* akhbar --export: the urls file as OPML on stdout; bad lines are warned
- * about and left out. */
+/* akhbar --export: the urls file as OPML on stdout; bad lines and what
+ * OPML can't hold are warned about. */
 static int export_opml(const char *urls_path)
 {
 	char *error = NULL;
 	struct urls *u = urls_load(urls_path, &error);
 	if (!u) {
-		warn("%s", error);
+		text_safe_warn(NULL, error);
 		free(error);
 		return EXIT_FAILURE;
 	}
 	for (size_t i = 0; i < u->n_errors; i++)
-		warn("%s", u->errors[i]);
+		text_safe_warn(NULL, u->errors[i]);
+	for (size_t i = 0; i < u->n; i++) {
+		char *lost = opml_lost(&u->entries[i], urls_path);
+		if (lost)
+			text_safe_warn(NULL, lost);
+		free(lost);
+	}
 	bool ok = opml_export(stdout, u, NULL, NULL);
 	urls_free(u);
 	if (!ok)
@@ -241,12 +254,12 @@ static struct urls *load_subscriptions(const char *path)
 	char *error = NULL;
 	struct urls *u = urls_load(path, &error);
 	if (!u) {
-		warn("%s", error);
+		text_safe_warn(NULL, error);
 		free(error);
 		return NULL;
 	}
 	for (size_t i = 0; i < u->n_errors; i++)
-		warn("%s", u->errors[i]);
+		text_safe_warn(NULL, u->errors[i]);
 	return u;
 }
 
@@ -441,7 +454,7 @@ int main(int argc, char **argv)
 
 	struct lay_options layout = lay_options_default();
 	bool dump = false, export = false, do_refresh = false,
-	     do_search = false;
+	     do_search = false, local_feeds = false;
 	const char *import = NULL;
 	char *urls_path = NULL, *cache_path = NULL;
 	struct fetch_options fetch = {0};
@@ -470,6 +483,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_IMPORT:
 			import = optarg;
+			break;
+		case OPT_LOCAL_FEEDS:
+			local_feeds = true;
 			break;
 		case OPT_EXPORT:
 			export = true;
@@ -509,14 +525,17 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (local_feeds && !import)
+		bad_usage(_("--local-feeds goes with --import"));
 	if (import || export) {
 		if (import && export)
 			bad_usage(_("--import and --export can't be used "
 			            "together"));
 		if (!urls_path)
 			urls_path = default_urls_path();
-		int status = import ? import_opml(urls_path, import)
-		                    : export_opml(urls_path);
+		int status =
+		        import ? import_opml(urls_path, import, local_feeds)
+		               : export_opml(urls_path);
 		free(urls_path);
 		free(cache_path);
 		return status;
