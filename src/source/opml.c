@@ -277,7 +277,8 @@ bool opml_import(const char *opml_path, const char *urls_path, bool local,
 
 /* Attribute text as XML 1.0 allows it: markup escaped, line breaks and
  * tabs as character references (so they survive attribute normalisation),
- * other control characters and invalid UTF-8 as U+FFFD. */
+ * other control characters (DEL and C1 too: the export may go to a
+ * terminal) and invalid UTF-8 as U+FFFD. */
 static void put_escaped(FILE *out, const char *s)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
@@ -311,7 +312,8 @@ static void put_escaped(FILE *out, const char *s)
 			fputs("&#13;", out);
 			break;
 		default:
-			if (c < 0x20 || c == 0xFFFE || c == 0xFFFF ||
+			if (c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
+			    c == 0xFFFE || c == 0xFFFF ||
 			    (c >= 0xD800 && c < 0xE000))
 				fputs("\xEF\xBF\xBD", out);
 			else

@@ -311,15 +311,20 @@ static void test_export(const char *tmp)
 	struct urls *odd = urls_parse("", "x");
 	urls_add(odd, "https://odd.example.org/rss", NULL, 0,
 	         "line\none\ttab\x01 bad\xff end");
+	urls_add(odd, "https://odd.example.org/2", NULL, 0,
+	         "esc\x1b[2J c1\xc2\x9b del\x7f");
 	text = export_text(odd, NULL);
 	CHECK(strstr(text, "text=\"line&#10;one&#9;tab\xEF\xBF\xBD "
 	                   "bad\xEF\xBF\xBD end\""),
 	      "odd title exported as\n%s", text);
+	CHECK(strstr(text, "text=\"esc\xEF\xBF\xBD[2J c1\xEF\xBF\xBD "
+	                   "del\xEF\xBF\xBD\""),
+	      "terminal controls exported as\n%s", text);
 	write_file(path, text);
 	back = urls_parse("", "x");
 	CHECK(opml_read(path, false, NULL, back, &skipped, &error),
 	      "odd export does not parse: %s", or_none(error));
-	CHECK(back->n == 1, "odd export: %zu feeds", back->n);
+	CHECK(back->n == 2, "odd export: %zu feeds", back->n);
 	free(text);
 	urls_free(back);
 	urls_free(odd);
