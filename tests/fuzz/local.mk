@@ -12,3 +12,4 @@ check_PROGRAMS += tests/fuzz/test-mutate-cli
 TESTS += tests/fuzz/test-mutate-cli
 tests_fuzz_test_mutate_cli_SOURCES = tests/fuzz/test-mutate-cli.c \
 	tests/fuzz/mutate.c tests/fuzz/mutate.h tests/text/terminal-safe.h
+EXTRA_DIST += tests/fuzz/data/hostile-feed.xml tests/fuzz/data/hostile-root.xml

@@ -1,10 +1,12 @@
 /* What the command line prints from untrusted input, fuzzed with the real
  * binary ($AKHBAR): mutated feeds go through --refresh and --search,
- * mutated OPML files through --import and --export.  Nothing printed, on
- * stdout or stderr, may hold a byte a terminal acts on (no C0 control but
- * the line feed, and the tab only between --search's fields; no DEL, no
- * ESC, no C1), and every line --import writes must be an http or https
- * feed.  MUTATE_ROUNDS=N runs N mutations of each input instead of 40. */
+ * mutated OPML files through --import and --export; the inputs include
+ * feeds written to talk to the terminal (tests/fuzz/data).  Nothing
+ * printed, on stdout or stderr, may hold a byte a terminal acts on: it is
+ * valid UTF-8 with no C0 control but the line feed (and the tab between
+ * --search's fields), no DEL, no ESC, no C1.  Every line --import writes
+ * must be an http or https feed.  MUTATE_ROUNDS=N runs N mutations of each
+ * input instead of 40. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -121,8 +123,8 @@ static void refresh_and_search(struct totals *t)
 	check_run(run(args), "--refresh");
 	free(args);
 	t->feeds_ok += count_lines("ok ");
-	static const char *const words[] = {"تهران", "Iran", "story", "قیمت",
-	                                    "52"};
+	static const char *const words[] = {"تهران", "Iran", "story",
+	                                    "قیمت",  "news", "aGk"};
 	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
 		args = xasprintf("--cache '%s/cache.db' --search %s", tmp,
 		                 words[w]);
@@ -146,6 +148,8 @@ static void fuzz_feeds(int rounds, struct strbuf *m, struct totals *t)
 	        "tests/feed/data/rss091-en.xml",
 	        "tests/search/data/news-fa.xml",
 	        "tests/search/data/news-en.xml",
+	        "tests/fuzz/data/hostile-feed.xml",
+	        "tests/fuzz/data/hostile-root.xml",
 	};
 	struct strbuf urls = {0};
 	size_t listed = 0, total = 0;

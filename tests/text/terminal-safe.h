@@ -6,29 +6,31 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
+#include <unistr.h>
 
-/* NULL when the len bytes of s hold no control byte other than '\n' (and
- * '\t' when tabs), no DEL, no ESC and no C1 control (U+0080..U+009F, as
- * C2 80..C2 9F, or a byte 0x80..0x9F right after an ASCII one); else what was
- * found, with its byte offset in *at. */
-static inline const char *terminal_unsafe(const char *s, size_t len, bool tabs,
-                                          size_t *at)
+/* NULL when the len bytes of s are valid UTF-8 with no control character
+ * other than '\n' (and '\t' when tabs): no other C0, no ESC, no DEL, no
+ * C1 (U+0080..U+009F; a raw byte 0x9B is invalid UTF-8, and a CSI to an
+ * 8-bit terminal).  Else what was found, with its byte offset in *at. */
+static inline const char *terminal_unsafe(const char *s, size_t len,
+                                          bool tabs, size_t *at)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < len; i++) {
+	const uint8_t *u = (const uint8_t *)s;
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		int n = u8_mbtoucr(&c, u + i, len - i);
 		*at = i;
-		if (u[i] == 0x1B)
+		if (n < 0)
+			return "invalid UTF-8";
+		if (c == 0x1B)
 			return "ESC";
-		if (u[i] == 0x7F)
+		if (c == 0x7F)
 			return "DEL";
-		if (u[i] < 0x20 && u[i] != '\n' && !(tabs && u[i] == '\t'))
+		if (c < 0x20 && c != '\n' && !(tabs && c == '\t'))
 			return "a C0 control";
-		if (u[i] == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 &&
-		    u[i + 1] <= 0x9F)
+		if (c >= 0x80 && c <= 0x9F)
 			return "a C1 control";
-		if (u[i] >= 0x80 && u[i] <= 0x9F && (i == 0 || u[i - 1] < 0x80))
-			return "a raw C1 byte";
+		i += (size_t)n;
 	}
 	return NULL;
 }
