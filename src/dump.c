@@ -8,6 +8,7 @@
 
 #include "layout/document.h"
 #include "source/html.h"
+#include "text/safe.h"
 #include "util/die.h"
 #include "util/i18n.h"
 
@@ -51,7 +52,7 @@ int dump_cache(FILE *out, struct cache *cache, const struct lay_options *opt)
 	size_t nfeeds;
 	struct cache_feed *feeds = cache_feeds(cache, &nfeeds);
 	if (!feeds) {
-		warn("%s", cache_error(cache));
+		text_safe_warn(NULL, cache_error(cache));
 		return 1;
 	}
 	int status = 0;
@@ -59,7 +60,7 @@ int dump_cache(FILE *out, struct cache *cache, const struct lay_options *opt)
 	for (size_t f = 0; f < nfeeds && !status && !ferror(out); f++) {
 		struct cache_headlines *h = cache_headlines(cache, feeds[f].id);
 		if (!h) {
-			warn("%s", cache_error(cache));
+			text_safe_warn(NULL, cache_error(cache));
 			status = 1;
 			break;
 		}
@@ -67,7 +68,7 @@ int dump_cache(FILE *out, struct cache *cache, const struct lay_options *opt)
 			struct article *a =
 			        cache_item_article(cache, h->items[i].id);
 			if (!a) {
-				warn("%s", cache_error(cache));
+				text_safe_warn(NULL, cache_error(cache));
 				status = 1;
 				break;
 			}

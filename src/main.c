@@ -23,6 +23,7 @@
 #include "source/update.h"
 #include "source/urls.h"
 #include "store/cache.h"
+#include "text/safe.h"
 #include "ui/ui.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -35,6 +36,7 @@ enum {
 	OPT_SHAPING,
 	OPT_BIDI,
 	OPT_IMPORT,
+	OPT_LOCAL_FEEDS,
 	OPT_EXPORT,
 	OPT_URLS,
 	OPT_CACHE,
@@ -53,6 +55,7 @@ static const struct option long_options[] = {
         {"shaping", required_argument, NULL, OPT_SHAPING},
         {"bidi", required_argument, NULL, OPT_BIDI},
         {"import", required_argument, NULL, OPT_IMPORT},
+        {"local-feeds", no_argument, NULL, OPT_LOCAL_FEEDS},
         {"export", no_argument, NULL, OPT_EXPORT},
         {"urls", required_argument, NULL, OPT_URLS},
         {"cache", required_argument, NULL, OPT_CACHE},
@@ -100,8 +103,11 @@ static void usage(FILE *out)
 	        "                      or a terminal that does bidi itself "
 	        "(logical order,\n"
 	        "                      unshaped)\n"
-	        "  --import=FILE       add the feeds of an OPML file to the "
-	        "subscriptions\n"
+	        "  --import=FILE       add the http and https feeds of an OPML "
+	        "file to the\n"
+	        "                      subscriptions\n"
+	        "  --local-feeds       with --import, add its file: URLs and "
+	        "paths too\n"
 	        "  --export            print the subscriptions as OPML 2.0\n"
 	        "  --urls=FILE         the subscriptions file (default:\n"
 	        "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
@@ -173,13 +179,15 @@ static int terminal_width(void)
 	return 80;
 }
 
-/* akhbar --import: feeds of an OPML file into the urls file. */
-static int import_opml(const char *urls_path, const char *opml_path)
+/* akhbar --import: feeds of an OPML file into the urls file; local: its
+ * file: URLs and paths too. */
+static int import_opml(const char *urls_path, const char *opml_path, bool local)
 {
 	size_t added, skipped;
 	char *error = NULL;
-	if (!opml_import(opml_path, urls_path, &added, &skipped, &error)) {
-		warn("%s", error);
+	if (!opml_import(opml_path, urls_path, local, &added, &skipped,
+	                 &error)) {
+		text_safe_warn(NULL, error);
 		free(error);
 		return EXIT_FAILURE;
 	}
@@ -188,19 +196,25 @@ static int import_opml(const char *urls_path, const char *opml_path)
 	return EXIT_SUCCESS;
 }
 
-/* akhbar --export: the urls file as OPML on stdout; bad lines are warned
- * about and left out. */
+/* akhbar --export: the urls file as OPML on stdout; bad lines and what
+ * OPML can't hold are warned about. */
 static int export_opml(const char *urls_path)
 {
 	char *error = NULL;
 	struct urls *u = urls_load(urls_path, &error);
 	if (!u) {
-		warn("%s", error);
+		text_safe_warn(NULL, error);
 		free(error);
 		return EXIT_FAILURE;
 	}
 	for (size_t i = 0; i < u->n_errors; i++)
-		warn("%s", u->errors[i]);
+		text_safe_warn(NULL, u->errors[i]);
+	for (size_t i = 0; i < u->n; i++) {
+		char *lost = opml_lost(&u->entries[i], urls_path);
+		if (lost)
+			text_safe_warn(NULL, lost);
+		free(lost);
+	}
 	bool ok = opml_export(stdout, u, NULL, NULL);
 	urls_free(u);
 	if (!ok)
@@ -246,12 +260,12 @@ static struct urls *load_subscriptions(const char *path)
 	char *error = NULL;
 	struct urls *u = urls_load(path, &error);
 	if (!u) {
-		warn("%s", error);
+		text_safe_warn(NULL, error);
 		free(error);
 		return NULL;
 	}
 	for (size_t i = 0; i < u->n_errors; i++)
-		warn("%s", u->errors[i]);
+		text_safe_warn(NULL, u->errors[i]);
 	return u;
 }
 
@@ -302,23 +316,30 @@ static bool flush_cache(struct cache *c)
 	return false;
 }
 
+/* One line per feed; the URL and the error (which may quote the server or
+ * the feed) as safe text. */
 static void print_report(void *ctx, const struct update_report *r)
 {
 	size_t *errors = ctx;
+	char *url = text_safe(r->url, 0);
 	switch (r->status) {
 	case UPDATE_OK:
 		printf(ngettext("ok     %s  %lld new, %zu item\n",
 		                "ok     %s  %lld new, %zu items\n", r->items),
-		       r->url, r->fresh, r->items);
+		       url, r->fresh, r->items);
 		break;
 	case UPDATE_NOT_MODIFIED:
-		printf(_("ok     %s  not modified\n"), r->url);
+		printf(_("ok     %s  not modified\n"), url);
 		break;
-	case UPDATE_ERROR:
-		printf(_("error  %s  %s\n"), r->url, r->error);
+	case UPDATE_ERROR: {
+		char *error = text_safe(r->error, TEXT_SAFE_MESSAGE_MAX);
+		printf(_("error  %s  %s\n"), url, error);
+		free(error);
 		(*errors)++;
 		break;
 	}
+	}
+	free(url);
 	fflush(stdout);
 }
 
@@ -482,7 +503,7 @@ int main(int argc, char **argv)
 
 	struct lay_options layout = lay_options_default();
 	bool dump = false, export = false, do_refresh = false,
-	     do_search = false;
+	     do_search = false, local_feeds = false;
 	const char *import = NULL;
 	char *urls_path = NULL, *cache_path = NULL;
 	struct fetch_options fetch = {0};
@@ -511,6 +532,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_IMPORT:
 			import = optarg;
+			break;
+		case OPT_LOCAL_FEEDS:
+			local_feeds = true;
 			break;
 		case OPT_EXPORT:
 			export = true;
@@ -553,14 +577,17 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (local_feeds && !import)
+		bad_usage(_("--local-feeds goes with --import"));
 	if (import || export) {
 		if (import && export)
 			bad_usage(_("--import and --export can't be used "
 			            "together"));
 		if (!urls_path)
 			urls_path = default_urls_path();
-		int status = import ? import_opml(urls_path, import)
-		                    : export_opml(urls_path);
+		int status =
+		        import ? import_opml(urls_path, import, local_feeds)
+		               : export_opml(urls_path);
 		free(urls_path);
 		free(cache_path);
 		return status;

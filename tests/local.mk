@@ -11,5 +11,6 @@ include tests/l10n/local.mk
 include tests/integ/local.mk
 include tests/related/local.mk
 include tests/search/local.mk
+include tests/text/local.mk
 include tests/fuzz/local.mk
 include tests/util/local.mk

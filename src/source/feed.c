@@ -20,6 +20,7 @@
 #include "util/strbuf.h"
 #include "text/ascii.h"
 #include "text/date.h"
+#include "text/safe.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -866,9 +867,11 @@ static void root(struct feed_parser *p, const char *name, const char *uri,
 		                                               : "Atom 1.0");
 		p->channel_depth = 1;
 	} else {
+		char *shown = text_safe(name, TEXT_SAFE_NAME_MAX);
 		fail(p, xasprintf(_("not an RSS or Atom feed (the document is "
 		                    "<%s>)"),
-		                  name));
+		                  shown));
+		free(shown);
 	}
 }
 
@@ -1055,8 +1058,13 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	size_t len = e->message ? strlen(e->message) : 0;
 	while (len && ascii_is_space(e->message[len - 1]))
 		len--;
-	p->xml_error = e->message ? xstrndup(e->message, len)
-	                          : xstrdup(_("unknown XML error"));
+	/* libxml2 quotes names and values of the document in its messages. */
+	struct strbuf shown = {0};
+	if (e->message)
+		text_safe_add(&shown, e->message, len, TEXT_SAFE_MESSAGE_MAX);
+	else
+		strbuf_adds(&shown, _("unknown XML error"));
+	p->xml_error = strbuf_take(&shown);
 	p->xml_error_line = e->line;
 }
 
@@ -1099,8 +1107,10 @@ struct feed_parser *feed_parser_new(const struct feed_request *req)
 		xmlCharEncodingHandlerPtr h =
 		        xmlFindCharEncodingHandler(req->encoding);
 		if (!h) {
-			p->error = xasprintf(_("unknown encoding %s"),
-			                     req->encoding);
+			char *shown =
+			        text_safe(req->encoding, TEXT_SAFE_NAME_MAX);
+			p->error = xasprintf(_("unknown encoding %s"), shown);
+			free(shown);
 			return p;
 		}
 		xmlSwitchToEncoding(p->ctxt, h);

@@ -19,6 +19,7 @@
 #include <curl/curl.h>
 
 #include "source/url.h"
+#include "text/safe.h"
 #include "util/strbuf.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -463,10 +464,14 @@ static char *error_text(struct fetcher *f, struct job *j, CURLcode rc)
 		return xasprintf(_("too many redirects (more than %ld)"),
 		                 f->opt.max_redirects);
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		if (j->code >= 300 && j->code < 400 && j->location)
-			return xasprintf(_("redirect to %s refused (only http "
-			                   "and https)"),
-			                 j->location);
+		if (j->code >= 300 && j->code < 400 && j->location) {
+			t = text_safe(j->location, TEXT_SAFE_MESSAGE_MAX);
+			s = xasprintf(_("redirect to %s refused (only http "
+			                "and https)"),
+			              t);
+			free(t);
+			return s;
+		}
 		return xstrdup(
 		        _("unsupported protocol (only http, https and file)"));
 	case CURLE_FILE_COULDNT_READ_FILE:
@@ -521,9 +526,14 @@ static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
 		if (!r.last_modified)
 			r.last_modified = j->last_modified;
 	} else if (!j->is_file && (code < 200 || code >= 300)) {
-		const char *reason = j->reason ? j->reason : http_reason(code);
-		error = reason ? xasprintf(_("HTTP %ld %s"), code, reason)
-		               : xasprintf(_("HTTP %ld"), code);
+		/* The server's own reason phrase is outside text. */
+		char *reason =
+		        j->reason ? text_safe(j->reason, TEXT_SAFE_NAME_MAX)
+		                  : NULL;
+		const char *shown = reason ? reason : http_reason(code);
+		error = shown ? xasprintf(_("HTTP %ld %s"), code, shown)
+		              : xasprintf(_("HTTP %ld"), code);
+		free(reason);
 	} else {
 		r.status = FETCH_OK;
 		if (!f->opt.on_data)

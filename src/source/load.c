@@ -15,6 +15,7 @@
 
 #include "source/article_file.h"
 #include "source/feed.h"
+#include "text/safe.h"
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/readfile.h"
@@ -39,7 +40,7 @@ static bool load_feed(struct library *lib, const char *path, const char *buf,
 	struct feed_request req = {.url = path, .item = add_item, .ctx = lib};
 	char *error = NULL;
 	if (feed_parse_memory(buf, len, &req, NULL, &error) < 0) {
-		warn("%s: %s", path, error);
+		text_safe_warn(path, error);
 		free(error);
 		return false;
 	}
@@ -56,7 +57,7 @@ static bool load_file(struct library *lib, const char *path, bool pipes,
 	size_t len;
 	char *buf = readfile(path, pipes, max, &len, &error);
 	if (!buf) {
-		warn("%s: %s", path, error);
+		text_safe_warn(path, error);
 		free(error);
 		return false;
 	}
@@ -68,7 +69,7 @@ static bool load_file(struct library *lib, const char *path, bool pipes,
 		if (a)
 			library_add_article(lib, a);
 		else
-			warn("%s", error);
+			text_safe_warn(NULL, error);
 		free(error);
 		ok = a != NULL;
 	}
@@ -100,7 +101,7 @@ static size_t load_folder(struct library *lib, const char *dir, size_t max)
 		struct stat st;
 		if (stat(path, &st) < 0) {
 			/* A dangling link or a file removed meanwhile. */
-			warn("%s: %s", path, strerror(errno));
+			text_safe_warn(path, strerror(errno));
 			failures++;
 		} else if (S_ISREG(st.st_mode) &&
 		           !load_file(lib, path, false, max)) {
@@ -133,7 +134,7 @@ static void on_fetched(void *ctx, struct fetch_result *r)
 	struct fetched *f = ctx;
 	if (r->status != FETCH_OK) {
 		/* A plain fetch sends no validators: never "not modified". */
-		warn("%s: %s", r->url, r->error ? r->error : _("no answer"));
+		text_safe_warn(r->url, r->error ? r->error : _("no answer"));
 		return;
 	}
 	char *error = NULL;
@@ -143,7 +144,7 @@ static void on_fetched(void *ctx, struct fetch_result *r)
 	        .ctx = f->lib,
 	};
 	if (feed_parse_memory(r->body, r->body_len, &req, NULL, &error) < 0) {
-		warn("%s: %s", r->url, error);
+		text_safe_warn(r->url, error);
 		free(error);
 		return;
 	}

@@ -16,7 +16,9 @@
 #include <libxml/tree.h>
 #include <unistr.h>
 
+#include "text/safe.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* An attribute's text, case-insensitive by name (exporters differ:
@@ -105,10 +107,57 @@ static void add_categories(struct tags *t, const char *cat)
 }
 
 struct walk {
+	const char *path;
+	bool local; /* file: URLs and paths are taken too */
 	const struct urls *known;
 	struct urls *out;
 	size_t skipped;
 };
+
+static bool has_prefix(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Why url is not imported, or NULL when it is: an OPML file is someone
+ * else's text, and a line of the urls file can run a command (newsboat's
+ * exec: and filter:) or read any file. */
+static const char *refusal(const char *url, bool local)
+{
+	bool web = has_prefix(url, "http://") || has_prefix(url, "https://");
+	bool file = has_prefix(url, "file://") || url[0] == '/' ||
+	            strncmp(url, "~/", 2) == 0;
+	if (!web && !file)
+		return _("not an http or https URL; left out");
+	if (file && !local)
+		return _("a local file; left out (--local-feeds imports it)");
+	for (const char *p = url; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7F)
+			return _("not a URL (it holds spaces or control "
+			         "characters); left out");
+	return NULL;
+}
+
+/* Take the feed of outline n (url: its xmlUrl) unless it is known or
+ * refused; a refused one is described in w->out's errors. */
+static void take_feed(struct walk *w, const xmlNode *n, const char *url,
+                      const struct tags *tags)
+{
+	const char *why = refusal(url, w->local);
+	if (why) {
+		char *name = outline_name(n);
+		char *msg = xasprintf(_("outline \"%s\" (%s): %s"),
+		                      name ? name : "", url, why);
+		urls_add_error(w->out, w->path, (unsigned)xmlGetLineNo(n), msg);
+		free(msg);
+		free(name);
+	} else if ((w->known && urls_find(w->known, url)) ||
+	           urls_find(w->out, url)) {
+		w->skipped++;
+	} else {
+		urls_add(w->out, url, tags->v, tags->n, NULL);
+	}
+}
 
 static void walk_outlines(struct walk *w, const xmlNode *parent,
                           struct tags *tags)
@@ -123,11 +172,7 @@ static void walk_outlines(struct walk *w, const xmlNode *parent,
 			if (cat)
 				add_categories(tags, cat);
 			free(cat);
-			if ((w->known && urls_find(w->known, url)) ||
-			    urls_find(w->out, url))
-				w->skipped++;
-			else
-				urls_add(w->out, url, tags->v, tags->n, NULL);
+			take_feed(w, n, url, tags);
 			tags_pop_to(tags, depth);
 			walk_outlines(w, n, tags);
 		} else {
@@ -149,11 +194,16 @@ static char *parse_error(const char *path, xmlParserCtxtPtr ctxt)
 	size_t len = strlen(e->message);
 	while (len && e->message[len - 1] == '\n')
 		len--;
-	return xasprintf("%s:%d: %.*s", path, e->line, (int)len, e->message);
+	/* libxml2 quotes names and values of the document in its messages. */
+	struct strbuf shown = {0};
+	text_safe_add(&shown, e->message, len, TEXT_SAFE_MESSAGE_MAX);
+	char *msg = xasprintf("%s:%d: %s", path, e->line, shown.s);
+	strbuf_free(&shown);
+	return msg;
 }
 
-bool opml_read(const char *path, const struct urls *known, struct urls *out,
-               size_t *skipped, char **error)
+bool opml_read(const char *path, bool local, const struct urls *known,
+               struct urls *out, size_t *skipped, char **error)
 {
 	/* Opened here so that a missing file is our message, not libxml2's. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -181,9 +231,12 @@ bool opml_read(const char *path, const struct urls *known, struct urls *out,
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	const xmlNode *body = NULL;
 	if (!root || !is_element(root, "opml")) {
+		char *name = text_safe(root ? (const char *)root->name : "",
+		                       TEXT_SAFE_NAME_MAX);
 		*error = xasprintf(_("%s: not an OPML file (its root element "
 		                     "is <%s>, not <opml>)"),
-		                   path, root ? (const char *)root->name : "");
+		                   path, name);
+		free(name);
 		xmlFreeDoc(doc);
 		return false;
 	}
@@ -195,7 +248,8 @@ bool opml_read(const char *path, const struct urls *known, struct urls *out,
 		xmlFreeDoc(doc);
 		return false;
 	}
-	struct walk w = {.known = known, .out = out};
+	struct walk w = {
+	        .path = path, .local = local, .known = known, .out = out};
 	struct tags tags = {0};
 	walk_outlines(&w, body, &tags);
 	free(tags.v);
@@ -204,15 +258,17 @@ bool opml_read(const char *path, const struct urls *known, struct urls *out,
 	return true;
 }
 
-bool opml_import(const char *opml_path, const char *urls_path, size_t *added,
-                 size_t *skipped, char **error)
+bool opml_import(const char *opml_path, const char *urls_path, bool local,
+                 size_t *added, size_t *skipped, char **error)
 {
 	struct urls *known = urls_load(urls_path, error);
 	if (!known)
 		return false;
 	struct urls *fresh = urls_parse("", opml_path);
-	bool ok = opml_read(opml_path, known, fresh, skipped, error) &&
-	          urls_append(urls_path, fresh->entries, fresh->n, error);
+	bool ok = opml_read(opml_path, local, known, fresh, skipped, error);
+	for (size_t i = 0; ok && i < fresh->n_errors; i++)
+		text_safe_warn(NULL, fresh->errors[i]);
+	ok = ok && urls_append(urls_path, fresh->entries, fresh->n, error);
 	*added = ok ? fresh->n : 0;
 	urls_free(fresh);
 	urls_free(known);
@@ -221,7 +277,8 @@ bool opml_import(const char *opml_path, const char *urls_path, size_t *added,
 
 /* Attribute text as XML 1.0 allows it: markup escaped, line breaks and
  * tabs as character references (so they survive attribute normalisation),
- * other control characters and invalid UTF-8 as U+FFFD. */
+ * other control characters (DEL and C1 too: the export may go to a
+ * terminal) and invalid UTF-8 as U+FFFD. */
 static void put_escaped(FILE *out, const char *s)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
@@ -255,7 +312,8 @@ static void put_escaped(FILE *out, const char *s)
 			fputs("&#13;", out);
 			break;
 		default:
-			if (c < 0x20 || c == 0xFFFE || c == 0xFFFF ||
+			if (c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
+			    c == 0xFFFE || c == 0xFFFF ||
 			    (c >= 0xD800 && c < 0xE000))
 				fputs("\xEF\xBF\xBD", out);
 			else
@@ -337,4 +395,27 @@ bool opml_export(FILE *out, const struct urls *list, opml_title_fn *title_of,
 	}
 	fputs("  </body>\n</opml>\n", out);
 	return fflush(out) == 0 && !ferror(out);
+}
+
+char *opml_lost(const struct urls_entry *e, const char *file)
+{
+	static const char *const kinds[] = {
+	        [URLS_QUERY] = "query:",
+	        [URLS_EXEC] = "exec:",
+	        [URLS_FILTER] = "filter:",
+	};
+	char *msg;
+	if (e->kind != URLS_FEED)
+		msg = xasprintf(_("%s:%u: newsboat's %s lines have no form in "
+		                  "OPML; left out of the export"),
+		                file, e->line, kinds[e->kind]);
+	else if (e->hidden)
+		msg = xasprintf(_("%s:%u: exported without its hidden mark "
+		                  "\"!\" (OPML has none)"),
+		                file, e->line);
+	else
+		return NULL;
+	char *safe = text_safe(msg, TEXT_SAFE_MESSAGE_MAX);
+	free(msg);
+	return safe;
 }

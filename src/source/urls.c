@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include "source/url.h"
+#include "text/safe.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/xdg.h"
 
@@ -29,12 +31,37 @@ static struct urls *urls_new(void)
 	return xcalloc(1, sizeof(struct urls));
 }
 
-static void add_error(struct urls *u, const char *name, unsigned line,
-                      const char *msg)
+/* A file of junk would otherwise bury the terminal in messages. */
+#define MAX_ERRORS 20
+
+/* One more message past MAX_ERRORS: counted in a last one. */
+static void count_hidden(struct urls *u)
 {
+	if (u->n_hidden++ == 0) {
+		u->errors = xreallocarray(u->errors, MAX_ERRORS + 1,
+		                          sizeof(*u->errors));
+		u->n_errors = MAX_ERRORS + 1;
+	} else {
+		free(u->errors[MAX_ERRORS]);
+	}
+	u->errors[MAX_ERRORS] =
+	        xasprintf(ngettext("... and %zu more error",
+	                           "... and %zu more errors", u->n_hidden),
+	                  u->n_hidden);
+}
+
+void urls_add_error(struct urls *u, const char *name, unsigned line,
+                    const char *msg)
+{
+	if (u->n_errors >= MAX_ERRORS) {
+		count_hidden(u);
+		return;
+	}
+	char *whole = xasprintf("%s:%u: %s", name, line, msg);
 	u->errors =
 	        xreallocarray(u->errors, u->n_errors + 1, sizeof(*u->errors));
-	u->errors[u->n_errors++] = xasprintf("%s:%u: %s", name, line, msg);
+	u->errors[u->n_errors++] = text_safe(whole, TEXT_SAFE_MESSAGE_MAX);
+	free(whole);
 }
 
 static void entry_free(struct urls_entry *e)
@@ -191,14 +218,14 @@ static void parse_line(struct urls *u, const char *s, const char *end,
 	const char *error = NULL;
 	enum urls_kind kind;
 	if (!split_words(s, end, &ws, &error)) {
-		add_error(u, name, line, error);
+		urls_add_error(u, name, line, error);
 		return;
 	}
 	if (ws.n == 0)
 		return;
 	if (!url_kind(ws.w[0], &kind)) {
 		char *msg = xasprintf(_("not a URL: %s"), ws.w[0]);
-		add_error(u, name, line, msg);
+		urls_add_error(u, name, line, msg);
 		free(msg);
 		words_free(&ws);
 		return;
@@ -211,7 +238,7 @@ static void parse_line(struct urls *u, const char *s, const char *end,
 	if (before) {
 		char *msg = xasprintf(_("%s is already listed on line %u"), url,
 		                      before->line);
-		add_error(u, name, line, msg);
+		urls_add_error(u, name, line, msg);
 		free(msg);
 		free(url);
 		words_free(&ws);
@@ -291,52 +318,44 @@ struct urls *urls_load(const char *path, char **error)
 	return u;
 }
 
-/* The word as the parser reads it back: quoted when bare wouldn't do. */
-static void put_word(FILE *out, const char *w, bool force_quotes)
+/* The word as the parser reads it back: made safe (a line break would
+ * start a new subscription), then quoted when bare wouldn't do. */
+static void put_word(struct strbuf *out, const char *word, bool force_quotes)
 {
+	char *w = text_safe(word, 0);
 	bool quote = force_quotes || !*w || *w == '#' ||
 	             strpbrk(w, " \t\"\\") != NULL;
-	if (!quote) {
-		fputs(w, out);
-		return;
+	if (quote)
+		strbuf_addc(out, '"');
+	for (const char *p = w; *p; p++) {
+		if (quote && (*p == '"' || *p == '\\'))
+			strbuf_addc(out, '\\');
+		strbuf_addc(out, *p);
 	}
-	putc('"', out);
-	for (; *w; w++) {
-		if (*w == '"' || *w == '\\')
-			putc('\\', out);
-		putc(*w, out);
-	}
-	putc('"', out);
+	if (quote)
+		strbuf_addc(out, '"');
+	free(w);
 }
 
 char *urls_format(const struct urls_entry *e)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	if (!out)
-		return xstrdup(e->url);
-	put_word(out, e->url, false);
+	struct strbuf out = {0};
+	put_word(&out, e->url, false);
 	for (size_t i = 0; i < e->n_tags; i++) {
-		putc(' ', out);
-		put_word(out, e->tags[i], false);
+		strbuf_addc(&out, ' ');
+		put_word(&out, e->tags[i], false);
 	}
 	if (e->title) {
 		char *t = xasprintf("~%s", e->title);
-		putc(' ', out);
-		put_word(out, t, true);
+		strbuf_addc(&out, ' ');
+		put_word(&out, t, true);
 		free(t);
 	}
 	if (e->hidden) {
-		putc(' ', out);
-		put_word(out, "!", true);
+		strbuf_addc(&out, ' ');
+		put_word(&out, "!", true);
 	}
-	fclose(out);
-	/* Line breaks can't live in a line of the file. */
-	for (char *p = text; *p; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
-	return text;
+	return strbuf_take(&out);
 }
 
 static bool make_dirs(const char *dir)
@@ -351,6 +370,65 @@ static bool make_dirs(const char *dir)
 	return ok && (mkdir(dir, 0777) == 0 || errno == EEXIST);
 }
 
+/* The old text, then a line per entry; false as soon as a write fails. */
+static bool write_lines(FILE *out, const char *old, size_t old_len,
+                        const struct urls_entry *e, size_t n)
+{
+	bool ok = old_len == 0 || fwrite(old, 1, old_len, out) == old_len;
+	if (ok && old_len && old[old_len - 1] != '\n')
+		ok = putc('\n', out) != EOF;
+	for (size_t i = 0; ok && i < n; i++) {
+		char *line = urls_format(&e[i]);
+		ok = fprintf(out, "%s\n", line) >= 0;
+		free(line);
+	}
+	return ok && fflush(out) == 0 && !ferror(out);
+}
+
+/* Make a rename in dir last through a crash; some file systems can't
+ * sync a folder, and the rename is done by then either way. */
+static void sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/* Write the new file at tmp (open as fd) and rename it over target;
+ * 0, or the errno of what failed (tmp is then removed). */
+static int replace(int fd, const char *tmp, const char *target, const char *old,
+                   size_t old_len, const struct urls_entry *e, size_t n)
+{
+	FILE *out = fdopen(fd, "w");
+	if (!out) {
+		int err = errno;
+		close(fd);
+		unlink(tmp);
+		return err;
+	}
+	struct stat st;
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, old && stat(target, &st) == 0 ? st.st_mode & 07777
+	                                         : 0666 & ~mask);
+	errno = 0;
+	bool ok = write_lines(out, old, old_len, e, n) && fsync(fd) == 0;
+	int err = ok ? 0 : errno ? errno : EIO;
+	if (fclose(out) != 0 && ok) {
+		err = errno;
+		ok = false;
+	}
+	if (ok && rename(tmp, target) != 0) {
+		err = errno;
+		ok = false;
+	}
+	if (!ok)
+		unlink(tmp);
+	return err;
+}
+
 bool urls_append(const char *path, const struct urls_entry *e, size_t n,
                  char **error)
 {
@@ -360,58 +438,23 @@ bool urls_append(const char *path, const struct urls_entry *e, size_t n,
 	const char *target = real ? real : path;
 	size_t old_len = 0;
 	char *old = read_file(target, &old_len);
-	if (!old && errno != ENOENT) {
-		*error = xasprintf("%s: %s", target, strerror(errno));
-		free(real);
-		return false;
-	}
 	char *copy = xstrdup(target);
 	char *dir = dirname(copy);
 	char *tmp = xasprintf("%s/.urls.XXXXXX", dir);
-	bool ok = make_dirs(dir);
-	int fd = ok ? mkstemp(tmp) : -1;
-	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!out) {
-		*error = xasprintf("%s: %s", ok ? tmp : dir, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(old);
-		free(copy);
-		free(tmp);
-		free(real);
-		return false;
-	}
-	struct stat st;
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, old && stat(target, &st) == 0 ? st.st_mode & 07777
-	                                         : 0666 & ~mask);
-	if (old_len) {
-		fwrite(old, 1, old_len, out);
-		if (old[old_len - 1] != '\n')
-			putc('\n', out);
-	}
-	for (size_t i = 0; i < n; i++) {
-		char *line = urls_format(&e[i]);
-		fprintf(out, "%s\n", line);
-		free(line);
-	}
-	ok = fflush(out) == 0 && fsync(fd) == 0;
-	int err = ok ? 0 : errno;
-	if (fclose(out) != 0 && ok) {
-		err = errno;
-		ok = false;
-	}
-	if (ok && rename(tmp, target) != 0) {
-		err = errno;
-		ok = false;
-	}
-	if (!ok) {
-		*error = xasprintf("%s: %s", target, strerror(err));
-		unlink(tmp);
-	}
+	int fd = -1, err = 0;
+	if (!old && errno != ENOENT)
+		*error = xasprintf("%s: %s", target, strerror(errno));
+	else if (!make_dirs(dir))
+		*error = xasprintf("%s: %s", dir, strerror(errno));
+	else if ((fd = mkstemp(tmp)) < 0)
+		*error = xasprintf("%s: %s", tmp, strerror(errno));
+	else if ((err = replace(fd, tmp, target, old, old_len, e, n)) != 0)
+		*error = xasprintf(_("%s: cannot write the new subscriptions "
+		                     "(%s); the file is unchanged"),
+		                   target, strerror(err));
+	else
+		sync_dir(dir);
+	bool ok = fd >= 0 && err == 0;
 	free(old);
 	free(copy);
 	free(tmp);

@@ -32,8 +32,10 @@ struct urls_entry {
 struct urls {
 	struct urls_entry *entries;
 	size_t n, cap;
-	char **errors; /* "FILE:LINE: message", one per bad line */
-	size_t n_errors;
+	/* "FILE:LINE: message" as safe text, one per bad line: at most 20,
+	 * then one "... and N more errors" counting the n_hidden others. */
+	char **errors;
+	size_t n_errors, n_hidden;
 };
 
 /* $XDG_CONFIG_HOME/akhbar/urls, else ~/.config/akhbar/urls; a new string,
@@ -44,6 +46,11 @@ char *urls_default_path(void);
  * Bad lines are skipped and described in the result's errors (a URL
  * listed twice is kept once).  Never NULL. */
 struct urls *urls_parse(const char *text, const char *name);
+
+/* Add "NAME:LINE: msg" to u's errors; msg may quote outside text (it is
+ * made safe here). */
+void urls_add_error(struct urls *u, const char *name, unsigned line,
+                    const char *msg);
 
 /* Read and parse the file at path.  A missing file is an empty list (a
  * new user); a file that can't be read gives NULL and *error (new string). */
@@ -60,15 +67,18 @@ const struct urls_entry *urls_find(const struct urls *u, const char *url);
 void urls_add(struct urls *u, const char *url, char *const *tags, size_t n_tags,
               const char *title);
 
-/* One line of the file (without the newline) for e; a new string.  Words
- * are quoted only where needed, "~Title" and "!" always. */
+/* One line of the file (without the newline) for e; a new string.  Each
+ * word is made safe text first (no line break, no control character), then
+ * quoted only where needed; "~Title" and "!" always are. */
 char *urls_format(const struct urls_entry *e);
 
 /* Add the n entries to the file at path, creating it and its folders if
  * needed.  Whatever the file held (comments, blank lines, odd spacing) is
- * kept byte for byte; the new lines go at the end.  The file is replaced
- * in one rename, so a crash leaves the old or the new file, never half.
- * Returns false with *error (a new string) on failure. */
+ * kept byte for byte; the new lines go at the end.  The new file is
+ * written beside the old one and synced, and only then renamed over it,
+ * so a crash or a full disk leaves the old or the new file, never half.
+ * Returns false with *error (a new string) on failure, the old file then
+ * untouched. */
 bool urls_append(const char *path, const struct urls_entry *e, size_t n,
                  char **error);
 

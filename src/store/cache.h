@@ -282,8 +282,9 @@ size_t *cache_headline_groups(const struct cache_headlines *h);
 
 /* `akhbar --search WORDS`: print the headlines matching query, newest
  * first, one a line as DATE TAB HEADLINE TAB LINK (DATE as
- * YYYY-MM-DDTHH:MMZ or "-" when unknown; tabs and line breaks inside a
- * headline become spaces; LINK empty when there is none). Returns how
+ * YYYY-MM-DDTHH:MMZ or "-" when unknown; the headline and the link as
+ * text_safe makes them, so no control reaches the terminal and a tab or a
+ * line break is a space; LINK empty when there is none). Returns how
  * many were printed, or -1 with an error (cache_error()). */
 int cache_search_print(FILE *out, struct cache *c, const char *query);
 

@@ -26,6 +26,7 @@
 #include "store/cache.h"
 #include "store/store.h"
 #include "text/find.h"
+#include "text/safe.h"
 #include "text/similar.h"
 #include "text/words.h"
 #include "util/strbuf.h"
@@ -831,11 +832,11 @@ long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
 	return ids;
 }
 
-/* A field of a tab-separated line: tabs and line breaks become spaces. */
-static void print_field(FILE *out, const char *s)
+/* A field of a tab-separated line, as safe text: a title or a link from
+ * a feed can neither break the line nor drive the terminal. */
+static void add_field(struct strbuf *line, const char *s)
 {
-	for (; s && *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+	text_safe_add(line, s ? s : "", s ? strlen(s) : 0, 0);
 }
 
 int cache_search_print(FILE *out, struct cache *c, const char *query)
@@ -848,6 +849,7 @@ int cache_search_print(FILE *out, struct cache *c, const char *query)
 		cache_story_list_free(s);
 		return -1;
 	}
+	struct strbuf line = {0};
 	for (size_t i = 0; i < s->n; i++) {
 		const struct cache_story *story = &s->items[i];
 		char date[32] = "-";
@@ -862,13 +864,17 @@ int cache_search_print(FILE *out, struct cache *c, const char *query)
 		const char *link = NULL;
 		if (sqlite3_step(st) == SQLITE_ROW)
 			link = (const char *)sqlite3_column_text(st, 0);
-		fprintf(out, "%s\t", date);
-		print_field(out, story->title);
-		fputc('\t', out);
-		print_field(out, link);
-		fputc('\n', out);
+		strbuf_reset(&line);
+		strbuf_adds(&line, date);
+		strbuf_addc(&line, '\t');
+		add_field(&line, story->title);
+		strbuf_addc(&line, '\t');
+		add_field(&line, link);
+		strbuf_addc(&line, '\n');
+		fputs(line.s, out);
 		sqlite3_reset(st);
 	}
+	strbuf_free(&line);
 	sqlite3_finalize(st);
 	int n = (int)s->n;
 	cache_story_list_free(s);

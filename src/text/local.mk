@@ -1,6 +1,7 @@
 ## src/text: pure text functions (matching keys, decoding).
 src_libakhbar_a_SOURCES += src/text/textkey.c src/text/textkey.h
 src_libakhbar_a_SOURCES += src/text/decode.c src/text/decode.h
+src_libakhbar_a_SOURCES += src/text/safe.c src/text/safe.h
 src_libakhbar_a_SOURCES += src/text/date.c src/text/date.h src/text/ascii.h
 src_libakhbar_a_SOURCES += src/text/words.c src/text/words.h \
 	src/text/stopwords.h src/text/find.c src/text/find.h \

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/safe.h"
 #include "ui/keys.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -37,22 +38,52 @@ static void add_error(struct ui_config *cfg, const char *name, size_t line,
                       const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));
 
-static void push_error(struct ui_config *cfg, char *msg)
+/* A file of junk would otherwise bury the terminal in messages. */
+#define MAX_ERRORS 20
+
+/* One more message past MAX_ERRORS: counted in a last one. */
+static void count_hidden(struct ui_config *cfg)
 {
+	if (cfg->nhidden++ == 0) {
+		cfg->errors = xreallocarray(cfg->errors, MAX_ERRORS + 1,
+		                            sizeof *cfg->errors);
+		cfg->nerrors = MAX_ERRORS + 1;
+	} else {
+		free(cfg->errors[MAX_ERRORS]);
+	}
+	cfg->errors[MAX_ERRORS] =
+	        xasprintf(ngettext("... and %zu more error",
+	                           "... and %zu more errors", cfg->nhidden),
+	                  cfg->nhidden);
+}
+
+/* Keep msg, which quotes the file, as safe text. */
+static void push_error(struct ui_config *cfg, const char *msg)
+{
+	if (cfg->nerrors >= MAX_ERRORS) {
+		count_hidden(cfg);
+		return;
+	}
 	cfg->errors = xreallocarray(cfg->errors, cfg->nerrors + 1,
 	                            sizeof *cfg->errors);
-	cfg->errors[cfg->nerrors++] = msg;
+	cfg->errors[cfg->nerrors++] = text_safe(msg, TEXT_SAFE_MESSAGE_MAX);
 }
 
 static void add_error(struct ui_config *cfg, const char *name, size_t line,
                       const char *fmt, ...)
 {
+	if (cfg->nerrors >= MAX_ERRORS) {
+		count_hidden(cfg); /* not worth the formatting */
+		return;
+	}
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	push_error(cfg, xasprintf("%s:%zu: %s", name, line, msg));
+	char *whole = xasprintf("%s:%zu: %s", name, line, msg);
+	push_error(cfg, whole);
+	free(whole);
 }
 
 static void unbind(struct ui_config *cfg, int key)
@@ -211,7 +242,9 @@ bool ui_config_load_file(struct ui_config *cfg, const char *path)
 	if (!f) {
 		if (errno == ENOENT)
 			return true;
-		push_error(cfg, xasprintf("%s: %s", path, strerror(errno)));
+		char *msg = xasprintf("%s: %s", path, strerror(errno));
+		push_error(cfg, msg);
+		free(msg);
 		return false;
 	}
 	char *text = NULL;
@@ -231,7 +264,9 @@ bool ui_config_load_file(struct ui_config *cfg, const char *path)
 	if (ok) {
 		ui_config_parse(cfg, text ? text : "", len, path);
 	} else {
-		push_error(cfg, xasprintf("%s: %s", path, strerror(err)));
+		char *msg = xasprintf("%s: %s", path, strerror(err));
+		push_error(cfg, msg);
+		free(msg);
 	}
 	free(text);
 	return ok;

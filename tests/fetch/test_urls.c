@@ -187,6 +187,65 @@ static void test_format(void)
 	urls_free(u);
 }
 
+/* Text from outside (an OPML file) is made safe before it is quoted: a
+ * line break can't start a tag, a title or another subscription, and no
+ * control character reaches the file. */
+static void test_format_hostile(void)
+{
+	static const struct {
+		const char *url, *tag, *title;
+		const char *want;
+	} cases[] = {
+	        {"https://a.example/\n~Injected", NULL, NULL,
+	         "\"https://a.example/ ~Injected\""},
+	        {"https://a.example/\r\nexec:rm", NULL, NULL,
+	         "\"https://a.example/  exec:rm\""},
+	        {"https://a.example/", "a\n!", NULL,
+	         "https://a.example/ \"a !\""},
+	        {"https://a.example/", NULL, "t\n\"!",
+	         "https://a.example/ "
+	         "\"~t \\\"!\""},
+	        {"https://a.example/\x1b]52;c;aGk=\x07", "\xc2\x9bx", NULL,
+	         "https://a.example/]52;c;aGk= x"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct urls *u = urls_parse("", "x");
+		char *tags[] = {(char *)cases[i].tag};
+		urls_add(u, cases[i].url, tags, cases[i].tag ? 1 : 0,
+		         cases[i].title);
+		char *line = urls_format(&u->entries[0]);
+		CHECK_STR(line, cases[i].want, "hostile format");
+		struct urls *back = urls_parse(line, "formatted");
+		CHECK(back->n == 1 && back->n_errors == 0 &&
+		              !back->entries[0].hidden &&
+		              back->entries[0].n_tags ==
+		                      (cases[i].tag ? 1 : 0) &&
+		              (back->entries[0].title != NULL) ==
+		                      (cases[i].title != NULL),
+		      "'%s' reads back as %zu entries", line, back->n);
+		urls_free(back);
+		urls_free(u);
+		free(line);
+	}
+}
+
+/* Messages quote bad lines as safe text, and 30 bad lines give 20
+ * messages and a count of the rest. */
+static void test_errors_hostile(void)
+{
+	char text[30 * 16 + 1] = "";
+	for (int i = 0; i < 30; i++)
+		strcat(text, "\x1b]52;c;aGk=\x07\n");
+	struct urls *u = urls_parse(text, "x");
+	CHECK(u->n == 0 && u->n_errors == 21, "%zu entries, %zu errors", u->n,
+	      u->n_errors);
+	CHECK_STR(u->n_errors ? u->errors[0] : NULL,
+	          "x:1: not a URL: ]52;c;aGk=", "a bad line quoted");
+	CHECK_STR(u->n_errors == 21 ? u->errors[20] : NULL,
+	          "... and 10 more errors", "the rest counted");
+	urls_free(u);
+}
+
 static char *slurp(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -324,6 +383,8 @@ int main(void)
 	setenv("HOME", "/home/reader", 1);
 	test_table();
 	test_format();
+	test_format_hostile();
+	test_errors_hostile();
 	test_paths();
 	test_files();
 	return check_result("test_urls");

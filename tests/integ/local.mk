@@ -11,8 +11,9 @@ integ_screen_tests = \
 	tests/integ/feeds-big.scr \
 	tests/integ/feeds-gone.scr
 
-TESTS += tests/integ/refresh.sh tests/integ/kill.sh
+TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.sh
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
+	tests/integ/refresh-hostile.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \

@@ -63,8 +63,22 @@ static const struct {
         {TEXT("bind jj quit"), 1, {"test:1: unknown key 'jj'"}},
         {TEXT("bind <C-1> quit"), 1, {"test:1: unknown key '<C-1>'"}},
         {TEXT("bind <F13> quit"), 1, {"test:1: unknown key '<F13>'"}},
-        {TEXT("bind \x01 quit"), 1, {"test:1: unknown key '\x01'"}},
-        {TEXT("bind \xff quit"), 1, {"test:1: unknown key '\xff'"}},
+        /* Messages quote the file as safe text: no control reaches the
+         * terminal, invalid UTF-8 is U+FFFD. */
+        {TEXT("bind \x01 quit"), 1, {"test:1: unknown key ''"}},
+        {TEXT("bind \xff quit"), 1, {"test:1: unknown key '\xEF\xBF\xBD'"}},
+        {TEXT("\x1b]52;c;aGFjaw==\x07"),
+         1,
+         {"test:1: unknown command ']52;c;aGFjaw=='"}},
+        {TEXT("bind \xc2\x9b"
+              "2J quit"),
+         1,
+         {"test:1: unknown key '2J'"}},
+        {TEXT("\xe2\x80\xae"
+              "abc"),
+         1,
+         {"test:1: unknown command '\xe2\x80\xae"
+          "abc'\xe2\x80\xac"}},
         {TEXT("bind j"), 1, {"test:1: usage: bind KEY ACTION"}},
         {TEXT("bind j quit now"), 1, {"test:1: usage: bind KEY ACTION"}},
         {TEXT("unbind"), 1, {"test:1: usage: unbind KEY"}},
@@ -239,6 +253,29 @@ static void test_file(void)
 	free(p);
 }
 
+/* Megabytes of junk give a few short messages, not megabytes of them. */
+static void test_junk(void)
+{
+	size_t n = 10 * 1024 * 1024;
+	char *junk = malloc(n);
+	for (size_t i = 0; i < n; i++)
+		junk[i] = i % 64 == 63 ? '\n' : "\x1b]52;c;"[i % 8];
+	struct ui_config *cfg = ui_config_new();
+	size_t bad = ui_config_parse(cfg, junk, n, "junk");
+	size_t bytes = 0;
+	for (size_t e = 0; e < cfg->nerrors; e++)
+		bytes += strlen(cfg->errors[e]);
+	CHECK(bad == n / 64, "%zu bad lines", bad);
+	CHECK(cfg->nerrors == 21 && bytes < 21 * 300, "%zu messages, %zu bytes",
+	      cfg->nerrors, bytes);
+	char want[64];
+	snprintf(want, sizeof want, "... and %zu more errors", n / 64 - 20);
+	CHECK_STR(cfg->nerrors ? cfg->errors[cfg->nerrors - 1] : NULL, want,
+	          "the last message");
+	ui_config_free(cfg);
+	free(junk);
+}
+
 int main(void)
 {
 	test_bindings();
@@ -246,5 +283,6 @@ int main(void)
 	test_colors();
 	test_names();
 	test_file();
+	test_junk();
 	return check_result("test-config");
 }
