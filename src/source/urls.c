@@ -18,6 +18,7 @@
 #include "text/safe.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/readfile.h"
 #include "util/xalloc.h"
 #include "util/xdg.h"
 
@@ -272,39 +273,28 @@ struct urls *urls_parse(const char *text, const char *name)
 }
 
 /* The whole file, NUL-terminated; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
+/* The urls file's text; NULL with *why NULL when there is no file yet,
+ * NULL with *why set (a new string) when it can't be read. */
+static char *read_urls(const char *path, size_t *len, char **why)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	*why = NULL;
+	*len = 0;
+	struct stat st;
+	if (stat(path, &st) != 0 && errno == ENOENT)
 		return NULL;
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-	do {
-		if (cap - n < 4096)
-			buf = xreallocarray(buf, cap = cap ? 2 * cap : 8192, 1);
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-	} while (got > 0);
-	int err = ferror(f) ? errno : 0;
-	fclose(f);
-	if (err) {
-		free(buf);
-		errno = err;
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	return readfile(path, false, READFILE_MAX_DEFAULT, len, why);
 }
 
 struct urls *urls_load(const char *path, char **error)
 {
 	size_t len;
-	char *text = read_file(path, &len);
+	char *why;
+	char *text = read_urls(path, &len, &why);
+	if (!text && !why)
+		return urls_new();
 	if (!text) {
-		if (errno == ENOENT)
-			return urls_new();
-		*error = xasprintf("%s: %s", path, strerror(errno));
+		*error = xasprintf("%s: %s", path, why);
+		free(why);
 		return NULL;
 	}
 	if (strlen(text) != len) {
@@ -436,14 +426,15 @@ bool urls_append(const char *path, const struct urls_entry *e, size_t n,
 	 */
 	char *real = realpath(path, NULL);
 	const char *target = real ? real : path;
-	size_t old_len = 0;
-	char *old = read_file(target, &old_len);
+	size_t old_len;
+	char *why;
+	char *old = read_urls(target, &old_len, &why);
 	char *copy = xstrdup(target);
 	char *dir = dirname(copy);
 	char *tmp = xasprintf("%s/.urls.XXXXXX", dir);
 	int fd = -1, err = 0;
-	if (!old && errno != ENOENT)
-		*error = xasprintf("%s: %s", target, strerror(errno));
+	if (why)
+		*error = xasprintf("%s: %s", target, why);
 	else if (!make_dirs(dir))
 		*error = xasprintf("%s: %s", dir, strerror(errno));
 	else if ((fd = mkstemp(tmp)) < 0)
@@ -455,6 +446,7 @@ bool urls_append(const char *path, const struct urls_entry *e, size_t n,
 	else
 		sync_dir(dir);
 	bool ok = fd >= 0 && err == 0;
+	free(why);
 	free(old);
 	free(copy);
 	free(tmp);

@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "text/safe.h"
 #include "ui/keys.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
 #include "util/xalloc.h"
 #include "util/xdg.h"
 
@@ -238,38 +240,22 @@ size_t ui_config_parse(struct ui_config *cfg, const char *text, size_t len,
 
 bool ui_config_load_file(struct ui_config *cfg, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		if (errno == ENOENT)
-			return true;
-		char *msg = xasprintf("%s: %s", path, strerror(errno));
+	struct stat st;
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return true; /* no file: the defaults */
+	char *error = NULL;
+	size_t len;
+	char *text = readfile(path, false, READFILE_MAX_DEFAULT, &len, &error);
+	if (!text) {
+		char *msg = xasprintf("%s: %s", path, error);
 		push_error(cfg, msg);
 		free(msg);
+		free(error);
 		return false;
 	}
-	char *text = NULL;
-	size_t len = 0, cap = 0, got;
-	char buf[4096];
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
-		if (len + got > cap) {
-			cap = (len + got) * 2;
-			text = xreallocarray(text, cap, 1);
-		}
-		memcpy(text + len, buf, got);
-		len += got;
-	}
-	bool ok = !ferror(f);
-	int err = errno;
-	fclose(f);
-	if (ok) {
-		ui_config_parse(cfg, text ? text : "", len, path);
-	} else {
-		char *msg = xasprintf("%s: %s", path, strerror(err));
-		push_error(cfg, msg);
-		free(msg);
-	}
+	ui_config_parse(cfg, text, len, path);
 	free(text);
-	return ok;
+	return true;
 }
 
 char *ui_config_user_path(void)
