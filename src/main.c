@@ -466,9 +466,10 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 	if (dump) {
 		/* Read-only: the cache as the last reader or refresh left
 		 * it, while they may be running. */
-		struct cache *c = cache_made(cache_path)
-		                          ? open_cache(cache_path, CACHE_READ_ONLY)
-		                          : NULL;
+		struct cache *c =
+		        cache_made(cache_path)
+		                ? open_cache(cache_path, CACHE_READ_ONLY)
+		                : NULL;
 		int status = c ? dump_cache(stdout, c, layout) : EXIT_FAILURE;
 		cache_close(c);
 		return status;
@@ -493,174 +494,180 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 	return status;
 }
 
-int main(int argc, char **argv)
+/* The command line, read. */
+struct options {
+	struct lay_options layout;
+	struct fetch_options fetch;
+	bool dump, export, refresh, search, local_feeds;
+	const char *import;
+	char *urls_path, *cache_path; /* NULL: the default */
+	int width;                    /* 0: the terminal's */
+	char **args;                  /* FILEs, or --search's words */
+	size_t nargs;
+};
+
+static void options_free(struct options *o)
 {
-	setlocale(LC_ALL, "");
-#if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	textdomain(PACKAGE);
-#endif
+	free(o->urls_path);
+	free(o->cache_path);
+}
 
-	struct lay_options layout = lay_options_default();
-	bool dump = false, export = false, do_refresh = false,
-	     do_search = false, local_feeds = false;
-	const char *import = NULL;
-	char *urls_path = NULL, *cache_path = NULL;
-	struct fetch_options fetch = {0};
-	int width = 0;
+/* Set one option from getopt_long()'s answer c. */
+static void set_option(struct options *o, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_DUMP:
+		o->dump = true;
+		break;
+	case OPT_WIDTH:
+		o->width = parse_width(arg);
+		break;
+	case OPT_SHAPING:
+		o->layout.shaping = parse_on_off(arg, "--shaping");
+		break;
+	case OPT_BIDI:
+		if (!strcmp(arg, "app"))
+			o->layout.visual = true;
+		else if (!strcmp(arg, "terminal"))
+			o->layout.visual = false;
+		else
+			bad_usage(_("--bidi takes 'app' or 'terminal', not "
+			            "'%s'"),
+			          arg);
+		break;
+	case OPT_IMPORT:
+		o->import = arg;
+		break;
+	case OPT_LOCAL_FEEDS:
+		o->local_feeds = true;
+		break;
+	case OPT_EXPORT:
+		o->export = true;
+		break;
+	case OPT_URLS:
+		free(o->urls_path);
+		o->urls_path = xstrdup(arg);
+		break;
+	case OPT_CACHE:
+		free(o->cache_path);
+		o->cache_path = xstrdup(arg);
+		break;
+	case OPT_REFRESH:
+		o->refresh = true;
+		break;
+	case OPT_TIMEOUT:
+		o->fetch.timeout_ms = parse_timeout(arg);
+		if (o->fetch.timeout_ms < 10000)
+			o->fetch.connect_timeout_ms = o->fetch.timeout_ms;
+		break;
+	case OPT_MAX_SIZE:
+		o->fetch.max_size = parse_max_size(arg);
+		break;
+	case OPT_CACHE_WAIT:
+		cache_wait_ms = (int)parse_timeout(arg);
+		break;
+	case OPT_SEARCH:
+		o->search = true;
+		break;
+	case OPT_HELP:
+		usage(stdout);
+		exit(EXIT_SUCCESS);
+	case OPT_VERSION:
+		version();
+		exit(EXIT_SUCCESS);
+	default:
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+		        PACKAGE);
+		exit(2);
+	}
+}
+
+/* Read the command line into o, refusing options that don't go
+ * together. */
+static void parse_options(int argc, char **argv, struct options *o)
+{
+	*o = (struct options){.layout = lay_options_default()};
 	int c;
-	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
-		switch (c) {
-		case OPT_DUMP:
-			dump = true;
-			break;
-		case OPT_WIDTH:
-			width = parse_width(optarg);
-			break;
-		case OPT_SHAPING:
-			layout.shaping = parse_on_off(optarg, "--shaping");
-			break;
-		case OPT_BIDI:
-			if (!strcmp(optarg, "app"))
-				layout.visual = true;
-			else if (!strcmp(optarg, "terminal"))
-				layout.visual = false;
-			else
-				bad_usage(_("--bidi takes 'app' or 'terminal', "
-				            "not '%s'"),
-				          optarg);
-			break;
-		case OPT_IMPORT:
-			import = optarg;
-			break;
-		case OPT_LOCAL_FEEDS:
-			local_feeds = true;
-			break;
-		case OPT_EXPORT:
-			export = true;
-			break;
-		case OPT_URLS:
-			free(urls_path);
-			urls_path = xstrdup(optarg);
-			break;
-		case OPT_CACHE:
-			free(cache_path);
-			cache_path = xstrdup(optarg);
-			break;
-		case OPT_REFRESH:
-			do_refresh = true;
-			break;
-		case OPT_TIMEOUT:
-			fetch.timeout_ms = parse_timeout(optarg);
-			if (fetch.timeout_ms < 10000)
-				fetch.connect_timeout_ms = fetch.timeout_ms;
-			break;
-		case OPT_MAX_SIZE:
-			fetch.max_size = parse_max_size(optarg);
-			break;
-		case OPT_CACHE_WAIT:
-			cache_wait_ms = (int)parse_timeout(optarg);
-			break;
-		case OPT_SEARCH:
-			do_search = true;
-			break;
-		case OPT_HELP:
-			usage(stdout);
-			return EXIT_SUCCESS;
-		case OPT_VERSION:
-			version();
-			return EXIT_SUCCESS;
-		default:
-			fprintf(stderr,
-			        _("Try '%s --help' for more information.\n"),
-			        PACKAGE);
-			return 2;
-		}
-	}
-	if (local_feeds && !import)
+	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1)
+		set_option(o, c, optarg);
+	o->args = argv + optind;
+	o->nargs = (size_t)(argc - optind);
+	if (o->local_feeds && !o->import)
 		bad_usage(_("--local-feeds goes with --import"));
-	if (import || export) {
-		if (import && export)
-			bad_usage(_("--import and --export can't be used "
-			            "together"));
-		if (!urls_path)
-			urls_path = default_urls_path();
-		int status =
-		        import ? import_opml(urls_path, import, local_feeds)
-		               : export_opml(urls_path);
-		free(urls_path);
-		free(cache_path);
-		return status;
-	}
-
-	if (do_search) {
-		if (optind == argc)
-			bad_usage(_("--search needs the words to find"));
-		if (dump || do_refresh)
-			bad_usage(_("--search can't be used with --dump or "
-			            "--refresh"));
-		free(urls_path);
-		int status;
-		if (!cache_path && !default_cache_exists()) {
-			warn(_("no feeds cached yet; run 'akhbar --refresh' "
-			       "first"));
-			status = EXIT_FAILURE;
-		} else {
-			if (!cache_path)
-				cache_path = cache_default_path();
-			status = cache_path ? search(cache_path, argv + optind,
-			                             (size_t)(argc - optind))
-			                    : 2;
-		}
-		free(cache_path);
-		return status;
-	}
-
+	if (o->import && o->export)
+		bad_usage(_("--import and --export can't be used together"));
+	if (o->search && o->nargs == 0)
+		bad_usage(_("--search needs the words to find"));
+	if (o->search && (o->dump || o->refresh))
+		bad_usage(_("--search can't be used with --dump or "
+		            "--refresh"));
+	if (o->refresh && o->nargs > 0)
+		bad_usage(_("--refresh takes no FILE"));
 	/* A terminal that does its own bidi also shapes. */
-	if (!layout.visual)
-		layout.shaping = false;
-	layout.width = width ? width : terminal_width();
+	if (!o->layout.visual)
+		o->layout.shaping = false;
+	o->layout.width = o->width ? o->width : terminal_width();
+}
 
-	if (do_refresh || optind == argc) {
-		if (do_refresh && optind < argc)
-			bad_usage(_("--refresh takes no FILE"));
-		bool have_cache = cache_path || default_cache_exists();
-		if (!urls_path)
-			urls_path = default_urls_path();
-		struct urls *u = load_subscriptions(urls_path);
-		int status = -1;
-		if (!u) {
-			status = EXIT_FAILURE;
-		} else if (do_refresh || u->n > 0 || have_cache) {
-			if (!cache_path)
-				cache_path = cache_default_path();
-			if (!cache_path) {
-				warn(_("no home folder for the cache; name one "
-				       "with "
-				       "--cache"));
-				status = EXIT_FAILURE;
-			} else if (do_refresh) {
-				status = refresh(urls_path, cache_path, &fetch);
-			} else {
-				status = run_feeds(u, cache_path, dump, &layout,
-				                   &fetch);
-			}
-		}
-		urls_free(u);
-		free(urls_path);
-		free(cache_path);
-		if (status >= 0)
-			return status;
-	} else {
-		free(urls_path);
-		free(cache_path);
+/* --import or --export. */
+static int run_opml(struct options *o)
+{
+	if (!o->urls_path)
+		o->urls_path = default_urls_path();
+	return o->import ? import_opml(o->urls_path, o->import, o->local_feeds)
+	                 : export_opml(o->urls_path);
+}
+
+/* --search. */
+static int run_search(struct options *o)
+{
+	if (!o->cache_path && !default_cache_exists()) {
+		warn(_("no feeds cached yet; run 'akhbar --refresh' first"));
+		return EXIT_FAILURE;
 	}
+	if (!o->cache_path)
+		o->cache_path = cache_default_path();
+	return o->cache_path ? search(o->cache_path, o->args, o->nargs) : 2;
+}
 
+/* --refresh, or the reader or --dump over the subscriptions and the
+ * cache; -1 when there are neither (the sample is opened instead). */
+static int run_subscriptions(struct options *o)
+{
+	bool have_cache = o->cache_path || default_cache_exists();
+	if (!o->urls_path)
+		o->urls_path = default_urls_path();
+	struct urls *u = load_subscriptions(o->urls_path);
+	int status = -1;
+	if (!u)
+		return EXIT_FAILURE;
+	if (o->refresh || u->n > 0 || have_cache) {
+		if (!o->cache_path)
+			o->cache_path = cache_default_path();
+		if (!o->cache_path) {
+			warn(_("no home folder for the cache; name one with "
+			       "--cache"));
+			status = EXIT_FAILURE;
+		} else if (o->refresh) {
+			status =
+			        refresh(o->urls_path, o->cache_path, &o->fetch);
+		} else {
+			status = run_feeds(u, o->cache_path, o->dump,
+			                   &o->layout, &o->fetch);
+		}
+	}
+	urls_free(u);
+	return status;
+}
+
+/* The reader or --dump over article and feed files (the bundled sample
+ * when none is named). */
+static int run_files(struct options *o)
+{
 	struct library *lib = library_new();
 	size_t failures;
-	if (optind < argc) {
-		failures = source_load(lib, argv + optind,
-		                       (size_t)(argc - optind), &fetch);
+	if (o->nargs > 0) {
+		failures = source_load(lib, o->args, o->nargs, &o->fetch);
 	} else {
 		char *seeds = source_default_seeds();
 		failures = source_load_paths(lib, &seeds, 1);
@@ -674,14 +681,38 @@ int main(int argc, char **argv)
 	}
 	library_link(lib);
 	struct source_relater *relater = source_relate(lib);
-
-	int status;
-	if (dump) {
-		status = dump_library(stdout, lib, &layout);
-	} else {
-		status = ui_run(lib, relater, &layout);
-	}
+	int status = o->dump ? dump_library(stdout, lib, &o->layout)
+	                     : ui_run(lib, relater, &o->layout);
 	source_relater_free(relater);
 	library_free(lib);
 	return status == 0 && failures ? EXIT_FAILURE : status;
+}
+
+/* Which mode the command line asks for, run. */
+static int run(struct options *o)
+{
+	if (o->import || o->export)
+		return run_opml(o);
+	if (o->search)
+		return run_search(o);
+	if (o->refresh || o->nargs == 0) {
+		int status = run_subscriptions(o);
+		if (status >= 0)
+			return status;
+	}
+	return run_files(o);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	struct options o;
+	parse_options(argc, argv, &o);
+	int status = run(&o);
+	options_free(&o);
+	return status;
 }
