@@ -14,3 +14,4 @@ include tests/search/local.mk
 include tests/text/local.mk
 include tests/fuzz/local.mk
 include tests/util/local.mk
+include tests/style/local.mk
