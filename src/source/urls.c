@@ -32,36 +32,11 @@ static struct urls *urls_new(void)
 	return xcalloc(1, sizeof(struct urls));
 }
 
-/* A file of junk would otherwise bury the terminal in messages. */
-#define MAX_ERRORS 20
-
-/* One more message past MAX_ERRORS: counted in a last one. */
-static void count_hidden(struct urls *u)
-{
-	if (u->n_hidden++ == 0) {
-		u->errors = xreallocarray(u->errors, MAX_ERRORS + 1,
-		                          sizeof(*u->errors));
-		u->n_errors = MAX_ERRORS + 1;
-	} else {
-		free(u->errors[MAX_ERRORS]);
-	}
-	u->errors[MAX_ERRORS] =
-	        xasprintf(ngettext("... and %zu more error",
-	                           "... and %zu more errors", u->n_hidden),
-	                  u->n_hidden);
-}
-
 void urls_add_error(struct urls *u, const char *name, unsigned line,
                     const char *msg)
 {
-	if (u->n_errors >= MAX_ERRORS) {
-		count_hidden(u);
-		return;
-	}
 	char *whole = xasprintf("%s:%u: %s", name, line, msg);
-	u->errors =
-	        xreallocarray(u->errors, u->n_errors + 1, sizeof(*u->errors));
-	u->errors[u->n_errors++] = text_safe(whole, TEXT_SAFE_MESSAGE_MAX);
+	text_safe_message_add(&u->errors, &u->n_errors, &u->n_hidden, whole);
 	free(whole);
 }
 

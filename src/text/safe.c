@@ -11,6 +11,8 @@
 
 #include "text/decode.h"
 #include "util/die.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
 
 #define ELLIPSIS     "\xE2\x80\xA6"
 #define PDF          0x202C
@@ -144,4 +146,24 @@ void text_safe_warn(const char *where, const char *what)
 		warn("%s", shown);
 	}
 	free(shown);
+}
+
+void text_safe_message_add(char ***lines, size_t *n, size_t *hidden,
+                           const char *msg)
+{
+	enum { MAX = TEXT_SAFE_MESSAGES_MAX };
+	if (*n < MAX) {
+		*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
+		(*lines)[(*n)++] = text_safe(msg, TEXT_SAFE_MESSAGE_MAX);
+		return;
+	}
+	if ((*hidden)++ == 0) {
+		*lines = xreallocarray(*lines, MAX + 1, sizeof **lines);
+		*n = MAX + 1;
+	} else {
+		free((*lines)[MAX]);
+	}
+	(*lines)[MAX] = xasprintf(ngettext("... and %zu more error",
+	                                   "... and %zu more errors", *hidden),
+	                          *hidden);
 }

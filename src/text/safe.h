@@ -31,4 +31,15 @@ char *text_safe(const char *s, size_t max);
  * at TEXT_SAFE_MESSAGE_MAX bytes. */
 void text_safe_warn(const char *where, const char *what);
 
+/* Messages about a file (its lines that could not be read) are kept at
+ * most this many; past that one last message counts the others, so a
+ * file of junk can't bury the terminal. */
+#define TEXT_SAFE_MESSAGES_MAX 20
+
+/* Append msg, made safe and capped, to the list *lines of *n messages, or
+ * past TEXT_SAFE_MESSAGES_MAX count it in *hidden and in the last
+ * message ("... and N more errors"). */
+void text_safe_message_add(char ***lines, size_t *n, size_t *hidden,
+                           const char *msg);
+
 #endif

@@ -40,44 +40,15 @@ static void add_error(struct ui_config *cfg, const char *name, size_t line,
                       const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));
 
-/* A file of junk would otherwise bury the terminal in messages. */
-#define MAX_ERRORS 20
-
-/* One more message past MAX_ERRORS: counted in a last one. */
-static void count_hidden(struct ui_config *cfg)
-{
-	if (cfg->nhidden++ == 0) {
-		cfg->errors = xreallocarray(cfg->errors, MAX_ERRORS + 1,
-		                            sizeof *cfg->errors);
-		cfg->nerrors = MAX_ERRORS + 1;
-	} else {
-		free(cfg->errors[MAX_ERRORS]);
-	}
-	cfg->errors[MAX_ERRORS] =
-	        xasprintf(ngettext("... and %zu more error",
-	                           "... and %zu more errors", cfg->nhidden),
-	                  cfg->nhidden);
-}
-
 /* Keep msg, which quotes the file, as safe text. */
 static void push_error(struct ui_config *cfg, const char *msg)
 {
-	if (cfg->nerrors >= MAX_ERRORS) {
-		count_hidden(cfg);
-		return;
-	}
-	cfg->errors = xreallocarray(cfg->errors, cfg->nerrors + 1,
-	                            sizeof *cfg->errors);
-	cfg->errors[cfg->nerrors++] = text_safe(msg, TEXT_SAFE_MESSAGE_MAX);
+	text_safe_message_add(&cfg->errors, &cfg->nerrors, &cfg->nhidden, msg);
 }
 
 static void add_error(struct ui_config *cfg, const char *name, size_t line,
                       const char *fmt, ...)
 {
-	if (cfg->nerrors >= MAX_ERRORS) {
-		count_hidden(cfg); /* not worth the formatting */
-		return;
-	}
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
