@@ -94,7 +94,8 @@ static bool show(struct ui *ui, const struct ui_place_mark *place)
 	ui->page = page;
 	ui->at = *place;
 	if (place->story < count(ui))
-		ui->cursor = place->story; /* the list follows the reader */
+		ui->list_rows.cursor =
+		        place->story; /* the list follows the reader */
 	if (!s->ops->is_read(s, place->story) &&
 	    !s->ops->set_read(s, place->story, true, &error))
 		ui_message_error(ui, error);

@@ -64,8 +64,8 @@ void ui_feeds_reload(struct ui *ui)
 			all[i] = t;
 		}
 	}
-	long long id = ui->feed_cursor < ui->nfeeds
-	                       ? ui->feeds[ui->feed_cursor].id
+	long long id = ui->feed_rows.cursor < ui->nfeeds
+	                       ? ui->feeds[ui->feed_rows.cursor].id
 	                       : 0;
 	cache_feeds_free(ui->feeds, ui->feeds_held);
 	ui->feeds = all;
@@ -74,24 +74,20 @@ void ui_feeds_reload(struct ui *ui)
 	ui->feeds_stale = false;
 	for (size_t i = 0; i < kept; i++)
 		if (all[i].id == id)
-			ui->feed_cursor = i;
-	if (ui->feed_cursor >= kept)
-		ui->feed_cursor = kept ? kept - 1 : 0;
+			ui->feed_rows.cursor = i;
+	if (ui->feed_rows.cursor >= kept)
+		ui->feed_rows.cursor = kept ? kept - 1 : 0;
 }
 
-static void keep_cursor_visible(struct ui *ui)
+static size_t body_rows(const struct ui *ui)
 {
-	size_t h = (size_t)ui_body_rows(ui);
-	if (ui->feed_cursor < ui->feed_top)
-		ui->feed_top = ui->feed_cursor;
-	else if (ui->feed_cursor >= ui->feed_top + h)
-		ui->feed_top = ui->feed_cursor - h + 1;
+	return (size_t)ui_body_rows(ui);
 }
 
 static void draw_feed(const struct ui *ui, int y, size_t i)
 {
 	const struct cache_feed *f = &ui->feeds[i];
-	bool selected = i == ui->feed_cursor;
+	bool selected = i == ui->feed_rows.cursor;
 	enum ui_role role = selected    ? UI_ROLE_CURSOR
 	                    : f->unread ? UI_ROLE_UNREAD
 	                                : UI_ROLE_READ;
@@ -125,7 +121,7 @@ static void draw_feed(const struct ui *ui, int y, size_t i)
 
 static void feeds_draw(struct ui *ui)
 {
-	keep_cursor_visible(ui);
+	ui_rows_show_cursor(&ui->feed_rows, body_rows(ui));
 	long long unread = 0;
 	for (size_t i = 0; i < ui->nfeeds; i++)
 		unread += ui->feeds[i].unread;
@@ -136,8 +132,9 @@ static void feeds_draw(struct ui *ui)
 	free(counts);
 
 	int h = ui_body_rows(ui);
-	for (int y = 0; y < h && ui->feed_top + (size_t)y < ui->nfeeds; y++)
-		draw_feed(ui, 1 + y, ui->feed_top + (size_t)y);
+	for (int y = 0; y < h && ui->feed_rows.top + (size_t)y < ui->nfeeds;
+	     y++)
+		draw_feed(ui, 1 + y, ui->feed_rows.top + (size_t)y);
 	if (ui->nfeeds == 0)
 		ui_draw_text(1, 1, ui->cols - 2, _("No subscriptions."),
 		             UI_ROLE_NORMAL, &ui->lay, UI_PLACE_AUTO);
@@ -145,12 +142,13 @@ static void feeds_draw(struct ui *ui)
 	/* The selected feed's error, else where the cursor is; the progress
 	 * of an update, else the keys. */
 	const struct cache_feed *f =
-	        ui->nfeeds ? &ui->feeds[ui->feed_cursor] : NULL;
-	char *left = f && f->last_error
-	                     ? xasprintf(_("error: %s"), f->last_error)
-	                     : xasprintf("%zu/%zu",
-	                                 ui->nfeeds ? ui->feed_cursor + 1 : 0,
-	                                 ui->nfeeds);
+	        ui->nfeeds ? &ui->feeds[ui->feed_rows.cursor] : NULL;
+	char *left =
+	        f && f->last_error
+	                ? xasprintf(_("error: %s"), f->last_error)
+	                : xasprintf("%zu/%zu",
+	                            ui->nfeeds ? ui->feed_rows.cursor + 1 : 0,
+	                            ui->nfeeds);
 	char *right = NULL;
 	if (ui->updater) {
 		size_t done, total;
@@ -163,24 +161,11 @@ static void feeds_draw(struct ui *ui)
 	free(right);
 }
 
-static unsigned move_to(struct ui *ui, size_t cursor)
-{
-	if (ui->nfeeds == 0)
-		return UI_REACT_NONE;
-	if (cursor >= ui->nfeeds)
-		cursor = ui->nfeeds - 1;
-	if (cursor == ui->feed_cursor)
-		return UI_REACT_NONE;
-	ui->feed_cursor = cursor;
-	keep_cursor_visible(ui);
-	return UI_REACT_DRAW;
-}
-
 static unsigned open_feed(struct ui *ui)
 {
 	if (ui->nfeeds == 0)
 		return UI_REACT_NONE;
-	const struct cache_feed *f = &ui->feeds[ui->feed_cursor];
+	const struct cache_feed *f = &ui->feeds[ui->feed_rows.cursor];
 	char *error = NULL;
 	struct ui_stories *s = ui_stories_cache(ui->cache, f->id, &error);
 	if (!s) {
@@ -191,8 +176,8 @@ static unsigned open_feed(struct ui *ui)
 	free(ui->stories_title);
 	ui->stories_title = xstrdup(ui_feed_name(ui, f));
 	ui->stories_stale = false;
-	ui->cursor = 0;
-	ui->list_top = 0;
+	ui->list_rows.cursor = 0;
+	ui->list_rows.top = 0;
 	ui->view = &ui_list_view;
 	return UI_REACT_DRAW;
 }
@@ -212,49 +197,36 @@ void ui_feeds_back(struct ui *ui)
 
 static unsigned feeds_action(struct ui *ui, enum ui_action a)
 {
-	size_t page = (size_t)ui_body_rows(ui);
 	switch (a) {
-	case UI_ACTION_LINE_DOWN:
-	case UI_ACTION_NEXT_STORY:
 	case UI_ACTION_SEARCH_NEXT: /* no search here: the next row */
-		return move_to(ui, ui->feed_cursor + 1);
-	case UI_ACTION_LINE_UP:
-	case UI_ACTION_PREV_STORY:
+		a = UI_ACTION_LINE_DOWN;
+		break;
 	case UI_ACTION_SEARCH_PREV:
-		return ui->feed_cursor ? move_to(ui, ui->feed_cursor - 1)
-		                       : UI_REACT_NONE;
-	case UI_ACTION_PAGE_DOWN:
-		return move_to(ui, ui->feed_cursor + page);
-	case UI_ACTION_PAGE_UP:
-		return move_to(ui, ui->feed_cursor > page
-		                           ? ui->feed_cursor - page
-		                           : 0);
-	case UI_ACTION_TOP:
-		return move_to(ui, 0);
-	case UI_ACTION_BOTTOM:
-		return move_to(ui, ui->nfeeds ? ui->nfeeds - 1 : 0);
+		a = UI_ACTION_LINE_UP;
+		break;
 	case UI_ACTION_OPEN:
 		return open_feed(ui);
 	case UI_ACTION_MARK_FEED_READ:
 		if (ui->nfeeds == 0)
 			return UI_REACT_NONE;
 		if (!cache_feed_mark_read(ui->cache,
-		                          ui->feeds[ui->feed_cursor].id))
+		                          ui->feeds[ui->feed_rows.cursor].id))
 			ui_message(ui, "%s", cache_error(ui->cache));
 		ui_feeds_reload(ui);
 		return UI_REACT_DRAW;
 	case UI_ACTION_CLOSE:
 		return UI_REACT_QUIT;
 	default:
-		return UI_REACT_NONE;
+		break;
 	}
+	return ui_rows_move(&ui->feed_rows, ui->nfeeds, body_rows(ui), a);
 }
 
 static char *feeds_link(struct ui *ui)
 {
 	if (ui->nfeeds == 0)
 		return NULL;
-	const struct cache_feed *f = &ui->feeds[ui->feed_cursor];
+	const struct cache_feed *f = &ui->feeds[ui->feed_rows.cursor];
 	return xstrdup(f->link ? f->link : f->url);
 }
 

@@ -35,16 +35,15 @@ static void keys_of(const struct ui_config *cfg, enum ui_action a, char *buf,
 	}
 }
 
-static size_t max_top(const struct ui *ui)
+static size_t body_rows(const struct ui *ui)
 {
-	size_t h = (size_t)ui_body_rows(ui);
-	return UI_ACTION_COUNT > h ? UI_ACTION_COUNT - h : 0;
+	return (size_t)ui_body_rows(ui);
 }
 
 static void help_draw(struct ui *ui)
 {
-	if (ui->help_top > max_top(ui))
-		ui->help_top = max_top(ui);
+	ui_rows_scroll_to(&ui->help_rows, UI_ACTION_COUNT, body_rows(ui),
+	                  ui->help_rows.top);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, _("Keys"));
 	bool names = ui->cols >= NAMES_MIN_WIDTH;
 	int keys_width = KEYS_WIDTH < ui->cols / 3 ? KEYS_WIDTH : ui->cols / 3;
@@ -52,7 +51,7 @@ static void help_draw(struct ui *ui)
 	int help_width = ui->cols - help_x - 1 - (names ? NAME_WIDTH + 1 : 0);
 	int h = ui_body_rows(ui);
 	for (int y = 0; y < h; y++) {
-		size_t a = ui->help_top + (size_t)y;
+		size_t a = ui->help_rows.top + (size_t)y;
 		if (a >= UI_ACTION_COUNT)
 			break;
 		char keys[256];
@@ -74,34 +73,16 @@ static void help_draw(struct ui *ui)
 
 static unsigned help_action(struct ui *ui, enum ui_action a)
 {
-	size_t top = ui->help_top;
 	switch (a) {
-	case UI_ACTION_LINE_DOWN:
-	case UI_ACTION_PAGE_DOWN:
-	case UI_ACTION_BOTTOM:
-		top = a == UI_ACTION_LINE_DOWN ? top + 1 : max_top(ui);
-		if (top > max_top(ui))
-			top = max_top(ui);
-		break;
-	case UI_ACTION_LINE_UP:
-		top = top > 0 ? top - 1 : 0;
-		break;
-	case UI_ACTION_PAGE_UP:
-	case UI_ACTION_TOP:
-		top = 0;
-		break;
 	case UI_ACTION_CLOSE:
 	case UI_ACTION_BACK:
 	case UI_ACTION_HELP:
 		ui->view = ui->under_help;
 		return UI_REACT_DRAW;
 	default:
-		return UI_REACT_NONE;
+		return ui_rows_scroll(&ui->help_rows, UI_ACTION_COUNT,
+		                      body_rows(ui), a);
 	}
-	if (top == ui->help_top)
-		return UI_REACT_NONE;
-	ui->help_top = top;
-	return UI_REACT_DRAW;
 }
 
 const struct ui_view_ops ui_help_view = {

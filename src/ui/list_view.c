@@ -24,13 +24,9 @@ static size_t count(const struct ui *ui)
 	return ui->stories->ops->count(ui->stories);
 }
 
-static void keep_cursor_visible(struct ui *ui)
+static size_t body_rows(const struct ui *ui)
 {
-	size_t h = (size_t)ui_body_rows(ui);
-	if (ui->cursor < ui->list_top)
-		ui->list_top = ui->cursor;
-	else if (ui->cursor >= ui->list_top + h)
-		ui->list_top = ui->cursor - h + 1;
+	return (size_t)ui_body_rows(ui);
 }
 
 static void draw_column(const struct ui *ui, int y, int x, int width,
@@ -51,7 +47,7 @@ static void draw_headline(const struct ui *ui, int y, int width, size_t i,
                           enum ui_role role)
 {
 	struct ui_stories *s = ui->stories;
-	bool selected = i == ui->cursor;
+	bool selected = i == ui->list_rows.cursor;
 	size_t variants = s->ops->variants ? s->ops->variants(s, i) : 0;
 	char mark[24] = "";
 	int mark_width = 0;
@@ -95,7 +91,7 @@ static void draw_headline(const struct ui *ui, int y, int width, size_t i,
 static void draw_story(const struct ui *ui, int y, size_t i)
 {
 	struct ui_stories *s = ui->stories;
-	bool selected = i == ui->cursor;
+	bool selected = i == ui->list_rows.cursor;
 	bool read = s->ops->is_read(s, i);
 	enum ui_role role = selected ? UI_ROLE_CURSOR
 	                    : read   ? UI_ROLE_READ
@@ -130,7 +126,7 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 
 static void list_draw(struct ui *ui)
 {
-	keep_cursor_visible(ui);
+	ui_rows_show_cursor(&ui->list_rows, body_rows(ui));
 	struct ui_stories *s = ui->stories;
 	size_t n = count(ui), unread = 0;
 	for (size_t i = 0; i < n; i++)
@@ -144,7 +140,7 @@ static void list_draw(struct ui *ui)
 
 	int h = ui_body_rows(ui);
 	for (int y = 0; y < h; y++) {
-		size_t i = ui->list_top + (size_t)y;
+		size_t i = ui->list_rows.top + (size_t)y;
 		if (i >= n)
 			break;
 		draw_story(ui, 1 + y, i);
@@ -154,7 +150,8 @@ static void list_draw(struct ui *ui)
 		             _("No items yet: r fetches them."), UI_ROLE_NORMAL,
 		             &ui->lay, UI_PLACE_AUTO);
 
-	char *position = xasprintf("%zu/%zu", n ? ui->cursor + 1 : 0, n);
+	char *position =
+	        xasprintf("%zu/%zu", n ? ui->list_rows.cursor + 1 : 0, n);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, position,
 	            ui->cache ? _("Enter open  ? help  q feeds")
 	                      : _("Enter open  ? help  q quit"));
@@ -163,16 +160,8 @@ static void list_draw(struct ui *ui)
 
 static unsigned move_to(struct ui *ui, size_t cursor)
 {
-	size_t n = count(ui);
-	if (n == 0)
-		return UI_REACT_NONE;
-	if (cursor > n - 1)
-		cursor = n - 1;
-	if (cursor == ui->cursor)
-		return UI_REACT_NONE;
-	ui->cursor = cursor;
-	keep_cursor_visible(ui);
-	return UI_REACT_DRAW;
+	return ui_rows_move_to(&ui->list_rows, count(ui), body_rows(ui),
+	                       cursor);
 }
 
 static unsigned toggle_star(struct ui *ui)
@@ -181,8 +170,9 @@ static unsigned toggle_star(struct ui *ui)
 	if (count(ui) == 0)
 		return UI_REACT_NONE;
 	char *error = NULL;
-	bool starred = !s->ops->is_starred(s, ui->cursor);
-	ui_message_error(ui, s->ops->set_starred(s, ui->cursor, starred, &error)
+	bool starred = !s->ops->is_starred(s, ui->list_rows.cursor);
+	ui_message_error(ui, s->ops->set_starred(s, ui->list_rows.cursor,
+	                                         starred, &error)
 	                             ? NULL
 	                             : error);
 	return UI_REACT_DRAW;
@@ -215,7 +205,7 @@ static unsigned find_move(struct ui *ui, enum find_move move)
 		ui_find_none(ui, &ui->list_find);
 		return UI_REACT_DRAW;
 	}
-	size_t at = ui->cursor < n ? ui->cursor : 0;
+	size_t at = ui->list_rows.cursor < n ? ui->list_rows.cursor : 0;
 	size_t i = at;
 	if (move == FIND_PREV) {
 		do
@@ -254,42 +244,21 @@ static unsigned leave(struct ui *ui, bool quit)
 
 static unsigned list_action(struct ui *ui, enum ui_action a)
 {
-	size_t page = (size_t)ui_body_rows(ui);
 	size_t n = count(ui);
 	switch (a) {
 	case UI_ACTION_SEARCH_NEXT:
 		if (ui->list_find.query)
 			return find_move(ui, FIND_NEXT);
-		return move_to(ui, ui->cursor + 1);
+		return ui_rows_move(&ui->list_rows, n, body_rows(ui),
+		                    UI_ACTION_LINE_DOWN);
 	case UI_ACTION_SEARCH_PREV:
 		if (ui->list_find.query)
 			return find_move(ui, FIND_PREV);
-		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1)
-		                      : UI_REACT_NONE;
-	case UI_ACTION_LINE_DOWN:
-	case UI_ACTION_NEXT_STORY:
-		return move_to(ui, ui->cursor + 1);
-	case UI_ACTION_LINE_UP:
-	case UI_ACTION_PREV_STORY:
-		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1)
-		                      : UI_REACT_NONE;
-	case UI_ACTION_PAGE_DOWN:
-		/* the rows move by a page; the cursor keeps its place on screen
-		 */
-		if (ui->list_top + page < n)
-			ui->list_top += page;
-		return move_to(ui, ui->cursor + page) | UI_REACT_DRAW;
-	case UI_ACTION_PAGE_UP:
-		ui->list_top = ui->list_top > page ? ui->list_top - page : 0;
-		return move_to(ui, ui->cursor > page ? ui->cursor - page : 0) |
-		       UI_REACT_DRAW;
-	case UI_ACTION_TOP:
-		return move_to(ui, 0);
-	case UI_ACTION_BOTTOM:
-		return n ? move_to(ui, n - 1) : UI_REACT_NONE;
+		return ui_rows_move(&ui->list_rows, n, body_rows(ui),
+		                    UI_ACTION_LINE_UP);
 	case UI_ACTION_OPEN:
 		if (n)
-			ui_article_open(ui, ui->cursor);
+			ui_article_open(ui, ui->list_rows.cursor);
 		return UI_REACT_DRAW;
 	case UI_ACTION_STAR:
 		return toggle_star(ui);
@@ -307,7 +276,7 @@ static unsigned list_action(struct ui *ui, enum ui_action a)
 	case UI_ACTION_CLOSE:
 		return leave(ui, true);
 	default:
-		return UI_REACT_NONE;
+		return ui_rows_move(&ui->list_rows, n, body_rows(ui), a);
 	}
 }
 
@@ -316,8 +285,8 @@ static char *list_link(struct ui *ui)
 	if (count(ui) == 0)
 		return NULL;
 	char *error = NULL;
-	struct article *a =
-	        ui->stories->ops->page(ui->stories, ui->cursor, &error);
+	struct article *a = ui->stories->ops->page(
+	        ui->stories, ui->list_rows.cursor, &error);
 	ui_message_error(ui, error);
 	char *link = a && a->link ? xstrdup(a->link) : NULL;
 	article_free(a);

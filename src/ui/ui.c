@@ -166,7 +166,7 @@ static unsigned reload(struct ui *ui, bool all)
 		ui_feeds_update(ui, (size_t)-1);
 	} else if (ui->view == &ui_feeds_view) {
 		if (ui->nfeeds)
-			ui_feeds_update(ui, ui->feed_cursor);
+			ui_feeds_update(ui, ui->feed_rows.cursor);
 	} else {
 		for (size_t i = 0; i < ui->nfeeds; i++)
 			if (ui->feeds[i].id == ui->stories->feed_id)
@@ -268,7 +268,7 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 	if (a == UI_ACTION_HELP && ui->view != &ui_help_view) {
 		ui->under_help = ui->view;
 		ui->view = &ui_help_view;
-		ui->help_top = 0;
+		ui->help_rows.top = 0;
 		return UI_REACT_DRAW;
 	}
 	if (a == UI_ACTION_SEARCH) {
@@ -352,7 +352,8 @@ static unsigned refresh_lists(struct ui *ui)
 	}
 	if (ui->stories_stale && ui->view == &ui_list_view &&
 	    ui->stories->ops->reload) {
-		ui->cursor = ui->stories->ops->reload(ui->stories, ui->cursor);
+		ui->list_rows.cursor = ui->stories->ops->reload(
+		        ui->stories, ui->list_rows.cursor);
 		ui->stories_stale = false;
 		reaction = UI_REACT_DRAW;
 	}

@@ -18,15 +18,8 @@
 #include "ui/actions.h"
 #include "ui/conf.h"
 #include "ui/roles.h"
+#include "ui/rows.h"
 #include "ui/stories.h"
-
-/* What an action changed: a bit set. */
-enum ui_reaction {
-	UI_REACT_NONE = 0,
-	UI_REACT_DRAW = 1 << 0, /* the view shows something else */
-	UI_REACT_FULL = 1 << 1, /* repaint the whole terminal, not the change */
-	UI_REACT_QUIT = 1 << 2,
-};
 
 struct ui;
 
@@ -70,7 +63,7 @@ struct ui {
 	char *message; /* shown in the status line until the next key */
 
 	/* the headline list */
-	size_t cursor, list_top;
+	struct ui_rows list_rows;
 
 	/* the article view */
 	struct ui_place_mark at; /* the story shown and the place in it */
@@ -92,14 +85,15 @@ struct ui {
 	struct text_range doc_match_span; /* ... and its bytes there */
 
 	/* the help screen */
-	size_t help_top;
+	struct ui_rows help_rows;
 
 	/* subscriptions: all NULL when reading files */
 	struct cache *cache;
 	const struct urls *urls;
 	struct fetch_options fetch;
 	struct cache_feed *feeds; /* the feed list's rows */
-	size_t nfeeds, feed_cursor, feed_top;
+	size_t nfeeds;
+	struct ui_rows feed_rows;
 	size_t feeds_held;       /* rows of feeds, shown (nfeeds) or not */
 	struct updater *updater; /* while feeds are updating */
 	size_t update_errors;

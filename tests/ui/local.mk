@@ -63,3 +63,7 @@ endif
 check_PROGRAMS += tests/ui/test-config
 TESTS += tests/ui/test-config
 tests_ui_test_config_SOURCES = tests/ui/test-config.c
+
+check_PROGRAMS += tests/ui/test-rows
+TESTS += tests/ui/test-rows
+tests_ui_test_rows_SOURCES = tests/ui/test-rows.c
