@@ -126,6 +126,17 @@ void ui_draw_row_marked(int y, int x, int width, const struct lay_row *row,
 	draw_cells(y, at, row, role, marks);
 }
 
+int ui_draw_row_offset(int width, const struct lay_row *row)
+{
+	return row->align_right && row->columns < width ? width - row->columns
+	                                                : 0;
+}
+
+bool ui_draw_row_along(const struct lay_row *row)
+{
+	return !row->align_right;
+}
+
 void ui_draw_row(int y, int x, int width, const struct lay_row *row,
                  enum ui_role role)
 {

@@ -5,6 +5,7 @@
 #define AKHBAR_UI_DRAW_H
 
 #include <curses.h>
+#include <stdbool.h>
 
 #include "layout/layout.h"
 #include "ui/roles.h"
@@ -28,6 +29,14 @@ void ui_draw_fill(int y, enum ui_role role);
  * RTL row ends at the field's right edge, an LTR row starts at x. */
 void ui_draw_row(int y, int x, int width, const struct lay_row *row,
                  enum ui_role role);
+
+/* Where ui_draw_row() puts row in a field of width columns: the
+ * columns between the field's start and the row. */
+int ui_draw_row_offset(int width, const struct lay_row *row);
+
+/* Whether row runs in the interface's direction (an LTR row in an LTR
+ * interface): its logical end is then towards the field's end. */
+bool ui_draw_row_along(const struct lay_row *row);
 
 /* What a search found on a row: byte ranges of the row's text, sorted
  * and not overlapping, as lay_row_mark_ranges() takes them.  The cells
