@@ -283,6 +283,15 @@ static enum ui_event next_event(struct ui *ui, int *key, bool input_waiting,
 	return ui_screen_event(key, 0);
 }
 
+/* The interface's direction: left to right, unless AKHBAR_UI_DIRECTION
+ * is "rtl" (a hidden setting, to see the mirrored interface until the
+ * locale decides it). */
+static enum ui_direction interface_direction(void)
+{
+	const char *dir = getenv("AKHBAR_UI_DIRECTION");
+	return dir && !strcmp(dir, "rtl") ? UI_DIR_RTL : UI_DIR_LTR;
+}
+
 /* Run the reader with the view first on screen. */
 static int run(struct ui *ui, const struct ui_view_ops *first)
 {
@@ -294,6 +303,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 	}
 	ui->rows = LINES;
 	ui->cols = COLS;
+	ui_draw_set_direction(interface_direction());
 	ui_view_push(ui, first);
 
 	int status = EXIT_SUCCESS;
