@@ -283,6 +283,52 @@ static enum ui_event next_event(struct ui *ui, int *key, bool input_waiting,
 	return ui_screen_event(key, 0);
 }
 
+/* A key: the message goes, and the open prompt takes it, else the
+ * action bound to it is applied. */
+static unsigned on_key(struct ui *ui, int key)
+{
+	unsigned reaction = UI_REACT_NONE;
+	if (ui->message) {
+		free(ui->message);
+		ui->message = NULL;
+		reaction = UI_REACT_DRAW;
+	}
+	if (ui->prompt)
+		return reaction | ui_prompt_key(ui, key);
+	enum ui_action a = ui_config_action(ui->cfg, key);
+	if (a != UI_ACTION_NONE)
+		reaction |= dispatch(ui, a);
+	return reaction;
+}
+
+/* What an event changes; *status is set when it ends the reader. */
+static unsigned on_event(struct ui *ui, enum ui_event event, int key,
+                         int *status)
+{
+	unsigned reaction = UI_REACT_NONE;
+	switch (event) {
+	case UI_EVENT_NONE:
+		break;
+	case UI_EVENT_QUIT:
+		*status = 128 + ui_screen_quit_signal();
+		return UI_REACT_QUIT;
+	case UI_EVENT_RESIZE:
+		return UI_REACT_DRAW;
+	case UI_EVENT_RESUMED:
+		return UI_REACT_DRAW | UI_REACT_FULL;
+	case UI_EVENT_WHEEL_UP:
+	case UI_EVENT_WHEEL_DOWN:
+		for (int i = 0; i < WHEEL_LINES; i++)
+			reaction |= dispatch(ui, event == UI_EVENT_WHEEL_UP
+			                                 ? UI_ACTION_LINE_UP
+			                                 : UI_ACTION_LINE_DOWN);
+		break;
+	case UI_EVENT_KEY:
+		return on_key(ui, key);
+	}
+	return reaction;
+}
+
 /* The interface's direction: left to right, unless AKHBAR_UI_DIRECTION
  * is "rtl" (a hidden setting, to see the mirrored interface until the
  * locale decides it). */
@@ -321,43 +367,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		input_waiting = event != UI_EVENT_NONE;
 		ui->rows = LINES;
 		ui->cols = COLS;
-		switch (event) {
-		case UI_EVENT_NONE:
-			break;
-		case UI_EVENT_QUIT:
-			status = 128 + ui_screen_quit_signal();
-			reaction = UI_REACT_QUIT;
-			break;
-		case UI_EVENT_RESIZE:
-			reaction |= UI_REACT_DRAW;
-			break;
-		case UI_EVENT_RESUMED:
-			reaction |= UI_REACT_DRAW | UI_REACT_FULL;
-			break;
-		case UI_EVENT_WHEEL_UP:
-		case UI_EVENT_WHEEL_DOWN:
-			for (int i = 0; i < WHEEL_LINES; i++)
-				reaction |= dispatch(
-				        ui, event == UI_EVENT_WHEEL_UP
-				                    ? UI_ACTION_LINE_UP
-				                    : UI_ACTION_LINE_DOWN);
-			break;
-		case UI_EVENT_KEY:
-			if (ui->message) {
-				free(ui->message);
-				ui->message = NULL;
-				reaction |= UI_REACT_DRAW;
-			}
-			/* The prompt takes every key while it is open. */
-			if (ui->prompt) {
-				reaction |= ui_prompt_key(ui, key);
-				break;
-			}
-			enum ui_action a = ui_config_action(cfg, key);
-			if (a != UI_ACTION_NONE)
-				reaction |= dispatch(ui, a);
-			break;
-		}
+		reaction |= on_event(ui, event, key, &status);
 	}
 
 	ui_screen_close();
