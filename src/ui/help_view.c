@@ -50,6 +50,7 @@ static size_t body_rows(const struct ui *ui)
 static void help_draw(struct ui *ui, void *self)
 {
 	struct help_view *hv = self;
+	/* a taller terminal than when it was scrolled: no blank rows */
 	ui_rows_scroll_to(&hv->rows, UI_ACTION_COUNT, body_rows(ui),
 	                  hv->rows.top);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, _("Keys"));

@@ -44,12 +44,12 @@ static void draw_column(const struct ui *ui, int y, int x, int width,
 		ui_draw_text(y, x, width, text, role, &ui->lay, UI_PLACE_AUTO);
 }
 
-/* "+N" (the near-duplicates story i stands for) beside its headline,
- * drawn as row in the field [HEADLINE_X, HEADLINE_X + width), at the
- * headline's logical end: before it when the headline runs against the
- * interface's direction (an RTL headline in an LTR interface), after it
- * otherwise.  The mark is a paragraph of its own, so it never takes
- * part in the headline's visual order. */
+/* mark ("+N", the near-duplicates a story stands for) beside the
+ * headline drawn as row in the field [HEADLINE_X, HEADLINE_X + width),
+ * at the headline's logical end: before it when the headline runs
+ * against the interface's direction (an RTL headline in an LTR
+ * interface), after it otherwise.  The mark is a paragraph of its own,
+ * so it never takes part in the headline's visual order. */
 static void draw_variants(const struct ui *ui, int y, int width,
                           const struct lay_row *row, const char *mark,
                           int mark_width, enum ui_role role)
