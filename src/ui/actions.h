@@ -48,6 +48,14 @@ enum ui_action {
 	        UI_ACTION_COUNT
 };
 
+/* What an action changed: a bit set. */
+enum ui_reaction {
+	UI_REACT_NONE = 0,
+	UI_REACT_DRAW = 1 << 0, /* the view shows something else */
+	UI_REACT_FULL = 1 << 1, /* repaint the whole terminal, not the change */
+	UI_REACT_QUIT = 1 << 2,
+};
+
 /* The action's name in a config file, e.g. "line-down". */
 const char *ui_action_name(enum ui_action a);
 

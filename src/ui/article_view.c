@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/document.h"
 #include "ui/draw.h"
 #include "ui/view.h"
 #include "util/i18n.h"
@@ -13,6 +14,29 @@
 
 /* Older places are forgotten past this many. */
 #define HISTORY_MAX 256
+
+/* Where the reader was in an article, kept across resizes: the block at
+ * the top of the screen and the byte its top row starts at. */
+struct place_mark {
+	size_t story;
+	size_t block, offset;
+	long focus; /* related headline with the focus, or -1 */
+};
+
+/* The article view's state. */
+struct article_view {
+	struct place_mark at; /* the story shown and the place in it */
+	struct article *page; /* at.story's, the view's own */
+	struct document *doc; /* page laid out at doc_width */
+	int doc_width;
+	struct ui_rows rows; /* rows.top: the first document line on screen */
+	struct place_mark *history;
+	size_t nhistory;
+	struct ui_find find;          /* the story's search */
+	size_t match;                 /* its match moved to last: the number */
+	size_t match_block;           /* ... the block it is in */
+	struct text_range match_span; /* ... and its bytes there */
+};
 
 static size_t count(const struct ui *ui)
 {
@@ -25,58 +49,69 @@ static size_t page_rows(const struct ui *ui)
 	return h > 0 ? (size_t)h : 1;
 }
 
-static size_t max_top(const struct ui *ui)
+static size_t max_top(const struct ui *ui, const struct article_view *av)
 {
-	size_t h = page_rows(ui);
-	return ui->doc->nlines > h ? ui->doc->nlines - h : 0;
+	return ui_rows_max_top(av->doc->nlines, page_rows(ui));
 }
 
 /* The line where the remembered place starts: in its block, the last row
  * starting at or before its byte. */
-static size_t line_of_place(const struct ui *ui)
+static size_t line_of_place(const struct article_view *av)
 {
-	const struct document *doc = ui->doc;
-	if (ui->at.block >= doc->nblocks)
+	const struct document *doc = av->doc;
+	if (av->at.block >= doc->nblocks)
 		return 0;
-	size_t first = doc->block_first_line[ui->at.block], line = first;
+	size_t first = doc->block_first_line[av->at.block], line = first;
 	for (size_t i = first;
-	     i < doc->nlines && doc->lines[i].block == ui->at.block; i++)
-		if (doc->lines[i].row->start <= ui->at.offset)
+	     i < doc->nlines && doc->lines[i].block == av->at.block; i++)
+		if (doc->lines[i].row->start <= av->at.offset)
 			line = i;
 	return line;
 }
 
 /* Remember the top of the screen; done after every move the reader makes,
  * never after a resize, so resizing there and back returns exactly. */
-static void mark_place(struct ui *ui)
+static void mark_place(struct article_view *av)
 {
-	if (ui->top < ui->doc->nlines) {
-		ui->at.block = ui->doc->lines[ui->top].block;
-		ui->at.offset = ui->doc->lines[ui->top].row->start;
+	if (av->rows.top < av->doc->nlines) {
+		av->at.block = av->doc->lines[av->rows.top].block;
+		av->at.offset = av->doc->lines[av->rows.top].row->start;
 	} else {
-		ui->at.block = 0;
-		ui->at.offset = 0;
+		av->at.block = 0;
+		av->at.offset = 0;
 	}
 }
 
 /* Lay the story out again when the width changed (or on first use). */
-static void sync_layout(struct ui *ui)
+static void sync_layout(struct ui *ui, struct article_view *av)
 {
-	if (ui->doc && ui->doc_width == ui->cols)
+	if (av->doc && av->doc_width == ui->cols)
 		return;
-	document_free(ui->doc);
+	document_free(av->doc);
 	struct lay_options opt = ui->lay;
 	opt.width = ui->cols;
-	ui->doc = document_new(ui->page, &opt);
-	ui->doc_width = ui->cols;
-	ui->top = line_of_place(ui);
-	if (ui->top > max_top(ui))
-		ui->top = max_top(ui);
+	av->doc = document_new(av->page, &opt);
+	av->doc_width = ui->cols;
+	av->rows.top = line_of_place(av);
+	if (av->rows.top > max_top(ui, av))
+		av->rows.top = max_top(ui, av);
+}
+
+/* Mark story i read: the list's unread counts change. */
+static void mark_read(struct ui *ui, size_t i)
+{
+	struct ui_stories *s = ui->stories;
+	char *error = NULL;
+	if (!s->ops->is_read(s, i) && !s->ops->set_read(s, i, true, &error))
+		ui_message_error(ui, error);
+	else if (ui->cache)
+		ui_feeds_mark_stale(ui);
 }
 
 /* Show a place; false (with ui->message) when its story can't be read:
  * then the story shown stays, as it was. */
-static bool show(struct ui *ui, const struct ui_place_mark *place)
+static bool show(struct ui *ui, struct article_view *av,
+                 const struct place_mark *place)
 {
 	struct ui_stories *s = ui->stories;
 	char *error = NULL;
@@ -85,57 +120,69 @@ static bool show(struct ui *ui, const struct ui_place_mark *place)
 	ui_message_error(ui, error);
 	if (!page)
 		return false;
-	error = NULL;
-	if (ui->at.story != place->story)
-		ui_find_end(&ui->doc_find); /* it was the other story's */
-	document_free(ui->doc);
-	ui->doc = NULL;
-	article_free(ui->page);
-	ui->page = page;
-	ui->at = *place;
-	if (place->story < count(ui))
-		ui->cursor = place->story; /* the list follows the reader */
-	if (!s->ops->is_read(s, place->story) &&
-	    !s->ops->set_read(s, place->story, true, &error))
-		ui_message_error(ui, error);
-	else if (ui->cache)
-		ui->feeds_stale = true; /* an unread count changed */
-	ui->view = &ui_article_view;
-	sync_layout(ui);
+	if (av->at.story != place->story)
+		ui_find_end(&av->find); /* it was the other story's */
+	document_free(av->doc);
+	av->doc = NULL;
+	article_free(av->page);
+	av->page = page;
+	av->at = *place;
+	ui_list_follow(ui, place->story);
+	mark_read(ui, place->story);
+	sync_layout(ui, av);
 	return true;
+}
+
+/* Open story i at its top. */
+static bool open_story(struct ui *ui, struct article_view *av, size_t i)
+{
+	struct place_mark start = {i, 0, 0, -1};
+	return show(ui, av, &start);
+}
+
+/* Forget the story and the history: the view is left. */
+static void close_story(struct article_view *av)
+{
+	document_free(av->doc);
+	av->doc = NULL;
+	free(av->history);
+	av->history = NULL;
+	av->nhistory = 0;
+	article_free(av->page);
+	av->page = NULL;
+	ui_find_end(&av->find);
+}
+
+static unsigned leave(struct ui *ui, struct article_view *av)
+{
+	close_story(av);
+	ui_view_pop(ui);
+	return UI_REACT_DRAW;
 }
 
 bool ui_article_open(struct ui *ui, size_t story)
 {
-	struct ui_place_mark start = {story, 0, 0, -1};
-	return show(ui, &start);
+	struct article_view *av = ui_view_state(ui, &ui_article_view);
+	if (!open_story(ui, av, story))
+		return false;
+	ui_view_push(ui, &ui_article_view);
+	return true;
 }
 
-void ui_article_close(struct ui *ui)
+static void push_history(struct article_view *av)
 {
-	document_free(ui->doc);
-	ui->doc = NULL;
-	free(ui->history);
-	ui->history = NULL;
-	ui->nhistory = 0;
-	article_free(ui->page);
-	ui->page = NULL;
-	ui_find_end(&ui->doc_find);
-}
-
-static void push_history(struct ui *ui)
-{
-	if (ui->nhistory == HISTORY_MAX) {
-		for (size_t i = 1; i < ui->nhistory; i++)
-			ui->history[i - 1] = ui->history[i];
-		ui->nhistory--;
+	if (av->nhistory == HISTORY_MAX) {
+		for (size_t i = 1; i < av->nhistory; i++)
+			av->history[i - 1] = av->history[i];
+		av->nhistory--;
 	}
-	ui->history = xreallocarray(ui->history, ui->nhistory + 1,
-	                            sizeof *ui->history);
-	ui->history[ui->nhistory++] = ui->at;
+	av->history = xreallocarray(av->history, av->nhistory + 1,
+	                            sizeof *av->history);
+	av->history[av->nhistory++] = av->at;
 }
 
-static enum ui_role line_role(const struct ui *ui, const struct doc_line *line)
+static enum ui_role line_role(const struct article_view *av,
+                              const struct doc_line *line)
 {
 	switch (line->role) {
 	case DOC_HEADLINE:
@@ -149,7 +196,7 @@ static enum ui_role line_role(const struct ui *ui, const struct doc_line *line)
 	case DOC_HEADING:
 		return UI_ROLE_HEADING;
 	case DOC_RELATED:
-		return line->related == ui->at.focus ? UI_ROLE_FOCUS
+		return line->related == av->at.focus ? UI_ROLE_FOCUS
 		                                     : UI_ROLE_RELATED;
 	case DOC_BLANK:
 		break;
@@ -167,116 +214,116 @@ static bool searched(const struct document *doc, size_t b)
 
 /* The matches of the story's search in block b; *n their count.  The
  * caller frees the array. */
-static struct text_range *block_matches(const struct ui *ui, size_t b,
+static struct text_range *block_matches(const struct article_view *av, size_t b,
                                         size_t *n)
 {
 	struct text_range *spans = NULL;
 	*n = 0;
-	const char *text = ui->doc->block_text[b];
-	if (ui->doc_find.query && searched(ui->doc, b))
-		text_query_find(ui->doc_find.query, text, strlen(text), &spans,
-		                n);
+	const char *text = av->doc->block_text[b];
+	if (av->find.query && searched(av->doc, b))
+		text_query_find(av->find.query, text, strlen(text), &spans, n);
 	return spans;
 }
 
-static void article_draw(struct ui *ui)
+static void article_draw(struct ui *ui, void *self)
 {
-	sync_layout(ui);
+	struct article_view *av = self;
+	sync_layout(ui, av);
 	/* A story from elsewhere (a related item of another feed) has no
 	 * place in the list. */
 	char *position =
-	        ui->at.story < count(ui)
-	                ? xasprintf("%zu/%zu", ui->at.story + 1, count(ui))
+	        av->at.story < count(ui)
+	                ? xasprintf("%zu/%zu", av->at.story + 1, count(ui))
 	                : NULL;
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
 	            ui->stories_title ? ui->stories_title : PACKAGE, position);
 	free(position);
 
-	const struct document *doc = ui->doc;
+	const struct document *doc = av->doc;
 	size_t h = page_rows(ui);
 	/* the matches of the block being drawn, found once for its rows;
 	 * the one n and N moved to is drawn apart */
 	struct text_range *spans = NULL;
 	struct ui_marks marks = {0};
 	size_t spans_block = (size_t)-1;
-	for (size_t y = 0; y < h && ui->top + y < doc->nlines; y++) {
-		const struct doc_line *line = &doc->lines[ui->top + y];
+	for (size_t y = 0; y < h && av->rows.top + y < doc->nlines; y++) {
+		const struct doc_line *line = &doc->lines[av->rows.top + y];
 		if (line->block != spans_block) {
 			free(spans);
-			spans = block_matches(ui, line->block, &marks.nfound);
+			spans = block_matches(av, line->block, &marks.nfound);
 			marks.found = spans;
-			bool current = marks.nfound &&
-			               line->block == ui->doc_match_block;
-			marks.current = current ? &ui->doc_match_span : NULL;
+			bool current =
+			        marks.nfound && line->block == av->match_block;
+			marks.current = current ? &av->match_span : NULL;
 			marks.ncurrent = current;
 			spans_block = line->block;
 		}
 		ui_draw_row_marked(1 + (int)y, 0, ui->cols, line->row,
-		                   line_role(ui, line), &marks);
+		                   line_role(av, line), &marks);
 	}
 	free(spans);
 
-	size_t last = ui->top + h < doc->nlines ? ui->top + h : doc->nlines;
+	size_t last =
+	        av->rows.top + h < doc->nlines ? av->rows.top + h : doc->nlines;
 	char *lines = xasprintf(_("line %zu/%zu"), last, doc->nlines);
 	ui_draw_bar(
 	        ui, ui->rows - 1, UI_ROLE_STATUS, lines,
-	        ui->page->nrelated
+	        av->page->nrelated
 	                ? _("Tab related  Enter open  Backspace back  ? help")
 	                : _("Backspace back  q list  ? help"));
 	free(lines);
 }
 
-static unsigned scroll_to(struct ui *ui, size_t top)
+static unsigned scroll_to(struct ui *ui, struct article_view *av, size_t top)
 {
-	if (top > max_top(ui))
-		top = max_top(ui);
-	if (top == ui->top)
-		return UI_REACT_NONE;
-	ui->top = top;
-	mark_place(ui);
-	return UI_REACT_DRAW;
+	unsigned reaction = ui_rows_scroll_to(&av->rows, av->doc->nlines,
+	                                      page_rows(ui), top);
+	if (reaction)
+		mark_place(av);
+	return reaction;
 }
 
 /* Scroll so that every row of related headline i is on screen. */
-static void reveal_related(struct ui *ui, size_t i)
+static void reveal_related(struct ui *ui, struct article_view *av, size_t i)
 {
-	const struct document *doc = ui->doc;
+	const struct document *doc = av->doc;
 	size_t first = document_related_line(doc, i), last = first;
 	while (last + 1 < doc->nlines &&
 	       doc->lines[last + 1].related == (long)i)
 		last++;
 	size_t h = page_rows(ui);
-	size_t top = ui->top;
+	size_t top = av->rows.top;
 	if (last >= top + h)
 		top = last - h + 1;
 	if (first < top)
 		top = first;
-	scroll_to(ui, top);
+	scroll_to(ui, av, top);
 }
 
 /* Related headline i exists and is in the document. */
-static bool related_shown(const struct ui *ui, size_t i)
+static bool related_shown(const struct article_view *av, size_t i)
 {
-	return document_related_line(ui->doc, i) != (size_t)-1;
+	return document_related_line(av->doc, i) != (size_t)-1;
 }
 
-static unsigned move_focus(struct ui *ui, bool forward)
+static unsigned move_focus(struct ui *ui, struct article_view *av, bool forward)
 {
-	size_t n = ui->page->nrelated;
+	size_t n = av->page->nrelated;
 	if (n == 0)
 		return UI_REACT_NONE;
 	size_t h = page_rows(ui);
-	long focus = ui->at.focus;
+	long focus = av->at.focus;
 	size_t i;
 	if (focus < 0) {
 		/* start from what is on screen */
 		i = forward ? 0 : n - 1;
 		for (size_t k = 0; k < n; k++) {
 			size_t j = forward ? k : n - 1 - k;
-			size_t line = document_related_line(ui->doc, j);
+			size_t line = document_related_line(av->doc, j);
 			if (line == (size_t)-1)
 				continue;
-			if (forward ? line >= ui->top : line < ui->top + h) {
+			if (forward ? line >= av->rows.top
+			            : line < av->rows.top + h) {
 				i = j;
 				break;
 			}
@@ -285,54 +332,51 @@ static unsigned move_focus(struct ui *ui, bool forward)
 		i = forward ? ((size_t)focus + 1) % n
 		            : ((size_t)focus + n - 1) % n;
 	}
-	for (size_t tries = 0; tries < n && !related_shown(ui, i); tries++)
+	for (size_t tries = 0; tries < n && !related_shown(av, i); tries++)
 		i = forward ? (i + 1) % n : (i + n - 1) % n;
-	if (!related_shown(ui, i))
+	if (!related_shown(av, i))
 		return UI_REACT_NONE;
-	ui->at.focus = (long)i;
-	reveal_related(ui, i);
-	mark_place(ui);
+	av->at.focus = (long)i;
+	reveal_related(ui, av, i);
+	mark_place(av);
 	return UI_REACT_DRAW;
 }
 
-static unsigned open_focused(struct ui *ui)
+static unsigned open_focused(struct ui *ui, struct article_view *av)
 {
-	if (ui->at.focus < 0 || (size_t)ui->at.focus >= ui->page->nrelated)
+	if (av->at.focus < 0 || (size_t)av->at.focus >= av->page->nrelated)
 		return UI_REACT_NONE;
-	size_t target = ui->stories->ops->target(ui->stories, ui->at.story,
-	                                         (size_t)ui->at.focus);
+	size_t target = ui->stories->ops->target(ui->stories, av->at.story,
+	                                         (size_t)av->at.focus);
 	if (target == STORY_NONE)
 		return UI_REACT_NONE;
-	push_history(ui);
-	if (!ui_article_open(ui, target))
-		ui->nhistory--;
+	push_history(av);
+	if (!open_story(ui, av, target))
+		av->nhistory--;
 	return UI_REACT_DRAW;
 }
 
-static unsigned open_sibling(struct ui *ui, bool next)
+static unsigned open_sibling(struct ui *ui, struct article_view *av, bool next)
 {
-	size_t i = ui->at.story;
+	size_t i = av->at.story;
 	if (i >= count(ui) || (next ? i + 1 >= count(ui) : i == 0))
 		return UI_REACT_NONE;
-	push_history(ui);
-	if (!ui_article_open(ui, next ? i + 1 : i - 1))
-		ui->nhistory--;
+	push_history(av);
+	if (!open_story(ui, av, next ? i + 1 : i - 1))
+		av->nhistory--;
 	return UI_REACT_DRAW;
 }
 
-static unsigned go_back(struct ui *ui)
+static unsigned go_back(struct ui *ui, struct article_view *av)
 {
-	if (ui->nhistory == 0) {
-		ui_article_close(ui);
-		ui->view = &ui_list_view;
+	if (av->nhistory == 0)
+		return leave(ui, av);
+	struct place_mark place = av->history[--av->nhistory];
+	if (!show(ui, av, &place))
 		return UI_REACT_DRAW;
-	}
-	struct ui_place_mark place = ui->history[--ui->nhistory];
-	if (!show(ui, &place))
-		return UI_REACT_DRAW;
-	ui->top = line_of_place(ui);
-	if (ui->top > max_top(ui))
-		ui->top = max_top(ui);
+	av->rows.top = line_of_place(av);
+	if (av->rows.top > max_top(ui, av))
+		av->rows.top = max_top(ui, av);
 	return UI_REACT_DRAW;
 }
 
@@ -345,14 +389,15 @@ struct match_place {
 
 /* Every match of the story's search, in the order of the text; returns
  * their count.  The caller frees *places. */
-static size_t match_places(const struct ui *ui, struct match_place **places)
+static size_t match_places(const struct article_view *av,
+                           struct match_place **places)
 {
-	const struct document *doc = ui->doc;
+	const struct document *doc = av->doc;
 	size_t n = 0, cap = 0;
 	*places = NULL;
 	for (size_t b = 0; b < doc->nblocks; b++) {
 		size_t nspans;
-		struct text_range *spans = block_matches(ui, b, &nspans);
+		struct text_range *spans = block_matches(av, b, &nspans);
 		size_t line = doc->block_first_line[b];
 		for (size_t k = 0; k < nspans; k++) {
 			/* the last row of the block starting at or before it */
@@ -382,111 +427,125 @@ enum find_move {
 
 /* Go to a match of the story's search, around the ends: a match off
  * the screen is scrolled to the top row. */
-static unsigned find_move(struct ui *ui, enum find_move move)
+static unsigned find_move(struct ui *ui, struct article_view *av,
+                          enum find_move move)
 {
 	struct match_place *places;
-	size_t n = match_places(ui, &places);
+	size_t n = match_places(av, &places);
 	if (n == 0) {
-		ui_find_none(ui, &ui->doc_find);
+		ui_find_none(ui, &av->find);
 		return UI_REACT_DRAW;
 	}
 	size_t k = 0;
 	if (move == FIND_FROM_TOP) {
-		while (k < n && places[k].line < ui->top)
+		while (k < n && places[k].line < av->rows.top)
 			k++;
 		if (k == n)
 			k = 0;
-	} else if (ui->doc_match >= n) {
+	} else if (av->match >= n) {
 		k = move == FIND_NEXT ? 0 : n - 1;
 	} else {
-		k = move == FIND_NEXT ? (ui->doc_match + 1) % n
-		                      : (ui->doc_match + n - 1) % n;
+		k = move == FIND_NEXT ? (av->match + 1) % n
+		                      : (av->match + n - 1) % n;
 	}
-	ui->doc_match = k;
-	ui->doc_match_block = places[k].block;
-	ui->doc_match_span = places[k].span;
+	av->match = k;
+	av->match_block = places[k].block;
+	av->match_span = places[k].span;
 	size_t line = places[k].line;
 	free(places);
-	if (line < ui->top || line >= ui->top + page_rows(ui))
-		scroll_to(ui, line);
+	if (line < av->rows.top || line >= av->rows.top + page_rows(ui))
+		scroll_to(ui, av, line);
 	ui_find_report(ui, k + 1, n);
 	return UI_REACT_DRAW;
 }
 
-static unsigned article_search(struct ui *ui, const char *text)
+static unsigned article_search(struct ui *ui, void *self, const char *text)
 {
-	sync_layout(ui);
-	if (!ui_find_start(ui, &ui->doc_find, text))
+	struct article_view *av = self;
+	sync_layout(ui, av);
+	if (!ui_find_start(ui, &av->find, text))
 		return UI_REACT_DRAW;
-	return find_move(ui, FIND_FROM_TOP);
+	return find_move(ui, av, FIND_FROM_TOP);
 }
 
-static unsigned toggle_star(struct ui *ui)
+static unsigned toggle_star(struct ui *ui, struct article_view *av)
 {
-	struct ui_stories *s = ui->stories;
-	char *error = NULL;
-	bool starred = !s->ops->is_starred(s, ui->at.story);
-	if (!s->ops->set_starred(s, ui->at.story, starred, &error))
-		ui_message_error(ui, error);
-	else
+	bool starred;
+	if (ui_stories_toggle_star(ui, av->at.story, &starred))
 		ui_message(ui, starred ? _("starred") : _("star removed"));
 	return UI_REACT_DRAW;
 }
 
-static unsigned article_action(struct ui *ui, enum ui_action a)
+/* A move of the window over the document: the place is remembered. */
+static unsigned scroll_by(struct ui *ui, struct article_view *av,
+                          enum ui_action a)
 {
-	sync_layout(ui);
-	size_t h = page_rows(ui);
+	unsigned reaction =
+	        ui_rows_scroll(&av->rows, av->doc->nlines, page_rows(ui), a);
+	if (reaction)
+		mark_place(av);
+	return reaction;
+}
+
+static unsigned article_action(struct ui *ui, void *self, enum ui_action a)
+{
+	struct article_view *av = self;
+	sync_layout(ui, av);
 	switch (a) {
-	case UI_ACTION_LINE_DOWN:
-		return scroll_to(ui, ui->top + 1);
-	case UI_ACTION_LINE_UP:
-		return ui->top > 0 ? scroll_to(ui, ui->top - 1) : UI_REACT_NONE;
-	case UI_ACTION_PAGE_DOWN:
-		return scroll_to(ui, ui->top + h);
-	case UI_ACTION_PAGE_UP:
-		return scroll_to(ui, ui->top > h ? ui->top - h : 0);
-	case UI_ACTION_TOP:
-		return scroll_to(ui, 0);
-	case UI_ACTION_BOTTOM:
-		return scroll_to(ui, max_top(ui));
 	case UI_ACTION_NEXT_RELATED:
-		return move_focus(ui, true);
+		return move_focus(ui, av, true);
 	case UI_ACTION_PREV_RELATED:
-		return move_focus(ui, false);
+		return move_focus(ui, av, false);
 	case UI_ACTION_OPEN:
-		return open_focused(ui);
+		return open_focused(ui, av);
 	case UI_ACTION_BACK:
-		return go_back(ui);
+		return go_back(ui, av);
 	case UI_ACTION_SEARCH_NEXT:
-		if (ui->doc_find.query)
-			return find_move(ui, FIND_NEXT);
-		return open_sibling(ui, true);
+		if (av->find.query)
+			return find_move(ui, av, FIND_NEXT);
+		return open_sibling(ui, av, true);
 	case UI_ACTION_SEARCH_PREV:
-		if (ui->doc_find.query)
-			return find_move(ui, FIND_PREV);
-		return open_sibling(ui, false);
+		if (av->find.query)
+			return find_move(ui, av, FIND_PREV);
+		return open_sibling(ui, av, false);
 	case UI_ACTION_NEXT_STORY:
-		return open_sibling(ui, true);
+		return open_sibling(ui, av, true);
 	case UI_ACTION_PREV_STORY:
-		return open_sibling(ui, false);
+		return open_sibling(ui, av, false);
 	case UI_ACTION_STAR:
-		return toggle_star(ui);
+		return toggle_star(ui, av);
 	case UI_ACTION_CLOSE:
-		ui_article_close(ui);
-		ui->view = &ui_list_view;
-		return UI_REACT_DRAW;
+		return leave(ui, av);
 	default:
-		return UI_REACT_NONE;
+		return scroll_by(ui, av, a);
 	}
 }
 
-static char *article_link(struct ui *ui)
+static char *article_link(struct ui *ui, void *self)
 {
-	return ui->page->link ? xstrdup(ui->page->link) : NULL;
+	(void)ui;
+	struct article_view *av = self;
+	return av->page->link ? xstrdup(av->page->link) : NULL;
+}
+
+static void *article_create(struct ui *ui)
+{
+	(void)ui;
+	struct article_view *av = xcalloc(1, sizeof *av);
+	av->at.focus = -1;
+	return av;
+}
+
+static void article_free_state(struct ui *ui, void *self)
+{
+	(void)ui;
+	close_story(self);
+	free(self);
 }
 
 const struct ui_view_ops ui_article_view = {
+        .create = article_create,
+        .free = article_free_state,
         .draw = article_draw,
         .action = article_action,
         .search = article_search,

@@ -17,6 +17,27 @@ static struct {
 	short pair;
 } looks[UI_ROLE_COUNT];
 
+static enum ui_direction direction = UI_DIR_LTR;
+
+void ui_draw_set_direction(enum ui_direction dir)
+{
+	direction = dir;
+}
+
+/* The screen column of the left edge of the field [x, x + width). */
+static int screen_x(int x, int width)
+{
+	return direction == UI_DIR_RTL ? COLS - x - width : x;
+}
+
+/* The screen column a row of `columns` columns starts at in the field
+ * [x, x + width): against the field's right edge when it goes there. */
+static int place_in(int x, int width, int columns, bool right)
+{
+	int left = screen_x(x, width);
+	return right && columns < width ? left + width - columns : left;
+}
+
 void ui_draw_set_role(enum ui_role role, attr_t attr, short pair)
 {
 	looks[role].attr = attr;
@@ -120,10 +141,20 @@ void ui_draw_row_marked(int y, int x, int width, const struct lay_row *row,
 {
 	if (y < 0 || y >= LINES || width <= 0)
 		return;
-	int at = x;
-	if (row->align_right && row->columns < width)
-		at = x + width - row->columns;
-	draw_cells(y, at, row, role, marks);
+	draw_cells(y, place_in(x, width, row->columns, row->align_right), row,
+	           role, marks);
+}
+
+int ui_draw_row_offset(int width, const struct lay_row *row)
+{
+	if (ui_draw_row_along(row) || row->columns >= width)
+		return 0;
+	return width - row->columns;
+}
+
+bool ui_draw_row_along(const struct lay_row *row)
+{
+	return row->align_right == (direction == UI_DIR_RTL);
 }
 
 void ui_draw_row(int y, int x, int width, const struct lay_row *row,
@@ -141,10 +172,9 @@ int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
 	opt.width = width;
 	opt.direction = LAY_DIR_AUTO;
 	struct lay_row *row = lay_headline_new(text, strlen(text), &opt);
-	int at = x;
-	if (place == UI_PLACE_END || row->align_right)
-		at = x + width - row->columns;
-	draw_cells(y, at, row, role, NULL);
+	bool right = place == UI_PLACE_END ? direction == UI_DIR_LTR
+	                                   : row->align_right;
+	draw_cells(y, place_in(x, width, row->columns, right), row, role, NULL);
 	int columns = row->columns;
 	lay_row_free(row);
 	return columns;

@@ -5,15 +5,34 @@
 #define AKHBAR_UI_DRAW_H
 
 #include <curses.h>
+#include <stdbool.h>
 
 #include "layout/layout.h"
 #include "ui/roles.h"
 
+/* Columns.  Views place everything in logical columns: column x counts
+ * from the start of the row, and a field [x, x + width) is a span of
+ * them.  The interface's direction, set once here, turns them into
+ * screen columns: left to right, column x is screen column x; right to
+ * left, the field lands at [COLS - x - width, COLS - x), so the start of
+ * a row is its right edge.  Laid-out text keeps its own visual order
+ * inside its field. */
+enum ui_direction {
+	UI_DIR_LTR,
+	UI_DIR_RTL,
+};
+
 /* Where a single-row text goes in its field. */
 enum ui_place {
-	UI_PLACE_AUTO, /* by its direction: RTL at the end, LTR at the start */
-	UI_PLACE_END,  /* against the field's right edge */
+	UI_PLACE_AUTO, /* by the text's own direction: RTL text against the
+	                  field's right edge, LTR text against its left,
+	                  whichever the interface's direction */
+	UI_PLACE_END,  /* against the field's end (its right edge in a
+	                  left-to-right interface, its left in the other) */
 };
+
+/* Set the interface's direction (left to right until then). */
+void ui_draw_set_direction(enum ui_direction dir);
 
 /* Set how a role looks (called once the terminal's colours are known). */
 void ui_draw_set_role(enum ui_role role, attr_t attr, short pair);
@@ -24,10 +43,20 @@ void ui_draw_begin(void);
 /* Paint screen row y across the whole width in the role's background. */
 void ui_draw_fill(int y, enum ui_role role);
 
-/* Draw a laid-out row at screen row y in the field [x, x + width): an
- * RTL row ends at the field's right edge, an LTR row starts at x. */
+/* Draw a laid-out row at screen row y in the field [x, x + width) (in
+ * logical columns, as every x here): an RTL row against the field's
+ * right edge, an LTR row against its left. */
 void ui_draw_row(int y, int x, int width, const struct lay_row *row,
                  enum ui_role role);
+
+/* Where ui_draw_row() puts row in a field of width columns: the
+ * columns between the field's start and the row, in the interface's
+ * direction. */
+int ui_draw_row_offset(int width, const struct lay_row *row);
+
+/* Whether row runs in the interface's direction (an LTR row in an LTR
+ * interface): its logical end is then towards the field's end. */
+bool ui_draw_row_along(const struct lay_row *row);
 
 /* What a search found on a row: byte ranges of the row's text, sorted
  * and not overlapping, as lay_row_mark_ranges() takes them.  The cells

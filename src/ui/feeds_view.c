@@ -20,7 +20,28 @@
 /* Below this width the time of the last update drops away. */
 #define UPDATED_MIN_WIDTH 60
 
-const char *ui_feed_name(const struct ui *ui, const struct cache_feed *f)
+/* The feed list's state. */
+struct feeds_view {
+	struct cache_feed *feeds; /* the rows shown, then those not shown */
+	size_t nfeeds;            /* rows shown */
+	size_t held;              /* rows held, shown or not */
+	struct ui_rows rows;
+	bool stale; /* the cache changed: read the rows again */
+};
+
+static struct feeds_view *state(struct ui *ui)
+{
+	return ui_view_state(ui, &ui_feeds_view);
+}
+
+static size_t body_rows(const struct ui *ui)
+{
+	return (size_t)ui_body_rows(ui);
+}
+
+/* The name the feed list shows for a feed: its title in the urls file,
+ * else the feed's own, else its address. */
+static const char *feed_name(const struct ui *ui, const struct cache_feed *f)
 {
 	const struct urls_entry *e =
 	        ui->urls ? urls_find(ui->urls, f->url) : NULL;
@@ -43,7 +64,9 @@ static bool shown(const struct ui *ui, const struct cache_feed *f,
 	return !(e && e->hidden);
 }
 
-void ui_feeds_reload(struct ui *ui)
+/* Read the rows from the cache again, keeping the cursor on the same
+ * feed. */
+static void reload(struct ui *ui, struct feeds_view *fv)
 {
 	size_t n;
 	struct cache_feed *all = cache_feeds(ui->cache, &n);
@@ -64,34 +87,41 @@ void ui_feeds_reload(struct ui *ui)
 			all[i] = t;
 		}
 	}
-	long long id = ui->feed_cursor < ui->nfeeds
-	                       ? ui->feeds[ui->feed_cursor].id
+	long long id = fv->rows.cursor < fv->nfeeds
+	                       ? fv->feeds[fv->rows.cursor].id
 	                       : 0;
-	cache_feeds_free(ui->feeds, ui->feeds_held);
-	ui->feeds = all;
-	ui->feeds_held = n;
-	ui->nfeeds = kept;
-	ui->feeds_stale = false;
+	cache_feeds_free(fv->feeds, fv->held);
+	fv->feeds = all;
+	fv->held = n;
+	fv->nfeeds = kept;
+	fv->stale = false;
 	for (size_t i = 0; i < kept; i++)
 		if (all[i].id == id)
-			ui->feed_cursor = i;
-	if (ui->feed_cursor >= kept)
-		ui->feed_cursor = kept ? kept - 1 : 0;
+			fv->rows.cursor = i;
+	ui_rows_clamp(&fv->rows, kept, body_rows(ui));
 }
 
-static void keep_cursor_visible(struct ui *ui)
+static void *feeds_create(struct ui *ui)
 {
-	size_t h = (size_t)ui_body_rows(ui);
-	if (ui->feed_cursor < ui->feed_top)
-		ui->feed_top = ui->feed_cursor;
-	else if (ui->feed_cursor >= ui->feed_top + h)
-		ui->feed_top = ui->feed_cursor - h + 1;
+	struct feeds_view *fv = xcalloc(1, sizeof *fv);
+	if (ui->cache)
+		reload(ui, fv);
+	return fv;
 }
 
-static void draw_feed(const struct ui *ui, int y, size_t i)
+static void feeds_free(struct ui *ui, void *self)
 {
-	const struct cache_feed *f = &ui->feeds[i];
-	bool selected = i == ui->feed_cursor;
+	(void)ui;
+	struct feeds_view *fv = self;
+	cache_feeds_free(fv->feeds, fv->held);
+	free(fv);
+}
+
+static void draw_feed(const struct ui *ui, const struct feeds_view *fv, int y,
+                      size_t i)
+{
+	const struct cache_feed *f = &fv->feeds[i];
+	bool selected = i == fv->rows.cursor;
 	enum ui_role role = selected    ? UI_ROLE_CURSOR
 	                    : f->unread ? UI_ROLE_UNREAD
 	                                : UI_ROLE_READ;
@@ -104,8 +134,8 @@ static void draw_feed(const struct ui *ui, int y, size_t i)
 	bool updated = ui->cols >= UPDATED_MIN_WIDTH;
 	int title_width = ui->cols - TITLE_X - 1 - GAP - COUNTS_WIDTH -
 	                  (updated ? GAP + UPDATED_WIDTH : 0);
-	ui_draw_text(y, TITLE_X, title_width, ui_feed_name(ui, f), role,
-	             &ui->lay, UI_PLACE_AUTO);
+	ui_draw_text(y, TITLE_X, title_width, feed_name(ui, f), role, &ui->lay,
+	             UI_PLACE_AUTO);
 	int x = TITLE_X + title_width + GAP;
 	char counts[48];
 	snprintf(counts, sizeof counts, "%lld/%lld", f->unread, f->total);
@@ -123,143 +153,185 @@ static void draw_feed(const struct ui *ui, int y, size_t i)
 	             selected ? role : UI_ROLE_DATE, &ui->lay, UI_PLACE_AUTO);
 }
 
-static void feeds_draw(struct ui *ui)
+/* The selected feed's error, else where the cursor is; the progress of
+ * an update, else the keys. */
+static void draw_status(const struct ui *ui, const struct feeds_view *fv)
 {
-	keep_cursor_visible(ui);
+	const struct cache_feed *f =
+	        fv->nfeeds ? &fv->feeds[fv->rows.cursor] : NULL;
+	char *start = f && f->last_error
+	                      ? xasprintf(_("error: %s"), f->last_error)
+	                      : xasprintf("%zu/%zu",
+	                                  fv->nfeeds ? fv->rows.cursor + 1 : 0,
+	                                  fv->nfeeds);
+	char *end = NULL;
+	if (ui->updater) {
+		size_t done, total;
+		updater_progress(ui->updater, &done, &total);
+		end = xasprintf(_("updating %zu/%zu"), done, total);
+	}
+	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, start,
+	            end ? end : _("Enter open  r reload  ? help  q quit"));
+	free(start);
+	free(end);
+}
+
+static void feeds_draw(struct ui *ui, void *self)
+{
+	struct feeds_view *fv = self;
+	ui_rows_show_cursor(&fv->rows, body_rows(ui));
 	long long unread = 0;
-	for (size_t i = 0; i < ui->nfeeds; i++)
-		unread += ui->feeds[i].unread;
+	for (size_t i = 0; i < fv->nfeeds; i++)
+		unread += fv->feeds[i].unread;
 	char *counts = xasprintf(ngettext("%zu feed, %lld unread",
-	                                  "%zu feeds, %lld unread", ui->nfeeds),
-	                         ui->nfeeds, unread);
+	                                  "%zu feeds, %lld unread", fv->nfeeds),
+	                         fv->nfeeds, unread);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, counts);
 	free(counts);
 
 	int h = ui_body_rows(ui);
-	for (int y = 0; y < h && ui->feed_top + (size_t)y < ui->nfeeds; y++)
-		draw_feed(ui, 1 + y, ui->feed_top + (size_t)y);
-	if (ui->nfeeds == 0)
+	for (int y = 0; y < h && fv->rows.top + (size_t)y < fv->nfeeds; y++)
+		draw_feed(ui, fv, 1 + y, fv->rows.top + (size_t)y);
+	if (fv->nfeeds == 0)
 		ui_draw_text(1, 1, ui->cols - 2, _("No subscriptions."),
 		             UI_ROLE_NORMAL, &ui->lay, UI_PLACE_AUTO);
-
-	/* The selected feed's error, else where the cursor is; the progress
-	 * of an update, else the keys. */
-	const struct cache_feed *f =
-	        ui->nfeeds ? &ui->feeds[ui->feed_cursor] : NULL;
-	char *left = f && f->last_error
-	                     ? xasprintf(_("error: %s"), f->last_error)
-	                     : xasprintf("%zu/%zu",
-	                                 ui->nfeeds ? ui->feed_cursor + 1 : 0,
-	                                 ui->nfeeds);
-	char *right = NULL;
-	if (ui->updater) {
-		size_t done, total;
-		updater_progress(ui->updater, &done, &total);
-		right = xasprintf(_("updating %zu/%zu"), done, total);
-	}
-	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, left,
-	            right ? right : _("Enter open  r reload  ? help  q quit"));
-	free(left);
-	free(right);
+	draw_status(ui, fv);
 }
 
-static unsigned move_to(struct ui *ui, size_t cursor)
+static unsigned open_feed(struct ui *ui, struct feeds_view *fv)
 {
-	if (ui->nfeeds == 0)
+	if (fv->nfeeds == 0)
 		return UI_REACT_NONE;
-	if (cursor >= ui->nfeeds)
-		cursor = ui->nfeeds - 1;
-	if (cursor == ui->feed_cursor)
-		return UI_REACT_NONE;
-	ui->feed_cursor = cursor;
-	keep_cursor_visible(ui);
-	return UI_REACT_DRAW;
-}
-
-static unsigned open_feed(struct ui *ui)
-{
-	if (ui->nfeeds == 0)
-		return UI_REACT_NONE;
-	const struct cache_feed *f = &ui->feeds[ui->feed_cursor];
+	const struct cache_feed *f = &fv->feeds[fv->rows.cursor];
 	char *error = NULL;
 	struct ui_stories *s = ui_stories_cache(ui->cache, f->id, &error);
 	if (!s) {
 		ui_message_error(ui, error);
 		return UI_REACT_DRAW;
 	}
-	ui->stories = s;
-	free(ui->stories_title);
-	ui->stories_title = xstrdup(ui_feed_name(ui, f));
-	ui->stories_stale = false;
-	ui->cursor = 0;
-	ui->list_top = 0;
-	ui->view = &ui_list_view;
+	ui_list_open(ui, s, feed_name(ui, f));
 	return UI_REACT_DRAW;
 }
 
-void ui_feeds_back(struct ui *ui)
+static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 {
-	ui_article_close(ui);
-	ui_find_end(&ui->list_find); /* it was that feed's */
-	if (ui->stories)
-		ui->stories->ops->free(ui->stories);
-	ui->stories = NULL;
-	free(ui->stories_title);
-	ui->stories_title = NULL;
-	ui_feeds_reload(ui);
-	ui->view = &ui_feeds_view;
-}
-
-static unsigned feeds_action(struct ui *ui, enum ui_action a)
-{
-	size_t page = (size_t)ui_body_rows(ui);
+	struct feeds_view *fv = self;
 	switch (a) {
-	case UI_ACTION_LINE_DOWN:
-	case UI_ACTION_NEXT_STORY:
 	case UI_ACTION_SEARCH_NEXT: /* no search here: the next row */
-		return move_to(ui, ui->feed_cursor + 1);
-	case UI_ACTION_LINE_UP:
-	case UI_ACTION_PREV_STORY:
+		a = UI_ACTION_LINE_DOWN;
+		break;
 	case UI_ACTION_SEARCH_PREV:
-		return ui->feed_cursor ? move_to(ui, ui->feed_cursor - 1)
-		                       : UI_REACT_NONE;
-	case UI_ACTION_PAGE_DOWN:
-		return move_to(ui, ui->feed_cursor + page);
-	case UI_ACTION_PAGE_UP:
-		return move_to(ui, ui->feed_cursor > page
-		                           ? ui->feed_cursor - page
-		                           : 0);
-	case UI_ACTION_TOP:
-		return move_to(ui, 0);
-	case UI_ACTION_BOTTOM:
-		return move_to(ui, ui->nfeeds ? ui->nfeeds - 1 : 0);
+		a = UI_ACTION_LINE_UP;
+		break;
 	case UI_ACTION_OPEN:
-		return open_feed(ui);
+		return open_feed(ui, fv);
 	case UI_ACTION_MARK_FEED_READ:
-		if (ui->nfeeds == 0)
+		if (fv->nfeeds == 0)
 			return UI_REACT_NONE;
 		if (!cache_feed_mark_read(ui->cache,
-		                          ui->feeds[ui->feed_cursor].id))
+		                          fv->feeds[fv->rows.cursor].id))
 			ui_message(ui, "%s", cache_error(ui->cache));
-		ui_feeds_reload(ui);
+		reload(ui, fv);
 		return UI_REACT_DRAW;
 	case UI_ACTION_CLOSE:
 		return UI_REACT_QUIT;
 	default:
-		return UI_REACT_NONE;
+		break;
 	}
+	return ui_rows_move(&fv->rows, fv->nfeeds, body_rows(ui), a);
 }
 
-static char *feeds_link(struct ui *ui)
+static char *feeds_link(struct ui *ui, void *self)
 {
-	if (ui->nfeeds == 0)
+	(void)ui;
+	struct feeds_view *fv = self;
+	if (fv->nfeeds == 0)
 		return NULL;
-	const struct cache_feed *f = &ui->feeds[ui->feed_cursor];
+	const struct cache_feed *f = &fv->feeds[fv->rows.cursor];
 	return xstrdup(f->link ? f->link : f->url);
 }
 
+static void feeds_changed(struct ui *ui, void *self, long long feed_id)
+{
+	(void)ui;
+	(void)feed_id;
+	struct feeds_view *fv = self;
+	fv->stale = true;
+}
+
+/* The counts change under the list too: it reads them again at once. */
+static unsigned feeds_reread(struct ui *ui, void *self, bool on_top)
+{
+	(void)on_top;
+	struct feeds_view *fv = self;
+	if (!fv->stale || !ui->cache)
+		return UI_REACT_NONE;
+	reload(ui, fv);
+	return UI_REACT_DRAW;
+}
+
+void ui_feeds_mark_stale(struct ui *ui)
+{
+	state(ui)->stale = true;
+}
+
+/* A feed finished updating: the views read the cache again. */
+static void on_updated(void *ctx, const struct update_report *r)
+{
+	struct ui *ui = ctx;
+	struct feeds_view *fv = state(ui);
+	if (r->status == UPDATE_ERROR)
+		ui->update_errors++;
+	long long id = -1;
+	for (size_t i = 0; i < fv->nfeeds; i++)
+		if (!strcmp(fv->feeds[i].url, r->url))
+			id = fv->feeds[i].id;
+	ui_views_changed(ui, id);
+}
+
+/* Whether row k of the feed list is what ui_feeds_update() means. */
+static bool to_update(const struct feeds_view *fv, size_t k, long long feed_id)
+{
+	if (feed_id == UI_FEEDS_ALL)
+		return true;
+	if (feed_id == UI_FEEDS_SELECTED)
+		return k == fv->rows.cursor;
+	return fv->feeds[k].id == feed_id;
+}
+
+void ui_feeds_update(struct ui *ui, long long feed_id)
+{
+	struct feeds_view *fv = state(ui);
+	bool any = feed_id == UI_FEEDS_ALL;
+	for (size_t k = 0; k < fv->nfeeds && !any; k++)
+		any = to_update(fv, k, feed_id);
+	if (!any)
+		return;
+	if (!ui->updater) {
+		struct update_options opt = {
+		        .fetch = ui->fetch,
+		        /* Bodies are stored when complete, so no transaction
+		         * stays open while the reader marks items. */
+		        .stream = false,
+		        .on_done = on_updated,
+		        .ctx = ui,
+		};
+		ui->updater = updater_new(ui->cache, &opt);
+		ui->update_errors = 0;
+	}
+	for (size_t k = 0; k < fv->nfeeds; k++)
+		if (to_update(fv, k, feed_id))
+			updater_add(ui->updater, fv->feeds[k].url,
+			            fv->feeds[k].etag,
+			            fv->feeds[k].last_modified);
+}
+
 const struct ui_view_ops ui_feeds_view = {
+        .create = feeds_create,
+        .free = feeds_free,
         .draw = feeds_draw,
         .action = feeds_action,
         .link = feeds_link,
+        .changed = feeds_changed,
+        .reread = feeds_reread,
 };

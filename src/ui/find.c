@@ -89,7 +89,8 @@ static unsigned prompt_enter(struct ui *ui)
 	}
 	free(ui->last_search);
 	ui->last_search = text;
-	return ui->view->search(ui, text) | UI_REACT_DRAW;
+	struct ui_view *v = ui_view_top(ui);
+	return v->ops->search(ui, v->self, text) | UI_REACT_DRAW;
 }
 
 /* A character the prompt takes: anything but a control. */
@@ -106,9 +107,11 @@ unsigned ui_prompt_key(struct ui *ui, int key)
 {
 	size_t len = strlen(ui->prompt);
 	switch (key) {
-	case KEY_ESC:
+	case KEY_ESC: {
 		prompt_close(ui);
-		return ui->view->search(ui, NULL) | UI_REACT_DRAW;
+		struct ui_view *v = ui_view_top(ui);
+		return v->ops->search(ui, v->self, NULL) | UI_REACT_DRAW;
+	}
 	case '\r':
 		return prompt_enter(ui);
 	case UI_KEY_FN(KEY_BACKSPACE):

@@ -3,12 +3,14 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "ui/view.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 
 #define KEYS_WIDTH      22
 #define NAME_WIDTH      18
@@ -35,16 +37,22 @@ static void keys_of(const struct ui_config *cfg, enum ui_action a, char *buf,
 	}
 }
 
-static size_t max_top(const struct ui *ui)
+/* The help screen's state: where it is scrolled to. */
+struct help_view {
+	struct ui_rows rows;
+};
+
+static size_t body_rows(const struct ui *ui)
 {
-	size_t h = (size_t)ui_body_rows(ui);
-	return UI_ACTION_COUNT > h ? UI_ACTION_COUNT - h : 0;
+	return (size_t)ui_body_rows(ui);
 }
 
-static void help_draw(struct ui *ui)
+static void help_draw(struct ui *ui, void *self)
 {
-	if (ui->help_top > max_top(ui))
-		ui->help_top = max_top(ui);
+	struct help_view *hv = self;
+	/* a taller terminal than when it was scrolled: no blank rows */
+	ui_rows_scroll_to(&hv->rows, UI_ACTION_COUNT, body_rows(ui),
+	                  hv->rows.top);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, _("Keys"));
 	bool names = ui->cols >= NAMES_MIN_WIDTH;
 	int keys_width = KEYS_WIDTH < ui->cols / 3 ? KEYS_WIDTH : ui->cols / 3;
@@ -52,7 +60,7 @@ static void help_draw(struct ui *ui)
 	int help_width = ui->cols - help_x - 1 - (names ? NAME_WIDTH + 1 : 0);
 	int h = ui_body_rows(ui);
 	for (int y = 0; y < h; y++) {
-		size_t a = ui->help_top + (size_t)y;
+		size_t a = hv->rows.top + (size_t)y;
 		if (a >= UI_ACTION_COUNT)
 			break;
 		char keys[256];
@@ -72,39 +80,43 @@ static void help_draw(struct ui *ui)
 	            _("Bind keys in ~/.config/akhbar/config"), _("q back"));
 }
 
-static unsigned help_action(struct ui *ui, enum ui_action a)
+static unsigned help_action(struct ui *ui, void *self, enum ui_action a)
 {
-	size_t top = ui->help_top;
+	struct help_view *hv = self;
 	switch (a) {
-	case UI_ACTION_LINE_DOWN:
-	case UI_ACTION_PAGE_DOWN:
-	case UI_ACTION_BOTTOM:
-		top = a == UI_ACTION_LINE_DOWN ? top + 1 : max_top(ui);
-		if (top > max_top(ui))
-			top = max_top(ui);
-		break;
-	case UI_ACTION_LINE_UP:
-		top = top > 0 ? top - 1 : 0;
-		break;
-	case UI_ACTION_PAGE_UP:
-	case UI_ACTION_TOP:
-		top = 0;
-		break;
 	case UI_ACTION_CLOSE:
 	case UI_ACTION_BACK:
 	case UI_ACTION_HELP:
-		ui->view = ui->under_help;
+		ui_view_pop(ui);
 		return UI_REACT_DRAW;
 	default:
-		return UI_REACT_NONE;
+		return ui_rows_scroll(&hv->rows, UI_ACTION_COUNT, body_rows(ui),
+		                      a);
 	}
-	if (top == ui->help_top)
-		return UI_REACT_NONE;
-	ui->help_top = top;
-	return UI_REACT_DRAW;
+}
+
+static void *help_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(struct help_view));
+}
+
+static void help_free(struct ui *ui, void *self)
+{
+	(void)ui;
+	free(self);
+}
+
+void ui_help_open(struct ui *ui)
+{
+	struct help_view *hv = ui_view_state(ui, &ui_help_view);
+	hv->rows.top = 0;
+	ui_view_push(ui, &ui_help_view);
 }
 
 const struct ui_view_ops ui_help_view = {
+        .create = help_create,
+        .free = help_free,
         .draw = help_draw,
         .action = help_action,
 };

@@ -19,18 +19,22 @@
 #define GAP               2
 #define HEADLINE_X        3 /* after the read and star marks */
 
+/* The headline list's state; the stories are the reader's (ui->stories),
+ * shared with the article view. */
+struct list_view {
+	struct ui_rows rows;
+	struct ui_find find; /* the list's search */
+	bool stale;          /* the cache changed: read the stories again */
+};
+
 static size_t count(const struct ui *ui)
 {
 	return ui->stories->ops->count(ui->stories);
 }
 
-static void keep_cursor_visible(struct ui *ui)
+static size_t body_rows(const struct ui *ui)
 {
-	size_t h = (size_t)ui_body_rows(ui);
-	if (ui->cursor < ui->list_top)
-		ui->list_top = ui->cursor;
-	else if (ui->cursor >= ui->list_top + h)
-		ui->list_top = ui->cursor - h + 1;
+	return (size_t)ui_body_rows(ui);
 }
 
 static void draw_column(const struct ui *ui, int y, int x, int width,
@@ -40,18 +44,32 @@ static void draw_column(const struct ui *ui, int y, int x, int width,
 		ui_draw_text(y, x, width, text, role, &ui->lay, UI_PLACE_AUTO);
 }
 
+/* mark ("+N", the near-duplicates a story stands for) beside the
+ * headline drawn as row in the field [HEADLINE_X, HEADLINE_X + width),
+ * at the headline's logical end: before it when the headline runs
+ * against the interface's direction (an RTL headline in an LTR
+ * interface), after it otherwise.  The mark is a paragraph of its own,
+ * so it never takes part in the headline's visual order. */
+static void draw_variants(const struct ui *ui, int y, int width,
+                          const struct lay_row *row, const char *mark,
+                          int mark_width, enum ui_role role)
+{
+	int at = HEADLINE_X + ui_draw_row_offset(width, row);
+	int x = ui_draw_row_along(row) ? at + row->columns + 1
+	                               : at - 1 - mark_width;
+	ui_draw_text(y, x, mark_width, mark, role, &ui->lay, UI_PLACE_AUTO);
+}
+
 /* Story i's headline in the field [HEADLINE_X, HEADLINE_X + width) of
  * row y, a search's matches on the cells that show them (those on the
- * cursor's row are the match n and N moved to).  A story that stands
- * for near-duplicates gets "+N" (the others) at the headline's logical
- * end: left of an RTL headline, right of an LTR one.  The mark is a
- * paragraph of its own, so it never takes part in the headline's visual
- * order; its room is taken from the headline's. */
-static void draw_headline(const struct ui *ui, int y, int width, size_t i,
-                          enum ui_role role)
+ * cursor's row are the match n and N moved to), and "+N" for a story
+ * that stands for near-duplicates; the mark's room is taken from the
+ * headline's. */
+static void draw_headline(const struct ui *ui, const struct list_view *lv,
+                          int y, int width, size_t i, enum ui_role role)
 {
 	struct ui_stories *s = ui->stories;
-	bool selected = i == ui->cursor;
+	bool selected = i == lv->rows.cursor;
 	size_t variants = s->ops->variants ? s->ops->variants(s, i) : 0;
 	char mark[24] = "";
 	int mark_width = 0;
@@ -70,9 +88,9 @@ static void draw_headline(const struct ui *ui, int y, int width, size_t i,
 	struct lay_row *row = lay_headline_new(title, strlen(title), &opt);
 	struct text_range *spans = NULL;
 	struct ui_marks marks = {0};
-	if (ui->list_find.query) {
-		text_query_find(ui->list_find.query, title, strlen(title),
-		                &spans, &marks.nfound);
+	if (lv->find.query) {
+		text_query_find(lv->find.query, title, strlen(title), &spans,
+		                &marks.nfound);
 		marks.found = spans;
 		if (selected) {
 			marks.current = spans;
@@ -81,21 +99,17 @@ static void draw_headline(const struct ui *ui, int y, int width, size_t i,
 	}
 	ui_draw_row_marked(y, HEADLINE_X, width, row, role, &marks);
 	free(spans);
-	if (mark_width) {
-		int x = row->align_right ? HEADLINE_X + width - row->columns -
-		                                   1 - mark_width
-		                         : HEADLINE_X + row->columns + 1;
-		ui_draw_text(y, x, mark_width, mark,
-		             selected ? role : UI_ROLE_DATE, &ui->lay,
-		             UI_PLACE_AUTO);
-	}
+	if (mark_width)
+		draw_variants(ui, y, width, row, mark, mark_width,
+		              selected ? role : UI_ROLE_DATE);
 	lay_row_free(row);
 }
 
-static void draw_story(const struct ui *ui, int y, size_t i)
+static void draw_story(const struct ui *ui, const struct list_view *lv, int y,
+                       size_t i)
 {
 	struct ui_stories *s = ui->stories;
-	bool selected = i == ui->cursor;
+	bool selected = i == lv->rows.cursor;
 	bool read = s->ops->is_read(s, i);
 	enum ui_role role = selected ? UI_ROLE_CURSOR
 	                    : read   ? UI_ROLE_READ
@@ -114,7 +128,7 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 	if (columns)
 		headline_width -=
 		        GAP + DATE_WIDTH + (s->has_site ? GAP + SITE_WIDTH : 0);
-	draw_headline(ui, y, headline_width, i, role);
+	draw_headline(ui, lv, y, headline_width, i, role);
 	if (!columns)
 		return;
 	int x = HEADLINE_X + headline_width + GAP;
@@ -128,9 +142,10 @@ static void draw_story(const struct ui *ui, int y, size_t i)
 	free(date);
 }
 
-static void list_draw(struct ui *ui)
+static void list_draw(struct ui *ui, void *self)
 {
-	keep_cursor_visible(ui);
+	struct list_view *lv = self;
+	ui_rows_show_cursor(&lv->rows, body_rows(ui));
 	struct ui_stories *s = ui->stories;
 	size_t n = count(ui), unread = 0;
 	for (size_t i = 0; i < n; i++)
@@ -144,47 +159,29 @@ static void list_draw(struct ui *ui)
 
 	int h = ui_body_rows(ui);
 	for (int y = 0; y < h; y++) {
-		size_t i = ui->list_top + (size_t)y;
+		size_t i = lv->rows.top + (size_t)y;
 		if (i >= n)
 			break;
-		draw_story(ui, 1 + y, i);
+		draw_story(ui, lv, 1 + y, i);
 	}
 	if (n == 0)
 		ui_draw_text(1, 1, ui->cols - 2,
 		             _("No items yet: r fetches them."), UI_ROLE_NORMAL,
 		             &ui->lay, UI_PLACE_AUTO);
 
-	char *position = xasprintf("%zu/%zu", n ? ui->cursor + 1 : 0, n);
+	char *position = xasprintf("%zu/%zu", n ? lv->rows.cursor + 1 : 0, n);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, position,
 	            ui->cache ? _("Enter open  ? help  q feeds")
 	                      : _("Enter open  ? help  q quit"));
 	free(position);
 }
 
-static unsigned move_to(struct ui *ui, size_t cursor)
+static unsigned toggle_star(struct ui *ui, struct list_view *lv)
 {
-	size_t n = count(ui);
-	if (n == 0)
-		return UI_REACT_NONE;
-	if (cursor > n - 1)
-		cursor = n - 1;
-	if (cursor == ui->cursor)
-		return UI_REACT_NONE;
-	ui->cursor = cursor;
-	keep_cursor_visible(ui);
-	return UI_REACT_DRAW;
-}
-
-static unsigned toggle_star(struct ui *ui)
-{
-	struct ui_stories *s = ui->stories;
 	if (count(ui) == 0)
 		return UI_REACT_NONE;
-	char *error = NULL;
-	bool starred = !s->ops->is_starred(s, ui->cursor);
-	ui_message_error(ui, s->ops->set_starred(s, ui->cursor, starred, &error)
-	                             ? NULL
-	                             : error);
+	bool starred;
+	ui_stories_toggle_star(ui, lv->rows.cursor, &starred);
 	return UI_REACT_DRAW;
 }
 
@@ -194,15 +191,33 @@ enum find_move {
 	FIND_PREV,
 };
 
+/* The match the move goes to among n stories (matches[i]: story i
+ * matches; at least one does), from story at, around the ends. */
+static size_t next_match(const bool *matches, size_t n, size_t at,
+                         enum find_move move)
+{
+	size_t i = at;
+	if (move == FIND_PREV) {
+		do
+			i = (i + n - 1) % n;
+		while (!matches[i]);
+	} else if (move == FIND_NEXT || !matches[i]) {
+		do
+			i = (i + 1) % n;
+		while (!matches[i]);
+	}
+	return i;
+}
+
 /* Move the cursor to a match of the list's search, around the ends. */
-static unsigned find_move(struct ui *ui, enum find_move move)
+static unsigned find_move(struct ui *ui, struct list_view *lv,
+                          enum find_move move)
 {
 	struct ui_stories *s = ui->stories;
 	size_t n = count(ui);
 	bool *matches = xcalloc(n ? n : 1, sizeof *matches);
 	char *error = NULL;
-	if (!s->ops->find(s, ui->list_find.text, ui->list_find.query, matches,
-	                  &error)) {
+	if (!s->ops->find(s, lv->find.text, lv->find.query, matches, &error)) {
 		ui_message_error(ui, error);
 		free(matches);
 		return UI_REACT_DRAW;
@@ -212,121 +227,159 @@ static unsigned find_move(struct ui *ui, enum find_move move)
 		total += matches[i];
 	if (total == 0) {
 		free(matches);
-		ui_find_none(ui, &ui->list_find);
+		ui_find_none(ui, &lv->find);
 		return UI_REACT_DRAW;
 	}
-	size_t at = ui->cursor < n ? ui->cursor : 0;
-	size_t i = at;
-	if (move == FIND_PREV) {
-		do
-			i = (i + n - 1) % n;
-		while (!matches[i]);
-	} else {
-		if (move == FIND_NEXT || !matches[i])
-			do
-				i = (i + 1) % n;
-			while (!matches[i]);
-	}
+	size_t i = next_match(matches, n,
+	                      lv->rows.cursor < n ? lv->rows.cursor : 0, move);
 	size_t rank = 0;
 	for (size_t k = 0; k <= i; k++)
 		rank += matches[k];
 	free(matches);
-	move_to(ui, i);
+	ui_rows_move_to(&lv->rows, n, body_rows(ui), i);
 	ui_find_report(ui, rank, total);
 	return UI_REACT_DRAW;
 }
 
-static unsigned list_search(struct ui *ui, const char *text)
+static unsigned list_search(struct ui *ui, void *self, const char *text)
 {
-	if (!ui_find_start(ui, &ui->list_find, text))
+	struct list_view *lv = self;
+	if (!ui_find_start(ui, &lv->find, text))
 		return UI_REACT_DRAW;
-	return find_move(ui, FIND_FROM_CURSOR);
+	return find_move(ui, lv, FIND_FROM_CURSOR);
 }
 
 /* Leaving the list: back to the feed list, or out of akhbar. */
-static unsigned leave(struct ui *ui, bool quit)
+static unsigned leave(struct ui *ui, struct list_view *lv, bool quit)
 {
 	if (!ui->cache)
 		return quit ? UI_REACT_QUIT : UI_REACT_NONE;
-	ui_feeds_back(ui);
+	ui_find_end(&lv->find); /* it was that feed's */
+	ui->stories->ops->free(ui->stories);
+	ui->stories = NULL;
+	free(ui->stories_title);
+	ui->stories_title = NULL;
+	ui_feeds_mark_stale(ui);
+	ui_view_pop(ui);
 	return UI_REACT_DRAW;
 }
 
-static unsigned list_action(struct ui *ui, enum ui_action a)
+static unsigned mark_all_read(struct ui *ui)
 {
-	size_t page = (size_t)ui_body_rows(ui);
+	char *error = NULL;
+	bool done = ui->stories->ops->mark_all_read(ui->stories, &error);
+	if (ui_message_error(ui, done ? NULL : error) && ui->cache)
+		ui_feeds_mark_stale(ui);
+	return UI_REACT_DRAW;
+}
+
+static unsigned list_action(struct ui *ui, void *self, enum ui_action a)
+{
+	struct list_view *lv = self;
 	size_t n = count(ui);
 	switch (a) {
 	case UI_ACTION_SEARCH_NEXT:
-		if (ui->list_find.query)
-			return find_move(ui, FIND_NEXT);
-		return move_to(ui, ui->cursor + 1);
+		if (lv->find.query)
+			return find_move(ui, lv, FIND_NEXT);
+		return ui_rows_move(&lv->rows, n, body_rows(ui),
+		                    UI_ACTION_LINE_DOWN);
 	case UI_ACTION_SEARCH_PREV:
-		if (ui->list_find.query)
-			return find_move(ui, FIND_PREV);
-		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1)
-		                      : UI_REACT_NONE;
-	case UI_ACTION_LINE_DOWN:
-	case UI_ACTION_NEXT_STORY:
-		return move_to(ui, ui->cursor + 1);
-	case UI_ACTION_LINE_UP:
-	case UI_ACTION_PREV_STORY:
-		return ui->cursor > 0 ? move_to(ui, ui->cursor - 1)
-		                      : UI_REACT_NONE;
-	case UI_ACTION_PAGE_DOWN:
-		/* the rows move by a page; the cursor keeps its place on screen
-		 */
-		if (ui->list_top + page < n)
-			ui->list_top += page;
-		return move_to(ui, ui->cursor + page) | UI_REACT_DRAW;
-	case UI_ACTION_PAGE_UP:
-		ui->list_top = ui->list_top > page ? ui->list_top - page : 0;
-		return move_to(ui, ui->cursor > page ? ui->cursor - page : 0) |
-		       UI_REACT_DRAW;
-	case UI_ACTION_TOP:
-		return move_to(ui, 0);
-	case UI_ACTION_BOTTOM:
-		return n ? move_to(ui, n - 1) : UI_REACT_NONE;
+		if (lv->find.query)
+			return find_move(ui, lv, FIND_PREV);
+		return ui_rows_move(&lv->rows, n, body_rows(ui),
+		                    UI_ACTION_LINE_UP);
 	case UI_ACTION_OPEN:
 		if (n)
-			ui_article_open(ui, ui->cursor);
+			ui_article_open(ui, lv->rows.cursor);
 		return UI_REACT_DRAW;
 	case UI_ACTION_STAR:
-		return toggle_star(ui);
-	case UI_ACTION_MARK_FEED_READ: {
-		char *error = NULL;
-		if (ui_message_error(ui, ui->stories->ops->mark_all_read(
-		                                 ui->stories, &error)
-		                                 ? NULL
-		                                 : error))
-			ui->feeds_stale = ui->cache != NULL;
-		return UI_REACT_DRAW;
-	}
+		return toggle_star(ui, lv);
+	case UI_ACTION_MARK_FEED_READ:
+		return mark_all_read(ui);
 	case UI_ACTION_BACK:
-		return leave(ui, false);
+		return leave(ui, lv, false);
 	case UI_ACTION_CLOSE:
-		return leave(ui, true);
+		return leave(ui, lv, true);
 	default:
-		return UI_REACT_NONE;
+		return ui_rows_move(&lv->rows, n, body_rows(ui), a);
 	}
 }
 
-static char *list_link(struct ui *ui)
+static char *list_link(struct ui *ui, void *self)
 {
+	struct list_view *lv = self;
 	if (count(ui) == 0)
 		return NULL;
 	char *error = NULL;
 	struct article *a =
-	        ui->stories->ops->page(ui->stories, ui->cursor, &error);
+	        ui->stories->ops->page(ui->stories, lv->rows.cursor, &error);
 	ui_message_error(ui, error);
 	char *link = a && a->link ? xstrdup(a->link) : NULL;
 	article_free(a);
 	return link;
 }
 
+static void list_changed(struct ui *ui, void *self, long long feed_id)
+{
+	struct list_view *lv = self;
+	if (ui->stories && (feed_id == 0 || feed_id == ui->stories->feed_id))
+		lv->stale = true;
+}
+
+/* The open article's list waits until the reader is back on it. */
+static unsigned list_reread(struct ui *ui, void *self, bool on_top)
+{
+	struct list_view *lv = self;
+	if (!lv->stale || !on_top || !ui->stories->ops->reload)
+		return UI_REACT_NONE;
+	lv->rows.cursor =
+	        ui->stories->ops->reload(ui->stories, lv->rows.cursor);
+	lv->stale = false;
+	return UI_REACT_DRAW;
+}
+
+static void *list_create(struct ui *ui)
+{
+	(void)ui;
+	return xcalloc(1, sizeof(struct list_view));
+}
+
+static void list_free(struct ui *ui, void *self)
+{
+	(void)ui;
+	struct list_view *lv = self;
+	ui_find_end(&lv->find);
+	free(lv);
+}
+
+void ui_list_open(struct ui *ui, struct ui_stories *s, const char *title)
+{
+	struct list_view *lv = ui_view_state(ui, &ui_list_view);
+	if (ui->stories)
+		ui->stories->ops->free(ui->stories);
+	ui->stories = s;
+	free(ui->stories_title);
+	ui->stories_title = title ? xstrdup(title) : NULL;
+	ui_find_end(&lv->find);
+	lv->rows = (struct ui_rows){0};
+	lv->stale = false;
+	ui_view_push(ui, &ui_list_view);
+}
+
+void ui_list_follow(struct ui *ui, size_t i)
+{
+	struct list_view *lv = ui_view_state(ui, &ui_list_view);
+	if (i < count(ui))
+		lv->rows.cursor = i;
+}
+
 const struct ui_view_ops ui_list_view = {
+        .create = list_create,
+        .free = list_free,
         .draw = list_draw,
         .action = list_action,
         .search = list_search,
         .link = list_link,
+        .changed = list_changed,
+        .reread = list_reread,
 };

@@ -11,7 +11,8 @@ src_libakhbar_a_SOURCES += \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/list_view.c \
 	src/ui/roles.h \
+	src/ui/rows.c src/ui/rows.h \
 	src/ui/screen.c src/ui/screen.h \
 	src/ui/stories.h src/ui/stories_cache.c src/ui/stories_library.c \
 	src/ui/ui.c src/ui/ui.h \
-	src/ui/view.h
+	src/ui/view.c src/ui/view.h

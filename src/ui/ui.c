@@ -7,7 +7,6 @@
 #include <curl/curl.h>
 #include <curses.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,63 +31,6 @@
  * once anyway; this bounds the wait should a signal arrive just before. */
 #define INPUT_TIMEOUT_MS 250
 
-void ui_message(struct ui *ui, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *text;
-	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
-	va_end(ap);
-	free(ui->message);
-	ui->message = text;
-}
-
-bool ui_message_error(struct ui *ui, char *error)
-{
-	if (!error)
-		return true;
-	free(ui->message);
-	ui->message = error;
-	return false;
-}
-
-int ui_body_rows(const struct ui *ui)
-{
-	return ui->rows - 2;
-}
-
-/* Columns text takes as one row of at most width columns. */
-static int text_columns(const struct ui *ui, const char *text, int width)
-{
-	struct lay_options opt = ui->lay;
-	opt.width = width;
-	struct lay_row *row = lay_headline_new(text, strlen(text), &opt);
-	int columns = row->columns;
-	lay_row_free(row);
-	return columns;
-}
-
-void ui_draw_bar(const struct ui *ui, int y, enum ui_role role,
-                 const char *left, const char *right)
-{
-	ui_draw_fill(y, role);
-	int width = ui->cols - 2;
-	if (width <= 0)
-		return;
-	/* The left text (where the reader is) has the first claim on the
-	 * room; the right one (key hints) gets what is left, cut if need be. */
-	int used = 0;
-	if (left && *left) {
-		used = text_columns(ui, left, width);
-		ui_draw_text(y, 1, used, left, role, &ui->lay, UI_PLACE_AUTO);
-	}
-	int room = width - used - (used ? 2 : 0);
-	if (right && *right && room > 0)
-		ui_draw_text(y, 1 + width - room, room, right, role, &ui->lay,
-		             UI_PLACE_END);
-}
-
 static bool too_small(const struct ui *ui)
 {
 	return ui->cols < MIN_COLS || ui->rows < MIN_ROWS;
@@ -105,7 +47,8 @@ static void paint(struct ui *ui, unsigned reaction)
 		             UI_PLACE_AUTO);
 		free(need);
 	} else {
-		ui->view->draw(ui);
+		struct ui_view *v = ui_view_top(ui);
+		v->ops->draw(ui, v->self);
 		if (ui->prompt)
 			ui_prompt_draw(ui);
 		else if (ui->message)
@@ -117,42 +60,6 @@ static void paint(struct ui *ui, unsigned reaction)
 	ui_draw_finish();
 }
 
-/* A feed finished updating: the lists are read again by the main loop. */
-static void on_updated(void *ctx, const struct update_report *r)
-{
-	struct ui *ui = ctx;
-	ui->feeds_stale = true;
-	if (r->status == UPDATE_ERROR)
-		ui->update_errors++;
-	if (ui->stories && ui->stories->feed_id) {
-		for (size_t i = 0; i < ui->nfeeds; i++)
-			if (ui->feeds[i].id == ui->stories->feed_id &&
-			    !strcmp(ui->feeds[i].url, r->url))
-				ui->stories_stale = true;
-	}
-}
-
-void ui_feeds_update(struct ui *ui, size_t i)
-{
-	if (!ui->updater) {
-		struct update_options opt = {
-		        .fetch = ui->fetch,
-		        /* Bodies are stored when complete, so no transaction
-		         * stays open while the reader marks items. */
-		        .stream = false,
-		        .on_done = on_updated,
-		        .ctx = ui,
-		};
-		ui->updater = updater_new(ui->cache, &opt);
-		ui->update_errors = 0;
-	}
-	for (size_t k = 0; k < ui->nfeeds; k++)
-		if (i == (size_t)-1 || k == i)
-			updater_add(ui->updater, ui->feeds[k].url,
-			            ui->feeds[k].etag,
-			            ui->feeds[k].last_modified);
-}
-
 /* r: the selected feed on the feed list, else the feed open. */
 static unsigned reload(struct ui *ui, bool all)
 {
@@ -162,16 +69,12 @@ static unsigned reload(struct ui *ui, bool all)
 		        _("no subscriptions: these stories come from files"));
 		return UI_REACT_DRAW;
 	}
-	if (all) {
-		ui_feeds_update(ui, (size_t)-1);
-	} else if (ui->view == &ui_feeds_view) {
-		if (ui->nfeeds)
-			ui_feeds_update(ui, ui->feed_cursor);
-	} else {
-		for (size_t i = 0; i < ui->nfeeds; i++)
-			if (ui->feeds[i].id == ui->stories->feed_id)
-				ui_feeds_update(ui, i);
-	}
+	if (all)
+		ui_feeds_update(ui, UI_FEEDS_ALL);
+	else if (ui_view_shown(ui, &ui_feeds_view))
+		ui_feeds_update(ui, UI_FEEDS_SELECTED);
+	else
+		ui_feeds_update(ui, ui->stories->feed_id);
 	return UI_REACT_DRAW;
 }
 
@@ -236,7 +139,8 @@ static unsigned open_link(struct ui *ui, const char *feed_link)
 
 static unsigned with_link(struct ui *ui, enum ui_action a)
 {
-	char *link = ui->view->link ? ui->view->link(ui) : NULL;
+	struct ui_view *v = ui_view_top(ui);
+	char *link = v->ops->link ? v->ops->link(ui, v->self) : NULL;
 	unsigned reaction = UI_REACT_DRAW;
 	if (!link || !*link) {
 		if (!ui->message)
@@ -265,19 +169,19 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 	 */
 	if (too_small(ui) && a != UI_ACTION_CLOSE)
 		return UI_REACT_NONE;
-	if (a == UI_ACTION_HELP && ui->view != &ui_help_view) {
-		ui->under_help = ui->view;
-		ui->view = &ui_help_view;
-		ui->help_top = 0;
+	struct ui_view *v = ui_view_top(ui);
+	bool help = v->ops == &ui_help_view;
+	if (a == UI_ACTION_HELP && !help) {
+		ui_help_open(ui);
 		return UI_REACT_DRAW;
 	}
 	if (a == UI_ACTION_SEARCH) {
-		if (!ui->view->search)
+		if (!v->ops->search)
 			return UI_REACT_NONE;
 		ui_prompt_open(ui);
 		return UI_REACT_DRAW;
 	}
-	if (ui->view != &ui_help_view) {
+	if (!help) {
 		switch (a) {
 		case UI_ACTION_RELOAD:
 			return reload(ui, false);
@@ -290,7 +194,7 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 			break;
 		}
 	}
-	return ui->view->action(ui, a);
+	return v->ops->action(ui, v->self, a);
 }
 
 /* Move the updates on; what changed in the cache shows at once. */
@@ -333,30 +237,15 @@ static unsigned watch_cache(struct ui *ui)
 		ui_message(ui, "%s", cache_error(ui->cache));
 		reaction = UI_REACT_DRAW;
 	}
-	if (cache_changed(ui->cache)) {
-		ui->feeds_stale = true;
-		if (ui->stories)
-			ui->stories_stale = true;
-	}
+	if (cache_changed(ui->cache))
+		ui_views_changed(ui, 0);
 	return reaction;
 }
 
-/* Read again what an update or a mark changed, where it shows now; the
- * open article's list waits until the reader is back on it. */
+/* Read again what an update or a mark changed, where it shows now. */
 static unsigned refresh_lists(struct ui *ui)
 {
-	unsigned reaction = watch_cache(ui);
-	if (ui->feeds_stale && ui->cache) {
-		ui_feeds_reload(ui);
-		reaction = UI_REACT_DRAW;
-	}
-	if (ui->stories_stale && ui->view == &ui_list_view &&
-	    ui->stories->ops->reload) {
-		ui->cursor = ui->stories->ops->reload(ui->stories, ui->cursor);
-		ui->stories_stale = false;
-		reaction = UI_REACT_DRAW;
-	}
-	return reaction;
+	return watch_cache(ui) | ui_views_reread(ui);
 }
 
 /* Read the defaults and the user's file; report bad lines on stderr
@@ -394,7 +283,63 @@ static enum ui_event next_event(struct ui *ui, int *key, bool input_waiting,
 	return ui_screen_event(key, 0);
 }
 
-static int run(struct ui *ui)
+/* A key: the message goes, and the open prompt takes it, else the
+ * action bound to it is applied. */
+static unsigned on_key(struct ui *ui, int key)
+{
+	unsigned reaction = UI_REACT_NONE;
+	if (ui->message) {
+		free(ui->message);
+		ui->message = NULL;
+		reaction = UI_REACT_DRAW;
+	}
+	if (ui->prompt)
+		return reaction | ui_prompt_key(ui, key);
+	enum ui_action a = ui_config_action(ui->cfg, key);
+	if (a != UI_ACTION_NONE)
+		reaction |= dispatch(ui, a);
+	return reaction;
+}
+
+/* What an event changes; *status is set when it ends the reader. */
+static unsigned on_event(struct ui *ui, enum ui_event event, int key,
+                         int *status)
+{
+	unsigned reaction = UI_REACT_NONE;
+	switch (event) {
+	case UI_EVENT_NONE:
+		break;
+	case UI_EVENT_QUIT:
+		*status = 128 + ui_screen_quit_signal();
+		return UI_REACT_QUIT;
+	case UI_EVENT_RESIZE:
+		return UI_REACT_DRAW;
+	case UI_EVENT_RESUMED:
+		return UI_REACT_DRAW | UI_REACT_FULL;
+	case UI_EVENT_WHEEL_UP:
+	case UI_EVENT_WHEEL_DOWN:
+		for (int i = 0; i < WHEEL_LINES; i++)
+			reaction |= dispatch(ui, event == UI_EVENT_WHEEL_UP
+			                                 ? UI_ACTION_LINE_UP
+			                                 : UI_ACTION_LINE_DOWN);
+		break;
+	case UI_EVENT_KEY:
+		return on_key(ui, key);
+	}
+	return reaction;
+}
+
+/* The interface's direction: left to right, unless AKHBAR_UI_DIRECTION
+ * is "rtl" (a hidden setting, to see the mirrored interface until the
+ * locale decides it). */
+static enum ui_direction interface_direction(void)
+{
+	const char *dir = getenv("AKHBAR_UI_DIRECTION");
+	return dir && !strcmp(dir, "rtl") ? UI_DIR_RTL : UI_DIR_LTR;
+}
+
+/* Run the reader with the view first on screen. */
+static int run(struct ui *ui, const struct ui_view_ops *first)
 {
 	struct ui_config *cfg = load_config(&ui->message);
 	ui->cfg = cfg;
@@ -404,6 +349,8 @@ static int run(struct ui *ui)
 	}
 	ui->rows = LINES;
 	ui->cols = COLS;
+	ui_draw_set_direction(interface_direction());
+	ui_view_push(ui, first);
 
 	int status = EXIT_SUCCESS;
 	unsigned reaction = UI_REACT_DRAW | UI_REACT_FULL;
@@ -420,43 +367,7 @@ static int run(struct ui *ui)
 		input_waiting = event != UI_EVENT_NONE;
 		ui->rows = LINES;
 		ui->cols = COLS;
-		switch (event) {
-		case UI_EVENT_NONE:
-			break;
-		case UI_EVENT_QUIT:
-			status = 128 + ui_screen_quit_signal();
-			reaction = UI_REACT_QUIT;
-			break;
-		case UI_EVENT_RESIZE:
-			reaction |= UI_REACT_DRAW;
-			break;
-		case UI_EVENT_RESUMED:
-			reaction |= UI_REACT_DRAW | UI_REACT_FULL;
-			break;
-		case UI_EVENT_WHEEL_UP:
-		case UI_EVENT_WHEEL_DOWN:
-			for (int i = 0; i < WHEEL_LINES; i++)
-				reaction |= dispatch(
-				        ui, event == UI_EVENT_WHEEL_UP
-				                    ? UI_ACTION_LINE_UP
-				                    : UI_ACTION_LINE_DOWN);
-			break;
-		case UI_EVENT_KEY:
-			if (ui->message) {
-				free(ui->message);
-				ui->message = NULL;
-				reaction |= UI_REACT_DRAW;
-			}
-			/* The prompt takes every key while it is open. */
-			if (ui->prompt) {
-				reaction |= ui_prompt_key(ui, key);
-				break;
-			}
-			enum ui_action a = ui_config_action(cfg, key);
-			if (a != UI_ACTION_NONE)
-				reaction |= dispatch(ui, a);
-			break;
-		}
+		reaction |= on_event(ui, event, key, &status);
 	}
 
 	ui_screen_close();
@@ -467,13 +378,11 @@ static int run(struct ui *ui)
 static void ui_done(struct ui *ui)
 {
 	updater_free(ui->updater);
-	ui_article_close(ui);
+	ui_views_free(ui);
 	ui_prompt_done(ui);
-	ui_find_end(&ui->list_find);
 	if (ui->stories)
 		ui->stories->ops->free(ui->stories);
 	free(ui->stories_title);
-	cache_feeds_free(ui->feeds, ui->feeds_held);
 	free(ui->message);
 }
 
@@ -483,10 +392,8 @@ int ui_run(struct library *lib, struct source_relater *relater,
 	struct ui ui = {
 	        .stories = ui_stories_library(lib, relater),
 	        .lay = *layout,
-	        .view = &ui_list_view,
-	        .at = {.focus = -1},
 	};
-	int status = run(&ui);
+	int status = run(&ui, &ui_list_view);
 	ui_done(&ui);
 	return status;
 }
@@ -497,14 +404,11 @@ int ui_run_feeds(struct cache *cache, const struct urls *urls,
 {
 	struct ui ui = {
 	        .lay = *layout,
-	        .view = &ui_feeds_view,
-	        .at = {.focus = -1},
 	        .cache = cache,
 	        .urls = urls,
 	        .fetch = *fetch,
 	};
-	ui_feeds_reload(&ui);
-	int status = run(&ui);
+	int status = run(&ui, &ui_feeds_view);
 	ui_done(&ui);
 	return status;
 }

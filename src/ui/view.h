@@ -1,15 +1,23 @@
-/* The reader's state and its views.  A view draws the whole screen from
- * the state, and turns actions into changes of the state; an action never
- * draws, it says what changed, and the main loop (ui.c) alone repaints. */
+/* The reader's shared state and its views.
+ *
+ * Each view (feed list, headline list, article, help) keeps its own state
+ * in a struct of its own, private to its file: made by its create() the
+ * first time the view is used and freed by its free() when the reader
+ * ends.  Every hook gets it as `self`.  `struct ui` holds only what the
+ * views share; a view changes another view's state only by calling a
+ * function of that view (declared below).
+ *
+ * The views shown are a stack: the top one is on screen, and leaving it
+ * shows the one under it.  A view draws the whole screen from its state,
+ * and turns actions into changes of the state; an action never draws, it
+ * says what changed, and the main loop (ui.c) alone repaints. */
 #ifndef AKHBAR_UI_VIEW_H
 #define AKHBAR_UI_VIEW_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "layout/document.h"
 #include "layout/layout.h"
-#include "model/library.h"
 #include "source/fetch.h"
 #include "source/update.h"
 #include "source/urls.h"
@@ -18,38 +26,42 @@
 #include "ui/actions.h"
 #include "ui/conf.h"
 #include "ui/roles.h"
+#include "ui/rows.h"
 #include "ui/stories.h"
-
-/* What an action changed: a bit set. */
-enum ui_reaction {
-	UI_REACT_NONE = 0,
-	UI_REACT_DRAW = 1 << 0, /* the view shows something else */
-	UI_REACT_FULL = 1 << 1, /* repaint the whole terminal, not the change */
-	UI_REACT_QUIT = 1 << 2,
-};
 
 struct ui;
 
+/* A view's table of operations, filled by field name; any hook but
+ * draw and action may be NULL. */
 struct ui_view_ops {
+	/* Make the view's state: the view's own, passed to every hook as
+	 * self and freed by free(). */
+	void *(*create)(struct ui *ui);
+	void (*free)(struct ui *ui, void *self);
 	/* Draw every row of the screen (ui->rows x ui->cols). */
-	void (*draw)(struct ui *ui);
+	void (*draw)(struct ui *ui, void *self);
 	/* Apply an action; returns enum ui_reaction bits. */
-	unsigned (*action)(struct ui *ui, enum ui_action a);
+	unsigned (*action)(struct ui *ui, void *self, enum ui_action a);
 	/* Search what the view shows for text (as typed at the prompt) and
 	 * go to the first match at or after where the reader is; text NULL
 	 * ends the view's search.  NULL: the view has nothing to search. */
-	unsigned (*search)(struct ui *ui, const char *text);
+	unsigned (*search)(struct ui *ui, void *self, const char *text);
 	/* The address of what is selected (for `o` and `y`): a new string,
 	 * or NULL; may set ui->message when it can't be had. */
-	char *(*link)(struct ui *ui);
+	char *(*link)(struct ui *ui, void *self);
+	/* The cache changed underneath: the items of feed feed_id (-1: of
+	 * no feed shown), or of any feed when feed_id is 0.  The view only
+	 * notes it; reread() reads again. */
+	void (*changed)(struct ui *ui, void *self, long long feed_id);
+	/* Read again what changed() noted, if the view wants it now
+	 * (on_top: it is on screen); returns enum ui_reaction bits. */
+	unsigned (*reread)(struct ui *ui, void *self, bool on_top);
 };
 
-/* Where the reader was in an article, kept across resizes: the block at
- * the top of the screen and the byte its top row starts at. */
-struct ui_place_mark {
-	size_t story;
-	size_t block, offset;
-	long focus; /* related headline with the focus, or -1 */
+/* A view made, with its state. */
+struct ui_view {
+	const struct ui_view_ops *ops;
+	void *self;
 };
 
 /* A search made in a view. */
@@ -59,73 +71,72 @@ struct ui_find {
 };
 
 struct ui {
-	struct ui_stories *stories; /* the headline list's; NULL on the feed
-	                               list before a feed is opened */
-	char *stories_title;        /* the title bar's, or NULL: PACKAGE */
 	const struct ui_config *cfg;
 	struct lay_options lay; /* shaping and bidi mode; width set per use */
 	int rows, cols;         /* the terminal's size */
-	const struct ui_view_ops *view;
-	const struct ui_view_ops *under_help; /* the view help returns to */
-	char *message; /* shown in the status line until the next key */
 
-	/* the headline list */
-	size_t cursor, list_top;
+	/* The story source of the headline list and the article view (the
+	 * reader's: freed when the list is left or the reader ends); NULL
+	 * on the feed list before a feed is opened. */
+	struct ui_stories *stories;
+	char *stories_title; /* the title bar's, or NULL: PACKAGE */
 
-	/* the article view */
-	struct ui_place_mark at; /* the story shown and the place in it */
-	struct article *page;    /* at.story's, the view's own (from
-	                            ui->stories, freed by the view) */
-	struct document *doc;    /* at.story laid out at doc_width */
-	int doc_width;
-	size_t top; /* first document line on screen */
-	struct ui_place_mark *history;
-	size_t nhistory;
-
-	/* searching */
+	/* the status line */
+	char *message;     /* shown until the next key */
 	char *prompt;      /* the text typed at the open prompt, or NULL */
 	char *last_search; /* what an empty Enter at the prompt repeats */
-	struct ui_find list_find; /* the headline list's search */
-	struct ui_find doc_find;  /* the open story's search */
-	size_t doc_match;         /* its match moved to last: the number */
-	size_t doc_match_block;   /* ... the block it is in */
-	struct text_range doc_match_span; /* ... and its bytes there */
-
-	/* the help screen */
-	size_t help_top;
 
 	/* subscriptions: all NULL when reading files */
 	struct cache *cache;
 	const struct urls *urls;
 	struct fetch_options fetch;
-	struct cache_feed *feeds; /* the feed list's rows */
-	size_t nfeeds, feed_cursor, feed_top;
-	size_t feeds_held;       /* rows of feeds, shown (nfeeds) or not */
 	struct updater *updater; /* while feeds are updating */
 	size_t update_errors;
-	bool feeds_stale;   /* a feed was updated: read the list again */
-	bool stories_stale; /* ... and it was the one open */
+
+	/* every view made so far, and the stack of those shown */
+	struct ui_view **views;
+	size_t nviews;
+	struct ui_view **stack; /* the last is on screen */
+	size_t depth;
 };
 
+extern const struct ui_view_ops ui_feeds_view;
 extern const struct ui_view_ops ui_list_view;
 extern const struct ui_view_ops ui_article_view;
 extern const struct ui_view_ops ui_help_view;
-extern const struct ui_view_ops ui_feeds_view;
+
+/* The state of the view ops, made (by ops->create) on first use. */
+void *ui_view_state(struct ui *ui, const struct ui_view_ops *ops);
+
+/* Show the view ops over the one on screen. */
+void ui_view_push(struct ui *ui, const struct ui_view_ops *ops);
+
+/* Leave the view on screen for the one under it (its state stays). */
+void ui_view_pop(struct ui *ui);
+
+/* The view on screen. */
+struct ui_view *ui_view_top(const struct ui *ui);
+
+/* Whether the view ops is the one on screen. */
+bool ui_view_shown(const struct ui *ui, const struct ui_view_ops *ops);
+
+/* Tell every view made that feed feed_id's items changed (see the
+ * changed hook). */
+void ui_views_changed(struct ui *ui, long long feed_id);
+
+/* Let every view made read again what changed; returns reaction bits. */
+unsigned ui_views_reread(struct ui *ui);
+
+/* Free every view's state. */
+void ui_views_free(struct ui *ui);
 
 /* Rows between the title bar and the status line. */
 int ui_body_rows(const struct ui *ui);
 
-/* Draw a bar (title or status) at row y: left text at the start, right
- * text against the right edge; either may be NULL. */
+/* Draw a bar (title or status) at row y: `start` text at the row's start,
+ * `end` text against its end; either may be NULL. */
 void ui_draw_bar(const struct ui *ui, int y, enum ui_role role,
-                 const char *left, const char *right);
-
-/* Show story i in the article view, at its top, and mark it read.
- * Returns false (with ui->message set) when it can't be read. */
-bool ui_article_open(struct ui *ui, size_t story);
-
-/* Free what the article view holds (document and history). */
-void ui_article_close(struct ui *ui);
+                 const char *start, const char *end);
 
 /* Replace ui->message with a new one (printf format). */
 void ui_message(struct ui *ui, const char *fmt, ...)
@@ -135,17 +146,44 @@ void ui_message(struct ui *ui, const char *fmt, ...)
  * one. */
 bool ui_message_error(struct ui *ui, char *error);
 
-/* Read the feed list from the cache again, keeping the cursor on the same
- * feed. */
-void ui_feeds_reload(struct ui *ui);
+/* Star story i of ui->stories, or take its star off; *starred tells
+ * which.  false, with the message set, when the mark can't be kept. */
+bool ui_stories_toggle_star(struct ui *ui, size_t i, bool *starred);
 
-/* Start updating feed i of the feed list, or every feed when i is
- * (size_t)-1; the main loop moves the transfers on. */
-void ui_feeds_update(struct ui *ui, size_t i);
+/* The feed list (feeds_view.c). */
 
-/* The name the feed list shows for a feed: its title in the urls file,
- * else the feed's own, else its address. */
-const char *ui_feed_name(const struct ui *ui, const struct cache_feed *f);
+/* Have the feed list read its rows again before it is next drawn (an
+ * unread count changed). */
+void ui_feeds_mark_stale(struct ui *ui);
+
+/* Start updating the feed feed_id of the feed list, every feed for
+ * UI_FEEDS_ALL, or the one under its cursor for UI_FEEDS_SELECTED; the
+ * main loop moves the transfers on. */
+void ui_feeds_update(struct ui *ui, long long feed_id);
+#define UI_FEEDS_ALL      0
+#define UI_FEEDS_SELECTED (-1)
+
+/* The headline list (list_view.c). */
+
+/* Show the headlines of s (the reader's from now on) under title, from
+ * the first. */
+void ui_list_open(struct ui *ui, struct ui_stories *s, const char *title);
+
+/* Put the list's cursor on story i (the list follows the reader). */
+void ui_list_follow(struct ui *ui, size_t i);
+
+/* The article view (article_view.c). */
+
+/* Show story i in the article view, at its top, and mark it read.
+ * Returns false (with ui->message set) when it can't be read. */
+bool ui_article_open(struct ui *ui, size_t story);
+
+/* The help screen (help_view.c). */
+
+/* Show the help screen, from its top, over the view on screen. */
+void ui_help_open(struct ui *ui);
+
+/* Searching (find.c). */
 
 /* Start a search of f for text (NULL: only end f's search).  Returns
  * false, with a message when text has no words to find, when no search
@@ -173,8 +211,5 @@ void ui_prompt_draw(const struct ui *ui);
 
 /* Close the prompt and forget the last search. */
 void ui_prompt_done(struct ui *ui);
-
-/* Leave the headline list for the feed list. */
-void ui_feeds_back(struct ui *ui);
 
 #endif

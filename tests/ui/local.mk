@@ -29,7 +29,9 @@ ui_screen_tests = \
 	tests/ui/term-unknown.scr \
 	tests/ui/term-tmux-256color.scr \
 	tests/ui/term-screen-256color.scr \
-	tests/ui/term-linux.scr
+	tests/ui/term-linux.scr \
+	tests/ui/mirrored-list.scr \
+	tests/ui/mirrored-feeds.scr
 
 EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/article-80x24.screen \
@@ -43,6 +45,11 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/list-40x12.screen \
 	tests/ui/list-80x24-second.screen \
 	tests/ui/list-80x24.screen \
+	tests/ui/mirrored-list.screen \
+	tests/ui/mirrored-feeds.screen \
+	tests/ui/mirrored-headlines.screen \
+	tests/ui/mirrored-article.screen \
+	tests/ui/mirrored-help.screen \
 	tests/ui/next.screen \
 	tests/ui/variants-list.screen \
 	tests/ui/resize-50x20.screen \
@@ -54,7 +61,8 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/data/browser-stop.sh \
 	tests/ui/data/dash-link.txt \
 	tests/ui/data/links.xml \
-	tests/ui/data/variants.txt
+	tests/ui/data/variants.txt \
+	tests/ui/data/titled.sh
 
 if HAVE_VTERM
 TESTS += $(ui_screen_tests)
@@ -63,6 +71,10 @@ endif
 check_PROGRAMS += tests/ui/test-config
 TESTS += tests/ui/test-config
 tests_ui_test_config_SOURCES = tests/ui/test-config.c
+
+check_PROGRAMS += tests/ui/test-rows
+TESTS += tests/ui/test-rows
+tests_ui_test_rows_SOURCES = tests/ui/test-rows.c
 
 # The man page lists every action and role, and renders cleanly.
 TESTS += tests/ui/check-man.sh
