@@ -27,11 +27,12 @@
  * feeds are smaller and never touch the disk. */
 #define SPILL_AT (1024 * 1024)
 
-/* Kept bytes go to the parser in pieces of this size, for about WORK_MS
- * a turn of the caller's loop; when the cache's writer is behind, the
+/* Kept bytes go to the parser in pieces of this size, as the network
+ * would have given them; with update_options.slice_ms, in small pieces
+ * (a few dozen items at most), and when the cache's writer is behind the
  * next turn comes after ROOM_WAIT_MS. */
-#define PIECE        16384
-#define WORK_MS      15
+#define PIECE        65536
+#define SLICE_PIECE  4096
 #define ROOM_WAIT_MS 10
 
 struct job {
@@ -324,21 +325,22 @@ static bool replay_lost(struct job *j)
  * bytes, in pieces as the network would have given them (libxml2 keeps
  * no second copy of the whole); false once all are handed over (or they
  * are lost), and freed. */
-static bool replay_piece(struct job *j)
+static bool replay_piece(struct job *j, size_t size)
 {
 	char piece[PIECE];
+	size = size < PIECE ? size : PIECE;
 	size_t n;
 	if (j->spill) {
 		if (j->replayed == 0 &&
 		    (j->spill_error || fflush(j->spill) != 0 ||
 		     fseek(j->spill, 0, SEEK_SET) != 0))
 			return replay_lost(j);
-		n = fread(piece, 1, sizeof piece, j->spill);
+		n = fread(piece, 1, size, j->spill);
 		if (n == 0 && ferror(j->spill))
 			return replay_lost(j);
 		push(j, piece, n);
 	} else {
-		n = j->len - j->replayed < PIECE ? j->len - j->replayed : PIECE;
+		n = j->len - j->replayed < size ? j->len - j->replayed : size;
 		push(j, j->buf + j->replayed, n);
 	}
 	j->replayed += n;
@@ -376,14 +378,16 @@ static long elapsed_ms(const struct timespec *since)
 static bool replay_blocked(const struct updater *u)
 {
 	const struct job *j = u->active;
-	return j && j->replaying && !cache_feed_update_has_room(j->update);
+	return u->opt.slice_ms && j && j->replaying &&
+	       !cache_feed_update_has_room(j->update);
 }
 
-/* Parse and store the feeds that waited for the transaction, for about
- * WORK_MS at a time: the caller's loop (the reader's keys) goes on
- * between turns, and a feed of any size never holds it up. */
+/* Parse and store the feeds that waited for the transaction; with
+ * slice_ms, for about that long a call: the caller's loop (the reader's
+ * keys) goes on between turns, and a feed of any size never holds it up. */
 static void drain_pending(struct updater *u)
 {
+	long slice = u->opt.slice_ms;
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
@@ -391,8 +395,8 @@ static void drain_pending(struct updater *u)
 		if (j && j->replaying) {
 			if (replay_blocked(u))
 				return;
-			if (replay_piece(j)) {
-				if (elapsed_ms(&start) >= WORK_MS)
+			if (replay_piece(j, slice ? SLICE_PIECE : PIECE)) {
+				if (slice && elapsed_ms(&start) >= slice)
 					return;
 				continue;
 			}
@@ -415,7 +419,7 @@ static void on_data(void *ctx, void *user, const char *data, size_t len)
 	}
 	if (u->opt.stream && !u->active && !u->pending.head && job_open(j)) {
 		/* A lost job fails when its transfer ends. */
-		while (replay_piece(j))
+		while (replay_piece(j, PIECE))
 			;
 		push(j, data, len);
 		return;

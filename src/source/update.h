@@ -47,8 +47,13 @@ struct update_options {
 	                               cap; on_done, on_data and ctx are the
 	                               updater's own and ignored */
 	bool stream;                /* see above */
-	update_done_fn *on_done;    /* optional: each feed's outcome */
-	void *ctx;                  /* first argument of on_done */
+	int slice_ms; /* parse the feeds that waited for the transaction for
+	                 at most about this long a call of updater_perform(),
+	                 in small pieces, never blocking on the cache, so a
+	                 caller's loop answers its keys meanwhile; 0: all at
+	                 once */
+	update_done_fn *on_done; /* optional: each feed's outcome */
+	void *ctx;               /* first argument of on_done */
 };
 
 struct updater;
@@ -69,9 +74,8 @@ void updater_add(struct updater *u, const char *url, const char *etag,
 int updater_poll(struct updater *u, struct pollfd *extra, unsigned n_extra,
                  int timeout_ms);
 
-/* Move every transfer on, parse and store what arrived (for about 15 ms
- * a call, so a caller's loop answers its keys while a big feed is
- * stored; updater_poll() returns at once while there is more), report
+/* Move every transfer on, parse and store what arrived (see slice_ms;
+ * updater_poll() returns at once while there is more), report
  * finished feeds (those whose commits are done; it never waits for one).
  * Returns the number of feeds not finished yet. */
 size_t updater_perform(struct updater *u);

@@ -311,8 +311,11 @@ void ui_feeds_update(struct ui *ui, long long feed_id)
 		struct update_options opt = {
 		        .fetch = ui->fetch,
 		        /* Bodies are stored when complete, so no transaction
-		         * stays open while the reader marks items. */
+		         * stays open for the network; they are parsed a few
+		         * milliseconds a turn, so keys are answered meanwhile.
+		         */
 		        .stream = false,
+		        .slice_ms = 5,
 		        .on_done = on_updated,
 		        .ctx = ui,
 		};

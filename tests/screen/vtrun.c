@@ -556,6 +556,7 @@ static void cmd_key_within(const char *args)
 		hard_error("key-within needs MS and keys");
 	size_t n;
 	struct key *list = parse_keys(end + 1, &n);
+	long long slowest = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!vt_running(&S.vt))
 			fail("cannot send key %zu: the child is not running",
@@ -569,12 +570,16 @@ static void cmd_key_within(const char *args)
 		       !S.vt.eof && !vt_interrupted)
 			vt_pump(&S.vt, 1);
 		long long took = vt_now_ms() - sent;
+		if (took > slowest)
+			slowest = took;
 		if (took > ms)
 			fail("key %zu was answered after %lld ms, more than "
 			     "%ld",
 			     i + 1, took, ms);
 		after_input();
 	}
+	printf("%s:%d: %zu keys answered within %lld ms\n", S.script, S.line, n,
+	       slowest);
 	free(list);
 }
 
