@@ -1333,32 +1333,3 @@ bool feed_sniff(const char *buf, size_t len)
 	       (n == 3 && memcmp(name, "RDF", 3) == 0) ||
 	       (n == 4 && memcmp(name, "feed", 4) == 0);
 }
-
-static void add_to_library(void *ctx, const struct feed_meta *meta,
-                           struct article *item)
-{
-	(void)meta;
-	library_add_article(ctx, item);
-}
-
-size_t feed_load_file(struct library *lib, const char *path, char **error)
-{
-	*error = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		*error = xasprintf("%s: %s", path, strerror(errno));
-		return 0;
-	}
-	struct feed_request req = {
-	        .url = path, .item = add_to_library, .ctx = lib};
-	struct feed_meta meta;
-	char *message = NULL;
-	if (feed_parse_fd(fd, &req, &meta, &message) < 0) {
-		*error = xasprintf("%s: %s", path, message);
-		free(message);
-	}
-	close(fd);
-	size_t n = meta.nitems;
-	feed_meta_free(&meta);
-	return n;
-}

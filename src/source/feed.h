@@ -112,10 +112,4 @@ void feed_meta_free(struct feed_meta *meta);
  * element is rss, RDF or feed (any prefix).  A few kilobytes are enough. */
 bool feed_sniff(const char *buf, size_t len);
 
-/* Add every item of the feed file at path to lib, in document order.
- * Returns how many were added.  When the file can't be read or isn't a
- * feed, sets *error to a one-line message naming the file (the items read
- * before a failure stay added). */
-size_t feed_load_file(struct library *lib, const char *path, char **error);
-
 #endif
