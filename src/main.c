@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "dump.h"
+#include "extract_cmd.h"
 #include "layout/layout.h"
 #include "model/library.h"
 #include "source/load.h"
@@ -43,6 +44,8 @@ enum {
 	OPT_MAX_SIZE,
 	OPT_CACHE_WAIT,
 	OPT_SEARCH,
+	OPT_EXTRACT,
+	OPT_BASE_URL,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -61,6 +64,8 @@ static const struct option long_options[] = {
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"cache-wait", required_argument, NULL, OPT_CACHE_WAIT},
         {"search", no_argument, NULL, OPT_SEARCH},
+        {"extract", no_argument, NULL, OPT_EXTRACT},
+        {"base-url", required_argument, NULL, OPT_BASE_URL},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -92,6 +97,12 @@ static void usage(FILE *out)
 	        "                      TAB LINK, newest first, and exit (0 "
 	        "when some\n"
 	        "                      matched, 1 when none)\n"
+	        "  --extract FILE|URL  print the article of a web page as an "
+	        "article file\n"
+	        "                      and exit (0 when one was found, 1 "
+	        "when none)\n"
+	        "  --base-url=URL      the page's address for --extract, for "
+	        "its links\n"
 	        "  --width=N           columns for --dump (default: the "
 	        "terminal's, or 80)\n"
 	        "  --shaping=on|off    Arabic letter shaping (default: on)\n"
@@ -474,7 +485,8 @@ int main(int argc, char **argv)
 
 	struct lay_options layout = lay_options_default();
 	bool dump = false, export = false, do_refresh = false,
-	     do_search = false;
+	     do_search = false, extract = false;
+	const char *base_url = NULL;
 	const char *import = NULL;
 	char *urls_path = NULL, *cache_path = NULL;
 	struct fetch_options fetch = {0};
@@ -532,6 +544,12 @@ int main(int argc, char **argv)
 		case OPT_SEARCH:
 			do_search = true;
 			break;
+		case OPT_EXTRACT:
+			extract = true;
+			break;
+		case OPT_BASE_URL:
+			base_url = optarg;
+			break;
 		case OPT_HELP:
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -544,6 +562,12 @@ int main(int argc, char **argv)
 			        PACKAGE);
 			return 2;
 		}
+	}
+	if (extract) {
+		free(urls_path);
+		free(cache_path);
+		return extract_main(argv + optind, (size_t)(argc - optind),
+		                    base_url, &fetch);
 	}
 	if (import || export) {
 		if (import && export)
