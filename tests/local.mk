@@ -12,3 +12,4 @@ include tests/integ/local.mk
 include tests/related/local.mk
 include tests/search/local.mk
 include tests/fuzz/local.mk
+include tests/extract/local.mk

@@ -3,6 +3,8 @@
 #include "source/extract.h"
 
 #include <stdbool.h>
+#include <unictype.h>
+#include <unistr.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,8 @@
 #define MIN_ARTICLE 200
 /* How far up a paragraph's score reaches. */
 #define SCORE_LEVELS 5
+/* A page of headlines has one for every few lines of text. */
+#define INDEX_CHARS_PER_HEADLINE 400
 /* A credit line is a short paragraph. */
 #define CREDIT_MAX 160
 
@@ -210,6 +214,12 @@ static const char *const unlikely_hints[] = {
         "cookie",     "newsletter", "subscribe", "=nav",      "navbar",
         "=tags",      "=tag",       "mortabet",  "porbazdid", "outbrain",
         "taboola",    "trending",   "read-also", "also-read", "=modal",
+};
+
+/* Of those, the names of what is never the article, whatever the
+ * rules: comments are the longest text of many a page. */
+static const char *const never_hints[] = {
+        "comment", "disqus", "footer", "replies", "respond", "gdpr", "cookie",
 };
 
 static const char *const maybe_hints[] = {
@@ -859,7 +869,9 @@ static bool byline(const xmlNode *n, const char *names)
 	bool says = (rel && !strcasecmp(rel, "author")) ||
 	            (prop && strstr(prop, "author")) ||
 	            name_has(names, "byline") || name_has(names, "=author") ||
-	            name_has(names, "dateline") || name_has(names, "writtenby");
+	            name_has(names, "dateline") ||
+	            name_has(names, "writtenby") || name_has(names, "=date") ||
+	            name_has(names, "=time");
 	return says && text_length(n) < 100;
 }
 
@@ -877,10 +889,12 @@ static bool prunable(const xmlNode *n, unsigned rules)
 	names_of(n, names, sizeof names);
 	if (byline(n, names))
 		return true;
-	if (!(rules & R_STRIP_UNLIKELY) || is_tag(n, "article") ||
-	    is_tag(n, "main") || is_tag(n, "a"))
+	if (is_tag(n, "article") || is_tag(n, "main") || is_tag(n, "a") ||
+	    HAS_ANY(names, maybe_hints))
 		return false;
-	return HAS_ANY(names, unlikely_hints) && !HAS_ANY(names, maybe_hints) &&
+	if (HAS_ANY(names, never_hints))
+		return true;
+	return (rules & R_STRIP_UNLIKELY) && HAS_ANY(names, unlikely_hints) &&
 	       !has_ancestor(n, "table") && !has_ancestor(n, "code");
 }
 
@@ -959,15 +973,18 @@ static void score_paragraphs(struct page *p)
 		if (n == p->body || !n->parent ||
 		    n->parent->type != XML_ELEMENT_NODE)
 			continue;
-		bool para = in->tag->flags & T_PARA;
-		if (!para && (in->tag->flags & T_BLOCK) &&
-		    !(in->tag->flags & (T_LIST | T_HEADING))) {
+		unsigned f = in->tag->flags;
+		bool para = false;
+		if ((f & T_BLOCK) && !(f & (T_LIST | T_HEADING))) {
+			/* A cell or a quote that holds blocks is a
+			 * container, as a div is. */
 			if (!has_block_child(n))
 				para = true;
 			else if (in->inline_text >= MIN_PARAGRAPH)
 				credit_ancestors(p, n, in->inline_text,
 				                 in->inline_commas);
 		}
+		para = para || (f & T_HEADING && f & T_PARA);
 		if (para && in->text >= MIN_PARAGRAPH)
 			credit_ancestors(p, n->parent, in->text, in->commas);
 	}
@@ -1170,7 +1187,7 @@ static bool looks_like_text(const struct page *p, const xmlNode *n)
 {
 	const struct info *in = info_of(n);
 	int weight = p->rules & R_WEIGH_CLASSES ? in->weight : 0;
-	if (weight + in->score < 0)
+	if (weight < 0 && weight + in->score < 0)
 		return false;
 	if (in->commas >= 10)
 		return true;
@@ -1545,7 +1562,9 @@ static void drop_related(struct page *p, struct related *r)
 {
 	find_related(p, r);
 	for (size_t i = 0; i < r->boxes.n; i++)
-		remove_node(r->boxes.v[i]);
+		/* A damaged page may have no body but the box. */
+		if (!is_ancestor(r->boxes.v[i], p->body))
+			remove_node(r->boxes.v[i]);
 	r->boxes.n = 0;
 }
 
@@ -1561,7 +1580,23 @@ static void close_page(struct page *p)
 struct found {
 	size_t chars;        /* of text */
 	double link_density; /* of the block it came from */
+	size_t headlines;    /* headings in it that are links */
 };
+
+/* Headings that are links, as a page of headlines lists its stories. */
+static size_t linked_headings(const struct nodes *roots)
+{
+	size_t n = 0;
+	for (size_t r = 0; r < roots->n; r++) {
+		xmlNode *root = roots->v[r];
+		for (xmlNode *e = root; e; e = next_element(root, e, false)) {
+			const struct info *in = info_of(e);
+			n += (in->tag->flags & T_HEADING) && in->text > 0 &&
+			     link_density(in) > 0.8;
+		}
+	}
+	return n;
+}
 
 /* The body under a set of rules (Readability's grabArticle). */
 static struct article *grab_article(struct page *p, unsigned rules,
@@ -1569,6 +1604,8 @@ static struct article *grab_article(struct page *p, unsigned rules,
 {
 	p->rules = rules;
 	prune(p);
+	/* A damaged page can have its body inside what was dropped. */
+	p->body = find_body(p->doc);
 	index_elements(p);
 	measure(p);
 	score_paragraphs(p);
@@ -1582,6 +1619,7 @@ static struct article *grab_article(struct page *p, unsigned rules,
 	else
 		article_nodes(top, &roots);
 	f->link_density = link_density(info_of(top));
+	f->headlines = linked_headings(&roots);
 	clean_article(p, &roots);
 	nodes_to_body(p, &roots, a);
 	free(roots.v);
@@ -1823,13 +1861,29 @@ static bool same_text(const char *a, const char *b)
 	return a && b && !strcasecmp(a, b);
 }
 
+/* Whether a line has a letter: a date or a number alone is not text. */
+static bool has_letter(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t len = strlen(s);
+	while (len > 0) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, p, len);
+		if (uc_is_alpha(uc))
+			return true;
+		p += n;
+		len -= (size_t)n;
+	}
+	return false;
+}
+
 /* The body's paragraphs made clean lines, without the headline repeated
  * and with the credit line taken out into a->credit. */
 static void finish_body(struct article *a, struct article *from)
 {
 	for (size_t i = 0; i < from->nbody; i++) {
 		char *line = clean_line(from->body[i], strlen(from->body[i]));
-		if (!*line || (i < 3 && same_text(line, a->title))) {
+		if (!has_letter(line) || (i < 3 && same_text(line, a->title))) {
 			free(line);
 			continue;
 		}
@@ -1877,12 +1931,23 @@ static struct article *choose_body(struct article *dom, const struct found *f,
 	return dom;
 }
 
-/* Why a page without enough text holds no article. */
+/* Whether the text found is a list of stories: many headlines that are
+ * links, one for every few lines of text, on a page that does not say it
+ * is an article. */
+static bool index_page(const struct meta *m, const struct found *f)
+{
+	bool article = m->ld_article ||
+	               (m->og_type && !strcasecmp(m->og_type, "article"));
+	return !article && f->headlines >= 5 &&
+	       f->headlines * INDEX_CHARS_PER_HEADLINE > f->chars;
+}
+
+/* Why a page holds no article. */
 static enum extract_failure why_not(const struct meta *m, const struct found *f)
 {
 	if (m->password)
 		return EXTRACT_LOGIN;
-	if (f->link_density > 0.4)
+	if (f->link_density > 0.4 || index_page(m, f))
 		return EXTRACT_INDEX;
 	return EXTRACT_TOO_LITTLE;
 }
@@ -1938,11 +2003,12 @@ static void extract_from(struct extraction *x, struct page *p, const char *utf8,
 	struct found f = {0};
 	struct article *dom = dom_body(p, utf8, len, opt->url, &f);
 	struct article *body = choose_body(dom, &f, &m, text);
+	bool from_dom = body == dom;
 	struct article *a = article_new();
 	fill_meta(a, &m, opt->url);
 	finish_body(a, body);
 	article_free(body);
-	if (body_chars(a) < MIN_ARTICLE) {
+	if (body_chars(a) < MIN_ARTICLE || (from_dom && index_page(&m, &f))) {
 		x->why = why_not(&m, &f);
 		article_free(a);
 	} else {

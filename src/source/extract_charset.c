@@ -345,7 +345,10 @@ static void byte_scripts(const char *name, enum script out[128])
 		char *ip = &in, *op = (char *)u;
 		size_t il = 1, ol = sizeof u;
 		iconv(cd, NULL, NULL, NULL, NULL);
-		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && ol == 4) {
+		/* windows-1255 holds a letter back for the marks that may
+		 * follow: the flush gives it. */
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 &&
+		    iconv(cd, NULL, NULL, &op, &ol) != (size_t)-1 && ol == 4) {
 			uint32_t cp = u[0] | (uint32_t)u[1] << 8 |
 			              (uint32_t)u[2] << 16 |
 			              (uint32_t)u[3] << 24;
