@@ -1877,13 +1877,28 @@ static bool has_letter(const char *s)
 	return false;
 }
 
-/* The body's paragraphs made clean lines, without the headline repeated
- * and with the credit line taken out into a->credit. */
+/* The label of an advertisement's place, alone on its line. */
+static bool ad_label(const char *s)
+{
+	static const char *const labels[] = {
+	        "advertisement", "advertisment", "تبلیغات",
+	        "إعلان",         "اعلان",        "פרסומת",
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (!strcasecmp(s, labels[i]))
+			return true;
+	return false;
+}
+
+/* The body's paragraphs made clean lines, without the headline repeated,
+ * dates and advertisement labels, and with the credit line taken out into
+ * a->credit. */
 static void finish_body(struct article *a, struct article *from)
 {
 	for (size_t i = 0; i < from->nbody; i++) {
 		char *line = clean_line(from->body[i], strlen(from->body[i]));
-		if (!has_letter(line) || (i < 3 && same_text(line, a->title))) {
+		if (!has_letter(line) || ad_label(line) ||
+		    (i < 3 && same_text(line, a->title))) {
 			free(line);
 			continue;
 		}
@@ -1915,15 +1930,16 @@ static char page_direction(const struct meta *m)
 	return ARTICLE_DIR_AUTO;
 }
 
-/* The body: the JSON-LD one when the page bears it out and the elements
- * gave less, else the elements'. */
+/* The body: the elements' when they hold at least half the JSON-LD
+ * body's text (their paragraphs keep lists, quotes and directions), else
+ * the JSON-LD one when the page bears it out. */
 static struct article *choose_body(struct article *dom, const struct found *f,
                                    const struct meta *m, const char *text)
 {
 	if (!m->ld_body)
 		return dom;
 	struct article *ld = ld_paragraphs(m->ld_body, page_direction(m));
-	if (ld_plausible(ld, text) && f->chars < body_chars(ld) * 9 / 10) {
+	if (ld_plausible(ld, text) && f->chars * 2 < body_chars(ld)) {
 		article_free(dom);
 		return ld;
 	}

@@ -477,6 +477,10 @@ const char *extract_charset(const char *page, size_t len,
  * becomes U+FFFD. */
 static char *fix_utf8(const char *s, size_t len, size_t *out_len)
 {
+	if (!memchr(s, '\0', len) && !u8_check((const uint8_t *)s, len)) {
+		*out_len = len;
+		return xstrndup(s, len);
+	}
 	struct strbuf b = {0};
 	strbuf_add(&b, "", 0);
 	size_t i = 0;

@@ -429,6 +429,23 @@ static void test_ld_not_shown(void)
 	extraction_free(x);
 }
 
+static void test_ld_and_dom(void)
+{
+	/* The page shows the JSON-LD body whole: its own paragraphs are
+	 * kept, with the list, and without the advertisement's label. */
+	struct extraction *x = extract_text(
+	        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+	        "\"articleBody\":\"" LONG_TEXT " The plan: new piers.\"}"
+	        "</script><div class=story><p>" LONG_TEXT "</p><p>Advertisement"
+	        "</p><ul><li>The plan: new piers.</li></ul></div>",
+	        NULL);
+	const struct article *a = x->article;
+	CHECK(a && a->nbody == 2, "two paragraphs: %zu", a ? a->nbody : 0);
+	CHECK_STR(a && a->nbody == 2 ? a->body[1] : NULL,
+	          "\xE2\x80\xA2 The plan: new piers.", "the list kept");
+	extraction_free(x);
+}
+
 static void test_clean_text(void)
 {
 	/* Controls, escapes and broken bytes never reach the article. */
@@ -468,6 +485,7 @@ int main(void)
 	test_title_and_site();
 	test_base_href();
 	test_ld_not_shown();
+	test_ld_and_dom();
 	test_clean_text();
 	return check_result("test-extract");
 }
