@@ -48,6 +48,15 @@ rc=$?
 cmp -s "$tmp/url.txt" "$pages/he-credit.expected" ||
 	fail "file URL: not the expected article"
 
+# --base-url: a saved page's address, its link when it names none.
+sed '/rel="canonical"/s/<link rel="canonical" href="[^"]*">//' \
+	"$pages/ar-credit.html" >"$tmp/saved.html"
+grep -q canonical "$tmp/saved.html" && fail "the canonical link is still there"
+"$AKHBAR" --extract --base-url=https://youm.example.com/story/7 \
+	"$tmp/saved.html" >"$tmp/out" 2>"$tmp/err" || fail "--base-url: exit $?"
+grep -qx "Link: https://youm.example.com/story/7" "$tmp/out" ||
+	fail "--base-url: $(grep '^Link' "$tmp/out")"
+
 # The round trip.  The dump leaves out the zero-width non-joiner, as the
 # view does; --bidi=terminal keeps the logical order; a wide width keeps
 # each paragraph on one row.
