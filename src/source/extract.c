@@ -35,7 +35,7 @@
 /* A credit line is a short paragraph. */
 #define CREDIT_MAX 160
 
-/* ---- Elements ----------------------------------------------------------- */
+/* ---- Elements ------------------------------------------------------------ */
 
 enum tag_flags {
 	T_BLOCK = 1 << 0,   /* ends an inline run */
@@ -171,8 +171,7 @@ static struct info *info_of(const xmlNode *n)
 	return n->_private;
 }
 
-/* ---- Class and id hints ---------------------------------------------------
- */
+/* ---- Class and id hints -------------------------------------------------- */
 
 /* Parts of class and id names, lower case: matched anywhere in a name,
  * or (with a leading '=') as a whole word of it ("ad" in "ad-slot" but
@@ -280,8 +279,7 @@ static int class_weight(const char *names)
 	return w;
 }
 
-/* ---- Text ------------------------------------------------------------------
- */
+/* ---- Text ---------------------------------------------------------------- */
 
 static bool space_byte(unsigned char c)
 {
@@ -405,8 +403,7 @@ static bool starts_with(const char *s, const char *word)
 	return strncasecmp(s, word, strlen(word)) == 0;
 }
 
-/* ---- Metadata ---------------------------------------------------------------
- */
+/* ---- Metadata ------------------------------------------------------------ */
 
 /* What the page says of itself, each NULL when it says nothing. */
 struct meta {
@@ -672,8 +669,7 @@ static void read_meta(struct meta *m, xmlNode *root)
 		meta_element(m, n);
 }
 
-/* ---- The document ---------------------------------------------------------
- */
+/* ---- The document -------------------------------------------------------- */
 
 /* Looser rules for a retry (Readability's flags). */
 enum rules {
@@ -802,8 +798,7 @@ static void remove_node(xmlNode *n)
 	xmlFreeNode(n);
 }
 
-/* ---- Pruning
- * ------------------------------------------------------------------ */
+/* ---- Pruning ------------------------------------------------------------- */
 
 /* Whether a style attribute hides its element. */
 static bool style_hides(const char *style)
@@ -915,8 +910,7 @@ static void prune(struct page *p)
 	}
 }
 
-/* ---- Scoring
- * ------------------------------------------------------------------ */
+/* ---- Scoring ------------------------------------------------------------- */
 
 static bool has_block_child(const xmlNode *n)
 {
@@ -1074,8 +1068,7 @@ static xmlNode *top_candidate(struct page *p)
 	return climb(p, common_ancestor(p, top));
 }
 
-/* ---- The article's nodes
- * ------------------------------------------------------ */
+/* ---- The article's nodes ------------------------------------------------- */
 
 struct nodes {
 	xmlNode **v;
@@ -1148,8 +1141,7 @@ static void article_nodes(xmlNode *top, struct nodes *out)
 	}
 }
 
-/* ---- Cleaning the article
- * ------------------------------------------------------- */
+/* ---- Cleaning the article ------------------------------------------------ */
 
 /* How boxes of links to other stories start, inside an article's text or
  * above a related-news box. */
@@ -1255,8 +1247,7 @@ static void clean_article(struct page *p, const struct nodes *roots)
 	}
 }
 
-/* ---- Paragraphs
- * ---------------------------------------------------------------- */
+/* ---- Paragraphs ---------------------------------------------------------- */
 
 /* The direction the article's text inherits: the nearest dir, else the
  * nearest lang, as an attribute for the wrapper of its HTML. */
@@ -1324,8 +1315,7 @@ static size_t body_chars(const struct article *a)
 	return chars;
 }
 
-/* ---- The related-news box
- * ------------------------------------------------------- */
+/* ---- The related-news box ------------------------------------------------ */
 
 /* Names and headings of a box of related stories, and of the lists of
  * most read stories and of tags it must not be taken for. */
@@ -1540,8 +1530,7 @@ static void related_free(struct related *r)
 	free(r->boxes.v);
 }
 
-/* ---- Reading a page
- * ------------------------------------------------------------- */
+/* ---- Reading a page ------------------------------------------------------ */
 
 /* A parsed page with its elements measured. */
 static bool load_page(struct page *p, const char *utf8, size_t len,
@@ -1670,8 +1659,7 @@ static struct article *dom_body(struct page *first, const char *utf8,
 	return best;
 }
 
-/* ---- The JSON-LD body
- * ------------------------------------------------------------ */
+/* ---- The JSON-LD body ---------------------------------------------------- */
 
 static bool looks_like_html(const char *s)
 {
@@ -1736,8 +1724,7 @@ static char *page_text(const struct page *p)
 	return line;
 }
 
-/* ---- Title, site, credit
- * ---------------------------------------------------------- */
+/* ---- Title, site, credit ------------------------------------------------- */
 
 /* The separators of a site's name in a title ("Headline | Site"). */
 static const char *const title_separators[] = {
@@ -1853,8 +1840,7 @@ static bool credit_line(const char *s)
 	return false;
 }
 
-/* ---- The article
- * ------------------------------------------------------------------ */
+/* ---- The article --------------------------------------------------------- */
 
 static bool same_text(const char *a, const char *b)
 {

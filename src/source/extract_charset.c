@@ -19,7 +19,7 @@
 #define PRESCAN_BYTES 1024
 #define SNIFF_BYTES   65536
 
-/* ---- Labels ------------------------------------------------------------ */
+/* ---- Labels -------------------------------------------------------------- */
 
 /* The Encoding Standard's labels for the encodings news pages in Persian,
  * Arabic and Hebrew use, and the few others common enough to list.  Any
@@ -156,7 +156,7 @@ const char *extract_charset_label(const char *label, size_t len)
 	return slot;
 }
 
-/* ---- The prescan of <meta> --------------------------------------------- */
+/* ---- The prescan of <meta> ----------------------------------------------- */
 
 struct scan {
 	const char *s;
@@ -313,7 +313,7 @@ static const char *prescan(const char *page, size_t len)
 	return NULL;
 }
 
-/* ---- Guessing an undeclared encoding ------------------------------------ */
+/* ---- Guessing an undeclared encoding ------------------------------------- */
 
 enum script { S_NONE, S_ARABIC, S_HEBREW, S_LATIN, S_NEUTRAL, S_BAD };
 
