@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "dump.h"
+#include "extract_cmd.h"
 #include "layout/layout.h"
 #include "model/library.h"
 #include "source/load.h"
@@ -45,6 +46,8 @@ enum {
 	OPT_MAX_SIZE,
 	OPT_CACHE_WAIT,
 	OPT_SEARCH,
+	OPT_EXTRACT,
+	OPT_BASE_URL,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -64,6 +67,8 @@ static const struct option long_options[] = {
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"cache-wait", required_argument, NULL, OPT_CACHE_WAIT},
         {"search", no_argument, NULL, OPT_SEARCH},
+        {"extract", no_argument, NULL, OPT_EXTRACT},
+        {"base-url", required_argument, NULL, OPT_BASE_URL},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -95,6 +100,12 @@ static void usage(FILE *out)
 	        "                      TAB LINK, newest first, and exit (0 "
 	        "when some\n"
 	        "                      matched, 1 when none)\n"
+	        "  --extract FILE|URL  print the article of a web page as an "
+	        "article file\n"
+	        "                      and exit (0 when one was found, 1 "
+	        "when none)\n"
+	        "  --base-url=URL      the page's address for --extract, for "
+	        "its links\n"
 	        "  --width=N           columns for --dump (default: the "
 	        "terminal's, or 80)\n"
 	        "  --shaping=on|off    Arabic letter shaping (default: on)\n"
@@ -498,8 +509,9 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 struct options {
 	struct lay_options layout;
 	struct fetch_options fetch;
-	bool dump, export, refresh, search, local_feeds;
+	bool dump, export, refresh, search, local_feeds, extract;
 	const char *import;
+	const char *base_url;         /* --extract's page address */
 	char *urls_path, *cache_path; /* NULL: the default */
 	int width;                    /* 0: the terminal's */
 	char **args;                  /* FILEs, or --search's words */
@@ -568,6 +580,12 @@ static void set_option(struct options *o, int c, const char *arg)
 		break;
 	case OPT_SEARCH:
 		o->search = true;
+		break;
+	case OPT_EXTRACT:
+		o->extract = true;
+		break;
+	case OPT_BASE_URL:
+		o->base_url = arg;
 		break;
 	case OPT_HELP:
 		usage(stdout);
@@ -691,6 +709,8 @@ static int run_files(struct options *o)
 /* Which mode the command line asks for, run. */
 static int run(struct options *o)
 {
+	if (o->extract)
+		return extract_main(o->args, o->nargs, o->base_url, &o->fetch);
 	if (o->import || o->export)
 		return run_opml(o);
 	if (o->search)

@@ -15,3 +15,4 @@ include tests/text/local.mk
 include tests/fuzz/local.mk
 include tests/util/local.mk
 include tests/style/local.mk
+include tests/extract/local.mk

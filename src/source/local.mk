@@ -10,4 +10,7 @@ src_libakhbar_a_SOURCES += \
 	src/source/urls.c src/source/urls.h \
 	src/source/opml.c src/source/opml.h \
 	src/source/feed.c src/source/feed.h \
-	src/source/html.c src/source/html.h
+	src/source/html.c src/source/html.h \
+	src/source/extract.c src/source/extract.h \
+	src/source/extract_charset.c src/source/extract_charset.h \
+	src/source/extract_json.c src/source/extract_json.h
