@@ -379,6 +379,10 @@ static int refresh(const char *urls_path, const char *cache_path,
 		struct update_options opt = {
 		        .fetch = *fetch,
 		        .stream = true,
+		        /* The transfers under way are served between slices,
+		         * so their timeouts count the network, not the parse
+		         * of a big feed that waited. */
+		        .slice_ms = 100,
 		        .on_done = print_report,
 		        .ctx = &errors,
 		};

@@ -31,9 +31,10 @@
  * would have given them; with update_options.slice_ms, in small pieces
  * (a few dozen items at most), and when the cache's writer is behind the
  * next turn comes after ROOM_WAIT_MS. */
-#define PIECE        65536
-#define SLICE_PIECE  4096
-#define ROOM_WAIT_MS 10
+#define PIECE         65536
+#define SLICE_PIECE   4096
+#define FINE_SLICE_MS 20
+#define ROOM_WAIT_MS  10
 
 struct job {
 	struct updater *owner;
@@ -388,6 +389,8 @@ static bool replay_blocked(const struct updater *u)
 static void drain_pending(struct updater *u)
 {
 	long slice = u->opt.slice_ms;
+	/* Small pieces only where a few milliseconds matter. */
+	size_t piece = slice && slice < FINE_SLICE_MS ? SLICE_PIECE : PIECE;
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
@@ -395,7 +398,7 @@ static void drain_pending(struct updater *u)
 		if (j && j->replaying) {
 			if (replay_blocked(u))
 				return;
-			if (replay_piece(j, slice ? SLICE_PIECE : PIECE)) {
+			if (replay_piece(j, piece)) {
 				if (slice && elapsed_ms(&start) >= slice)
 					return;
 				continue;
