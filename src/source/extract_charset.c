@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 #include <uniconv.h>
+
+#include <libxml/encoding.h>
 #include <unistr.h>
 
 #include "util/strbuf.h"
@@ -111,14 +113,14 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Whether iconv converts from name: a label the table does not list is
- * used only then. */
+/* Whether libxml2 (through iconv) reads name: a label the table does not
+ * list is used only then. */
 static bool iconv_knows(const char *name)
 {
-	iconv_t cd = iconv_open("UTF-8", name);
-	if (cd == (iconv_t)-1)
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(name);
+	if (!h)
 		return false;
-	iconv_close(cd);
+	xmlCharEncCloseFunc(h);
 	return true;
 }
 
