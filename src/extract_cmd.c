@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "source/extract.h"
+#include "source/url.h"
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -22,15 +23,6 @@ struct page_bytes {
 	char *url; /* where it was fetched from in the end, or NULL */
 	char *error;
 };
-
-static bool is_url(const char *s)
-{
-	static const char *const schemes[] = {"http://", "https://", "file://"};
-	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
-		if (!strncasecmp(s, schemes[i], strlen(schemes[i])))
-			return true;
-	return false;
-}
 
 static void on_fetched(void *ctx, struct fetch_result *r)
 {
@@ -139,8 +131,8 @@ int extract_main(char *const *args, size_t nargs, const char *base_url,
 	}
 	const char *source = args[0];
 	struct page_bytes pb = {0};
-	bool ok = is_url(source) ? fetch_page(source, fetch, &pb)
-	                         : read_page(source, &pb);
+	bool ok = url_is_fetched(source) ? fetch_page(source, fetch, &pb)
+	                                 : read_page(source, &pb);
 	int status = 2;
 	if (!ok) {
 		warn("%s: %s", source, pb.error);

@@ -3,6 +3,7 @@
 #include "source/extract_charset.h"
 
 #include <iconv.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -124,6 +125,26 @@ static bool iconv_knows(const char *name)
 	return true;
 }
 
+/* The labels outside the table that pages used, kept for the process:
+ * each once, up to a few dozen (more would be a page making them up). */
+static const char *intern(const char *name)
+{
+	static char names[64][41];
+	static size_t n;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	const char *found = NULL;
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < n && !found; i++)
+		if (!strcasecmp(names[i], name))
+			found = names[i];
+	if (!found && n < sizeof names / sizeof *names) {
+		strcpy(names[n], name);
+		found = names[n++];
+	}
+	pthread_mutex_unlock(&lock);
+	return found;
+}
+
 const char *extract_charset_label(const char *label, size_t len)
 {
 	while (len && is_space(*label)) {
@@ -141,21 +162,12 @@ const char *extract_charset_label(const char *label, size_t len)
 		if (strlen(labels[i].label) == len &&
 		    strncasecmp(labels[i].label, label, len) == 0)
 			return labels[i].name;
-	/* Other encodings keep their label; the name is kept in a small
-	 * table so that the caller need not free it. */
-	static char known[8][41];
-	static unsigned next;
+	/* Other encodings keep their label, interned for the process so the
+	 * name outlives every page read in it. */
 	char name[41];
 	memcpy(name, label, len);
 	name[len] = '\0';
-	for (unsigned i = 0; i < 8; i++)
-		if (strcasecmp(known[i], name) == 0)
-			return known[i];
-	if (!iconv_knows(name))
-		return NULL;
-	char *slot = known[next++ % 8];
-	memcpy(slot, name, len + 1);
-	return slot;
+	return iconv_knows(name) ? intern(name) : NULL;
 }
 
 /* ---- The prescan of <meta> ----------------------------------------------- */

@@ -11,7 +11,7 @@
 /* The iconv name of an encoding label ("latin1", "UTF-8", " cp1256 "),
  * labels as the Encoding Standard reads them (iso-8859-1 and us-ascii are
  * windows-1252); a label it does not list is kept when iconv knows it.
- * NULL when unknown. */
+ * NULL when unknown.  The name lives as long as the process. */
 const char *extract_charset_label(const char *label, size_t len);
 
 /* The iconv name of page's encoding.  http_charset is the charset

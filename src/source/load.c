@@ -15,6 +15,7 @@
 
 #include "source/article_file.h"
 #include "source/feed.h"
+#include "source/url.h"
 #include "text/safe.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -114,16 +115,6 @@ static size_t load_folder(struct library *lib, const char *dir, size_t max)
 	return failures;
 }
 
-/* http://, https:// or file://: fetched, then read as a feed. */
-static bool is_url(const char *s)
-{
-	static const char *const schemes[] = {"http://", "https://", "file://"};
-	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
-		if (!strncasecmp(s, schemes[i], strlen(schemes[i])))
-			return true;
-	return false;
-}
-
 struct fetched {
 	struct library *lib;
 	bool ok;
@@ -174,7 +165,7 @@ size_t source_load(struct library *lib, char *const *paths, size_t n,
 	size_t failures = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
-		if (is_url(paths[i])) {
+		if (url_is_fetched(paths[i])) {
 			if (!load_url(lib, paths[i], fetch))
 				failures++;
 		} else if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {

@@ -8,4 +8,8 @@
  * else is taken for a path to a local file. */
 bool url_has_scheme(const char *s);
 
+/* Whether s is an address akhbar fetches rather than a path it reads:
+ * http://, https:// or file:// (any case). */
+bool url_is_fetched(const char *s);
+
 #endif

@@ -18,25 +18,12 @@
 #include <unistr.h>
 
 #include "check.h"
+#include "fuzz/mutate.h"
 #include "source/extract.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-static uint64_t state = 0x2545F4914F6CDD1Du;
-
-static uint64_t next(void)
-{
-	state ^= state << 13;
-	state ^= state >> 7;
-	state ^= state << 17;
-	return state;
-}
-
-static size_t below(size_t n)
-{
-	return n ? (size_t)(next() % n) : 0;
-}
-
+/* Pieces of news pages worth slipping in, beside the mutator's own. */
 static const char *const pieces[] = {
         "<",
         ">",
@@ -84,60 +71,6 @@ static const char *const pieces[] = {
         "Source: ",
         "\xd9\x84\xd8\xa7",
 };
-
-static void mutate(const char *in, size_t len, struct strbuf *out)
-{
-	out->len = 0;
-	strbuf_add(out, in, len);
-	int edits = 1 + (int)below(8);
-	for (int e = 0; e < edits; e++) {
-		size_t at = below(out->len + 1);
-		switch (below(6)) {
-		case 0:
-			if (out->len)
-				out->s[below(out->len)] ^=
-				        (char)(1u << below(8));
-			break;
-		case 1: {
-			const char *p =
-			        pieces[below(sizeof pieces / sizeof *pieces)];
-			size_t n = *p ? strlen(p) : 1;
-			struct strbuf t = {0};
-			strbuf_add(&t, out->s, at);
-			strbuf_add(&t, p, n);
-			strbuf_add(&t, out->s + at, out->len - at);
-			free(out->s);
-			*out = t;
-			break;
-		}
-		case 2: {
-			size_t n = below(out->len - at + 1);
-			n = n > 4096 ? 4096 : n;
-			memmove(out->s + at, out->s + at + n,
-			        out->len - at - n);
-			out->len -= n;
-			break;
-		}
-		case 3: {
-			size_t n = below(out->len - at + 1);
-			n = n > 2048 ? 2048 : n;
-			struct strbuf t = {0};
-			strbuf_add(&t, out->s, at + n);
-			strbuf_add(&t, out->s + at, out->len - at);
-			free(out->s);
-			*out = t;
-			break;
-		}
-		case 4:
-			out->len = at;
-			break;
-		default:
-			if (out->len)
-				out->s[below(out->len)] = (char)next();
-			break;
-		}
-	}
-}
 
 static size_t bad_strings;
 
@@ -219,7 +152,8 @@ int main(void)
 		char *in = read_whole(paths[k], &len);
 		CHECK(in != NULL, "cannot read %s", paths[k]);
 		for (int i = 0; in && i < rounds; i++) {
-			mutate(in, len, &m);
+			mutate(in, len, &m, pieces,
+			       sizeof pieces / sizeof *pieces);
 			runs++;
 			struct extract_options opt = {
 			        .url = i % 2 ? "https://x.example/a/b" : NULL,
