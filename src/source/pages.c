@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "source/extract.h"
+#include "source/html.h"
 #include "text/safe.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -23,6 +24,7 @@ struct page_job {
 	char *url;
 	char *host; /* one request at a time goes to it */
 	bool running;
+	bool refused; /* not a web address: reported, never fetched */
 };
 
 struct pages {
@@ -89,6 +91,7 @@ static char *url_host(const char *url)
 }
 
 static void on_fetched(void *ctx, struct fetch_result *r);
+static size_t start_free_hosts(struct pages *p);
 
 struct pages *pages_new(struct cache *cache, const struct pages_options *opt)
 {
@@ -145,11 +148,37 @@ void pages_add(struct pages *p, long long item, long long feed_id,
 	j->feed_id = feed_id;
 	j->url = xstrdup(url);
 	j->host = url_host(url);
+	j->refused = !is_web_link(url);
 	struct page_job **end = &p->jobs;
 	while (*end)
 		end = &(*end)->next;
 	*end = j;
 	p->njobs++;
+	/* queued in the fetcher at once: its poll starts it soon */
+	start_free_hosts(p);
+}
+
+long pages_add_new(struct pages *p, const struct urls *u, long long since,
+                   enum pages_choice dflt)
+{
+	size_t n;
+	long long *ids = cache_items_without_page(p->cache, since, &n);
+	if (!ids)
+		return -1;
+	long queued = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct article *a = cache_item_article(p->cache, ids[i]);
+		if (!a)
+			continue;
+		html_make_body(a);
+		if (pages_wanted(pages_feed_choice(u, a->origin, dflt), a)) {
+			pages_add(p, ids[i], 0, a->link);
+			queued++;
+		}
+		article_free(a);
+	}
+	free(ids);
+	return queued;
 }
 
 bool pages_pending(const struct pages *p, long long item, const char *url)
@@ -177,7 +206,7 @@ static size_t start_free_hosts(struct pages *p)
 	size_t started = 0;
 	for (struct page_job *j = p->jobs; j && p->nrunning < p->max_parallel;
 	     j = j->next) {
-		if (j->running || host_busy(p, j->host))
+		if (j->running || j->refused || host_busy(p, j->host))
 			continue;
 		j->running = true;
 		p->nrunning++;
@@ -314,8 +343,28 @@ int pages_poll(struct pages *p, struct pollfd *extra, unsigned n_extra,
 	return fetcher_poll(p->fetcher, extra, n_extra, timeout_ms);
 }
 
+/* Report the pages refused, as the fetcher reports a failure. */
+static void report_refused(struct pages *p)
+{
+	for (;;) {
+		struct page_job *j = p->jobs;
+		while (j && !j->refused)
+			j = j->next;
+		if (!j)
+			return;
+		struct fetch_result r = {
+		        .user = j,
+		        .url = j->url,
+		        .status = FETCH_ERROR,
+		        .error = _("only http and https pages are fetched"),
+		};
+		on_fetched(p, &r);
+	}
+}
+
 size_t pages_perform(struct pages *p)
 {
+	report_refused(p);
 	/* A page finished frees its host for the next one. */
 	do
 		fetcher_perform(p->fetcher);

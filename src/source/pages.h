@@ -78,6 +78,13 @@ void pages_free(struct pages *p);
 void pages_add(struct pages *p, long long item, long long feed_id,
                const char *url);
 
+/* Queue the pages of the items first seen at or after since (seconds
+ * since the epoch) never fetched, that their feed's tag in u (may be NULL)
+ * or else dflt picks.  Returns how many were queued, or -1 with the
+ * cache's error. */
+long pages_add_new(struct pages *p, const struct urls *u, long long since,
+                   enum pages_choice dflt);
+
 /* Whether the page of item (url when item is 0) is queued or under
  * way. */
 bool pages_pending(const struct pages *p, long long item, const char *url);

@@ -106,7 +106,9 @@ static const char *const migrations[] = {
         "ALTER TABLE items ADD COLUMN page_credit TEXT;"
         "ALTER TABLE items ADD COLUMN page_related TEXT;"
         "ALTER TABLE items ADD COLUMN page_time INTEGER NOT NULL DEFAULT 0;"
-        "ALTER TABLE items ADD COLUMN page_error TEXT;",
+        "ALTER TABLE items ADD COLUMN page_error TEXT;"
+        /* A page's related headline leads to the item of its link. */
+        "CREATE INDEX items_link ON items (link);",
 };
 /* clang-format on */
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))

@@ -181,6 +181,7 @@ static void test_bad_pages(void)
 	        {"hang", "timed out"},
 	        {huge, "too large"},
 	        {dead, "connection refused"},
+	        {"file:///etc/passwd", "only http and https pages"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const char *path = cases[i].path;
