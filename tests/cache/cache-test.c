@@ -1478,7 +1478,8 @@ static void test_migrate_page(void)
 	        item("s1", "http://p/1", "summary", NULL, 100, "lead only");
 	CHECK(c && ingest(c, "http://p/feed", &summary, 1, NULL));
 	cache_close(c);
-	CHECK(sql_exec(path, "ALTER TABLE items DROP COLUMN page_body;"
+	CHECK(sql_exec(path, "DROP INDEX items_link;"
+	                     "ALTER TABLE items DROP COLUMN page_body;"
 	                     "ALTER TABLE items DROP COLUMN page_dirs;"
 	                     "ALTER TABLE items DROP COLUMN page_credit;"
 	                     "ALTER TABLE items DROP COLUMN page_related;"
@@ -1491,6 +1492,8 @@ static void test_migrate_page(void)
 	CHECK(sql_int(path, "PRAGMA user_version") == 4);
 	CHECK(sql_int(path, "SELECT count(*) FROM pragma_table_info('items')"
 	                    " WHERE name LIKE 'page%'") == 6);
+	CHECK(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                    " WHERE name = 'items_link'") == 1);
 	struct article *page = page_article("page headline");
 	CHECK(c && cache_item_set_page(c, 1, page, page_links));
 	if (c)
