@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dump.h"
@@ -20,6 +21,7 @@
 #include "model/library.h"
 #include "source/load.h"
 #include "source/opml.h"
+#include "source/pages.h"
 #include "source/relate.h"
 #include "source/update.h"
 #include "source/urls.h"
@@ -48,6 +50,7 @@ enum {
 	OPT_SEARCH,
 	OPT_EXTRACT,
 	OPT_BASE_URL,
+	OPT_FULL_ARTICLES,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -69,6 +72,7 @@ static const struct option long_options[] = {
         {"search", no_argument, NULL, OPT_SEARCH},
         {"extract", no_argument, NULL, OPT_EXTRACT},
         {"base-url", required_argument, NULL, OPT_BASE_URL},
+        {"full-articles", optional_argument, NULL, OPT_FULL_ARTICLES},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -106,6 +110,14 @@ static void usage(FILE *out)
 	        "when none)\n"
 	        "  --base-url=URL      the page's address for --extract, for "
 	        "its links\n"
+	        "  --full-articles[=short|all|none]  which stories' web "
+	        "pages are fetched\n"
+	        "                      for their full article: those whose "
+	        "feed gives only\n"
+	        "                      a short summary (the reader's "
+	        "default), all, or\n"
+	        "                      none; with --refresh, those of the new "
+	        "items\n"
 	        "  --width=N           columns for --dump (default: the "
 	        "terminal's, or 80)\n"
 	        "  --shaping=on|off    Arabic letter shaping (default: on)\n"
@@ -254,6 +266,19 @@ static size_t parse_max_size(const char *arg)
 	return (size_t)mb * 1024 * 1024;
 }
 
+static enum pages_choice parse_full_articles(const char *arg)
+{
+	if (!arg || !strcmp(arg, "short"))
+		return PAGES_SHORT;
+	if (!strcmp(arg, "all"))
+		return PAGES_ALL;
+	if (!strcmp(arg, "none"))
+		return PAGES_NONE;
+	bad_usage(_("--full-articles takes 'short', 'all' or 'none', not "
+	            "'%s'"),
+	          arg);
+}
+
 /* The default urls file; without a home folder the user must name one. */
 static char *default_urls_path(void)
 {
@@ -354,10 +379,42 @@ static void print_report(void *ctx, const struct update_report *r)
 	fflush(stdout);
 }
 
-/* akhbar --refresh: every subscription into the cache, a line each. */
-static int refresh(const char *urls_path, const char *cache_path,
-                   const struct fetch_options *fetch)
+static void warn_page(void *ctx, const struct pages_report *r)
 {
+	if (!r->stored) {
+		text_safe_warn(r->url, r->error);
+		(*(size_t *)ctx)++;
+	}
+}
+
+/* The web pages of the items new since `since` that full_articles (or
+ * their feed's tag) picks, a few at once; their failures said on stderr. */
+static void refresh_pages(struct cache *c, const struct urls *u,
+                          long long since, const struct fetch_options *fetch,
+                          enum pages_choice full_articles)
+{
+	size_t failed = 0;
+	struct pages_options opt = {
+	        .fetch = *fetch, .on_done = warn_page, .ctx = &failed};
+	opt.fetch.max_parallel = 0; /* the pages' own bound */
+	struct pages *p = pages_new(c, &opt);
+	long n = pages_add_new(p, u, since, full_articles);
+	if (n < 0)
+		warn("%s", cache_error(c));
+	pages_run(p);
+	pages_free(p);
+	if (n > 0)
+		printf(_("full articles: %ld fetched, %zu failed\n"),
+		       n - (long)failed, failed);
+}
+
+/* akhbar --refresh: every subscription into the cache, a line each; with
+ * full_articles (not PAGES_NONE), the new items' web pages after. */
+static int refresh(const char *urls_path, const char *cache_path,
+                   const struct fetch_options *fetch,
+                   enum pages_choice full_articles)
+{
+	long long since = (long long)time(NULL);
 	struct urls *u = load_subscriptions(urls_path);
 	if (!u)
 		return EXIT_FAILURE;
@@ -402,6 +459,8 @@ static int refresh(const char *urls_path, const char *cache_path,
 		updater_free(up);
 		if (errors)
 			status = EXIT_FAILURE;
+		if (full_articles != PAGES_NONE)
+			refresh_pages(c, u, since, fetch, full_articles);
 	}
 	if (!flush_cache(c))
 		status = EXIT_FAILURE;
@@ -476,7 +535,8 @@ static bool default_cache_exists(void)
 /* The reader or --dump over the subscriptions and the cache. */
 static int run_feeds(struct urls *u, const char *cache_path, bool dump,
                      const struct lay_options *layout,
-                     const struct fetch_options *fetch)
+                     const struct fetch_options *fetch,
+                     enum pages_choice full_articles)
 {
 	if (dump) {
 		/* Read-only: the cache as the last reader or refresh left
@@ -502,7 +562,7 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 		return EXIT_FAILURE;
 	}
 	free(urls);
-	int status = ui_run_feeds(c, u, fetch, layout);
+	int status = ui_run_feeds(c, u, fetch, full_articles, layout);
 	if (!flush_cache(c) && status == EXIT_SUCCESS)
 		status = EXIT_FAILURE;
 	cache_close(c);
@@ -515,7 +575,9 @@ struct options {
 	struct fetch_options fetch;
 	bool dump, export, refresh, search, local_feeds, extract;
 	const char *import;
-	const char *base_url;         /* --extract's page address */
+	const char *base_url; /* --extract's page address */
+	enum pages_choice full_articles;
+	bool full_articles_given;     /* --refresh fetches pages only then */
 	char *urls_path, *cache_path; /* NULL: the default */
 	int width;                    /* 0: the terminal's */
 	char **args;                  /* FILEs, or --search's words */
@@ -591,6 +653,10 @@ static void set_option(struct options *o, int c, const char *arg)
 	case OPT_BASE_URL:
 		o->base_url = arg;
 		break;
+	case OPT_FULL_ARTICLES:
+		o->full_articles = parse_full_articles(arg);
+		o->full_articles_given = true;
+		break;
 	case OPT_HELP:
 		usage(stdout);
 		exit(EXIT_SUCCESS);
@@ -608,7 +674,8 @@ static void set_option(struct options *o, int c, const char *arg)
  * together. */
 static void parse_options(int argc, char **argv, struct options *o)
 {
-	*o = (struct options){.layout = lay_options_default()};
+	*o = (struct options){.layout = lay_options_default(),
+	                      .full_articles = PAGES_SHORT};
 	int c;
 	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1)
 		set_option(o, c, optarg);
@@ -671,11 +738,14 @@ static int run_subscriptions(struct options *o)
 			       "--cache"));
 			status = EXIT_FAILURE;
 		} else if (o->refresh) {
-			status =
-			        refresh(o->urls_path, o->cache_path, &o->fetch);
+			status = refresh(o->urls_path, o->cache_path, &o->fetch,
+			                 o->full_articles_given
+			                         ? o->full_articles
+			                         : PAGES_NONE);
 		} else {
-			status = run_feeds(u, o->cache_path, o->dump,
-			                   &o->layout, &o->fetch);
+			status =
+			        run_feeds(u, o->cache_path, o->dump, &o->layout,
+			                  &o->fetch, o->full_articles);
 		}
 	}
 	urls_free(u);

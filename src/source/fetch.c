@@ -501,11 +501,13 @@ static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
 	        .url = j->url,
 	        .status = FETCH_ERROR,
 	};
-	char *error = NULL, *effective = NULL;
+	char *error = NULL, *effective = NULL, *type = NULL;
 	long code = 0, unmet = 0;
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(j->easy, CURLINFO_CONDITION_UNMET, &unmet);
 	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &effective);
+	curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &type);
+	r.content_type = type;
 	r.http_code = j->is_file ? 0 : code;
 	r.effective_url = effective ? effective : j->url;
 	if (j->is_file && !j->new_last_modified) {

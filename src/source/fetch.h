@@ -34,6 +34,8 @@ struct fetch_result {
 	const char *etag;          /* for the next fetch; NULL when none */
 	const char *last_modified; /* for the next fetch; NULL when none */
 	const char *effective_url; /* after redirects */
+	const char *content_type;  /* the answer's Content-Type; NULL when
+	                              it has none (a file) */
 	const char *error;         /* human-readable; NULL unless FETCH_ERROR */
 };
 

@@ -13,4 +13,5 @@ src_libakhbar_a_SOURCES += \
 	src/source/html.c src/source/html.h \
 	src/source/extract.c src/source/extract.h \
 	src/source/extract_charset.c src/source/extract_charset.h \
-	src/source/extract_json.c src/source/extract_json.h
+	src/source/extract_json.c src/source/extract_json.h \
+	src/source/pages.c src/source/pages.h

@@ -95,6 +95,20 @@ static const char *const migrations[] = {
         "ALTER TABLE items ADD COLUMN body_format TEXT;"
         "ALTER TABLE items ADD COLUMN body_base TEXT;"
         "ALTER TABLE items ADD COLUMN summary TEXT;",
+        /* 4: the article of the item's own web page, for a feed that
+         * gives only a summary: its paragraphs (one a line) with their
+         * directions (a letter each, ARTICLE_DIR_*), its credit line, its
+         * related headlines with their links (HEADLINE \t LINK, one a
+         * line), when it was stored (0: never) and why the last fetch
+         * failed (NULL: it did not). */
+        "ALTER TABLE items ADD COLUMN page_body TEXT;"
+        "ALTER TABLE items ADD COLUMN page_dirs TEXT;"
+        "ALTER TABLE items ADD COLUMN page_credit TEXT;"
+        "ALTER TABLE items ADD COLUMN page_related TEXT;"
+        "ALTER TABLE items ADD COLUMN page_time INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE items ADD COLUMN page_error TEXT;"
+        /* A page's related headline leads to the item of its link. */
+        "CREATE INDEX items_link ON items (link);",
 };
 /* clang-format on */
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
@@ -124,6 +138,13 @@ enum stmt {
 	ST_ITEM_EXISTS,
 	ST_DATA_VERSION,
 	ST_SUBSCRIBED,
+	ST_PAGE_PUT,
+	ST_PAGE_ERROR,
+	ST_PAGE_GET,
+	ST_PAGE_ITEM_ADD,
+	ST_ITEM_BY_KEY,
+	ST_ITEM_BY_LINK,
+	ST_WITHOUT_PAGE,
 	ST_COUNT
 };
 
@@ -192,7 +213,8 @@ static const char *const statements[ST_COUNT] = {
         [ST_ITEM_GET] = "SELECT feeds.url, items.title, time, guid,"
                         " items.link, author, date, site, items.language,"
                         " categories, enclosures, body, body_format,"
-                        " body_base, summary"
+                        " body_base, summary, page_body, page_dirs,"
+                        " page_credit, page_related"
                         " FROM items JOIN feeds ON feeds.id = feed_id"
                         " WHERE items.id = ?1",
         [ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
@@ -205,6 +227,26 @@ static const char *const statements[ST_COUNT] = {
         [ST_DATA_VERSION] = "PRAGMA data_version",
         [ST_SUBSCRIBED] = "SELECT url, position FROM feeds"
                           " WHERE position IS NOT NULL ORDER BY position",
+        [ST_PAGE_PUT] = "UPDATE items SET page_body = ?2, page_dirs = ?3,"
+                        " page_credit = ?4, page_related = ?5,"
+                        " page_time = ?6, page_error = NULL WHERE id = ?1",
+        [ST_PAGE_ERROR] = "UPDATE items SET page_error = ?2 WHERE id = ?1",
+        [ST_PAGE_GET] = "SELECT feed_id, page_time, page_error, link,"
+                        " page_related FROM items WHERE id = ?1",
+        /* A page opened from another's related headlines: read already,
+         * as it is opened. */
+        [ST_PAGE_ITEM_ADD] =
+                "INSERT INTO items (feed_id, key, title, time, first_seen,"
+                " read, link, author, date, site, language, summary)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, ?11)"
+                " ON CONFLICT (feed_id, key) DO NOTHING RETURNING id",
+        [ST_ITEM_BY_KEY] = "SELECT id FROM items WHERE feed_id = ?1"
+                           " AND key = ?2",
+        [ST_ITEM_BY_LINK] = "SELECT id FROM items WHERE link = ?1"
+                            " ORDER BY feed_id IS NOT ?2, id LIMIT 1",
+        [ST_WITHOUT_PAGE] = "SELECT id FROM items WHERE first_seen >= ?1"
+                            " AND page_time = 0 AND page_error IS NULL"
+                            " ORDER BY id",
 };
 
 /* A connection and the statements prepared on it. The cache's owner
@@ -219,12 +261,20 @@ struct conn {
 	void *wait_ctx;
 };
 
-/* A change of the user's (a mark, a feed's note) that another writer
- * held back: kept in order and written as soon as the cache is free. */
+/* The columns of an item's page (ST_PAGE_PUT), packed as stored. */
+struct page_cols {
+	char *body, *dirs, *credit, *related;
+	long long time;
+};
+
+/* A change of the user's (a mark, a feed's note, a page's article) that
+ * another writer held back: kept in order and written as soon as the
+ * cache is free. */
 struct held_write {
 	enum stmt which;
 	long long id, value;
 	char *url, *text;
+	struct page_cols *page; /* ST_PAGE_PUT */
 };
 
 struct cache {
@@ -692,6 +742,7 @@ void cache_set_wait(struct cache *c, int wait_ms, cache_wait_fn *on_wait,
 
 static void writer_stop(struct cache *c);
 static bool write_held(struct cache *c, bool wait);
+static void held_free(struct held_write *h);
 
 void cache_close(struct cache *c)
 {
@@ -701,10 +752,8 @@ void cache_close(struct cache *c)
 	writer_stop(c);
 	if (c->main.st[ST_BEGIN])
 		write_held(c, true);
-	for (size_t i = 0; i < c->nheld; i++) {
-		free(c->held[i].url);
-		free(c->held[i].text);
-	}
+	for (size_t i = 0; i < c->nheld; i++)
+		held_free(&c->held[i]);
 	free(c->held);
 	conn_close(&c->main);
 	free(c->path);
@@ -1345,10 +1394,22 @@ void cache_feed_update_rollback(struct cache_update *u)
 	cache_feed_update_wait(u, NULL);
 }
 
+static void page_cols_free(struct page_cols *p)
+{
+	if (!p)
+		return;
+	free(p->body);
+	free(p->dirs);
+	free(p->credit);
+	free(p->related);
+	free(p);
+}
+
 static void held_free(struct held_write *h)
 {
 	free(h->url);
 	free(h->text);
+	page_cols_free(h->page);
 }
 
 /* Write one held change; inside write_held()'s transaction. */
@@ -1369,6 +1430,18 @@ static bool apply_held(struct cache *c, const struct held_write *h)
 		break;
 	}
 	case ST_MARK_ALL:
+		break;
+	case ST_PAGE_PUT:
+		sqlite3_bind_int64(st, 1, h->id);
+		bind_text(st, 2, h->page->body);
+		bind_text(st, 3, h->page->dirs);
+		bind_text(st, 4, h->page->credit);
+		bind_text(st, 5, h->page->related);
+		sqlite3_bind_int64(st, 6, h->page->time);
+		break;
+	case ST_PAGE_ERROR:
+		sqlite3_bind_int64(st, 1, h->id);
+		bind_text(st, 2, h->text);
 		break;
 	case ST_MARK_FEED:
 		sqlite3_bind_int64(st, 1, h->id);
@@ -1677,6 +1750,66 @@ static void add_enclosure_line(struct article *a, const char *s, size_t len)
 	free(url);
 }
 
+/* Free the article's paragraphs, from the feed: its page's take their
+ * place. */
+static void clear_body(struct article *a)
+{
+	for (size_t i = 0; i < a->nbody; i++)
+		free(a->body[i]);
+	free(a->body);
+	free(a->body_dir);
+	free(a->body_source);
+	a->body = NULL;
+	a->body_dir = NULL;
+	a->body_source = NULL;
+	a->nbody = a->body_cap = 0;
+}
+
+/* The length of s's first line. */
+static size_t line_length(const char *s)
+{
+	return strcspn(s, "\n");
+}
+
+/* The page's columns (body NULL: no page) over the article: its
+ * paragraphs with their directions, credit and related headlines in
+ * place of the feed's. */
+static void apply_page(struct article *a, const char *body, const char *dirs,
+                       const char *credit, const char *related)
+{
+	if (!body)
+		return;
+	clear_body(a);
+	size_t ndirs = dirs ? strlen(dirs) : 0;
+	for (size_t i = 0;; i++) {
+		size_t len = line_length(body);
+		article_add_paragraph_dir(
+		        a, body, len, i < ndirs ? dirs[i] : ARTICLE_DIR_AUTO);
+		if (!body[len])
+			break;
+		body += len + 1;
+	}
+	free(a->credit);
+	a->credit = credit ? xstrdup(credit) : NULL;
+	while (related && *related) {
+		size_t len = line_length(related);
+		size_t headline = strcspn(related, "\t\n");
+		article_add_related(a, related, headline);
+		related += len + !!related[len];
+	}
+}
+
+/* The page's columns held back for the item, if any: the last. */
+static const struct page_cols *held_page(const struct cache *c,
+                                         long long item_id)
+{
+	const struct page_cols *page = NULL;
+	for (size_t k = 0; k < c->nheld; k++)
+		if (c->held[k].which == ST_PAGE_PUT && c->held[k].id == item_id)
+			page = c->held[k].page;
+	return page;
+}
+
 struct article *cache_item_article(struct cache *c, long long item_id)
 {
 	sqlite3_stmt *st = here(c)->st[ST_ITEM_GET];
@@ -1715,13 +1848,20 @@ struct article *cache_item_article(struct cache *c, long long item_id)
 		a->body_base = column_dup(st, 13);
 		a->summary = column_dup(st, 14);
 	}
+	apply_page(a, (const char *)sqlite3_column_text(st, 15),
+	           (const char *)sqlite3_column_text(st, 16),
+	           (const char *)sqlite3_column_text(st, 17),
+	           (const char *)sqlite3_column_text(st, 18));
 	sqlite3_reset(st);
+	const struct page_cols *held = held_page(c, item_id);
+	if (held)
+		apply_page(a, held->body, held->dirs, held->credit,
+		           held->related);
 	return a;
 }
 
-/* A mark on one item by id; an unknown id is an error. */
-static bool item_set(struct cache *c, enum stmt which, long long item_id,
-                     bool value)
+/* Whether there is an item item_id; false with the error if not. */
+static bool item_exists(struct cache *c, long long item_id)
 {
 	sqlite3_stmt *st = c->main.st[ST_ITEM_EXISTS];
 	sqlite3_bind_int64(st, 1, item_id);
@@ -1731,6 +1871,15 @@ static bool item_set(struct cache *c, enum stmt which, long long item_id,
 		return cache_no_item(c, item_id);
 	if (rc != SQLITE_ROW)
 		return fail(c, rc);
+	return true;
+}
+
+/* A mark on one item by id; an unknown id is an error. */
+static bool item_set(struct cache *c, enum stmt which, long long item_id,
+                     bool value)
+{
+	if (!item_exists(c, item_id))
+		return false;
 	return hold(c, (struct held_write){
 	                       .which = which, .id = item_id, .value = value});
 }
@@ -1751,4 +1900,267 @@ bool cache_feed_mark_read(struct cache *c, long long feed_id)
 	                                                    : ST_MARK_ALL,
 	                                   .id = feed_id,
 	                                   .value = 1});
+}
+
+/* Add a line of text with each of the bytes in `blanks` made a space. */
+static void add_flat(struct strbuf *b, const char *s, const char *blanks)
+{
+	size_t start = b->len;
+	strbuf_adds(b, s);
+	for (size_t j = start; j < b->len; j++)
+		if (strchr(blanks, b->s[j]))
+			b->s[j] = ' ';
+}
+
+/* The columns of a page's article, as stored. A '\n' in a paragraph
+ * splits it, and each piece gets the paragraph's direction. */
+static struct page_cols *page_cols_new(const struct article *page,
+                                       char *const *links)
+{
+	struct page_cols *p = xcalloc(1, sizeof *p);
+	struct strbuf b = {0};
+	for (size_t i = 0; i < page->nbody; i++) {
+		if (i)
+			strbuf_addc(&b, '\n');
+		strbuf_adds(&b, page->body[i]);
+	}
+	p->body = b.s ? strbuf_take(&b) : xstrdup("");
+	for (size_t i = 0; i < page->nbody; i++) {
+		char dir =
+		        page->body_dir ? page->body_dir[i] : ARTICLE_DIR_AUTO;
+		strbuf_addc(&b, dir);
+		for (const char *s = page->body[i]; (s = strchr(s, '\n')); s++)
+			strbuf_addc(&b, dir);
+	}
+	p->dirs = b.s ? strbuf_take(&b) : NULL;
+	p->credit = dup_or_null(page->credit);
+	for (size_t i = 0; i < page->nrelated; i++) {
+		if (i)
+			strbuf_addc(&b, '\n');
+		add_flat(&b, page->related[i], "\t\n");
+		strbuf_addc(&b, '\t');
+		if (links && links[i])
+			buf_add_escaped(&b, links[i], '\n', "%0A");
+	}
+	p->related = b.s ? strbuf_take(&b) : NULL;
+	p->time = (long long)time(NULL);
+	return p;
+}
+
+bool cache_item_set_page(struct cache *c, long long item_id,
+                         const struct article *page, char *const *links)
+{
+	if (!item_exists(c, item_id))
+		return false;
+	return hold(c, (struct held_write){.which = ST_PAGE_PUT,
+	                                   .id = item_id,
+	                                   .page = page_cols_new(page, links)});
+}
+
+bool cache_item_set_page_error(struct cache *c, long long item_id,
+                               const char *message)
+{
+	if (!item_exists(c, item_id))
+		return false;
+	return hold(c, (struct held_write){
+	                       .which = ST_PAGE_ERROR,
+	                       .id = item_id,
+	                       .text = xstrdup(message ? message : "")});
+}
+
+/* The links of page_related's lines, one per related headline. */
+static void page_links(struct cache_page *p, const char *related)
+{
+	while (related && *related) {
+		size_t len = line_length(related);
+		const char *tab = memchr(related, '\t', len);
+		size_t at = tab ? (size_t)(tab - related) + 1 : len;
+		p->links = xreallocarray(p->links, p->nlinks + 1,
+		                         sizeof *p->links);
+		p->links[p->nlinks++] =
+		        at < len ? xstrndup(related + at, len - at) : NULL;
+		related += len + !!related[len];
+	}
+}
+
+static void page_links_free(struct cache_page *p)
+{
+	for (size_t i = 0; i < p->nlinks; i++)
+		free(p->links[i]);
+	free(p->links);
+	p->links = NULL;
+	p->nlinks = 0;
+}
+
+/* What is held back for the page over what the cache read of it. */
+static void overlay_held_page(const struct cache *c, long long item_id,
+                              struct cache_page *p)
+{
+	for (size_t k = 0; k < c->nheld; k++) {
+		const struct held_write *h = &c->held[k];
+		if (h->id != item_id)
+			continue;
+		if (h->which == ST_PAGE_PUT) {
+			p->fetched = h->page->time;
+			free(p->error);
+			p->error = NULL;
+			page_links_free(p);
+			page_links(p, h->page->related);
+		} else if (h->which == ST_PAGE_ERROR) {
+			free(p->error);
+			p->error = xstrdup(h->text);
+		}
+	}
+}
+
+struct cache_page *cache_item_page(struct cache *c, long long item_id)
+{
+	sqlite3_stmt *st = here(c)->st[ST_PAGE_GET];
+	sqlite3_bind_int64(st, 1, item_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			cache_no_item(c, item_id);
+		else
+			fail(c, rc);
+		sqlite3_reset(st);
+		return NULL;
+	}
+	struct cache_page *p = xcalloc(1, sizeof *p);
+	p->feed_id = sqlite3_column_int64(st, 0);
+	p->fetched = sqlite3_column_int64(st, 1);
+	p->error = column_dup(st, 2);
+	p->link = column_dup(st, 3);
+	page_links(p, (const char *)sqlite3_column_text(st, 4));
+	sqlite3_reset(st);
+	overlay_held_page(c, item_id, p);
+	return p;
+}
+
+void cache_page_free(struct cache_page *p)
+{
+	if (!p)
+		return;
+	free(p->error);
+	free(p->link);
+	page_links_free(p);
+	free(p);
+}
+
+/* The id a one-column query on the owner's connection gives with its
+ * parameters bound: 0 when it gives no row, -1 on failure. */
+static long long query_id(struct cache *c, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	long long id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		fail(c, rc);
+		id = -1;
+	}
+	sqlite3_reset(st);
+	return id;
+}
+
+long long cache_item_by_link(struct cache *c, long long feed_id,
+                             const char *url)
+{
+	sqlite3_stmt *st = here(c)->st[ST_ITEM_BY_LINK];
+	bind_text(st, 1, url);
+	sqlite3_bind_int64(st, 2, feed_id);
+	return query_id(c, st);
+}
+
+/* Insert the page as a new item of the feed (or find the one its url
+ * made before), with its words in the index; inside a transaction. */
+static long long insert_page_item(struct cache *c, long long feed_id,
+                                  const char *url, const struct article *page)
+{
+	char *key = xasprintf("l:%s", url);
+	char *summary = article_summary(page);
+	sqlite3_stmt *st = here(c)->st[ST_PAGE_ITEM_ADD];
+	sqlite3_bind_int64(st, 1, feed_id);
+	bind_text(st, 2, key);
+	bind_text(st, 3, page->title ? page->title : "");
+	sqlite3_bind_int64(st, 4, page->time);
+	sqlite3_bind_int64(st, 5, (long long)time(NULL));
+	bind_text(st, 6, url);
+	bind_text(st, 7, page->author);
+	bind_text(st, 8, page->date);
+	bind_text(st, 9, page->site);
+	bind_text(st, 10, page->language);
+	bind_text(st, 11, summary);
+	long long id = query_id(c, st);
+	if (id > 0) {
+		struct text_words scratch = {0};
+		struct strbuf words = {0};
+		struct index_batch *b = cache_index_batch_new();
+		cache_index_words(&scratch, page->title ? page->title : "",
+		                  summary ? summary : "", &words);
+		cache_index_batch_add(b, id, words.s, words.len);
+		if (!cache_index_batch_write(c, b))
+			id = -1;
+		cache_index_batch_free(b);
+		strbuf_free(&words);
+		text_words_free(&scratch);
+	} else if (id == 0) {
+		st = here(c)->st[ST_ITEM_BY_KEY];
+		sqlite3_bind_int64(st, 1, feed_id);
+		bind_text(st, 2, key);
+		id = query_id(c, st);
+	}
+	free(summary);
+	free(key);
+	return id;
+}
+
+/* How long adding a page's item waits for another writer: the reader
+ * waits on it, so only as long as a feed's commit takes. */
+#define PAGE_ITEM_WAIT_MS 500
+
+long long cache_item_add_page(struct cache *c, long long feed_id,
+                              const char *url, const struct article *page,
+                              char *const *links)
+{
+	struct conn *k = &c->main;
+	int bound = k->wait_ms;
+	k->wait_ms = bound < PAGE_ITEM_WAIT_MS ? bound : PAGE_ITEM_WAIT_MS;
+	bool begun = run(c, k->st[ST_BEGIN]);
+	k->wait_ms = bound;
+	if (!begun)
+		return 0;
+	long long id = insert_page_item(c, feed_id, url, page);
+	bool ok = id > 0;
+	if (ok) {
+		struct held_write h = {.which = ST_PAGE_PUT,
+		                       .id = id,
+		                       .page = page_cols_new(page, links)};
+		ok = apply_held(c, &h) && run(c, k->st[ST_COMMIT]);
+		held_free(&h);
+	}
+	if (!ok) {
+		rollback(c);
+		return 0;
+	}
+	return id;
+}
+
+long long *cache_items_without_page(struct cache *c, long long since, size_t *n)
+{
+	sqlite3_stmt *st = here(c)->st[ST_WITHOUT_PAGE];
+	sqlite3_bind_int64(st, 1, since);
+	long long *ids = NULL;
+	size_t count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = xreallocarray(ids, count + 1, sizeof *ids);
+		ids[count++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		fail(c, rc);
+		free(ids);
+		return NULL;
+	}
+	*n = count;
+	return ids ? ids : xmalloc(0);
 }

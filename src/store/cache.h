@@ -221,6 +221,64 @@ bool cache_item_set_starred(struct cache *c, long long item_id, bool starred);
 /* Mark every item of a feed read; feed_id 0 means every feed. */
 bool cache_feed_mark_read(struct cache *c, long long feed_id);
 
+/* An item's own web page: for a feed that gives only a summary, the
+ * article on the page its link leads to is stored with the item, so it
+ * reads offline.  cache_item_article() then gives the page's paragraphs,
+ * credit and related headlines in place of the feed's body. */
+
+/* What the cache knows of an item's page.  Free with cache_page_free(). */
+struct cache_page {
+	long long feed_id;
+	long long fetched; /* when its article was stored; 0: never */
+	char *error;       /* why the last fetch failed; NULL if it did not */
+	char *link;        /* the item's link; NULL if it has none */
+	char **links;      /* where the page's related headline i leads (NULL:
+	                      nowhere known), one per related headline */
+	size_t nlinks;
+};
+
+/* Store the article of the item's page: its paragraphs with their
+ * directions, its credit and its related headlines with links[i] (may be
+ * NULL, or hold NULLs) for page->related[i]; the last error is cleared.
+ * Written at once, or held while another akhbar writes (cache_flush())
+ * and shown meanwhile as if written. */
+bool cache_item_set_page(struct cache *c, long long item_id,
+                         const struct article *page, char *const *links);
+
+/* Record why fetching the item's page failed: an article stored before
+ * stays.  Held like cache_item_set_page(). */
+bool cache_item_set_page_error(struct cache *c, long long item_id,
+                               const char *message);
+
+/* What the cache knows of the item's page; NULL with an error if there is
+ * no such item. */
+struct cache_page *cache_item_page(struct cache *c, long long item_id);
+
+/* Free what cache_item_page() gave; NULL is allowed. */
+void cache_page_free(struct cache_page *p);
+
+/* The item whose link is url, of feed feed_id when it has one, else of
+ * any feed: its id, 0 when there is none, -1 on failure. */
+long long cache_item_by_link(struct cache *c, long long feed_id,
+                             const char *url);
+
+/* The page at url, which no item links to yet (a related story's), as a
+ * new item of feed feed_id, read (it is being opened), with its article
+ * and related links (as cache_item_set_page()) and its words in the
+ * index; the item url made before when there is one.  Written at once,
+ * in a transaction of its own, as its id is wanted: it waits for another
+ * writer half a second at most.  Returns the item's id, or 0 with an
+ * error. */
+long long cache_item_add_page(struct cache *c, long long feed_id,
+                              const char *url, const struct article *page,
+                              char *const *links);
+
+/* The items first seen at or after since (seconds since the epoch) whose
+ * page was never fetched nor failed, oldest first; *n gets their count.
+ * The caller frees the array; NULL on failure. */
+long long *cache_items_without_page(struct cache *c, long long since,
+                                    size_t *n);
+
 /* Finding and connecting stories (store/related.c). Every item's headline
  * and summary (the start of its body) are indexed as words in key form
  * (text_words()), in the same transaction that stores the item. */

@@ -35,6 +35,8 @@
 	ACTION(MARK_FEED_READ, "mark-feed-read",                               \
 	       N_("Mark every item of the feed read"))                         \
 	ACTION(STAR, "toggle-star", N_("Star or unstar the story"))            \
+	ACTION(FETCH_ARTICLE, "fetch-article",                                 \
+	       N_("Fetch the story's full article again"))                     \
 	ACTION(OPEN_LINK, "open-in-browser", N_("Open the link in $BROWSER"))  \
 	ACTION(COPY_LINK, "copy-link", N_("Copy the link (OSC 52)"))           \
 	ACTION(HELP, "help", N_("Show the keys"))                              \

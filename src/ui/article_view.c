@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "layout/document.h"
+#include "text/safe.h"
 #include "ui/draw.h"
 #include "ui/view.h"
 #include "util/i18n.h"
@@ -36,6 +37,12 @@ struct article_view {
 	size_t match;                 /* its match moved to last: the number */
 	size_t match_block;           /* ... the block it is in */
 	struct text_range match_span; /* ... and its bytes there */
+	/* The page of a related headline being fetched to be opened (owned;
+	 * NULL: none), and where the reader asked for it: it opens only if
+	 * the reader is still there. */
+	char *waiting_url;
+	size_t waiting_story;
+	long waiting_focus;
 };
 
 static size_t count(const struct ui *ui)
@@ -108,6 +115,36 @@ static void mark_read(struct ui *ui, size_t i)
 		ui_feeds_mark_stale(ui);
 }
 
+/* The cache's item of the story shown, or 0. */
+static long long shown_item(const struct ui *ui, const struct article_view *av)
+{
+	struct ui_stories *s = ui->stories;
+	return s && av->page && s->ops->item ? s->ops->item(s, av->at.story)
+	                                     : 0;
+}
+
+/* Fetch the web page of the story shown when the user's choice says so:
+ * never fetched nor failed, and its feed's tag or the default chooses it
+ * (force: the user asked for it).  False when it is not fetched. */
+static bool fetch_page(struct ui *ui, struct article_view *av, bool force)
+{
+	long long item = shown_item(ui, av);
+	struct cache_page *p =
+	        item && ui->pages ? cache_item_page(ui->cache, item) : NULL;
+	if (!p)
+		return false;
+	enum pages_choice choice =
+	        force ? PAGES_ALL
+	              : pages_feed_choice(ui->urls, av->page->origin,
+	                                  ui->full_articles);
+	bool want = (force || (!p->fetched && !p->error)) && p->link &&
+	            pages_wanted(choice, av->page);
+	if (want)
+		pages_add(ui->pages, item, p->feed_id, p->link);
+	cache_page_free(p);
+	return want;
+}
+
 /* Show a place; false (with ui->message) when its story can't be read:
  * then the story shown stays, as it was. */
 static bool show(struct ui *ui, struct article_view *av,
@@ -130,6 +167,7 @@ static bool show(struct ui *ui, struct article_view *av,
 	ui_list_follow(ui, place->story);
 	mark_read(ui, place->story);
 	sync_layout(ui, av);
+	fetch_page(ui, av, false);
 	return true;
 }
 
@@ -151,6 +189,8 @@ static void close_story(struct article_view *av)
 	article_free(av->page);
 	av->page = NULL;
 	ui_find_end(&av->find);
+	free(av->waiting_url);
+	av->waiting_url = NULL;
 }
 
 static unsigned leave(struct ui *ui, struct article_view *av)
@@ -225,6 +265,18 @@ static struct text_range *block_matches(const struct article_view *av, size_t b,
 	return spans;
 }
 
+/* What is being fetched for the story shown, in words; NULL: nothing. */
+static const char *fetching_what(const struct ui *ui,
+                                 const struct article_view *av)
+{
+	long long item = shown_item(ui, av);
+	if (item && pages_pending(ui->pages, item, NULL))
+		return _("fetching the full article...");
+	if (av->waiting_url && pages_pending(ui->pages, 0, av->waiting_url))
+		return _("fetching the related story...");
+	return NULL;
+}
+
 static void article_draw(struct ui *ui, void *self)
 {
 	struct article_view *av = self;
@@ -266,6 +318,12 @@ static void article_draw(struct ui *ui, void *self)
 	size_t last =
 	        av->rows.top + h < doc->nlines ? av->rows.top + h : doc->nlines;
 	char *lines = xasprintf(_("line %zu/%zu"), last, doc->nlines);
+	const char *fetching = fetching_what(ui, av);
+	if (fetching) {
+		char *both = xasprintf("%s  %s", lines, fetching);
+		free(lines);
+		lines = both;
+	}
 	ui_draw_bar(
 	        ui, ui->rows - 1, UI_ROLE_STATUS, lines,
 	        av->page->nrelated
@@ -342,6 +400,30 @@ static unsigned move_focus(struct ui *ui, struct article_view *av, bool forward)
 	return UI_REACT_DRAW;
 }
 
+/* Fetch the page of the focused related headline, no story yet, to open
+ * it when it arrives. */
+static unsigned fetch_related(struct ui *ui, struct article_view *av)
+{
+	struct ui_stories *s = ui->stories;
+	long long item = shown_item(ui, av);
+	char *link = item && ui->pages && s->ops->related_link
+	                     ? s->ops->related_link(s, av->at.story,
+	                                            (size_t)av->at.focus)
+	                     : NULL;
+	struct cache_page *p = link ? cache_item_page(ui->cache, item) : NULL;
+	if (!p) {
+		free(link);
+		return UI_REACT_NONE;
+	}
+	pages_add(ui->pages, 0, p->feed_id, link);
+	cache_page_free(p);
+	free(av->waiting_url);
+	av->waiting_url = link;
+	av->waiting_story = av->at.story;
+	av->waiting_focus = av->at.focus;
+	return UI_REACT_DRAW;
+}
+
 static unsigned open_focused(struct ui *ui, struct article_view *av)
 {
 	if (av->at.focus < 0 || (size_t)av->at.focus >= av->page->nrelated)
@@ -349,7 +431,7 @@ static unsigned open_focused(struct ui *ui, struct article_view *av)
 	size_t target = ui->stories->ops->target(ui->stories, av->at.story,
 	                                         (size_t)av->at.focus);
 	if (target == STORY_NONE)
-		return UI_REACT_NONE;
+		return fetch_related(ui, av);
 	push_history(av);
 	if (!open_story(ui, av, target))
 		av->nhistory--;
@@ -514,11 +596,69 @@ static unsigned article_action(struct ui *ui, void *self, enum ui_action a)
 		return open_sibling(ui, av, false);
 	case UI_ACTION_STAR:
 		return toggle_star(ui, av);
+	case UI_ACTION_FETCH_ARTICLE:
+		if (!fetch_page(ui, av, true))
+			ui_message(ui, "%s", _("this story has no web page"));
+		return UI_REACT_DRAW;
 	case UI_ACTION_CLOSE:
 		return leave(ui, av);
 	default:
 		return scroll_by(ui, av, a);
 	}
+}
+
+/* Say why a page was not had: its error is a server's or a page's words,
+ * made safe. */
+static void say_failure(struct ui *ui, const char *what, const char *error)
+{
+	char *safe = text_safe(error, TEXT_SAFE_MESSAGE_MAX);
+	ui_message(ui, "%s: %s", what, safe);
+	free(safe);
+}
+
+/* The related headline's page waited for: opened if the reader is still
+ * where they asked for it. */
+static void related_arrived(struct ui *ui, struct article_view *av,
+                            const struct pages_report *r)
+{
+	free(av->waiting_url);
+	av->waiting_url = NULL;
+	if (!r->stored) {
+		say_failure(ui, _("related story not fetched"), r->error);
+		return;
+	}
+	struct ui_stories *s = ui->stories;
+	if (av->at.story != av->waiting_story ||
+	    av->at.focus != av->waiting_focus || !s->ops->story_of_item)
+		return;
+	size_t story = s->ops->story_of_item(s, r->item);
+	if (story == STORY_NONE)
+		return;
+	push_history(av);
+	if (!open_story(ui, av, story))
+		av->nhistory--;
+}
+
+void ui_article_page_done(struct ui *ui, const struct pages_report *r)
+{
+	struct article_view *av = ui_view_state(ui, &ui_article_view);
+	if (!av->page)
+		return;
+	if (av->waiting_url && !strcmp(r->url, av->waiting_url)) {
+		related_arrived(ui, av, r);
+		return;
+	}
+	if (!r->item || r->item != shown_item(ui, av))
+		return;
+	if (!r->stored) {
+		say_failure(ui, _("full article not fetched"), r->error);
+		return;
+	}
+	/* The article in place of the summary, where the reader is; the
+	 * related headlines are others now. */
+	struct place_mark here = av->at;
+	here.focus = -1;
+	show(ui, av, &here);
 }
 
 static char *article_link(struct ui *ui, void *self)

@@ -40,6 +40,7 @@ const char ui_config_defaults[] =
         "bind R reload-all\n"
         "bind A mark-feed-read\n"
         "bind s toggle-star\n"
+        "bind f fetch-article\n"
         "bind o open-in-browser\n"
         "bind y copy-link\n"
         "# Leaving\n"

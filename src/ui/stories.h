@@ -41,6 +41,16 @@ struct ui_stories_ops {
 	/* The story related headline k of story i (of the page page() gave
 	 * for it) leads to, or STORY_NONE. */
 	size_t (*target)(struct ui_stories *s, size_t i, size_t k);
+	/* The cache's item of story i, or 0.  NULL: no story is an item
+	 * (then neither of the next two is set). */
+	long long (*item)(struct ui_stories *s, size_t i);
+	/* Where related headline k of story i leads on the web when it is
+	 * no story yet (target() gives STORY_NONE): a new string, or
+	 * NULL. */
+	char *(*related_link)(struct ui_stories *s, size_t i, size_t k);
+	/* The story of the cache's item id (an extra story when it is not
+	 * in the list), or STORY_NONE when it can't be read. */
+	size_t (*story_of_item)(struct ui_stories *s, long long id);
 	/* A search of the list: matches[i] (for i < count()) set to whether
 	 * story i's title matches q, the query compiled from text (as
 	 * text_query_find() matches).  false with *error (a new string)

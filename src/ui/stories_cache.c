@@ -9,7 +9,11 @@
  *
  * Near-duplicates in the list (cache_headline_groups()) are one row: the
  * first of them in the list's order, the newest; the others are listed
- * first among its related stories. */
+ * first among its related stories.
+ *
+ * An item whose web page was fetched (source/pages.h) reads as the page's
+ * article, and its related headlines are the page's first: each leads to
+ * the item of its link once the cache has one. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -39,6 +43,10 @@ struct cache_stories {
 	long long related_of; /* that article's item id, or 0 */
 	struct cache_headline *related;
 	size_t nrelated;
+	/* The links of the first of them, those of the item's page (owned;
+	 * NULL entries lead nowhere known). */
+	char **links;
+	size_t nlinks;
 };
 
 static int compare_ids(const void *a, const void *b)
@@ -135,6 +143,47 @@ static void forget_related(struct cache_stories *cs)
 	cs->related = NULL;
 	cs->nrelated = 0;
 	cs->related_of = 0;
+	for (size_t k = 0; k < cs->nlinks; k++)
+		free(cs->links[k]);
+	free(cs->links);
+	cs->links = NULL;
+	cs->nlinks = 0;
+}
+
+/* Related headline k of the page leads to the item of its link, when
+ * the cache has one. */
+static void link_related(struct cache_stories *cs, size_t k)
+{
+	if (cs->related[k].id || !cs->links[k])
+		return;
+	long long id = cache_item_by_link(cs->cache, cs->related[k].feed_id,
+	                                  cs->links[k]);
+	cs->related[k].id = id > 0 ? id : 0;
+}
+
+/* The headlines the article's source listed (its page's), with their
+ * links: stories once the cache has their items. */
+static void source_related(struct cache_stories *cs, const struct article *a,
+                           long long id)
+{
+	if (a->nrelated)
+		cs->related = xcalloc(a->nrelated, sizeof *cs->related);
+	cs->nrelated = a->nrelated;
+	struct cache_page *p =
+	        a->nrelated ? cache_item_page(cs->cache, id) : NULL;
+	for (size_t k = 0; k < a->nrelated; k++) {
+		cs->related[k].title = xstrdup(a->related[k]);
+		cs->related[k].feed_id = p ? p->feed_id : 0;
+	}
+	if (p && p->nlinks <= a->nrelated) {
+		cs->links = p->links;
+		cs->nlinks = p->nlinks;
+		p->links = NULL;
+		p->nlinks = 0;
+	}
+	cache_page_free(p);
+	for (size_t k = 0; k < cs->nlinks; k++)
+		link_related(cs, k);
 }
 
 /* Add the stories of list to a's related headlines, leaving out a itself
@@ -177,9 +226,7 @@ static struct article *cs_page(struct ui_stories *s, size_t i, char **error)
 	html_make_body(a);
 	forget_related(cs);
 	cs->related_of = id;
-	if (a->nrelated)
-		cs->related = xcalloc(a->nrelated, sizeof *cs->related);
-	cs->nrelated = a->nrelated;
+	source_related(cs, a, id);
 	/* Without the index's answer the article still reads: it only
 	 * shows fewer related stories. */
 	struct cache_story_list *dups = cache_duplicates(cs->cache, id);
@@ -221,11 +268,45 @@ static size_t cs_target(struct ui_stories *s, size_t i, size_t k)
 		if (row(cs, i)->id != cs->related_of)
 			return STORY_NONE;
 	}
+	if (k < cs->nlinks)
+		link_related(cs, k); /* its page may have come since */
 	if (k >= cs->nrelated || !cs->related[k].id)
 		return STORY_NONE;
 	/* An item not in the list counts as unread until it is opened (and
 	 * opening it marks it read). */
 	return story_of(cs, cs->related[k].id, &cs->related[k]);
+}
+
+static long long cs_item(struct ui_stories *s, size_t i)
+{
+	return row(of(s), i)->id;
+}
+
+static char *cs_related_link(struct ui_stories *s, size_t i, size_t k)
+{
+	struct cache_stories *cs = of(s);
+	if (row(cs, i)->id != cs->related_of || k >= cs->nlinks ||
+	    cs->related[k].id || !cs->links[k])
+		return NULL;
+	return xstrdup(cs->links[k]);
+}
+
+static size_t cs_story_of_item(struct ui_stories *s, long long id)
+{
+	struct cache_stories *cs = of(s);
+	struct article *a = cache_item_article(cs->cache, id);
+	struct cache_page *p = a ? cache_item_page(cs->cache, id) : NULL;
+	size_t story = STORY_NONE;
+	if (p) {
+		struct cache_headline h = {.id = id,
+		                           .feed_id = p->feed_id,
+		                           .time = a->time,
+		                           .title = a->title};
+		story = story_of(cs, id, &h);
+	}
+	cache_page_free(p);
+	article_free(a);
+	return story;
 }
 
 static bool set_read(struct cache_stories *cs, struct cache_headline *h,
@@ -356,6 +437,9 @@ static const struct ui_stories_ops cache_ops = {
         .variants = cs_variants,
         .page = cs_page,
         .target = cs_target,
+        .item = cs_item,
+        .related_link = cs_related_link,
+        .story_of_item = cs_story_of_item,
         .set_read = cs_set_read,
         .set_starred = cs_set_starred,
         .mark_all_read = cs_mark_all_read,

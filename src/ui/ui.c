@@ -31,6 +31,10 @@
  * once anyway; this bounds the wait should a signal arrive just before. */
 #define INPUT_TIMEOUT_MS 250
 
+/* How long each of the updates and the pages waits for the network while
+ * both are under way. */
+#define BOTH_TIMEOUT_MS 20
+
 static bool too_small(const struct ui *ui)
 {
 	return ui->cols < MIN_COLS || ui->rows < MIN_ROWS;
@@ -270,16 +274,42 @@ static struct ui_config *load_config(char **message)
 	return cfg;
 }
 
-/* Wait for the next event: with updates running, on the terminal and
- * the network together (scrolling and reading go on meanwhile). */
+static void on_page(void *ctx, const struct pages_report *r)
+{
+	struct ui *ui = ctx;
+	ui_article_page_done(ui, r);
+}
+
+/* Move the stories' pages on; one that finished shows at once. */
+static unsigned run_pages(struct ui *ui)
+{
+	size_t before = pages_busy(ui->pages);
+	return pages_perform(ui->pages) != before ? UI_REACT_DRAW
+	                                          : UI_REACT_NONE;
+}
+
+/* Wait for the next event: with updates or pages under way, on the
+ * terminal and the network together (scrolling and reading go on
+ * meanwhile).  With both, each waits in turn a little. */
 static enum ui_event next_event(struct ui *ui, int *key, bool input_waiting,
                                 unsigned *reaction)
 {
-	if (!ui->updater)
+	bool pages = pages_busy(ui->pages) > 0;
+	if (!ui->updater && !pages)
 		return ui_screen_event(key, INPUT_TIMEOUT_MS);
 	struct pollfd in = {.fd = ui_screen_input_fd(), .events = POLLIN};
-	updater_poll(ui->updater, &in, 1, input_waiting ? 0 : INPUT_TIMEOUT_MS);
-	*reaction |= run_updates(ui);
+	int wait = input_waiting          ? 0
+	           : ui->updater && pages ? BOTH_TIMEOUT_MS
+	                                  : INPUT_TIMEOUT_MS;
+	if (ui->updater) {
+		updater_poll(ui->updater, &in, 1, wait);
+		*reaction |= run_updates(ui);
+		wait = 0;
+	}
+	if (pages) {
+		pages_poll(ui->pages, &in, 1, wait);
+		*reaction |= run_pages(ui);
+	}
 	return ui_screen_event(key, 0);
 }
 
@@ -378,6 +408,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 static void ui_done(struct ui *ui)
 {
 	updater_free(ui->updater);
+	pages_free(ui->pages);
 	ui_views_free(ui);
 	ui_prompt_done(ui);
 	if (ui->stories)
@@ -400,6 +431,7 @@ int ui_run(struct library *lib, struct source_relater *relater,
 
 int ui_run_feeds(struct cache *cache, const struct urls *urls,
                  const struct fetch_options *fetch,
+                 enum pages_choice full_articles,
                  const struct lay_options *layout)
 {
 	struct ui ui = {
@@ -407,7 +439,12 @@ int ui_run_feeds(struct cache *cache, const struct urls *urls,
 	        .cache = cache,
 	        .urls = urls,
 	        .fetch = *fetch,
+	        .full_articles = full_articles,
 	};
+	struct pages_options pages = {
+	        .fetch = *fetch, .on_done = on_page, .ctx = &ui};
+	pages.fetch.max_parallel = 0; /* the pages' own bound */
+	ui.pages = pages_new(cache, &pages);
 	int status = run(&ui, &ui_feeds_view);
 	ui_done(&ui);
 	return status;

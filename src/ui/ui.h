@@ -5,6 +5,7 @@
 #include "layout/layout.h"
 #include "model/library.h"
 #include "source/fetch.h"
+#include "source/pages.h"
 #include "source/relate.h"
 #include "source/urls.h"
 #include "store/cache.h"
@@ -18,10 +19,13 @@ int ui_run(struct library *lib, struct source_relater *relater,
 
 /* Run the reader over the subscriptions: the feed list of the cache
  * (feeds listed by urls, which may have titles and hidden marks for them),
- * their headlines, their articles; feeds update with fetch's timeouts.
- * cache and urls stay the caller's.  Returns the exit status. */
+ * their headlines, their articles; feeds update with fetch's timeouts,
+ * and the web pages of the stories full_articles chooses (unless their
+ * feed's tag says otherwise) are fetched when they are read.  cache and
+ * urls stay the caller's.  Returns the exit status. */
 int ui_run_feeds(struct cache *cache, const struct urls *urls,
                  const struct fetch_options *fetch,
+                 enum pages_choice full_articles,
                  const struct lay_options *layout);
 
 #endif

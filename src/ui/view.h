@@ -19,6 +19,7 @@
 
 #include "layout/layout.h"
 #include "source/fetch.h"
+#include "source/pages.h"
 #include "source/update.h"
 #include "source/urls.h"
 #include "store/cache.h"
@@ -92,6 +93,9 @@ struct ui {
 	struct fetch_options fetch;
 	struct updater *updater; /* while feeds are updating */
 	size_t update_errors;
+	struct pages *pages;             /* stories' web pages being fetched */
+	enum pages_choice full_articles; /* whose pages are fetched where the
+	                                    feed's tag does not say */
 
 	/* every view made so far, and the stack of those shown */
 	struct ui_view **views;
@@ -177,6 +181,11 @@ void ui_list_follow(struct ui *ui, size_t i);
 /* Show story i in the article view, at its top, and mark it read.
  * Returns false (with ui->message set) when it can't be read. */
 bool ui_article_open(struct ui *ui, size_t story);
+
+/* A story's web page arrived or failed (r, from ui->pages): the story
+ * shown reads as its article from now on, in the same place, or the
+ * status line says why not; a related headline's page waited for opens. */
+void ui_article_page_done(struct ui *ui, const struct pages_report *r);
 
 /* The help screen (help_view.c). */
 

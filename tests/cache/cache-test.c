@@ -200,7 +200,7 @@ static void test_create(void)
 	free(lock);
 	cache_close(c);
 
-	CHECK(sql_int(path, "PRAGMA user_version") == 3);
+	CHECK(sql_int(path, "PRAGMA user_version") == 4);
 	CHECK(sql_int(path, "PRAGMA application_id") == 0x616b6862);
 	CHECK(sql_int(path, "SELECT count(*) FROM pragma_journal_mode"
 	                    " WHERE journal_mode = 'wal'") == 1);
@@ -214,7 +214,7 @@ static void test_migrate_empty(void)
 	write_file(path, "", 0);
 	struct cache *c = open_ok(path);
 	cache_close(c);
-	CHECK(sql_int(path, "PRAGMA user_version") == 3);
+	CHECK(sql_int(path, "PRAGMA user_version") == 4);
 	free(path);
 
 	path = path_for("version0.db");
@@ -222,7 +222,7 @@ static void test_migrate_empty(void)
 	CHECK(sql_int(path, "PRAGMA user_version") == 0);
 	c = open_ok(path);
 	cache_close(c);
-	CHECK(sql_int(path, "PRAGMA user_version") == 3);
+	CHECK(sql_int(path, "PRAGMA user_version") == 4);
 	CHECK(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                    " WHERE name IN ('feeds', 'items')") == 2);
 	free(path);
@@ -1005,7 +1005,7 @@ static void test_bad_files(void)
 	cache_close(c);
 	CHECK(sql_exec(path, "PRAGMA user_version = 99"));
 	expect_open_error(path, "was written by a newer akhbar (schema "
-	                        "version 99; this one knows up to 3)");
+	                        "version 99; this one knows up to 4)");
 	free(path);
 
 	path = path_for("no/such/folder/cache.db");
@@ -1299,6 +1299,211 @@ static void test_memory(void)
 	cache_close(b);
 }
 
+/* A web page's article: two paragraphs (the second left to right), a
+ * credit line and two related headlines, the second without a link. */
+static struct article *page_article(const char *title)
+{
+	struct article *p = item(NULL, NULL, title, "2024-05-01", 500, NULL);
+	p->site = xstrdup("خبرگزاری نمونه");
+	p->language = xstrdup("fa");
+	const char *first = "بند نخست متن کامل خبر";
+	article_add_paragraph_dir(p, first, strlen(first), ARTICLE_DIR_RTL);
+	article_add_paragraph_dir(p, "code line", 9, ARTICLE_DIR_LTR);
+	p->credit = xstrdup("منبع: ایرنا");
+	article_add_related(p, "خبر مرتبط\tیک", strlen("خبر مرتبط\tیک"));
+	article_add_related(p, "خبر دوم", strlen("خبر دوم"));
+	return p;
+}
+
+static char *const page_links[] = {"http://p/related-1", NULL};
+
+/* The page's article comes back in place of the summary, with its
+ * directions, credit, related headlines and links; an error after it
+ * keeps it; a feed's update of the item keeps it too. */
+static void check_page_read(struct cache *c, long long id)
+{
+	struct article *a = cache_item_article(c, id);
+	CHECK(a && a->nbody == 2 && !a->body_source);
+	CHECK(a && eq(a->body[0], "بند نخست متن کامل خبر") &&
+	      eq(a->body[1], "code line") && a->body_dir &&
+	      a->body_dir[0] == ARTICLE_DIR_RTL &&
+	      a->body_dir[1] == ARTICLE_DIR_LTR);
+	CHECK(a && eq(a->credit, "منبع: ایرنا") && a->nrelated == 2 &&
+	      eq(a->related[0], "خبر مرتبط یک") &&
+	      eq(a->related[1], "خبر دوم"));
+	CHECK(a && eq(a->title, "summary"));
+	article_free(a);
+	struct cache_page *p = cache_item_page(c, id);
+	CHECK(p && p->fetched > 0 && !p->error && eq(p->link, "http://p/1"));
+	CHECK(p && p->nlinks == 2 && eq(p->links[0], "http://p/related-1") &&
+	      !p->links[1]);
+	cache_page_free(p);
+}
+
+static void test_page(void)
+{
+	char *path = path_for("page.db");
+	struct cache *c = open_ok(path);
+	struct article *summary =
+	        item("s1", "http://p/1", "summary", NULL, 100, "lead only");
+	CHECK(c && ingest(c, "http://p/feed", &summary, 1, NULL));
+	struct cache_headlines *h = c ? cache_headlines(c, 0) : NULL;
+	long long id = h && h->n == 1 ? h->items[0].id : 0;
+	cache_headlines_free(h);
+	CHECK(id > 0);
+	struct cache_page *p = cache_item_page(c, id);
+	CHECK(p && p->fetched == 0 && !p->error && p->nlinks == 0);
+	cache_page_free(p);
+	size_t n = 0;
+	long long *without = cache_items_without_page(c, 0, &n);
+	CHECK(without && n == 1 && without[0] == id);
+	free(without);
+
+	struct article *page = page_article("page headline");
+	CHECK(cache_item_set_page(c, id, page, page_links));
+	check_page_read(c, id);
+	without = cache_items_without_page(c, 0, &n);
+	CHECK(without && n == 0);
+	free(without);
+	CHECK(cache_item_set_page_error(c, id, "HTTP 404 Not Found"));
+	p = cache_item_page(c, id);
+	CHECK(p && p->fetched > 0 && eq(p->error, "HTTP 404 Not Found"));
+	cache_page_free(p);
+	CHECK(cache_item_set_page(c, id, page, page_links));
+	CHECK(ingest(c, "http://p/feed", &summary, 1, NULL));
+	summary->body[0][0] = 'L';
+	CHECK(ingest(c, "http://p/feed", &summary, 1, NULL));
+	cache_close(c);
+
+	/* It reads offline, after a reopen. */
+	c = open_ok(path);
+	if (c)
+		check_page_read(c, id);
+	CHECK(!cache_item_set_page(c, 999999, page, NULL));
+	CHECK(contains(cache_error(c), "no item 999999"));
+	CHECK(!cache_item_page(c, 999999));
+	CHECK(cache_item_by_link(c, 0, "http://p/1") == id);
+	CHECK(cache_item_by_link(c, 0, "http://p/none") == 0);
+	cache_close(c);
+	article_free(page);
+	article_free(summary);
+	free(path);
+}
+
+/* A related story's page becomes an item of the feed: read, in the
+ * index, found by its link; the same page again is the same item. */
+static void test_page_item(void)
+{
+	char *path = path_for("page-item.db");
+	struct cache *c = open_ok(path);
+	struct article *summary =
+	        item("s1", "http://p/1", "summary", NULL, 100, "lead only");
+	CHECK(c && ingest(c, "http://p/feed", &summary, 1, NULL));
+	size_t n;
+	struct cache_feed *f = c ? cache_feeds(c, &n) : NULL;
+	long long feed = f && n == 1 ? f[0].id : 0;
+	cache_feeds_free(f, n);
+	struct article *page = page_article("Glacier retreats in the Alps");
+	long long id = cache_item_add_page(c, feed, "http://p/glacier", page,
+	                                   page_links);
+	CHECK(id > 0);
+	CHECK(cache_item_add_page(c, feed, "http://p/glacier", page, NULL) ==
+	      id);
+	CHECK(cache_item_by_link(c, feed, "http://p/glacier") == id);
+	struct article *a = cache_item_article(c, id);
+	CHECK(a && eq(a->title, "Glacier retreats in the Alps") &&
+	      eq(a->link, "http://p/glacier") && a->nbody == 2 &&
+	      eq(a->site, "خبرگزاری نمونه") && eq(a->language, "fa") &&
+	      eq(a->origin, "http://p/feed") && a->nrelated == 2);
+	article_free(a);
+	struct cache_headlines *h = cache_headlines(c, feed);
+	CHECK(h && h->n == 2);
+	for (size_t i = 0; h && i < h->n; i++)
+		CHECK(h->items[i].read == (h->items[i].id == id));
+	cache_headlines_free(h);
+	size_t nids = 0;
+	long long *ids = cache_search_ids(c, "glacier", &nids);
+	CHECK(ids && nids == 1 && ids[0] == id);
+	free(ids);
+	cache_close(c);
+	article_free(page);
+	article_free(summary);
+	free(path);
+}
+
+/* While another akhbar writes, the page is held, shows as stored, and is
+ * written once the cache is free; adding a page's item gives up. */
+static void test_page_held(void)
+{
+	char *path = path_for("page-held.db");
+	struct cache *reader = open_ok(path);
+	struct cache *refresh = reader ? open_ok(path) : NULL;
+	if (!refresh)
+		goto out;
+	struct article *summary =
+	        item("s1", "http://p/1", "summary", NULL, 100, "lead only");
+	CHECK(ingest(refresh, "http://p/feed", &summary, 1, NULL));
+	struct cache_headlines *h = cache_headlines(reader, 0);
+	long long id = h && h->n == 1 ? h->items[0].id : 0;
+	cache_headlines_free(h);
+	struct cache_update *u = cache_feed_update_begin(refresh, "http://p/x");
+	CHECK(u && cache_store_item(u, summary));
+	CHECK(wait_locked(path));
+	struct article *page = page_article("page headline");
+	CHECK(cache_item_set_page(reader, id, page, page_links));
+	CHECK(sql_int(path, "SELECT page_time FROM items WHERE id = 1") == 0);
+	check_page_read(reader, id);
+	CHECK(cache_item_add_page(reader, 1, "http://p/2", page, NULL) == 0);
+	CHECK(contains(cache_error(reader), "busy"));
+	cache_feed_update_rollback(u);
+	CHECK(cache_flush(reader, false));
+	CHECK(sql_int(path, "SELECT page_time > 0 FROM items WHERE id = 1") ==
+	      1);
+	check_page_read(reader, id);
+	article_free(page);
+	article_free(summary);
+out:
+	cache_close(refresh);
+	cache_close(reader);
+	free(path);
+}
+
+/* A cache of the previous schema (version 3) opens, keeps its items and
+ * gains the page's columns. */
+static void test_migrate_page(void)
+{
+	char *path = path_for("v3.db");
+	struct cache *c = open_ok(path);
+	struct article *summary =
+	        item("s1", "http://p/1", "summary", NULL, 100, "lead only");
+	CHECK(c && ingest(c, "http://p/feed", &summary, 1, NULL));
+	cache_close(c);
+	CHECK(sql_exec(path, "DROP INDEX items_link;"
+	                     "ALTER TABLE items DROP COLUMN page_body;"
+	                     "ALTER TABLE items DROP COLUMN page_dirs;"
+	                     "ALTER TABLE items DROP COLUMN page_credit;"
+	                     "ALTER TABLE items DROP COLUMN page_related;"
+	                     "ALTER TABLE items DROP COLUMN page_time;"
+	                     "ALTER TABLE items DROP COLUMN page_error;"
+	                     "PRAGMA user_version = 3"));
+	CHECK(sql_int(path, "SELECT count(*) FROM pragma_table_info('items')"
+	                    " WHERE name LIKE 'page%'") == 0);
+	c = open_ok(path);
+	CHECK(sql_int(path, "PRAGMA user_version") == 4);
+	CHECK(sql_int(path, "SELECT count(*) FROM pragma_table_info('items')"
+	                    " WHERE name LIKE 'page%'") == 6);
+	CHECK(sql_int(path, "SELECT count(*) FROM sqlite_schema"
+	                    " WHERE name = 'items_link'") == 1);
+	struct article *page = page_article("page headline");
+	CHECK(c && cache_item_set_page(c, 1, page, page_links));
+	if (c)
+		check_page_read(c, 1);
+	cache_close(c);
+	article_free(page);
+	article_free(summary);
+	free(path);
+}
+
 static const struct {
 	const char *name;
 	void (*run)(void);
@@ -1322,6 +1527,10 @@ static const struct {
         {"many", test_many},
         {"long_titles", test_long_titles},
         {"memory", test_memory},
+        {"page", test_page},
+        {"page_item", test_page_item},
+        {"page_held", test_page_held},
+        {"migrate_page", test_migrate_page},
 };
 
 static void remove_tree(const char *dir)

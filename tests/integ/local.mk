@@ -9,16 +9,29 @@ integ_screen_tests = \
 	tests/integ/feeds-offline.scr \
 	tests/integ/feeds-shared.scr \
 	tests/integ/feeds-big.scr \
-	tests/integ/feeds-gone.scr
+	tests/integ/feeds-gone.scr \
+	tests/integ/pages.scr \
+	tests/integ/pages-offline.scr
 
-TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.sh
+check_PROGRAMS += tests/integ/test-pages
+tests_integ_test_pages_SOURCES = tests/integ/test-pages.c \
+	tests/fetch/httpd.c tests/fetch/httpd.h
+
+TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.sh \
+	tests/integ/test-pages tests/integ/refresh-pages.sh
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
-	tests/integ/refresh-hostile.sh \
+	tests/integ/refresh-hostile.sh tests/integ/refresh-pages.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \
-	tests/integ/feeds-article.screen
+	tests/integ/feeds-article.screen \
+	tests/integ/pages/feed.xml tests/integ/pages/story.html \
+	tests/integ/pages/related.html tests/integ/pages/slow.html \
+	tests/integ/pages/broken.html tests/integ/pages/index.html \
+	tests/integ/pages/notes.txt \
+	tests/integ/pages-article.screen tests/integ/pages-focus.screen \
+	tests/integ/pages-related.screen
 
 if HAVE_VTERM
 TESTS += $(integ_screen_tests)

@@ -299,7 +299,7 @@ static void test_migration(const char *dir)
 		article_free(a);
 		cache_close(c);
 	}
-	CHECK(sql_count(path, "PRAGMA user_version") == 3, "now version 3");
+	CHECK(sql_count(path, "PRAGMA user_version") == 4, "now version 4");
 	static const char *const files[] = {"", "-wal", "-shm", ".lock"};
 	for (size_t i = 0; i < 4; i++) {
 		char *f = xasprintf("%s%s", path, files[i]);
