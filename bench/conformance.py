@@ -26,7 +26,7 @@ rows, read with sqlite3:
                                                   feed's URL)
   ['*_detail']['language'], ['content'][0]['language'], ['language']
                                                   items.language
-  feed['*_detail']['language']                    feeds.language
+  feed['title_detail']['language']                feeds.language
   ['published_parsed'], ['updated_parsed'], ['created_parsed'], ['date_parsed']
                                                   items.time (UTC)
   ['tags'][i]['term'], ['category']               items.categories
@@ -292,8 +292,6 @@ def result_for(db, url):
     title = Shown(as_text(title, links=False), False) if title else None
     feed = present(title=title, link=link, language=language,
                    title_detail=detail(title, None, language))
-    for k in ("subtitle", "tagline", "info", "rights", "copyright"):
-        feed[k + "_detail"] = Node(language=language)
     rows = db.execute(
         "SELECT title, link, guid, author, time, language, categories,"
         " enclosures, body, body_format, body_base FROM items"
@@ -304,9 +302,6 @@ def result_for(db, url):
 MAPPED_PATHS = {
     "feed", "feed.title", "feed.link", "feed.language",
     "feed.title_detail.value", "feed.title_detail.language",
-    "feed.subtitle_detail.language", "feed.tagline_detail.language",
-    "feed.info_detail.language", "feed.rights_detail.language",
-    "feed.copyright_detail.language",
     "entries", "entries[N]", "entries[N].title", "entries[N].link",
     "entries[N].id", "entries[N].guid", "entries[N].author",
     "entries[N].author_detail.name", "entries[N].summary",

@@ -65,8 +65,15 @@ struct feed_request {
 	const char *url;      /* the feed's address or path: the base of
 	                         relative links and each item's origin; may be
 	                         NULL */
-	const char *encoding; /* overrides the declared encoding, e.g. an HTTP
-	                         charset; NULL: as the document says */
+	const char *encoding; /* overrides every other hint of the encoding;
+	                         NULL: as the headers or the document say */
+	/* The HTTP answer's headers, or NULL.  The Content-Type's charset
+	 * comes before the byte order mark and the XML declaration;
+	 * Content-Location (resolved against url) is the base of relative
+	 * links; Content-Language is the language of what says none. */
+	const char *content_type;
+	const char *content_location;
+	const char *content_language;
 	feed_item_fn item;    /* required */
 	void *ctx;            /* passed to item */
 };
@@ -109,7 +116,7 @@ void feed_meta_free(struct feed_meta *meta);
 
 /* Whether the first bytes of a file look like a feed: after an optional
  * UTF-8 byte order mark and white space, an XML document whose root
- * element is rss, RDF or feed (any prefix).  A few kilobytes are enough. */
+ * element is rss, RDF, feed, entry or Channel (RSS 1.1), any prefix.  A few kilobytes are enough. */
 bool feed_sniff(const char *buf, size_t len);
 
 #endif
