@@ -196,8 +196,10 @@ class Shown(str):
         return as_text(other, links=self.links)
 
     def __eq__(self, other):
+        # feedparser's value may be HTML or plain text: either reading.
         if isinstance(other, str):
-            return str(self) == self.shown(other)
+            return str(self) in (self.shown(other),
+                                 as_text(other, is_html=False))
         return NotImplemented
 
     def __ne__(self, other):
@@ -289,7 +291,8 @@ def result_for(db, url):
     if row is None:
         return None
     fid, title, link, language = [decode(v) for v in row]
-    title = Shown(as_text(title, links=False), False) if title else None
+    # A title without text (an image) is NULL in the cache: ''.
+    title = Shown(as_text(title or "", links=False), False)
     feed = present(title=title, link=link, language=language,
                    title_detail=detail(title, None, language))
     rows = db.execute(

@@ -123,7 +123,7 @@ struct item {
 	bool summary_declared, content_declared; /* their base is xml:base */
 	char *summary_lang, *content_lang;       /* their xml:lang */
 	char *author_alt;
-	char *language; /* dc:language */
+	char *language;  /* dc:language */
 	int media_depth; /* an open media:group; 0 none */
 };
 
@@ -415,9 +415,9 @@ static void item_finish(struct feed_parser *p)
 	                                                   : NULL;
 	bool content = text == &it->content;
 	/* The language of the text shown, else the item's. */
-	const char *lang = !text      ? NULL
+	const char *lang = !text     ? NULL
 	                   : content ? it->content_lang
-	                              : it->summary_lang;
+	                             : it->summary_lang;
 	if (!lang)
 		lang = it->language ? it->language
 		                    : effective_lang(p, p->item_depth);
@@ -457,14 +457,20 @@ static void item_finish(struct feed_parser *p)
 	p->author_depth = 0;
 }
 
-/* "jdoe@example.com (John Doe)" is John Doe. */
+/* "jdoe@example.com (John Doe)" and "John Doe (jdoe@example.com)" are
+ * John Doe. */
 static char *rss_author(const char *s)
 {
 	const char *open = strchr(s, '(');
 	const char *close = strrchr(s, ')');
+	char *name = NULL;
 	if (open && close && close > open + 1 &&
-	    memchr(s, '@', (size_t)(open - s))) {
-		char *name = xstrndup(open + 1, (size_t)(close - open - 1));
+	    memchr(s, '@', (size_t)(open - s)))
+		name = xstrndup(open + 1, (size_t)(close - open - 1));
+	else if (open && close && close > open &&
+	         memchr(open, '@', (size_t)(close - open)))
+		name = xstrndup(s, (size_t)(open - s));
+	if (name) {
 		char *c = collapse(name);
 		free(name);
 		if (*c)
@@ -564,8 +570,8 @@ static void capture_end(struct feed_parser *p)
 		char *decoded = base64_decode(text);
 		free(text);
 		/* What base64 gives is bytes: only valid UTF-8 is kept. */
-		if (!decoded || u8_check((const uint8_t *)decoded,
-		                         strlen(decoded))) {
+		if (!decoded ||
+		    u8_check((const uint8_t *)decoded, strlen(decoded))) {
 			free(decoded);
 			return;
 		}
@@ -760,6 +766,18 @@ static bool is_ns(const char *uri, const char *ns)
 	return uri && strcmp(uri, ns) == 0;
 }
 
+/* Media RSS and iTunes are written in more than one way. */
+static bool is_media(const char *uri)
+{
+	return uri && strncmp(uri, NS_MEDIA, strlen(NS_MEDIA) - 1) == 0 &&
+	       (!uri[strlen(NS_MEDIA) - 1] || !strcmp(uri, NS_MEDIA));
+}
+
+static bool is_itunes(const char *uri)
+{
+	return uri && strcasecmp(uri, NS_ITUNES) == 0;
+}
+
 /* The reading of an Atom text construct or content from its type (and
  * Atom 0.3's mode). */
 static enum kind atom_kind(const struct attrs *at)
@@ -791,7 +809,16 @@ static void atom_capture(struct feed_parser *p, enum field field,
 {
 	capture_begin(p, field, atom_kind(at));
 	char *mode = attr_get(at, NULL, "mode");
+	char *type = attr_get(at, NULL, "type");
 	p->cap.base64 = mode && strcasecmp(mode, "base64") == 0;
+	/* Atom 1.0: a media type that is neither text nor XML is base64;
+	 * when it decodes to UTF-8 text, that text is shown. */
+	if (p->cap.kind == KIND_SKIP && type && strchr(type, '/') &&
+	    !strstr(type, "xml")) {
+		p->cap.base64 = true;
+		p->cap.kind = KIND_TEXT;
+	}
+	free(type);
 	free(mode);
 }
 
@@ -964,8 +991,7 @@ static void item_extension(struct feed_parser *p, const char *name,
                            const char *uri, const struct attrs *at)
 {
 	if (is_ns(uri, NS_DC)) {
-		if (strcmp(name, "creator") == 0 ||
-		    strcmp(name, "author") == 0)
+		if (strcmp(name, "creator") == 0 || strcmp(name, "author") == 0)
 			capture_begin(p, FIELD_AUTHOR, KIND_TEXT);
 		else if (strcmp(name, "date") == 0)
 			capture_begin(p, FIELD_UPDATED, KIND_TEXT);
@@ -978,8 +1004,7 @@ static void item_extension(struct feed_parser *p, const char *name,
 		else if (strcmp(name, "description") == 0)
 			capture_begin_weak(p, FIELD_SUMMARY, KIND_RSS);
 	} else if (is_ns(uri, NS_DCTERMS)) {
-		if (strcmp(name, "issued") == 0 ||
-		    strcmp(name, "created") == 0)
+		if (strcmp(name, "issued") == 0 || strcmp(name, "created") == 0)
 			capture_begin(p, FIELD_DATE, KIND_TEXT);
 		else if (strcmp(name, "modified") == 0)
 			capture_begin(p, FIELD_UPDATED, KIND_TEXT);
@@ -987,14 +1012,14 @@ static void item_extension(struct feed_parser *p, const char *name,
 		capture_begin(p, FIELD_CONTENT, KIND_RSS);
 	} else if (is_ns(uri, NS_XHTML) && strcmp(name, "body") == 0) {
 		capture_begin(p, FIELD_CONTENT, KIND_XHTML);
-	} else if (is_ns(uri, NS_ITUNES)) {
+	} else if (is_itunes(uri)) {
 		if (strcmp(name, "summary") == 0)
 			capture_begin_weak(p, FIELD_SUMMARY, KIND_RSS);
 		else if (strcmp(name, "author") == 0)
 			capture_begin(p, FIELD_AUTHOR_ALT, KIND_TEXT);
 		else if (strcmp(name, "category") == 0)
 			itunes_category(p, at);
-	} else if (is_ns(uri, NS_MEDIA)) {
+	} else if (is_media(uri)) {
 		if (strcmp(name, "group") == 0)
 			p->item.media_depth = p->depth;
 		else if (strcmp(name, "title") == 0)
@@ -1016,11 +1041,11 @@ static void item_child(struct feed_parser *p, const char *name, const char *uri,
 		return;
 	}
 	if (p->item.media_depth && p->depth == p->item.media_depth + 1) {
-		if (is_ns(uri, NS_MEDIA))
+		if (is_media(uri))
 			item_extension(p, name, uri, at);
 		return;
 	}
-	if (p->depth == p->item_depth + 2 && is_ns(uri, NS_ITUNES) &&
+	if (p->depth == p->item_depth + 2 && is_itunes(uri) &&
 	    strcmp(name, "category") == 0) {
 		itunes_category(p, at); /* a subcategory */
 		return;
@@ -1055,6 +1080,8 @@ static void feed_child(struct feed_parser *p, const char *name, const char *uri,
 			capture_begin(p, FIELD_FEED_LANGUAGE, KIND_TEXT);
 	} else if (is_ns(uri, NS_DC) && strcmp(name, "language") == 0) {
 		capture_begin(p, FIELD_FEED_LANGUAGE, KIND_TEXT);
+	} else if (is_ns(uri, NS_DC) && strcmp(name, "title") == 0) {
+		capture_begin(p, FIELD_FEED_TITLE, KIND_RSS);
 	}
 }
 
@@ -1342,12 +1369,11 @@ static char *content_type_charset(const char *type)
  * bytes), or NULL.  The caller frees it. */
 static char *declared_encoding(const char *buf, size_t len)
 {
-	if (len < 6 || memcmp(buf, "<?xml", 5) != 0 ||
-	    !ascii_is_space(buf[5]))
+	if (len < 6 || memcmp(buf, "<?xml", 5) != 0 || !ascii_is_space(buf[5]))
 		return NULL;
 	const char *end = memmem(buf, len, "?>", 2);
-	const char *at = memmem(buf, end ? (size_t)(end - buf) : len,
-	                        "encoding", 8);
+	const char *at =
+	        memmem(buf, end ? (size_t)(end - buf) : len, "encoding", 8);
 	if (!at)
 		return NULL;
 	at += 8;
@@ -1381,9 +1407,8 @@ static bool is_utf16(const char *name)
  * byte order mark, else the XML declaration, else UTF-8 when the first
  * bytes are, else windows-1252.  *bom gets the length of a byte order
  * mark to skip. */
-static const char *settle_encoding(const struct feed_parser *p,
-                                   const char *b, size_t len, bool all,
-                                   size_t *bom)
+static const char *settle_encoding(const struct feed_parser *p, const char *b,
+                                   size_t len, bool all, size_t *bom)
 {
 	*bom = 0;
 	const char *name = encoding_name(p->encoding);
@@ -1527,8 +1552,8 @@ static void escape(struct feed_parser *p, bool final)
 	while (i < len) {
 		if (in->markup != MARKUP_TEXT) {
 			const char *close = sections[in->markup - 1].close;
-			const char *end = memmem(s + i, len - i, close,
-			                         strlen(close));
+			const char *end =
+			        memmem(s + i, len - i, close, strlen(close));
 			size_t upto = end ? (size_t)(end - s) + strlen(close)
 			              : final || len - i < 2 ? len
 			                                     : len - 2;
@@ -1606,9 +1631,8 @@ static void settle(struct feed_parser *p, bool all, size_t *bom)
 	struct input *in = &p->in;
 	in->settled = true;
 	in->first = true;
-	const char *name =
-	        settle_encoding(p, in->head.s ? in->head.s : "", in->head.len,
-	                        all, bom);
+	const char *name = settle_encoding(p, in->head.s ? in->head.s : "",
+	                                   in->head.len, all, bom);
 	in->cd = iconv_open("UTF-8", name);
 	if (in->cd == (iconv_t)-1)
 		in->cd = iconv_open("UTF-8", "UTF-8");
@@ -1630,6 +1654,10 @@ struct feed_parser *feed_parser_new(const struct feed_request *req)
 	p->base_url = req->content_location && !blank(req->content_location)
 	                      ? url_resolve(req->content_location, p->url)
 	                      : NULL;
+	if (p->base_url && !is_http(p->base_url)) {
+		free(p->base_url); /* javascript: is no base */
+		p->base_url = NULL;
+	}
 	p->http_base = p->base_url != NULL;
 	if (!p->base_url && p->url)
 		p->base_url = xstrdup(p->url);

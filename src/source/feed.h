@@ -74,8 +74,8 @@ struct feed_request {
 	const char *content_type;
 	const char *content_location;
 	const char *content_language;
-	feed_item_fn item;    /* required */
-	void *ctx;            /* passed to item */
+	feed_item_fn item; /* required */
+	void *ctx;         /* passed to item */
 };
 
 /* A parse in progress, fed by feed_parser_push(). */
@@ -116,7 +116,8 @@ void feed_meta_free(struct feed_meta *meta);
 
 /* Whether the first bytes of a file look like a feed: after an optional
  * UTF-8 byte order mark and white space, an XML document whose root
- * element is rss, RDF, feed, entry or Channel (RSS 1.1), any prefix.  A few kilobytes are enough. */
+ * element is rss, RDF, feed, entry or Channel (RSS 1.1), any prefix.  A few
+ * kilobytes are enough. */
 bool feed_sniff(const char *buf, size_t len);
 
 #endif
