@@ -136,6 +136,7 @@ struct input {
 	bool settled;
 	struct strbuf head; /* bytes held until then */
 	iconv_t cd;         /* the document's encoding to UTF-8 */
+	bool utf8_input;    /* the document is UTF-8 */
 	bool first;         /* nothing decoded yet (a BOM may come) */
 	char partial[8];    /* a multibyte sequence cut by a push */
 	size_t npartial;
@@ -259,15 +260,21 @@ static bool base_declared(const struct feed_parser *p)
 	return p->http_base;
 }
 
-/* The xml:lang in scope at depth, else Content-Language; NULL when none,
- * or when xml:lang="" said there is none. */
-static const char *effective_lang(const struct feed_parser *p, int depth)
+/* The xml:lang in scope at depth ("" when xml:lang="" said there is
+ * none), else Content-Language, else NULL. */
+static const char *declared_lang(const struct feed_parser *p, int depth)
 {
 	for (int d = depth; d > 0; d--)
 		if (p->frames[d - 1].lang)
-			return *p->frames[d - 1].lang ? p->frames[d - 1].lang
-			                              : NULL;
+			return p->frames[d - 1].lang;
 	return p->http_lang;
+}
+
+/* declared_lang(), NULL for "". */
+static const char *effective_lang(const struct feed_parser *p, int depth)
+{
+	const char *lang = declared_lang(p, depth);
+	return lang && *lang ? lang : NULL;
 }
 
 /* ---- attributes (SAX2: localname, prefix, URI, value, end) ---- */
@@ -423,7 +430,7 @@ static void item_finish(struct feed_parser *p)
 		                    : effective_lang(p, p->item_depth);
 	if (!lang)
 		lang = p->meta.language;
-	if (lang)
+	if (lang && *lang) /* "": the text said it has no language */
 		a->language = xstrdup(lang);
 	if (p->meta.title)
 		a->site = xstrdup(p->meta.title);
@@ -515,7 +522,7 @@ static void capture_begin(struct feed_parser *p, enum field field,
 	p->cap.base = base ? xstrdup(base) : NULL;
 	p->cap.declared = base_declared(p);
 	free(p->cap.lang);
-	const char *lang = effective_lang(p, p->depth);
+	const char *lang = declared_lang(p, p->depth);
 	p->cap.lang = lang ? xstrdup(lang) : NULL;
 }
 
@@ -1440,6 +1447,30 @@ static const char *settle_encoding(const struct feed_parser *p, const char *b,
 	return "WINDOWS-1252";
 }
 
+/* The bytes of an invalid UTF-8 sequence at s that make one U+FFFD: the
+ * lead byte and the continuation bytes that could still have followed it
+ * (the Encoding Standard's maximal subpart). */
+static size_t utf8_subpart(const char *s, size_t len)
+{
+	unsigned char lead = (unsigned char)s[0];
+	size_t need = lead >= 0xF0 && lead <= 0xF4   ? 3
+	              : lead >= 0xE0 && lead <= 0xEF ? 2
+	              : lead >= 0xC2 && lead <= 0xDF ? 1
+	                                             : 0;
+	unsigned char lo = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+	unsigned char hi = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+	size_t n = 1;
+	while (n <= need && n < len) {
+		unsigned char c = (unsigned char)s[n];
+		if (c < lo || c > hi)
+			break;
+		lo = 0x80;
+		hi = 0xBF;
+		n++;
+	}
+	return n;
+}
+
 /* Decode len bytes into p->in.utf8: what the encoding can't decode is
  * U+FFFD; a sequence cut at the end waits for the next bytes unless
  * final. */
@@ -1469,9 +1500,10 @@ static void decode(struct feed_parser *p, const char *data, size_t len,
 		int err = rc == (size_t)-1 ? errno : 0;
 		strbuf_add(&in->utf8, out, (size_t)(dst - out));
 		if (err == EILSEQ) {
+			size_t n = in->utf8_input ? utf8_subpart(src, len) : 1;
 			strbuf_adds(&in->utf8, "\xEF\xBF\xBD");
-			src++;
-			len--;
+			src += n;
+			len -= n;
 		} else if (err == EINVAL) {
 			if (final || len >= sizeof in->partial) {
 				strbuf_adds(&in->utf8, "\xEF\xBF\xBD");
@@ -1633,6 +1665,7 @@ static void settle(struct feed_parser *p, bool all, size_t *bom)
 	in->first = true;
 	const char *name = settle_encoding(p, in->head.s ? in->head.s : "",
 	                                   in->head.len, all, bom);
+	in->utf8_input = strcasecmp(name, "UTF-8") == 0;
 	in->cd = iconv_open("UTF-8", name);
 	if (in->cd == (iconv_t)-1)
 		in->cd = iconv_open("UTF-8", "UTF-8");

@@ -13,6 +13,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
+#include "source/url.h"
 #include "text/ascii.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
@@ -307,16 +308,15 @@ static char *link_target(const struct conv *c, const char *href)
 		href++;
 	if (!*href || *href == '#' || strncasecmp(href, "javascript:", 11) == 0)
 		return NULL;
-	if (c->base) {
-		xmlChar *u = xmlBuildURI((const xmlChar *)href,
-		                         (const xmlChar *)c->base);
-		if (u) {
-			char *s = xstrdup((const char *)u);
-			xmlFree(u);
-			return s;
-		}
-	}
-	return xstrdup(href);
+	size_t len = strlen(href);
+	while (len && html_space(href[len - 1]))
+		len--;
+	char *trimmed = xstrndup(href, len);
+	/* Spaces and non-ASCII letters in an href are escaped as a browser
+	 * escapes them. */
+	char *url = url_resolve(trimmed, c->base);
+	free(trimmed);
+	return url;
 }
 
 static void image(struct conv *c, const xmlChar **atts)

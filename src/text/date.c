@@ -204,16 +204,16 @@ static const struct {
 	const char *name;
 	int minutes;
 } zones[] = {
-        {"UT", 0},     {"UTC", 0},    {"GMT", 0},    {"Z", 0},
-        {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300},
-        {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420},
-        {"AT", -240},  {"ADT", -180}, {"ET", -300},  {"CT", -360},
+        {"UT", 0},     {"UTC", 0},    {"GMT", 0},     {"Z", 0},
+        {"EST", -300}, {"EDT", -240}, {"CST", -360},  {"CDT", -300},
+        {"MST", -420}, {"MDT", -360}, {"PST", -480},  {"PDT", -420},
+        {"AT", -240},  {"ADT", -180}, {"ET", -300},   {"CT", -360},
         {"MT", -420},  {"PT", -480},  {"AKST", -540}, {"AKDT", -480},
-        {"HST", -600},
-        {"WET", 0},    {"WEST", 60},  {"BST", 60},   {"CET", 60},
-        {"CEST", 120}, {"MET", 60},   {"MEST", 120}, {"EET", 120},
-        {"EEST", 180}, {"MSK", 180},  {"TRT", 180},  {"IDT", 180},
-        {"IRST", 210}, {"IRDT", 270}, {"AFT", 270},  {"PKT", 300},
+        {"HST", -600}, {"WET", 0},    {"WEST", 60},   {"BST", 60},
+        {"CET", 60},   {"CEST", 120}, {"MET", 60},    {"MEST", 120},
+        {"EET", 120},  {"EEST", 180}, {"MSK", 180},   {"TRT", 180},
+        {"IDT", 180},  {"IRST", 210}, {"IRDT", 270},  {"AFT", 270},
+        {"PKT", 300},
 };
 
 /* Index of a month or day name in names[] when word is its first three
