@@ -1410,17 +1410,17 @@ static bool is_utf16(const char *name)
 	       strncasecmp(name, "UCS-2", 5) == 0;
 }
 
-/* The document's encoding: an override, else the HTTP charset, else the
- * byte order mark, else the XML declaration, else UTF-8 when the first
- * bytes are, else windows-1252.  *bom gets the length of a byte order
- * mark to skip. */
+/* The document's encoding: an override, else the byte order mark, else
+ * the HTTP charset, else the XML declaration, else UTF-8 when the first
+ * bytes are, else windows-1252.  (RFC 7303 and the Encoding Standard put
+ * the byte order mark first: a wrong charset on a server is common, a
+ * wrong mark is not.)  *bom gets the length of a byte order mark to
+ * skip. */
 static const char *settle_encoding(const struct feed_parser *p, const char *b,
                                    size_t len, bool all, size_t *bom)
 {
 	*bom = 0;
 	const char *name = encoding_name(p->encoding);
-	if (!name)
-		name = encoding_name(p->http_charset);
 	if (name)
 		return name;
 	if (len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
@@ -1429,6 +1429,9 @@ static const char *settle_encoding(const struct feed_parser *p, const char *b,
 		return *bom = 2, "UTF-16BE";
 	if (len >= 2 && memcmp(b, "\xFF\xFE", 2) == 0)
 		return *bom = 2, "UTF-16LE";
+	name = encoding_name(p->http_charset);
+	if (name)
+		return name;
 	if (len >= 4 && memcmp(b, "<\0?\0", 4) == 0)
 		return "UTF-16LE";
 	if (len >= 4 && memcmp(b, "\0<\0?", 4) == 0)

@@ -68,7 +68,7 @@ struct feed_request {
 	const char *encoding; /* overrides every other hint of the encoding;
 	                         NULL: as the headers or the document say */
 	/* The HTTP answer's headers, or NULL.  The Content-Type's charset
-	 * comes before the byte order mark and the XML declaration;
+	 * comes after a byte order mark, before the XML declaration;
 	 * Content-Location (resolved against url) is the base of relative
 	 * links; Content-Language is the language of what says none. */
 	const char *content_type;

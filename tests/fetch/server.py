@@ -238,7 +238,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def content_type(path):
     if path.endswith((".xml", ".rss", ".atom", ".opml")):
-        return "application/xml; charset=utf-8"
+        return "application/xml"  # the files declare their encoding
     if path.endswith((".html", ".htm")):
         return "text/html; charset=utf-8"
     return "text/plain; charset=utf-8"
