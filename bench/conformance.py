@@ -261,7 +261,8 @@ def entry(row, feed_url):
     shown = None
     if body is not None:
         shown = Shown(as_text(body, base, body_format != "text"))
-    title_shown = (Shown(as_text(title, links=False), False)
+    # Titles are stored as text.
+    title_shown = (Shown(as_text(title, is_html=False), False)
                    if title is not None else None)
     parsed = time.gmtime(t) if t else None
     tags = [Node(term=c) for c in (categories.split("\n")
@@ -292,7 +293,7 @@ def result_for(db, url):
         return None
     fid, title, link, language = [decode(v) for v in row]
     # A title without text (an image) is NULL in the cache: ''.
-    title = Shown(as_text(title or "", links=False), False)
+    title = Shown(as_text(title or "", is_html=False), False)
     feed = present(title=title, link=link, language=language,
                    title_detail=detail(title, None, language))
     rows = db.execute(

@@ -464,8 +464,8 @@ static void item_finish(struct feed_parser *p)
 	p->author_depth = 0;
 }
 
-/* "jdoe@example.com (John Doe)" and "John Doe (jdoe@example.com)" are
- * John Doe. */
+/* "jdoe@example.com (John Doe)", "John Doe (jdoe@example.com)" and
+ * "John Doe <jdoe@example.com>" are John Doe. */
 static char *rss_author(const char *s)
 {
 	const char *open = strchr(s, '(');
@@ -477,6 +477,8 @@ static char *rss_author(const char *s)
 	else if (open && close && close > open &&
 	         memchr(open, '@', (size_t)(close - open)))
 		name = xstrndup(s, (size_t)(open - s));
+	else if ((open = strchr(s, '<')) && open > s && strchr(open, '@'))
+		name = xstrndup(s, (size_t)(open - s)); /* "Name <mail>" */
 	if (name) {
 		char *c = collapse(name);
 		free(name);
@@ -999,7 +1001,7 @@ static void item_extension(struct feed_parser *p, const char *name,
 {
 	if (is_ns(uri, NS_DC)) {
 		if (strcmp(name, "creator") == 0 || strcmp(name, "author") == 0)
-			capture_begin(p, FIELD_AUTHOR, KIND_TEXT);
+			capture_begin(p, FIELD_AUTHOR_RSS, KIND_TEXT);
 		else if (strcmp(name, "date") == 0)
 			capture_begin(p, FIELD_UPDATED, KIND_TEXT);
 		else if (strcmp(name, "subject") == 0)
