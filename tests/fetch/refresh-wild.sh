@@ -51,7 +51,8 @@ def check(what, got, want):
 
 def one(sql, *args):
     row = db.execute(sql, args).fetchone()
-    return row and tuple(v.decode() if isinstance(v, bytes) else v
+    return row and tuple(v.decode(errors="replace")
+                         if isinstance(v, bytes) else v
                          for v in row)
 
 
