@@ -569,27 +569,67 @@ static char *base64_decode(const char *s)
 	return out ? out : xstrdup("");
 }
 
-static void capture_end(struct feed_parser *p)
+/* The captured text (base64 decoded), or NULL when there is none to use:
+ * content of a kind not shown, or base64 that is not UTF-8 text. */
+static char *captured_text(const struct capture *c)
 {
-	struct capture *c = &p->cap;
-	struct item *it = &p->item;
 	char *text = c->text.s ? xstrndup(c->text.s, c->text.len) : xstrdup("");
-	c->depth = 0;
 	if (c->base64) {
 		char *decoded = base64_decode(text);
 		free(text);
 		/* What base64 gives is bytes: only valid UTF-8 is kept. */
-		if (!decoded ||
+		if (decoded &&
 		    u8_check((const uint8_t *)decoded, strlen(decoded))) {
 			free(decoded);
-			return;
+			decoded = NULL;
 		}
 		text = decoded;
 	}
 	if (c->kind == KIND_SKIP) {
 		free(text);
-		return;
+		return NULL;
 	}
+	return text;
+}
+
+/* The body of the item from a captured summary or content; takes text
+ * (NULL when it was not used). */
+static char *capture_body(struct capture *c, struct item *it, char *text)
+{
+	if (blank(text))
+		return text;
+	if (c->field == FIELD_CONTENT && !it->content) {
+		it->content = text;
+		it->content_kind = c->kind;
+		it->content_base = c->base;
+		it->content_declared = c->declared;
+		it->content_lang = c->lang;
+	} else if (c->field == FIELD_SUMMARY &&
+	           replaces(it->summary, it->summary_weak, c->weak)) {
+		free(it->summary);
+		free(it->summary_base);
+		free(it->summary_lang);
+		it->summary = text;
+		it->summary_kind = c->kind;
+		it->summary_weak = c->weak;
+		it->summary_base = c->base;
+		it->summary_declared = c->declared;
+		it->summary_lang = c->lang;
+	} else {
+		return text;
+	}
+	c->base = c->lang = NULL;
+	return NULL;
+}
+
+static void capture_end(struct feed_parser *p)
+{
+	struct capture *c = &p->cap;
+	struct item *it = &p->item;
+	c->depth = 0;
+	char *text = captured_text(c);
+	if (!text)
+		return;
 	switch (c->field) {
 	case FIELD_TITLE:
 		if (replaces(it->title, it->title_weak, c->weak)) {
@@ -608,31 +648,8 @@ static void capture_end(struct feed_parser *p)
 		}
 		break;
 	case FIELD_SUMMARY:
-		if (replaces(it->summary, it->summary_weak, c->weak) &&
-		    !blank(text)) {
-			free(it->summary);
-			free(it->summary_base);
-			free(it->summary_lang);
-			it->summary = text;
-			it->summary_kind = c->kind;
-			it->summary_weak = c->weak;
-			it->summary_base = c->base;
-			it->summary_declared = c->declared;
-			it->summary_lang = c->lang;
-			c->base = c->lang = NULL;
-			text = NULL;
-		}
-		break;
 	case FIELD_CONTENT:
-		if (!it->content && !blank(text)) {
-			it->content = text;
-			it->content_kind = c->kind;
-			it->content_base = c->base;
-			it->content_declared = c->declared;
-			it->content_lang = c->lang;
-			c->base = c->lang = NULL;
-			text = NULL;
-		}
+		text = capture_body(c, it, text);
 		break;
 	case FIELD_DATE: /* the last one, as feedparser reads them */
 		if (!blank(text)) {
@@ -1414,10 +1431,11 @@ static bool is_utf16(const char *name)
 
 /* The document's encoding: an override, else the byte order mark, else
  * the HTTP charset, else the XML declaration, else UTF-8 when the first
- * bytes are, else windows-1252.  (RFC 7303 and the Encoding Standard put
- * the byte order mark first: a wrong charset on a server is common, a
- * wrong mark is not.)  *bom gets the length of a byte order mark to
- * skip. */
+ * bytes are, else the encoding they read best in (windows-1256,
+ * ISO-8859-6, windows-1255, ISO-8859-8, windows-1252).  (RFC 7303 and the
+ * Encoding Standard put the byte order mark first: a wrong charset on a server
+ * is common, a wrong mark is not.)  *bom gets the length of a byte order mark
+ * to skip. */
 static const char *settle_encoding(const struct feed_parser *p, const char *b,
                                    size_t len, bool all, size_t *bom)
 {
@@ -1444,12 +1462,12 @@ static const char *settle_encoding(const struct feed_parser *p, const char *b,
 	/* A declaration read in ASCII bytes is not UTF-16. */
 	if (name && !is_utf16(name))
 		return name;
-	const uint8_t *bad = u8_check((const uint8_t *)b, len);
-	/* A sequence cut at the end of what was read is not an error. */
-	if (!bad || (!all && len - (size_t)(bad - (const uint8_t *)b) < 4 &&
-	             (*bad & 0xC0) == 0xC0))
-		return "UTF-8";
-	return "WINDOWS-1252";
+	/* UTF-8 when it is, else the encoding the bytes read best in.  The
+	 * bytes held may end inside a character: not an error. */
+	size_t n = len, no_bom;
+	while (!all && n > 0 && len - n < 3 && ((unsigned char)b[n - 1] & 0x80))
+		n--;
+	return extract_charset(b, n, NULL, &no_bom);
 }
 
 /* The bytes of an invalid UTF-8 sequence at s that make one U+FFFD: the

@@ -7,7 +7,8 @@
  * prefix.  The bytes are decoded with iconv before libxml2 sees them, in
  * the encoding an override names, else a byte order mark, else the HTTP
  * charset, else the XML declaration, else UTF-8 when the first 4 KB are,
- * else windows-1252; labels are read as the Encoding Standard reads them
+ * else the one of windows-1256, ISO-8859-6, windows-1255, ISO-8859-8 and
+ * windows-1252 they read best in; labels are read as the Encoding Standard reads them
  * (iso-8859-1 is windows-1252) and a bare code page ("866") is one.  What
  * can't be decoded becomes U+FFFD: libxml2 gets, and the items hold, only
  * valid UTF-8.  A '&' that starts no reference is text, and so is an
