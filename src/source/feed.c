@@ -1595,75 +1595,102 @@ static const struct {
         {"<?", "?>", MARKUP_PI},
 };
 
+/* Copy the section being read (CDATA, a comment, a processing
+ * instruction) up to its end and the end; the bytes used, which are all
+ * but a possible start of its end marker unless final. */
+static size_t copy_section(struct input *in, const char *s, size_t len,
+                           bool final)
+{
+	const char *close = sections[in->markup - 1].close;
+	size_t n = strlen(close);
+	const char *end = memmem(s, len, close, n);
+	size_t upto = end        ? (size_t)(end - s) + n
+	              : final    ? len
+	              : len >= n ? len - (n - 1)
+	                         : 0;
+	strbuf_add(&in->out, s, upto);
+	if (end)
+		in->markup = MARKUP_TEXT;
+	return upto;
+}
+
+/* Copy the reference at s ("&#X41;" as "&#x41;", which XML wants), or
+ * "&amp;" for a '&' that starts none; the bytes used, 0 when the bytes
+ * end before that can be told. */
+static size_t copy_ampersand(struct input *in, const char *s, size_t len,
+                             bool final)
+{
+	int n = reference_length(s, len);
+	if (n < 0 && !final)
+		return 0;
+	if (n <= 0) {
+		strbuf_adds(&in->out, "&amp;");
+		return 1;
+	}
+	bool big_x = s[1] == '#' && s[2] == 'X';
+	strbuf_adds(&in->out, big_x ? "&#x" : "");
+	strbuf_add(&in->out, s + (big_x ? 3 : 0), (size_t)n - (big_x ? 3 : 0));
+	return (size_t)n;
+}
+
+/* Copy the '<' at s, or the start of the section it opens; the bytes
+ * used, 0 when the bytes end before that can be told. */
+static size_t copy_open(struct input *in, const char *s, size_t len, bool final)
+{
+	bool undecided = false;
+	for (size_t k = 0; k < sizeof sections / sizeof *sections; k++) {
+		size_t n = strlen(sections[k].open);
+		size_t have = len < n ? len : n;
+		if (memcmp(s, sections[k].open, have) != 0)
+			continue;
+		if (have < n) {
+			undecided = true;
+			continue;
+		}
+		strbuf_add(&in->out, s, n);
+		in->markup = sections[k].markup;
+		return n;
+	}
+	if (undecided && !final)
+		return 0;
+	strbuf_addc(&in->out, '<');
+	return 1;
+}
+
 /* Copy decoded text to p->in.out with each '&' that starts no reference
- * written "&amp;", as browsers read it; CDATA sections, comments and
- * processing instructions are copied as they are.  Text that can't be
- * told yet stays in p->in.utf8 unless final. */
+ * written "&amp;", as browsers read it, and NUL (which XML can't hold)
+ * as U+FFFD; CDATA sections, comments and processing instructions are
+ * copied as they are.  Text that can't be told yet stays in p->in.utf8
+ * unless final. */
 static void escape(struct feed_parser *p, bool final)
 {
 	struct input *in = &p->in;
 	const char *s = in->utf8.s;
-	size_t len = in->utf8.len, i = 0;
-	while (i < len) {
+	size_t len = in->utf8.len, i = 0, used = 1;
+	while (i < len && used) {
 		if (in->markup != MARKUP_TEXT) {
-			const char *close = sections[in->markup - 1].close;
-			const char *end =
-			        memmem(s + i, len - i, close, strlen(close));
-			size_t upto = end ? (size_t)(end - s) + strlen(close)
-			              : final || len - i < 2 ? len
-			                                     : len - 2;
-			strbuf_add(&in->out, s + i, upto - i);
-			i = upto;
-			if (end)
-				in->markup = MARKUP_TEXT;
-			if (!end)
+			used = copy_section(in, s + i, len - i, final);
+			i += used;
+			if (in->markup != MARKUP_TEXT)
 				break;
 			continue;
 		}
 		size_t run = strcspn(s + i, "&<");
-		if (i + run > len)
+		if (run > len - i)
 			run = len - i;
 		strbuf_add(&in->out, s + i, run);
 		i += run;
 		if (i == len)
 			break;
 		if (s[i] == '&') {
-			int n = reference_length(s + i, len - i);
-			if (n < 0 && !final)
-				break;
-			if (n > 0) {
-				/* "&#X41;": XML wants a small x. */
-				bool big_x = s[i + 1] == '#' && s[i + 2] == 'X';
-				strbuf_add(&in->out, big_x ? "&#x" : s + i,
-				           big_x ? 3 : 0);
-				strbuf_add(&in->out, s + i + (big_x ? 3 : 0),
-				           (size_t)n - (big_x ? 3 : 0));
-				i += (size_t)n;
-			} else {
-				strbuf_adds(&in->out, "&amp;");
-				i++;
-			}
-			continue;
+			used = copy_ampersand(in, s + i, len - i, final);
+		} else if (s[i] == '<') {
+			used = copy_open(in, s + i, len - i, final);
+		} else {
+			strbuf_adds(&in->out, "\xEF\xBF\xBD");
+			used = 1;
 		}
-		size_t k, open = 0;
-		bool undecided = false;
-		for (k = 0; k < sizeof sections / sizeof *sections; k++) {
-			size_t n = strlen(sections[k].open);
-			size_t have = len - i < n ? len - i : n;
-			if (memcmp(s + i, sections[k].open, have) != 0)
-				continue;
-			if (have < n) {
-				undecided = true;
-				continue;
-			}
-			open = n;
-			in->markup = sections[k].markup;
-			break;
-		}
-		if (!open && undecided && !final)
-			break;
-		strbuf_add(&in->out, s + i, open ? open : 1);
-		i += open ? open : 1;
+		i += used;
 	}
 	memmove(in->utf8.s, s + i, len - i);
 	in->utf8.len = len - i;
