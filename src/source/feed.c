@@ -1692,10 +1692,11 @@ static void escape(struct feed_parser *p, bool final)
 		}
 		i += used;
 	}
+	if (!s)
+		return; /* nothing was decoded yet */
 	memmove(in->utf8.s, s + i, len - i);
 	in->utf8.len = len - i;
-	if (in->utf8.s)
-		in->utf8.s[in->utf8.len] = '\0';
+	in->utf8.s[in->utf8.len] = '\0';
 }
 
 static void input_free(struct input *in)
