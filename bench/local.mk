@@ -6,4 +6,4 @@ EXTRA_DIST += bench/bench.h bench/README.md bench/feeds-vs-newsboat.sh bench/gen
 	bench/serve.py bench/first-screen.py
 noinst_PROGRAMS += bench/related-bench
 noinst_PROGRAMS += bench/extract-bench
-EXTRA_DIST += bench/extract-score.py
+EXTRA_DIST += bench/extract-score.py bench/conformance.py

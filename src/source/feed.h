@@ -1,34 +1,54 @@
-/* RSS 0.91/0.92/2.0, RSS 1.0 (RDF) and Atom 1.0 feeds into articles.
+/* RSS 0.91/0.92/2.0, RSS 1.0 (RDF), RSS 1.1 and Atom 1.0/0.3 feeds (and
+ * Atom entry documents) into articles.
  *
  * The parser streams (libxml2's SAX2 push parser): it holds one item at a
  * time, so a feed of any size needs little memory, and bytes can be pushed
  * as they arrive from the network.  Namespaces are matched by URI, not by
- * prefix.  Declared encodings are converted to UTF-8 by libxml2 (iconv:
- * windows-1256, ISO-8859-6, windows-1255, ISO-8859-8, ...).  Malformed XML
- * is recovered where libxml2 can; what it can't (no root element, an
- * entity expansion over libxml2's limits) fails with a message.  External
+ * prefix.  The bytes are decoded with iconv before libxml2 sees them, in
+ * the encoding an override names, else a byte order mark, else the HTTP
+ * charset, else the XML declaration, else UTF-8 when the first 4 KB are,
+ * else the one of windows-1256, ISO-8859-6, windows-1255, ISO-8859-8 and
+ * windows-1252 they read best in; labels are read as the Encoding Standard reads them
+ * (iso-8859-1 is windows-1252) and a bare code page ("866") is one.  What
+ * can't be decoded becomes U+FFFD: libxml2 gets, and the items hold, only
+ * valid UTF-8.  A '&' that starts no reference is text, and so is an
+ * unknown entity ("&foo;"), as browsers read them.  Malformed XML is
+ * recovered where libxml2 can; what it can't (no root element, an entity
+ * expansion over libxml2's limits) fails with a message.  External
  * entities and DTDs are never loaded, nothing touches the network.
  *
  * Each item becomes a struct article:
- *   title       title (plain text; Atom type="html"/"xhtml" made text)
+ *   title       title, else dc:title or media:title (plain text; Atom
+ *               type="html"/"xhtml" made text, base64 types decoded)
  *   link        RSS link, else a permalink guid; Atom link rel="alternate"
- *               or without rel; resolved against xml:base and the feed URL
- *   date, time  pubDate, dc:date, Atom published, else updated; time in
- *               seconds UTC and date as "2024-03-07 17:35 +0330" in the
- *               zone the feed wrote (see text/date.h); a date that can't be
- *               parsed is kept as written with time 0
- *   author      author ("mail@host (Name)" gives Name), dc:creator,
- *               Atom author/name; several are joined with ", "
+ *               or without rel; resolved against xml:base, else
+ *               Content-Location, else the feed URL (spaces and
+ *               non-ASCII letters escaped)
+ *   date, time  the last of pubDate, published, issued, created,
+ *               dcterms:issued, else of updated, modified, dc:date,
+ *               dcterms:modified; time in seconds UTC and date as
+ *               "2024-03-07 17:35 +0330" in the zone the feed wrote (see
+ *               text/date.h); a date that can't be parsed is kept as
+ *               written with time 0
+ *   author      author or dc:creator ("mail@host (Name)", "Name (mail)"
+ *               and "Name <mail>" give Name), Atom author/name, else
+ *               itunes:author; several are joined with ", "
  *   guid        guid, Atom id, else RDF's rdf:about
- *   body        content:encoded or Atom content, else description or Atom
- *               summary, kept as the feed wrote it (body_source): HTML, or
- *               plain text for Atom type="text" and an RSS description
- *               without tags; html_make_body() makes its paragraphs when
- *               the item is shown.  summary is the start of its text
- *               (html_summary())
- *   categories  category, dc:subject, Atom category label or term
+ *   body        content:encoded, Atom content, xhtml:body or fullitem,
+ *               else description, Atom summary, dc:description,
+ *               itunes:summary or media:description (also in a
+ *               media:group), kept as the feed wrote it (body_source):
+ *               HTML, or plain text for Atom type="text" and an RSS
+ *               description without tags; html_make_body() makes its
+ *               paragraphs when the item is shown.  summary is the start
+ *               of its text (html_summary()).  Its base is the xml:base
+ *               (or Content-Location) in scope, else in RSS the item's
+ *               link
+ *   categories  category, dc:subject, media:category, itunes:category
+ *               text, Atom category label or term
  *   enclosures  enclosure url/type/length, Atom link rel="enclosure"
- *   language    the item's xml:lang or dc:language, else the feed's
+ *   language    the body's xml:lang, else the item's or dc:language, else
+ *               the feed's, else Content-Language; none for xml:lang=""
  *   site        the feed's title, as far as the document has given it
  *   origin      the request's URL
  */
@@ -65,10 +85,17 @@ struct feed_request {
 	const char *url;      /* the feed's address or path: the base of
 	                         relative links and each item's origin; may be
 	                         NULL */
-	const char *encoding; /* overrides the declared encoding, e.g. an HTTP
-	                         charset; NULL: as the document says */
-	feed_item_fn item;    /* required */
-	void *ctx;            /* passed to item */
+	const char *encoding; /* overrides every other hint of the encoding;
+	                         NULL: as the headers or the document say */
+	/* The HTTP answer's headers, or NULL.  The Content-Type's charset
+	 * comes after a byte order mark, before the XML declaration;
+	 * Content-Location (resolved against url) is the base of relative
+	 * links; Content-Language is the language of what says none. */
+	const char *content_type;
+	const char *content_location;
+	const char *content_language;
+	feed_item_fn item; /* required */
+	void *ctx;         /* passed to item */
 };
 
 /* A parse in progress, fed by feed_parser_push(). */
@@ -109,7 +136,8 @@ void feed_meta_free(struct feed_meta *meta);
 
 /* Whether the first bytes of a file look like a feed: after an optional
  * UTF-8 byte order mark and white space, an XML document whose root
- * element is rss, RDF or feed (any prefix).  A few kilobytes are enough. */
+ * element is rss, RDF, feed, entry or Channel (RSS 1.1), any prefix.  A few
+ * kilobytes are enough. */
 bool feed_sniff(const char *buf, size_t len);
 
 #endif

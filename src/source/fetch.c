@@ -46,6 +46,7 @@ struct job {
 	char *reason; /* its reason phrase, or NULL */
 	char *new_etag, *new_last_modified;
 	char *location; /* where the last answer redirects to */
+	char *content_type, *content_location, *content_language;
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -97,6 +98,9 @@ static void job_free(struct job *j)
 	free(j->new_etag);
 	free(j->new_last_modified);
 	free(j->location);
+	free(j->content_type);
+	free(j->content_location);
+	free(j->content_language);
 	free(j);
 }
 
@@ -182,7 +186,12 @@ static size_t on_header(char *data, size_t size, size_t nitems, void *p)
 		free(j->new_etag);
 		free(j->new_last_modified);
 		free(j->location);
+		free(j->content_type);
+		free(j->content_location);
+		free(j->content_language);
 		j->reason = j->new_etag = j->new_last_modified = j->location =
+		        NULL;
+		j->content_type = j->content_location = j->content_language =
 		        NULL;
 		const char *sp = memchr(data, ' ', len);
 		if (sp) {
@@ -203,8 +212,26 @@ static size_t on_header(char *data, size_t size, size_t nitems, void *p)
 	} else if (header_is(data, len, "Location", &at)) {
 		free(j->location);
 		j->location = trimmed(data + at, len - at);
+	} else if (header_is(data, len, "Content-Type", &at)) {
+		free(j->content_type);
+		j->content_type = trimmed(data + at, len - at);
+	} else if (header_is(data, len, "Content-Location", &at)) {
+		free(j->content_location);
+		j->content_location = trimmed(data + at, len - at);
+	} else if (header_is(data, len, "Content-Language", &at)) {
+		free(j->content_language);
+		j->content_language = trimmed(data + at, len - at);
 	}
 	return len;
+}
+
+static struct fetch_headers job_headers(const struct job *j)
+{
+	return (struct fetch_headers){
+	        .content_type = j->content_type,
+	        .content_location = j->content_location,
+	        .content_language = j->content_language,
+	};
 }
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
@@ -222,7 +249,9 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 		return len; /* an error page: only its status matters */
 	if (j->owner->opt.on_data) {
 		j->len += len;
-		j->owner->opt.on_data(j->owner->opt.ctx, j->user, data, len);
+		struct fetch_headers h = job_headers(j);
+		j->owner->opt.on_data(j->owner->opt.ctx, j->user, &h, data,
+		                      len);
 		return len;
 	}
 	strbuf_add(&j->body, data, len);
@@ -518,6 +547,7 @@ static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
 	}
 	r.etag = j->new_etag;
 	r.last_modified = j->new_last_modified;
+	r.headers = job_headers(j);
 	if (rc != CURLE_OK) {
 		error = error_text(f, j, rc);
 	} else if (code == 304 || unmet) {

@@ -18,6 +18,14 @@ enum fetch_status {
 	FETCH_ERROR,        /* see error */
 };
 
+/* The headers of the answer a body came with that tell how to read it;
+ * each is NULL when the answer had none (always for files). */
+struct fetch_headers {
+	const char *content_type;     /* its charset is the body's encoding */
+	const char *content_location; /* the base of the body's links */
+	const char *content_language; /* the body's language */
+};
+
 /* One finished transfer.  Everything here lives until on_done returns,
  * except body: on_done may keep it by setting r->body to NULL, and then
  * owns it (free() it).  body is NUL-terminated (the NUL is not counted
@@ -37,6 +45,7 @@ struct fetch_result {
 	const char *content_type;  /* the answer's Content-Type; NULL when
 	                              it has none (a file) */
 	const char *error;         /* human-readable; NULL unless FETCH_ERROR */
+	struct fetch_headers headers; /* the last answer's */
 };
 
 /* Called once for every transfer added, from fetcher_perform().  It may
@@ -45,9 +54,12 @@ typedef void fetch_done_fn(void *ctx, struct fetch_result *r);
 
 /* Receives the body of a transfer in pieces as they arrive (only the
  * final answer's, only when it is a success or a file), from
- * fetcher_perform(); data is valid during the call.  The transfer may
- * still fail after some pieces (a timeout, the size cap): on_done says. */
-typedef void fetch_data_fn(void *ctx, void *user, const char *data, size_t len);
+ * fetcher_perform(), with that answer's headers; data and headers are
+ * valid during the call.  The transfer may still fail after some pieces
+ * (a timeout, the size cap): on_done says. */
+typedef void fetch_data_fn(void *ctx, void *user,
+                           const struct fetch_headers *headers,
+                           const char *data, size_t len);
 
 /* Zero fields take the default written beside them. */
 struct fetch_options {

@@ -13,6 +13,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 
+#include "source/url.h"
 #include "text/ascii.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
@@ -85,32 +86,34 @@ struct element_info {
 	enum kind kind;
 };
 
-/* Sorted by name for bsearch; anything not listed is inline. */
+/* Sorted by name for bsearch; anything not listed is inline.  <embed>
+ * and <object> are: the parser reads the text after an <embed> or an
+ * unclosed <object> as theirs, and an object's own content is what a
+ * reader without its plugin is meant to see. */
 static const struct element_info elements[] = {
-        {"address", K_BLOCK}, {"applet", K_DROP},    {"article", K_BLOCK},
-        {"aside", K_BLOCK},   {"audio", K_DROP},     {"blockquote", K_BLOCK},
-        {"body", K_BLOCK},    {"br", K_BREAK},       {"button", K_DROP},
-        {"canvas", K_DROP},   {"caption", K_BLOCK},  {"center", K_BLOCK},
-        {"dd", K_BLOCK},      {"details", K_BLOCK},  {"dialog", K_BLOCK},
-        {"div", K_BLOCK},     {"dl", K_BLOCK},       {"dt", K_BLOCK},
-        {"embed", K_DROP},    {"fieldset", K_BLOCK}, {"figcaption", K_BLOCK},
-        {"figure", K_BLOCK},  {"footer", K_BLOCK},   {"form", K_BLOCK},
-        {"frame", K_DROP},    {"frameset", K_DROP},  {"h1", K_BLOCK},
-        {"h2", K_BLOCK},      {"h3", K_BLOCK},       {"h4", K_BLOCK},
-        {"h5", K_BLOCK},      {"h6", K_BLOCK},       {"head", K_DROP},
-        {"header", K_BLOCK},  {"hr", K_RULE},        {"html", K_BLOCK},
-        {"iframe", K_DROP},   {"input", K_DROP},     {"legend", K_BLOCK},
-        {"li", K_BLOCK},      {"main", K_BLOCK},     {"map", K_DROP},
-        {"math", K_DROP},     {"nav", K_BLOCK},      {"noembed", K_DROP},
-        {"noframes", K_DROP}, {"noscript", K_DROP},  {"object", K_DROP},
-        {"ol", K_BLOCK},      {"option", K_DROP},    {"p", K_BLOCK},
-        {"param", K_DROP},    {"pre", K_BLOCK},      {"script", K_DROP},
-        {"section", K_BLOCK}, {"select", K_DROP},    {"style", K_DROP},
-        {"summary", K_BLOCK}, {"svg", K_DROP},       {"table", K_BLOCK},
-        {"tbody", K_BLOCK},   {"td", K_CELL},        {"template", K_DROP},
-        {"textarea", K_DROP}, {"tfoot", K_BLOCK},    {"th", K_CELL},
-        {"thead", K_BLOCK},   {"title", K_DROP},     {"tr", K_BLOCK},
-        {"ul", K_BLOCK},      {"video", K_DROP},
+        {"address", K_BLOCK},  {"applet", K_DROP},      {"article", K_BLOCK},
+        {"aside", K_BLOCK},    {"audio", K_DROP},       {"blockquote", K_BLOCK},
+        {"body", K_BLOCK},     {"br", K_BREAK},         {"button", K_DROP},
+        {"canvas", K_DROP},    {"caption", K_BLOCK},    {"center", K_BLOCK},
+        {"dd", K_BLOCK},       {"details", K_BLOCK},    {"dialog", K_BLOCK},
+        {"div", K_BLOCK},      {"dl", K_BLOCK},         {"dt", K_BLOCK},
+        {"fieldset", K_BLOCK}, {"figcaption", K_BLOCK}, {"figure", K_BLOCK},
+        {"footer", K_BLOCK},   {"form", K_BLOCK},       {"frame", K_DROP},
+        {"frameset", K_DROP},  {"h1", K_BLOCK},         {"h2", K_BLOCK},
+        {"h3", K_BLOCK},       {"h4", K_BLOCK},         {"h5", K_BLOCK},
+        {"h6", K_BLOCK},       {"head", K_DROP},        {"header", K_BLOCK},
+        {"hr", K_RULE},        {"html", K_BLOCK},       {"iframe", K_DROP},
+        {"input", K_DROP},     {"legend", K_BLOCK},     {"li", K_BLOCK},
+        {"main", K_BLOCK},     {"map", K_DROP},         {"math", K_DROP},
+        {"nav", K_BLOCK},      {"noembed", K_DROP},     {"noframes", K_DROP},
+        {"noscript", K_DROP},  {"ol", K_BLOCK},         {"option", K_DROP},
+        {"p", K_BLOCK},        {"param", K_DROP},       {"pre", K_BLOCK},
+        {"script", K_DROP},    {"section", K_BLOCK},    {"select", K_DROP},
+        {"style", K_DROP},     {"summary", K_BLOCK},    {"svg", K_DROP},
+        {"table", K_BLOCK},    {"tbody", K_BLOCK},      {"td", K_CELL},
+        {"template", K_DROP},  {"textarea", K_DROP},    {"tfoot", K_BLOCK},
+        {"th", K_CELL},        {"thead", K_BLOCK},      {"title", K_DROP},
+        {"tr", K_BLOCK},       {"ul", K_BLOCK},         {"video", K_DROP},
 };
 
 static int element_cmp(const void *key, const void *elem)
@@ -305,16 +308,15 @@ static char *link_target(const struct conv *c, const char *href)
 		href++;
 	if (!*href || *href == '#' || strncasecmp(href, "javascript:", 11) == 0)
 		return NULL;
-	if (c->base) {
-		xmlChar *u = xmlBuildURI((const xmlChar *)href,
-		                         (const xmlChar *)c->base);
-		if (u) {
-			char *s = xstrdup((const char *)u);
-			xmlFree(u);
-			return s;
-		}
-	}
-	return xstrdup(href);
+	size_t len = strlen(href);
+	while (len && html_space(href[len - 1]))
+		len--;
+	char *trimmed = xstrndup(href, len);
+	/* Spaces and non-ASCII letters in an href are escaped as a browser
+	 * escapes them. */
+	char *url = url_resolve(trimmed, c->base);
+	free(trimmed);
+	return url;
 }
 
 static void image(struct conv *c, const xmlChar **atts)

@@ -57,6 +57,8 @@ struct job {
 	bool fetched;
 	enum fetch_status status;
 	char *error, *etag, *last_modified;
+	/* the answer's headers the parser reads */
+	char *content_type, *content_location, *content_language;
 };
 
 /* Jobs in the order they came. */
@@ -96,7 +98,21 @@ static void job_free(struct job *j)
 	free(j->error);
 	free(j->etag);
 	free(j->last_modified);
+	free(j->content_type);
+	free(j->content_location);
+	free(j->content_language);
 	free(j);
+}
+
+/* Note the headers of the answer the job's body comes with. */
+static void job_set_headers(struct job *j, const struct fetch_headers *h)
+{
+	free(j->content_type);
+	free(j->content_location);
+	free(j->content_language);
+	j->content_type = dup_or_null(h->content_type);
+	j->content_location = dup_or_null(h->content_location);
+	j->content_language = dup_or_null(h->content_language);
 }
 
 static void store_item(void *ctx, const struct feed_meta *meta,
@@ -121,7 +137,14 @@ static bool job_open(struct job *j)
 		j->error = xstrdup(cache_error(u->cache));
 		return false;
 	}
-	struct feed_request req = {.url = j->url, .item = store_item, .ctx = j};
+	struct feed_request req = {
+	        .url = j->url,
+	        .content_type = j->content_type,
+	        .content_location = j->content_location,
+	        .content_language = j->content_language,
+	        .item = store_item,
+	        .ctx = j,
+	};
 	j->parser = feed_parser_new(&req);
 	u->active = j;
 	return true;
@@ -412,10 +435,13 @@ static void drain_pending(struct updater *u)
 	}
 }
 
-static void on_data(void *ctx, void *user, const char *data, size_t len)
+static void on_data(void *ctx, void *user, const struct fetch_headers *h,
+                    const char *data, size_t len)
 {
 	struct updater *u = ctx;
 	struct job *j = user;
+	if (!j->len && !j->parser)
+		job_set_headers(j, h);
 	if (u->active == j) {
 		push(j, data, len);
 		return;
@@ -442,6 +468,8 @@ static void on_done(void *ctx, struct fetch_result *r)
 	}
 	j->etag = dup_or_null(r->etag);
 	j->last_modified = dup_or_null(r->last_modified);
+	if (!j->parser)
+		job_set_headers(j, &r->headers);
 	if (u->active == j)
 		job_close(j);
 	else

@@ -965,11 +965,20 @@ static void make_key(struct strbuf *b, const struct article *a)
 		strbuf_adds(b, "l:");
 		strbuf_adds(b, a->link);
 	} else {
-		/* A short stable key: title, a 0xff byte, date. */
+		/* A short stable key: title, a 0xff byte, date, and when there
+		 * is a body, another 0xff and the body: items that differ
+		 * only there are two items. */
 		uint64_t h =
 		        hash_fnv1a(HASH_FNV1A_INIT, a->title, length(a->title));
 		h = hash_fnv1a(h, "\xff", 1);
 		h = hash_fnv1a(h, a->date, length(a->date));
+		const char *body = a->body_source ? a->body_source
+		                   : a->nbody     ? a->body[0]
+		                                  : NULL;
+		if (body && *body) {
+			h = hash_fnv1a(h, "\xff", 1);
+			h = hash_fnv1a(h, body, length(body));
+		}
 		char text[24];
 		snprintf(text, sizeof text, "h:%016llx", (unsigned long long)h);
 		strbuf_adds(b, text);

@@ -114,9 +114,33 @@ static bool only_space(const char *p)
 	return *p == '\0';
 }
 
-/* RFC 3339 and W3C-DTF: YYYY[-MM[-DD[(T| )hh:mm[:ss[.frac]][zone]]]]. */
+/* ISO 8601's basic format: YYYYMMDD[Thh[mm[ss]]][zone]. */
+static bool parse_iso_basic(const char *p, struct date *d)
+{
+	*d = (struct date){0};
+	if (!digits(&p, 4, &d->year) || !digits(&p, 2, &d->month) ||
+	    !digits(&p, 2, &d->day))
+		return false;
+	if (*p == 'T' || *p == 't') {
+		p++;
+		if (!digits(&p, 2, &d->hour))
+			return false;
+		if (digits(&p, 2, &d->min))
+			digits(&p, 2, &d->sec);
+	}
+	if (*p == 'Z' || *p == 'z')
+		p++;
+	else if ((*p == '+' || *p == '-') && !parse_offset(&p, &d->offset))
+		return false;
+	return only_space(p) && date_valid(d);
+}
+
+/* RFC 3339 and W3C-DTF, and the ISO 8601 shapes feeds cut them to:
+ * YYYY[-MM[-DD[(T| )hh[:mm[:ss[.frac]]][zone]]]]. */
 static bool parse_iso(const char *p, struct date *d)
 {
+	if (parse_iso_basic(p, d))
+		return true;
 	*d = (struct date){.month = 1, .day = 1};
 	if (!digits(&p, 4, &d->year))
 		return false;
@@ -132,8 +156,9 @@ static bool parse_iso(const char *p, struct date *d)
 	}
 	if ((*p == 'T' || *p == 't' || *p == ' ') && ascii_is_digit(p[1])) {
 		p++;
-		if (!digits(&p, 2, &d->hour) || *p++ != ':' ||
-		    !digits(&p, 2, &d->min))
+		if (!digits(&p, 2, &d->hour))
+			return false;
+		if (*p == ':' && (p++, !digits(&p, 2, &d->min)))
 			return false;
 		if (*p == ':') {
 			p++;
@@ -172,19 +197,23 @@ static const char *const day_names[] = {
         "friday", "saturday", "sunday",
 };
 
-/* Zone names seen in feeds.  Ambiguous ones (IST: India, Israel or
+/* Zone names seen in feeds, and the US ones without S or D (ET, CT, ...)
+ * that RFC 822 parsers read too.  Ambiguous ones (IST: India, Israel or
  * Ireland; AST: Atlantic or Arabia) are left out and count as unknown. */
 static const struct {
 	const char *name;
 	int minutes;
 } zones[] = {
-        {"UT", 0},     {"UTC", 0},    {"GMT", 0},    {"Z", 0},
-        {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300},
-        {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420},
-        {"WET", 0},    {"WEST", 60},  {"BST", 60},   {"CET", 60},
-        {"CEST", 120}, {"MET", 60},   {"MEST", 120}, {"EET", 120},
-        {"EEST", 180}, {"MSK", 180},  {"TRT", 180},  {"IDT", 180},
-        {"IRST", 210}, {"IRDT", 270}, {"AFT", 270},  {"PKT", 300},
+        {"UT", 0},     {"UTC", 0},    {"GMT", 0},     {"Z", 0},
+        {"EST", -300}, {"EDT", -240}, {"CST", -360},  {"CDT", -300},
+        {"MST", -420}, {"MDT", -360}, {"PST", -480},  {"PDT", -420},
+        {"AT", -240},  {"ADT", -180}, {"ET", -300},   {"CT", -360},
+        {"MT", -420},  {"PT", -480},  {"AKST", -540}, {"AKDT", -480},
+        {"HST", -600}, {"WET", 0},    {"WEST", 60},   {"BST", 60},
+        {"CET", 60},   {"CEST", 120}, {"MET", 60},    {"MEST", 120},
+        {"EET", 120},  {"EEST", 180}, {"MSK", 180},   {"TRT", 180},
+        {"IDT", 180},  {"IRST", 210}, {"IRDT", 270},  {"AFT", 270},
+        {"PKT", 300},
 };
 
 /* Index of a month or day name in names[] when word is its first three
@@ -370,10 +399,11 @@ static bool on_time(struct rfc822 *r, struct token *t)
 	return true;
 }
 
-/* The day and the year, in either order; none after the zone. */
+/* The day and the year, in either order; after the zone only a 4-digit
+ * year ("Sun Jul 15 01:16:00 +0000 2012"). */
 static bool on_number(struct rfc822 *r, struct token *t)
 {
-	if (r->nnum == 2 || r->have_zone)
+	if (r->nnum == 2 || (r->have_zone && (r->nnum != 1 || t->len != 4)))
 		return false;
 	r->numlen[r->nnum] = (int)t->len;
 	r->nums[r->nnum++] = t->value;

@@ -215,14 +215,14 @@ static const struct want_item he_88598[] = {
          "חדשות ישראל", "a|שלג כבד ירד הלילה.", "", ""},
 };
 
-/* libxml2 recovers: the missing </item> and </description>, the raw "&",
- * the missing end of the document. */
+/* libxml2 recovers: the missing </item> and </description>, the missing
+ * end of the document; the raw "&" is kept as text. */
 static const struct want_item malformed[] = {
         {"First item", NULL, NULL, 0, NULL, NULL, NULL, "Broken feed",
          "a|Unclosed paragraph\na|http://example.com/1", "", ""},
         {"Second\u200Citem", "http://example.com/2", NULL, 0, NULL, NULL, NULL,
          "Broken feed", "a|After & errors", "", ""},
-        {"Third last", "http://example.com/3", NULL, 0, NULL, NULL, NULL,
+        {"Third & last", "http://example.com/3", NULL, 0, NULL, NULL, NULL,
          "Broken feed", "", "", ""},
 };
 

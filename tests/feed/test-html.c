@@ -79,7 +79,13 @@ static const struct {
          "<noscript>no</noscript><iframe src=\"x\">frame</iframe></p>"
          "<object>obj</object><form>Form <input value=\"v\"><select>"
          "<option>o</option></select></form>",
-         NULL, "a|Keep this\na|Form"},
+         NULL, "a|Keep this\na|obj\na|Form"},
+        /* An object's content is what shows without its plugin; the
+         * text after an <embed> or an unclosed <object> is kept. */
+        {"<p>Intro <embed src=\"x.swf\"> more text.</p>"
+         "<p>Then <object data=\"y\"><param name=\"a\" value=\"b\">"
+         "the rest</p>",
+         NULL, "a|Intro more text.\na|Then the rest"},
         {"<p>Tom &amp; Jerry &lt;3 &nbsp;&eacute;&#1605;&#x5d0;</p>", NULL,
          "a|Tom & Jerry <3 " NBSP "\xC3\xA9\xD9\x85\xD7\x90"},
         {"<p><b>Bold <i>italic <u>under</u></i></b>tail</p>", NULL,

@@ -14,6 +14,8 @@ Behaviour is chosen by leading path segments, which may be chained:
   /etag/...             send an ETag; If-None-Match that matches -> 304
   /lastmod/...          send Last-Modified; If-Modified-Since -> 304
   /gzip/...             body compressed, Content-Encoding: gzip
+  /header/NAME/VALUE/...  send the header NAME: VALUE (VALUE percent-
+                        decoded; a Content-Type replaces the file's)
 Endpoints:
   /hang                 accept, read the request, never answer
   /loop                 redirects to itself forever
@@ -163,6 +165,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def chain(self, parts):
         etag = lastmod = compress = False
+        extra = []
         while parts:
             head = parts[0]
             if head == "slow" and len(parts) > 1 and parts[1].isdigit():
@@ -182,11 +185,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 lastmod, parts = True, parts[1:]
             elif head == "gzip":
                 compress, parts = True, parts[1:]
+            elif head == "header" and len(parts) > 2:
+                extra.append((parts[1], urllib.parse.unquote(parts[2])))
+                parts = parts[3:]
             else:
                 break
-        self.serve_file("/".join(parts), etag, lastmod, compress)
+        self.serve_file("/".join(parts), etag, lastmod, compress, extra)
 
-    def serve_file(self, name, etag, lastmod, compress):
+    def serve_file(self, name, etag, lastmod, compress, extra=()):
         full = os.path.realpath(os.path.join(ROOT, name))
         parts = name.split("/")
         if len(parts) == 2 and parts[0] == "big" and parts[1].isdigit():
@@ -199,6 +205,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.answer(404)
             return
         headers = [("Content-Type", content_type(full))]
+        names = {n.lower() for n, _ in extra}
+        headers = [h for h in headers if h[0].lower() not in names]
+        headers += extra
         if etag:
             tag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
             headers.append(("ETag", tag))
@@ -229,7 +238,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def content_type(path):
     if path.endswith((".xml", ".rss", ".atom", ".opml")):
-        return "application/xml; charset=utf-8"
+        return "application/xml"  # the files declare their encoding
     if path.endswith((".html", ".htm")):
         return "text/html; charset=utf-8"
     return "text/plain; charset=utf-8"

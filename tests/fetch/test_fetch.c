@@ -309,6 +309,74 @@ static void fetch_one(struct outcome *o, const char *url, const char *etag,
 	CHECK(o->times == 1, "%s: reported %d times", url, o->times);
 }
 
+/* The headers that tell how to read a body, as on_done and on_data get
+ * them: those of the final answer after a redirect, none for a file. */
+struct seen_headers {
+	char *type, *location, *language; /* from on_done */
+	char *data_type;                  /* from on_data's first piece */
+	size_t pieces;
+};
+
+static void headers_done(void *ctx, struct fetch_result *r)
+{
+	struct seen_headers *s = r->user;
+	(void)ctx;
+	s->type = dup_or_null(r->headers.content_type);
+	s->location = dup_or_null(r->headers.content_location);
+	s->language = dup_or_null(r->headers.content_language);
+}
+
+static void headers_data(void *ctx, void *user, const struct fetch_headers *h,
+                         const char *data, size_t len)
+{
+	struct seen_headers *s = user;
+	(void)ctx;
+	(void)data;
+	(void)len;
+	if (!s->pieces++)
+		s->data_type = dup_or_null(h->content_type);
+}
+
+static void seen_clear(struct seen_headers *s)
+{
+	free(s->type);
+	free(s->location);
+	free(s->language);
+	free(s->data_type);
+	memset(s, 0, sizeof *s);
+}
+
+static void test_headers(const struct httpd *h)
+{
+	char *url = httpd_url(h, "/redirect/1/header/Content-Type/"
+	                         "text%2Fxml%3B%20charset%3Dwindows-1255/"
+	                         "header/Content-Location/%2Ffeeds%2Fa.xml/"
+	                         "header/Content-Language/he/feed.xml");
+	struct seen_headers s = {0};
+	struct fetch_request req = {.url = url, .user = &s};
+	fetch_all(&(struct fetch_options){.on_done = headers_done}, &req, 1);
+	CHECK_STR(s.type, "text/xml; charset=windows-1255", "Content-Type");
+	CHECK_STR(s.location, "/feeds/a.xml", "Content-Location");
+	CHECK_STR(s.language, "he", "Content-Language");
+	seen_clear(&s);
+
+	fetch_all(&(struct fetch_options){.on_done = headers_done,
+	                                  .on_data = headers_data},
+	          &req, 1);
+	CHECK(s.pieces > 0, "no body streamed");
+	CHECK_STR(s.data_type, "text/xml; charset=windows-1255",
+	          "Content-Type given to on_data");
+	seen_clear(&s);
+	free(url);
+
+	char *file = fixture_path("feed.xml");
+	req.url = file;
+	fetch_all(&(struct fetch_options){.on_done = headers_done}, &req, 1);
+	CHECK(!s.type && !s.location && !s.language, "a file has headers");
+	seen_clear(&s);
+	free(file);
+}
+
 /* A second fetch with the validators of the first costs no body. */
 static void test_conditional(const struct httpd *h, const char *feed,
                              size_t feed_len)
@@ -562,6 +630,7 @@ int main(void)
 	test_callback_adds(&h);
 	test_fetch_all_counts(&h);
 	test_special_files();
+	test_headers(&h);
 
 	free(feed);
 	httpd_stop(&h);

@@ -18,8 +18,9 @@ check="$top_builddir/tests/text/check-terminal"
 
 mkdir "$tmp/www"
 server_start "$tmp/www"
-# A root element named with invalid UTF-8.
-printf '<\377\377rss version="2.0"><channel><title>x</title></channel></\377\377rss>' \
+# A root element named with invalid UTF-8 (declared, so not read as
+# another encoding).
+printf '<?xml version="1.0" encoding="utf-8"?><\377\377rss version="2.0"><channel><title>x</title></channel></\377\377rss>' \
 	>"$tmp/bad-root.xml"
 cat >"$tmp/urls" <<URLS
 $base/reason/404
