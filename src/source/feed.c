@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "source/feed.h"
+#include "source/fetch.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1364,33 +1365,6 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
 /* ---- the input: its encoding, decoding, bare ampersands ---- */
 
-/* The charset parameter of a Content-Type ("text/xml; charset="x""), or
- * NULL.  The caller frees it. */
-static char *content_type_charset(const char *type)
-{
-	for (const char *s = type ? strchr(type, ';') : NULL; s;
-	     s = strchr(s, ';')) {
-		s++;
-		while (ascii_is_space(*s))
-			s++;
-		if (strncasecmp(s, "charset", 7) != 0)
-			continue;
-		s += 7;
-		while (ascii_is_space(*s))
-			s++;
-		if (*s != '=')
-			continue;
-		s++;
-		while (ascii_is_space(*s))
-			s++;
-		char quote = *s == '"' || *s == '\'' ? *s++ : 0;
-		size_t n = quote ? strcspn(s, quote == '"' ? "\"" : "'")
-		                 : strcspn(s, "; \t");
-		return n ? xstrndup(s, n) : NULL;
-	}
-	return NULL;
-}
-
 /* The encoding label of the XML declaration at the start of buf (ASCII
  * bytes), or NULL.  The caller frees it. */
 static char *declared_encoding(const char *buf, size_t len)
@@ -1732,7 +1706,7 @@ struct feed_parser *feed_parser_new(const struct feed_request *req)
 	p->item_fn = req->item;
 	p->ctx = req->ctx;
 	p->encoding = req->encoding ? xstrdup(req->encoding) : NULL;
-	p->http_charset = content_type_charset(req->content_type);
+	p->http_charset = fetch_type_charset(req->content_type);
 	if (req->content_language && !blank(req->content_language))
 		p->http_lang = collapse(req->content_language);
 	p->base_url = req->content_location && !blank(req->content_location)

@@ -19,6 +19,7 @@
 #include <curl/curl.h>
 
 #include "source/url.h"
+#include "text/ascii.h"
 #include "text/safe.h"
 #include "util/strbuf.h"
 #include "util/die.h"
@@ -530,13 +531,11 @@ static void job_finish(struct fetcher *f, struct job *j, CURLcode rc)
 	        .url = j->url,
 	        .status = FETCH_ERROR,
 	};
-	char *error = NULL, *effective = NULL, *type = NULL;
+	char *error = NULL, *effective = NULL;
 	long code = 0, unmet = 0;
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(j->easy, CURLINFO_CONDITION_UNMET, &unmet);
 	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &effective);
-	curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &type);
-	r.content_type = type;
 	r.http_code = j->is_file ? 0 : code;
 	r.effective_url = effective ? effective : j->url;
 	if (j->is_file && !j->new_last_modified) {
@@ -713,4 +712,29 @@ size_t fetch_all(const struct fetch_options *opt,
 	fetcher_run(f);
 	fetcher_free(f);
 	return c.errors;
+}
+
+char *fetch_type_charset(const char *type)
+{
+	for (const char *s = type ? strchr(type, ';') : NULL; s;
+	     s = strchr(s, ';')) {
+		s++;
+		while (ascii_is_space(*s))
+			s++;
+		if (strncasecmp(s, "charset", 7) != 0)
+			continue;
+		s += 7;
+		while (ascii_is_space(*s))
+			s++;
+		if (*s != '=')
+			continue;
+		s++;
+		while (ascii_is_space(*s))
+			s++;
+		char quote = *s == '"' || *s == '\'' ? *s++ : 0;
+		size_t n = quote ? strcspn(s, quote == '"' ? "\"" : "'")
+		                 : strcspn(s, "; \t");
+		return n ? xstrndup(s, n) : NULL;
+	}
+	return NULL;
 }

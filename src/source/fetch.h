@@ -42,11 +42,13 @@ struct fetch_result {
 	const char *etag;          /* for the next fetch; NULL when none */
 	const char *last_modified; /* for the next fetch; NULL when none */
 	const char *effective_url; /* after redirects */
-	const char *content_type;  /* the answer's Content-Type; NULL when
-	                              it has none (a file) */
 	const char *error;         /* human-readable; NULL unless FETCH_ERROR */
 	struct fetch_headers headers; /* the last answer's */
 };
+
+/* The charset parameter of a Content-Type ('text/xml; charset="x"'), or
+ * NULL when it has none (type may be NULL).  The caller frees it. */
+char *fetch_type_charset(const char *type);
 
 /* Called once for every transfer added, from fetcher_perform().  It may
  * call fetcher_add(), but not fetcher_free(). */

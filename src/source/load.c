@@ -133,6 +133,9 @@ static void on_fetched(void *ctx, struct fetch_result *r)
 	        .url = r->effective_url,
 	        .item = add_item,
 	        .ctx = f->lib,
+	        .content_type = r->headers.content_type,
+	        .content_location = r->headers.content_location,
+	        .content_language = r->headers.content_language,
 	};
 	if (feed_parse_memory(r->body, r->body_len, &req, NULL, &error) < 0) {
 		text_safe_warn(r->url, error);

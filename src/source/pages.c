@@ -224,18 +224,6 @@ static bool html_type(const char *type)
 	       (len == 21 && !strncasecmp(type, "application/xhtml+xml", len));
 }
 
-/* The charset parameter of a Content-Type, or NULL. */
-static char *type_charset(const char *type)
-{
-	const char *at = type ? strcasestr(type, "charset=") : NULL;
-	if (!at)
-		return NULL;
-	at += strlen("charset=");
-	at += *at == '"';
-	size_t len = strcspn(at, "\"; \t");
-	return len ? xstrndup(at, len) : NULL;
-}
-
 /* Whether a body may be a web page: no binary bytes and some markup at
  * its start. */
 static bool looks_like_html(const char *body, size_t len)
@@ -265,15 +253,16 @@ static char *page_article(const struct fetch_result *r, struct extraction **x)
 	*x = NULL;
 	if (r->status != FETCH_OK)
 		return xstrdup(r->error ? r->error : _("no answer"));
-	if (r->content_type && !html_type(r->content_type)) {
-		char *type = text_safe(r->content_type, TEXT_SAFE_NAME_MAX);
+	if (r->headers.content_type && !html_type(r->headers.content_type)) {
+		char *type =
+		        text_safe(r->headers.content_type, TEXT_SAFE_NAME_MAX);
 		char *why = xasprintf(_("not a web page (%s)"), type);
 		free(type);
 		return why;
 	}
 	if (!looks_like_html(r->body, r->body_len))
 		return xstrdup(_("not a web page"));
-	char *charset = type_charset(r->content_type);
+	char *charset = fetch_type_charset(r->headers.content_type);
 	struct extract_options opt = {.url = r->effective_url,
 	                              .charset = charset};
 	*x = extract_page(r->body, r->body_len, &opt);

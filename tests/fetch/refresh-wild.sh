@@ -3,7 +3,8 @@
 # the cache keeps: the Content-Type charset read (windows-1255 with no
 # declaration), Content-Location as the base and Content-Language as the
 # language, two items without guid or link that share a title and a date
-# kept apart, and after every feed fixture of the suite has been stored,
+# kept apart, a feed URL opened with --dump read in its HTTP charset,
+# and after every feed fixture of the suite has been stored,
 # nothing but valid UTF-8 in any text column of any table.
 set -u
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/akhbar-refresh-wild.XXXXXX") || exit 99
@@ -95,4 +96,10 @@ if items < 40 or values < 400:
     failed = True
 sys.exit(1 if failed else 0)
 PY
+# A feed URL opened straight away reads the HTTP charset too, over a
+# declaration that lies.
+"$AKHBAR" --dump "$base/header/Content-Type/text%2Fxml%3Bcharset%3Dkoi8-r/feed/data/wild-ru-koi8.xml" \
+	>"$tmp/dump" 2>&1 || fail "--dump URL: $(cat "$tmp/dump")"
+grep -q "Новости дня" "$tmp/dump" ||
+	fail "--dump URL did not read the HTTP charset: $(head -5 "$tmp/dump")"
 exit $status
