@@ -727,7 +727,9 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* the tests' catalogues, before they are installed */
+	const char *localedir = getenv("AKHBAR_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	struct options o;

@@ -233,7 +233,7 @@ static void article_draw(struct ui *ui, void *self)
 	 * place in the list. */
 	char *position =
 	        av->at.story < count(ui)
-	                ? xasprintf("%zu/%zu", av->at.story + 1, count(ui))
+	                ? ui_numbers("%zu/%zu", av->at.story + 1, count(ui))
 	                : NULL;
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
 	            ui->stories_title ? ui->stories_title : PACKAGE, position);
@@ -265,7 +265,7 @@ static void article_draw(struct ui *ui, void *self)
 
 	size_t last =
 	        av->rows.top + h < doc->nlines ? av->rows.top + h : doc->nlines;
-	char *lines = xasprintf(_("line %zu/%zu"), last, doc->nlines);
+	char *lines = ui_numbers(_("line %zu/%zu"), last, doc->nlines);
 	ui_draw_bar(
 	        ui, ui->rows - 1, UI_ROLE_STATUS, lines,
 	        av->page->nrelated

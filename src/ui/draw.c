@@ -18,10 +18,16 @@ static struct {
 } looks[UI_ROLE_COUNT];
 
 static enum ui_direction direction = UI_DIR_LTR;
+static bool words_rtl; /* the interface's language is written RTL */
 
-void ui_draw_set_direction(enum ui_direction dir)
+/* Where this frame shows the terminal's cursor (logical column); a row
+ * of -1: nowhere. */
+static int cursor_y = -1, cursor_x;
+
+void ui_draw_set_direction(enum ui_direction dir, bool language_rtl)
 {
 	direction = dir;
+	words_rtl = language_rtl;
 }
 
 /* The screen column of the left edge of the field [x, x + width). */
@@ -47,6 +53,7 @@ void ui_draw_set_role(enum ui_role role, attr_t attr, short pair)
 void ui_draw_begin(void)
 {
 	werase(stdscr);
+	cursor_y = -1;
 }
 
 void ui_draw_fill(int y, enum ui_role role)
@@ -170,7 +177,11 @@ int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
 		return 0;
 	struct lay_options opt = *lay;
 	opt.width = width;
-	opt.direction = LAY_DIR_AUTO;
+	/* the interface's own text at a bar's end (key hints, counts) in a
+	 * language written right to left reads from the right, whatever
+	 * it starts with ("Enter", a digit) */
+	opt.direction =
+	        place == UI_PLACE_END && words_rtl ? LAY_DIR_RTL : LAY_DIR_AUTO;
 	struct lay_row *row = lay_headline_new(text, strlen(text), &opt);
 	bool right = place == UI_PLACE_END ? direction == UI_DIR_LTR
 	                                   : row->align_right;
@@ -180,8 +191,26 @@ int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
 	return columns;
 }
 
+void ui_draw_cursor(int y, int x)
+{
+	cursor_y = y;
+	cursor_x = x;
+}
+
+/* The terminal's cursor where a frame asked for it, else hidden. */
+static void place_cursor(void)
+{
+	bool shown = cursor_y >= 0 && cursor_y < LINES && cursor_x >= 0 &&
+	             cursor_x < COLS;
+	leaveok(stdscr, !shown);
+	curs_set(shown ? 1 : 0);
+	if (shown)
+		wmove(stdscr, cursor_y, screen_x(cursor_x, 1));
+}
+
 void ui_draw_finish(void)
 {
+	place_cursor();
 	wnoutrefresh(stdscr);
 	doupdate();
 }
