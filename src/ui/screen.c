@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui/draw.h"
@@ -19,10 +20,24 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
+/* Terminals that reorder right-to-left rows themselves and ignore
+ * CSI 8 l, known by the variables they set. */
+enum reordering_terminal {
+	TERM_OTHER,
+	TERM_MLTERM,  /* its own bidi (use_ctl) is set by OSC 5379 */
+	TERM_KONSOLE, /* only its profile turns its bidi off */
+};
+
+/* After a handshake, the whole screen is drawn once more after this
+ * long: a terminal behind tmux may get the mode after the first rows. */
+#define REPAINT_AFTER_MS 150
+
 static SCREEN *screen;
 static bool is_open;
 static bool in_tmux;
 static bool visual_order;
+static enum reordering_terminal terminal;
+static long long repaint_at; /* CLOCK_MONOTONIC ms; 0: none due */
 
 static volatile sig_atomic_t quit_signal;
 static volatile sig_atomic_t suspend_pending;
@@ -75,21 +90,56 @@ static void send_mode(const char *plain, const char *tmux)
 	send_raw(in_tmux ? tmux : plain);
 }
 
-/* Explicit mode and LTR: show our visual-order cells as received. */
-static void handshake(void)
+static long long now_ms(void)
 {
-	if (visual_order)
-		send_mode("\033[8l\033[1 k",
-		          "\033Ptmux;\033\033[8l\033\033[1 k\033\\");
-	else
-		send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The terminal's own bidi back on. */
+/* Explicit mode and LTR: show our visual-order cells as received (and
+ * mlterm's own bidi off); the screen is drawn whole again soon after. */
+static void handshake(void)
+{
+	if (!visual_order) {
+		send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+		return;
+	}
+	send_mode("\033[8l\033[1 k", "\033Ptmux;\033\033[8l\033\033[1 k\033\\");
+	if (terminal == TERM_MLTERM)
+		send_mode("\033]5379;use_ctl=false\a",
+		          "\033Ptmux;\033\033]5379;use_ctl=false\a\033\\");
+	repaint_at = now_ms() + REPAINT_AFTER_MS;
+}
+
+/* The terminal's own bidi back on: sent while the alternate screen is
+ * still up, as tmux passes nothing through once it has left it. */
 static void handback(void)
 {
-	if (visual_order)
-		send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+	if (!visual_order)
+		return;
+	send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+	if (terminal == TERM_MLTERM)
+		send_mode("\033]5379;use_ctl=true\a",
+		          "\033Ptmux;\033\033]5379;use_ctl=true\a\033\\");
+}
+
+/* Give the screen back: the terminal's bidi first, then curses'. */
+static void leave_screen(void)
+{
+	handback();
+	endwin();
+}
+
+static enum reordering_terminal reordering_terminal(void)
+{
+	const char *mlterm = getenv("MLTERM");
+	const char *konsole = getenv("KONSOLE_VERSION");
+	if (mlterm && *mlterm)
+		return TERM_MLTERM;
+	if (konsole && *konsole)
+		return TERM_KONSOLE;
+	return TERM_OTHER;
 }
 
 static bool check_terminal(void)
@@ -174,6 +224,7 @@ bool ui_screen_open(const struct ui_config *cfg, bool visual)
 	const char *tmux = getenv("TMUX");
 	in_tmux = tmux && *tmux;
 	visual_order = visual;
+	terminal = reordering_terminal();
 
 	/* Ours before curses starts, so it installs none of its own. */
 	handle(SIGTERM, on_quit);
@@ -225,8 +276,7 @@ void ui_screen_close(void)
 	is_open = false;
 	die_callback = NULL;
 	curs_set(1);
-	endwin();
-	handback();
+	leave_screen();
 	delscreen(screen);
 	screen = NULL;
 }
@@ -234,8 +284,7 @@ void ui_screen_close(void)
 /* Ctrl-Z: give the terminal back, stop, and take it again on SIGCONT. */
 static void suspend(void)
 {
-	endwin();
-	handback();
+	leave_screen();
 	handle(SIGTSTP, SIG_DFL);
 	raise(SIGTSTP);
 	/* stopped here until SIGCONT */
@@ -260,6 +309,16 @@ enum ui_event ui_screen_event(int *key, int timeout_ms)
 		handshake();
 		ui_draw_invalidate();
 		return UI_EVENT_RESUMED;
+	}
+	if (repaint_at) {
+		long long left = repaint_at - now_ms();
+		if (left <= 0) {
+			repaint_at = 0;
+			ui_draw_invalidate();
+			return UI_EVENT_REPAINT;
+		}
+		if (left < timeout_ms)
+			timeout_ms = (int)left;
 	}
 	wint_t wch;
 	wtimeout(stdscr, timeout_ms);
@@ -345,8 +404,7 @@ bool ui_screen_run(char *const argv[], char **error)
 	memset(&ignore, 0, sizeof ignore);
 	ignore.sa_handler = SIG_IGN;
 	sigemptyset(&ignore.sa_mask);
-	endwin();
-	handback();
+	leave_screen();
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		sigaction(keys[i], &ignore, &old[i]);
 	int status = 0;

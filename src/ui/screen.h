@@ -16,6 +16,8 @@ enum ui_event {
 	UI_EVENT_WHEEL_UP, /* the mouse wheel */
 	UI_EVENT_WHEEL_DOWN,
 	UI_EVENT_RESUMED, /* back from a suspend: repaint everything */
+	UI_EVENT_REPAINT, /* the bidi modes have surely arrived: repaint
+	                     everything once more */
 	UI_EVENT_QUIT,    /* SIGTERM, SIGINT or SIGHUP arrived */
 };
 
@@ -30,7 +32,9 @@ void ui_screen_close(void);
 
 /* Wait up to timeout_ms (0: only look) for the next event; *key is set
  * for UI_EVENT_KEY.  Suspends the program on Ctrl-Z (SIGTSTP) and returns
- * UI_EVENT_RESUMED after. */
+ * UI_EVENT_RESUMED after.  Shortly after each handshake returns
+ * UI_EVENT_REPAINT once, so that no row stays drawn in a mode the
+ * terminal got late (tmux passes the modes on apart from the rows). */
 enum ui_event ui_screen_event(int *key, int timeout_ms);
 
 /* The descriptor keys arrive on, for a poll that waits on more. */

@@ -319,6 +319,7 @@ static unsigned on_event(struct ui *ui, enum ui_event event, int key,
 	case UI_EVENT_RESIZE:
 		return UI_REACT_DRAW;
 	case UI_EVENT_RESUMED:
+	case UI_EVENT_REPAINT:
 		return UI_REACT_DRAW | UI_REACT_FULL;
 	case UI_EVENT_WHEEL_UP:
 	case UI_EVENT_WHEEL_DOWN:

@@ -916,6 +916,52 @@ static void cmd_output_contains(const char *hex, bool want)
 	free(bytes);
 }
 
+/* Byte strings that must come in this order in the output. */
+struct in_order {
+	unsigned char **bytes;
+	size_t *len;
+	size_t n;
+};
+
+/* Each string found after the end of the one before it. */
+static bool output_in_order(const void *arg)
+{
+	const struct in_order *o = arg;
+	size_t at = 0;
+	for (size_t i = 0; i < o->n; i++) {
+		const unsigned char *p = memmem(S.vt.out + at, S.vt.nout - at,
+		                                o->bytes[i], o->len[i]);
+		if (!p)
+			return false;
+		at = (size_t)(p - S.vt.out) + o->len[i];
+	}
+	return true;
+}
+
+/* output-in-order HEX | HEX | ...: the child's whole output has these
+ * bytes, each after the ones before it. */
+static void cmd_output_in_order(const char *args)
+{
+	struct in_order o = {0};
+	char *copy = xstrdup(args), *save = NULL;
+	for (char *part = strtok_r(copy, "|", &save); part;
+	     part = strtok_r(NULL, "|", &save)) {
+		o.bytes = xreallocarray(o.bytes, o.n + 1, sizeof *o.bytes);
+		o.len = xreallocarray(o.len, o.n + 1, sizeof *o.len);
+		o.bytes[o.n] = parse_hex(part, &o.len[o.n]);
+		o.n++;
+	}
+	if (o.n < 2)
+		hard_error("usage: output-in-order HEX | HEX [| HEX...]");
+	if (!settled(output_in_order, &o))
+		fail("the child's output lacks %s in that order", args);
+	for (size_t i = 0; i < o.n; i++)
+		free(o.bytes[i]);
+	free(o.bytes);
+	free(o.len);
+	free(copy);
+}
+
 /* output-clean-controls: nothing but what a curses program needs to draw
  * reached the terminal.  Allowed: printable UTF-8, BS, TAB, LF, CR, and
  * ESC sequences that are CSI or a plain escape (charset, keypad, save and
@@ -1271,6 +1317,8 @@ static void run_line(char *line)
 		cmd_bytes_save(args);
 	} else if (strcmp(cmd, "bytes-ratio-max") == 0) {
 		cmd_bytes_ratio(args);
+	} else if (strcmp(cmd, "output-in-order") == 0) {
+		cmd_output_in_order(args);
 	} else if (strcmp(cmd, "output-contains") == 0) {
 		cmd_output_contains(args, true);
 	} else if (strcmp(cmd, "output-not-contains") == 0) {

@@ -15,6 +15,7 @@ ui_screen_tests = \
 	tests/ui/hostile.scr \
 	tests/ui/bidi-handshake.scr \
 	tests/ui/bidi-tmux.scr \
+	tests/ui/bidi-tmux-suspend.scr \
 	tests/ui/bidi-terminal.scr \
 	tests/ui/no-color.scr \
 	tests/ui/config.scr \
