@@ -142,6 +142,15 @@ static enum reordering_terminal reordering_terminal(void)
 	return TERM_OTHER;
 }
 
+const char *ui_screen_advice(void)
+{
+	if (terminal != TERM_KONSOLE || !visual_order)
+		return NULL;
+	return _("Konsole reorders right-to-left text itself: turn off "
+	         "Bi-Directional text rendering in its profile, or use "
+	         "--bidi=terminal");
+}
+
 static bool check_terminal(void)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -27,6 +27,11 @@ enum ui_event {
  * prints a one-line message naming the fix and returns false. */
 bool ui_screen_open(const struct ui_config *cfg, bool visual);
 
+/* One line for the user when the terminal reorders right-to-left text
+ * itself and no control sequence turns that off (Konsole): what to
+ * change.  NULL when there is nothing to say. */
+const char *ui_screen_advice(void);
+
 /* Give the terminal back as it was; safe to call twice. */
 void ui_screen_close(void);
 

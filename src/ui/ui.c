@@ -358,6 +358,9 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		ui_config_free(cfg);
 		return EXIT_FAILURE;
 	}
+	const char *advice = ui_screen_advice();
+	if (advice && !ui->message)
+		ui->message = xstrdup(advice);
 	ui->rows = LINES;
 	ui->cols = COLS;
 	ui_draw_set_direction(interface_direction(cfg), lang_rtl());

@@ -16,6 +16,8 @@ ui_screen_tests = \
 	tests/ui/bidi-handshake.scr \
 	tests/ui/bidi-tmux.scr \
 	tests/ui/bidi-tmux-suspend.scr \
+	tests/ui/bidi-konsole.scr \
+	tests/ui/bidi-mlterm.scr \
 	tests/ui/bidi-terminal.scr \
 	tests/ui/no-color.scr \
 	tests/ui/config.scr \
