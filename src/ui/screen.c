@@ -465,13 +465,55 @@ static char *base64(const char *text)
 	return out;
 }
 
-void ui_screen_copy(const char *text)
+/* Whether tmux's global option is one of the values given ("on", "all"),
+ * asked of the tmux we run in; false when it can't be asked. */
+static bool tmux_option_is(const char *option, const char *const values[])
 {
+	char *command =
+	        xasprintf("tmux show-options -gv %s 2>/dev/null", option);
+	FILE *p = popen(command, "r");
+	free(command);
+	if (!p)
+		return false;
+	char value[32] = "";
+	if (!fgets(value, sizeof value, p))
+		value[0] = '\0';
+	pclose(p);
+	value[strcspn(value, "\n")] = '\0';
+	for (size_t i = 0; values[i]; i++)
+		if (!strcmp(value, values[i]))
+			return true;
+	return false;
+}
+
+const char *ui_screen_copy(const char *text)
+{
+	static const char *const on[] = {"on", NULL};
+	static const char *const passing[] = {"on", "all", NULL};
 	char *b64 = base64(text);
-	char *seq =
-	        in_tmux ? xasprintf("\033Ptmux;\033\033]52;c;%s\a\033\\", b64)
-	                : xasprintf("\033]52;c;%s\a", b64);
-	send_raw(seq);
-	free(seq);
+	char *plain = xasprintf("\033]52;c;%s\a", b64);
+	const char *why_not = NULL;
+	send_raw(plain);
+	if (in_tmux) {
+		/* tmux takes the plain one into its buffer and on to the
+		 * outer terminal with set-clipboard on; passthrough brings
+		 * the copy itself there when allowed */
+		bool taken = tmux_option_is("set-clipboard", on);
+		if (tmux_option_is("allow-passthrough", passing)) {
+			char *wrapped = xasprintf(
+			        "\033Ptmux;\033\033]52;c;%s\a\033\\", b64);
+			send_raw(wrapped);
+			free(wrapped);
+			taken = true;
+		}
+		if (!taken)
+			why_not = _("not copied: tmux takes a copy with "
+			            "'set -g set-clipboard on'");
+	} else if (getenv("VTE_VERSION")) {
+		why_not = _("not copied: this terminal takes no copy from a "
+		            "program (OSC 52)");
+	}
+	free(plain);
 	free(b64);
+	return why_not;
 }

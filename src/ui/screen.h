@@ -53,10 +53,11 @@ int ui_screen_input_fd(void);
  * with *error (a new string) when it could not be started or failed. */
 bool ui_screen_run(char *const argv[], char **error);
 
-/* Put text on the clipboard of the terminal (OSC 52, through tmux's
- * passthrough inside tmux).  The text travels base64-encoded, so nothing
- * in it can act as a control. */
-void ui_screen_copy(const char *text);
+/* Put text on the clipboard of the terminal (OSC 52; inside tmux, also
+ * through its passthrough when that is allowed).  The text travels
+ * base64-encoded, so nothing in it can act as a control.  Returns NULL
+ * when the copy went out in a form the terminal takes, else why not. */
+const char *ui_screen_copy(const char *text);
 
 /* The signal that caused UI_EVENT_QUIT. */
 int ui_screen_quit_signal(void);

@@ -149,8 +149,8 @@ static unsigned with_link(struct ui *ui, enum ui_action a)
 	} else if (a == UI_ACTION_OPEN_LINK) {
 		reaction = open_link(ui, link);
 	} else {
-		ui_screen_copy(link);
-		ui_message(ui, "%s", _("link copied"));
+		const char *why_not = ui_screen_copy(link);
+		ui_message(ui, "%s", why_not ? why_not : _("link copied"));
 	}
 	free(link);
 	return reaction;

@@ -18,6 +18,9 @@ ui_screen_tests = \
 	tests/ui/bidi-tmux-suspend.scr \
 	tests/ui/bidi-konsole.scr \
 	tests/ui/bidi-mlterm.scr \
+	tests/ui/copy-tmux.scr \
+	tests/ui/copy-tmux-off.scr \
+	tests/ui/copy-tmux-passthrough.scr \
 	tests/ui/bidi-terminal.scr \
 	tests/ui/no-color.scr \
 	tests/ui/config.scr \
@@ -65,7 +68,8 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/data/dash-link.txt \
 	tests/ui/data/links.xml \
 	tests/ui/data/variants.txt \
-	tests/ui/data/titled.sh
+	tests/ui/data/titled.sh \
+	tests/ui/data/bin/tmux
 
 if HAVE_VTERM
 TESTS += $(ui_screen_tests)
