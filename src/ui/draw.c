@@ -19,6 +19,12 @@ static struct {
 
 static enum ui_direction direction = UI_DIR_LTR;
 static bool words_rtl; /* the interface's language is written RTL */
+static bool logical;   /* the terminal reorders rows: see below */
+
+/* LEFT-TO-RIGHT MARK: in logical mode it closes every field and opens
+ * every row, so that a terminal reordering a row as one paragraph sees
+ * it left to right and never joins two fields into one run. */
+#define FIELD_MARK 0x200E
 
 /* Where this frame shows the terminal's cursor (logical column); a row
  * of -1: nowhere. */
@@ -44,6 +50,11 @@ static int place_in(int x, int width, int columns, bool right)
 	return right && columns < width ? left + width - columns : left;
 }
 
+void ui_draw_set_logical(bool on)
+{
+	logical = on;
+}
+
 void ui_draw_set_role(enum ui_role role, attr_t attr, short pair)
 {
 	looks[role].attr = attr;
@@ -67,7 +78,7 @@ void ui_draw_fill(int y, enum ui_role role)
  * library's wcwidth() (which curses uses) disagree about a character,
  * draw a stand-in of the cell's width so the rest of the row stays put. */
 static void draw_cell(int y, int x, const struct lay_cell *c, attr_t attr,
-                      short pair)
+                      short pair, bool last)
 {
 	wchar_t wc[CCHARW_MAX + 1];
 	size_t n = 0;
@@ -82,6 +93,8 @@ static void draw_cell(int y, int x, const struct lay_cell *c, attr_t attr,
 	else
 		for (size_t i = 0; i < c->nch && n < CCHARW_MAX; i++)
 			wc[n++] = (wchar_t)c->ch[i];
+	if (last && logical && n < CCHARW_MAX)
+		wc[n++] = FIELD_MARK;
 	wc[n] = L'\0';
 	cchar_t cc;
 	if (setcchar(&cc, wc, attr, pair, NULL) == OK)
@@ -131,12 +144,14 @@ static void draw_cells(int y, int x, const struct lay_row *row,
 		const struct lay_cell *c = &row->cells[i];
 		if (x + c->width > COLS)
 			break;
+		bool last = i + 1 == row->ncells;
 		if (current && current[i])
-			draw_cell(y, x, c, current_attr, current_pair);
+			draw_cell(y, x, c, current_attr, current_pair, last);
 		else if (found && found[i])
-			draw_cell(y, x, c, found_attr, found_pair);
+			draw_cell(y, x, c, found_attr, found_pair, last);
 		else
-			draw_cell(y, x, c, looks[role].attr, looks[role].pair);
+			draw_cell(y, x, c, looks[role].attr, looks[role].pair,
+			          last);
 		x += c->width;
 	}
 	free(found);
@@ -208,8 +223,32 @@ static void place_cursor(void)
 		wmove(stdscr, cursor_y, screen_x(cursor_x, 1));
 }
 
+/* Logical mode: the mark at the start of every row, with the first
+ * cell's character. */
+static void open_rows(void)
+{
+	for (int y = 0; y < LINES; y++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t attr;
+		short pair;
+		if (mvwin_wch(stdscr, y, 0, &cc) == ERR ||
+		    getcchar(&cc, wc, &attr, &pair, NULL) == ERR)
+			continue;
+		size_t n = wcslen(wc);
+		if (n >= CCHARW_MAX || (n && wc[n - 1] == FIELD_MARK))
+			continue;
+		wc[n++] = FIELD_MARK;
+		wc[n] = L'\0';
+		if (setcchar(&cc, wc, attr, pair, NULL) == OK)
+			mvwadd_wch(stdscr, y, 0, &cc);
+	}
+}
+
 void ui_draw_finish(void)
 {
+	if (logical)
+		open_rows();
 	place_cursor();
 	wnoutrefresh(stdscr);
 	doupdate();

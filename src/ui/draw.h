@@ -36,6 +36,12 @@ enum ui_place {
  * hints and counts, then read from the right). */
 void ui_draw_set_direction(enum ui_direction dir, bool language_rtl);
 
+/* Rows go out in logical order for a terminal that reorders them
+ * itself (--bidi=terminal): every row then starts and every field ends
+ * with a LEFT-TO-RIGHT MARK, so the terminal keeps the fields where they
+ * are drawn and reorders each one within itself. */
+void ui_draw_set_logical(bool on);
+
 /* Set how a role looks (called once the terminal's colours are known). */
 void ui_draw_set_role(enum ui_role role, attr_t attr, short pair);
 

@@ -364,6 +364,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 	ui->rows = LINES;
 	ui->cols = COLS;
 	ui_draw_set_direction(interface_direction(cfg), lang_rtl());
+	ui_draw_set_logical(!ui->lay.visual);
 	ui_view_push(ui, first);
 
 	int status = EXIT_SUCCESS;

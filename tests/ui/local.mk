@@ -22,6 +22,7 @@ ui_screen_tests = \
 	tests/ui/copy-tmux-off.scr \
 	tests/ui/copy-tmux-passthrough.scr \
 	tests/ui/bidi-terminal.scr \
+	tests/ui/bidi-terminal-zwnj.scr \
 	tests/ui/no-color.scr \
 	tests/ui/config.scr \
 	tests/ui/signals.scr \
