@@ -21,6 +21,8 @@ ui_screen_tests = \
 	tests/ui/copy-tmux.scr \
 	tests/ui/copy-tmux-off.scr \
 	tests/ui/copy-tmux-passthrough.scr \
+	tests/ui/cli-help-fa.scr \
+	tests/ui/cli-search.scr \
 	tests/ui/bidi-terminal.scr \
 	tests/ui/bidi-terminal-zwnj.scr \
 	tests/ui/no-color.scr \
@@ -57,6 +59,7 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/mirrored-headlines.screen \
 	tests/ui/mirrored-article.screen \
 	tests/ui/mirrored-help.screen \
+	tests/ui/cli-help-fa.screen \
 	tests/ui/next.screen \
 	tests/ui/variants-list.screen \
 	tests/ui/resize-50x20.screen \
