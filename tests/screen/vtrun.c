@@ -758,6 +758,30 @@ static bool cursor_hidden(const void *arg)
 	return !S.vt.cursor_visible;
 }
 
+/* The cursor shown, on the cell arg (a VTermPos) names. */
+static bool cursor_at(const void *arg)
+{
+	const VTermPos *want = arg;
+	VTermPos pos;
+	vterm_state_get_cursorpos(vterm_obtain_state(S.vt.term), &pos);
+	return S.vt.cursor_visible && pos.row == want->row &&
+	       pos.col == want->col;
+}
+
+static void cmd_expect_cursor(const char *args)
+{
+	VTermPos want;
+	if (sscanf(args, "%d %d", &want.row, &want.col) != 2)
+		hard_error("usage: expect-cursor ROW COL");
+	if (!settled(cursor_at, &want)) {
+		VTermPos pos;
+		vterm_state_get_cursorpos(vterm_obtain_state(S.vt.term), &pos);
+		fail("the cursor is %s at %d,%d, not shown at %d,%d",
+		     S.vt.cursor_visible ? "shown" : "hidden", pos.row, pos.col,
+		     want.row, want.col);
+	}
+}
+
 struct cell_attr {
 	int row, col;
 	const char *attr;
@@ -1295,6 +1319,8 @@ static void run_line(char *line)
 			hard_error("expect-not-contains needs text");
 		if (!settled(screen_lacks, args))
 			fail("a row contains \"%s\"", args);
+	} else if (strcmp(cmd, "expect-cursor") == 0) {
+		cmd_expect_cursor(args);
 	} else if (strcmp(cmd, "expect-cursor-hidden") == 0) {
 		if (!settled(cursor_hidden, NULL))
 			fail("the cursor is visible");

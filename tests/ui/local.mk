@@ -23,6 +23,8 @@ ui_screen_tests = \
 	tests/ui/copy-tmux-passthrough.scr \
 	tests/ui/cli-help-fa.scr \
 	tests/ui/cli-search.scr \
+	tests/ui/fa-interface.scr \
+	tests/ui/en-interface.scr \
 	tests/ui/bidi-terminal.scr \
 	tests/ui/bidi-terminal-zwnj.scr \
 	tests/ui/no-color.scr \
@@ -60,6 +62,9 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/mirrored-article.screen \
 	tests/ui/mirrored-help.screen \
 	tests/ui/cli-help-fa.screen \
+	tests/ui/fa-list.screen \
+	tests/ui/fa-article.screen \
+	tests/ui/fa-help.screen \
 	tests/ui/next.screen \
 	tests/ui/variants-list.screen \
 	tests/ui/resize-50x20.screen \
