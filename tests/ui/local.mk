@@ -25,6 +25,8 @@ ui_screen_tests = \
 	tests/ui/cli-search.scr \
 	tests/ui/fa-interface.scr \
 	tests/ui/en-interface.scr \
+	tests/ui/ar-interface.scr \
+	tests/ui/he-interface.scr \
 	tests/ui/bidi-terminal.scr \
 	tests/ui/bidi-terminal-zwnj.scr \
 	tests/ui/no-color.scr \
