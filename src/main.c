@@ -167,9 +167,10 @@ static void bad_usage(const char *fmt, ...)
 	if (vasprintf(&message, fmt, ap) < 0)
 		message = NULL;
 	va_end(ap);
-	lay_printf(stderr, "%s: %s", PACKAGE, message ? message : "");
-	lay_printf(stderr, _("\nTry '%s --help' for more information.\n"),
-	           PACKAGE);
+	char *hint = xasprintf(_("\nTry '%s --help' for more information.\n"),
+	                       PACKAGE);
+	lay_printf(stderr, "%s: %s%s", PACKAGE, message ? message : "", hint);
+	free(hint);
 	free(message);
 	exit(2);
 }

@@ -44,16 +44,17 @@ static bool has_rtl(const char *text)
 	return false;
 }
 
-/* The columns of the terminal out goes to; 0 when it is none or when
- * the text goes out as it is. */
+/* The columns of the terminal out goes to (80 when it does not say);
+ * 0 when it is none or when the text goes out as it is. */
 static int laid_out_width(FILE *out, const char *text)
 {
 	struct winsize ws;
 	int fd = fileno(out);
 	if (!setting.visual || fd < 0 || !isatty(fd) || terminal_reorders() ||
-	    !has_rtl(text) || ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
+	    !has_rtl(text))
 		return 0;
-	return ws.ws_col;
+	return ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col
+	                                                        : 80;
 }
 
 /* One line (without its newline) as rows of width columns. */
