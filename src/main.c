@@ -18,6 +18,7 @@
 #include "dump.h"
 #include "extract_cmd.h"
 #include "layout/layout.h"
+#include "layout/print.h"
 #include "model/library.h"
 #include "source/load.h"
 #include "source/opml.h"
@@ -80,83 +81,91 @@ static const struct option long_options[] = {
 
 static void usage(FILE *out)
 {
-	fprintf(out, _("Usage: %s [OPTION]... [FILE|FOLDER]...\n"), PACKAGE);
-	fputs(_("Read news in the terminal, with Persian, Arabic and Hebrew "
-	        "shown correctly.\n"
-	        "A FILE is an article file or a feed (RSS or Atom), or an "
-	        "http, https or\n"
-	        "file URL of a feed.  With no FILE, open the subscriptions "
-	        "(the feed list),\n"
-	        "or the bundled sample article when there are none.\n"
-	        "\n"
-	        "  --dump              print the articles as the article view "
-	        "shows them\n"
-	        "                      and exit; with no FILE, every cached "
-	        "feed item\n"
-	        "  --refresh           update every subscription into the "
-	        "cache, print a\n"
-	        "                      line per feed, and exit (0 when all "
-	        "were fetched)\n"
-	        "  --search WORDS...   print the cached headlines matching "
-	        "WORDS (Persian\n"
-	        "                      and Arabic spellings alike) as DATE TAB "
-	        "HEADLINE\n"
-	        "                      TAB LINK, newest first, and exit (0 "
-	        "when some\n"
-	        "                      matched, 1 when none)\n"
-	        "  --extract FILE|URL  print the article of a web page as an "
-	        "article file\n"
-	        "                      and exit (0 when one was found, 1 "
-	        "when none)\n"
-	        "  --base-url=URL      the page's address for --extract, for "
-	        "its links\n"
-	        "  --full-articles[=short|all|none]  which stories' web "
-	        "pages are fetched\n"
-	        "                      for their full article: those whose "
-	        "feed gives only\n"
-	        "                      a short summary (the reader's "
-	        "default), all, or\n"
-	        "                      none; with --refresh, those of the new "
-	        "items\n"
-	        "  --width=N           columns for --dump (default: the "
-	        "terminal's, or 80)\n"
-	        "  --shaping=on|off    Arabic letter shaping (default: on)\n"
-	        "  --bidi=app|terminal who reorders right-to-left text: akhbar "
-	        "(default),\n"
-	        "                      or a terminal that does bidi itself "
-	        "(logical order,\n"
-	        "                      unshaped)\n"
-	        "  --import=FILE       add the http and https feeds of an OPML "
-	        "file to the\n"
-	        "                      subscriptions\n"
-	        "  --local-feeds       with --import, add its file: URLs and "
-	        "paths too\n"
-	        "  --export            print the subscriptions as OPML 2.0\n"
-	        "  --urls=FILE         the subscriptions file (default:\n"
-	        "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
-	        "  --cache=FILE        the feed cache (default:\n"
-	        "                      $XDG_DATA_HOME/akhbar/cache.db)\n"
-	        "  --timeout=SECONDS   give up on a feed after this long "
-	        "(default: 60)\n"
-	        "  --max-size=MB       give up on a feed larger than this "
-	        "(default: 20)\n"
-	        "  --cache-wait=SECONDS  while another akhbar writes the "
-	        "cache, wait this\n"
-	        "                      long for it before giving up "
-	        "(default: 90)\n"
-	        "  --help              display this help and exit\n"
-	        "  --version           output version information and exit\n"),
-	      out);
+	lay_printf(out, _("Usage: %s [OPTION]... [FILE|FOLDER]...\n"), PACKAGE);
+	lay_print(
+	        out,
+	        _("Read news in the terminal, with Persian, Arabic and Hebrew "
+	          "shown correctly.\n"
+	          "A FILE is an article file or a feed (RSS or Atom), or an "
+	          "http, https or\n"
+	          "file URL of a feed.  With no FILE, open the subscriptions "
+	          "(the feed list),\n"
+	          "or the bundled sample article when there are none.\n"
+	          "\n"
+	          "  --dump              print the articles as the article "
+	          "view "
+	          "shows them\n"
+	          "                      and exit; with no FILE, every cached "
+	          "feed item\n"
+	          "  --refresh           update every subscription into the "
+	          "cache, print a\n"
+	          "                      line per feed, and exit (0 when all "
+	          "were fetched)\n"
+	          "  --search WORDS...   print the cached headlines matching "
+	          "WORDS (Persian\n"
+	          "                      and Arabic spellings alike) as DATE "
+	          "TAB "
+	          "HEADLINE\n"
+	          "                      TAB LINK, newest first, and exit (0 "
+	          "when some\n"
+	          "                      matched, 1 when none)\n"
+	          "  --extract FILE|URL  print the article of a web page as an "
+	          "article file\n"
+	          "                      and exit (0 when one was found, 1 "
+	          "when none)\n"
+	          "  --base-url=URL      the page's address for --extract, for "
+	          "its links\n"
+	          "  --full-articles[=short|all|none]  which stories' web "
+	          "pages are fetched\n"
+	          "                      for their full article: those whose "
+	          "feed gives only\n"
+	          "                      a short summary (the reader's "
+	          "default), all, or\n"
+	          "                      none; with --refresh, those of the "
+	          "new "
+	          "items\n"
+	          "  --width=N           columns for --dump (default: the "
+	          "terminal's, or 80)\n"
+	          "  --shaping=on|off    Arabic letter shaping (default: on)\n"
+	          "  --bidi=app|terminal who reorders right-to-left text: "
+	          "akhbar "
+	          "(default),\n"
+	          "                      or a terminal that does bidi itself "
+	          "(logical order,\n"
+	          "                      unshaped)\n"
+	          "  --import=FILE       add the http and https feeds of an "
+	          "OPML "
+	          "file to the\n"
+	          "                      subscriptions\n"
+	          "  --local-feeds       with --import, add its file: URLs and "
+	          "paths too\n"
+	          "  --export            print the subscriptions as OPML 2.0\n"
+	          "  --urls=FILE         the subscriptions file (default:\n"
+	          "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
+	          "  --cache=FILE        the feed cache (default:\n"
+	          "                      $XDG_DATA_HOME/akhbar/cache.db)\n"
+	          "  --timeout=SECONDS   give up on a feed after this long "
+	          "(default: 60)\n"
+	          "  --max-size=MB       give up on a feed larger than this "
+	          "(default: 20)\n"
+	          "  --cache-wait=SECONDS  while another akhbar writes the "
+	          "cache, wait this\n"
+	          "                      long for it before giving up "
+	          "(default: 90)\n"
+	          "  --help              display this help and exit\n"
+	          "  --version           output version information and "
+	          "exit\n"));
 }
 
 static void version(void)
 {
 	printf("%s %s\n", PACKAGE, VERSION);
-	puts(_("License: GPL-3.0-or-later "
-	       "<https://gnu.org/licenses/gpl.html>.\n"
-	       "This is free software: you are free to change and redistribute "
-	       "it.\n"
-	       "There is NO WARRANTY, to the extent permitted by law."));
+	lay_printf(stdout, "%s\n",
+	           _("License: GPL-3.0-or-later "
+	             "<https://gnu.org/licenses/gpl.html>.\n"
+	             "This is free software: you are free to change and "
+	             "redistribute it.\n"
+	             "There is NO WARRANTY, to the extent permitted by law."));
 }
 
 static void bad_usage(const char *fmt, ...)
@@ -166,11 +175,15 @@ static void bad_usage(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", PACKAGE);
-	vfprintf(stderr, fmt, ap);
+	char *message;
+	if (vasprintf(&message, fmt, ap) < 0)
+		message = NULL;
 	va_end(ap);
-	fprintf(stderr, _("\nTry '%s --help' for more information.\n"),
-	        PACKAGE);
+	char *hint = xasprintf(_("\nTry '%s --help' for more information.\n"),
+	                       PACKAGE);
+	lay_printf(stderr, "%s: %s%s", PACKAGE, message ? message : "", hint);
+	free(hint);
+	free(message);
 	exit(2);
 }
 
@@ -214,8 +227,9 @@ static int import_opml(const char *urls_path, const char *opml_path, bool local)
 		free(error);
 		return EXIT_FAILURE;
 	}
-	printf(_("Imported %zu feeds into %s (%zu already there).\n"), added,
-	       urls_path, skipped);
+	lay_printf(stdout,
+	           _("Imported %zu feeds into %s (%zu already there).\n"),
+	           added, urls_path, skipped);
 	return EXIT_SUCCESS;
 }
 
@@ -360,16 +374,18 @@ static void print_report(void *ctx, const struct update_report *r)
 	char *url = text_safe(r->url, 0);
 	switch (r->status) {
 	case UPDATE_OK:
-		printf(ngettext("ok     %s  %lld new, %zu item\n",
-		                "ok     %s  %lld new, %zu items\n", r->items),
-		       url, r->fresh, r->items);
+		lay_printf(stdout,
+		           ngettext("ok     %s  %lld new, %zu item\n",
+		                    "ok     %s  %lld new, %zu items\n",
+		                    r->items),
+		           url, r->fresh, r->items);
 		break;
 	case UPDATE_NOT_MODIFIED:
-		printf(_("ok     %s  not modified\n"), url);
+		lay_printf(stdout, _("ok     %s  not modified\n"), url);
 		break;
 	case UPDATE_ERROR: {
 		char *error = text_safe(r->error, TEXT_SAFE_MESSAGE_MAX);
-		printf(_("error  %s  %s\n"), url, error);
+		lay_printf(stdout, _("error  %s  %s\n"), url, error);
 		free(error);
 		(*errors)++;
 		break;
@@ -482,6 +498,53 @@ static bool cache_made(const char *path)
 	return false;
 }
 
+/* The date of a --search line, "2024-03-05T07:30Z", in local time:
+ * "2024-03-05T11:00+03:30" (Z still when local time is UTC).  Returns
+ * the bytes of line it stood for. */
+static size_t local_date(const char *line, struct strbuf *out)
+{
+	struct tm tm = {0};
+	const char *end = strptime(line, "%Y-%m-%dT%H:%MZ", &tm);
+	time_t t = end ? timegm(&tm) : (time_t)-1;
+	char when[40];
+	if (t == (time_t)-1 || !localtime_r(&t, &tm) ||
+	    !strftime(when, sizeof when, "%Y-%m-%dT%H:%M%z", &tm))
+		return 0;
+	size_t len = strlen(when); /* ...+0330: the offset as +03:30 */
+	if (!strcmp(when + len - 5, "+0000"))
+		strcpy(when + len - 5, "Z");
+	else {
+		memmove(when + len - 1, when + len - 2, 3);
+		when[len - 2] = ':';
+	}
+	strbuf_adds(out, when);
+	return (size_t)(end - line);
+}
+
+/* The matching headlines, their dates in local time, printed as the
+ * command line prints; how many, or -1. */
+static int print_search(struct cache *c, const char *query)
+{
+	char *lines = NULL;
+	size_t size = 0;
+	FILE *mem = open_memstream(&lines, &size);
+	int n = mem ? cache_search_print(mem, c, query) : -1;
+	if (mem)
+		fclose(mem);
+	struct strbuf out = {0};
+	for (const char *p = lines; n > 0 && p && *p;) {
+		p += local_date(p, &out);
+		size_t rest = strcspn(p, "\n");
+		strbuf_add(&out, p, rest + (p[rest] == '\n'));
+		p += rest + (p[rest] == '\n');
+	}
+	char *text = strbuf_take(&out);
+	lay_print(stdout, text);
+	free(text);
+	free(lines);
+	return n;
+}
+
 /* akhbar --search: the cached headlines matching the words, one a line.
  * 0 when something matched, 1 when nothing did, 2 on an error. */
 static int search(const char *cache_path, char **words, size_t nwords)
@@ -498,7 +561,7 @@ static int search(const char *cache_path, char **words, size_t nwords)
 	struct cache *c = open_cache(cache_path, CACHE_READ_ONLY);
 	int status = 2;
 	if (c) {
-		int n = cache_search_print(stdout, c, query);
+		int n = print_search(c, query);
 		if (n < 0)
 			warn("%s", cache_error(c));
 		else if (fflush(stdout) != 0)
@@ -664,8 +727,8 @@ static void set_option(struct options *o, int c, const char *arg)
 		version();
 		exit(EXIT_SUCCESS);
 	default:
-		fprintf(stderr, _("Try '%s --help' for more information.\n"),
-		        PACKAGE);
+		lay_printf(stderr, _("Try '%s --help' for more information.\n"),
+		           PACKAGE);
 		exit(2);
 	}
 }
@@ -677,8 +740,10 @@ static void parse_options(int argc, char **argv, struct options *o)
 	*o = (struct options){.layout = lay_options_default(),
 	                      .full_articles = PAGES_SHORT};
 	int c;
-	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
 		set_option(o, c, optarg);
+		lay_print_setup(o->layout.visual, o->layout.shaping);
+	}
 	o->args = argv + optind;
 	o->nargs = (size_t)(argc - optind);
 	if (o->local_feeds && !o->import)
@@ -801,7 +866,9 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* the tests' catalogues, before they are installed */
+	const char *localedir = getenv("AKHBAR_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	struct options o;

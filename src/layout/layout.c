@@ -248,6 +248,17 @@ static bool needs_shaping(const uint32_t *cp, size_t n)
 	return false;
 }
 
+/* The format characters a terminal that shapes and reorders by itself
+ * needs to see (non-joiners and joiners, the direction marks): in logical
+ * order they go out with the character before them.  The embeddings,
+ * overrides and isolates do not: the terminal reorders a whole row as
+ * one paragraph, so they would reach the other fields of the row. */
+static bool terminal_keeps(uint32_t c)
+{
+	return c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F ||
+	       c == 0x061C;
+}
+
 /* Steps 2-4 of the pipeline and the break opportunities: levels over the
  * whole paragraph, Arabic shaping, per character facts. */
 static void work_analyze(struct work *w, FriBidiParType base,
@@ -277,6 +288,10 @@ static void work_analyze(struct work *w, FriBidiParType base,
 		uint8_t k = char_kind(w->shown[i]);
 		if (w->types[i] == FRIBIDI_TYPE_WS && !(k & (F_DROP | F_MARK)))
 			k |= F_WS;
+		if (!w->visual && i > 0 &&
+		    !(w->info[i - 1] & (F_DROP | F_WS)) &&
+		    terminal_keeps(w->cp[i]))
+			k = F_MARK;
 		w->info[i] = k;
 		any |= k;
 	}

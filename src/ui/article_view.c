@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "layout/document.h"
+#include "layout/lang.h"
 #include "text/safe.h"
 #include "ui/draw.h"
 #include "ui/view.h"
@@ -89,6 +91,21 @@ static void mark_place(struct article_view *av)
 	}
 }
 
+/* The story's date as the interface shows every date: local time, in the
+ * interface language's digits (a date known only as text stays as it
+ * was written). */
+static void show_local_date(struct article *a)
+{
+	time_t t = (time_t)a->time;
+	struct tm tm;
+	char when[32];
+	if (!a->time || !localtime_r(&t, &tm) ||
+	    !strftime(when, sizeof when, "%Y-%m-%d %H:%M %Z", &tm))
+		return;
+	free(a->date);
+	a->date = lang_digits(when);
+}
+
 /* Lay the story out again when the width changed (or on first use). */
 static void sync_layout(struct ui *ui, struct article_view *av)
 {
@@ -163,6 +180,7 @@ static bool show(struct ui *ui, struct article_view *av,
 	av->doc = NULL;
 	article_free(av->page);
 	av->page = page;
+	show_local_date(page);
 	av->at = *place;
 	ui_list_follow(ui, place->story);
 	mark_read(ui, place->story);
@@ -285,7 +303,7 @@ static void article_draw(struct ui *ui, void *self)
 	 * place in the list. */
 	char *position =
 	        av->at.story < count(ui)
-	                ? xasprintf("%zu/%zu", av->at.story + 1, count(ui))
+	                ? ui_numbers("%zu/%zu", av->at.story + 1, count(ui))
 	                : NULL;
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
 	            ui->stories_title ? ui->stories_title : PACKAGE, position);
@@ -317,7 +335,7 @@ static void article_draw(struct ui *ui, void *self)
 
 	size_t last =
 	        av->rows.top + h < doc->nlines ? av->rows.top + h : doc->nlines;
-	char *lines = xasprintf(_("line %zu/%zu"), last, doc->nlines);
+	char *lines = ui_numbers(_("line %zu/%zu"), last, doc->nlines);
 	const char *fetching = fetching_what(ui, av);
 	if (fetching) {
 		char *both = xasprintf("%s  %s", lines, fetching);

@@ -123,6 +123,30 @@ static int key_word(struct ui_config *cfg, const char *word, const char *name,
 	return key;
 }
 
+/* "set interface-direction auto|ltr|rtl", the one setting so far. */
+static bool parse_set(struct ui_config *cfg, char **w, size_t n,
+                      const char *name, size_t lineno)
+{
+	static const char *const directions[] = {
+	        [UI_CONFIG_DIR_AUTO] = "auto",
+	        [UI_CONFIG_DIR_LTR] = "ltr",
+	        [UI_CONFIG_DIR_RTL] = "rtl",
+	};
+	if (n != 3 || strcmp(w[1], "interface-direction") != 0) {
+		add_error(cfg, name, lineno,
+		          _("usage: set interface-direction auto|ltr|rtl"));
+		return false;
+	}
+	for (size_t i = 0; i < sizeof directions / sizeof *directions; i++)
+		if (!strcmp(w[2], directions[i])) {
+			cfg->direction = (enum ui_config_direction)i;
+			return true;
+		}
+	add_error(cfg, name, lineno,
+	          _("usage: set interface-direction auto|ltr|rtl"));
+	return false;
+}
+
 /* Apply one line; returns false (after recording why) when it is bad. */
 static bool parse_line(struct ui_config *cfg, char *line, const char *name,
                        size_t lineno)
@@ -182,6 +206,8 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 		cfg->colors[role] = (struct ui_color){(short)fg, (short)bg};
 		return true;
 	}
+	if (!strcmp(w[0], "set"))
+		return parse_set(cfg, w, n, name, lineno);
 	add_error(cfg, name, lineno, _("unknown command '%s'"), w[0]);
 	return false;
 }

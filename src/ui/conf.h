@@ -3,6 +3,7 @@
  * the user's file, $XDG_CONFIG_HOME/akhbar/config, is read by the same
  * parser after them.  Lines:
  *     bind KEY ACTION      unbind KEY      color ROLE FG BG
+ *     set interface-direction auto|ltr|rtl
  * A bad line is reported as "FILE:LINE: message" and the rest still loads;
  * the messages quote the file, made safe for a terminal (text_safe). */
 #ifndef AKHBAR_UI_CONF_H
@@ -24,8 +25,17 @@ struct ui_binding {
 	enum ui_action action;
 };
 
+/* The interface's direction: auto follows the interface language
+ * (mirrored for Persian, Arabic, Hebrew, Urdu...). */
+enum ui_config_direction {
+	UI_CONFIG_DIR_AUTO,
+	UI_CONFIG_DIR_LTR,
+	UI_CONFIG_DIR_RTL,
+};
+
 struct ui_config {
 	struct ui_binding *bindings; /* in the order bound */
+	enum ui_config_direction direction;
 	size_t nbindings;
 	struct ui_color colors[UI_ROLE_COUNT];
 	/* "FILE:LINE: message" as safe text, owned: at most 20, then one

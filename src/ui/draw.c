@@ -18,10 +18,22 @@ static struct {
 } looks[UI_ROLE_COUNT];
 
 static enum ui_direction direction = UI_DIR_LTR;
+static bool words_rtl; /* the interface's language is written RTL */
+static bool logical;   /* the terminal reorders rows: see below */
 
-void ui_draw_set_direction(enum ui_direction dir)
+/* LEFT-TO-RIGHT MARK: in logical mode it closes every field and opens
+ * every row, so that a terminal reordering a row as one paragraph sees
+ * it left to right and never joins two fields into one run. */
+#define FIELD_MARK 0x200E
+
+/* Where this frame shows the terminal's cursor (logical column); a row
+ * of -1: nowhere. */
+static int cursor_y = -1, cursor_x;
+
+void ui_draw_set_direction(enum ui_direction dir, bool language_rtl)
 {
 	direction = dir;
+	words_rtl = language_rtl;
 }
 
 /* The screen column of the left edge of the field [x, x + width). */
@@ -38,6 +50,11 @@ static int place_in(int x, int width, int columns, bool right)
 	return right && columns < width ? left + width - columns : left;
 }
 
+void ui_draw_set_logical(bool on)
+{
+	logical = on;
+}
+
 void ui_draw_set_role(enum ui_role role, attr_t attr, short pair)
 {
 	looks[role].attr = attr;
@@ -47,6 +64,7 @@ void ui_draw_set_role(enum ui_role role, attr_t attr, short pair)
 void ui_draw_begin(void)
 {
 	werase(stdscr);
+	cursor_y = -1;
 }
 
 void ui_draw_fill(int y, enum ui_role role)
@@ -60,7 +78,7 @@ void ui_draw_fill(int y, enum ui_role role)
  * library's wcwidth() (which curses uses) disagree about a character,
  * draw a stand-in of the cell's width so the rest of the row stays put. */
 static void draw_cell(int y, int x, const struct lay_cell *c, attr_t attr,
-                      short pair)
+                      short pair, bool last)
 {
 	wchar_t wc[CCHARW_MAX + 1];
 	size_t n = 0;
@@ -75,6 +93,8 @@ static void draw_cell(int y, int x, const struct lay_cell *c, attr_t attr,
 	else
 		for (size_t i = 0; i < c->nch && n < CCHARW_MAX; i++)
 			wc[n++] = (wchar_t)c->ch[i];
+	if (last && logical && n < CCHARW_MAX)
+		wc[n++] = FIELD_MARK;
 	wc[n] = L'\0';
 	cchar_t cc;
 	if (setcchar(&cc, wc, attr, pair, NULL) == OK)
@@ -124,12 +144,14 @@ static void draw_cells(int y, int x, const struct lay_row *row,
 		const struct lay_cell *c = &row->cells[i];
 		if (x + c->width > COLS)
 			break;
+		bool last = i + 1 == row->ncells;
 		if (current && current[i])
-			draw_cell(y, x, c, current_attr, current_pair);
+			draw_cell(y, x, c, current_attr, current_pair, last);
 		else if (found && found[i])
-			draw_cell(y, x, c, found_attr, found_pair);
+			draw_cell(y, x, c, found_attr, found_pair, last);
 		else
-			draw_cell(y, x, c, looks[role].attr, looks[role].pair);
+			draw_cell(y, x, c, looks[role].attr, looks[role].pair,
+			          last);
 		x += c->width;
 	}
 	free(found);
@@ -170,7 +192,11 @@ int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
 		return 0;
 	struct lay_options opt = *lay;
 	opt.width = width;
-	opt.direction = LAY_DIR_AUTO;
+	/* the interface's own text at a bar's end (key hints, counts) in a
+	 * language written right to left reads from the right, whatever
+	 * it starts with ("Enter", a digit) */
+	opt.direction =
+	        place == UI_PLACE_END && words_rtl ? LAY_DIR_RTL : LAY_DIR_AUTO;
 	struct lay_row *row = lay_headline_new(text, strlen(text), &opt);
 	bool right = place == UI_PLACE_END ? direction == UI_DIR_LTR
 	                                   : row->align_right;
@@ -180,8 +206,50 @@ int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
 	return columns;
 }
 
+void ui_draw_cursor(int y, int x)
+{
+	cursor_y = y;
+	cursor_x = x;
+}
+
+/* The terminal's cursor where a frame asked for it, else hidden. */
+static void place_cursor(void)
+{
+	bool shown = cursor_y >= 0 && cursor_y < LINES && cursor_x >= 0 &&
+	             cursor_x < COLS;
+	leaveok(stdscr, !shown);
+	curs_set(shown ? 1 : 0);
+	if (shown)
+		wmove(stdscr, cursor_y, screen_x(cursor_x, 1));
+}
+
+/* Logical mode: the mark at the start of every row, with the first
+ * cell's character. */
+static void open_rows(void)
+{
+	for (int y = 0; y < LINES; y++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t attr;
+		short pair;
+		if (mvwin_wch(stdscr, y, 0, &cc) == ERR ||
+		    getcchar(&cc, wc, &attr, &pair, NULL) == ERR)
+			continue;
+		size_t n = wcslen(wc);
+		if (n >= CCHARW_MAX || (n && wc[n - 1] == FIELD_MARK))
+			continue;
+		wc[n++] = FIELD_MARK;
+		wc[n] = L'\0';
+		if (setcchar(&cc, wc, attr, pair, NULL) == OK)
+			mvwadd_wch(stdscr, y, 0, &cc);
+	}
+}
+
 void ui_draw_finish(void)
 {
+	if (logical)
+		open_rows();
+	place_cursor();
 	wnoutrefresh(stdscr);
 	doupdate();
 }

@@ -31,8 +31,16 @@ enum ui_place {
 	                  left-to-right interface, its left in the other) */
 };
 
-/* Set the interface's direction (left to right until then). */
-void ui_draw_set_direction(enum ui_direction dir);
+/* Set the interface's direction (left to right until then), and whether
+ * its language is written right to left (its texts at a bar's end, key
+ * hints and counts, then read from the right). */
+void ui_draw_set_direction(enum ui_direction dir, bool language_rtl);
+
+/* Rows go out in logical order for a terminal that reorders them
+ * itself (--bidi=terminal): every row then starts and every field ends
+ * with a LEFT-TO-RIGHT MARK, so the terminal keeps the fields where they
+ * are drawn and reorders each one within itself. */
+void ui_draw_set_logical(bool on);
 
 /* Set how a role looks (called once the terminal's colours are known). */
 void ui_draw_set_role(enum ui_role role, attr_t attr, short pair);
@@ -78,6 +86,10 @@ void ui_draw_row_marked(int y, int x, int width, const struct lay_row *row,
  * field [x, x + width).  Returns the columns drawn. */
 int ui_draw_text(int y, int x, int width, const char *text, enum ui_role role,
                  const struct lay_options *lay, enum ui_place place);
+
+/* Show the terminal's cursor in this frame at row y, logical column x
+ * (where the user types); without this call it stays hidden. */
+void ui_draw_cursor(int y, int x);
 
 /* Send the frame: only what changed since the last one goes out. */
 void ui_draw_finish(void);

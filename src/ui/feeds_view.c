@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "layout/lang.h"
 #include "ui/draw.h"
 #include "ui/view.h"
 #include "util/i18n.h"
@@ -137,10 +138,10 @@ static void draw_feed(const struct ui *ui, const struct feeds_view *fv, int y,
 	ui_draw_text(y, TITLE_X, title_width, feed_name(ui, f), role, &ui->lay,
 	             UI_PLACE_AUTO);
 	int x = TITLE_X + title_width + GAP;
-	char counts[48];
-	snprintf(counts, sizeof counts, "%lld/%lld", f->unread, f->total);
+	char *counts = ui_numbers("%lld/%lld", f->unread, f->total);
 	ui_draw_text(y, x, COUNTS_WIDTH, counts, selected ? role : UI_ROLE_DATE,
 	             &ui->lay, UI_PLACE_END);
+	free(counts);
 	if (!updated)
 		return;
 	x += COUNTS_WIDTH + GAP;
@@ -149,8 +150,10 @@ static void draw_feed(const struct ui *ui, const struct feeds_view *fv, int y,
 	struct tm tm;
 	if (t && localtime_r(&t, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	ui_draw_text(y, x, UPDATED_WIDTH, t ? when : _("never"),
-	             selected ? role : UI_ROLE_DATE, &ui->lay, UI_PLACE_AUTO);
+	char *shown = lang_digits(t ? when : _("never"));
+	ui_draw_text(y, x, UPDATED_WIDTH, shown, selected ? role : UI_ROLE_DATE,
+	             &ui->lay, UI_PLACE_AUTO);
+	free(shown);
 }
 
 /* The selected feed's error, else where the cursor is; the progress of
@@ -161,14 +164,14 @@ static void draw_status(const struct ui *ui, const struct feeds_view *fv)
 	        fv->nfeeds ? &fv->feeds[fv->rows.cursor] : NULL;
 	char *start = f && f->last_error
 	                      ? xasprintf(_("error: %s"), f->last_error)
-	                      : xasprintf("%zu/%zu",
-	                                  fv->nfeeds ? fv->rows.cursor + 1 : 0,
-	                                  fv->nfeeds);
+	                      : ui_numbers("%zu/%zu",
+	                                   fv->nfeeds ? fv->rows.cursor + 1 : 0,
+	                                   fv->nfeeds);
 	char *end = NULL;
 	if (ui->updater) {
 		size_t done, total;
 		updater_progress(ui->updater, &done, &total);
-		end = xasprintf(_("updating %zu/%zu"), done, total);
+		end = ui_numbers(_("updating %zu/%zu"), done, total);
 	}
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, start,
 	            end ? end : _("Enter open  r reload  ? help  q quit"));
@@ -183,9 +186,10 @@ static void feeds_draw(struct ui *ui, void *self)
 	long long unread = 0;
 	for (size_t i = 0; i < fv->nfeeds; i++)
 		unread += fv->feeds[i].unread;
-	char *counts = xasprintf(ngettext("%zu feed, %lld unread",
-	                                  "%zu feeds, %lld unread", fv->nfeeds),
-	                         fv->nfeeds, unread);
+	char *counts =
+	        ui_numbers(ngettext("%zu feed, %lld unread",
+	                            "%zu feeds, %lld unread", fv->nfeeds),
+	                   fv->nfeeds, unread);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, counts);
 	free(counts);
 

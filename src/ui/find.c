@@ -53,7 +53,9 @@ void ui_find_none(struct ui *ui, struct ui_find *f)
 
 void ui_find_report(struct ui *ui, size_t match, size_t total)
 {
-	ui_message(ui, _("match %zu/%zu"), match, total);
+	char *text = ui_numbers(_("match %zu/%zu"), match, total);
+	ui_message(ui, "%s", text);
+	free(text);
 }
 
 void ui_prompt_open(struct ui *ui)
@@ -203,10 +205,15 @@ void ui_prompt_draw(const struct ui *ui)
 	ui_draw_fill(y, UI_ROLE_STATUS);
 	ui_draw_text(y, 1, 1, "/", UI_ROLE_STATUS, &ui->lay, UI_PLACE_AUTO);
 	int width = ui->cols - 3;
-	if (width <= 0 || !*ui->prompt)
+	if (width <= 0 || !*ui->prompt) {
+		ui_draw_cursor(y, 2);
 		return;
+	}
 	struct lay_row *row = prompt_row(ui->prompt, width, &ui->lay);
-	/* right after the "/", in the row's own visual order */
+	/* right after the "/", in the row's own visual order; the cursor
+	 * where the next character shows: after the row when it runs in
+	 * the interface's direction, else on its cell beside the "/" */
 	ui_draw_row(y, 2, row->columns, row, UI_ROLE_STATUS);
+	ui_draw_cursor(y, ui_draw_row_along(row) ? 2 + row->columns : 2);
 	lay_row_free(row);
 }

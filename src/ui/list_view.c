@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/lang.h"
 #include "ui/draw.h"
 #include "ui/view.h"
 #include "util/i18n.h"
@@ -71,19 +72,22 @@ static void draw_headline(const struct ui *ui, const struct list_view *lv,
 	struct ui_stories *s = ui->stories;
 	bool selected = i == lv->rows.cursor;
 	size_t variants = s->ops->variants ? s->ops->variants(s, i) : 0;
-	char mark[24] = "";
+	char *mark = NULL;
 	int mark_width = 0;
 	if (variants) {
-		snprintf(mark, sizeof mark, "+%zu", variants);
-		mark_width = (int)strlen(mark);
+		/* one column a digit, whichever the digits */
+		mark_width = snprintf(NULL, 0, "+%zu", variants);
+		mark = ui_numbers("+%zu", variants);
 		if (mark_width + 1 >= width)
 			mark_width = 0; /* no room for a headline beside it */
 	}
 	struct lay_options opt = ui->lay;
 	opt.width = mark_width ? width - mark_width - 1 : width;
 	opt.direction = LAY_DIR_AUTO;
-	if (opt.width <= 0)
+	if (opt.width <= 0) {
+		free(mark);
 		return;
+	}
 	const char *title = s->ops->title(s, i);
 	struct lay_row *row = lay_headline_new(title, strlen(title), &opt);
 	struct text_range *spans = NULL;
@@ -102,6 +106,7 @@ static void draw_headline(const struct ui *ui, const struct list_view *lv,
 	if (mark_width)
 		draw_variants(ui, y, width, row, mark, mark_width,
 		              selected ? role : UI_ROLE_DATE);
+	free(mark);
 	lay_row_free(row);
 }
 
@@ -138,7 +143,10 @@ static void draw_story(const struct ui *ui, const struct list_view *lv, int y,
 		x += SITE_WIDTH + GAP;
 	}
 	char *date = s->ops->date(s, i);
-	draw_column(ui, y, x, DATE_WIDTH, date, selected ? role : UI_ROLE_DATE);
+	char *shown = date ? lang_digits(date) : NULL;
+	draw_column(ui, y, x, DATE_WIDTH, shown,
+	            selected ? role : UI_ROLE_DATE);
+	free(shown);
 	free(date);
 }
 
@@ -150,7 +158,7 @@ static void list_draw(struct ui *ui, void *self)
 	size_t n = count(ui), unread = 0;
 	for (size_t i = 0; i < n; i++)
 		unread += !s->ops->is_read(s, i);
-	char *counts = xasprintf(
+	char *counts = ui_numbers(
 	        ngettext("%zu story, %zu unread", "%zu stories, %zu unread", n),
 	        n, unread);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
@@ -169,7 +177,7 @@ static void list_draw(struct ui *ui, void *self)
 		             _("No items yet: r fetches them."), UI_ROLE_NORMAL,
 		             &ui->lay, UI_PLACE_AUTO);
 
-	char *position = xasprintf("%zu/%zu", n ? lv->rows.cursor + 1 : 0, n);
+	char *position = ui_numbers("%zu/%zu", n ? lv->rows.cursor + 1 : 0, n);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, position,
 	            ui->cache ? _("Enter open  ? help  q feeds")
 	                      : _("Enter open  ? help  q quit"));

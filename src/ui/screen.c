@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui/draw.h"
@@ -19,10 +20,24 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
+/* Terminals that reorder right-to-left rows themselves and ignore
+ * CSI 8 l, known by the variables they set. */
+enum reordering_terminal {
+	TERM_OTHER,
+	TERM_MLTERM,  /* its own bidi (use_ctl) is set by OSC 5379 */
+	TERM_KONSOLE, /* only its profile turns its bidi off */
+};
+
+/* After a handshake, the whole screen is drawn once more after this
+ * long: a terminal behind tmux may get the mode after the first rows. */
+#define REPAINT_AFTER_MS 150
+
 static SCREEN *screen;
 static bool is_open;
 static bool in_tmux;
 static bool visual_order;
+static enum reordering_terminal terminal;
+static long long repaint_at; /* CLOCK_MONOTONIC ms; 0: none due */
 
 static volatile sig_atomic_t quit_signal;
 static volatile sig_atomic_t suspend_pending;
@@ -75,21 +90,65 @@ static void send_mode(const char *plain, const char *tmux)
 	send_raw(in_tmux ? tmux : plain);
 }
 
-/* Explicit mode and LTR: show our visual-order cells as received. */
-static void handshake(void)
+static long long now_ms(void)
 {
-	if (visual_order)
-		send_mode("\033[8l\033[1 k",
-		          "\033Ptmux;\033\033[8l\033\033[1 k\033\\");
-	else
-		send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The terminal's own bidi back on. */
+/* Explicit mode and LTR: show our visual-order cells as received (and
+ * mlterm's own bidi off); the screen is drawn whole again soon after. */
+static void handshake(void)
+{
+	if (!visual_order) {
+		send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+		return;
+	}
+	send_mode("\033[8l\033[1 k", "\033Ptmux;\033\033[8l\033\033[1 k\033\\");
+	if (terminal == TERM_MLTERM)
+		send_mode("\033]5379;use_ctl=false\a",
+		          "\033Ptmux;\033\033]5379;use_ctl=false\a\033\\");
+	repaint_at = now_ms() + REPAINT_AFTER_MS;
+}
+
+/* The terminal's own bidi back on: sent while the alternate screen is
+ * still up, as tmux passes nothing through once it has left it. */
 static void handback(void)
 {
-	if (visual_order)
-		send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+	if (!visual_order)
+		return;
+	send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
+	if (terminal == TERM_MLTERM)
+		send_mode("\033]5379;use_ctl=true\a",
+		          "\033Ptmux;\033\033]5379;use_ctl=true\a\033\\");
+}
+
+/* Give the screen back: the terminal's bidi first, then curses'. */
+static void leave_screen(void)
+{
+	handback();
+	endwin();
+}
+
+static enum reordering_terminal reordering_terminal(void)
+{
+	const char *mlterm = getenv("MLTERM");
+	const char *konsole = getenv("KONSOLE_VERSION");
+	if (mlterm && *mlterm)
+		return TERM_MLTERM;
+	if (konsole && *konsole)
+		return TERM_KONSOLE;
+	return TERM_OTHER;
+}
+
+const char *ui_screen_advice(void)
+{
+	if (terminal != TERM_KONSOLE || !visual_order)
+		return NULL;
+	return _("Konsole reorders right-to-left text itself: turn off "
+	         "Bi-Directional text rendering in its profile, or use "
+	         "--bidi=terminal");
 }
 
 static bool check_terminal(void)
@@ -174,6 +233,7 @@ bool ui_screen_open(const struct ui_config *cfg, bool visual)
 	const char *tmux = getenv("TMUX");
 	in_tmux = tmux && *tmux;
 	visual_order = visual;
+	terminal = reordering_terminal();
 
 	/* Ours before curses starts, so it installs none of its own. */
 	handle(SIGTERM, on_quit);
@@ -225,8 +285,7 @@ void ui_screen_close(void)
 	is_open = false;
 	die_callback = NULL;
 	curs_set(1);
-	endwin();
-	handback();
+	leave_screen();
 	delscreen(screen);
 	screen = NULL;
 }
@@ -234,8 +293,7 @@ void ui_screen_close(void)
 /* Ctrl-Z: give the terminal back, stop, and take it again on SIGCONT. */
 static void suspend(void)
 {
-	endwin();
-	handback();
+	leave_screen();
 	handle(SIGTSTP, SIG_DFL);
 	raise(SIGTSTP);
 	/* stopped here until SIGCONT */
@@ -260,6 +318,16 @@ enum ui_event ui_screen_event(int *key, int timeout_ms)
 		handshake();
 		ui_draw_invalidate();
 		return UI_EVENT_RESUMED;
+	}
+	if (repaint_at) {
+		long long left = repaint_at - now_ms();
+		if (left <= 0) {
+			repaint_at = 0;
+			ui_draw_invalidate();
+			return UI_EVENT_REPAINT;
+		}
+		if (left < timeout_ms)
+			timeout_ms = (int)left;
 	}
 	wint_t wch;
 	wtimeout(stdscr, timeout_ms);
@@ -345,8 +413,7 @@ bool ui_screen_run(char *const argv[], char **error)
 	memset(&ignore, 0, sizeof ignore);
 	ignore.sa_handler = SIG_IGN;
 	sigemptyset(&ignore.sa_mask);
-	endwin();
-	handback();
+	leave_screen();
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		sigaction(keys[i], &ignore, &old[i]);
 	int status = 0;
@@ -398,13 +465,55 @@ static char *base64(const char *text)
 	return out;
 }
 
-void ui_screen_copy(const char *text)
+/* Whether tmux's global option is one of the values given ("on", "all"),
+ * asked of the tmux we run in; false when it can't be asked. */
+static bool tmux_option_is(const char *option, const char *const values[])
 {
+	char *command =
+	        xasprintf("tmux show-options -gv %s 2>/dev/null", option);
+	FILE *p = popen(command, "r");
+	free(command);
+	if (!p)
+		return false;
+	char value[32] = "";
+	if (!fgets(value, sizeof value, p))
+		value[0] = '\0';
+	pclose(p);
+	value[strcspn(value, "\n")] = '\0';
+	for (size_t i = 0; values[i]; i++)
+		if (!strcmp(value, values[i]))
+			return true;
+	return false;
+}
+
+const char *ui_screen_copy(const char *text)
+{
+	static const char *const on[] = {"on", NULL};
+	static const char *const passing[] = {"on", "all", NULL};
 	char *b64 = base64(text);
-	char *seq =
-	        in_tmux ? xasprintf("\033Ptmux;\033\033]52;c;%s\a\033\\", b64)
-	                : xasprintf("\033]52;c;%s\a", b64);
-	send_raw(seq);
-	free(seq);
+	char *plain = xasprintf("\033]52;c;%s\a", b64);
+	const char *why_not = NULL;
+	send_raw(plain);
+	if (in_tmux) {
+		/* tmux takes the plain one into its buffer and on to the
+		 * outer terminal with set-clipboard on; passthrough brings
+		 * the copy itself there when allowed */
+		bool taken = tmux_option_is("set-clipboard", on);
+		if (tmux_option_is("allow-passthrough", passing)) {
+			char *wrapped = xasprintf(
+			        "\033Ptmux;\033\033]52;c;%s\a\033\\", b64);
+			send_raw(wrapped);
+			free(wrapped);
+			taken = true;
+		}
+		if (!taken)
+			why_not = _("not copied: tmux takes a copy with "
+			            "'set -g set-clipboard on'");
+	} else if (getenv("VTE_VERSION")) {
+		why_not = _("not copied: this terminal takes no copy from a "
+		            "program (OSC 52)");
+	}
+	free(plain);
 	free(b64);
+	return why_not;
 }

@@ -16,6 +16,8 @@ enum ui_event {
 	UI_EVENT_WHEEL_UP, /* the mouse wheel */
 	UI_EVENT_WHEEL_DOWN,
 	UI_EVENT_RESUMED, /* back from a suspend: repaint everything */
+	UI_EVENT_REPAINT, /* the bidi modes have surely arrived: repaint
+	                     everything once more */
 	UI_EVENT_QUIT,    /* SIGTERM, SIGINT or SIGHUP arrived */
 };
 
@@ -25,12 +27,19 @@ enum ui_event {
  * prints a one-line message naming the fix and returns false. */
 bool ui_screen_open(const struct ui_config *cfg, bool visual);
 
+/* One line for the user when the terminal reorders right-to-left text
+ * itself and no control sequence turns that off (Konsole): what to
+ * change.  NULL when there is nothing to say. */
+const char *ui_screen_advice(void);
+
 /* Give the terminal back as it was; safe to call twice. */
 void ui_screen_close(void);
 
 /* Wait up to timeout_ms (0: only look) for the next event; *key is set
  * for UI_EVENT_KEY.  Suspends the program on Ctrl-Z (SIGTSTP) and returns
- * UI_EVENT_RESUMED after. */
+ * UI_EVENT_RESUMED after.  Shortly after each handshake returns
+ * UI_EVENT_REPAINT once, so that no row stays drawn in a mode the
+ * terminal got late (tmux passes the modes on apart from the rows). */
 enum ui_event ui_screen_event(int *key, int timeout_ms);
 
 /* The descriptor keys arrive on, for a poll that waits on more. */
@@ -44,10 +53,11 @@ int ui_screen_input_fd(void);
  * with *error (a new string) when it could not be started or failed. */
 bool ui_screen_run(char *const argv[], char **error);
 
-/* Put text on the clipboard of the terminal (OSC 52, through tmux's
- * passthrough inside tmux).  The text travels base64-encoded, so nothing
- * in it can act as a control. */
-void ui_screen_copy(const char *text);
+/* Put text on the clipboard of the terminal (OSC 52; inside tmux, also
+ * through its passthrough when that is allowed).  The text travels
+ * base64-encoded, so nothing in it can act as a control.  Returns NULL
+ * when the copy went out in a form the terminal takes, else why not. */
+const char *ui_screen_copy(const char *text);
 
 /* The signal that caused UI_EVENT_QUIT. */
 int ui_screen_quit_signal(void);

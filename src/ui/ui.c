@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "layout/lang.h"
 #include "ui/conf.h"
 #include "ui/draw.h"
 #include "ui/screen.h"
@@ -46,7 +47,7 @@ static void paint(struct ui *ui, unsigned reaction)
 	if (too_small(ui)) {
 		ui_draw_text(0, 0, ui->cols, _("terminal too small"),
 		             UI_ROLE_NORMAL, &ui->lay, UI_PLACE_AUTO);
-		char *need = xasprintf(_("%dx%d needed"), MIN_COLS, MIN_ROWS);
+		char *need = ui_numbers(_("%dx%d needed"), MIN_COLS, MIN_ROWS);
 		ui_draw_text(1, 0, ui->cols, need, UI_ROLE_NORMAL, &ui->lay,
 		             UI_PLACE_AUTO);
 		free(need);
@@ -152,8 +153,8 @@ static unsigned with_link(struct ui *ui, enum ui_action a)
 	} else if (a == UI_ACTION_OPEN_LINK) {
 		reaction = open_link(ui, link);
 	} else {
-		ui_screen_copy(link);
-		ui_message(ui, "%s", _("link copied"));
+		const char *why_not = ui_screen_copy(link);
+		ui_message(ui, "%s", why_not ? why_not : _("link copied"));
 	}
 	free(link);
 	return reaction;
@@ -213,17 +214,20 @@ static unsigned run_updates(struct ui *ui)
 	if (left == 0) {
 		updater_free(ui->updater);
 		ui->updater = NULL;
-		if (ui->update_errors)
-			ui_message(ui,
-			           ngettext("%zu feed updated, %zu failed",
-			                    "%zu feeds updated, %zu failed",
-			                    total),
-			           total, ui->update_errors);
-		else
-			ui_message(ui,
-			           ngettext("%zu feed updated",
-			                    "%zu feeds updated", total),
-			           total);
+		char *done_text =
+		        ui->update_errors
+		                ? ui_numbers(ngettext("%zu feed updated, %zu "
+		                                      "failed",
+		                                      "%zu feeds updated, %zu "
+		                                      "failed",
+		                                      total),
+		                             total, ui->update_errors)
+		                : ui_numbers(ngettext("%zu feed updated",
+		                                      "%zu feeds updated",
+		                                      total),
+		                             total);
+		ui_message(ui, "%s", done_text);
+		free(done_text);
 		reaction = UI_REACT_DRAW;
 	}
 	return reaction;
@@ -345,6 +349,7 @@ static unsigned on_event(struct ui *ui, enum ui_event event, int key,
 	case UI_EVENT_RESIZE:
 		return UI_REACT_DRAW;
 	case UI_EVENT_RESUMED:
+	case UI_EVENT_REPAINT:
 		return UI_REACT_DRAW | UI_REACT_FULL;
 	case UI_EVENT_WHEEL_UP:
 	case UI_EVENT_WHEEL_DOWN:
@@ -359,13 +364,19 @@ static unsigned on_event(struct ui *ui, enum ui_event event, int key,
 	return reaction;
 }
 
-/* The interface's direction: left to right, unless AKHBAR_UI_DIRECTION
- * is "rtl" (a hidden setting, to see the mirrored interface until the
- * locale decides it). */
-static enum ui_direction interface_direction(void)
+/* The interface's direction: the config's, else the interface
+ * language's (mirrored for a language written right to left). */
+static enum ui_direction interface_direction(const struct ui_config *cfg)
 {
-	const char *dir = getenv("AKHBAR_UI_DIRECTION");
-	return dir && !strcmp(dir, "rtl") ? UI_DIR_RTL : UI_DIR_LTR;
+	switch (cfg->direction) {
+	case UI_CONFIG_DIR_LTR:
+		return UI_DIR_LTR;
+	case UI_CONFIG_DIR_RTL:
+		return UI_DIR_RTL;
+	case UI_CONFIG_DIR_AUTO:
+		break;
+	}
+	return lang_rtl() ? UI_DIR_RTL : UI_DIR_LTR;
 }
 
 /* Run the reader with the view first on screen. */
@@ -377,9 +388,13 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		ui_config_free(cfg);
 		return EXIT_FAILURE;
 	}
+	const char *advice = ui_screen_advice();
+	if (advice && !ui->message)
+		ui->message = xstrdup(advice);
 	ui->rows = LINES;
 	ui->cols = COLS;
-	ui_draw_set_direction(interface_direction());
+	ui_draw_set_direction(interface_direction(cfg), lang_rtl());
+	ui_draw_set_logical(!ui->lay.visual);
 	ui_view_push(ui, first);
 
 	int status = EXIT_SUCCESS;

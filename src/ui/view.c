@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/lang.h"
 #include "ui/draw.h"
 #include "util/xalloc.h"
 
@@ -123,6 +124,19 @@ void ui_draw_bar(const struct ui *ui, int y, enum ui_role role,
 	if (end && *end && room > 0)
 		ui_draw_text(y, 1 + width - room, room, end, role, &ui->lay,
 		             UI_PLACE_END);
+}
+
+char *ui_numbers(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *ascii;
+	if (vasprintf(&ascii, fmt, ap) < 0)
+		ascii = NULL;
+	va_end(ap);
+	char *text = lang_digits(ascii ? ascii : "");
+	free(ascii);
+	return text;
 }
 
 void ui_message(struct ui *ui, const char *fmt, ...)

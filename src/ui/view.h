@@ -142,6 +142,11 @@ int ui_body_rows(const struct ui *ui);
 void ui_draw_bar(const struct ui *ui, int y, enum ui_role role,
                  const char *start, const char *end);
 
+/* Text the interface makes of numbers (printf format: counts, positions,
+ * never text from a feed), in the interface language's digits.  Caller
+ * frees. */
+char *ui_numbers(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Replace ui->message with a new one (printf format). */
 void ui_message(struct ui *ui, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));

@@ -100,4 +100,16 @@ expect missing-from-pot 1 'lacks messages' "$dir/good.po" "$dir/newer.pot"
 { header; } >"$dir/nothing.po"
 expect no-messages 1 'translates no message' "$dir/nothing.po" ''
 
+# An Arabic catalogue: its own yeh, kaf and digits pass; Persian ones fail.
+ar_header() { header | sed 's/^"Language: fa/"Language: ar/'; }
+{
+	ar_header
+	printf 'msgid "Keys"\nmsgstr "المفاتيح %s%s"\n' "$ar_kaf" "$ar_three"
+} >"$dir/ar-good.po"
+expect arabic-good 0 '' "$dir/ar-good.po" ''
+fa_yeh=$(printf '\333\214') # U+06CC
+{ ar_header; printf 'msgid "Keys"\nmsgstr "مفات%sح"\n' "$fa_yeh"; } \
+	>"$dir/ar-yeh.po"
+expect arabic-persian-yeh 1 'Persian letters' "$dir/ar-yeh.po" ''
+
 exit $status

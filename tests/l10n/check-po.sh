@@ -1,11 +1,20 @@
 #!/bin/sh
-# The Persian translation is complete and well formed: msgfmt --check finds
-# no error or warning, nothing is untranslated or fuzzy, every message of
-# the template (when one has been generated) is in it, and no translation
-# uses Arabic letters or digits where Persian has its own.
-#   check-po.sh [PO [POT]]   (default: po/fa.po and po/akhbar.pot)
+# A translation is complete and well formed: msgfmt --check finds no
+# error or warning, nothing is untranslated or fuzzy, every message of the
+# template (when one has been generated) is in it, and its letters and
+# digits are its language's: a Persian one uses no Arabic letters or
+# digits where Persian has its own, an Arabic one no Persian ones.
+#   check-po.sh [PO [POT]]   (default: every catalogue in po/LINGUAS,
+#                             and po/akhbar.pot)
 set -u
-po=${1:-$top_srcdir/po/fa.po}
+if [ $# -eq 0 ]; then
+	status=0
+	for lang in $(sed 's/#.*//' "$top_srcdir/po/LINGUAS"); do
+		"$0" "$top_srcdir/po/$lang.po" || status=1
+	done
+	exit $status
+fi
+po=$1
 pot=${2:-}
 if [ $# -lt 2 ]; then
 	# gettext writes the template into the source tree; look there first.
@@ -31,7 +40,7 @@ fi
 # English messages from msgfmt, whatever the caller's LANGUAGE.
 stats=$(LANGUAGE=C msgfmt --check --statistics -o /dev/null "$po" 2>&1)
 rc=$?
-echo "$stats"
+echo "$po: $stats"
 [ $rc -eq 0 ] || fail "msgfmt --check rejects $po"
 case $stats in
 *"warning:"*) fail "msgfmt --check warns about $po" ;;
@@ -50,18 +59,37 @@ case $counts in
 *) fail "$po translates no message" ;;
 esac
 
+# The lines of msgstr text (a msgid may quote anything) with bytes that
+# the awk regular expression $1 matches.
+msgstr_lines() {
+	LC_ALL=C awk -v bad="$1" '
+		/^msgstr/ { in_str = 1 }
+		/^(msgid|msgctxt|#)/ || /^$/ { in_str = 0 }
+		in_str && $0 ~ bad { print FILENAME ":" FNR ": " $0 }
+	' "$po"
+}
+
 # Arabic yeh U+064A, kaf U+0643, alef maksura U+0649 and the Arabic-Indic
-# digits U+0660..U+0669, as UTF-8 bytes: Persian writes U+06CC, U+06A9 and
-# U+06F0..U+06F9.  Only msgstr text is looked at (a msgid may quote them).
-arabic=$(LC_ALL=C awk -v bad='\331[\203\211\212\240-\251]' '
-	/^msgstr/ { in_str = 1 }
-	/^(msgid|msgctxt|#)/ || /^$/ { in_str = 0 }
-	in_str && $0 ~ bad { print FILENAME ":" FNR ": " $0 }
-' "$po")
-if [ -n "$arabic" ]; then
-	echo "$arabic"
-	fail "$po uses Arabic letters or digits instead of Persian ones (ي ك ى ٠-٩ for ی ک ی ۰-۹)"
-fi
+# digits U+0660..U+0669, as UTF-8 bytes; Persian writes U+06CC, U+06A9
+# and U+06F0..U+06F9 for them.
+arabic='\331[\203\211\212\240-\251]'
+persian='\332\251|\333[\214\260-\271]'
+case $(sed -n 's/^"Language: \([a-z]*\).*/\1/p' "$po") in
+fa)
+	wrong=$(msgstr_lines "$arabic")
+	if [ -n "$wrong" ]; then
+		echo "$wrong"
+		fail "$po uses Arabic letters or digits instead of Persian ones (ي ك ى ٠-٩ for ی ک ی ۰-۹)"
+	fi
+	;;
+ar)
+	wrong=$(msgstr_lines "$persian")
+	if [ -n "$wrong" ]; then
+		echo "$wrong"
+		fail "$po uses Persian letters or digits instead of Arabic ones (ی ک ۰-۹ for ي ك ٠-٩)"
+	fi
+	;;
+esac
 
 if [ -n "$pot" ]; then
 	if LANGUAGE=C msgcmp "$po" "$pot"; then

@@ -758,6 +758,30 @@ static bool cursor_hidden(const void *arg)
 	return !S.vt.cursor_visible;
 }
 
+/* The cursor shown, on the cell arg (a VTermPos) names. */
+static bool cursor_at(const void *arg)
+{
+	const VTermPos *want = arg;
+	VTermPos pos;
+	vterm_state_get_cursorpos(vterm_obtain_state(S.vt.term), &pos);
+	return S.vt.cursor_visible && pos.row == want->row &&
+	       pos.col == want->col;
+}
+
+static void cmd_expect_cursor(const char *args)
+{
+	VTermPos want;
+	if (sscanf(args, "%d %d", &want.row, &want.col) != 2)
+		hard_error("usage: expect-cursor ROW COL");
+	if (!settled(cursor_at, &want)) {
+		VTermPos pos;
+		vterm_state_get_cursorpos(vterm_obtain_state(S.vt.term), &pos);
+		fail("the cursor is %s at %d,%d, not shown at %d,%d",
+		     S.vt.cursor_visible ? "shown" : "hidden", pos.row, pos.col,
+		     want.row, want.col);
+	}
+}
+
 struct cell_attr {
 	int row, col;
 	const char *attr;
@@ -914,6 +938,52 @@ static void cmd_output_contains(const char *hex, bool want)
 		fail("the child's output %s the bytes %s",
 		     want ? "lacks" : "contains", hex);
 	free(bytes);
+}
+
+/* Byte strings that must come in this order in the output. */
+struct in_order {
+	unsigned char **bytes;
+	size_t *len;
+	size_t n;
+};
+
+/* Each string found after the end of the one before it. */
+static bool output_in_order(const void *arg)
+{
+	const struct in_order *o = arg;
+	size_t at = 0;
+	for (size_t i = 0; i < o->n; i++) {
+		const unsigned char *p = memmem(S.vt.out + at, S.vt.nout - at,
+		                                o->bytes[i], o->len[i]);
+		if (!p)
+			return false;
+		at = (size_t)(p - S.vt.out) + o->len[i];
+	}
+	return true;
+}
+
+/* output-in-order HEX | HEX | ...: the child's whole output has these
+ * bytes, each after the ones before it. */
+static void cmd_output_in_order(const char *args)
+{
+	struct in_order o = {0};
+	char *copy = xstrdup(args), *save = NULL;
+	for (char *part = strtok_r(copy, "|", &save); part;
+	     part = strtok_r(NULL, "|", &save)) {
+		o.bytes = xreallocarray(o.bytes, o.n + 1, sizeof *o.bytes);
+		o.len = xreallocarray(o.len, o.n + 1, sizeof *o.len);
+		o.bytes[o.n] = parse_hex(part, &o.len[o.n]);
+		o.n++;
+	}
+	if (o.n < 2)
+		hard_error("usage: output-in-order HEX | HEX [| HEX...]");
+	if (!settled(output_in_order, &o))
+		fail("the child's output lacks %s in that order", args);
+	for (size_t i = 0; i < o.n; i++)
+		free(o.bytes[i]);
+	free(o.bytes);
+	free(o.len);
+	free(copy);
 }
 
 /* output-clean-controls: nothing but what a curses program needs to draw
@@ -1249,6 +1319,8 @@ static void run_line(char *line)
 			hard_error("expect-not-contains needs text");
 		if (!settled(screen_lacks, args))
 			fail("a row contains \"%s\"", args);
+	} else if (strcmp(cmd, "expect-cursor") == 0) {
+		cmd_expect_cursor(args);
 	} else if (strcmp(cmd, "expect-cursor-hidden") == 0) {
 		if (!settled(cursor_hidden, NULL))
 			fail("the cursor is visible");
@@ -1271,6 +1343,8 @@ static void run_line(char *line)
 		cmd_bytes_save(args);
 	} else if (strcmp(cmd, "bytes-ratio-max") == 0) {
 		cmd_bytes_ratio(args);
+	} else if (strcmp(cmd, "output-in-order") == 0) {
+		cmd_output_in_order(args);
 	} else if (strcmp(cmd, "output-contains") == 0) {
 		cmd_output_contains(args, true);
 	} else if (strcmp(cmd, "output-not-contains") == 0) {

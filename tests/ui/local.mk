@@ -15,7 +15,20 @@ ui_screen_tests = \
 	tests/ui/hostile.scr \
 	tests/ui/bidi-handshake.scr \
 	tests/ui/bidi-tmux.scr \
+	tests/ui/bidi-tmux-suspend.scr \
+	tests/ui/bidi-konsole.scr \
+	tests/ui/bidi-mlterm.scr \
+	tests/ui/copy-tmux.scr \
+	tests/ui/copy-tmux-off.scr \
+	tests/ui/copy-tmux-passthrough.scr \
+	tests/ui/cli-help-fa.scr \
+	tests/ui/cli-search.scr \
+	tests/ui/fa-interface.scr \
+	tests/ui/en-interface.scr \
+	tests/ui/ar-interface.scr \
+	tests/ui/he-interface.scr \
 	tests/ui/bidi-terminal.scr \
+	tests/ui/bidi-terminal-zwnj.scr \
 	tests/ui/no-color.scr \
 	tests/ui/config.scr \
 	tests/ui/signals.scr \
@@ -50,6 +63,10 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/mirrored-headlines.screen \
 	tests/ui/mirrored-article.screen \
 	tests/ui/mirrored-help.screen \
+	tests/ui/cli-help-fa.screen \
+	tests/ui/fa-list.screen \
+	tests/ui/fa-article.screen \
+	tests/ui/fa-help.screen \
 	tests/ui/next.screen \
 	tests/ui/variants-list.screen \
 	tests/ui/resize-50x20.screen \
@@ -62,7 +79,8 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/data/dash-link.txt \
 	tests/ui/data/links.xml \
 	tests/ui/data/variants.txt \
-	tests/ui/data/titled.sh
+	tests/ui/data/titled.sh \
+	tests/ui/data/bin/tmux
 
 if HAVE_VTERM
 TESTS += $(ui_screen_tests)

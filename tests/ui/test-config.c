@@ -91,6 +91,15 @@ static const struct {
         {TEXT("color title red 256"), 1, {"test:1: unknown colour '256'"}},
         {TEXT("color title red -1"), 1, {"test:1: unknown colour '-1'"}},
         {TEXT("frobnicate"), 1, {"test:1: unknown command 'frobnicate'"}},
+        {TEXT("set interface-direction up"),
+         1,
+         {"test:1: usage: set interface-direction auto|ltr|rtl"}},
+        {TEXT("set direction rtl"),
+         1,
+         {"test:1: usage: set interface-direction auto|ltr|rtl"}},
+        {TEXT("set interface-direction"),
+         1,
+         {"test:1: usage: set interface-direction auto|ltr|rtl"}},
         {TEXT("bind a quit\nnope\nbind b quit\ncolor x y z\n"),
          2,
          {"test:2: unknown command 'nope'", "test:4: unknown colour role 'x'"}},
@@ -179,6 +188,33 @@ static void test_colors(void)
 		      "\"%s\": role %s is %d/%d, not %d/%d", colors[i].text,
 		      ui_role_name(colors[i].role), c.fg, c.bg, colors[i].fg,
 		      colors[i].bg);
+		ui_config_free(cfg);
+	}
+}
+
+/* The interface's direction: auto unless a line sets it; the last line
+ * wins, and a bad one changes nothing. */
+static void test_direction(void)
+{
+	static const struct {
+		const char *text;
+		enum ui_config_direction want;
+	} cases[] = {
+	        {"", UI_CONFIG_DIR_AUTO},
+	        {"set interface-direction rtl", UI_CONFIG_DIR_RTL},
+	        {"set interface-direction ltr", UI_CONFIG_DIR_LTR},
+	        {"set interface-direction rtl\nset interface-direction auto",
+	         UI_CONFIG_DIR_AUTO},
+	        {"set interface-direction rtl\nset interface-direction no",
+	         UI_CONFIG_DIR_RTL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct ui_config *cfg = with_defaults();
+		ui_config_parse(cfg, cases[i].text, strlen(cases[i].text),
+		                "test");
+		CHECK(cfg->direction == cases[i].want,
+		      "\"%s\": direction %d, not %d", cases[i].text,
+		      (int)cfg->direction, (int)cases[i].want);
 		ui_config_free(cfg);
 	}
 }
@@ -281,6 +317,7 @@ int main(void)
 	test_bindings();
 	test_bad_lines();
 	test_colors();
+	test_direction();
 	test_names();
 	test_file();
 	test_junk();
