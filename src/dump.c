@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "layout/document.h"
+#include "layout/lang.h"
 #include "source/html.h"
 #include "text/safe.h"
 #include "util/die.h"
@@ -16,6 +17,7 @@ static void dump_article(FILE *out, struct article *a,
                          const struct lay_options *opt)
 {
 	html_make_body(a);
+	lang_article_date(a);
 	struct document *doc = document_new(a, opt);
 	for (size_t i = 0; i < doc->nlines && !ferror(out); i++) {
 		char *text = lay_row_text(doc->lines[i].row, opt->width);

@@ -3,7 +3,9 @@
 
 #include "layout/lang.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -83,4 +85,16 @@ char *lang_digits(const char *text)
 		strbuf_add_utf8(&out, zero + (unsigned)(*p - '0'));
 	}
 	return strbuf_take(&out);
+}
+
+void lang_article_date(struct article *a)
+{
+	time_t when = (time_t)a->time;
+	struct tm tm;
+	char text[32];
+	if (!a->time || !localtime_r(&when, &tm) ||
+	    !strftime(text, sizeof text, "%Y-%m-%d %H:%M %Z", &tm))
+		return;
+	free(a->date);
+	a->date = lang_digits(text);
 }

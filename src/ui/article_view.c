@@ -91,21 +91,6 @@ static void mark_place(struct article_view *av)
 	}
 }
 
-/* The story's date as the interface shows every date: local time, in the
- * interface language's digits (a date known only as text stays as it
- * was written). */
-static void show_local_date(struct article *a)
-{
-	time_t t = (time_t)a->time;
-	struct tm tm;
-	char when[32];
-	if (!a->time || !localtime_r(&t, &tm) ||
-	    !strftime(when, sizeof when, "%Y-%m-%d %H:%M %Z", &tm))
-		return;
-	free(a->date);
-	a->date = lang_digits(when);
-}
-
 /* Lay the story out again when the width changed (or on first use). */
 static void sync_layout(struct ui *ui, struct article_view *av)
 {
@@ -180,7 +165,7 @@ static bool show(struct ui *ui, struct article_view *av,
 	av->doc = NULL;
 	article_free(av->page);
 	av->page = page;
-	show_local_date(page);
+	lang_article_date(page);
 	av->at = *place;
 	ui_list_follow(ui, place->story);
 	mark_read(ui, place->story);

@@ -40,4 +40,10 @@ printf 'Title: Inner\n\nS\nB\n' >"$tmp/folder/sub/c.txt"
 [ "$(count_ff "$tmp/out")" -eq 1 ] || fail "folder: $(count_ff "$tmp/out") form feeds, want 1"
 [ "$(head -1 "$tmp/out")" = "First" ] || fail "folder: a.txt is not first"
 grep -q -e Hidden -e Inner "$tmp/out" && fail "folder: a hidden file or a subfolder was read"
+# Dates as the reader shows them: local time, one zone for every story.
+TZ=Asia/Tehran "$AKHBAR" --dump --bidi=terminal \
+	"$top_srcdir/tests/feed/data/rss2-fa.xml" >"$tmp/out" 2>&1 ||
+	fail "dates: exit non-zero"
+grep -q "2024-03-07 17:35 +0330" "$tmp/out" && grep -q "2024-03-08 12:30 +0330" "$tmp/out" ||
+	fail "dates: not in local time: $(grep 2024 "$tmp/out")"
 exit $status
