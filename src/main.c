@@ -175,13 +175,11 @@ static void bad_usage(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *message;
-	if (vasprintf(&message, fmt, ap) < 0)
-		message = NULL;
+	char *message = xvasprintf(fmt, ap);
 	va_end(ap);
 	char *hint = xasprintf(_("\nTry '%s --help' for more information.\n"),
 	                       PACKAGE);
-	lay_printf(stderr, "%s: %s%s", PACKAGE, message ? message : "", hint);
+	lay_printf(stderr, "%s: %s%s", PACKAGE, message, hint);
 	free(hint);
 	free(message);
 	exit(2);

@@ -97,11 +97,8 @@ void lay_printf(FILE *out, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text;
-	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (text)
-		lay_print(out, text);
+	lay_print(out, text);
 	free(text);
 }

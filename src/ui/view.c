@@ -130,11 +130,9 @@ char *ui_numbers(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *ascii;
-	if (vasprintf(&ascii, fmt, ap) < 0)
-		ascii = NULL;
+	char *ascii = xvasprintf(fmt, ap);
 	va_end(ap);
-	char *text = lang_digits(ascii ? ascii : "");
+	char *text = lang_digits(ascii);
 	free(ascii);
 	return text;
 }
@@ -143,9 +141,7 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text;
-	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(ui->message);
 	ui->message = text;

@@ -5,6 +5,7 @@
 #ifndef AKHBAR_UTIL_XALLOC_H
 #define AKHBAR_UTIL_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* malloc that dies on failure; xmalloc(0) returns a unique pointer. */
@@ -25,5 +26,8 @@ char *xstrndup(const char *s, size_t len)
 /* printf into a new string; dies on failure. */
 char *xasprintf(const char *fmt, ...)
         __attribute__((format(printf, 1, 2), returns_nonnull, malloc));
+/* xasprintf() of a va_list. */
+char *xvasprintf(const char *fmt, va_list ap)
+        __attribute__((format(printf, 1, 0), returns_nonnull, malloc));
 
 #endif
