@@ -202,6 +202,23 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 	return v->ops->action(ui, v->self, a);
 }
 
+/* What the updates of total feeds came to, errors of them failed. */
+static char *updates_done(size_t total, size_t errors)
+{
+	size_t updated = total - errors;
+	if (!errors)
+		return ui_numbers(ngettext("%zu feed updated",
+		                           "%zu feeds updated", updated),
+		                  updated);
+	if (!updated)
+		return ui_numbers(
+		        ngettext("%zu feed failed", "%zu feeds failed", errors),
+		        errors);
+	return ui_numbers(ngettext("%zu feed updated, %zu failed",
+	                           "%zu feeds updated, %zu failed", updated),
+	                  updated, errors);
+}
+
 /* Move the updates on; what changed in the cache shows at once. */
 static unsigned run_updates(struct ui *ui)
 {
@@ -214,18 +231,7 @@ static unsigned run_updates(struct ui *ui)
 	if (left == 0) {
 		updater_free(ui->updater);
 		ui->updater = NULL;
-		char *done_text =
-		        ui->update_errors
-		                ? ui_numbers(ngettext("%zu feed updated, %zu "
-		                                      "failed",
-		                                      "%zu feeds updated, %zu "
-		                                      "failed",
-		                                      total),
-		                             total, ui->update_errors)
-		                : ui_numbers(ngettext("%zu feed updated",
-		                                      "%zu feeds updated",
-		                                      total),
-		                             total);
+		char *done_text = updates_done(total, ui->update_errors);
 		ui_message(ui, "%s", done_text);
 		free(done_text);
 		reaction = UI_REACT_DRAW;
