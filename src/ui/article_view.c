@@ -557,7 +557,7 @@ static unsigned toggle_star(struct ui *ui, struct article_view *av)
 {
 	bool starred;
 	if (ui_stories_toggle_star(ui, av->at.story, &starred))
-		ui_message(ui, starred ? _("starred") : _("star removed"));
+		ui_info(ui, starred ? _("starred") : _("star removed"));
 	return UI_REACT_DRAW;
 }
 

@@ -56,6 +56,7 @@ const char ui_config_defaults[] =
         "color credit green default\n"
         "color help-key green default\n"
         "color message red default\n"
+        "color info green default\n"
         "color star yellow default\n"
         "color match black yellow\n"
         "color current-match black cyan\n"

@@ -57,7 +57,9 @@ static void paint(struct ui *ui, unsigned reaction)
 		if (ui->prompt)
 			ui_prompt_draw(ui);
 		else if (ui->message)
-			ui_draw_bar(ui, ui->rows - 1, UI_ROLE_MESSAGE,
+			ui_draw_bar(ui, ui->rows - 1,
+			            ui->message_info ? UI_ROLE_INFO
+			                             : UI_ROLE_MESSAGE,
 			            ui->message, NULL);
 	}
 	if (reaction & UI_REACT_FULL)
@@ -154,7 +156,10 @@ static unsigned with_link(struct ui *ui, enum ui_action a)
 		reaction = open_link(ui, link);
 	} else {
 		const char *why_not = ui_screen_copy(link);
-		ui_message(ui, "%s", why_not ? why_not : _("link copied"));
+		if (why_not)
+			ui_message(ui, "%s", why_not);
+		else
+			ui_info(ui, "%s", _("link copied"));
 	}
 	free(link);
 	return reaction;
@@ -232,7 +237,10 @@ static unsigned run_updates(struct ui *ui)
 		updater_free(ui->updater);
 		ui->updater = NULL;
 		char *done_text = updates_done(total, ui->update_errors);
-		ui_message(ui, "%s", done_text);
+		if (ui->update_errors)
+			ui_message(ui, "%s", done_text);
+		else
+			ui_info(ui, "%s", done_text);
 		free(done_text);
 		reaction = UI_REACT_DRAW;
 	}

@@ -139,16 +139,33 @@ char *ui_numbers(const char *fmt, ...)
 	return text;
 }
 
+static void set_message(struct ui *ui, bool info, const char *fmt, va_list ap)
+        __attribute__((format(printf, 3, 0)));
+
+static void set_message(struct ui *ui, bool info, const char *fmt, va_list ap)
+{
+	char *text;
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	free(ui->message);
+	ui->message = text;
+	ui->message_info = info;
+}
+
 void ui_message(struct ui *ui, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text;
-	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
+	set_message(ui, false, fmt, ap);
 	va_end(ap);
-	free(ui->message);
-	ui->message = text;
+}
+
+void ui_info(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, true, fmt, ap);
+	va_end(ap);
 }
 
 bool ui_message_error(struct ui *ui, char *error)
@@ -157,6 +174,7 @@ bool ui_message_error(struct ui *ui, char *error)
 		return true;
 	free(ui->message);
 	ui->message = error;
+	ui->message_info = false;
 	return false;
 }
 

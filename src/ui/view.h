@@ -84,6 +84,7 @@ struct ui {
 
 	/* the status line */
 	char *message;     /* shown until the next key */
+	bool message_info; /* it says something was done: not an error */
 	char *prompt;      /* the text typed at the open prompt, or NULL */
 	char *last_search; /* what an empty Enter at the prompt repeats */
 
@@ -149,6 +150,11 @@ char *ui_numbers(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Replace ui->message with a new one (printf format). */
 void ui_message(struct ui *ui, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+
+/* Replace ui->message with one that says something was done, drawn
+ * apart from errors (printf format). */
+void ui_info(struct ui *ui, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 
 /* Take error (a new string or NULL) as the message; false if there was

@@ -7,6 +7,7 @@ integ_screen_tests = \
 	tests/integ/feeds-hang.scr \
 	tests/integ/feeds-keys.scr \
 	tests/integ/feeds-search.scr \
+	tests/integ/feeds-messages.scr \
 	tests/integ/feeds-reload-count.scr \
 	tests/integ/feeds-offline.scr \
 	tests/integ/feeds-shared.scr \
