@@ -35,6 +35,7 @@ const char ui_config_defaults[] =
         "bind p previous-story\n"
         "# Searching\n"
         "bind / search\n"
+        "bind <Esc> end-search\n"
         "# Feeds\n"
         "bind r reload\n"
         "bind R reload-all\n"

@@ -185,9 +185,11 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 		ui_help_open(ui);
 		return UI_REACT_DRAW;
 	}
-	if (a == UI_ACTION_SEARCH) {
+	if (a == UI_ACTION_SEARCH || a == UI_ACTION_END_SEARCH) {
 		if (!v->ops->search)
 			return UI_REACT_NONE;
+		if (a == UI_ACTION_END_SEARCH)
+			return v->ops->search(ui, v->self, NULL);
 		ui_prompt_open(ui);
 		return UI_REACT_DRAW;
 	}
