@@ -4,7 +4,8 @@
  * parser after them.  Lines:
  *     bind KEY ACTION      unbind KEY      color ROLE FG BG
  *     set interface-direction auto|ltr|rtl
- * A bad line is reported as "FILE:LINE: message" and the rest still loads;
+ * A word starting with # starts a comment, to the end of the line (the
+ * key # is <Hash>).  A bad line is reported as "FILE:LINE: message" and the rest still loads;
  * the messages quote the file, made safe for a terminal (text_safe). */
 #ifndef AKHBAR_UI_CONF_H
 #define AKHBAR_UI_CONF_H

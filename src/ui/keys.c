@@ -24,6 +24,7 @@ static const struct {
         {"Esc", 27},
         {"Space", ' '},
         {"lt", '<'},
+        {"Hash", '#'},
         {"Left", UI_KEY_FN(KEY_LEFT)},
         {"Right", UI_KEY_FN(KEY_RIGHT)},
         {"Up", UI_KEY_FN(KEY_UP)},
