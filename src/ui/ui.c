@@ -273,7 +273,8 @@ static unsigned refresh_lists(struct ui *ui)
 }
 
 /* Read the defaults and the user's file; report bad lines on stderr
- * now, and the first of them in the status line once the screen is up. */
+ * now, and the first of them in the status line once the screen is up
+ * (the help lists them all). */
 static struct ui_config *load_config(char **message)
 {
 	struct ui_config *cfg = ui_config_new();
@@ -286,8 +287,19 @@ static struct ui_config *load_config(char **message)
 	for (size_t i = 0; i < cfg->nerrors; i++)
 		fprintf(stderr, "%s: %s\n", PACKAGE, cfg->errors[i]);
 	*message = NULL;
+	/* the last message may stand for nhidden others */
+	size_t count = cfg->nerrors + cfg->nhidden - (cfg->nhidden > 0);
+	char help[32];
 	if (cfg->nerrors == 1)
 		*message = xstrdup(cfg->errors[0]);
+	else if (cfg->nerrors > 1 &&
+	         ui_config_key_hint(cfg, UI_ACTION_HELP, help, sizeof help))
+		*message = ui_numbers(ngettext("%zu config errors (%s lists "
+		                               "them): %s",
+		                               "%zu config errors (%s lists "
+		                               "them): %s",
+		                               count),
+		                      count, help, cfg->errors[0]);
 	else if (cfg->nerrors > 1)
 		*message = xasprintf(_("%s (and %zu more errors)"),
 		                     cfg->errors[0], cfg->nerrors - 1);
