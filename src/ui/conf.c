@@ -275,15 +275,10 @@ bool ui_config_key_hint(const struct ui_config *cfg, enum ui_action a,
 {
 	buf[0] = '\0';
 	for (size_t i = 0; i < cfg->nbindings; i++) {
-		if (cfg->bindings[i].action != a)
-			continue;
-		ui_key_name(cfg->bindings[i].key, buf, size);
-		size_t len = strlen(buf);
-		if (len > 2 && buf[0] == '<' && buf[len - 1] == '>') {
-			memmove(buf, buf + 1, len - 2);
-			buf[len - 2] = '\0';
+		if (cfg->bindings[i].action == a) {
+			ui_key_label(cfg->bindings[i].key, buf, size);
+			return true;
 		}
-		return true;
 	}
 	return false;
 }

@@ -72,8 +72,8 @@ char *ui_config_user_path(void);
 /* The action bound to key, or UI_ACTION_NONE. */
 enum ui_action ui_config_action(const struct ui_config *cfg, int key);
 
-/* The first key bound to action a, named as hints write it ("Enter",
- * "q", "C-d": without the config's brackets), into buf (size >= 16);
+/* The first key bound to action a, named as hints write it
+ * (ui_key_label(): "Enter", "q", "C-d"), into buf (size >= 16);
  * false, with buf empty, when no key does a. */
 bool ui_config_key_hint(const struct ui_config *cfg, enum ui_action a,
                         char *buf, size_t size);

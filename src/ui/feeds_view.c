@@ -169,14 +169,21 @@ static void draw_status(const struct ui *ui, const struct feeds_view *fv)
 	                      : ui_numbers("%zu/%zu",
 	                                   fv->nfeeds ? fv->rows.cursor + 1 : 0,
 	                                   fv->nfeeds);
+	static const struct ui_hint hints[] = {
+	        {UI_ACTION_OPEN, N_("%s open")},
+	        {UI_ACTION_RELOAD, N_("%s reload")},
+	        {UI_ACTION_HELP, N_("%s help")},
+	        {UI_ACTION_CLOSE, N_("%s quit")},
+	};
 	char *end = NULL;
 	if (ui->updater) {
 		size_t done, total;
 		updater_progress(ui->updater, &done, &total);
 		end = ui_numbers(_("updating %zu/%zu"), done, total);
+	} else {
+		end = ui_hints(ui, hints, sizeof hints / sizeof *hints);
 	}
-	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, start,
-	            end ? end : _("Enter open  r reload  ? help  q quit"));
+	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, start, end);
 	free(start);
 	free(end);
 }

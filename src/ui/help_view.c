@@ -99,8 +99,13 @@ static void help_draw(struct ui *ui, void *self)
 			             ui_action_name((enum ui_action)a),
 			             UI_ROLE_META, &ui->lay, UI_PLACE_AUTO);
 	}
+	static const struct ui_hint hints[] = {
+	        {UI_ACTION_CLOSE, N_("%s back")},
+	};
+	char *keys = ui_hints(ui, hints, sizeof hints / sizeof *hints);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS,
-	            _("Bind keys in ~/.config/akhbar/config"), _("q back"));
+	            _("Bind keys in ~/.config/akhbar/config"), keys);
+	free(keys);
 }
 
 static unsigned help_action(struct ui *ui, void *self, enum ui_action a)

@@ -11,6 +11,8 @@
 
 #include "layout/lang.h"
 #include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* The view ops, made (with its state) on first use. */
@@ -187,4 +189,27 @@ bool ui_stories_toggle_star(struct ui *ui, size_t i, bool *starred)
 		return true;
 	ui_message_error(ui, error);
 	return false;
+}
+
+char *ui_hints(const struct ui *ui, const struct ui_hint *hints, size_t n)
+{
+	struct strbuf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		char key[32];
+		if (!ui_config_key_hint(ui->cfg, hints[i].action, key,
+		                        sizeof key))
+			continue;
+		const char *label = _(hints[i].label);
+		const char *at = strstr(label, "%s");
+		if (b.len)
+			strbuf_adds(&b, "  ");
+		if (!at) { /* a translation without the key */
+			strbuf_adds(&b, label);
+			continue;
+		}
+		strbuf_add(&b, label, (size_t)(at - label));
+		strbuf_adds(&b, key);
+		strbuf_adds(&b, at + 2);
+	}
+	return strbuf_take(&b);
 }

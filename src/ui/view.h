@@ -148,6 +148,18 @@ void ui_draw_bar(const struct ui *ui, int y, enum ui_role role,
  * frees. */
 char *ui_numbers(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A hint of the status line: an action and its label, N_("%s open"),
+ * where %s is the key. */
+struct ui_hint {
+	enum ui_action action;
+	const char *label;
+};
+
+/* The hints with the keys the config binds (the first key bound to each
+ * action), two spaces apart; a hint whose action no key does is left
+ * out.  Caller frees. */
+char *ui_hints(const struct ui *ui, const struct ui_hint *hints, size_t n);
+
 /* Replace ui->message with a new one (printf format). */
 void ui_message(struct ui *ui, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
