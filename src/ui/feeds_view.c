@@ -158,6 +158,30 @@ static void draw_feed(const struct ui *ui, const struct feeds_view *fv, int y,
 	free(shown);
 }
 
+/* Whether another feed shown has the name of the one under the cursor. */
+static bool name_shared(const struct ui *ui, const struct feeds_view *fv)
+{
+	const char *name = feed_name(ui, &fv->feeds[fv->rows.cursor]);
+	for (size_t i = 0; i < fv->nfeeds; i++)
+		if (i != fv->rows.cursor &&
+		    !strcmp(feed_name(ui, &fv->feeds[i]), name))
+			return true;
+	return false;
+}
+
+/* Where the cursor is, and the feed's address when its name alone does
+ * not tell it from another row's. */
+static char *position(const struct ui *ui, const struct feeds_view *fv)
+{
+	char *at = ui_numbers("%zu/%zu", fv->nfeeds ? fv->rows.cursor + 1 : 0,
+	                      fv->nfeeds);
+	if (!fv->nfeeds || !name_shared(ui, fv))
+		return at;
+	char *both = xasprintf("%s  %s", at, fv->feeds[fv->rows.cursor].url);
+	free(at);
+	return both;
+}
+
 /* The selected feed's error, else where the cursor is; the progress of
  * an update, else the keys. */
 static void draw_status(const struct ui *ui, const struct feeds_view *fv)
@@ -166,9 +190,7 @@ static void draw_status(const struct ui *ui, const struct feeds_view *fv)
 	        fv->nfeeds ? &fv->feeds[fv->rows.cursor] : NULL;
 	char *start = f && f->last_error
 	                      ? xasprintf(_("error: %s"), f->last_error)
-	                      : ui_numbers("%zu/%zu",
-	                                   fv->nfeeds ? fv->rows.cursor + 1 : 0,
-	                                   fv->nfeeds);
+	                      : position(ui, fv);
 	static const struct ui_hint hints[] = {
 	        {UI_ACTION_OPEN, N_("%s open")},
 	        {UI_ACTION_RELOAD, N_("%s reload")},
