@@ -28,6 +28,7 @@
 	       N_("Next match, else the next story"))                          \
 	ACTION(SEARCH_PREV, "search-previous",                                 \
 	       N_("Previous match, else previous story"))                      \
+	ACTION(END_SEARCH, "end-search", N_("End the search and its marks"))   \
 	ACTION(CLOSE, "close", N_("Leave the view; quit from the list"))       \
 	ACTION(QUIT, "quit", N_("Quit akhbar"))                                \
 	ACTION(RELOAD, "reload", N_("Update the selected or open feed"))       \

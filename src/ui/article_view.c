@@ -327,11 +327,24 @@ static void article_draw(struct ui *ui, void *self)
 		free(lines);
 		lines = both;
 	}
-	ui_draw_bar(
-	        ui, ui->rows - 1, UI_ROLE_STATUS, lines,
+	static const struct ui_hint related[] = {
+	        {UI_ACTION_NEXT_RELATED, N_("%s related")},
+	        {UI_ACTION_OPEN, N_("%s open")},
+	        {UI_ACTION_BACK, N_("%s back")},
+	        {UI_ACTION_HELP, N_("%s help")},
+	};
+	static const struct ui_hint alone[] = {
+	        {UI_ACTION_BACK, N_("%s back")},
+	        {UI_ACTION_CLOSE, N_("%s list")},
+	        {UI_ACTION_HELP, N_("%s help")},
+	};
+	char *keys =
 	        av->page->nrelated
-	                ? _("Tab related  Enter open  Backspace back  ? help")
-	                : _("Backspace back  q list  ? help"));
+	                ? ui_hints(ui, related,
+	                           sizeof related / sizeof *related)
+	                : ui_hints(ui, alone, sizeof alone / sizeof *alone);
+	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, lines, keys);
+	free(keys);
 	free(lines);
 }
 
@@ -557,7 +570,7 @@ static unsigned toggle_star(struct ui *ui, struct article_view *av)
 {
 	bool starred;
 	if (ui_stories_toggle_star(ui, av->at.story, &starred))
-		ui_message(ui, starred ? _("starred") : _("star removed"));
+		ui_info(ui, starred ? _("starred") : _("star removed"));
 	return UI_REACT_DRAW;
 }
 

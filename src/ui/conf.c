@@ -101,13 +101,15 @@ static int parse_color(const char *s)
 
 #define MAX_WORDS 5
 
-/* Split line (modified in place) at blanks; returns the number of words,
- * at most MAX_WORDS (a count of MAX_WORDS means "too many"). */
+/* Split line (modified in place) at blanks; a word starting with # starts
+ * a comment, to the end of the line.  Returns the number of words, at
+ * most MAX_WORDS (a count of MAX_WORDS means "too many"). */
 static size_t split(char *line, char **words)
 {
 	size_t n = 0;
 	char *save = NULL;
-	for (char *w = strtok_r(line, " \t\r", &save); w && n < MAX_WORDS;
+	for (char *w = strtok_r(line, " \t\r", &save);
+	     w && *w != '#' && n < MAX_WORDS;
 	     w = strtok_r(NULL, " \t\r", &save))
 		words[n++] = w;
 	return n;
@@ -153,7 +155,7 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 {
 	char *w[MAX_WORDS];
 	size_t n = split(line, w);
-	if (n == 0 || w[0][0] == '#')
+	if (n == 0)
 		return true;
 
 	if (!strcmp(w[0], "bind")) {
@@ -266,4 +268,17 @@ enum ui_action ui_config_action(const struct ui_config *cfg, int key)
 		if (cfg->bindings[i].key == key)
 			return cfg->bindings[i].action;
 	return UI_ACTION_NONE;
+}
+
+bool ui_config_key_hint(const struct ui_config *cfg, enum ui_action a,
+                        char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < cfg->nbindings; i++) {
+		if (cfg->bindings[i].action == a) {
+			ui_key_label(cfg->bindings[i].key, buf, size);
+			return true;
+		}
+	}
+	return false;
 }

@@ -4,8 +4,10 @@
  * parser after them.  Lines:
  *     bind KEY ACTION      unbind KEY      color ROLE FG BG
  *     set interface-direction auto|ltr|rtl
- * A bad line is reported as "FILE:LINE: message" and the rest still loads;
- * the messages quote the file, made safe for a terminal (text_safe). */
+ * A word starting with # starts a comment, to the end of the line (the
+ * key # is <Hash>).  A bad line is reported as "FILE:LINE: message" and the
+ * rest still loads; the messages quote the file, made safe for a terminal
+ * (text_safe). */
 #ifndef AKHBAR_UI_CONF_H
 #define AKHBAR_UI_CONF_H
 
@@ -69,5 +71,11 @@ char *ui_config_user_path(void);
 
 /* The action bound to key, or UI_ACTION_NONE. */
 enum ui_action ui_config_action(const struct ui_config *cfg, int key);
+
+/* The first key bound to action a, named as hints write it
+ * (ui_key_label(): "Enter", "q", "C-d"), into buf (size >= 16);
+ * false, with buf empty, when no key does a. */
+bool ui_config_key_hint(const struct ui_config *cfg, enum ui_action a,
+                        char *buf, size_t size);
 
 #endif

@@ -27,7 +27,8 @@ struct feeds_view {
 	size_t nfeeds;            /* rows shown */
 	size_t held;              /* rows held, shown or not */
 	struct ui_rows rows;
-	bool stale; /* the cache changed: read the rows again */
+	struct ui_find find; /* the search of the feeds' names */
+	bool stale;          /* the cache changed: read the rows again */
 };
 
 static struct feeds_view *state(struct ui *ui)
@@ -115,6 +116,7 @@ static void feeds_free(struct ui *ui, void *self)
 	(void)ui;
 	struct feeds_view *fv = self;
 	cache_feeds_free(fv->feeds, fv->held);
+	ui_find_end(&fv->find);
 	free(fv);
 }
 
@@ -156,6 +158,30 @@ static void draw_feed(const struct ui *ui, const struct feeds_view *fv, int y,
 	free(shown);
 }
 
+/* Whether another feed shown has the name of the one under the cursor. */
+static bool name_shared(const struct ui *ui, const struct feeds_view *fv)
+{
+	const char *name = feed_name(ui, &fv->feeds[fv->rows.cursor]);
+	for (size_t i = 0; i < fv->nfeeds; i++)
+		if (i != fv->rows.cursor &&
+		    !strcmp(feed_name(ui, &fv->feeds[i]), name))
+			return true;
+	return false;
+}
+
+/* Where the cursor is, and the feed's address when its name alone does
+ * not tell it from another row's. */
+static char *position(const struct ui *ui, const struct feeds_view *fv)
+{
+	char *at = ui_numbers("%zu/%zu", fv->nfeeds ? fv->rows.cursor + 1 : 0,
+	                      fv->nfeeds);
+	if (!fv->nfeeds || !name_shared(ui, fv))
+		return at;
+	char *both = xasprintf("%s  %s", at, fv->feeds[fv->rows.cursor].url);
+	free(at);
+	return both;
+}
+
 /* The selected feed's error, else where the cursor is; the progress of
  * an update, else the keys. */
 static void draw_status(const struct ui *ui, const struct feeds_view *fv)
@@ -164,17 +190,22 @@ static void draw_status(const struct ui *ui, const struct feeds_view *fv)
 	        fv->nfeeds ? &fv->feeds[fv->rows.cursor] : NULL;
 	char *start = f && f->last_error
 	                      ? xasprintf(_("error: %s"), f->last_error)
-	                      : ui_numbers("%zu/%zu",
-	                                   fv->nfeeds ? fv->rows.cursor + 1 : 0,
-	                                   fv->nfeeds);
+	                      : position(ui, fv);
+	static const struct ui_hint hints[] = {
+	        {UI_ACTION_OPEN, N_("%s open")},
+	        {UI_ACTION_RELOAD, N_("%s reload")},
+	        {UI_ACTION_HELP, N_("%s help")},
+	        {UI_ACTION_CLOSE, N_("%s quit")},
+	};
 	char *end = NULL;
 	if (ui->updater) {
 		size_t done, total;
 		updater_progress(ui->updater, &done, &total);
 		end = ui_numbers(_("updating %zu/%zu"), done, total);
+	} else {
+		end = ui_hints(ui, hints, sizeof hints / sizeof *hints);
 	}
-	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, start,
-	            end ? end : _("Enter open  r reload  ? help  q quit"));
+	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, start, end);
 	free(start);
 	free(end);
 }
@@ -217,14 +248,60 @@ static unsigned open_feed(struct ui *ui, struct feeds_view *fv)
 	return UI_REACT_DRAW;
 }
 
+static bool name_matches(const struct ui *ui, const struct feeds_view *fv,
+                         size_t i)
+{
+	const char *name = feed_name(ui, &fv->feeds[i]);
+	return text_query_find(fv->find.query, name, strlen(name), NULL, NULL);
+}
+
+/* Move the cursor to the next (step 1) or previous (step -1) feed whose
+ * name matches the search, around the ends; step 0: the cursor's own
+ * feed when it matches, else the next. */
+static unsigned find_move(struct ui *ui, struct feeds_view *fv, int step)
+{
+	size_t n = fv->nfeeds, total = 0, rank = 0, at = n;
+	for (size_t i = 0; i < n; i++)
+		total += name_matches(ui, fv, i);
+	if (total == 0) {
+		ui_find_none(ui, &fv->find);
+		return UI_REACT_DRAW;
+	}
+	size_t i = fv->rows.cursor;
+	if (step == 0 && name_matches(ui, fv, i))
+		at = i;
+	while (at == n) {
+		i = step < 0 ? (i + n - 1) % n : (i + 1) % n;
+		if (name_matches(ui, fv, i))
+			at = i;
+	}
+	for (size_t k = 0; k <= at; k++)
+		rank += name_matches(ui, fv, k);
+	ui_rows_move_to(&fv->rows, n, body_rows(ui), at);
+	ui_find_report(ui, rank, total);
+	return UI_REACT_DRAW;
+}
+
+static unsigned feeds_search(struct ui *ui, void *self, const char *text)
+{
+	struct feeds_view *fv = self;
+	if (!ui_find_start(ui, &fv->find, text))
+		return UI_REACT_DRAW;
+	return find_move(ui, fv, 0);
+}
+
 static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct feeds_view *fv = self;
 	switch (a) {
-	case UI_ACTION_SEARCH_NEXT: /* no search here: the next row */
+	case UI_ACTION_SEARCH_NEXT: /* with no search, the next row */
+		if (fv->find.query)
+			return find_move(ui, fv, 1);
 		a = UI_ACTION_LINE_DOWN;
 		break;
 	case UI_ACTION_SEARCH_PREV:
+		if (fv->find.query)
+			return find_move(ui, fv, -1);
 		a = UI_ACTION_LINE_UP;
 		break;
 	case UI_ACTION_OPEN:
@@ -338,6 +415,7 @@ const struct ui_view_ops ui_feeds_view = {
         .free = feeds_free,
         .draw = feeds_draw,
         .action = feeds_action,
+        .search = feeds_search,
         .link = feeds_link,
         .changed = feeds_changed,
         .reread = feeds_reread,

@@ -54,7 +54,7 @@ void ui_find_none(struct ui *ui, struct ui_find *f)
 void ui_find_report(struct ui *ui, size_t match, size_t total)
 {
 	char *text = ui_numbers(_("match %zu/%zu"), match, total);
-	ui_message(ui, "%s", text);
+	ui_info(ui, "%s", text);
 	free(text);
 }
 

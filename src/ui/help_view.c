@@ -47,11 +47,30 @@ static size_t body_rows(const struct ui *ui)
 	return (size_t)ui_body_rows(ui);
 }
 
+/* The rows the help has: a row an action, then the config's errors
+ * under a heading. */
+static size_t help_rows(const struct ui *ui)
+{
+	size_t errors = ui->cfg->nerrors;
+	return UI_ACTION_COUNT + (errors ? 1 + errors : 0);
+}
+
+/* Row i past the actions: the errors' heading, then an error a row. */
+static void draw_error_row(const struct ui *ui, int y, size_t i)
+{
+	if (i == 0)
+		ui_draw_text(y, 1, ui->cols - 2, _("Errors in the config:"),
+		             UI_ROLE_HEADING, &ui->lay, UI_PLACE_AUTO);
+	else
+		ui_draw_text(y, 1, ui->cols - 2, ui->cfg->errors[i - 1],
+		             UI_ROLE_ERROR, &ui->lay, UI_PLACE_AUTO);
+}
+
 static void help_draw(struct ui *ui, void *self)
 {
 	struct help_view *hv = self;
 	/* a taller terminal than when it was scrolled: no blank rows */
-	ui_rows_scroll_to(&hv->rows, UI_ACTION_COUNT, body_rows(ui),
+	ui_rows_scroll_to(&hv->rows, help_rows(ui), body_rows(ui),
 	                  hv->rows.top);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, _("Keys"));
 	bool names = ui->cols >= NAMES_MIN_WIDTH;
@@ -61,8 +80,12 @@ static void help_draw(struct ui *ui, void *self)
 	int h = ui_body_rows(ui);
 	for (int y = 0; y < h; y++) {
 		size_t a = hv->rows.top + (size_t)y;
-		if (a >= UI_ACTION_COUNT)
+		if (a >= help_rows(ui))
 			break;
+		if (a >= UI_ACTION_COUNT) {
+			draw_error_row(ui, 1 + y, a - UI_ACTION_COUNT);
+			continue;
+		}
 		char keys[256];
 		keys_of(ui->cfg, (enum ui_action)a, keys, sizeof keys);
 		ui_draw_text(1 + y, 1, keys_width, keys, UI_ROLE_HELP_KEY,
@@ -76,8 +99,13 @@ static void help_draw(struct ui *ui, void *self)
 			             ui_action_name((enum ui_action)a),
 			             UI_ROLE_META, &ui->lay, UI_PLACE_AUTO);
 	}
+	static const struct ui_hint hints[] = {
+	        {UI_ACTION_CLOSE, N_("%s back")},
+	};
+	char *keys = ui_hints(ui, hints, sizeof hints / sizeof *hints);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS,
-	            _("Bind keys in ~/.config/akhbar/config"), _("q back"));
+	            _("Bind keys in ~/.config/akhbar/config"), keys);
+	free(keys);
 }
 
 static unsigned help_action(struct ui *ui, void *self, enum ui_action a)
@@ -90,7 +118,7 @@ static unsigned help_action(struct ui *ui, void *self, enum ui_action a)
 		ui_view_pop(ui);
 		return UI_REACT_DRAW;
 	default:
-		return ui_rows_scroll(&hv->rows, UI_ACTION_COUNT, body_rows(ui),
+		return ui_rows_scroll(&hv->rows, help_rows(ui), body_rows(ui),
 		                      a);
 	}
 }

@@ -24,6 +24,7 @@ static const struct {
         {"Esc", 27},
         {"Space", ' '},
         {"lt", '<'},
+        {"Hash", '#'},
         {"Left", UI_KEY_FN(KEY_LEFT)},
         {"Right", UI_KEY_FN(KEY_RIGHT)},
         {"Up", UI_KEY_FN(KEY_UP)},
@@ -109,6 +110,23 @@ void ui_key_name(int key, char *buf, size_t size)
 	}
 	memcpy(buf, u8, (size_t)n);
 	buf[n] = '\0';
+}
+
+void ui_key_label(int key, char *buf, size_t size)
+{
+	/* the last name of a key is its longest */
+	for (size_t i = sizeof named_keys / sizeof *named_keys; i-- > 0;) {
+		if (named_keys[i].key == key) {
+			snprintf(buf, size, "%s", named_keys[i].name);
+			return;
+		}
+	}
+	ui_key_name(key, buf, size);
+	size_t len = strlen(buf);
+	if (len > 2 && buf[0] == '<' && buf[len - 1] == '>') {
+		memmove(buf, buf + 1, len - 2);
+		buf[len - 2] = '\0';
+	}
 }
 
 int ui_key_from_curses(int ret, unsigned wch)

@@ -15,6 +15,11 @@ int ui_key_parse(const char *name);
 /* Write the key's name as ui_key_parse() reads it into buf (size >= 16). */
 void ui_key_name(int key, char *buf, size_t size);
 
+/* Write the key's name as a hint on the status line shows it into buf
+ * (size >= 16): spelled out and without brackets ("Enter", "Backspace",
+ * "PageDown", "C-d", "q"). */
+void ui_key_label(int key, char *buf, size_t size);
+
 /* The key for what wget_wch() returned (ret OK or KEY_CODE_YES), with the
  * different ways terminals send Enter and Backspace made one. */
 int ui_key_from_curses(int ret, unsigned wch);

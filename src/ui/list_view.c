@@ -177,10 +177,15 @@ static void list_draw(struct ui *ui, void *self)
 		             _("No items yet: r fetches them."), UI_ROLE_NORMAL,
 		             &ui->lay, UI_PLACE_AUTO);
 
+	const struct ui_hint hints[] = {
+	        {UI_ACTION_OPEN, N_("%s open")},
+	        {UI_ACTION_HELP, N_("%s help")},
+	        {UI_ACTION_CLOSE, ui->cache ? N_("%s feeds") : N_("%s quit")},
+	};
 	char *position = ui_numbers("%zu/%zu", n ? lv->rows.cursor + 1 : 0, n);
-	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, position,
-	            ui->cache ? _("Enter open  ? help  q feeds")
-	                      : _("Enter open  ? help  q quit"));
+	char *keys = ui_hints(ui, hints, sizeof hints / sizeof *hints);
+	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, position, keys);
+	free(keys);
 	free(position);
 }
 

@@ -7,7 +7,8 @@
 	ROLE(NORMAL, "normal")                                                 \
 	ROLE(TITLE, "title")     /* the title bar */                           \
 	ROLE(STATUS, "status")   /* the status line */                         \
-	ROLE(MESSAGE, "message") /* a message in the status line */            \
+	ROLE(MESSAGE, "message") /* an error or warning in the status line */  \
+	ROLE(INFO, "info")       /* a message that something was done */       \
 	ROLE(CURSOR, "cursor")   /* the selected row of the list */            \
 	ROLE(UNREAD, "unread")   /* an unread headline and its mark */         \
 	ROLE(READ, "read")       /* a headline already opened */               \

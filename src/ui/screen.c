@@ -179,6 +179,7 @@ static const attr_t role_attrs[UI_ROLE_COUNT] = {
         [UI_ROLE_TITLE] = A_REVERSE,
         [UI_ROLE_STATUS] = A_REVERSE,
         [UI_ROLE_MESSAGE] = A_REVERSE | A_BOLD,
+        [UI_ROLE_INFO] = A_REVERSE,
         [UI_ROLE_CURSOR] = A_REVERSE,
         [UI_ROLE_UNREAD] = A_BOLD,
         [UI_ROLE_HEADLINE] = A_BOLD,

@@ -57,7 +57,9 @@ static void paint(struct ui *ui, unsigned reaction)
 		if (ui->prompt)
 			ui_prompt_draw(ui);
 		else if (ui->message)
-			ui_draw_bar(ui, ui->rows - 1, UI_ROLE_MESSAGE,
+			ui_draw_bar(ui, ui->rows - 1,
+			            ui->message_info ? UI_ROLE_INFO
+			                             : UI_ROLE_MESSAGE,
 			            ui->message, NULL);
 	}
 	if (reaction & UI_REACT_FULL)
@@ -154,7 +156,10 @@ static unsigned with_link(struct ui *ui, enum ui_action a)
 		reaction = open_link(ui, link);
 	} else {
 		const char *why_not = ui_screen_copy(link);
-		ui_message(ui, "%s", why_not ? why_not : _("link copied"));
+		if (why_not)
+			ui_message(ui, "%s", why_not);
+		else
+			ui_info(ui, "%s", _("link copied"));
 	}
 	free(link);
 	return reaction;
@@ -180,9 +185,11 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 		ui_help_open(ui);
 		return UI_REACT_DRAW;
 	}
-	if (a == UI_ACTION_SEARCH) {
+	if (a == UI_ACTION_SEARCH || a == UI_ACTION_END_SEARCH) {
 		if (!v->ops->search)
 			return UI_REACT_NONE;
+		if (a == UI_ACTION_END_SEARCH)
+			return v->ops->search(ui, v->self, NULL);
 		ui_prompt_open(ui);
 		return UI_REACT_DRAW;
 	}
@@ -202,6 +209,23 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 	return v->ops->action(ui, v->self, a);
 }
 
+/* What the updates of total feeds came to, errors of them failed. */
+static char *updates_done(size_t total, size_t errors)
+{
+	size_t updated = total - errors;
+	if (!errors)
+		return ui_numbers(ngettext("%zu feed updated",
+		                           "%zu feeds updated", updated),
+		                  updated);
+	if (!updated)
+		return ui_numbers(
+		        ngettext("%zu feed failed", "%zu feeds failed", errors),
+		        errors);
+	return ui_numbers(ngettext("%zu feed updated, %zu failed",
+	                           "%zu feeds updated, %zu failed", updated),
+	                  updated, errors);
+}
+
 /* Move the updates on; what changed in the cache shows at once. */
 static unsigned run_updates(struct ui *ui)
 {
@@ -214,19 +238,11 @@ static unsigned run_updates(struct ui *ui)
 	if (left == 0) {
 		updater_free(ui->updater);
 		ui->updater = NULL;
-		char *done_text =
-		        ui->update_errors
-		                ? ui_numbers(ngettext("%zu feed updated, %zu "
-		                                      "failed",
-		                                      "%zu feeds updated, %zu "
-		                                      "failed",
-		                                      total),
-		                             total, ui->update_errors)
-		                : ui_numbers(ngettext("%zu feed updated",
-		                                      "%zu feeds updated",
-		                                      total),
-		                             total);
-		ui_message(ui, "%s", done_text);
+		char *done_text = updates_done(total, ui->update_errors);
+		if (ui->update_errors)
+			ui_message(ui, "%s", done_text);
+		else
+			ui_info(ui, "%s", done_text);
 		free(done_text);
 		reaction = UI_REACT_DRAW;
 	}
@@ -257,7 +273,8 @@ static unsigned refresh_lists(struct ui *ui)
 }
 
 /* Read the defaults and the user's file; report bad lines on stderr
- * now, and the first of them in the status line once the screen is up. */
+ * now, and the first of them in the status line once the screen is up
+ * (the help lists them all). */
 static struct ui_config *load_config(char **message)
 {
 	struct ui_config *cfg = ui_config_new();
@@ -270,8 +287,19 @@ static struct ui_config *load_config(char **message)
 	for (size_t i = 0; i < cfg->nerrors; i++)
 		fprintf(stderr, "%s: %s\n", PACKAGE, cfg->errors[i]);
 	*message = NULL;
+	/* the last message may stand for nhidden others */
+	size_t count = cfg->nerrors + cfg->nhidden - (cfg->nhidden > 0);
+	char help[32];
 	if (cfg->nerrors == 1)
 		*message = xstrdup(cfg->errors[0]);
+	else if (cfg->nerrors > 1 &&
+	         ui_config_key_hint(cfg, UI_ACTION_HELP, help, sizeof help))
+		*message = ui_numbers(ngettext("%zu config errors (%s lists "
+		                               "them): %s",
+		                               "%zu config errors (%s lists "
+		                               "them): %s",
+		                               count),
+		                      count, help, cfg->errors[0]);
 	else if (cfg->nerrors > 1)
 		*message = xasprintf(_("%s (and %zu more errors)"),
 		                     cfg->errors[0], cfg->nerrors - 1);

@@ -11,6 +11,8 @@
 
 #include "layout/lang.h"
 #include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* The view ops, made (with its state) on first use. */
@@ -137,14 +139,31 @@ char *ui_numbers(const char *fmt, ...)
 	return text;
 }
 
+static void set_message(struct ui *ui, bool info, const char *fmt, va_list ap)
+        __attribute__((format(printf, 3, 0)));
+
+static void set_message(struct ui *ui, bool info, const char *fmt, va_list ap)
+{
+	char *text = xvasprintf(fmt, ap);
+	free(ui->message);
+	ui->message = text;
+	ui->message_info = info;
+}
+
 void ui_message(struct ui *ui, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = xvasprintf(fmt, ap);
+	set_message(ui, false, fmt, ap);
 	va_end(ap);
-	free(ui->message);
-	ui->message = text;
+}
+
+void ui_info(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(ui, true, fmt, ap);
+	va_end(ap);
 }
 
 bool ui_message_error(struct ui *ui, char *error)
@@ -153,6 +172,7 @@ bool ui_message_error(struct ui *ui, char *error)
 		return true;
 	free(ui->message);
 	ui->message = error;
+	ui->message_info = false;
 	return false;
 }
 
@@ -165,4 +185,27 @@ bool ui_stories_toggle_star(struct ui *ui, size_t i, bool *starred)
 		return true;
 	ui_message_error(ui, error);
 	return false;
+}
+
+char *ui_hints(const struct ui *ui, const struct ui_hint *hints, size_t n)
+{
+	struct strbuf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		char key[32];
+		if (!ui_config_key_hint(ui->cfg, hints[i].action, key,
+		                        sizeof key))
+			continue;
+		const char *label = _(hints[i].label);
+		const char *at = strstr(label, "%s");
+		if (b.len)
+			strbuf_adds(&b, "  ");
+		if (!at) { /* a translation without the key */
+			strbuf_adds(&b, label);
+			continue;
+		}
+		strbuf_add(&b, label, (size_t)(at - label));
+		strbuf_adds(&b, key);
+		strbuf_adds(&b, at + 2);
+	}
+	return strbuf_take(&b);
 }

@@ -84,6 +84,7 @@ struct ui {
 
 	/* the status line */
 	char *message;     /* shown until the next key */
+	bool message_info; /* it says something was done: not an error */
 	char *prompt;      /* the text typed at the open prompt, or NULL */
 	char *last_search; /* what an empty Enter at the prompt repeats */
 
@@ -147,8 +148,25 @@ void ui_draw_bar(const struct ui *ui, int y, enum ui_role role,
  * frees. */
 char *ui_numbers(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A hint of the status line: an action and its label, N_("%s open"),
+ * where %s is the key. */
+struct ui_hint {
+	enum ui_action action;
+	const char *label;
+};
+
+/* The hints with the keys the config binds (the first key bound to each
+ * action), two spaces apart; a hint whose action no key does is left
+ * out.  Caller frees. */
+char *ui_hints(const struct ui *ui, const struct ui_hint *hints, size_t n);
+
 /* Replace ui->message with a new one (printf format). */
 void ui_message(struct ui *ui, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+
+/* Replace ui->message with one that says something was done, drawn
+ * apart from errors (printf format). */
+void ui_info(struct ui *ui, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 
 /* Take error (a new string or NULL) as the message; false if there was

@@ -6,6 +6,10 @@ integ_screen_tests = \
 	tests/integ/feeds.scr \
 	tests/integ/feeds-hang.scr \
 	tests/integ/feeds-keys.scr \
+	tests/integ/feeds-search.scr \
+	tests/integ/feeds-same-title.scr \
+	tests/integ/feeds-messages.scr \
+	tests/integ/feeds-reload-count.scr \
 	tests/integ/feeds-offline.scr \
 	tests/integ/feeds-shared.scr \
 	tests/integ/feeds-big.scr \
@@ -22,6 +26,7 @@ TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
 	tests/integ/refresh-hostile.sh tests/integ/refresh-pages.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
+	tests/integ/same-title.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \

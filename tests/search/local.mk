@@ -3,6 +3,7 @@
 search_screen_tests = \
 	tests/search/related.scr \
 	tests/search/find-list.scr \
+	tests/search/find-esc.scr \
 	tests/search/find-prompt.scr \
 	tests/search/find-article.scr \
 	tests/search/find-current.scr \

@@ -3,6 +3,7 @@
 
 ui_screen_tests = \
 	tests/ui/list.scr \
+	tests/ui/hints.scr \
 	tests/ui/list-narrow.scr \
 	tests/ui/variants.scr \
 	tests/ui/article.scr \

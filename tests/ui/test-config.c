@@ -40,6 +40,10 @@ static const struct {
         {"bind < help", '<', UI_ACTION_HELP},
         {"bind <C-j> open\nunbind <Enter>", '\r', UI_ACTION_NONE},
         {"# a comment\n\n   # another\nbind z quit\r\n", 'z', UI_ACTION_QUIT},
+        /* a comment after a command, as the README writes them */
+        {"bind z quit   # bind KEY ACTION", 'z', UI_ACTION_QUIT},
+        {"bind z quit\t#no blank after #", 'z', UI_ACTION_QUIT},
+        {"bind <Hash> help # the key #", '#', UI_ACTION_HELP},
         /* a bad line changes nothing */
         {"bind j no-such-action", 'j', UI_ACTION_LINE_DOWN},
         {"bind j", 'j', UI_ACTION_LINE_DOWN},
@@ -289,6 +293,42 @@ static void test_file(void)
 	free(p);
 }
 
+/* The README's example config, as the README writes it, parses whole. */
+static void test_readme(void)
+{
+	const char *top = getenv("top_srcdir");
+	char *path = NULL;
+	CHECK(asprintf(&path, "%s/README.md", top ? top : ".") > 0, "asprintf");
+	FILE *f = fopen(path, "r");
+	CHECK(f != NULL, "can't read %s", path);
+	free(path);
+	if (!f)
+		return;
+	/* the block after the "### Configuration" heading */
+	char line[512], example[4096] = "";
+	bool heading = false, in_block = false, done = false;
+	while (!done && fgets(line, sizeof line, f)) {
+		if (!strcmp(line, "### Configuration\n"))
+			heading = true;
+		else if (heading && !strncmp(line, "```", 3))
+			done = in_block, in_block = !in_block;
+		else if (in_block)
+			strncat(example, line,
+			        sizeof example - strlen(example) - 1);
+	}
+	fclose(f);
+	CHECK(strstr(example, "bind <C-d> page-down") != NULL,
+	      "the README's example was not found: \"%s\"", example);
+	struct ui_config *cfg = ui_config_new();
+	size_t bad = ui_config_parse(cfg, example, strlen(example), "README");
+	CHECK(bad == 0, "%zu bad lines, the first: %s", bad,
+	      cfg->nerrors ? cfg->errors[0] : "");
+	CHECK(ui_config_action(cfg, 4) == UI_ACTION_PAGE_DOWN &&
+	              ui_config_action(cfg, 0x62a) == UI_ACTION_LINE_DOWN,
+	      "the README's bindings were not applied");
+	ui_config_free(cfg);
+}
+
 /* Megabytes of junk give a few short messages, not megabytes of them. */
 static void test_junk(void)
 {
@@ -320,6 +360,7 @@ int main(void)
 	test_direction();
 	test_names();
 	test_file();
+	test_readme();
 	test_junk();
 	return check_result("test-config");
 }
