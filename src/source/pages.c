@@ -307,8 +307,8 @@ static void on_fetched(void *ctx, struct fetch_result *r)
 	struct page_job *j = r->user;
 	struct extraction *x;
 	char *error = page_article(r, &x);
-	if (!error)
-		error = store(p, j, x);
+	if (!error) /* x is the article's then */
+		error = x ? store(p, j, x) : failure_text(EXTRACT_TOO_LITTLE);
 	else if (j->item)
 		cache_item_set_page_error(p->cache, j->item, error);
 	extraction_free(x);
