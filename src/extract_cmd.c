@@ -11,6 +11,7 @@
 
 #include "source/extract.h"
 #include "source/url.h"
+#include "text/safe.h"
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -108,20 +109,6 @@ static void print_article(FILE *out, const struct article *a)
 		fprintf(out, "%s\n", a->related[i]);
 }
 
-static const char *failure_message(enum extract_failure why)
-{
-	switch (why) {
-	case EXTRACT_INDEX:
-		return _("no article: a page of headlines and links");
-	case EXTRACT_LOGIN:
-		return _("no article: a login or subscription wall");
-	case EXTRACT_TOO_LITTLE:
-	case EXTRACT_FOUND:
-		break;
-	}
-	return _("no article: too little text");
-}
-
 int extract_main(char *const *args, size_t nargs, const char *base_url,
                  const struct fetch_options *fetch)
 {
@@ -135,7 +122,7 @@ int extract_main(char *const *args, size_t nargs, const char *base_url,
 	                                 : read_page(source, &pb);
 	int status = 2;
 	if (!ok) {
-		warn("%s: %s", source, pb.error);
+		text_safe_warn(source, pb.error);
 	} else {
 		struct extract_options opt = {
 		        .url = base_url ? base_url : pb.url,
@@ -148,7 +135,7 @@ int extract_main(char *const *args, size_t nargs, const char *base_url,
 				warn(_("cannot write the article: %s"),
 				     strerror(errno));
 		} else {
-			warn("%s: %s", source, failure_message(x->why));
+			text_safe_warn(source, extract_failure_text(x->why));
 			status = 1;
 		}
 		extraction_free(x);

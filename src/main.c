@@ -360,7 +360,7 @@ static bool flush_cache(struct cache *c)
 {
 	if (cache_flush(c, true))
 		return true;
-	warn("%s", cache_error(c));
+	text_safe_warn(NULL, cache_error(c));
 	return false;
 }
 
@@ -414,12 +414,13 @@ static void refresh_pages(struct cache *c, const struct urls *u,
 	struct pages *p = pages_new(c, &opt);
 	long n = pages_add_new(p, u, since, full_articles);
 	if (n < 0)
-		warn("%s", cache_error(c));
+		text_safe_warn(NULL, cache_error(c));
 	pages_run(p);
 	pages_free(p);
 	if (n > 0)
-		printf(_("full articles: %ld fetched, %zu failed\n"),
-		       n - (long)failed, failed);
+		lay_printf(stdout,
+		           _("full articles: %ld fetched, %zu failed\n"),
+		           n - (long)failed, failed);
 }
 
 /* akhbar --refresh: every subscription into the cache, a line each; with
@@ -441,7 +442,7 @@ static int refresh(const char *urls_path, const char *cache_path,
 	const char **urls = feed_urls(u, &n);
 	int status = EXIT_SUCCESS;
 	if (!cache_sync_feeds(c, urls, n)) {
-		warn("%s", cache_error(c));
+		text_safe_warn(NULL, cache_error(c));
 		status = EXIT_FAILURE;
 	} else if (n == 0) {
 		warn(_("no subscriptions in %s"), urls_path);
@@ -496,29 +497,6 @@ static bool cache_made(const char *path)
 	return false;
 }
 
-/* The date of a --search line, "2024-03-05T07:30Z", in local time:
- * "2024-03-05T11:00+03:30" (Z still when local time is UTC).  Returns
- * the bytes of line it stood for. */
-static size_t local_date(const char *line, struct strbuf *out)
-{
-	struct tm tm = {0};
-	const char *end = strptime(line, "%Y-%m-%dT%H:%MZ", &tm);
-	time_t t = end ? timegm(&tm) : (time_t)-1;
-	char when[40];
-	if (t == (time_t)-1 || !localtime_r(&t, &tm) ||
-	    !strftime(when, sizeof when, "%Y-%m-%dT%H:%M%z", &tm))
-		return 0;
-	size_t len = strlen(when); /* ...+0330: the offset as +03:30 */
-	if (!strcmp(when + len - 5, "+0000"))
-		strcpy(when + len - 5, "Z");
-	else {
-		memmove(when + len - 1, when + len - 2, 3);
-		when[len - 2] = ':';
-	}
-	strbuf_adds(out, when);
-	return (size_t)(end - line);
-}
-
 /* The matching headlines, their dates in local time, printed as the
  * command line prints; how many, or -1. */
 static int print_search(struct cache *c, const char *query)
@@ -529,16 +507,8 @@ static int print_search(struct cache *c, const char *query)
 	int n = mem ? cache_search_print(mem, c, query) : -1;
 	if (mem)
 		fclose(mem);
-	struct strbuf out = {0};
-	for (const char *p = lines; n > 0 && p && *p;) {
-		p += local_date(p, &out);
-		size_t rest = strcspn(p, "\n");
-		strbuf_add(&out, p, rest + (p[rest] == '\n'));
-		p += rest + (p[rest] == '\n');
-	}
-	char *text = strbuf_take(&out);
-	lay_print(stdout, text);
-	free(text);
+	if (n > 0)
+		lay_print(stdout, lines);
 	free(lines);
 	return n;
 }
@@ -561,7 +531,7 @@ static int search(const char *cache_path, char **words, size_t nwords)
 	if (c) {
 		int n = print_search(c, query);
 		if (n < 0)
-			warn("%s", cache_error(c));
+			text_safe_warn(NULL, cache_error(c));
 		else if (fflush(stdout) != 0)
 			warn(_("cannot write the results: %s"),
 			     strerror(errno));
@@ -617,7 +587,7 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 	const char **urls = feed_urls(u, &n);
 	/* Without a urls file the cache's feeds stay as they are. */
 	if (n > 0 && !cache_sync_feeds(c, urls, n)) {
-		warn("%s", cache_error(c));
+		text_safe_warn(NULL, cache_error(c));
 		free(urls);
 		cache_close(c);
 		return EXIT_FAILURE;

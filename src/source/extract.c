@@ -18,6 +18,7 @@
 #include "source/extract_json.h"
 #include "source/html.h"
 #include "text/decode.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -2021,6 +2022,20 @@ static void extract_from(struct extraction *x, struct page *p, const char *utf8,
 	meta_free(&m);
 	free(text);
 	free(base);
+}
+
+const char *extract_failure_text(enum extract_failure why)
+{
+	switch (why) {
+	case EXTRACT_INDEX:
+		return _("no article: a page of headlines and links");
+	case EXTRACT_LOGIN:
+		return _("no article: a login or subscription wall");
+	case EXTRACT_TOO_LITTLE:
+	case EXTRACT_FOUND:
+		break;
+	}
+	return _("no article: too little text");
 }
 
 struct extraction *extract_page(const char *page, size_t len,

@@ -43,6 +43,9 @@ struct extraction {
 	const char *charset; /* the encoding the page was read in */
 };
 
+/* Why a page holds no article, in the user's words ("no article: ..."). */
+const char *extract_failure_text(enum extract_failure why);
+
 /* The article of a page of len bytes.  All text in the article is valid
  * UTF-8 without control characters.  Free with extraction_free(). */
 struct extraction *extract_page(const char *page, size_t len,

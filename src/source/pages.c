@@ -232,20 +232,6 @@ static bool looks_like_html(const char *body, size_t len)
 	return head && !memchr(body, '\0', head) && memchr(body, '<', head);
 }
 
-static char *failure_text(enum extract_failure why)
-{
-	switch (why) {
-	case EXTRACT_INDEX:
-		return xstrdup(_("no article: a page of headlines and links"));
-	case EXTRACT_LOGIN:
-		return xstrdup(_("no article: a login or subscription wall"));
-	case EXTRACT_TOO_LITTLE:
-	case EXTRACT_FOUND:
-		break;
-	}
-	return xstrdup(_("no article: too little text"));
-}
-
 /* The article of the page r brought, in *x; or why there is none (a new
  * string). */
 static char *page_article(const struct fetch_result *r, struct extraction **x)
@@ -269,7 +255,7 @@ static char *page_article(const struct fetch_result *r, struct extraction **x)
 	free(charset);
 	if ((*x)->article)
 		return NULL;
-	return failure_text((*x)->why);
+	return xstrdup(extract_failure_text((*x)->why));
 }
 
 /* Store the page's article with its item (a new one for a related
@@ -308,7 +294,8 @@ static void on_fetched(void *ctx, struct fetch_result *r)
 	struct extraction *x;
 	char *error = page_article(r, &x);
 	if (!error) /* x is the article's then */
-		error = x ? store(p, j, x) : failure_text(EXTRACT_TOO_LITTLE);
+		error = x ? store(p, j, x)
+		          : xstrdup(extract_failure_text(EXTRACT_TOO_LITTLE));
 	else if (j->item)
 		cache_item_set_page_error(p->cache, j->item, error);
 	extraction_free(x);

@@ -339,8 +339,9 @@ void cache_story_list_free(struct cache_story_list *s);
 size_t *cache_headline_groups(const struct cache_headlines *h);
 
 /* `akhbar --search WORDS`: print the headlines matching query, newest
- * first, one a line as DATE TAB HEADLINE TAB LINK (DATE as
- * YYYY-MM-DDTHH:MMZ or "-" when unknown; the headline and the link as
+ * first, one a line as DATE TAB HEADLINE TAB LINK (DATE in local time
+ * as YYYY-MM-DDTHH:MM+HH:MM, with Z for UTC, or "-" when unknown; the
+ * headline and the link as
  * text_safe makes them, so no control reaches the terminal and a tab or a
  * line break is a space; LINK empty when there is none). Returns how
  * many were printed, or -1 with an error (cache_error()). */

@@ -839,6 +839,26 @@ static void add_field(struct strbuf *line, const char *s)
 	text_safe_add(line, s ? s : "", s ? strlen(s) : 0, 0);
 }
 
+/* t as --search writes a date, in local time: "2024-03-05T11:00+03:30",
+ * "2024-03-05T07:30Z" when local time is UTC, "-" when unknown. */
+static void local_date(long long t, char out[40])
+{
+	time_t when = (time_t)t;
+	struct tm tm;
+	if (!t || !localtime_r(&when, &tm) ||
+	    !strftime(out, 40, "%Y-%m-%dT%H:%M%z", &tm)) {
+		strcpy(out, "-");
+		return;
+	}
+	size_t len = strlen(out); /* ...+0330: the offset as +03:30 */
+	if (!strcmp(out + len - 5, "+0000")) {
+		strcpy(out + len - 5, "Z");
+	} else {
+		memmove(out + len - 1, out + len - 2, 3);
+		out[len - 2] = ':';
+	}
+}
+
 int cache_search_print(FILE *out, struct cache *c, const char *query)
 {
 	struct cache_story_list *s = cache_search(c, query, 0);
@@ -852,14 +872,8 @@ int cache_search_print(FILE *out, struct cache *c, const char *query)
 	struct strbuf line = {0};
 	for (size_t i = 0; i < s->n; i++) {
 		const struct cache_story *story = &s->items[i];
-		char date[32] = "-";
-		if (story->time) {
-			time_t t = (time_t)story->time;
-			struct tm tm;
-			if (gmtime_r(&t, &tm))
-				strftime(date, sizeof date, "%Y-%m-%dT%H:%MZ",
-				         &tm);
-		}
+		char date[40];
+		local_date(story->time, date);
 		sqlite3_bind_int64(st, 1, story->id);
 		const char *link = NULL;
 		if (sqlite3_step(st) == SQLITE_ROW)
