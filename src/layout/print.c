@@ -24,12 +24,15 @@ void lay_print_setup(bool visual, bool shaping)
 	setting.shaping = shaping;
 }
 
-/* Whether the terminal reorders rows by itself whatever it is told. */
-static bool terminal_reorders(void)
+enum lay_terminal lay_reordering_terminal(void)
 {
 	const char *mlterm = getenv("MLTERM");
 	const char *konsole = getenv("KONSOLE_VERSION");
-	return (mlterm && *mlterm) || (konsole && *konsole);
+	if (mlterm && *mlterm)
+		return LAY_TERM_MLTERM;
+	if (konsole && *konsole)
+		return LAY_TERM_KONSOLE;
+	return LAY_TERM_OTHER;
 }
 
 /* Whether text has a letter written right to left. */
@@ -50,8 +53,8 @@ static int laid_out_width(FILE *out, const char *text)
 {
 	struct winsize ws;
 	int fd = fileno(out);
-	if (!setting.visual || fd < 0 || !isatty(fd) || terminal_reorders() ||
-	    !has_rtl(text))
+	if (!setting.visual || fd < 0 || !isatty(fd) ||
+	    lay_reordering_terminal() != LAY_TERM_OTHER || !has_rtl(text))
 		return 0;
 	return ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col
 	                                                        : 80;

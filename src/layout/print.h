@@ -11,6 +11,17 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/* Terminals that reorder right-to-left rows themselves and ignore
+ * CSI 8 l, known by the variables they set. */
+enum lay_terminal {
+	LAY_TERM_OTHER,
+	LAY_TERM_MLTERM,  /* its own bidi (use_ctl) is set by OSC 5379 */
+	LAY_TERM_KONSOLE, /* only its profile turns its bidi off */
+};
+
+/* The terminal akhbar runs in, as far as its reordering goes. */
+enum lay_terminal lay_reordering_terminal(void);
+
 /* Who reorders on a terminal: akhbar (visual, the default: shaping as
  * given) or the terminal itself (logical order).  mlterm and Konsole,
  * which reorder by themselves and ignore CSI 8 l, always get logical

@@ -14,19 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "layout/print.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
-
-/* Terminals that reorder right-to-left rows themselves and ignore
- * CSI 8 l, known by the variables they set. */
-enum reordering_terminal {
-	TERM_OTHER,
-	TERM_MLTERM,  /* its own bidi (use_ctl) is set by OSC 5379 */
-	TERM_KONSOLE, /* only its profile turns its bidi off */
-};
 
 /* After a handshake, the whole screen is drawn once more after this
  * long: a terminal behind tmux may get the mode after the first rows. */
@@ -36,7 +29,7 @@ static SCREEN *screen;
 static bool is_open;
 static bool in_tmux;
 static bool visual_order;
-static enum reordering_terminal terminal;
+static enum lay_terminal terminal;
 static long long repaint_at; /* CLOCK_MONOTONIC ms; 0: none due */
 
 static volatile sig_atomic_t quit_signal;
@@ -106,7 +99,7 @@ static void handshake(void)
 		return;
 	}
 	send_mode("\033[8l\033[1 k", "\033Ptmux;\033\033[8l\033\033[1 k\033\\");
-	if (terminal == TERM_MLTERM)
+	if (terminal == LAY_TERM_MLTERM)
 		send_mode("\033]5379;use_ctl=false\a",
 		          "\033Ptmux;\033\033]5379;use_ctl=false\a\033\\");
 	repaint_at = now_ms() + REPAINT_AFTER_MS;
@@ -119,7 +112,7 @@ static void handback(void)
 	if (!visual_order)
 		return;
 	send_mode("\033[8h", "\033Ptmux;\033\033[8h\033\\");
-	if (terminal == TERM_MLTERM)
+	if (terminal == LAY_TERM_MLTERM)
 		send_mode("\033]5379;use_ctl=true\a",
 		          "\033Ptmux;\033\033]5379;use_ctl=true\a\033\\");
 }
@@ -131,20 +124,9 @@ static void leave_screen(void)
 	endwin();
 }
 
-static enum reordering_terminal reordering_terminal(void)
-{
-	const char *mlterm = getenv("MLTERM");
-	const char *konsole = getenv("KONSOLE_VERSION");
-	if (mlterm && *mlterm)
-		return TERM_MLTERM;
-	if (konsole && *konsole)
-		return TERM_KONSOLE;
-	return TERM_OTHER;
-}
-
 const char *ui_screen_advice(void)
 {
-	if (terminal != TERM_KONSOLE || !visual_order)
+	if (terminal != LAY_TERM_KONSOLE || !visual_order)
 		return NULL;
 	return _("Konsole reorders right-to-left text itself: turn off "
 	         "Bi-Directional text rendering in its profile, or use "
@@ -234,7 +216,7 @@ bool ui_screen_open(const struct ui_config *cfg, bool visual)
 	const char *tmux = getenv("TMUX");
 	in_tmux = tmux && *tmux;
 	visual_order = visual;
-	terminal = reordering_terminal();
+	terminal = lay_reordering_terminal();
 
 	/* Ours before curses starts, so it installs none of its own. */
 	handle(SIGTERM, on_quit);
