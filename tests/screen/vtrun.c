@@ -546,8 +546,26 @@ static void cmd_key(const char *keys)
 	free(list);
 }
 
+/* Send a key and wait for the child's first output after it (at most
+ * limit_ms); how long it took. */
+static long long answer_time(const struct key *k, long limit_ms)
+{
+	while (vt_pump(&S.vt, 0))
+		; /* what came before the key */
+	size_t before = S.vt.nout;
+	long long sent = vt_now_ms();
+	send_key(k);
+	while (S.vt.nout == before && vt_now_ms() - sent <= limit_ms &&
+	       !S.vt.eof && !vt_interrupted)
+		vt_pump(&S.vt, 1);
+	return vt_now_ms() - sent;
+}
+
 /* `key-within MS KEYS`: as `key`, and each key's first output must come
- * within MS milliseconds of it. */
+ * within MS milliseconds of it.  A key over the budget is sent once more
+ * and must make it then: a machine busy with other tests can hold any
+ * process back once, while a child that does not answer during its work
+ * misses both. */
 static void cmd_key_within(const char *args)
 {
 	char *end;
@@ -560,32 +578,33 @@ static void cmd_key_within(const char *args)
 	const char *scale = getenv("VTRUN_TIME_SCALE");
 	if (scale && atol(scale) > 1)
 		ms *= atol(scale);
-	size_t n;
+	size_t n, again = 0;
 	struct key *list = parse_keys(end + 1, &n);
 	long long slowest = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!vt_running(&S.vt))
 			fail("cannot send key %zu: the child is not running",
 			     i + 1);
-		while (vt_pump(&S.vt, 0))
-			; /* what came before the key */
-		size_t before = S.vt.nout;
-		long long sent = vt_now_ms();
-		send_key(&list[i]);
-		while (S.vt.nout == before && vt_now_ms() - sent <= 20 * ms &&
-		       !S.vt.eof && !vt_interrupted)
-			vt_pump(&S.vt, 1);
-		long long took = vt_now_ms() - sent;
+		long long took = answer_time(&list[i], 20 * ms);
+		if (took > ms) {
+			after_input();
+			long long second = answer_time(&list[i], 20 * ms);
+			if (second > ms)
+				fail("key %zu was answered after %lld ms, and "
+				     "after %lld ms when sent again: more "
+				     "than %ld",
+				     i + 1, took, second, ms);
+			printf("%s:%d: key %zu took %lld ms, then %lld ms\n",
+			       S.script, S.line, i + 1, took, second);
+			again++;
+			took = second;
+		}
 		if (took > slowest)
 			slowest = took;
-		if (took > ms)
-			fail("key %zu was answered after %lld ms, more than "
-			     "%ld",
-			     i + 1, took, ms);
 		after_input();
 	}
-	printf("%s:%d: %zu keys answered within %lld ms\n", S.script, S.line, n,
-	       slowest);
+	printf("%s:%d: %zu keys answered within %lld ms (%zu sent again)\n",
+	       S.script, S.line, n, slowest, again);
 	free(list);
 }
 
