@@ -1911,6 +1911,32 @@ bool cache_feed_mark_read(struct cache *c, long long feed_id)
 	                                   .value = 1});
 }
 
+long long *cache_feed_unread_ids(struct cache *c, long long feed_id, size_t *n)
+{
+	/* the list's reading, held marks and all */
+	struct cache_headlines *h = cache_headlines(c, feed_id);
+	if (!h)
+		return NULL;
+	long long *ids = xreallocarray(NULL, h->n, sizeof *ids);
+	*n = 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (!h->items[i].read)
+			ids[(*n)++] = h->items[i].id;
+	cache_headlines_free(h);
+	return ids;
+}
+
+bool cache_items_set_read(struct cache *c, const long long *ids, size_t n,
+                          bool read)
+{
+	/* held together, so they are written in one transaction */
+	c->held = xreallocarray(c->held, c->nheld + n, sizeof *c->held);
+	for (size_t i = 0; i < n; i++)
+		c->held[c->nheld++] = (struct held_write){
+		        .which = ST_SET_READ, .id = ids[i], .value = read};
+	return write_held(c, false);
+}
+
 /* Add a line of text with each of the bytes in `blanks` made a space. */
 static void add_flat(struct strbuf *b, const char *s, const char *blanks)
 {

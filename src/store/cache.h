@@ -221,6 +221,19 @@ bool cache_item_set_starred(struct cache *c, long long item_id, bool starred);
 /* Mark every item of a feed read; feed_id 0 means every feed. */
 bool cache_feed_mark_read(struct cache *c, long long feed_id);
 
+/* The ids of the unread items of a feed (of every feed when feed_id is
+ * 0), in list order, the marks held back counted: what marking it read
+ * changes, for undoing it.  *n gets their count; the caller frees the
+ * array; NULL on failure. */
+long long *cache_feed_unread_ids(struct cache *c, long long feed_id,
+                                 size_t *n);
+
+/* Mark exactly these items read or unread, together: written at once in
+ * one transaction, or held while another akhbar writes (cache_flush()).
+ * An id no longer in the cache is passed over. */
+bool cache_items_set_read(struct cache *c, const long long *ids, size_t n,
+                          bool read);
+
 /* An item's own web page: for a feed that gives only a summary, the
  * article on the page its link leads to is stored with the item, so it
  * reads offline.  cache_item_article() then gives the page's paragraphs,

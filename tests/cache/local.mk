@@ -2,3 +2,7 @@
 check_PROGRAMS += tests/cache/cache-test tests/cache/cache-tool
 TESTS += tests/cache/cache-test tests/cache/crash.sh tests/cache/shared.sh
 EXTRA_DIST += tests/cache/crash.sh tests/cache/shared.sh
+
+# Marking a feed read and undoing it, exactly.
+check_PROGRAMS += tests/cache/marks-test
+TESTS += tests/cache/marks-test
