@@ -35,6 +35,19 @@
 	ACTION(RELOAD_ALL, "reload-all", N_("Update every feed"))              \
 	ACTION(MARK_FEED_READ, "mark-feed-read",                               \
 	       N_("Mark every item of the feed read"))                         \
+	ACTION(MARK_ALL_READ, "mark-all-read",                                 \
+	       N_("Mark every item of every feed read"))                       \
+	ACTION(UNDO, "undo", N_("Undo marking feeds read"))                    \
+	ACTION(TOGGLE_READ, "toggle-read",                                     \
+	       N_("Mark the story read or unread"))                            \
+	ACTION(NEXT_UNREAD, "next-unread",                                     \
+	       N_("Next unread story, across feeds"))                          \
+	ACTION(PREV_UNREAD, "previous-unread",                                 \
+	       N_("Previous unread story, across feeds"))                      \
+	ACTION(NEXT_UNREAD_FEED, "next-unread-feed",                           \
+	       N_("Next feed with unread stories"))                            \
+	ACTION(PREV_UNREAD_FEED, "previous-unread-feed",                       \
+	       N_("Previous feed with unread stories"))                        \
 	ACTION(STAR, "toggle-star", N_("Star or unstar the story"))            \
 	ACTION(FETCH_ARTICLE, "fetch-article",                                 \
 	       N_("Fetch the story's full article again"))                     \

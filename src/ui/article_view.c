@@ -585,6 +585,52 @@ static unsigned scroll_by(struct ui *ui, struct article_view *av,
 	return reaction;
 }
 
+/* Open the next (step 1) or previous (step -1) unread story, in
+ * another feed when this one has no more: the history was this feed's. */
+static unsigned open_unread(struct ui *ui, struct article_view *av, int step)
+{
+	struct ui_stories *shown = ui->stories;
+	size_t story;
+	if (!ui_unread_next(ui, av->at.story, step, &story))
+		return UI_REACT_DRAW;
+	if (ui->stories == shown) {
+		push_history(av);
+		if (!open_story(ui, av, story))
+			av->nhistory--;
+		return UI_REACT_DRAW;
+	}
+	free(av->history);
+	av->history = NULL;
+	av->nhistory = 0;
+	ui_find_end(&av->find);
+	if (!open_story(ui, av, story))
+		return leave(ui, av); /* what it shows was the other feed's */
+	return UI_REACT_DRAW;
+}
+
+/* The unread flow's actions; UI_REACT_NONE for any other. */
+static unsigned unread_action(struct ui *ui, struct article_view *av,
+                              enum ui_action a)
+{
+	switch (a) {
+	case UI_ACTION_NEXT_UNREAD:
+		return open_unread(ui, av, 1);
+	case UI_ACTION_PREV_UNREAD:
+		return open_unread(ui, av, -1);
+	case UI_ACTION_TOGGLE_READ:
+		return ui_unread_toggle(ui, av->at.story);
+	case UI_ACTION_NEXT_UNREAD_FEED:
+	case UI_ACTION_PREV_UNREAD_FEED: {
+		/* the next feed's headlines, as from the list */
+		leave(ui, av);
+		struct ui_view *v = ui_view_top(ui);
+		return UI_REACT_DRAW | v->ops->action(ui, v->self, a);
+	}
+	default:
+		return UI_REACT_NONE;
+	}
+}
+
 static unsigned article_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct article_view *av = self;
@@ -612,6 +658,12 @@ static unsigned article_action(struct ui *ui, void *self, enum ui_action a)
 		return open_sibling(ui, av, false);
 	case UI_ACTION_STAR:
 		return toggle_star(ui, av);
+	case UI_ACTION_NEXT_UNREAD:
+	case UI_ACTION_PREV_UNREAD:
+	case UI_ACTION_TOGGLE_READ:
+	case UI_ACTION_NEXT_UNREAD_FEED:
+	case UI_ACTION_PREV_UNREAD_FEED:
+		return unread_action(ui, av, a);
 	case UI_ACTION_FETCH_ARTICLE:
 		if (!fetch_page(ui, av, true))
 			ui_message(ui, "%s", _("this story has no web page"));

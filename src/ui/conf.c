@@ -125,27 +125,90 @@ static int key_word(struct ui_config *cfg, const char *word, const char *name,
 	return key;
 }
 
-/* "set interface-direction auto|ltr|rtl", the one setting so far. */
-static bool parse_set(struct ui_config *cfg, char **w, size_t n,
-                      const char *name, size_t lineno)
+/* The index of word in names[0..n), or -1. */
+static int word_index(const char *word, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(word, names[i]))
+			return (int)i;
+	return -1;
+}
+
+static bool set_direction(struct ui_config *cfg, const char *value)
 {
 	static const char *const directions[] = {
 	        [UI_CONFIG_DIR_AUTO] = "auto",
 	        [UI_CONFIG_DIR_LTR] = "ltr",
 	        [UI_CONFIG_DIR_RTL] = "rtl",
 	};
-	if (n != 3 || strcmp(w[1], "interface-direction") != 0) {
-		add_error(cfg, name, lineno,
-		          _("usage: set interface-direction auto|ltr|rtl"));
+	int i = word_index(value, directions, 3);
+	if (i >= 0)
+		cfg->direction = (enum ui_config_direction)i;
+	return i >= 0;
+}
+
+/* Whether value names a set of keys; applied before the file's other
+ * lines (apply_presets()). */
+static bool set_keys(struct ui_config *cfg, const char *value)
+{
+	(void)cfg;
+	return !strcmp(value, "akhbar") || !strcmp(value, "newsboat");
+}
+
+/* MINUTES, or SECONDS followed by s: at most a week. */
+static bool set_reload_interval(struct ui_config *cfg, const char *value)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(value, &end, 10);
+	bool seconds = !strcmp(end, "s");
+	if (*value < '0' || *value > '9' || errno || (*end && !seconds) ||
+	    n > (seconds ? 7 * 24 * 3600 : 7 * 24 * 60))
+		return false;
+	cfg->reload_interval = (int)(seconds ? n : 60 * n);
+	return true;
+}
+
+static bool set_reload_at_start(struct ui_config *cfg, const char *value)
+{
+	static const char *const answers[] = {"no", "yes"};
+	int i = word_index(value, answers, 2);
+	if (i >= 0)
+		cfg->reload_at_start = i;
+	return i >= 0;
+}
+
+static const struct {
+	const char *name;
+	bool (*set)(struct ui_config *cfg, const char *value);
+	const char *usage;
+} settings[] = {
+        {"interface-direction", set_direction,
+         N_("usage: set interface-direction auto|ltr|rtl")},
+        {"keys", set_keys, N_("usage: set keys akhbar|newsboat")},
+        {"reload-interval", set_reload_interval,
+         N_("usage: set reload-interval MINUTES")},
+        {"reload-at-start", set_reload_at_start,
+         N_("usage: set reload-at-start yes|no")},
+};
+
+/* "set NAME VALUE". */
+static bool parse_set(struct ui_config *cfg, char **w, size_t n,
+                      const char *name, size_t lineno)
+{
+	for (size_t i = 0; n >= 2 && i < sizeof settings / sizeof *settings;
+	     i++) {
+		if (strcmp(w[1], settings[i].name))
+			continue;
+		if (n == 3 && settings[i].set(cfg, w[2]))
+			return true;
+		add_error(cfg, name, lineno, "%s", _(settings[i].usage));
 		return false;
 	}
-	for (size_t i = 0; i < sizeof directions / sizeof *directions; i++)
-		if (!strcmp(w[2], directions[i])) {
-			cfg->direction = (enum ui_config_direction)i;
-			return true;
-		}
-	add_error(cfg, name, lineno,
-	          _("usage: set interface-direction auto|ltr|rtl"));
+	if (n < 2)
+		add_error(cfg, name, lineno, "%s", _("usage: set NAME VALUE"));
+	else
+		add_error(cfg, name, lineno, _("unknown setting '%s'"), w[1]);
 	return false;
 }
 
@@ -214,8 +277,9 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 	return false;
 }
 
-size_t ui_config_parse(struct ui_config *cfg, const char *text, size_t len,
-                       const char *name)
+/* Apply every line of text; returns the number of bad lines. */
+static size_t parse_lines(struct ui_config *cfg, const char *text, size_t len,
+                          const char *name)
 {
 	size_t bad = 0, lineno = 0;
 	const char *p = text, *end = text + len;
@@ -235,6 +299,45 @@ size_t ui_config_parse(struct ui_config *cfg, const char *text, size_t len,
 		p = stop + (nl != NULL);
 	}
 	return bad;
+}
+
+/* Whether line (len bytes) is "set keys newsboat". */
+static bool wants_newsboat_keys(const char *line, size_t len)
+{
+	char *copy = xstrndup(line, len);
+	char *w[MAX_WORDS];
+	size_t n = split(copy, w);
+	bool yes = n == 3 && !strcmp(w[0], "set") && !strcmp(w[1], "keys") &&
+	           !strcmp(w[2], "newsboat");
+	free(copy);
+	return yes;
+}
+
+/* Bind the keys a `set keys` line of text asks for, before its other
+ * lines; the line itself is checked in its turn. */
+static void apply_presets(struct ui_config *cfg, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		const char *at = p;
+		while (at < stop && (*at == ' ' || *at == '\t'))
+			at++;
+		if (stop - at > 4 && !memcmp(at, "set", 3) &&
+		    wants_newsboat_keys(at, (size_t)(stop - at)))
+			parse_lines(cfg, ui_config_newsboat_keys,
+			            strlen(ui_config_newsboat_keys),
+			            "newsboat keys");
+		p = stop + (nl != NULL);
+	}
+}
+
+size_t ui_config_parse(struct ui_config *cfg, const char *text, size_t len,
+                       const char *name)
+{
+	apply_presets(cfg, text, len);
+	return parse_lines(cfg, text, len, name);
 }
 
 bool ui_config_load_file(struct ui_config *cfg, const char *path)

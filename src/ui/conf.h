@@ -4,6 +4,11 @@
  * parser after them.  Lines:
  *     bind KEY ACTION      unbind KEY      color ROLE FG BG
  *     set interface-direction auto|ltr|rtl
+ *     set keys akhbar|newsboat
+ *     set reload-interval MINUTES (or SECONDSs; 0: never)
+ *     set reload-at-start yes|no
+ * `set keys newsboat` binds newsboat's keys before every other line of
+ * its file, wherever it is written, so the file's own lines win.
  * A word starting with # starts a comment, to the end of the line (the
  * key # is <Hash>).  A bad line is reported as "FILE:LINE: message" and the
  * rest still loads; the messages quote the file, made safe for a terminal
@@ -38,6 +43,8 @@ enum ui_config_direction {
 struct ui_config {
 	struct ui_binding *bindings; /* in the order bound */
 	enum ui_config_direction direction;
+	int reload_interval; /* seconds between automatic reloads; 0 never */
+	bool reload_at_start;
 	size_t nbindings;
 	struct ui_color colors[UI_ROLE_COUNT];
 	/* "FILE:LINE: message" as safe text, owned: at most 20, then one
@@ -48,6 +55,10 @@ struct ui_config {
 
 /* The default configuration text. */
 extern const char ui_config_defaults[];
+
+/* The bindings of `set keys newsboat`: newsboat's keys where akhbar has
+ * their actions. */
+extern const char ui_config_newsboat_keys[];
 
 /* An empty configuration: nothing bound, default colours. */
 struct ui_config *ui_config_new(void);

@@ -40,6 +40,14 @@ const char ui_config_defaults[] =
         "bind r reload\n"
         "bind R reload-all\n"
         "bind A mark-feed-read\n"
+        "bind C mark-all-read\n"
+        "bind u undo\n"
+        "# Unread stories\n"
+        "bind m toggle-read\n"
+        "bind J next-unread\n"
+        "bind K previous-unread\n"
+        "bind <C-n> next-unread-feed\n"
+        "bind <C-p> previous-unread-feed\n"
         "bind s toggle-star\n"
         "bind f fetch-article\n"
         "bind o open-in-browser\n"
@@ -62,3 +70,14 @@ const char ui_config_defaults[] =
         "color match black yellow\n"
         "color current-match black cyan\n"
         "color error red default\n";
+
+/* newsboat's keys where akhbar has their actions, over the defaults; the
+ * man page lists them too. */
+const char ui_config_newsboat_keys[] = "bind n next-unread\n"
+                                       "bind p previous-unread\n"
+                                       "bind N toggle-read\n"
+                                       "bind C mark-all-read\n"
+                                       "bind <C-n> next-unread-feed\n"
+                                       "bind <C-p> previous-unread-feed\n"
+                                       "bind J next-story\n"
+                                       "bind K previous-story\n";

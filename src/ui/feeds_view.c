@@ -290,6 +290,69 @@ static unsigned feeds_search(struct ui *ui, void *self, const char *text)
 	return find_move(ui, fv, 0);
 }
 
+/* The row of feed feed_id, or nfeeds when it is not shown. */
+static size_t row_of(const struct feeds_view *fv, long long feed_id)
+{
+	size_t k = 0;
+	while (k < fv->nfeeds && fv->feeds[k].id != feed_id)
+		k++;
+	return k;
+}
+
+long long ui_feeds_next_unread(struct ui *ui, long long feed_id, int step,
+                               bool *wrapped)
+{
+	struct feeds_view *fv = state(ui);
+	if (fv->stale)
+		reload(ui, fv);
+	size_t n = fv->nfeeds, k = row_of(fv, feed_id);
+	bool from_row = k < n; /* else from outside the ends: no wrap */
+	for (size_t tries = 0; tries < n; tries++) {
+		bool round = step > 0 ? k + 1 >= n : k == 0 || k >= n;
+		if (step > 0)
+			k = round ? 0 : k + 1;
+		else
+			k = round ? n - 1 : k - 1;
+		*wrapped |= round && from_row;
+		from_row = true;
+		if (fv->feeds[k].unread > 0)
+			return fv->feeds[k].id;
+	}
+	return 0;
+}
+
+void ui_feeds_show(struct ui *ui, long long feed_id, struct ui_stories *s)
+{
+	struct feeds_view *fv = state(ui);
+	size_t k = row_of(fv, feed_id);
+	ui_rows_move_to(&fv->rows, fv->nfeeds, body_rows(ui), k);
+	const char *title =
+	        k < fv->nfeeds ? feed_name(ui, &fv->feeds[k]) : NULL;
+	if (ui->stories)
+		ui_list_replace(ui, s, title);
+	else
+		ui_list_open(ui, s, title);
+}
+
+/* Move the cursor to the next (step 1) or previous (step -1) feed with
+ * unread stories. */
+static unsigned unread_feed(struct ui *ui, struct feeds_view *fv, int step)
+{
+	if (fv->nfeeds == 0)
+		return UI_REACT_NONE;
+	bool wrapped = false;
+	long long id = ui_feeds_next_unread(ui, fv->feeds[fv->rows.cursor].id,
+	                                    step, &wrapped);
+	if (!id) {
+		ui_info(ui, "%s", _("no unread stories"));
+		return UI_REACT_DRAW;
+	}
+	ui_rows_move_to(&fv->rows, fv->nfeeds, body_rows(ui), row_of(fv, id));
+	if (wrapped)
+		ui_unread_wrapped(ui, step);
+	return UI_REACT_DRAW;
+}
+
 static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct feeds_view *fv = self;
@@ -309,11 +372,13 @@ static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 	case UI_ACTION_MARK_FEED_READ:
 		if (fv->nfeeds == 0)
 			return UI_REACT_NONE;
-		if (!cache_feed_mark_read(ui->cache,
-		                          fv->feeds[fv->rows.cursor].id))
-			ui_message(ui, "%s", cache_error(ui->cache));
-		reload(ui, fv);
-		return UI_REACT_DRAW;
+		return ui_unread_mark_read(ui, fv->feeds[fv->rows.cursor].id);
+	case UI_ACTION_NEXT_UNREAD:
+	case UI_ACTION_NEXT_UNREAD_FEED:
+		return unread_feed(ui, fv, 1);
+	case UI_ACTION_PREV_UNREAD:
+	case UI_ACTION_PREV_UNREAD_FEED:
+		return unread_feed(ui, fv, -1);
 	case UI_ACTION_CLOSE:
 		return UI_REACT_QUIT;
 	default:

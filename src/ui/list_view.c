@@ -286,6 +286,44 @@ static unsigned mark_all_read(struct ui *ui)
 	return UI_REACT_DRAW;
 }
 
+/* Move the cursor to the next (step 1) or previous (step -1) unread
+ * story, or the next feed's first one (whole: to the next feed with
+ * unread stories). */
+static unsigned unread_move(struct ui *ui, struct list_view *lv, int step,
+                            bool whole)
+{
+	size_t story;
+	bool found = whole ? ui_unread_next_feed(ui, step, &story)
+	                   : ui_unread_next(ui, lv->rows.cursor, step, &story);
+	if (found)
+		ui_rows_move_to(&lv->rows, count(ui), body_rows(ui), story);
+	return UI_REACT_DRAW;
+}
+
+/* The unread flow's actions; UI_REACT_NONE for any other. */
+static unsigned unread_action(struct ui *ui, struct list_view *lv,
+                              enum ui_action a)
+{
+	switch (a) {
+	case UI_ACTION_NEXT_UNREAD:
+	case UI_ACTION_PREV_UNREAD:
+		return unread_move(ui, lv, a == UI_ACTION_NEXT_UNREAD ? 1 : -1,
+		                   false);
+	case UI_ACTION_NEXT_UNREAD_FEED:
+	case UI_ACTION_PREV_UNREAD_FEED:
+		return unread_move(
+		        ui, lv, a == UI_ACTION_NEXT_UNREAD_FEED ? 1 : -1, true);
+	case UI_ACTION_TOGGLE_READ:
+		return count(ui) ? ui_unread_toggle(ui, lv->rows.cursor)
+		                 : UI_REACT_NONE;
+	case UI_ACTION_MARK_FEED_READ:
+		return ui->cache ? ui_unread_mark_read(ui, ui->stories->feed_id)
+		                 : mark_all_read(ui);
+	default:
+		return UI_REACT_NONE;
+	}
+}
+
 static unsigned list_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct list_view *lv = self;
@@ -307,8 +345,13 @@ static unsigned list_action(struct ui *ui, void *self, enum ui_action a)
 		return UI_REACT_DRAW;
 	case UI_ACTION_STAR:
 		return toggle_star(ui, lv);
+	case UI_ACTION_NEXT_UNREAD:
+	case UI_ACTION_PREV_UNREAD:
+	case UI_ACTION_NEXT_UNREAD_FEED:
+	case UI_ACTION_PREV_UNREAD_FEED:
+	case UI_ACTION_TOGGLE_READ:
 	case UI_ACTION_MARK_FEED_READ:
-		return mark_all_read(ui);
+		return unread_action(ui, lv, a);
 	case UI_ACTION_BACK:
 		return leave(ui, lv, false);
 	case UI_ACTION_CLOSE:
@@ -367,6 +410,12 @@ static void list_free(struct ui *ui, void *self)
 
 void ui_list_open(struct ui *ui, struct ui_stories *s, const char *title)
 {
+	ui_list_replace(ui, s, title);
+	ui_view_push(ui, &ui_list_view);
+}
+
+void ui_list_replace(struct ui *ui, struct ui_stories *s, const char *title)
+{
 	struct list_view *lv = ui_view_state(ui, &ui_list_view);
 	if (ui->stories)
 		ui->stories->ops->free(ui->stories);
@@ -376,7 +425,6 @@ void ui_list_open(struct ui *ui, struct ui_stories *s, const char *title)
 	ui_find_end(&lv->find);
 	lv->rows = (struct ui_rows){0};
 	lv->stale = false;
-	ui_view_push(ui, &ui_list_view);
 }
 
 void ui_list_follow(struct ui *ui, size_t i)

@@ -202,6 +202,10 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 		case UI_ACTION_OPEN_LINK:
 		case UI_ACTION_COPY_LINK:
 			return with_link(ui, a);
+		case UI_ACTION_MARK_ALL_READ:
+			return ui_unread_mark_read(ui, 0);
+		case UI_ACTION_UNDO:
+			return ui_unread_undo(ui);
 		default:
 			break;
 		}
@@ -320,6 +324,13 @@ static unsigned run_pages(struct ui *ui)
 	                                          : UI_REACT_NONE;
 }
 
+/* How long input may wait: until the automatic reload is due, at most. */
+static int input_timeout(const struct ui *ui)
+{
+	int due = ui_reload_wait_ms(ui);
+	return due >= 0 && due < INPUT_TIMEOUT_MS ? due : INPUT_TIMEOUT_MS;
+}
+
 /* Wait for the next event: with updates or pages under way, on the
  * terminal and the network together (scrolling and reading go on
  * meanwhile).  With both, each waits in turn a little. */
@@ -328,11 +339,11 @@ static enum ui_event next_event(struct ui *ui, int *key, bool input_waiting,
 {
 	bool pages = pages_busy(ui->pages) > 0;
 	if (!ui->updater && !pages)
-		return ui_screen_event(key, INPUT_TIMEOUT_MS);
+		return ui_screen_event(key, input_timeout(ui));
 	struct pollfd in = {.fd = ui_screen_input_fd(), .events = POLLIN};
 	int wait = input_waiting          ? 0
 	           : ui->updater && pages ? BOTH_TIMEOUT_MS
-	                                  : INPUT_TIMEOUT_MS;
+	                                  : input_timeout(ui);
 	if (ui->updater) {
 		updater_poll(ui->updater, &in, 1, wait);
 		*reaction |= run_updates(ui);
@@ -424,12 +435,13 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 	ui_draw_set_direction(interface_direction(cfg), lang_rtl());
 	ui_draw_set_logical(!ui->lay.visual);
 	ui_view_push(ui, first);
+	ui_reload_start(ui);
 
 	int status = EXIT_SUCCESS;
 	unsigned reaction = UI_REACT_DRAW | UI_REACT_FULL;
 	bool input_waiting = false;
 	while (!(reaction & UI_REACT_QUIT)) {
-		reaction |= refresh_lists(ui);
+		reaction |= ui_reload_if_due(ui) | refresh_lists(ui);
 		if (reaction)
 			paint(ui, reaction);
 		reaction = UI_REACT_NONE;
@@ -458,6 +470,7 @@ static void ui_done(struct ui *ui)
 		ui->stories->ops->free(ui->stories);
 	free(ui->stories_title);
 	free(ui->message);
+	free(ui->undo_ids);
 }
 
 int ui_run(struct library *lib, struct source_relater *relater,

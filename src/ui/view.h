@@ -94,7 +94,12 @@ struct ui {
 	struct fetch_options fetch;
 	struct updater *updater; /* while feeds are updating */
 	size_t update_errors;
-	struct pages *pages;             /* stories' web pages being fetched */
+	struct pages *pages; /* stories' web pages being fetched */
+	/* the items the last marking of feeds read changed, for undo
+	 * (owned; none: nothing to undo) */
+	long long *undo_ids;
+	size_t nundo;
+	long long reload_due_ms; /* the next automatic reload (monotonic) */
 	enum pages_choice full_articles; /* whose pages are fetched where the
 	                                    feed's tag does not say */
 
@@ -190,6 +195,17 @@ void ui_feeds_update(struct ui *ui, long long feed_id);
 #define UI_FEEDS_ALL      0
 #define UI_FEEDS_SELECTED (-1)
 
+/* The feed after (step 1) or before (step -1) feed feed_id in the feed
+ * list that has unread items, around the ends (*wrapped then set), feed_id
+ * itself last; 0 when no feed has any. */
+long long ui_feeds_next_unread(struct ui *ui, long long feed_id, int step,
+                               bool *wrapped);
+
+/* Show s, feed feed_id's stories (the reader's from now on), in the
+ * headline list in place of the feed open, that feed under the feed
+ * list's cursor. */
+void ui_feeds_show(struct ui *ui, long long feed_id, struct ui_stories *s);
+
 /* The headline list (list_view.c). */
 
 /* Show the headlines of s (the reader's from now on) under title, from
@@ -198,6 +214,10 @@ void ui_list_open(struct ui *ui, struct ui_stories *s, const char *title);
 
 /* Put the list's cursor on story i (the list follows the reader). */
 void ui_list_follow(struct ui *ui, size_t i);
+
+/* As ui_list_open(), the list staying where it is among the views shown
+ * (under the article, say). */
+void ui_list_replace(struct ui *ui, struct ui_stories *s, const char *title);
 
 /* The article view (article_view.c). */
 
@@ -209,6 +229,44 @@ bool ui_article_open(struct ui *ui, size_t story);
  * shown reads as its article from now on, in the same place, or the
  * status line says why not; a related headline's page waited for opens. */
 void ui_article_page_done(struct ui *ui, const struct pages_report *r);
+
+/* Unread stories and automatic reloads (unread.c). */
+
+/* Go from story `from` of the list (STORY_NONE: from neither end) to the
+ * next unread one (step 1) or the previous (step -1): in the list, else
+ * in the next feed with unread stories, which the list then shows (or
+ * around the list's ends with no feeds).  *story gets where; false, with
+ * the message said, when no story is unread.  Wrapping round is said. */
+bool ui_unread_next(struct ui *ui, size_t from, int step, size_t *story);
+
+/* Show the next (step 1) or previous (step -1) feed with unread stories
+ * in the list; *story gets its first unread one (its last, going back). */
+bool ui_unread_next_feed(struct ui *ui, int step, size_t *story);
+
+/* Say that a move went round the end of the feed list. */
+void ui_unread_wrapped(struct ui *ui, int step);
+
+/* Mark story i read when unread, else unread, and say which. */
+unsigned ui_unread_toggle(struct ui *ui, size_t i);
+
+/* Mark every item of feed feed_id read (of every feed for 0), saying how
+ * many and which key undoes it. */
+unsigned ui_unread_mark_read(struct ui *ui, long long feed_id);
+
+/* Make unread again exactly the items the last marking read changed. */
+unsigned ui_unread_undo(struct ui *ui);
+
+/* Reload every feed now if the config asks for it at start, and start
+ * counting to the first automatic reload. */
+void ui_reload_start(struct ui *ui);
+
+/* Milliseconds until the next automatic reload (0: due), or -1 when there
+ * is none: how long the main loop may sleep at most. */
+int ui_reload_wait_ms(const struct ui *ui);
+
+/* Reload every feed in the background when the automatic reload is due
+ * (one already under way counts as it). */
+unsigned ui_reload_if_due(struct ui *ui);
 
 /* The help screen (help_view.c). */
 

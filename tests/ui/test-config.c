@@ -48,6 +48,30 @@ static const struct {
         {"bind j no-such-action", 'j', UI_ACTION_LINE_DOWN},
         {"bind j", 'j', UI_ACTION_LINE_DOWN},
         {"unbind j extra", 'j', UI_ACTION_LINE_DOWN},
+        /* the unread flow's own keys */
+        {"", 'm', UI_ACTION_TOGGLE_READ},
+        {"", 'J', UI_ACTION_NEXT_UNREAD},
+        {"", 'K', UI_ACTION_PREV_UNREAD},
+        {"", 14, UI_ACTION_NEXT_UNREAD_FEED},
+        {"", 16, UI_ACTION_PREV_UNREAD_FEED},
+        {"", 'C', UI_ACTION_MARK_ALL_READ},
+        {"", 'u', UI_ACTION_UNDO},
+        {"", 'n', UI_ACTION_SEARCH_NEXT},
+        {"", 'N', UI_ACTION_SEARCH_PREV},
+        /* newsboat's keys; the file's own lines win wherever they are */
+        {"set keys newsboat", 'n', UI_ACTION_NEXT_UNREAD},
+        {"set keys newsboat", 'N', UI_ACTION_TOGGLE_READ},
+        {"set keys newsboat", 'p', UI_ACTION_PREV_UNREAD},
+        {"set keys newsboat", 'J', UI_ACTION_NEXT_STORY},
+        {"set keys newsboat", 'A', UI_ACTION_MARK_FEED_READ},
+        {"set keys newsboat", 'r', UI_ACTION_RELOAD},
+        {"set keys newsboat", 'o', UI_ACTION_OPEN_LINK},
+        {"  set  keys newsboat # n next unread", 'n', UI_ACTION_NEXT_UNREAD},
+        {"bind n help\nset keys newsboat", 'n', UI_ACTION_HELP},
+        {"set keys newsboat\nbind n help", 'n', UI_ACTION_HELP},
+        {"unbind N\nset keys newsboat", 'N', UI_ACTION_NONE},
+        {"set keys akhbar", 'n', UI_ACTION_SEARCH_NEXT},
+        {"set keys newsboat now", 'n', UI_ACTION_SEARCH_NEXT},
 };
 
 /* Bad lines: the messages they give, in order. */
@@ -98,9 +122,26 @@ static const struct {
         {TEXT("set interface-direction up"),
          1,
          {"test:1: usage: set interface-direction auto|ltr|rtl"}},
-        {TEXT("set direction rtl"),
+        {TEXT("set direction rtl"), 1, {"test:1: unknown setting 'direction'"}},
+        {TEXT("set"), 1, {"test:1: usage: set NAME VALUE"}},
+        {TEXT("set keys emacs"),
          1,
-         {"test:1: usage: set interface-direction auto|ltr|rtl"}},
+         {"test:1: usage: set keys akhbar|newsboat"}},
+        {TEXT("set keys newsboat now"),
+         1,
+         {"test:1: usage: set keys akhbar|newsboat"}},
+        {TEXT("set reload-interval -1"),
+         1,
+         {"test:1: usage: set reload-interval MINUTES"}},
+        {TEXT("set reload-interval 5m"),
+         1,
+         {"test:1: usage: set reload-interval MINUTES"}},
+        {TEXT("set reload-interval 10081"),
+         1,
+         {"test:1: usage: set reload-interval MINUTES"}},
+        {TEXT("set reload-at-start maybe"),
+         1,
+         {"test:1: usage: set reload-at-start yes|no"}},
         {TEXT("set interface-direction"),
          1,
          {"test:1: usage: set interface-direction auto|ltr|rtl"}},
@@ -219,6 +260,35 @@ static void test_direction(void)
 		CHECK(cfg->direction == cases[i].want,
 		      "\"%s\": direction %d, not %d", cases[i].text,
 		      (int)cfg->direction, (int)cases[i].want);
+		ui_config_free(cfg);
+	}
+}
+
+/* The automatic reload: off unless set, minutes or seconds; a bad line
+ * changes nothing. */
+static void test_reload(void)
+{
+	static const struct {
+		const char *text;
+		int interval;
+		bool at_start;
+	} cases[] = {
+	        {"", 0, false},
+	        {"set reload-interval 15", 900, false},
+	        {"set reload-interval 30s", 30, false},
+	        {"set reload-interval 0", 0, false},
+	        {"set reload-interval 15\nset reload-interval x", 900, false},
+	        {"set reload-at-start yes", 0, true},
+	        {"set reload-at-start yes\nset reload-at-start no", 0, false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct ui_config *cfg = with_defaults();
+		ui_config_parse(cfg, cases[i].text, strlen(cases[i].text),
+		                "test");
+		CHECK(cfg->reload_interval == cases[i].interval &&
+		              cfg->reload_at_start == cases[i].at_start,
+		      "\"%s\": every %d s, at start %d", cases[i].text,
+		      cfg->reload_interval, cfg->reload_at_start);
 		ui_config_free(cfg);
 	}
 }
@@ -358,6 +428,7 @@ int main(void)
 	test_bad_lines();
 	test_colors();
 	test_direction();
+	test_reload();
 	test_names();
 	test_file();
 	test_readme();
