@@ -14,6 +14,8 @@ integ_screen_tests = \
 	tests/integ/feeds-shared.scr \
 	tests/integ/feeds-big.scr \
 	tests/integ/feeds-gone.scr \
+	tests/integ/unread-next.scr \
+	tests/integ/unread-feeds.scr \
 	tests/integ/pages.scr \
 	tests/integ/pages-offline.scr
 
@@ -26,7 +28,9 @@ TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
 	tests/integ/refresh-hostile.sh tests/integ/refresh-pages.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
-	tests/integ/same-title.sh \
+	tests/integ/same-title.sh tests/integ/unread.sh \
+	tests/integ/unread/harbour.xml tests/integ/unread/harbour-more.xml \
+	tests/integ/unread/river.xml tests/integ/unread/rail.xml \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \
