@@ -16,6 +16,9 @@ integ_screen_tests = \
 	tests/integ/feeds-gone.scr \
 	tests/integ/unread-next.scr \
 	tests/integ/unread-feeds.scr \
+	tests/integ/unread-reload.scr \
+	tests/integ/unread-start.scr \
+	tests/integ/unread-newsboat.scr \
 	tests/integ/pages.scr \
 	tests/integ/pages-offline.scr
 
