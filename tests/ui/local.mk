@@ -9,6 +9,7 @@ ui_screen_tests = \
 	tests/ui/article.scr \
 	tests/ui/history.scr \
 	tests/ui/next-prev.scr \
+	tests/ui/unread-files.scr \
 	tests/ui/resize.scr \
 	tests/ui/too-small.scr \
 	tests/ui/scroll-bytes.scr \
@@ -80,6 +81,8 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/data/dash-link.txt \
 	tests/ui/data/links.xml \
 	tests/ui/data/variants.txt \
+	tests/ui/data/unread-a.txt tests/ui/data/unread-b.txt \
+	tests/ui/data/unread-c.txt \
 	tests/ui/data/titled.sh \
 	tests/ui/data/bin/tmux
 
