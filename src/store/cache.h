@@ -225,8 +225,7 @@ bool cache_feed_mark_read(struct cache *c, long long feed_id);
  * 0), in list order, the marks held back counted: what marking it read
  * changes, for undoing it.  *n gets their count; the caller frees the
  * array; NULL on failure. */
-long long *cache_feed_unread_ids(struct cache *c, long long feed_id,
-                                 size_t *n);
+long long *cache_feed_unread_ids(struct cache *c, long long feed_id, size_t *n);
 
 /* Mark exactly these items read or unread, together: written at once in
  * one transaction, or held while another akhbar writes (cache_flush()).
