@@ -245,8 +245,69 @@ static void open_rows(void)
 	}
 }
 
+/* The look of cell (y, x); false when it is a plain blank, as an erased
+ * cell looks. */
+static bool look_at(int y, int x, attr_t *attr, short *pair)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	if (mvwin_wch(stdscr, y, x, &cc) == ERR ||
+	    getcchar(&cc, wc, attr, pair, NULL) == ERR)
+		return false;
+	*attr &= ~(attr_t)A_COLOR;
+	return !(wcscmp(wc, L" ") == 0 && *attr == A_NORMAL && *pair == 0);
+}
+
+/* Whether a blank in this look looks like any blank: no attribute that
+ * shows without a glyph, the terminal's own background. */
+static bool blank_unseen(attr_t attr, short pair)
+{
+	short fg, bg;
+	if (attr & ~(attr_t)(A_BOLD | A_DIM | A_ITALIC))
+		return false;
+	return pair == 0 || (pair_content(pair, &fg, &bg) == OK && bg < 0);
+}
+
+/* Plain blanks, at most this many, between two cells of one look take
+ * that look, and at most BLANKS_LEADING at the start of a row take the
+ * look of the cell after them: the terminal is then not told to leave a
+ * look and come back for them, which costs more than writing them. */
+#define BLANKS_BRIDGED 12
+#define BLANKS_LEADING 4
+
+/* Cells [from, to) of row y: blanks in the look, where it is not seen. */
+static void fill_blanks(int y, int from, int to, attr_t attr, short pair)
+{
+	if (to <= from || !blank_unseen(attr, pair))
+		return;
+	cchar_t blank;
+	setcchar(&blank, L" ", attr, pair, NULL);
+	mvwhline_set(stdscr, y, from, &blank, to - from);
+}
+
+static void bridge_blanks(int y)
+{
+	attr_t attr = 0, look;
+	short pair = 0, look_pair;
+	int after = -1; /* the column after the last cell with a look */
+	for (int x = 0; x < COLS; x++) {
+		if (!look_at(y, x, &look, &look_pair))
+			continue;
+		if (after < 0 ? x <= BLANKS_LEADING
+		              : x - after <= BLANKS_BRIDGED && look == attr &&
+		                        look_pair == pair)
+			fill_blanks(y, after < 0 ? 0 : after, x, look,
+			            look_pair);
+		attr = look;
+		pair = look_pair;
+		after = x + 1;
+	}
+}
+
 void ui_draw_finish(void)
 {
+	for (int y = 0; y < LINES; y++)
+		bridge_blanks(y);
 	if (logical)
 		open_rows();
 	place_cursor();

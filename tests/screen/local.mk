@@ -34,6 +34,7 @@ EXTRA_DIST += tests/screen/README.md \
 	tests/screen/selftest/driven/fail-running.scr \
 	tests/screen/selftest/driven/fail-bytes-max.scr \
 	tests/screen/selftest/driven/fail-bytes-ratio.scr \
+	tests/screen/selftest/driven/fail-bytes-rows.scr \
 	tests/screen/selftest/driven/fail-output-contains.scr \
 	tests/screen/selftest/driven/fail-output-not-contains.scr \
 	tests/screen/selftest/driven/fail-unclean.scr \

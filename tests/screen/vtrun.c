@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,11 +119,10 @@ static void print_screen(FILE *f)
 	}
 }
 
-/* The last bytes the child wrote, control bytes escaped. */
-static void print_output_tail(FILE *f)
+/* The last n bytes the child wrote, control bytes escaped, and a line's
+ * end. */
+static void print_output_escaped(FILE *f, size_t n)
 {
-	size_t n = S.vt.nout < 300 ? S.vt.nout : 300;
-	fprintf(f, "last %zu of %zu bytes the child wrote:\n", n, S.vt.nout);
 	for (size_t i = S.vt.nout - n; i < S.vt.nout; i++) {
 		unsigned char c = S.vt.out[i];
 		if (c == 0x1b)
@@ -133,6 +133,13 @@ static void print_output_tail(FILE *f)
 			fputc(c, f);
 	}
 	fputc('\n', f);
+}
+
+static void print_output_tail(FILE *f)
+{
+	size_t n = S.vt.nout < 300 ? S.vt.nout : 300;
+	fprintf(f, "last %zu of %zu bytes the child wrote:\n", n, S.vt.nout);
+	print_output_escaped(f, n);
 }
 
 static void fail(const char *fmt, ...)
@@ -1156,6 +1163,93 @@ static void cmd_bytes_ratio(const char *args)
 		     ca->bytes, ratio, b, cb->bytes);
 }
 
+/* A cell a terminal shows after erasing it: blank, in the default
+ * background, with no attribute that shows on a blank. */
+static bool looks_erased(const VTermScreenCell *cell)
+{
+	return (cell->chars[0] == 0 ||
+	        (cell->chars[0] == ' ' && cell->chars[1] == 0)) &&
+	       !cell->attrs.reverse && !cell->attrs.underline &&
+	       !cell->attrs.strike && VTERM_COLOR_IS_DEFAULT_BG(&cell->bg);
+}
+
+/* The bytes a cell's characters take in UTF-8 (an empty cell: a blank). */
+static size_t cell_bytes(const VTermScreenCell *cell)
+{
+	if (cell->chars[0] == 0)
+		return 1;
+	size_t n = 0;
+	for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell->chars[i]; i++) {
+		uint32_t c = cell->chars[i];
+		n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	}
+	return n;
+}
+
+/* The bytes of row r's text from its first cell that does not look
+ * erased to its last one: what a terminal must be sent at least to
+ * show that row anew. */
+static size_t row_text_bytes(int r)
+{
+	size_t total = 0, kept = 0;
+	bool started = false;
+	for (int c = 0; c < S.vt.cols;) {
+		VTermScreenCell cell;
+		VTermPos pos = {.row = r, .col = c};
+		vterm_screen_get_cell(S.vt.screen, pos, &cell);
+		bool erased = looks_erased(&cell);
+		if (started || !erased) {
+			started = true;
+			total += cell_bytes(&cell);
+			if (!erased)
+				kept = total;
+		}
+		c += cell.width > 0 ? cell.width : 1;
+	}
+	return kept;
+}
+
+/* "bytes-rows-max N ROWS...": at most N bytes since bytes-reset beyond
+ * the text of the rows named (each ROW or FIRST-LAST, from 0). */
+static void cmd_bytes_rows(const char *args)
+{
+	const char *p;
+	long extra = parse_number(args, &p, "byte count");
+	size_t text = 0;
+	int nrows = 0;
+	while (*p == ' ' || *p == '\t') {
+		p++;
+		if (!*p)
+			break;
+		long first = parse_number(p, &p, "row");
+		long last = first;
+		if (*p == '-')
+			last = parse_number(p + 1, &p, "row");
+		if (first > last || last >= S.vt.rows)
+			hard_error("no rows %ld-%ld on the screen", first,
+			           last);
+		for (long r = first; r <= last; r++, nrows++)
+			text += row_text_bytes((int)r);
+	}
+	if (*p || nrows == 0)
+		hard_error("usage: bytes-rows-max N ROW|FIRST-LAST...");
+	printf("%s:%d: %zu bytes since bytes-reset; the %d rows' text is %zu "
+	       "bytes\n",
+	       S.script, S.line, S.vt.counted, nrows, text);
+	if (S.vt.counted > text + (size_t)extra)
+		fail("the child wrote %zu bytes, more than the rows' %zu and "
+		     "%ld more",
+		     S.vt.counted, text, extra);
+}
+
+/* The bytes since bytes-reset, control bytes escaped, to the log. */
+static void cmd_bytes_print(void)
+{
+	printf("%s:%d: the %zu bytes since bytes-reset:\n", S.script, S.line,
+	       S.vt.counted);
+	print_output_escaped(stdout, S.vt.counted);
+}
+
 /* ---- the child's life ---- */
 
 static const struct {
@@ -1368,6 +1462,10 @@ static void run_line(char *line)
 		cmd_bytes_save(args);
 	} else if (strcmp(cmd, "bytes-ratio-max") == 0) {
 		cmd_bytes_ratio(args);
+	} else if (strcmp(cmd, "bytes-rows-max") == 0) {
+		cmd_bytes_rows(args);
+	} else if (strcmp(cmd, "bytes-print") == 0) {
+		cmd_bytes_print();
 	} else if (strcmp(cmd, "output-in-order") == 0) {
 		cmd_output_in_order(args);
 	} else if (strcmp(cmd, "output-contains") == 0) {

@@ -13,6 +13,8 @@ ui_screen_tests = \
 	tests/ui/resize.scr \
 	tests/ui/too-small.scr \
 	tests/ui/scroll-bytes.scr \
+	tests/ui/list-bytes.scr \
+	tests/ui/feeds-bytes.scr \
 	tests/ui/help.scr \
 	tests/ui/hostile.scr \
 	tests/ui/bidi-handshake.scr \
