@@ -4,6 +4,7 @@
  * parser after them.  Lines:
  *     bind KEY ACTION      unbind KEY      color ROLE FG BG
  *     set interface-direction auto|ltr|rtl
+ *     ignore-article FEEDS "EXPRESSION"     ignore-mode download|display
  * A word starting with # starts a comment, to the end of the line (the
  * key # is <Hash>).  A bad line is reported as "FILE:LINE: message" and the
  * rest still loads; the messages quote the file, made safe for a terminal
@@ -14,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/filter.h"
 #include "ui/actions.h"
 #include "ui/roles.h"
 
@@ -40,6 +42,10 @@ struct ui_config {
 	enum ui_config_direction direction;
 	size_t nbindings;
 	struct ui_color colors[UI_ROLE_COUNT];
+	/* newsboat's killfile: items matching a rule are not stored when
+	 * feeds are updated (the ignore-mode display is read, and drops
+	 * them as download does). */
+	struct filter_ignores ignore;
 	/* "FILE:LINE: message" as safe text, owned: at most 20, then one
 	 * "... and N more errors" counting the nhidden others. */
 	char **errors;
