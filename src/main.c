@@ -28,6 +28,7 @@
 #include "source/urls.h"
 #include "store/cache.h"
 #include "text/safe.h"
+#include "ui/conf.h"
 #include "ui/ui.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -317,14 +318,14 @@ static struct urls *load_subscriptions(const char *path)
 	return u;
 }
 
-/* The urls akhbar fetches (newsboat's query:, exec: and filter: lines are
- * kept in the file but not fetched). */
+/* The urls akhbar updates: feeds, and newsboat's exec: and filter: lines
+ * (query: lines are kept in the file but not fetched). */
 static const char **feed_urls(const struct urls *u, size_t *n)
 {
 	const char **urls = xreallocarray(NULL, u->n + 1, sizeof *urls);
 	*n = 0;
 	for (size_t i = 0; i < u->n; i++)
-		if (u->entries[i].kind == URLS_FEED)
+		if (u->entries[i].kind != URLS_QUERY)
 			urls[(*n)++] = u->entries[i].url;
 	return urls;
 }
@@ -372,6 +373,16 @@ static void print_report(void *ctx, const struct update_report *r)
 	char *url = text_safe(r->url, 0);
 	switch (r->status) {
 	case UPDATE_OK:
+		if (r->ignored) {
+			lay_printf(stdout,
+			           ngettext("ok     %s  %lld new, %zu item, "
+			                    "%zu ignored\n",
+			                    "ok     %s  %lld new, %zu items, "
+			                    "%zu ignored\n",
+			                    r->items),
+			           url, r->fresh, r->items, r->ignored);
+			break;
+		}
 		lay_printf(stdout,
 		           ngettext("ok     %s  %lld new, %zu item\n",
 		                    "ok     %s  %lld new, %zu items\n",
@@ -423,6 +434,20 @@ static void refresh_pages(struct cache *c, const struct urls *u,
 		           n - (long)failed, failed);
 }
 
+/* The user's config file, for its ignore-article rules; its bad lines
+ * warned about, as the reader does. */
+static struct ui_config *load_ignore_rules(void)
+{
+	struct ui_config *cfg = ui_config_new();
+	char *path = ui_config_user_path();
+	if (path)
+		ui_config_load_file(cfg, path);
+	free(path);
+	for (size_t i = 0; i < cfg->nerrors; i++)
+		text_safe_warn(NULL, cfg->errors[i]);
+	return cfg;
+}
+
 /* akhbar --refresh: every subscription into the cache, a line each; with
  * full_articles (not PAGES_NONE), the new items' web pages after. */
 static int refresh(const char *urls_path, const char *cache_path,
@@ -440,6 +465,7 @@ static int refresh(const char *urls_path, const char *cache_path,
 	}
 	size_t n;
 	const char **urls = feed_urls(u, &n);
+	struct ui_config *cfg = load_ignore_rules();
 	int status = EXIT_SUCCESS;
 	if (!cache_sync_feeds(c, urls, n)) {
 		text_safe_warn(NULL, cache_error(c));
@@ -455,6 +481,8 @@ static int refresh(const char *urls_path, const char *cache_path,
 		         * so their timeouts count the network, not the parse
 		         * of a big feed that waited. */
 		        .slice_ms = 100,
+		        .ignore = &cfg->ignore,
+		        .urls = u,
 		        .on_done = print_report,
 		        .ctx = &errors,
 		};
@@ -480,6 +508,7 @@ static int refresh(const char *urls_path, const char *cache_path,
 	if (!flush_cache(c))
 		status = EXIT_FAILURE;
 	free(urls);
+	ui_config_free(cfg);
 	cache_close(c);
 	urls_free(u);
 	return status;

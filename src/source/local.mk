@@ -6,6 +6,7 @@ src_libakhbar_a_SOURCES += \
 	src/source/relate.c src/source/relate.h \
 	src/source/url.c src/source/url.h \
 	src/source/fetch.c src/source/fetch.h \
+	src/source/command.c src/source/command.h \
 	src/source/update.c src/source/update.h \
 	src/source/urls.c src/source/urls.h \
 	src/source/opml.c src/source/opml.h \

@@ -19,8 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "source/command.h"
 #include "source/feed.h"
 #include "util/i18n.h"
+#include "util/readfile.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* Bytes of a waiting feed kept in memory; the rest go to a file.  Most
@@ -48,7 +51,7 @@ struct job {
 	/* streaming into the open transaction */
 	struct feed_parser *parser;
 	struct cache_update *update; /* also while committing */
-	size_t items;
+	size_t items, ignored;
 	bool store_failed;
 	bool lost; /* bytes kept for the job could not be read back: error */
 	bool replaying;  /* active, parsed from its kept bytes */
@@ -59,6 +62,12 @@ struct job {
 	char *error, *etag, *last_modified;
 	/* the answer's headers the parser reads */
 	char *content_type, *content_location, *content_language;
+	/* exec: and filter: feeds */
+	char *command_line;  /* the command, or NULL */
+	char *base;          /* a filter's URL: the base of the feed's links */
+	bool filtering;      /* a filter's body is being fetched into input */
+	struct strbuf input; /* that body */
+	struct command *cmd; /* running */
 };
 
 /* Jobs in the order they came. */
@@ -101,6 +110,10 @@ static void job_free(struct job *j)
 	free(j->content_type);
 	free(j->content_location);
 	free(j->content_language);
+	free(j->command_line);
+	free(j->base);
+	strbuf_free(&j->input);
+	command_free(j->cmd);
 	free(j);
 }
 
@@ -115,14 +128,45 @@ static void job_set_headers(struct job *j, const struct fetch_headers *h)
 	j->content_language = dup_or_null(h->content_language);
 }
 
+/* Whether an ignore rule drops the item, new and unread, of the job's
+ * feed. */
+static bool ignored(const struct job *j, const struct feed_meta *meta,
+                    const struct article *a)
+{
+	const struct update_options *opt = &j->owner->opt;
+	if (!opt->ignore || !opt->ignore->n)
+		return false;
+	const struct urls_entry *e =
+	        opt->urls ? urls_find(opt->urls, j->url) : NULL;
+	struct filter_item it = {
+	        .title = a->title,
+	        .content = a->body_source ? a->body_source : a->summary,
+	        .author = a->author,
+	        .link = a->link,
+	        .guid = a->guid,
+	        .feed_title = e && e->title ? e->title : meta->title,
+	        .feed_url = j->url,
+	        .feed_link = meta->link,
+	        .tags = e ? (const char *const *)e->tags : NULL,
+	        .ntags = e ? e->n_tags : 0,
+	        .time = a->time,
+	        .now = (long long)time(NULL),
+	        .unread = true,
+	};
+	return filter_ignored(opt->ignore, j->url, &it);
+}
+
 static void store_item(void *ctx, const struct feed_meta *meta,
                        struct article *item)
 {
-	(void)meta;
 	struct job *j = ctx;
-	if (!j->store_failed && !cache_store_item(j->update, item))
-		j->store_failed = true;
-	j->items++;
+	if (ignored(j, meta, item)) {
+		j->ignored++;
+	} else {
+		if (!j->store_failed && !cache_store_item(j->update, item))
+			j->store_failed = true;
+		j->items++;
+	}
 	article_free(item);
 }
 
@@ -138,7 +182,7 @@ static bool job_open(struct job *j)
 		return false;
 	}
 	struct feed_request req = {
-	        .url = j->url,
+	        .url = j->base ? j->base : j->url,
 	        .content_type = j->content_type,
 	        .content_location = j->content_location,
 	        .content_language = j->content_language,
@@ -166,6 +210,7 @@ static void report(struct job *j, enum update_status status, const char *error,
 	        .url = j->url,
 	        .status = status,
 	        .items = j->items,
+	        .ignored = j->ignored,
 	        .error = error,
 	        .fresh = fresh,
 	};
@@ -440,6 +485,10 @@ static void on_data(void *ctx, void *user, const struct fetch_headers *h,
 {
 	struct updater *u = ctx;
 	struct job *j = user;
+	if (j->filtering) {
+		strbuf_add(&j->input, data, len);
+		return;
+	}
 	if (!j->len && !j->parser)
 		job_set_headers(j, h);
 	if (u->active == j) {
@@ -456,10 +505,39 @@ static void on_data(void *ctx, void *user, const struct fetch_headers *h,
 	keep(j, data, len);
 }
 
+/* Start the job's command with input[0, len) on its standard input, with
+ * the fetch's timeout and size cap. */
+static void job_run(struct job *j, const char *input, size_t len)
+{
+	const struct fetch_options *f = &j->owner->opt.fetch;
+	struct command_options opt = {
+	        .timeout_ms = f->timeout_ms ? f->timeout_ms : 60000,
+	        .max_size = f->max_size ? f->max_size : READFILE_MAX_DEFAULT,
+	};
+	j->cmd = command_start(j->command_line, input, len, &opt);
+}
+
+/* A filter's body arrived: it goes through the command, and the job
+ * waits for it with the answer's validators.  false for a failed fetch
+ * or a 304, which end the job as any other's. */
+static bool filter_fetched(struct job *j, const struct fetch_result *r)
+{
+	j->filtering = false;
+	if (r->status == FETCH_OK) {
+		j->etag = dup_or_null(r->etag);
+		j->last_modified = dup_or_null(r->last_modified);
+		job_run(j, j->input.s, j->input.len);
+	}
+	strbuf_free(&j->input);
+	return r->status == FETCH_OK;
+}
+
 static void on_done(void *ctx, struct fetch_result *r)
 {
 	struct updater *u = ctx;
 	struct job *j = r->user;
+	if (j->filtering && filter_fetched(j, r))
+		return;
 	j->fetched = true;
 	j->status = r->status;
 	if (!j->lost) {
@@ -508,6 +586,48 @@ void updater_free(struct updater *u)
 	free(u);
 }
 
+/* A command finished: its output is the job's body, or its error the
+ * job's, as a transfer's would be. */
+static void command_done(struct job *j)
+{
+	struct updater *u = j->owner;
+	size_t len = 0;
+	char *out = command_take_output(j->cmd, &len);
+	char *error = dup_or_null(command_error(j->cmd));
+	command_free(j->cmd);
+	j->cmd = NULL;
+	/* A filter's validators, handed back as the transfer's. */
+	char *etag = j->etag, *last_modified = j->last_modified;
+	j->etag = j->last_modified = NULL;
+	if (out) {
+		struct fetch_headers none = {0};
+		on_data(u, j, &none, out, len);
+	}
+	struct fetch_result r = {
+	        .user = j,
+	        .url = j->url,
+	        .status = out ? FETCH_OK : FETCH_ERROR,
+	        .etag = etag,
+	        .last_modified = last_modified,
+	        .error = error,
+	};
+	on_done(u, &r);
+	free(out);
+	free(error);
+	free(etag);
+	free(last_modified);
+}
+
+/* Move every running command on; report those that finished. */
+static void run_commands(struct updater *u)
+{
+	for (struct job *j = u->live, *next; j; j = next) {
+		next = j->live_next;
+		if (j->cmd && command_perform(j->cmd))
+			command_done(j);
+	}
+}
+
 void updater_add(struct updater *u, const char *url, const char *etag,
                  const char *last_modified)
 {
@@ -519,7 +639,44 @@ void updater_add(struct updater *u, const char *url, const char *etag,
 		u->live->live_prev = j;
 	u->live = j;
 	u->total++;
+	if (!strncmp(url, "exec:", 5)) {
+		j->command_line = xstrdup(url + 5);
+		job_run(j, NULL, 0);
+		return;
+	}
+	if (!strncmp(url, "filter:", 7)) {
+		char *source;
+		j->command_line = urls_filter_split(url, &source);
+		j->base = source;
+		j->filtering = true;
+		url = source;
+	}
 	fetcher_add(u->fetcher, url, etag, last_modified, j);
+}
+
+/* The caller's descriptors, then those of the running commands, in a
+ * new array (*n of them); *timeout_ms no later than the commands'
+ * deadlines. */
+static struct pollfd *commands_fds(const struct updater *u,
+                                   const struct pollfd *extra, unsigned n_extra,
+                                   unsigned *n, int *timeout_ms)
+{
+	size_t cap = n_extra;
+	for (const struct job *j = u->live; j; j = j->live_next)
+		cap += j->cmd ? COMMAND_MAX_FDS : 0;
+	struct pollfd *fds = xreallocarray(NULL, cap ? cap : 1, sizeof *fds);
+	if (n_extra)
+		memcpy(fds, extra, n_extra * sizeof *fds);
+	*n = n_extra;
+	for (const struct job *j = u->live; j; j = j->live_next) {
+		if (!j->cmd)
+			continue;
+		*n += command_fds(j->cmd, fds + *n);
+		int wait = command_wait_ms(j->cmd);
+		if (wait >= 0 && (*timeout_ms < 0 || wait < *timeout_ms))
+			*timeout_ms = wait;
+	}
+	return fds;
 }
 
 int updater_poll(struct updater *u, struct pollfd *extra, unsigned n_extra,
@@ -531,12 +688,22 @@ int updater_poll(struct updater *u, struct pollfd *extra, unsigned n_extra,
 		timeout_ms = ROOM_WAIT_MS;
 	else if (u->pending.head || (u->active && u->active->replaying))
 		timeout_ms = 0;
-	return fetcher_poll(u->fetcher, extra, n_extra, timeout_ms);
+	unsigned n;
+	struct pollfd *fds = commands_fds(u, extra, n_extra, &n, &timeout_ms);
+	fetcher_poll(u->fetcher, fds, n, timeout_ms);
+	int ready = 0;
+	for (unsigned i = 0; i < n_extra; i++) {
+		extra[i].revents = fds[i].revents;
+		ready += extra[i].revents != 0;
+	}
+	free(fds);
+	return ready;
 }
 
 size_t updater_perform(struct updater *u)
 {
 	fetcher_perform(u->fetcher);
+	run_commands(u);
 	collect(u, false);
 	drain_pending(u);
 	return u->total - u->done;

@@ -13,6 +13,17 @@
  * A parsed feed is committed on the cache's thread while the next one is
  * parsed, and reported once its commit is done.
  *
+ * The feeds of exec: and filter: lines run their command (source/
+ * command.h) instead of a transfer, or after it: "exec:COMMAND" is the
+ * command's output; "filter:COMMAND:URL" is the body fetched from URL
+ * (conditionally, as any feed) through the command.  Commands are waited
+ * on in the same poll as the transfers, with the fetch's timeout and size
+ * cap; one that fails is the feed's error: its exit status and standard
+ * error.
+ *
+ * Items that an ignore rule (newsboat's ignore-article) matches are
+ * dropped before they are stored.
+ *
  * Driven like the fetcher: updater_poll() then updater_perform() from the
  * caller's loop, or updater_run() to block. */
 #ifndef AKHBAR_SOURCE_UPDATE_H
@@ -22,7 +33,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/filter.h"
 #include "source/fetch.h"
+#include "source/urls.h"
 #include "store/cache.h"
 
 enum update_status {
@@ -35,7 +48,8 @@ enum update_status {
 struct update_report {
 	const char *url;
 	enum update_status status;
-	size_t items;      /* items in the document (UPDATE_OK) */
+	size_t items;      /* items stored (UPDATE_OK) */
+	size_t ignored;    /* items an ignore rule dropped (UPDATE_OK) */
 	long long fresh;   /* items the cache did not have before */
 	const char *error; /* UPDATE_ERROR: one line for the user */
 };
@@ -52,6 +66,9 @@ struct update_options {
 	                 in small pieces, never blocking on the cache, so a
 	                 caller's loop answers its keys meanwhile; 0: all at
 	                 once */
+	const struct filter_ignores *ignore; /* optional: items to drop */
+	const struct urls *urls; /* optional: the feeds' tags and titles
+	                            the ignore rules see */
 	update_done_fn *on_done; /* optional: each feed's outcome */
 	void *ctx;               /* first argument of on_done */
 };

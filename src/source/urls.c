@@ -187,6 +187,34 @@ static bool url_kind(const char *w, enum urls_kind *kind)
 	return url_has_scheme(w) || w[0] == '/' || strncmp(w, "~/", 2) == 0;
 }
 
+char *urls_filter_split(const char *url, char **source)
+{
+	const char *cmd = url + strlen("filter:");
+	const char *colon = strchr(cmd, ':');
+	*source = xstrdup(colon ? colon + 1 : "");
+	return colon ? xstrndup(cmd, (size_t)(colon - cmd)) : xstrdup(cmd);
+}
+
+/* Why an exec: or filter: line can't run, or NULL when it can. */
+static const char *command_problem(const char *url, enum urls_kind kind)
+{
+	enum urls_kind inner;
+	if (kind == URLS_EXEC)
+		return url[5 + strspn(url + 5, " \t")]
+		               ? NULL
+		               : _("exec: needs a command: exec:COMMAND");
+	if (kind != URLS_FILTER)
+		return NULL;
+	char *source;
+	char *cmd = urls_filter_split(url, &source);
+	bool ok = cmd[strspn(cmd, " \t")] && url_kind(source, &inner) &&
+	          inner == URLS_FEED;
+	free(cmd);
+	free(source);
+	return ok ? NULL
+	          : _("filter: needs a command and a URL: filter:COMMAND:URL");
+}
+
 static void parse_line(struct urls *u, const char *s, const char *end,
                        const char *name, unsigned line)
 {
@@ -203,6 +231,12 @@ static void parse_line(struct urls *u, const char *s, const char *end,
 		char *msg = xasprintf(_("not a URL: %s"), ws.w[0]);
 		urls_add_error(u, name, line, msg);
 		free(msg);
+		words_free(&ws);
+		return;
+	}
+	const char *problem = command_problem(ws.w[0], kind);
+	if (problem) {
+		urls_add_error(u, name, line, problem);
 		words_free(&ws);
 		return;
 	}

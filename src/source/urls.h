@@ -3,7 +3,9 @@
  * with spaces is quoted ("world news", with \" and \\ inside quotes); the
  * tag "~Title" renames the feed and "!" hides it; a word starting with #
  * begins a comment; blank lines are ignored.  Plain paths (/... or ~/...)
- * name local feed files. */
+ * name local feed files.  newsboat's "exec:" and "filter:" lines run a
+ * command (see source/update.h); a line without its command, or a
+ * filter without its URL, is a bad line. */
 #ifndef AKHBAR_SOURCE_URLS_H
 #define AKHBAR_SOURCE_URLS_H
 
@@ -13,8 +15,9 @@
 enum urls_kind {
 	URLS_FEED,   /* http, https, file or a path: akhbar fetches it */
 	URLS_QUERY,  /* newsboat's "query:" meta feeds: kept, not fetched */
-	URLS_EXEC,   /* newsboat's "exec:": kept, never run */
-	URLS_FILTER, /* newsboat's "filter:": kept, never run */
+	URLS_EXEC,   /* "exec:COMMAND": the command's output is the feed */
+	URLS_FILTER, /* "filter:COMMAND:URL": URL's body through the
+	                command is the feed */
 };
 
 struct urls_entry {
@@ -57,6 +60,11 @@ void urls_add_error(struct urls *u, const char *name, unsigned line,
 struct urls *urls_load(const char *path, char **error);
 
 void urls_free(struct urls *u);
+
+/* The command of a "filter:COMMAND:URL" subscription (a new string), and
+ * in *source its URL (a new string; "" when the line has none): the
+ * command ends at the first colon. */
+char *urls_filter_split(const char *url, char **source);
 
 /* The entry for url, or NULL. */
 const struct urls_entry *urls_find(const struct urls *u, const char *url);

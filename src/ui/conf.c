@@ -33,6 +33,7 @@ void ui_config_free(struct ui_config *cfg)
 		free(cfg->errors[i]);
 	free(cfg->errors);
 	free(cfg->bindings);
+	filter_ignores_free(&cfg->ignore);
 	free(cfg);
 }
 
@@ -212,10 +213,92 @@ static bool parse_set(struct ui_config *cfg, char **w, size_t n,
 	return false;
 }
 
+/* Split line (modified in place) into words as newsboat's config quotes
+ * them: "..." with \" and \\ inside; a word starting with # outside
+ * quotes starts a comment.  Returns the number of words, at most max
+ * (max means "too many"), or -1 when a quote is never closed. */
+static int split_quoted(char *line, char **words, int max)
+{
+	int n = 0;
+	char *in = line;
+	for (;;) {
+		in += strspn(in, " \t\r");
+		if (!*in || *in == '#' || n == max)
+			return n;
+		char *out = in;
+		words[n++] = out;
+		while (*in && !strchr(" \t\r", *in)) {
+			if (*in != '"') {
+				*out++ = *in++;
+				continue;
+			}
+			for (in++; *in != '"'; in++) {
+				if (!*in)
+					return -1;
+				if (*in == '\\' &&
+				    (in[1] == '"' || in[1] == '\\'))
+					in++;
+				*out++ = *in;
+			}
+			in++;
+		}
+		bool more = *in != '\0';
+		*out = '\0';
+		if (more && out == in)
+			in++; /* the blank just cut */
+	}
+}
+
+/* ignore-article FEEDS "EXPRESSION" and ignore-mode download|display. */
+static bool parse_ignore(struct ui_config *cfg, char *line, const char *name,
+                         size_t lineno)
+{
+	char *w[4];
+	int n = split_quoted(line, w, 4);
+	if (n < 0) {
+		add_error(cfg, name, lineno, _("a quote is never closed"));
+		return false;
+	}
+	if (!strcmp(w[0], "ignore-mode")) {
+		if (n == 2 &&
+		    (!strcmp(w[1], "download") || !strcmp(w[1], "display")))
+			return true;
+		add_error(cfg, name, lineno,
+		          _("usage: ignore-mode download|display"));
+		return false;
+	}
+	if (n != 3) {
+		add_error(cfg, name, lineno,
+		          _("usage: ignore-article FEEDS \"EXPRESSION\" (FEEDS "
+		            "a URL, or * for every feed)"));
+		return false;
+	}
+	char *error = NULL;
+	struct filter *f = filter_parse(w[2], &error, NULL);
+	if (!f) {
+		add_error(cfg, name, lineno, _("in the expression, %s"), error);
+		free(error);
+		return false;
+	}
+	filter_ignores_add(&cfg->ignore, w[1], f);
+	return true;
+}
+
+/* Whether line's first word is word. */
+static bool starts_with_word(const char *line, const char *word)
+{
+	line += strspn(line, " \t\r");
+	size_t n = strlen(word);
+	return !strncmp(line, word, n) && strchr(" \t\r", line[n]);
+}
+
 /* Apply one line; returns false (after recording why) when it is bad. */
 static bool parse_line(struct ui_config *cfg, char *line, const char *name,
                        size_t lineno)
 {
+	if (starts_with_word(line, "ignore-article") ||
+	    starts_with_word(line, "ignore-mode"))
+		return parse_ignore(cfg, line, name, lineno);
 	char *w[MAX_WORDS];
 	size_t n = split(line, w);
 	if (n == 0)

@@ -7,6 +7,7 @@
  *     set keys akhbar|newsboat
  *     set reload-interval MINUTES (or SECONDSs; 0: never)
  *     set reload-at-start yes|no
+ *     ignore-article FEEDS "EXPRESSION"     ignore-mode download|display
  * `set keys newsboat` binds newsboat's keys before every other line of
  * its file, wherever it is written, so the file's own lines win.
  * A word starting with # starts a comment, to the end of the line (the
@@ -19,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/filter.h"
 #include "ui/actions.h"
 #include "ui/roles.h"
 
@@ -47,6 +49,10 @@ struct ui_config {
 	bool reload_at_start;
 	size_t nbindings;
 	struct ui_color colors[UI_ROLE_COUNT];
+	/* newsboat's killfile: items matching a rule are not stored when
+	 * feeds are updated (the ignore-mode display is read, and drops
+	 * them as download does). */
+	struct filter_ignores ignore;
 	/* "FILE:LINE: message" as safe text, owned: at most 20, then one
 	 * "... and N more errors" counting the nhidden others. */
 	char **errors;

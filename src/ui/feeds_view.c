@@ -462,6 +462,8 @@ void ui_feeds_update(struct ui *ui, long long feed_id)
 		         */
 		        .stream = false,
 		        .slice_ms = 5,
+		        .ignore = &ui->cfg->ignore,
+		        .urls = ui->urls,
 		        .on_done = on_updated,
 		        .ctx = ui,
 		};

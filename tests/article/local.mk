@@ -3,7 +3,8 @@
 ## line.
 article_unit_tests = tests/article/test-article tests/article/test-textkey \
 	tests/article/test-article-file tests/article/test-library \
-	tests/article/test-load tests/article/test-document tests/article/test-relate
+	tests/article/test-load tests/article/test-document tests/article/test-relate \
+	tests/article/test-filter
 article_cli_tests = tests/article/dump-seed.sh tests/article/cli-errors.sh \
 	tests/article/cli-files.sh tests/article/cli-hostile.sh \
 	tests/article/dump-related.sh tests/article/cli-inputs.sh
@@ -24,6 +25,7 @@ tests_article_test_library_SOURCES = tests/article/test-library.c
 tests_article_test_load_SOURCES = tests/article/test-load.c
 tests_article_test_document_SOURCES = tests/article/test-document.c
 tests_article_test_relate_SOURCES = tests/article/test-relate.c
+tests_article_test_filter_SOURCES = tests/article/test-filter.c
 tests_article_check_safe_SOURCES = tests/article/check-safe.c
 article_screen_tests = tests/article/related-files.scr \
 	tests/article/related-headline.scr

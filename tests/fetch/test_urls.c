@@ -164,6 +164,61 @@ static void test_table(void)
 	urls_free(u);
 }
 
+/* exec: and filter: lines: what runs, and the lines that can't. */
+static void test_commands(void)
+{
+	static const char text[] =
+	        "\"exec:curl -s https://a.example.org | tr a b\" t\n" /* 1 */
+	        "exec:\n"                                             /* 2 */
+	        "\"exec:   \"\n"                                      /* 3 */
+	        "filter:sed 's/x/y/'\n"                               /* 4 */
+	        "filter::https://b.example.org/rss\n"                 /* 5 */
+	        "filter:cat:not a url\n"                              /* 6 */
+	        "filter:cat:query:x\n"                                /* 7 */
+	        "\"filter:tr ا ی:/srv/خبر.xml\" فارسی\n";             /* 8 */
+	struct urls *u = urls_parse(text, "urls");
+	CHECK(u->n == 2, "%zu entries, expected 2", u->n);
+	if (u->n == 2) {
+		CHECK(u->entries[0].kind == URLS_EXEC &&
+		              u->entries[0].line == 1,
+		      "exec line");
+		CHECK(u->entries[1].kind == URLS_FILTER &&
+		              u->entries[1].line == 8,
+		      "filter line");
+	}
+	static const char *const errors[] = {
+	        "urls:2: exec: needs a command: exec:COMMAND",
+	        "urls:3: exec: needs a command: exec:COMMAND",
+	        "urls:4: filter: needs a command and a URL: filter:COMMAND:URL",
+	        "urls:5: filter: needs a command and a URL: filter:COMMAND:URL",
+	        "urls:6: filter: needs a command and a URL: filter:COMMAND:URL",
+	        "urls:7: filter: needs a command and a URL: filter:COMMAND:URL",
+	};
+	size_t ne = sizeof errors / sizeof *errors;
+	CHECK(u->n_errors == ne, "%zu errors, expected %zu", u->n_errors, ne);
+	for (size_t i = 0; i < ne && i < u->n_errors; i++)
+		CHECK(!strcmp(u->errors[i], errors[i]),
+		      "error '%s', expected '%s'", u->errors[i], errors[i]);
+	urls_free(u);
+
+	char *source;
+	char *cmd = urls_filter_split("filter:tr ا ی:/srv/خبر.xml", &source);
+	CHECK(!strcmp(cmd, "tr ا ی") && !strcmp(source, "/srv/خبر.xml"),
+	      "split into '%s' and '%s'", cmd, source);
+	free(cmd);
+	free(source);
+	cmd = urls_filter_split("filter:c:http://x.org/a:b", &source);
+	CHECK(!strcmp(cmd, "c") && !strcmp(source, "http://x.org/a:b"),
+	      "the first colon ends the command: '%s' and '%s'", cmd, source);
+	free(cmd);
+	free(source);
+	cmd = urls_filter_split("filter:lonely", &source);
+	CHECK(!strcmp(cmd, "lonely") && !strcmp(source, ""),
+	      "no URL: '%s' and '%s'", cmd, source);
+	free(cmd);
+	free(source);
+}
+
 static void test_format(void)
 {
 	char *tags[] = {"world news", "plain", "~sneaky",
@@ -382,6 +437,7 @@ int main(void)
 {
 	setenv("HOME", "/home/reader", 1);
 	test_table();
+	test_commands();
 	test_format();
 	test_format_hostile();
 	test_errors_hostile();

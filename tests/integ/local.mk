@@ -19,6 +19,7 @@ integ_screen_tests = \
 	tests/integ/unread-reload.scr \
 	tests/integ/unread-start.scr \
 	tests/integ/unread-newsboat.scr \
+	tests/integ/feeds-commands.scr \
 	tests/integ/pages.scr \
 	tests/integ/pages-offline.scr
 
@@ -27,13 +28,15 @@ tests_integ_test_pages_SOURCES = tests/integ/test-pages.c \
 	tests/fetch/httpd.c tests/fetch/httpd.h
 
 TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.sh \
+	tests/integ/commands.sh \
 	tests/integ/test-pages tests/integ/refresh-pages.sh
-EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
+EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/commands.sh \
 	tests/integ/refresh-hostile.sh tests/integ/refresh-pages.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
 	tests/integ/same-title.sh tests/integ/unread.sh \
 	tests/integ/unread/harbour.xml tests/integ/unread/harbour-more.xml \
 	tests/integ/unread/river.xml tests/integ/unread/rail.xml \
+	tests/integ/same-title.sh tests/integ/commands-reader.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \

@@ -107,6 +107,24 @@ static const struct {
          1,
          {"test:1: unknown command '\xe2\x80\xae"
           "abc'\xe2\x80\xac"}},
+        {TEXT("ignore-article \"*\" \"titel =~ \\\"x\\\"\""),
+         1,
+         {"test:1: in the expression, column 1: unknown attribute, not "
+          "'titel'"}},
+        {TEXT("ignore-article * \"title =~ \\\"ایران\\\" and\"\n"
+              "ignore-article *\n"
+              "ignore-article * \"title = \\\"x"),
+         3,
+         {"test:1: in the expression, column 21: expected an attribute "
+          "such as title, content or age, at the end",
+          "test:2: usage: ignore-article FEEDS \"EXPRESSION\" (FEEDS a "
+          "URL, or * for every feed)",
+          "test:3: a quote is never closed"}},
+        {TEXT("ignore-mode\nignore-mode hide\nignore-mode display extra"),
+         3,
+         {"test:1: usage: ignore-mode download|display",
+          "test:2: usage: ignore-mode download|display",
+          "test:3: usage: ignore-mode download|display"}},
         {TEXT("bind j"), 1, {"test:1: usage: bind KEY ACTION"}},
         {TEXT("bind j quit now"), 1, {"test:1: usage: bind KEY ACTION"}},
         {TEXT("unbind"), 1, {"test:1: usage: unbind KEY"}},
@@ -219,6 +237,42 @@ static void test_bad_lines(void)
 	CHECK(ui_config_action(cfg, 'a') == UI_ACTION_QUIT &&
 	              ui_config_action(cfg, 'b') == UI_ACTION_QUIT,
 	      "good lines around a bad one were lost");
+	ui_config_free(cfg);
+}
+
+/* ignore-article rules: quoted as newsboat quotes them, with comments,
+ * read into rules that match. */
+static void test_ignore(void)
+{
+	const char *text =
+	        "# a killfile\n"
+	        "ignore-article \"*\" \"title =~ \\\"تبلیغ\\\"\" # ads\n"
+	        "  ignore-article https://a.example.org/rss "
+	        "\"author = \\\"x\\\" or tags # \\\"a \\\\\\\\ b\\\"\"\n"
+	        "ignore-mode download\n"
+	        "ignore-mode \"display\"\n";
+	struct ui_config *cfg = ui_config_new();
+	size_t bad = ui_config_parse(cfg, text, strlen(text), "test");
+	CHECK(bad == 0, "%zu bad lines: %s", bad,
+	      cfg->nerrors ? cfg->errors[0] : "");
+	CHECK(cfg->ignore.n == 2, "%zu rules", cfg->ignore.n);
+	if (cfg->ignore.n == 2) {
+		CHECK(!strcmp(cfg->ignore.rules[0].feeds, "*"), "feeds '%s'",
+		      cfg->ignore.rules[0].feeds);
+		CHECK(!strcmp(cfg->ignore.rules[1].feeds,
+		              "https://a.example.org/rss"),
+		      "feeds '%s'", cfg->ignore.rules[1].feeds);
+		const char *tags[] = {"a \\ b"};
+		struct filter_item ad = {.title = "یک تبلیغ"};
+		struct filter_item tagged = {.tags = tags, .ntags = 1};
+		CHECK(filter_ignored(&cfg->ignore, "https://z.org/", &ad),
+		      "the first rule");
+		CHECK(!filter_ignored(&cfg->ignore, "https://z.org/", &tagged),
+		      "the second rule is for one feed");
+		CHECK(filter_ignored(&cfg->ignore, "https://a.example.org/rss",
+		                     &tagged),
+		      "the second rule, with a backslash in a quote");
+	}
 	ui_config_free(cfg);
 }
 
@@ -426,6 +480,7 @@ int main(void)
 {
 	test_bindings();
 	test_bad_lines();
+	test_ignore();
 	test_colors();
 	test_direction();
 	test_reload();
