@@ -756,6 +756,62 @@ static void check_load_file(void)
 	library_free(lib);
 }
 
+/* Enclosures in each of their forms: RSS enclosure, Media RSS content
+ * (alone, in a media:group, with a medium for a type), Atom
+ * link rel="enclosure"; a file listed twice is one enclosure, and
+ * relative addresses resolve as links do. */
+static void check_enclosures(void)
+{
+	static const char rss[] =
+	        "<rss version='2.0' "
+	        "xmlns:media='http://search.yahoo.com/mrss/'>"
+	        "<channel><title>T</title><link>https://pod.example/</link>"
+	        "<item><title>one</title>"
+	        "<enclosure url='https://pod.example/e1.mp3' type='audio/mpeg'"
+	        " length='1234'/>"
+	        "<media:content url='https://pod.example/e1.mp3'"
+	        " fileSize='99'/>"
+	        "<media:content url='/img/a.jpg' medium='image'/>"
+	        "<media:group><media:content url='v.mp4' type='video/mp4'"
+	        " fileSize='5000000'/></media:group>"
+	        "</item></channel></rss>";
+	static const char atom[] =
+	        "<feed xmlns='http://www.w3.org/2005/Atom'><title>A</title>"
+	        "<entry><title>e</title><id>x</id>"
+	        "<link rel='enclosure' href='https://a.example/s.ogg'"
+	        " type='audio/ogg' length='77'/>"
+	        "<link href='https://a.example/page'/></entry></feed>";
+	struct items got = {0};
+	struct feed_request req = {.url = "https://pod.example/feed.xml",
+	                           .item = collect,
+	                           .ctx = &got};
+	int rc = feed_parse_memory(rss, strlen(rss), &req, NULL, NULL);
+	CHECK(rc == 0 && got.n == 1, "enclosures rss: rc %d, %zu items", rc,
+	      got.n);
+	if (got.n == 1) {
+		char *s = enclosures(got.a[0]);
+		CHECK_STR(s,
+		          "https://pod.example/e1.mp3 audio/mpeg 1234|"
+		          "https://pod.example/img/a.jpg image 0|"
+		          "https://pod.example/v.mp4 video/mp4 5000000",
+		          "enclosures rss");
+		free(s);
+	}
+	items_free(&got);
+	rc = feed_parse_memory(atom, strlen(atom), &req, NULL, NULL);
+	CHECK(rc == 0 && got.n == 1, "enclosures atom: rc %d, %zu items", rc,
+	      got.n);
+	if (got.n == 1) {
+		char *s = enclosures(got.a[0]);
+		CHECK_STR(s, "https://a.example/s.ogg audio/ogg 77",
+		          "enclosures atom");
+		free(s);
+		CHECK_STR(got.a[0]->link, "https://a.example/page",
+		          "enclosures atom: the link stays");
+	}
+	items_free(&got);
+}
+
 int main(void)
 {
 	check_feeds();
@@ -768,5 +824,6 @@ int main(void)
 	check_load_file();
 	check_invalid_utf8();
 	check_body_kept();
+	check_enclosures();
 	return check_result("test-feed");
 }
