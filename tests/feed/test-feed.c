@@ -160,7 +160,7 @@ static const struct want_item rdf_he[] = {
          "2024-03-07 21:15 +0200", 1709838900LL, "דנה כהן",
          "https://www.example.co.il/a/1", "he", "חדשות לדוגמה",
          "r|הכנסת אישרה הערב את החוק ב־61 קולות.\n"
-         "a|\u2022 סעיף ראשון\na|\u2022 סעיף שני",
+         "a|\u2022 סעיף ראשון\nA|\u2022 סעיף שני",
          "פוליטיקה", ""},
         {"מזג האוויר", "https://www.example.co.il/a/2", "2024-03-08 00:00 UTC",
          1709856000LL, NULL, "https://www.example.co.il/a/2", "he",
@@ -174,9 +174,10 @@ static const struct want_item atom_ar[] = {
          "a|التقى الرئيس & الوفد في القاهرة[1] اليوم.\n"
          "a|التفاصيل\n"
          "l|code  line 1\n"
-         "l|  line 2\n"
-         "l|English paragraph [image: photo]\n"
-         "l|[1] https://arabic.example.net/city",
+         "L|  line 2\n"
+         "l|English paragraph [image: photo][2]\n"
+         "l|[1] https://arabic.example.net/city\n"
+         "l|[2] https://arabic.example.net/x.png",
          "سياسة|world",
          "https://arabic.example.net/img/77.jpg image/jpeg 52000"},
         {"Text entry", "https://arabic.example.net/en/1",
