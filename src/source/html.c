@@ -886,7 +886,11 @@ void html_to_article(struct article *a, const char *html, size_t len,
 	convert(&c, html, len);
 	for (size_t i = 0; i < c.links.n; i++) {
 		char *p = xasprintf("[%zu] %s", i + 1, c.links.items[i]);
-		article_add_paragraph_dir(a, p, strlen(p), ARTICLE_DIR_LTR);
+		/* The list's lines follow each other. */
+		article_add_paragraph_dir(
+		        a, p, strlen(p),
+		        i ? ARTICLE_DIR_FOLLOWS(ARTICLE_DIR_LTR)
+		          : ARTICLE_DIR_LTR);
 		free(p);
 	}
 	strset_free(&c.links);

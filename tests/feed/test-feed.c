@@ -177,7 +177,7 @@ static const struct want_item atom_ar[] = {
          "L|  line 2\n"
          "l|English paragraph [image: photo][2]\n"
          "l|[1] https://arabic.example.net/city\n"
-         "l|[2] https://arabic.example.net/x.png",
+         "L|[2] https://arabic.example.net/x.png",
          "سياسة|world",
          "https://arabic.example.net/img/77.jpg image/jpeg 52000"},
         {"Text entry", "https://arabic.example.net/en/1",

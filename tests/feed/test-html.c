@@ -59,7 +59,7 @@ static const struct {
          "</a>.</p>",
          "https://b.example/dir/page",
          "a|See this[1] and that[2] and again[1].\n"
-         "l|[1] https://a.example/x\nl|[2] https://b.example/rel"},
+         "l|[1] https://a.example/x\nL|[2] https://b.example/rel"},
         {"<a href=\"javascript:void(0)\">x</a> <a href=\"#top\">y</a> "
          "<a href=\"\">z</a>",
          NULL, "a|x y z"},
@@ -67,13 +67,13 @@ static const struct {
          "<img src=\"t.gif\" width=\"1\" height=\"1\"><img alt=\"\"></p>",
          NULL,
          "a|[image: A cat][1] text [image][2] [image]\nl|[1] a.png\n"
-         "l|[2] b.png"},
+         "L|[2] b.png"},
         /* An image's address is listed, resolved; a data: URL is not. */
         {"<p><a href=\"/p\"><img src=\"i.jpg\" alt=\"cat\"></a>"
          "<img src=\"data:image/png;base64,AAAA\" alt=\"d\"></p>",
          "https://e.example/a/",
          "a|[image: cat][1][2] [image: d]\nl|[1] https://e.example/a/i.jpg\n"
-         "l|[2] https://e.example/p"},
+         "L|[2] https://e.example/p"},
         {"<div dir=\"rtl\"><p>Hello</p></div><p>World</p>", NULL,
          "r|Hello\na|World"},
         {"<div dir=\"rtl\"><p dir=\"auto\">Hi</p><p dir=\"ltr\">Yo</p></div>",
