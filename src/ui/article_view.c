@@ -299,8 +299,8 @@ static char *story_note(const struct ui *ui, const struct article_view *av)
 	char key[32];
 	if (!ui_config_key_hint(ui->cfg, UI_ACTION_FETCH_ARTICLE, key,
 	                        sizeof key))
-		return xstrdup(_("summary only"));
-	return xasprintf(_("summary only: %s fetches the article"), key);
+		return xstrdup(_("summary"));
+	return xasprintf(_("summary: %s full article"), key);
 }
 
 static void article_draw(struct ui *ui, void *self)
