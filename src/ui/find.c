@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "ui/draw.h"
 #include "ui/keys.h"
@@ -230,7 +231,10 @@ void ui_prompt_draw(const struct ui *ui)
 	int y = ui->rows - 1;
 	ui_draw_fill(y, UI_ROLE_STATUS);
 	const char *label = ui->prompt_label ? ui->prompt_label : "/";
-	int x = 1 + ui_draw_text(y, 1, ui->cols / 2, label, UI_ROLE_STATUS,
+	int label_width = u8_strwidth((const uint8_t *)label, "UTF-8");
+	if (label_width > ui->cols / 2)
+		label_width = ui->cols / 2;
+	int x = 1 + ui_draw_text(y, 1, label_width, label, UI_ROLE_STATUS,
 	                         &ui->lay, UI_PLACE_AUTO);
 	if (ui->prompt_label)
 		x++; /* a space after a word */
