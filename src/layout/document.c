@@ -4,6 +4,7 @@
 
 #include <fribidi.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -128,7 +129,7 @@ static enum lay_direction body_direction(const struct article *a, size_t i)
 {
 	if (!a->body_dir)
 		return LAY_DIR_AUTO;
-	switch (a->body_dir[i]) {
+	switch (article_dir_base(a->body_dir[i])) {
 	case ARTICLE_DIR_LTR:
 		return LAY_DIR_LTR;
 	case ARTICLE_DIR_RTL:
@@ -143,6 +144,56 @@ static enum lay_direction ui_direction(const char *text)
 {
 	enum lay_direction d = strong_direction(text);
 	return d == LAY_DIR_AUTO ? LAY_DIR_LTR : d;
+}
+
+/* A header line: a label of the interface before text from the source,
+ * which keeps its own direction inside an isolate (text_dir: LTR for an
+ * address) so that neither reorders the other. */
+static void add_labelled(struct builder *b, const char *label, const char *text,
+                         enum lay_direction text_dir)
+{
+	const char *open = text_dir == LAY_DIR_LTR ? "\u2066" : "\u2068";
+	char *line = xasprintf("%s%s%s\u2069", label, open, text);
+	add_block(b, line, DOC_META, -1, ui_direction(label));
+	free(line);
+}
+
+/* A size in bytes as people read it: "830 KB", "12.4 MB". */
+static void format_size(char *out, size_t size, long long bytes)
+{
+	static const char *const units[] = {"B", "KB", "MB", "GB", "TB"};
+	double n = (double)bytes;
+	size_t u = 0;
+	while (n >= 1000 && u + 1 < sizeof units / sizeof *units) {
+		n /= 1000;
+		u++;
+	}
+	if (u == 0 || n >= 100)
+		snprintf(out, size, "%.0f %s", n, units[u]);
+	else
+		snprintf(out, size, "%.1f %s", n, units[u]);
+}
+
+/* The media files of the item: a heading, then one line each with its
+ * type and size before its address (the links view opens them). */
+static void add_enclosures(struct builder *b, const struct article *a)
+{
+	if (a->nenclosures == 0)
+		return;
+	add_blank(b);
+	const char *heading = _("Attachments");
+	add_block(b, heading, DOC_HEADING, -1, ui_direction(heading));
+	for (size_t i = 0; i < a->nenclosures; i++) {
+		const struct enclosure *e = &a->enclosures[i];
+		char size[32] = "";
+		if (e->length > 0)
+			format_size(size, sizeof size, e->length);
+		char *line = xasprintf(
+		        "%s%s%s%s%s", e->type ? e->type : _("unknown type"),
+		        *size ? ", " : "", size, " \u2014 ", e->url);
+		add_block(b, line, DOC_BODY, -1, LAY_DIR_LTR);
+		free(line);
+	}
 }
 
 struct document *document_new(const struct article *a,
@@ -162,10 +213,17 @@ struct document *document_new(const struct article *a,
 		add_block(&b, a->site, DOC_META, -1, LAY_DIR_AUTO);
 	if (a->date && *a->date)
 		add_date(&b, a->date);
+	if (a->author && *a->author)
+		add_labelled(&b, _("By: "), a->author, LAY_DIR_AUTO);
+	if (a->link && *a->link)
+		add_labelled(&b, _("Link: "), a->link, LAY_DIR_LTR);
 	for (size_t i = 0; i < a->nbody; i++) {
-		add_blank(&b);
+		if (i == 0 || !a->body_dir ||
+		    !article_dir_follows(a->body_dir[i]))
+			add_blank(&b);
 		add_block(&b, a->body[i], DOC_BODY, -1, body_direction(a, i));
 	}
+	add_enclosures(&b, a);
 	if (a->credit && *a->credit) {
 		add_blank(&b);
 		add_block(&b, a->credit, DOC_CREDIT, -1, LAY_DIR_AUTO);

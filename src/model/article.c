@@ -3,6 +3,7 @@
 #include "model/article.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,14 +45,76 @@ void article_add_paragraph(struct article *a, const char *text, size_t len)
 	article_add_paragraph_dir(a, text, len, ARTICLE_DIR_AUTO);
 }
 
+char article_dir_base(char d)
+{
+	d = (char)(d | 0x20);
+	return d == ARTICLE_DIR_LTR || d == ARTICLE_DIR_RTL ? d
+	                                                    : ARTICLE_DIR_AUTO;
+}
+
+int article_dir_follows(char d)
+{
+	return d == ARTICLE_DIR_FOLLOWS(ARTICLE_DIR_AUTO) ||
+	       d == ARTICLE_DIR_FOLLOWS(ARTICLE_DIR_LTR) ||
+	       d == ARTICLE_DIR_FOLLOWS(ARTICLE_DIR_RTL);
+}
+
 void article_add_paragraph_dir(struct article *a, const char *text, size_t len,
                                char dir)
 {
-	if (dir != ARTICLE_DIR_LTR && dir != ARTICLE_DIR_RTL)
-		dir = ARTICLE_DIR_AUTO;
+	bool follows = article_dir_follows(dir);
+	dir = article_dir_base(dir);
+	if (follows)
+		dir = ARTICLE_DIR_FOLLOWS(dir);
 	grow_body(a);
 	a->body_dir[a->nbody] = dir;
 	a->body[a->nbody++] = xstrndup(text, len);
+}
+
+/* The number of a "[N] URL" paragraph (N from 1, a URL with a scheme and
+ * no space), or 0; *url where its URL starts. */
+static size_t link_paragraph(const char *p, const char **url)
+{
+	if (p[0] != '[' || p[1] < '1' || p[1] > '9')
+		return 0;
+	char *end;
+	unsigned long long n = strtoull(p + 1, &end, 10);
+	if (end[0] != ']' || end[1] != ' ' || n > SIZE_MAX / 2)
+		return 0;
+	const char *u = end + 2;
+	size_t scheme = strspn(u, "abcdefghijklmnopqrstuvwxyz"
+	                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+	if (scheme == 0 || u[scheme] != ':' || strpbrk(u, " \t\n"))
+		return 0;
+	*url = u;
+	return (size_t)n;
+}
+
+struct article_link *article_numbered_links(const struct article *a, size_t *n)
+{
+	/* The list is the last run of such paragraphs, numbered 1, 2, ... */
+	size_t first = a->nbody;
+	const char *url;
+	while (first > 0 && link_paragraph(a->body[first - 1], &url))
+		first--;
+	struct article_link *links = NULL;
+	*n = 0;
+	for (size_t i = first; i < a->nbody; i++) {
+		size_t number = link_paragraph(a->body[i], &url);
+		if (number == 1)
+			*n = 0; /* a list starts again */
+		if (number != *n + 1) {
+			*n = 0; /* not a list html.h made */
+			continue;
+		}
+		links = xreallocarray(links, *n + 1, sizeof *links);
+		links[(*n)++] = (struct article_link){number, url};
+	}
+	if (*n == 0) {
+		free(links);
+		return NULL;
+	}
+	return links;
 }
 
 void article_add_related(struct article *a, const char *text, size_t len)

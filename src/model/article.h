@@ -59,6 +59,17 @@ struct article {
 #define ARTICLE_DIR_AUTO 'a'
 #define ARTICLE_DIR_LTR  'l'
 #define ARTICLE_DIR_RTL  'r'
+/* The same letters in upper case: the paragraph goes on from the one
+ * before it without a blank row between (a list's next item, a table's
+ * next row). */
+#define ARTICLE_DIR_FOLLOWS(d) ((char)((d) & ~0x20))
+
+/* The direction of a body_dir letter, without ARTICLE_DIR_FOLLOWS. */
+char article_dir_base(char d);
+
+/* Whether a body_dir letter says the paragraph follows the one before
+ * it without a blank row. */
+int article_dir_follows(char d);
 
 /* Values of article.body_format. */
 #define ARTICLE_SOURCE_HTML 'h'
@@ -81,6 +92,18 @@ void article_add_paragraph(struct article *a, const char *text, size_t len);
  * ARTICLE_DIR_AUTO, _LTR, _RTL (anything else counts as auto). */
 void article_add_paragraph_dir(struct article *a, const char *text, size_t len,
                                char dir);
+
+/* A link the body lists by number: "[N] URL" paragraphs at its end, as
+ * html.h writes them (and an article file keeps them). */
+struct article_link {
+	size_t number;
+	const char *url; /* in a->body: valid while the body is */
+};
+
+/* The links a's body lists at its end, in order; *n their count.  The
+ * caller frees the array (not the urls). */
+struct article_link *article_numbered_links(const struct article *a,
+                                            size_t *n);
 
 /* Append a copy of a related headline. */
 void article_add_related(struct article *a, const char *text, size_t len);

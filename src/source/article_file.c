@@ -143,6 +143,7 @@ enum header_key {
 	HEADER_TITLE,
 	HEADER_DATE,
 	HEADER_LINK,
+	HEADER_AUTHOR,
 	HEADER_SITE
 };
 
@@ -150,10 +151,8 @@ static const struct {
 	const char *name;
 	enum header_key key;
 } header_names[] = {
-        {"title", HEADER_TITLE},
-        {"date", HEADER_DATE},
-        {"link", HEADER_LINK},
-        {"site", HEADER_SITE},
+        {"title", HEADER_TITLE},   {"date", HEADER_DATE}, {"link", HEADER_LINK},
+        {"author", HEADER_AUTHOR}, {"site", HEADER_SITE},
 };
 
 static char ascii_lower(char c)
@@ -439,10 +438,11 @@ struct article *article_parse(const char *buf, size_t len, const char *name,
 	enum header_key key;
 	while (i < nlines &&
 	       (key = header_line(lines[i], &value)) != HEADER_NONE) {
-		set_once(key == HEADER_TITLE  ? &title
-		         : key == HEADER_DATE ? &a->date
-		         : key == HEADER_LINK ? &a->link
-		                              : &a->site,
+		set_once(key == HEADER_TITLE    ? &title
+		         : key == HEADER_DATE   ? &a->date
+		         : key == HEADER_LINK   ? &a->link
+		         : key == HEADER_AUTHOR ? &a->author
+		                                : &a->site,
 		         value);
 		i++;
 	}

@@ -859,6 +859,49 @@ static long long parse_length(const char *s)
 	return errno || end == s || n < 0 ? 0 : n;
 }
 
+/* An enclosure, unless the item lists its url already (a podcast gives
+ * its file as an enclosure and again as media:content). */
+static void add_enclosure_once(struct article *a, const char *url,
+                               const char *type, long long length)
+{
+	for (size_t i = 0; i < a->nenclosures; i++)
+		if (!strcmp(a->enclosures[i].url, url)) {
+			if (!a->enclosures[i].type && type)
+				a->enclosures[i].type = xstrdup(type);
+			if (!a->enclosures[i].length)
+				a->enclosures[i].length = length;
+			return;
+		}
+	article_add_enclosure(a, url, type, length);
+}
+
+/* An enclosure given by an attribute holding its address (RSS
+ * enclosure url, media:content url), resolved as links are; the type is
+ * the type attribute's, else the Media RSS medium ("image", "video"). */
+static void attr_enclosure(struct feed_parser *p, const struct attrs *at,
+                           const char *url_attr, const char *length_attr)
+{
+	char *url = attr_get(at, NULL, url_attr);
+	if (url && !blank(url)) {
+		char *t = collapse(url);
+		char *abs = resolve(t, effective_base(p));
+		char *type = attr_get(at, NULL, "type");
+		if (!type || blank(type)) {
+			free(type);
+			type = attr_get(at, NULL, "medium");
+		}
+		char *length = attr_get(at, NULL, length_attr);
+		add_enclosure_once(p->item.a, abs,
+		                   type && !blank(type) ? type : NULL,
+		                   parse_length(length));
+		free(type);
+		free(length);
+		free(abs);
+		free(t);
+	}
+	free(url);
+}
+
 static void atom_link(struct feed_parser *p, const struct attrs *at,
                       bool in_item)
 {
@@ -883,8 +926,7 @@ static void atom_link(struct feed_parser *p, const struct attrs *at,
 	} else if (in_item && strcasecmp(rel, "enclosure") == 0) {
 		char *type = attr_get(at, NULL, "type");
 		char *length = attr_get(at, NULL, "length");
-		article_add_enclosure(p->item.a, url, type,
-		                      parse_length(length));
+		add_enclosure_once(p->item.a, url, type, parse_length(length));
 		free(type);
 		free(length);
 	}
@@ -938,20 +980,7 @@ static void rss_item_child(struct feed_parser *p, const char *name,
 	} else if (strcmp(name, "category") == 0) {
 		capture_begin(p, FIELD_CATEGORY, KIND_TEXT);
 	} else if (strcmp(name, "enclosure") == 0) {
-		char *url = attr_get(at, NULL, "url");
-		if (url && !blank(url)) {
-			char *t = collapse(url);
-			char *abs = resolve(t, effective_base(p));
-			char *type = attr_get(at, NULL, "type");
-			char *length = attr_get(at, NULL, "length");
-			article_add_enclosure(p->item.a, abs, type,
-			                      parse_length(length));
-			free(type);
-			free(length);
-			free(abs);
-			free(t);
-		}
-		free(url);
+		attr_enclosure(p, at, "url", "length");
 	}
 }
 
@@ -1055,6 +1084,8 @@ static void item_extension(struct feed_parser *p, const char *name,
 			capture_begin_weak(p, FIELD_SUMMARY, atom_kind(at));
 		else if (strcmp(name, "category") == 0)
 			capture_begin(p, FIELD_CATEGORY, KIND_TEXT);
+		else if (strcmp(name, "content") == 0)
+			attr_enclosure(p, at, "url", "fileSize");
 	}
 }
 

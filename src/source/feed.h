@@ -47,6 +47,9 @@
  *   categories  category, dc:subject, media:category, itunes:category
  *               text, Atom category label or term
  *   enclosures  enclosure url/type/length, Atom link rel="enclosure"
+ *               type/length, media:content url/type (else medium)/
+ *               fileSize (also in a media:group); a url given twice is
+ *               listed once
  *   language    the body's xml:lang, else the item's or dc:language, else
  *               the feed's, else Content-Language; none for xml:lang=""
  *   site        the feed's title, as far as the document has given it

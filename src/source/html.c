@@ -12,12 +12,18 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
+#include <unictype.h>
+#include <unistr.h>
+#include <uniwidth.h>
 
 #include "source/url.h"
 #include "text/ascii.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/xalloc.h"
+
+/* One level of a nested list or a quote. */
+#define INDENT "    "
 
 /* Bidi controls used for inline direction (UAX #9). */
 #define LRI "\xE2\x81\xA6" /* U+2066 */
@@ -38,6 +44,10 @@ enum frame_kind {
 	F_LIST_ITEM,  /* li in a list: end the paragraph, drop the marker */
 	F_LONE_ITEM,  /* li outside a list: as F_LIST_ITEM, then as a block */
 	F_PRE,        /* pre: as a block, leaving preformatted text */
+	F_QUOTE,      /* blockquote: as a block, one level less indented */
+	F_TABLE,      /* the outermost table: its rows are laid out */
+	F_ROW,        /* tr, caption of that table: a row ends */
+	F_TABLE_CELL, /* td, th of that table: a cell ends */
 	F_DIR_START,  /* an element with a direction that starts a paragraph */
 	F_DIR_INSIDE, /* ... inside a paragraph: isolated */
 };
@@ -52,6 +62,17 @@ struct frame {
 	char *href;        /* F_ANCHOR: the link as written, or NULL */
 };
 
+/* The outermost table being read: its rows of cells, laid out in
+ * columns when it ends. */
+struct table {
+	struct row_cells {
+		char **cells;
+		size_t n;
+	} * rows;
+	size_t nrows;
+	bool row_open; /* cells go to rows[nrows - 1] */
+};
+
 struct conv {
 	struct article *a;   /* receives the paragraphs; NULL in line mode */
 	const char *base;    /* for relative URLs; may be NULL */
@@ -62,6 +83,11 @@ struct conv {
 	char marker[24];     /* list marker waiting for the item's first text */
 	int pre;             /* depth of <pre> elements */
 	struct strset links; /* numbered links: items[0] is [1] */
+	int lists;           /* open ul and ol */
+	int quotes;          /* open blockquotes */
+	bool follows;        /* the next paragraph goes on without a blank */
+	int tables;          /* open tables */
+	struct table *table; /* the outermost's rows, while one is open */
 	struct frame *frames; /* the open elements, innermost last */
 	size_t nframes, frames_cap;
 	int drop; /* depth inside a dropped element (script, style, ...) */
@@ -158,6 +184,11 @@ static void begin_text(struct conv *c)
 	if (c->par.len == 0) {
 		c->space = false;
 		c->par_dir = c->dir;
+		/* Nested lists and quotes are indented, at the logical start
+		 * (the right of a right-to-left paragraph). */
+		int depth = c->quotes + (c->lists > 1 ? c->lists - 1 : 0);
+		for (int i = 0; c->a && !c->table && i < depth; i++)
+			strbuf_adds(&c->par, INDENT);
 		if (c->marker[0]) {
 			strbuf_adds(&c->par, c->marker);
 			c->marker[0] = '\0';
@@ -215,6 +246,15 @@ static void add_mark(struct conv *c, const char *s)
 	c->space = space;
 }
 
+/* Add a paragraph: after the one before without a blank row when it
+ * goes on from it (a list's items, a table's rows, a <pre>'s lines). */
+static void emit(struct conv *c, const char *text, size_t len, char dir)
+{
+	article_add_paragraph_dir(c->a, text, len,
+	                          c->follows ? ARTICLE_DIR_FOLLOWS(dir) : dir);
+	c->follows = c->lists > 0;
+}
+
 /* Emit a paragraph of <pre>: one paragraph per line, blank lines at either
  * end dropped, LTR. */
 static void flush_pre(struct conv *c)
@@ -233,17 +273,18 @@ static void flush_pre(struct conv *c)
 		size_t end = j;
 		if (end > i && s[end - 1] == '\r')
 			end--;
-		article_add_paragraph_dir(c->a, s + i, end - i,
-		                          ARTICLE_DIR_LTR);
+		emit(c, s + i, end - i, ARTICLE_DIR_LTR);
+		c->follows = true;
 		i = j + 1;
 	}
+	c->follows = c->lists > 0;
 }
 
 /* End the paragraph being built. */
 static void flush(struct conv *c)
 {
-	if (!c->a) {
-		/* Line mode: a paragraph break is a space. */
+	if (!c->a || c->table) {
+		/* Line mode, a table's cell: a paragraph break is a space. */
 		c->space = c->par.len > 0;
 		return;
 	}
@@ -252,8 +293,7 @@ static void flush(struct conv *c)
 		if (c->pre)
 			flush_pre(c);
 		else
-			article_add_paragraph_dir(c->a, c->par.s, c->par.len,
-			                          c->par_dir);
+			emit(c, c->par.s, c->par.len, c->par_dir);
 	}
 	strbuf_reset(&c->par);
 	c->space = false;
@@ -342,6 +382,16 @@ static void image(struct conv *c, const xmlChar **atts)
 	}
 	if (!label.len)
 		strbuf_adds(&label, "[image]");
+	/* Its address is listed with the links, numbered after the label. */
+	const char *src = attr(atts, "src");
+	char *url = src ? link_target(c, src) : NULL;
+	if (url && strncasecmp(url, "data:", 5) != 0) {
+		char mark[32];
+		snprintf(mark, sizeof mark, "[%zu]",
+		         strset_add(&c->links, url) + 1);
+		strbuf_adds(&label, mark);
+	}
+	free(url);
 	/* An image is a word of its own. */
 	if (c->par.len)
 		c->space = true;
@@ -438,6 +488,125 @@ static void inline_dir_start(struct conv *c, struct frame *f, bool bdo, char d)
 	strbuf_adds(&c->par, open);
 }
 
+/* A new row of the table: the cells read from now on go to it. */
+static void table_row_start(struct table *t)
+{
+	t->rows = xreallocarray(t->rows, t->nrows + 1, sizeof *t->rows);
+	t->rows[t->nrows++] = (struct row_cells){0};
+	t->row_open = true;
+}
+
+/* The text read so far is a cell of the open row (of a new one for text
+ * outside any row). */
+static void table_cell_end(struct conv *c)
+{
+	struct table *t = c->table;
+	if (!t->row_open)
+		table_row_start(t);
+	struct row_cells *r = &t->rows[t->nrows - 1];
+	r->cells = xreallocarray(r->cells, r->n + 1, sizeof *r->cells);
+	char *cell = xstrndup(c->par.len ? c->par.s : "", c->par.len);
+	for (char *p = cell; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' '; /* a <pre> in a cell */
+	r->cells[r->n++] = cell;
+	strbuf_reset(&c->par);
+	c->space = false;
+	c->marker[0] = '\0';
+}
+
+/* Columns a cell takes on a terminal. */
+static size_t cell_width(const char *s)
+{
+	return (size_t)u8_strwidth((const uint8_t *)s, "UTF-8");
+}
+
+/* The direction of the first strong character of the table's cells, or
+ * auto when it has none. */
+static char table_direction(const struct table *t)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t j = 0; j < t->rows[i].n; j++) {
+			const uint8_t *p = (const uint8_t *)t->rows[i].cells[j];
+			ucs4_t uc;
+			while ((p = u8_next(&uc, p))) {
+				int b = uc_bidi_category(uc);
+				if (b == UC_BIDI_L)
+					return ARTICLE_DIR_LTR;
+				if (b == UC_BIDI_R || b == UC_BIDI_AL)
+					return ARTICLE_DIR_RTL;
+			}
+		}
+	return ARTICLE_DIR_AUTO;
+}
+
+/* A row as one paragraph: each cell isolated (so that the row's
+ * direction alone orders the cells: the first at the right of a
+ * right-to-left table) and padded to its column's width.  A row of one
+ * cell (a caption, a cell across the table) stands as it is. */
+static void table_row_text(struct strbuf *b, const struct row_cells *r,
+                           const size_t *width)
+{
+	strbuf_reset(b);
+	if (r->n == 1) {
+		strbuf_adds(b, r->cells[0]);
+		return;
+	}
+	for (size_t j = 0; j < r->n; j++) {
+		strbuf_adds(b, FSI);
+		strbuf_adds(b, r->cells[j]);
+		strbuf_adds(b, PDI);
+		if (j + 1 == r->n)
+			break;
+		for (size_t w = cell_width(r->cells[j]); w < width[j] + 2; w++)
+			strbuf_addc(b, ' ');
+	}
+}
+
+/* The table ends: its rows in aligned columns, one paragraph each, with
+ * no blank row between, in the table's direction. */
+static void table_end(struct conv *c, char dir)
+{
+	struct table *t = c->table;
+	if (c->par.len)
+		table_cell_end(c);
+	c->table = NULL;
+	size_t ncols = 0;
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].n > ncols)
+			ncols = t->rows[i].n;
+	size_t *width = xcalloc(ncols ? ncols : 1, sizeof *width);
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t j = 0; t->rows[i].n > 1 && j < t->rows[i].n; j++) {
+			size_t w = cell_width(t->rows[i].cells[j]);
+			if (w > width[j])
+				width[j] = w;
+		}
+	if (dir == ARTICLE_DIR_AUTO)
+		dir = table_direction(t);
+	struct strbuf b = {0};
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct row_cells *r = &t->rows[i];
+		bool empty = true;
+		for (size_t j = 0; j < r->n; j++)
+			empty = empty && !*r->cells[j];
+		if (!empty) {
+			table_row_text(&b, r, width);
+			c->emitted += b.len + 1;
+			emit(c, b.s, b.len, dir);
+			c->follows = true;
+		}
+		for (size_t j = 0; j < r->n; j++)
+			free(r->cells[j]);
+		free(r->cells);
+	}
+	c->follows = c->lists > 0;
+	strbuf_free(&b);
+	free(width);
+	free(t->rows);
+	free(t);
+}
+
 static struct frame *push_frame(struct conv *c, enum frame_kind kind)
 {
 	if (c->nframes == c->frames_cap) {
@@ -458,6 +627,35 @@ static void block_start(struct conv *c, struct frame *f, const xmlChar **atts)
 	char d = element_dir(atts, true);
 	if (d)
 		c->dir = d;
+}
+
+/* A table, or a part of the table being laid out (its rows, its caption,
+ * its row groups); false for any other element. */
+static bool table_part(struct conv *c, const char *name, const xmlChar **atts)
+{
+	if (strcasecmp(name, "table") == 0) {
+		struct frame *f = push_frame(c, F_TABLE);
+		block_start(c, f, atts);
+		/* A table in a table is text of its cell. */
+		if (++c->tables == 1 && c->a)
+			c->table = xcalloc(1, sizeof *c->table);
+		return true;
+	}
+	if (!c->table || c->tables != 1)
+		return false;
+	if (strcasecmp(name, "tr") == 0 || strcasecmp(name, "caption") == 0) {
+		if (c->par.len)
+			table_cell_end(c);
+		table_row_start(c->table);
+		push_frame(c, F_ROW);
+		return true;
+	}
+	if (strcasecmp(name, "thead") == 0 || strcasecmp(name, "tbody") == 0 ||
+	    strcasecmp(name, "tfoot") == 0) {
+		push_frame(c, F_PLAIN);
+		return true;
+	}
+	return false;
 }
 
 /* The parser reports each element's start and end, the implied and the
@@ -486,6 +684,12 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		push_frame(c, F_PLAIN);
 		return;
 	case K_CELL:
+		if (c->table && c->tables == 1) {
+			if (c->par.len)
+				table_cell_end(c); /* text between cells */
+			push_frame(c, F_TABLE_CELL);
+			return;
+		}
 		c->space = c->par.len > 0;
 		push_frame(c, F_CELL);
 		return;
@@ -511,6 +715,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	case K_BLOCK:
 		break;
 	}
+	if (table_part(c, name, atts))
+		return;
 	bool li = strcasecmp(name, "li") == 0;
 	struct frame *parent = c->nframes ? &c->frames[c->nframes - 1] : NULL;
 	if (li && parent && parent->kind == F_LIST) {
@@ -531,6 +737,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	block_start(c, f, atts);
 	if (strcasecmp(name, "ul") == 0 || strcasecmp(name, "ol") == 0) {
 		f->kind = F_LIST;
+		c->lists++;
 		f->ordered = strcasecmp(name, "ol") == 0;
 		const char *start = attr(atts, "start");
 		f->number = start ? list_number(start, 1) : 1;
@@ -540,6 +747,9 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	} else if (strcasecmp(name, "pre") == 0) {
 		f->kind = F_PRE;
 		c->pre++;
+	} else if (strcasecmp(name, "blockquote") == 0) {
+		f->kind = F_QUOTE;
+		c->quotes++;
 	}
 }
 
@@ -586,8 +796,27 @@ static void on_end(void *ctx, const xmlChar *name)
 		flush(c);
 		c->pre--;
 		break;
-	case F_BLOCK:
+	case F_QUOTE:
+		c->quotes--;
+		break;
 	case F_LIST:
+		flush(c);
+		c->lists--;
+		c->follows = c->lists > 0;
+		break;
+	case F_TABLE_CELL:
+		table_cell_end(c);
+		return;
+	case F_ROW:
+		if (c->par.len)
+			table_cell_end(c);
+		c->table->row_open = false;
+		return;
+	case F_TABLE:
+		if (--c->tables == 0 && c->table)
+			table_end(c, c->dir);
+		break;
+	case F_BLOCK:
 		break;
 	}
 	flush(c);
@@ -640,6 +869,9 @@ static void convert(struct conv *c, const char *html, size_t len)
 	 * a stopped parse may not). */
 	while (c->nframes)
 		free(c->frames[--c->nframes].href);
+	if (c->table)
+		table_end(c, c->dir);
+	c->tables = c->lists = c->quotes = 0;
 	free(c->frames);
 	c->frames = NULL;
 	c->frames_cap = 0;
@@ -654,7 +886,11 @@ void html_to_article(struct article *a, const char *html, size_t len,
 	convert(&c, html, len);
 	for (size_t i = 0; i < c.links.n; i++) {
 		char *p = xasprintf("[%zu] %s", i + 1, c.links.items[i]);
-		article_add_paragraph_dir(a, p, strlen(p), ARTICLE_DIR_LTR);
+		/* The list's lines follow each other. */
+		article_add_paragraph_dir(
+		        a, p, strlen(p),
+		        i ? ARTICLE_DIR_FOLLOWS(ARTICLE_DIR_LTR)
+		          : ARTICLE_DIR_LTR);
 		free(p);
 	}
 	strset_free(&c.links);

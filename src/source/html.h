@@ -1,14 +1,20 @@
 /* HTML of feed items into article paragraphs, with libxml2's HTML parser
  * (forgiving, never touches the network).
  *
- * Blocks (p, div, headings, blockquote, table rows, ...) and <br> end a
- * paragraph; whitespace collapses as in a browser; a list item starts with
- * "• " (or "3. " in an ordered list); each line of a <pre> is a paragraph
- * of its own, kept as written and marked LTR; a link's text is followed by
- * its number ("text[3]") and "[3] URL" paragraphs list the links at the
- * end; an image shows as "[image: alt]" or "[image]" (1x1 trackers are
- * dropped); script, style, noscript, iframes, forms' controls and media are
- * dropped.
+ * Blocks (p, div, headings, blockquote, ...) and <br> end a paragraph;
+ * whitespace collapses as in a browser; a list item starts with "• " (or
+ * "3. " in an ordered list), and the items of a list follow each other
+ * without a blank row (ARTICLE_DIR_FOLLOWS); nested lists and quotes are
+ * indented by four spaces a level; each line of a <pre> is a paragraph of
+ * its own, kept as written, marked LTR and following the line before; a
+ * table's rows are paragraphs that follow each other, their cells
+ * isolated (FSI..PDI) and padded to their column's width, in the table's
+ * direction (its dir or lang, else its first letter's); a table in a cell
+ * is that cell's text; a link's text is followed by its number
+ * ("text[3]") and "[3] URL" paragraphs list the links at the end; an image
+ * shows as "[image: alt]" or "[image]" (1x1 trackers are dropped),
+ * followed by the number of its address in that list; script, style,
+ * noscript, iframes, forms' controls and media are dropped.
  *
  * Direction: dir="rtl"/"ltr" on a block, or lang with a right-to-left
  * (ar, fa, he, ur, ...) or other language, sets the direction of the

@@ -2,6 +2,7 @@
 ## over HTTP, the urls file and OPML, and updating the cache from feeds.
 src_libakhbar_a_SOURCES += \
 	src/source/article_file.c src/source/article_file.h \
+	src/source/article_write.c \
 	src/source/load.c src/source/load.h \
 	src/source/relate.c src/source/relate.h \
 	src/source/url.c src/source/url.h \

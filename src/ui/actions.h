@@ -53,6 +53,10 @@
 	       N_("Fetch the story's full article again"))                     \
 	ACTION(OPEN_LINK, "open-in-browser", N_("Open the link in $BROWSER"))  \
 	ACTION(COPY_LINK, "copy-link", N_("Copy the link (OSC 52)"))           \
+	ACTION(LINKS, "show-links",                                            \
+	       N_("List the story's links and attachments"))                   \
+	ACTION(SAVE_ARTICLE, "save-article",                                   \
+	       N_("Save the story to an article file"))                        \
 	ACTION(HELP, "help", N_("Show the keys"))                              \
 	ACTION(REDRAW, "redraw", N_("Redraw the screen"))
 

@@ -9,6 +9,7 @@
 
 #include "layout/document.h"
 #include "layout/lang.h"
+#include "source/article_file.h"
 #include "text/safe.h"
 #include "ui/draw.h"
 #include "ui/view.h"
@@ -45,6 +46,8 @@ struct article_view {
 	char *waiting_url;
 	size_t waiting_story;
 	long waiting_focus;
+	bool summary_only; /* the story is its feed's summary, and its full
+	                      article can be fetched */
 };
 
 static size_t count(const struct ui *ui)
@@ -141,6 +144,8 @@ static bool fetch_page(struct ui *ui, struct article_view *av, bool force)
 	                                  ui->full_articles);
 	bool want = (force || (!p->fetched && !p->error)) && p->link &&
 	            pages_wanted(choice, av->page);
+	av->summary_only =
+	        !p->fetched && p->link && pages_wanted(PAGES_SHORT, av->page);
 	if (want)
 		pages_add(ui->pages, item, p->feed_id, p->link);
 	cache_page_free(p);
@@ -167,6 +172,7 @@ static bool show(struct ui *ui, struct article_view *av,
 	av->page = page;
 	lang_article_date(page);
 	av->at = *place;
+	av->summary_only = false;
 	ui_list_follow(ui, place->story);
 	mark_read(ui, place->story);
 	sync_layout(ui, av);
@@ -280,6 +286,23 @@ static const char *fetching_what(const struct ui *ui,
 	return NULL;
 }
 
+/* The status line's note on the story shown: what is being fetched for
+ * it, else that it is a summary whose article the key of fetch-article
+ * brings; NULL: none.  Caller frees. */
+static char *story_note(const struct ui *ui, const struct article_view *av)
+{
+	const char *fetching = fetching_what(ui, av);
+	if (fetching)
+		return xstrdup(fetching);
+	if (!av->summary_only)
+		return NULL;
+	char key[32];
+	if (!ui_config_key_hint(ui->cfg, UI_ACTION_FETCH_ARTICLE, key,
+	                        sizeof key))
+		return xstrdup(_("summary"));
+	return xasprintf(_("summary: %s full article"), key);
+}
+
 static void article_draw(struct ui *ui, void *self)
 {
 	struct article_view *av = self;
@@ -321,10 +344,11 @@ static void article_draw(struct ui *ui, void *self)
 	size_t last =
 	        av->rows.top + h < doc->nlines ? av->rows.top + h : doc->nlines;
 	char *lines = ui_numbers(_("line %zu/%zu"), last, doc->nlines);
-	const char *fetching = fetching_what(ui, av);
-	if (fetching) {
-		char *both = xasprintf("%s  %s", lines, fetching);
+	char *note = story_note(ui, av);
+	if (note) {
+		char *both = xasprintf("%s  %s", lines, note);
 		free(lines);
+		free(note);
 		lines = both;
 	}
 	static const struct ui_hint related[] = {
@@ -574,6 +598,37 @@ static unsigned toggle_star(struct ui *ui, struct article_view *av)
 	return UI_REACT_DRAW;
 }
 
+/* The answer to the save prompt: the story shown written to that path
+ * ("~/" is the home folder). */
+static unsigned save_answer(struct ui *ui, const char *path)
+{
+	struct article_view *av = ui_view_state(ui, &ui_article_view);
+	if (!path || !*path || !av->page)
+		return UI_REACT_DRAW;
+	const char *home = getenv("HOME");
+	char *full = !strncmp(path, "~/", 2) && home
+	                     ? xasprintf("%s%s", home, path + 1)
+	                     : xstrdup(path);
+	char *error = NULL;
+	if (article_file_write(av->page, full, &error) == 0)
+		ui_info(ui, _("saved to %s"), full);
+	else
+		ui_message(ui, _("not saved to %s: %s"), full, error);
+	free(error);
+	free(full);
+	return UI_REACT_DRAW;
+}
+
+/* Ask where to save the story shown: a name made of its headline, in
+ * the current folder, to begin with. */
+static unsigned ask_save(struct ui *ui, struct article_view *av)
+{
+	char *name = article_file_name(av->page);
+	ui_prompt_ask(ui, _("Save to:"), name, save_answer);
+	free(name);
+	return UI_REACT_DRAW;
+}
+
 /* A move of the window over the document: the place is remembered. */
 static unsigned scroll_by(struct ui *ui, struct article_view *av,
                           enum ui_action a)
@@ -668,6 +723,11 @@ static unsigned article_action(struct ui *ui, void *self, enum ui_action a)
 		if (!fetch_page(ui, av, true))
 			ui_message(ui, "%s", _("this story has no web page"));
 		return UI_REACT_DRAW;
+	case UI_ACTION_LINKS:
+		ui_links_open(ui, av->page);
+		return UI_REACT_DRAW;
+	case UI_ACTION_SAVE_ARTICLE:
+		return ask_save(ui, av);
 	case UI_ACTION_CLOSE:
 		return leave(ui, av);
 	default:

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "ui/draw.h"
 #include "ui/keys.h"
@@ -62,12 +63,36 @@ void ui_prompt_open(struct ui *ui)
 {
 	free(ui->prompt);
 	ui->prompt = xstrdup("");
+	ui->prompt_label = NULL;
+	ui->prompt_answer = NULL;
+}
+
+void ui_prompt_ask(struct ui *ui, const char *label, const char *text,
+                   unsigned (*answer)(struct ui *ui, const char *text))
+{
+	free(ui->prompt);
+	ui->prompt = xstrdup(text);
+	ui->prompt_label = label;
+	ui->prompt_answer = answer;
 }
 
 static void prompt_close(struct ui *ui)
 {
 	free(ui->prompt);
 	ui->prompt = NULL;
+}
+
+/* Enter or Esc at a prompt that asks something else than a search. */
+static unsigned prompt_answered(struct ui *ui, bool enter)
+{
+	char *text = ui->prompt;
+	unsigned (*answer)(struct ui *, const char *) = ui->prompt_answer;
+	ui->prompt = NULL;
+	ui->prompt_label = NULL;
+	ui->prompt_answer = NULL;
+	unsigned reaction = answer(ui, enter ? text : NULL);
+	free(text);
+	return reaction | UI_REACT_DRAW;
 }
 
 void ui_prompt_done(struct ui *ui)
@@ -108,6 +133,8 @@ static bool typable(int key)
 unsigned ui_prompt_key(struct ui *ui, int key)
 {
 	size_t len = strlen(ui->prompt);
+	if (ui->prompt_answer && (key == KEY_ESC || key == '\r'))
+		return prompt_answered(ui, key == '\r');
 	switch (key) {
 	case KEY_ESC: {
 		prompt_close(ui);
@@ -203,17 +230,24 @@ void ui_prompt_draw(const struct ui *ui)
 {
 	int y = ui->rows - 1;
 	ui_draw_fill(y, UI_ROLE_STATUS);
-	ui_draw_text(y, 1, 1, "/", UI_ROLE_STATUS, &ui->lay, UI_PLACE_AUTO);
-	int width = ui->cols - 3;
+	const char *label = ui->prompt_label ? ui->prompt_label : "/";
+	int label_width = u8_strwidth((const uint8_t *)label, "UTF-8");
+	if (label_width > ui->cols / 2)
+		label_width = ui->cols / 2;
+	int x = 1 + ui_draw_text(y, 1, label_width, label, UI_ROLE_STATUS,
+	                         &ui->lay, UI_PLACE_AUTO);
+	if (ui->prompt_label)
+		x++; /* a space after a word */
+	int width = ui->cols - x - 1;
 	if (width <= 0 || !*ui->prompt) {
-		ui_draw_cursor(y, 2);
+		ui_draw_cursor(y, x);
 		return;
 	}
 	struct lay_row *row = prompt_row(ui->prompt, width, &ui->lay);
 	/* right after the "/", in the row's own visual order; the cursor
 	 * where the next character shows: after the row when it runs in
 	 * the interface's direction, else on its cell beside the "/" */
-	ui_draw_row(y, 2, row->columns, row, UI_ROLE_STATUS);
-	ui_draw_cursor(y, ui_draw_row_along(row) ? 2 + row->columns : 2);
+	ui_draw_row(y, x, row->columns, row, UI_ROLE_STATUS);
+	ui_draw_cursor(y, ui_draw_row_along(row) ? x + row->columns : x);
 	lay_row_free(row);
 }

@@ -8,6 +8,7 @@ src_libakhbar_a_SOURCES += \
 	src/ui/feeds_view.c \
 	src/ui/find.c \
 	src/ui/help_view.c \
+	src/ui/links_view.c \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/list_view.c \
 	src/ui/roles.h \

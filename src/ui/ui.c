@@ -107,7 +107,7 @@ static char *web_link(const char *link)
  * address comes last), else xdg-open.  Words split at blanks, no shell:
  * the address comes from a feed, so only a web link is opened (a file:
  * or javascript: link could do harm), and it goes as one argument. */
-static unsigned open_link(struct ui *ui, const char *feed_link)
+unsigned ui_open_link(struct ui *ui, const char *feed_link)
 {
 	char *link = web_link(feed_link);
 	if (!link) {
@@ -153,7 +153,7 @@ static unsigned with_link(struct ui *ui, enum ui_action a)
 		if (!ui->message)
 			ui_message(ui, "%s", _("no link"));
 	} else if (a == UI_ACTION_OPEN_LINK) {
-		reaction = open_link(ui, link);
+		reaction = ui_open_link(ui, link);
 	} else {
 		const char *why_not = ui_screen_copy(link);
 		if (why_not)

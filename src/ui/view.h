@@ -86,6 +86,11 @@ struct ui {
 	char *message;     /* shown until the next key */
 	bool message_info; /* it says something was done: not an error */
 	char *prompt;      /* the text typed at the open prompt, or NULL */
+	/* What the open prompt asks (NULL: a search, "/"), and what takes
+	 * its answer (NULL: the view's search): the text, or NULL when the
+	 * prompt was left with Esc. */
+	const char *prompt_label;
+	unsigned (*prompt_answer)(struct ui *ui, const char *text);
 	char *last_search; /* what an empty Enter at the prompt repeats */
 
 	/* subscriptions: all NULL when reading files */
@@ -114,6 +119,7 @@ extern const struct ui_view_ops ui_feeds_view;
 extern const struct ui_view_ops ui_list_view;
 extern const struct ui_view_ops ui_article_view;
 extern const struct ui_view_ops ui_help_view;
+extern const struct ui_view_ops ui_links_view;
 
 /* The state of the view ops, made (by ops->create) on first use. */
 void *ui_view_state(struct ui *ui, const struct ui_view_ops *ops);
@@ -268,6 +274,16 @@ int ui_reload_wait_ms(const struct ui *ui);
  * (one already under way counts as it). */
 unsigned ui_reload_if_due(struct ui *ui);
 
+/* The links view (links_view.c). */
+
+/* Show the numbered links and the attachments of a, from the first;
+ * false (with a message) when it has none. */
+bool ui_links_open(struct ui *ui, const struct article *a);
+
+/* Open link in $BROWSER (ui.c), as open-in-browser does: only a web
+ * link, never through a shell.  Returns enum ui_reaction bits. */
+unsigned ui_open_link(struct ui *ui, const char *link);
+
 /* The help screen (help_view.c). */
 
 /* Show the help screen, from its top, over the view on screen. */
@@ -292,6 +308,12 @@ void ui_find_report(struct ui *ui, size_t match, size_t total);
 
 /* Open the search prompt on the status line. */
 void ui_prompt_open(struct ui *ui);
+
+/* Open a prompt on the status line that asks label (translated, shown
+ * before the text), with text typed already (may be ""); Enter hands the
+ * text to answer, Esc hands it NULL. */
+void ui_prompt_ask(struct ui *ui, const char *label, const char *text,
+                   unsigned (*answer)(struct ui *ui, const char *text));
 
 /* A key typed while the prompt is open; returns enum ui_reaction bits. */
 unsigned ui_prompt_key(struct ui *ui, int key);

@@ -4,7 +4,7 @@
 article_unit_tests = tests/article/test-article tests/article/test-textkey \
 	tests/article/test-article-file tests/article/test-library \
 	tests/article/test-load tests/article/test-document tests/article/test-relate \
-	tests/article/test-filter
+	tests/article/test-filter tests/article/test-article-write
 article_cli_tests = tests/article/dump-seed.sh tests/article/cli-errors.sh \
 	tests/article/cli-files.sh tests/article/cli-hostile.sh \
 	tests/article/dump-related.sh tests/article/cli-inputs.sh
@@ -21,6 +21,7 @@ EXTRA_DIST += $(article_cli_tests) \
 tests_article_test_article_SOURCES = tests/article/test-article.c
 tests_article_test_textkey_SOURCES = tests/article/test-textkey.c
 tests_article_test_article_file_SOURCES = tests/article/test-article-file.c
+tests_article_test_article_write_SOURCES = tests/article/test-article-write.c
 tests_article_test_library_SOURCES = tests/article/test-library.c
 tests_article_test_load_SOURCES = tests/article/test-load.c
 tests_article_test_document_SOURCES = tests/article/test-document.c

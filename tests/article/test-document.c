@@ -8,6 +8,7 @@
 #include "check.h"
 #include "layout/document.h"
 #include "source/article_file.h"
+#include "util/xalloc.h"
 
 static struct article *parse(const char *text)
 {
@@ -56,12 +57,13 @@ static void check_shape(const struct document *doc, const struct article *a,
 			      "line %zu: blank", l);
 		}
 	}
-	CHECK(count_blocks(doc, DOC_BODY) == a->nbody, "%zu body blocks",
-	      count_blocks(doc, DOC_BODY));
+	CHECK(count_blocks(doc, DOC_BODY) == a->nbody + a->nenclosures,
+	      "%zu body blocks", count_blocks(doc, DOC_BODY));
 	CHECK(count_blocks(doc, DOC_RELATED) == a->nrelated,
 	      "%zu related blocks", count_blocks(doc, DOC_RELATED));
-	CHECK(count_blocks(doc, DOC_HEADING) == (a->nrelated > 0), "%s",
-	      "one heading if related");
+	CHECK(count_blocks(doc, DOC_HEADING) ==
+	              (size_t)(a->nrelated > 0) + (a->nenclosures > 0),
+	      "%s", "one heading if related, one if attachments");
 	CHECK(count_blocks(doc, DOC_CREDIT) == (a->credit != NULL), "%s",
 	      "the credit");
 	for (size_t i = 0; i < a->nrelated; i++) {
@@ -215,9 +217,60 @@ static void test_fields(void)
 	article_free(a);
 }
 
+/* The text of block b. */
+static const char *block(const struct document *doc, size_t b)
+{
+	return b < doc->nblocks ? doc->block_text[b] : "(none)";
+}
+
+/* The header gives the author and the link after the site and date; a
+ * paragraph that follows the one before (a list's item) has no blank row
+ * before it; attachments are listed at the end with type and size. */
+static void test_header_and_attachments(void)
+{
+	struct article *a = article_new();
+	free(a->title);
+	a->title = xstrdup("Headline");
+	a->site = xstrdup("The Feed");
+	a->author = xstrdup("مریم احمدی");
+	a->link = xstrdup("https://news.example/1");
+	article_add_paragraph(a, "intro", 5);
+	article_add_paragraph_dir(a, "• one", strlen("• one"), 'a');
+	article_add_paragraph_dir(a, "• two", strlen("• two"),
+	                          ARTICLE_DIR_FOLLOWS(ARTICLE_DIR_RTL));
+	article_add_enclosure(a, "https://cdn.example/e.mp3", "audio/mpeg",
+	                      12345678);
+	article_add_enclosure(a, "https://cdn.example/i.jpg", NULL, 999);
+	struct lay_options opt = {.width = 60};
+	struct document *doc = document_new(a, &opt);
+	check_shape(doc, a, 60);
+	CHECK_STR(block(doc, 1), "The Feed", "site");
+	CHECK_STR(block(doc, 2), "By: \u2068مریم احمدی\u2069", "author");
+	CHECK_STR(block(doc, 3), "Link: \u2066https://news.example/1\u2069",
+	          "link");
+	CHECK(doc->lines[doc->block_first_line[2]].role == DOC_META &&
+	              doc->lines[doc->block_first_line[3]].role == DOC_META,
+	      "%s", "author and link are meta");
+	/* blank, intro, blank, one, two (no blank before it) */
+	CHECK_STR(block(doc, 5), "intro", "intro");
+	CHECK_STR(block(doc, 7), "• one", "first item");
+	CHECK_STR(block(doc, 8), "• two", "second item, right after");
+	CHECK_STR(block(doc, 10), "Attachments", "attachments heading");
+	CHECK_STR(block(doc, 11),
+	          "audio/mpeg, 12.3 MB \u2014 https://cdn.example/e.mp3",
+	          "an attachment with type and size");
+	CHECK_STR(block(doc, 12),
+	          "unknown type, 999 B \u2014 https://cdn.example/i.jpg",
+	          "one without a type");
+	CHECK(doc->nblocks == 13, "%zu blocks", doc->nblocks);
+	document_free(doc);
+	article_free(a);
+}
+
 int main(void)
 {
 	test_seed();
 	test_fields();
+	test_header_and_attachments();
 	return check_result("test-document");
 }

@@ -310,7 +310,8 @@ static void check_page(const char *name)
 		/* The pages are right-to-left (<html dir="rtl">). */
 		const struct article *a = x->article;
 		for (size_t i = 0; i < a->nbody; i++)
-			CHECK(a->body_dir && a->body_dir[i] == ARTICLE_DIR_RTL,
+			CHECK(a->body_dir && article_dir_base(a->body_dir[i]) ==
+			                             ARTICLE_DIR_RTL,
 			      "%s: paragraph %zu not RTL", name, i);
 		CHECK_STR(a->language,
 		          name[0] == 'f'   ? "fa"

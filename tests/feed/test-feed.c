@@ -160,7 +160,7 @@ static const struct want_item rdf_he[] = {
          "2024-03-07 21:15 +0200", 1709838900LL, "דנה כהן",
          "https://www.example.co.il/a/1", "he", "חדשות לדוגמה",
          "r|הכנסת אישרה הערב את החוק ב־61 קולות.\n"
-         "a|\u2022 סעיף ראשון\na|\u2022 סעיף שני",
+         "a|\u2022 סעיף ראשון\nA|\u2022 סעיף שני",
          "פוליטיקה", ""},
         {"מזג האוויר", "https://www.example.co.il/a/2", "2024-03-08 00:00 UTC",
          1709856000LL, NULL, "https://www.example.co.il/a/2", "he",
@@ -174,9 +174,10 @@ static const struct want_item atom_ar[] = {
          "a|التقى الرئيس & الوفد في القاهرة[1] اليوم.\n"
          "a|التفاصيل\n"
          "l|code  line 1\n"
-         "l|  line 2\n"
-         "l|English paragraph [image: photo]\n"
-         "l|[1] https://arabic.example.net/city",
+         "L|  line 2\n"
+         "l|English paragraph [image: photo][2]\n"
+         "l|[1] https://arabic.example.net/city\n"
+         "L|[2] https://arabic.example.net/x.png",
          "سياسة|world",
          "https://arabic.example.net/img/77.jpg image/jpeg 52000"},
         {"Text entry", "https://arabic.example.net/en/1",
@@ -756,6 +757,62 @@ static void check_load_file(void)
 	library_free(lib);
 }
 
+/* Enclosures in each of their forms: RSS enclosure, Media RSS content
+ * (alone, in a media:group, with a medium for a type), Atom
+ * link rel="enclosure"; a file listed twice is one enclosure, and
+ * relative addresses resolve as links do. */
+static void check_enclosures(void)
+{
+	static const char rss[] =
+	        "<rss version='2.0' "
+	        "xmlns:media='http://search.yahoo.com/mrss/'>"
+	        "<channel><title>T</title><link>https://pod.example/</link>"
+	        "<item><title>one</title>"
+	        "<enclosure url='https://pod.example/e1.mp3' type='audio/mpeg'"
+	        " length='1234'/>"
+	        "<media:content url='https://pod.example/e1.mp3'"
+	        " fileSize='99'/>"
+	        "<media:content url='/img/a.jpg' medium='image'/>"
+	        "<media:group><media:content url='v.mp4' type='video/mp4'"
+	        " fileSize='5000000'/></media:group>"
+	        "</item></channel></rss>";
+	static const char atom[] =
+	        "<feed xmlns='http://www.w3.org/2005/Atom'><title>A</title>"
+	        "<entry><title>e</title><id>x</id>"
+	        "<link rel='enclosure' href='https://a.example/s.ogg'"
+	        " type='audio/ogg' length='77'/>"
+	        "<link href='https://a.example/page'/></entry></feed>";
+	struct items got = {0};
+	struct feed_request req = {.url = "https://pod.example/feed.xml",
+	                           .item = collect,
+	                           .ctx = &got};
+	int rc = feed_parse_memory(rss, strlen(rss), &req, NULL, NULL);
+	CHECK(rc == 0 && got.n == 1, "enclosures rss: rc %d, %zu items", rc,
+	      got.n);
+	if (got.n == 1) {
+		char *s = enclosures(got.a[0]);
+		CHECK_STR(s,
+		          "https://pod.example/e1.mp3 audio/mpeg 1234|"
+		          "https://pod.example/img/a.jpg image 0|"
+		          "https://pod.example/v.mp4 video/mp4 5000000",
+		          "enclosures rss");
+		free(s);
+	}
+	items_free(&got);
+	rc = feed_parse_memory(atom, strlen(atom), &req, NULL, NULL);
+	CHECK(rc == 0 && got.n == 1, "enclosures atom: rc %d, %zu items", rc,
+	      got.n);
+	if (got.n == 1) {
+		char *s = enclosures(got.a[0]);
+		CHECK_STR(s, "https://a.example/s.ogg audio/ogg 77",
+		          "enclosures atom");
+		free(s);
+		CHECK_STR(got.a[0]->link, "https://a.example/page",
+		          "enclosures atom: the link stays");
+	}
+	items_free(&got);
+}
+
 int main(void)
 {
 	check_feeds();
@@ -768,5 +825,6 @@ int main(void)
 	check_load_file();
 	check_invalid_utf8();
 	check_body_kept();
+	check_enclosures();
 	return check_result("test-feed");
 }

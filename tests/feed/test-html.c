@@ -28,37 +28,52 @@ static const struct {
         {"Line one<br>Line two<br/><br/>Line three", NULL,
          "a|Line one\na|Line two\na|Line three"},
         {"<ul><li>First</li><li>Second <b>bold</b></li></ul>", NULL,
-         "a|\xE2\x80\xA2 First\na|\xE2\x80\xA2 Second bold"},
+         "a|\xE2\x80\xA2 First\nA|\xE2\x80\xA2 Second bold"},
         {"<ol start=\"3\"><li>Three</li><li>Four</li></ol>", NULL,
-         "a|3. Three\na|4. Four"},
+         "a|3. Three\nA|4. Four"},
         /* Numbers beyond any sane list are clamped, and counting up
          * from the largest never overflows. */
         {"<ol start=\"9223372036854775807\"><li>a</li><li>b</li></ol>", NULL,
-         "a|999999999. a\na|999999999. b"},
+         "a|999999999. a\nA|999999999. b"},
         {"<ol><li value=\"99999999999999999999999\">a</li><li>b</li>"
          "<li value=\"7\">c</li><li value=\"x\">d</li></ol>",
-         NULL, "a|999999999. a\na|999999999. b\na|7. c\na|8. d"},
+         NULL, "a|999999999. a\nA|999999999. b\nA|7. c\nA|8. d"},
         {"<ol start=\"-9223372036854775808\"><li>a</li></ol>"
          "<ol start=\"junk\"><li>b</li></ol>",
          NULL, "a|\xE2\x80\xA2 a\na|1. b"},
+        /* A list's items follow each other without a blank row (upper
+         * case); a nested list is indented. */
         {"<ul><li>A<ul><li>B</li></ul></li></ul>", NULL,
-         "a|\xE2\x80\xA2 A\na|\xE2\x80\xA2 B"},
+         "a|\xE2\x80\xA2 A\nA|    \xE2\x80\xA2 B"},
+        {"<p>x</p><ol><li>a<ul><li>b<ol><li>c</li></ol></li></ul></li>"
+         "<li>d</li></ol><p>y</p>",
+         NULL,
+         "a|x\na|1. a\nA|    \xE2\x80\xA2 b\nA|        1. c\nA|2. d\n"
+         "a|y"},
         {"<h1>Title</h1>Text after<h3>Sub</h3>", NULL,
          "a|Title\na|Text after\na|Sub"},
         {"<p>x</p><pre>  int x;\n\tif (x)\n\n  y();\n</pre><p>after</p>", NULL,
-         "a|x\nl|  int x;\nl|\tif (x)\nl|\nl|  y();\na|after"},
+         "a|x\nl|  int x;\nL|\tif (x)\nL|\nL|  y();\na|after"},
         {"<p>See <a href=\"https://a.example/x\">this</a> and "
          "<a href=\"/rel\">that </a>and <a href=\"https://a.example/x\">again"
          "</a>.</p>",
          "https://b.example/dir/page",
          "a|See this[1] and that[2] and again[1].\n"
-         "l|[1] https://a.example/x\nl|[2] https://b.example/rel"},
+         "l|[1] https://a.example/x\nL|[2] https://b.example/rel"},
         {"<a href=\"javascript:void(0)\">x</a> <a href=\"#top\">y</a> "
          "<a href=\"\">z</a>",
          NULL, "a|x y z"},
         {"<p><img src=\"a.png\" alt=\"A  cat\">text<img src=\"b.png\"> "
          "<img src=\"t.gif\" width=\"1\" height=\"1\"><img alt=\"\"></p>",
-         NULL, "a|[image: A cat] text [image] [image]"},
+         NULL,
+         "a|[image: A cat][1] text [image][2] [image]\nl|[1] a.png\n"
+         "L|[2] b.png"},
+        /* An image's address is listed, resolved; a data: URL is not. */
+        {"<p><a href=\"/p\"><img src=\"i.jpg\" alt=\"cat\"></a>"
+         "<img src=\"data:image/png;base64,AAAA\" alt=\"d\"></p>",
+         "https://e.example/a/",
+         "a|[image: cat][1][2] [image: d]\nl|[1] https://e.example/a/i.jpg\n"
+         "L|[2] https://e.example/p"},
         {"<div dir=\"rtl\"><p>Hello</p></div><p>World</p>", NULL,
          "r|Hello\na|World"},
         {"<div dir=\"rtl\"><p dir=\"auto\">Hi</p><p dir=\"ltr\">Yo</p></div>",
@@ -91,10 +106,37 @@ static const struct {
         {"<p><b>Bold <i>italic <u>under</u></i></b>tail</p>", NULL,
          "a|Bold italic undertail"},
         {"  <p>\n  lots   of\t\tspace \n </p>  ", NULL, "a|lots of space"},
+        /* Quotes are indented, a level more for each. */
         {"<blockquote><p>Quoted</p></blockquote>after", NULL,
-         "a|Quoted\na|after"},
+         "a|    Quoted\na|after"},
+        {"<blockquote>a<blockquote>b<ul><li>c</li></ul></blockquote>"
+         "</blockquote>",
+         NULL, "a|    a\na|        b\na|        \xE2\x80\xA2 c"},
+        /* A table's rows follow each other, their cells isolated and
+         * padded to their column's width; a row of one cell stands as
+         * it is. */
         {"<table><tr><td>a</td><td>b</td></tr><tr><th>c</th></tr></table>",
-         NULL, "a|a b\na|c"},
+         NULL, "l|" FSI "a" PDI "  " FSI "b" PDI "\nL|c"},
+        {"<p>t</p><table><caption>Prices</caption><thead><tr><th>Name</th>"
+         "<th>Cost</th><th>n</th></tr></thead><tbody><tr><td>watermelon"
+         "</td><td>1</td></tr><tr><td></td><td></td></tr><tr><td>fig</td>"
+         "<td><p>12</p><p>345</p></td><td>x</td></tr></tbody></table>"
+         "<p>after</p>",
+         NULL,
+         "a|t\nl|Prices\nL|" FSI "Name" PDI "        " FSI "Cost" PDI "    " FSI
+         "n" PDI "\nL|" FSI "watermelon" PDI "  " FSI "1" PDI "\nL|" FSI
+         "fig" PDI "         " FSI "12 345" PDI "  " FSI "x" PDI "\na|after"},
+        /* A right-to-left table (its dir, else its first letter): the
+         * first cell at the right; a wide character takes two columns;
+         * a table in a cell is text of the cell. */
+        {"<table dir=\"rtl\"><tr><td>ab</td><td>c</td></tr>"
+         "<tr><td>\xE4\xB8\xAD</td><td>d</td></tr></table>",
+         NULL,
+         "r|" FSI "ab" PDI "  " FSI "c" PDI "\nR|" FSI "\xE4\xB8\xAD" PDI
+         "  " FSI "d" PDI},
+        {"<table><tr><td>\xD8\xB3\xD8\xA8</td><td><table><tr><td>in</td>"
+         "<td>ner</td></tr></table></td></tr></table>",
+         NULL, "r|" FSI "\xD8\xB3\xD8\xA8" PDI "  " FSI "in ner" PDI},
         {"<p>\xD8\xAE\xD8\xA8\xD8\xB1 <a href=\"https://x.ir/1\">"
          "\xD8\xA8\xDB\x8C\xD8\xB4\xD8\xAA\xD8\xB1</a></p>",
          NULL,

@@ -44,9 +44,7 @@ EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/commands.sh
 	tests/integ/pages/feed.xml tests/integ/pages/story.html \
 	tests/integ/pages/related.html tests/integ/pages/slow.html \
 	tests/integ/pages/broken.html tests/integ/pages/index.html \
-	tests/integ/pages/notes.txt \
-	tests/integ/pages-article.screen tests/integ/pages-focus.screen \
-	tests/integ/pages-related.screen
+	tests/integ/pages/notes.txt
 
 if HAVE_VTERM
 TESTS += $(integ_screen_tests)

@@ -48,7 +48,8 @@ ui_screen_tests = \
 	tests/ui/term-screen-256color.scr \
 	tests/ui/term-linux.scr \
 	tests/ui/mirrored-list.scr \
-	tests/ui/mirrored-feeds.scr
+	tests/ui/mirrored-feeds.scr \
+	tests/ui/links.scr
 
 EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/article-80x24.screen \
@@ -75,6 +76,9 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/variants-list.screen \
 	tests/ui/resize-50x20.screen \
 	tests/ui/resize-80x24.screen \
+	tests/ui/links-article.screen \
+	tests/ui/links-view.screen \
+	tests/ui/data/enclosures.xml \
 	tests/ui/data/config-bad \
 	tests/ui/data/lsan-gpm.supp \
 	tests/ui/data/hostile.txt \
