@@ -46,6 +46,7 @@ enum {
 	OPT_CACHE,
 	OPT_REFRESH,
 	OPT_TIMEOUT,
+	OPT_MAX_TIME,
 	OPT_MAX_SIZE,
 	OPT_CACHE_WAIT,
 	OPT_SEARCH,
@@ -68,6 +69,7 @@ static const struct option long_options[] = {
         {"cache", required_argument, NULL, OPT_CACHE},
         {"refresh", no_argument, NULL, OPT_REFRESH},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"max-time", required_argument, NULL, OPT_MAX_TIME},
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"cache-wait", required_argument, NULL, OPT_CACHE_WAIT},
         {"search", no_argument, NULL, OPT_SEARCH},
@@ -144,8 +146,12 @@ static void usage(FILE *out)
 	          "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
 	          "  --cache=FILE        the feed cache (default:\n"
 	          "                      $XDG_DATA_HOME/akhbar/cache.db)\n"
-	          "  --timeout=SECONDS   give up on a feed after this long "
-	          "(default: 60)\n"
+	          "  --timeout=SECONDS   give up on a feed or a page when no "
+	          "data came for\n"
+	          "                      this long (default: 30)\n"
+	          "  --max-time=SECONDS  give up on one that is still "
+	          "coming after this\n"
+	          "                      long (default: 600; 0: no limit)\n"
 	          "  --max-size=MB       give up on a feed larger than this "
 	          "(default: 20)\n"
 	          "  --cache-wait=SECONDS  while another akhbar writes the "
@@ -265,6 +271,20 @@ static long parse_timeout(const char *arg)
 		bad_usage(
 		        _("invalid timeout '%s' (seconds, from 0.1 to 86400)"),
 		        arg);
+	return (long)(s * 1000);
+}
+
+/* --max-time: as a timeout, or 0 for no limit (-1, as fetch takes it). */
+static long parse_max_time(const char *arg)
+{
+	char *end;
+	double s = strtod(arg, &end);
+	if (*arg != '\0' && *end == '\0' && s == 0)
+		return -1;
+	if (*arg == '\0' || *end != '\0' || !(s >= 0.1 && s <= 86400))
+		bad_usage(_("invalid time '%s' (seconds, 0 or from 0.1 to "
+		            "86400)"),
+		          arg);
 	return (long)(s * 1000);
 }
 
@@ -665,9 +685,10 @@ static void set_option(struct options *o, int c, const char *arg)
 		o->refresh = true;
 		break;
 	case OPT_TIMEOUT:
-		o->fetch.timeout_ms = parse_timeout(arg);
-		if (o->fetch.timeout_ms < 10000)
-			o->fetch.connect_timeout_ms = o->fetch.timeout_ms;
+		o->fetch.stall_ms = parse_timeout(arg);
+		break;
+	case OPT_MAX_TIME:
+		o->fetch.max_time_ms = parse_max_time(arg);
 		break;
 	case OPT_MAX_SIZE:
 		o->fetch.max_size = parse_max_size(arg);
