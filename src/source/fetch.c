@@ -43,11 +43,11 @@ struct job {
 	size_t len;      /* bytes of the answer kept (or streamed) */
 	size_t received; /* body bytes of every answer, counted for the cap */
 	bool too_large;
-	bool stalled;          /* ended for want of data (on_progress) */
-	long long started_ms;  /* monotonic, when it started */
+	bool stalled;           /* ended for want of data (on_progress) */
+	long long started_ms;   /* monotonic, when it started */
 	long long last_data_ms; /* when a byte last came (or it started) */
-	long code;    /* of the answer whose headers came last */
-	char *reason; /* its reason phrase, or NULL */
+	long code;              /* of the answer whose headers came last */
+	char *reason;           /* its reason phrase, or NULL */
 	char *new_etag, *new_last_modified;
 	char *location; /* where the last answer redirects to */
 	char *content_type, *content_location, *content_language;
