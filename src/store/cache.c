@@ -2173,3 +2173,16 @@ long long *cache_items_without_page(struct cache *c, long long since, size_t *n)
 	*n = count;
 	return ids ? ids : xmalloc(0);
 }
+
+const char *cache_file(struct cache *c)
+{
+	if (c->memory)
+		return NULL;
+	const char *file = sqlite3_db_filename(c->main.db, "main");
+	return file && *file ? file : NULL;
+}
+
+bool cache_holding(const struct cache *c)
+{
+	return c->nheld > 0;
+}

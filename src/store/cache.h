@@ -113,6 +113,13 @@ bool cache_changed(struct cache *c);
  * False with an error when they could not be written (they stay held). */
 bool cache_flush(struct cache *c, bool wait);
 
+/* Whether marks or notes are held back (cache_flush() has work). */
+bool cache_holding(const struct cache *c);
+
+/* The file of the cache as SQLite opened it (an absolute path), for
+ * watching it; NULL for a cache in memory.  Owned by the cache. */
+const char *cache_file(struct cache *c);
+
 /* Close the cache; an update still open is rolled back, held marks are
  * written (waiting up to the bound). NULL is allowed. */
 void cache_close(struct cache *c);

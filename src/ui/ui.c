@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "layout/lang.h"
 #include "ui/conf.h"
 #include "ui/draw.h"
 #include "ui/screen.h"
 #include "ui/view.h"
+#include "util/filewatch.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -27,10 +29,21 @@
 /* Lines the mouse wheel scrolls by. */
 #define WHEEL_LINES 3
 
-/* How long input waits before looking at the signal flags again: the
- * handlers only set flags, and a wait interrupted by a signal returns at
- * once anyway; this bounds the wait should a signal arrive just before. */
+/* While feeds update or pages come, how long input waits before the
+ * loop looks at the signal flags again: the handlers only set flags, and
+ * a wait interrupted by a signal returns at once anyway; this bounds the
+ * wait should a signal arrive just before.  The same while the cache has
+ * marks to write when another akhbar is done, or has just been written. */
 #define INPUT_TIMEOUT_MS 250
+
+/* After a write to the cache's file, it is looked at this long more:
+ * the write that wakes the reader may come just before SQLite tells
+ * readers the commit is whole. */
+#define SETTLE_MS 1000
+
+/* With nothing to watch the cache's file with, how often an idle reader
+ * looks for another akhbar's changes. */
+#define CACHE_POLL_MS 3000
 
 /* How long each of the updates and the pages waits for the network while
  * both are under way. */
@@ -320,15 +333,63 @@ static unsigned run_pages(struct ui *ui)
 	                                          : UI_REACT_NONE;
 }
 
-/* Wait for the next event: with updates or pages under way, on the
- * terminal and the network together (scrolling and reading go on
- * meanwhile).  With both, each waits in turn a little. */
-static enum ui_event next_event(struct ui *ui, int *key, bool input_waiting,
-                                unsigned *reaction)
+/* How an idle reader learns that another akhbar changed the cache: a
+ * watch on its file, and until when to look at it often after a write. */
+struct cache_watch {
+	struct filewatch *file; /* NULL: look every CACHE_POLL_MS */
+	long long settle_until; /* CLOCK_MONOTONIC ms */
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Take in what the watch saw since the last look. */
+static void watch_take(struct cache_watch *w)
+{
+	if (filewatch_changed(w->file))
+		w->settle_until = now_ms() + SETTLE_MS;
+}
+
+/* How long an idle reader may sleep before it looks at the cache again
+ * (-1: until a key, a signal or a write to the cache's file). */
+static int idle_timeout(const struct ui *ui, const struct cache_watch *w)
+{
+	if (!ui->cache)
+		return -1;
+	if (cache_holding(ui->cache) || w->settle_until > now_ms())
+		return INPUT_TIMEOUT_MS;
+	return w->file ? -1 : CACHE_POLL_MS;
+}
+
+/* Nothing under way: sleep until there is something to do.  The input
+ * may hold keys curses has read already when the last event was one. */
+static enum ui_event idle_event(struct ui *ui, struct cache_watch *w, int *key,
+                                bool input_waiting)
+{
+	if (!input_waiting) {
+		struct pollfd fd = {.fd = filewatch_fd(w->file),
+		                    .events = POLLIN};
+		ui_screen_wait(&fd, w->file ? 1 : 0, idle_timeout(ui, w));
+	}
+	watch_take(w);
+	return ui_screen_event(key, 0);
+}
+
+/* Wait for the next event: idle, until there is one; with updates or
+ * pages under way, on the terminal and the network together (scrolling
+ * and reading go on meanwhile).  With both, each waits in turn a
+ * little. */
+static enum ui_event next_event(struct ui *ui, struct cache_watch *w, int *key,
+                                bool input_waiting, unsigned *reaction)
 {
 	bool pages = pages_busy(ui->pages) > 0;
 	if (!ui->updater && !pages)
-		return ui_screen_event(key, INPUT_TIMEOUT_MS);
+		return idle_event(ui, w, key, input_waiting);
+	watch_take(w);
 	struct pollfd in = {.fd = ui_screen_input_fd(), .events = POLLIN};
 	int wait = input_waiting          ? 0
 	           : ui->updater && pages ? BOTH_TIMEOUT_MS
@@ -428,6 +489,10 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 	int status = EXIT_SUCCESS;
 	unsigned reaction = UI_REACT_DRAW | UI_REACT_FULL;
 	bool input_waiting = false;
+	struct cache_watch watch = {
+	        .file = ui->cache && cache_file(ui->cache)
+	                        ? filewatch_new(cache_file(ui->cache))
+	                        : NULL};
 	while (!(reaction & UI_REACT_QUIT)) {
 		reaction |= refresh_lists(ui);
 		if (reaction)
@@ -435,7 +500,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		reaction = UI_REACT_NONE;
 		int key = 0;
 		enum ui_event event =
-		        next_event(ui, &key, input_waiting, &reaction);
+		        next_event(ui, &watch, &key, input_waiting, &reaction);
 		/* ncurses may hold more keys than the descriptor shows. */
 		input_waiting = event != UI_EVENT_NONE;
 		ui->rows = LINES;
@@ -443,6 +508,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		reaction |= on_event(ui, event, key, &status);
 	}
 
+	filewatch_free(watch.file);
 	ui_screen_close();
 	ui_config_free(cfg);
 	return status;

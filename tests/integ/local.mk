@@ -27,6 +27,7 @@ EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
 	tests/integ/refresh-hostile.sh tests/integ/refresh-pages.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
 	tests/integ/same-title.sh \
+	tests/integ/idle.sh tests/integ/feeds-idle.vt tests/integ/wakeups.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \
@@ -39,5 +40,5 @@ EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
 	tests/integ/pages-related.screen
 
 if HAVE_VTERM
-TESTS += $(integ_screen_tests)
+TESTS += $(integ_screen_tests) tests/integ/idle.sh
 endif
