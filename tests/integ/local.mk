@@ -22,12 +22,13 @@ tests_integ_test_pages_SOURCES = tests/integ/test-pages.c \
 	tests/fetch/httpd.c tests/fetch/httpd.h
 
 TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.sh \
-	tests/integ/test-pages tests/integ/refresh-pages.sh
+	tests/integ/test-pages tests/integ/refresh-pages.sh tests/integ/expire.sh
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
 	tests/integ/refresh-hostile.sh tests/integ/refresh-pages.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
 	tests/integ/same-title.sh \
 	tests/integ/idle.sh tests/integ/feeds-idle.vt tests/integ/wakeups.sh \
+	tests/integ/expire.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \
