@@ -14,6 +14,7 @@ integ_screen_tests = \
 	tests/integ/feeds-shared.scr \
 	tests/integ/feeds-big.scr \
 	tests/integ/feeds-gone.scr \
+	tests/integ/feeds-expire.scr \
 	tests/integ/pages.scr \
 	tests/integ/pages-offline.scr
 
@@ -28,7 +29,7 @@ EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
 	tests/integ/same-title.sh \
 	tests/integ/idle.sh tests/integ/feeds-idle.vt tests/integ/wakeups.sh \
-	tests/integ/expire.sh \
+	tests/integ/expire.sh tests/integ/aged.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \
