@@ -124,14 +124,14 @@ grep -q "akhbar: $base/garbage.xml: not a feed" "$tmp/bad.txt" || fail "message:
 [ $? -eq 1 ] || fail "--dump of a hanging URL succeeded"
 grep -q "no data for 1 s" "$tmp/hang.txt" || fail "message: $(cat "$tmp/hang.txt")"
 # --timeout bounds silence, not the transfer: a feed that trickles in
-# for about 3 s arrives under --timeout=1, and --max-time caps it.
+# for about 4 s arrives under --timeout=2, and --max-time caps it.
 "$AKHBAR" --dump "$base/atom-en.xml" >"$tmp/atom-en.txt" 2>&1
-"$AKHBAR" --dump --timeout=1 "$base/trickle/70/300/atom-en.xml" \
+"$AKHBAR" --dump --timeout=2 "$base/trickle/70/400/atom-en.xml" \
 	>"$tmp/trickle.txt" 2>&1 || fail "trickle: $(cat "$tmp/trickle.txt")"
 cmp -s "$tmp/trickle.txt" "$tmp/atom-en.txt" ||
 	fail "trickle: not the whole feed: $(cat "$tmp/trickle.txt")"
-"$AKHBAR" --dump --timeout=1 --max-time=1.5 \
-	"$base/trickle/70/300/atom-en.xml" >"$tmp/capped.txt" 2>&1
+"$AKHBAR" --dump --timeout=2 --max-time=1.5 \
+	"$base/trickle/70/400/atom-en.xml" >"$tmp/capped.txt" 2>&1
 [ $? -eq 1 ] || fail "--max-time did not end a trickling feed"
 grep -q "took longer than 1.5 s" "$tmp/capped.txt" ||
 	fail "message: $(cat "$tmp/capped.txt")"
