@@ -47,8 +47,11 @@ enum {
 	OPT_CACHE,
 	OPT_REFRESH,
 	OPT_TIMEOUT,
+	OPT_MAX_TIME,
 	OPT_MAX_SIZE,
 	OPT_CACHE_WAIT,
+	OPT_EXPIRE_DAYS,
+	OPT_PURGE,
 	OPT_SEARCH,
 	OPT_EXTRACT,
 	OPT_BASE_URL,
@@ -69,8 +72,11 @@ static const struct option long_options[] = {
         {"cache", required_argument, NULL, OPT_CACHE},
         {"refresh", no_argument, NULL, OPT_REFRESH},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"max-time", required_argument, NULL, OPT_MAX_TIME},
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"cache-wait", required_argument, NULL, OPT_CACHE_WAIT},
+        {"expire-days", required_argument, NULL, OPT_EXPIRE_DAYS},
+        {"purge", no_argument, NULL, OPT_PURGE},
         {"search", no_argument, NULL, OPT_SEARCH},
         {"extract", no_argument, NULL, OPT_EXTRACT},
         {"base-url", required_argument, NULL, OPT_BASE_URL},
@@ -145,14 +151,30 @@ static void usage(FILE *out)
 	          "                      $XDG_CONFIG_HOME/akhbar/urls)\n"
 	          "  --cache=FILE        the feed cache (default:\n"
 	          "                      $XDG_DATA_HOME/akhbar/cache.db)\n"
-	          "  --timeout=SECONDS   give up on a feed after this long "
-	          "(default: 60)\n"
+	          "  --timeout=SECONDS   give up on a feed or a page when no "
+	          "data came for\n"
+	          "                      this long (default: 30)\n"
+	          "  --max-time=SECONDS  give up on one that is still "
+	          "coming after this\n"
+	          "                      long (default: 600; 0: no limit)\n"
 	          "  --max-size=MB       give up on a feed larger than this "
 	          "(default: 20)\n"
 	          "  --cache-wait=SECONDS  while another akhbar writes the "
 	          "cache, wait this\n"
 	          "                      long for it before giving up "
 	          "(default: 90)\n"
+	          "  --expire-days=N     remove the cached items older than N "
+	          "days that are\n"
+	          "                      not starred, after --refresh and "
+	          "as the reader starts\n"
+	          "                      and after its updates (default: "
+	          "keep them all)\n"
+	          "  --purge             remove the feeds no longer "
+	          "subscribed from the cache,\n"
+	          "                      with their items (and, with "
+	          "--expire-days, the old\n"
+	          "                      items), make the file smaller, and "
+	          "exit\n"
 	          "  --help              display this help and exit\n"
 	          "  --version           output version information and "
 	          "exit\n"));
@@ -269,6 +291,30 @@ static long parse_timeout(const char *arg)
 	return (long)(s * 1000);
 }
 
+/* --max-time: as a timeout, or 0 for no limit (-1, as fetch takes it). */
+static long parse_max_time(const char *arg)
+{
+	char *end;
+	double s = strtod(arg, &end);
+	if (*arg != '\0' && *end == '\0' && s == 0)
+		return -1;
+	if (*arg == '\0' || *end != '\0' || !(s >= 0.1 && s <= 86400))
+		bad_usage(_("invalid time '%s' (seconds, 0 or from 0.1 to "
+		            "86400)"),
+		          arg);
+	return (long)(s * 1000);
+}
+
+static int parse_expire_days(const char *arg)
+{
+	char *end;
+	long days = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || days < 1 || days > 100000)
+		bad_usage(_("invalid number of days '%s' (from 1 to 100000)"),
+		          arg);
+	return (int)days;
+}
+
 static size_t parse_max_size(const char *arg)
 {
 	char *end;
@@ -365,6 +411,28 @@ static bool flush_cache(struct cache *c)
 	return false;
 }
 
+/* Remove the items older than days (not starred; 0: none) and give the
+ * space back, saying how many went; false (said) on a failure. */
+static bool expire_cache(struct cache *c, int days)
+{
+	long long n = 0;
+	if (days)
+		n = cache_expire(
+		        c, (long long)time(NULL) - (long long)days * 86400, 0,
+		        true);
+	if (n > 0)
+		lay_printf(stdout,
+		           ngettext("expired: %lld item older than %d days\n",
+		                    "expired: %lld items older than %d days\n",
+		                    n),
+		           n, days);
+	if (n < 0 || cache_shrink(c, 0, true) < 0) {
+		text_safe_warn(NULL, cache_error(c));
+		return false;
+	}
+	return true;
+}
+
 /* One line per feed; the URL and the error (which may quote the server or
  * the feed) as safe text. */
 static void print_report(void *ctx, const struct update_report *r)
@@ -452,7 +520,7 @@ static struct ui_config *load_ignore_rules(void)
  * full_articles (not PAGES_NONE), the new items' web pages after. */
 static int refresh(const char *urls_path, const char *cache_path,
                    const struct fetch_options *fetch,
-                   enum pages_choice full_articles)
+                   enum pages_choice full_articles, int expire_days)
 {
 	long long since = (long long)time(NULL);
 	struct urls *u = load_subscriptions(urls_path);
@@ -505,10 +573,43 @@ static int refresh(const char *urls_path, const char *cache_path,
 		if (full_articles != PAGES_NONE)
 			refresh_pages(c, u, since, fetch, full_articles);
 	}
+	if (expire_days && status == EXIT_SUCCESS &&
+	    !expire_cache(c, expire_days))
+		status = EXIT_FAILURE;
 	if (!flush_cache(c))
 		status = EXIT_FAILURE;
 	free(urls);
 	ui_config_free(cfg);
+	cache_close(c);
+	urls_free(u);
+	return status;
+}
+
+/* akhbar --purge: the feeds no longer in the urls file leave the cache
+ * with their items; with expire_days, the old items too; then the file
+ * is made as small as it can be. */
+static int purge(const char *urls_path, const char *cache_path, int expire_days)
+{
+	struct urls *u = load_subscriptions(urls_path);
+	if (!u)
+		return EXIT_FAILURE;
+	struct cache *c = open_cache(cache_path, CACHE_READ_WRITE);
+	if (!c) {
+		urls_free(u);
+		return EXIT_FAILURE;
+	}
+	size_t n;
+	const char **urls = feed_urls(u, &n);
+	int status = EXIT_SUCCESS;
+	if (!cache_sync_feeds(c, urls, n) || !cache_purge_unsubscribed(c)) {
+		text_safe_warn(NULL, cache_error(c));
+		status = EXIT_FAILURE;
+	} else if (!expire_cache(c, expire_days)) {
+		status = EXIT_FAILURE;
+	}
+	if (!flush_cache(c))
+		status = EXIT_FAILURE;
+	free(urls);
 	cache_close(c);
 	urls_free(u);
 	return status;
@@ -596,7 +697,7 @@ static bool default_cache_exists(void)
 static int run_feeds(struct urls *u, const char *cache_path, bool dump,
                      const struct lay_options *layout,
                      const struct fetch_options *fetch,
-                     enum pages_choice full_articles)
+                     enum pages_choice full_articles, int expire_days)
 {
 	if (dump) {
 		/* Read-only: the cache as the last reader or refresh left
@@ -622,7 +723,8 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 		return EXIT_FAILURE;
 	}
 	free(urls);
-	int status = ui_run_feeds(c, u, fetch, full_articles, layout);
+	int status =
+	        ui_run_feeds(c, u, fetch, full_articles, layout, expire_days);
 	if (!flush_cache(c) && status == EXIT_SUCCESS)
 		status = EXIT_FAILURE;
 	cache_close(c);
@@ -633,7 +735,8 @@ static int run_feeds(struct urls *u, const char *cache_path, bool dump,
 struct options {
 	struct lay_options layout;
 	struct fetch_options fetch;
-	bool dump, export, refresh, search, local_feeds, extract;
+	bool dump, export, refresh, search, local_feeds, extract, purge;
+	int expire_days; /* 0: items never expire */
 	const char *import;
 	const char *base_url; /* --extract's page address */
 	enum pages_choice full_articles;
@@ -694,15 +797,22 @@ static void set_option(struct options *o, int c, const char *arg)
 		o->refresh = true;
 		break;
 	case OPT_TIMEOUT:
-		o->fetch.timeout_ms = parse_timeout(arg);
-		if (o->fetch.timeout_ms < 10000)
-			o->fetch.connect_timeout_ms = o->fetch.timeout_ms;
+		o->fetch.stall_ms = parse_timeout(arg);
+		break;
+	case OPT_MAX_TIME:
+		o->fetch.max_time_ms = parse_max_time(arg);
 		break;
 	case OPT_MAX_SIZE:
 		o->fetch.max_size = parse_max_size(arg);
 		break;
 	case OPT_CACHE_WAIT:
 		cache_wait_ms = (int)parse_timeout(arg);
+		break;
+	case OPT_EXPIRE_DAYS:
+		o->expire_days = parse_expire_days(arg);
+		break;
+	case OPT_PURGE:
+		o->purge = true;
 		break;
 	case OPT_SEARCH:
 		o->search = true;
@@ -754,6 +864,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 		            "--refresh"));
 	if (o->refresh && o->nargs > 0)
 		bad_usage(_("--refresh takes no FILE"));
+	if (o->purge && (o->nargs > 0 || o->refresh || o->dump || o->search))
+		bad_usage(_("--purge takes no FILE, and goes with neither "
+		            "--refresh, --dump nor --search"));
 	/* A terminal that does its own bidi also shapes. */
 	if (!o->layout.visual)
 		o->layout.shaping = false;
@@ -792,22 +905,26 @@ static int run_subscriptions(struct options *o)
 	int status = -1;
 	if (!u)
 		return EXIT_FAILURE;
-	if (o->refresh || u->n > 0 || have_cache) {
+	if (o->refresh || o->purge || u->n > 0 || have_cache) {
 		if (!o->cache_path)
 			o->cache_path = cache_default_path();
 		if (!o->cache_path) {
 			warn(_("no home folder for the cache; name one with "
 			       "--cache"));
 			status = EXIT_FAILURE;
+		} else if (o->purge) {
+			status = purge(o->urls_path, o->cache_path,
+			               o->expire_days);
 		} else if (o->refresh) {
 			status = refresh(o->urls_path, o->cache_path, &o->fetch,
 			                 o->full_articles_given
 			                         ? o->full_articles
-			                         : PAGES_NONE);
+			                         : PAGES_NONE,
+			                 o->expire_days);
 		} else {
-			status =
-			        run_feeds(u, o->cache_path, o->dump, &o->layout,
-			                  &o->fetch, o->full_articles);
+			status = run_feeds(u, o->cache_path, o->dump,
+			                   &o->layout, &o->fetch,
+			                   o->full_articles, o->expire_days);
 		}
 	}
 	urls_free(u);
@@ -851,7 +968,7 @@ static int run(struct options *o)
 		return run_opml(o);
 	if (o->search)
 		return run_search(o);
-	if (o->refresh || o->nargs == 0) {
+	if (o->refresh || o->purge || o->nargs == 0) {
 		int status = run_subscriptions(o);
 		if (status >= 0)
 			return status;

@@ -43,8 +43,11 @@ struct job {
 	size_t len;      /* bytes of the answer kept (or streamed) */
 	size_t received; /* body bytes of every answer, counted for the cap */
 	bool too_large;
-	long code;    /* of the answer whose headers came last */
-	char *reason; /* its reason phrase, or NULL */
+	bool stalled;           /* ended for want of data (on_progress) */
+	long long started_ms;   /* monotonic, when it started */
+	long long last_data_ms; /* when a byte last came (or it started) */
+	long code;              /* of the answer whose headers came last */
+	char *reason;           /* its reason phrase, or NULL */
 	char *new_etag, *new_last_modified;
 	char *location; /* where the last answer redirects to */
 	char *content_type, *content_location, *content_language;
@@ -59,6 +62,13 @@ struct fetcher {
 	size_t n_running, n_done, n_total;
 };
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static unsigned curl_users; /* fetchers alive: curl_global_* bracket them */
 
 struct fetcher *fetcher_new(const struct fetch_options *opt)
@@ -72,8 +82,15 @@ struct fetcher *fetcher_new(const struct fetch_options *opt)
 		f->opt.max_parallel = 8;
 	if (!f->opt.connect_timeout_ms)
 		f->opt.connect_timeout_ms = 10000;
-	if (!f->opt.timeout_ms)
-		f->opt.timeout_ms = 60000;
+	if (!f->opt.stall_ms)
+		f->opt.stall_ms = 30000;
+	if (!f->opt.max_time_ms)
+		f->opt.max_time_ms = 600000;
+	else if (f->opt.max_time_ms < 0)
+		f->opt.max_time_ms = 0;
+	/* A connection is silence too: it never waits longer. */
+	if (f->opt.connect_timeout_ms > f->opt.stall_ms)
+		f->opt.connect_timeout_ms = f->opt.stall_ms;
 	if (!f->opt.max_redirects)
 		f->opt.max_redirects = 5;
 	else if (f->opt.max_redirects < 0)
@@ -181,6 +198,7 @@ static size_t on_header(char *data, size_t size, size_t nitems, void *p)
 {
 	struct job *j = p;
 	size_t len = size * nitems, at;
+	j->last_data_ms = now_ms();
 	if (len > 5 && strncmp(data, "HTTP/", 5) == 0) {
 		/* A new answer (after a redirect, or a 100 Continue). */
 		free(j->reason);
@@ -239,6 +257,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 {
 	struct job *j = p;
 	size_t len = size * nmemb;
+	j->last_data_ms = now_ms();
 	/* Every byte counts against the cap, an error page's too: a server
 	 * must not keep the reader busy with an endless one. */
 	if (len > j->owner->opt.max_size - j->received) {
@@ -293,6 +312,27 @@ static char *file_refusal(const char *url)
 	return error;
 }
 
+/* The stall time in whole seconds, as libcurl takes it: rounded up. */
+static long stall_seconds(const struct fetcher *f)
+{
+	return (f->opt.stall_ms + 999) / 1000;
+}
+
+/* libcurl's own low-speed check averages over several seconds, and so
+ * notices a stall long after it began; this one ends a transfer as soon
+ * as no byte came for the stall time.  libcurl calls it at least once a
+ * second while its low-speed check is on. */
+static int on_progress(void *p, curl_off_t dltotal, curl_off_t dlnow,
+                       curl_off_t ultotal, curl_off_t ulnow)
+{
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	struct job *j = p;
+	if (now_ms() - j->last_data_ms < j->owner->opt.stall_ms)
+		return 0;
+	j->stalled = true;
+	return 1; /* anything but 0 makes libcurl abort */
+}
+
 /* Start j, or return why not (a new string) and leave it unstarted. */
 static char *job_start(struct fetcher *f, struct job *j)
 {
@@ -326,7 +366,14 @@ static char *job_start(struct fetcher *f, struct job *j)
 	SETOPT(e, CURLOPT_FOLLOWLOCATION, 1L);
 	SETOPT(e, CURLOPT_MAXREDIRS, f->opt.max_redirects);
 	SETOPT(e, CURLOPT_CONNECTTIMEOUT_MS, f->opt.connect_timeout_ms);
-	SETOPT(e, CURLOPT_TIMEOUT_MS, f->opt.timeout_ms);
+	SETOPT(e, CURLOPT_TIMEOUT_MS, f->opt.max_time_ms);
+	/* Slower than a byte a second for the whole stall time: nothing
+	 * came (on_progress sees it first, and exactly). */
+	SETOPT(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	SETOPT(e, CURLOPT_LOW_SPEED_TIME, stall_seconds(f));
+	SETOPT(e, CURLOPT_NOPROGRESS, 0L);
+	SETOPT(e, CURLOPT_XFERINFOFUNCTION, on_progress);
+	SETOPT(e, CURLOPT_XFERINFODATA, j);
 	SETOPT(e, CURLOPT_ACCEPT_ENCODING, "");
 	SETOPT(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->opt.max_size);
 	SETOPT(e, CURLOPT_FILETIME, 1L);
@@ -355,6 +402,7 @@ static char *job_start(struct fetcher *f, struct job *j)
 	}
 	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
 		die(_("libcurl refused a transfer"));
+	j->started_ms = j->last_data_ms = now_ms();
 	j->prev = NULL;
 	j->next = f->running;
 	if (f->running)
@@ -451,10 +499,35 @@ static const char *http_reason(long code)
 	return NULL;
 }
 
+/* Which limit a transfer that timed out or stalled hit: the connection,
+ * the total time, or the stall time (no byte for that long). */
+static char *timeout_text(const struct fetcher *f, const struct job *j)
+{
+	curl_off_t connect_us = 0;
+	curl_easy_getinfo(j->easy, CURLINFO_CONNECT_TIME_T, &connect_us);
+	long long elapsed = now_ms() - j->started_ms;
+	char *t, *s;
+	if (!j->is_file && connect_us == 0 &&
+	    (!f->opt.max_time_ms ||
+	     f->opt.connect_timeout_ms < f->opt.max_time_ms)) {
+		t = seconds_text(f->opt.connect_timeout_ms);
+		s = xasprintf(_("no connection after %s"), t);
+	} else if (!j->stalled && f->opt.max_time_ms &&
+	           elapsed >= f->opt.max_time_ms) {
+		t = seconds_text(f->opt.max_time_ms);
+		s = xasprintf(_("took longer than %s"), t);
+	} else {
+		t = seconds_text(j->stalled ? f->opt.stall_ms
+		                            : stall_seconds(f) * 1000);
+		s = xasprintf(_("no data for %s"), t);
+	}
+	free(t);
+	return s;
+}
+
 static char *error_text(struct fetcher *f, struct job *j, CURLcode rc)
 {
 	long os_errno = 0;
-	curl_off_t connect_us = 0;
 	char *s, *t;
 	switch (rc) {
 	case CURLE_COULDNT_CONNECT:
@@ -468,18 +541,11 @@ static char *error_text(struct fetcher *f, struct job *j, CURLcode rc)
 	case CURLE_COULDNT_RESOLVE_HOST:
 		return xstrdup(_("host not found"));
 	case CURLE_OPERATION_TIMEDOUT:
-		curl_easy_getinfo(j->easy, CURLINFO_CONNECT_TIME_T,
-		                  &connect_us);
-		if (!j->is_file && connect_us == 0 &&
-		    f->opt.connect_timeout_ms < f->opt.timeout_ms) {
-			t = seconds_text(f->opt.connect_timeout_ms);
-			s = xasprintf(_("no connection after %s"), t);
-		} else {
-			t = seconds_text(f->opt.timeout_ms);
-			s = xasprintf(_("timed out after %s"), t);
-		}
-		free(t);
-		return s;
+		return timeout_text(f, j);
+	case CURLE_ABORTED_BY_CALLBACK:
+		if (j->stalled)
+			return timeout_text(f, j);
+		break;
 	case CURLE_FILESIZE_EXCEEDED:
 	too_large:
 		t = size_text(f->opt.max_size);

@@ -67,7 +67,10 @@ typedef void fetch_data_fn(void *ctx, void *user,
 struct fetch_options {
 	unsigned max_parallel;   /* transfers at once; 8 */
 	long connect_timeout_ms; /* 10000 */
-	long timeout_ms;         /* whole transfer; 60000 */
+	long stall_ms;           /* give up when no byte came for this long
+	                            (not counting the connection); 30000 */
+	long max_time_ms;        /* the whole transfer, however busy; 600000;
+	                            a negative value sets no limit */
 	long max_redirects;      /* 5; a negative value allows none */
 	size_t max_size;         /* body bytes after decompression; 20 MB */
 	fetch_done_fn *on_done;  /* required */

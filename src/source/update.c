@@ -506,12 +506,12 @@ static void on_data(void *ctx, void *user, const struct fetch_headers *h,
 }
 
 /* Start the job's command with input[0, len) on its standard input, with
- * the fetch's timeout and size cap. */
+ * the fetch's stall time as its whole time, and its size cap. */
 static void job_run(struct job *j, const char *input, size_t len)
 {
 	const struct fetch_options *f = &j->owner->opt.fetch;
 	struct command_options opt = {
-	        .timeout_ms = f->timeout_ms ? f->timeout_ms : 60000,
+	        .timeout_ms = f->stall_ms ? f->stall_ms : 30000,
 	        .max_size = f->max_size ? f->max_size : READFILE_MAX_DEFAULT,
 	};
 	j->cmd = command_start(j->command_line, input, len, &opt);

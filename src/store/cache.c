@@ -665,7 +665,9 @@ static void conn_close(struct conn *k)
 }
 
 /* Open the owner's connection, check the file and bring its schema up to
- * date (read-only: note that it is out of date). */
+ * date (read-only: note that it is out of date).  A new file gives the
+ * pages expiry frees back to the system a few at a time (cache_shrink());
+ * an older one, once rewritten. */
 static bool setup(struct cache *c, bool read_only)
 {
 	int flags = read_only ? SQLITE_OPEN_READONLY
@@ -677,7 +679,9 @@ static bool setup(struct cache *c, bool read_only)
 		c->outdated = version < SCHEMA_VERSION;
 		if (c->outdated)
 			return true;
-	} else if (!exec(c, c->memory ? "PRAGMA journal_mode = MEMORY"
+	} else if ((version == 0 &&
+	            !exec(c, "PRAGMA auto_vacuum = INCREMENTAL")) ||
+	           !exec(c, c->memory ? "PRAGMA journal_mode = MEMORY"
 	                              : "PRAGMA journal_mode = WAL") ||
 	           !migrate(c, version)) {
 		return false;
@@ -2198,4 +2202,146 @@ long long *cache_items_without_page(struct cache *c, long long since, size_t *n)
 	}
 	*n = count;
 	return ids ? ids : xmalloc(0);
+}
+
+const char *cache_file(struct cache *c)
+{
+	if (c->memory)
+		return NULL;
+	const char *file = sqlite3_db_filename(c->main.db, "main");
+	return file && *file ? file : NULL;
+}
+
+bool cache_holding(const struct cache *c)
+{
+	return c->nheld > 0;
+}
+
+/* Expiry removes items in transactions of this many: a reader's turn
+ * stays short, and a refresh's WAL small. */
+#define EXPIRE_BATCH 500
+
+/* Begin a write on the owner's connection; without wait, false with no
+ * error while another akhbar writes (*busy set). */
+static bool begin_now(struct cache *c, bool wait, bool *busy)
+{
+	struct conn *k = &c->main;
+	int bound = k->wait_ms;
+	if (!wait)
+		k->wait_ms = 0;
+	int rc = sqlite3_step(k->st[ST_BEGIN]);
+	sqlite3_reset(k->st[ST_BEGIN]);
+	k->wait_ms = bound;
+	*busy = (rc & 0xff) == SQLITE_BUSY && !wait;
+	if (rc != SQLITE_DONE && !*busy)
+		fail(c, rc);
+	return rc == SQLITE_DONE;
+}
+
+/* One transaction of expiry: up to most items; -1 on failure. */
+static long long expire_batch(struct cache *c, long long before, long long most,
+                              bool wait)
+{
+	bool busy;
+	if (!begin_now(c, wait, &busy))
+		return busy ? 0 : -1;
+	/* items_all_list leads with time: the old items are a range of it. */
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(c->main.db,
+	                            "DELETE FROM items WHERE id IN"
+	                            " (SELECT id FROM items WHERE time < ?1"
+	                            " AND first_seen < ?1 AND NOT starred"
+	                            " LIMIT ?2)",
+	                            -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, before);
+		sqlite3_bind_int64(st, 2, most);
+		rc = sqlite3_step(st);
+	}
+	long long n = sqlite3_changes(c->main.db);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || !run(c, c->main.st[ST_COMMIT])) {
+		if (rc != SQLITE_DONE)
+			fail(c, rc);
+		rollback(c);
+		return -1;
+	}
+	return n;
+}
+
+long long cache_expire(struct cache *c, long long before, long long most,
+                       bool wait)
+{
+	long long total = 0;
+	for (;;) {
+		long long want = EXPIRE_BATCH;
+		if (most > 0 && most - total < want)
+			want = most - total;
+		if (want <= 0)
+			return total;
+		long long n = expire_batch(c, before, want, wait);
+		if (n < 0)
+			return -1;
+		total += n;
+		if (n < want)
+			return total;
+	}
+}
+
+/* A pragma's number; -1 on failure. */
+static long long pragma_number(struct cache *c, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+	int rc = sqlite3_prepare_v2(c->main.db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else
+		fail(c, rc);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Run a pragma or statement to its end without waiting for another
+ * writer unless wait; *busy set when it was busy. */
+static bool exec_now(struct cache *c, const char *sql, bool wait, bool *busy)
+{
+	struct conn *k = &c->main;
+	int bound = k->wait_ms;
+	if (!wait)
+		k->wait_ms = 0;
+	int rc = sqlite3_exec(k->db, sql, NULL, NULL, NULL);
+	k->wait_ms = bound;
+	*busy = (rc & 0xff) == SQLITE_BUSY && !wait;
+	if (rc != SQLITE_OK && !*busy)
+		fail(c, rc);
+	return rc == SQLITE_OK;
+}
+
+long long cache_shrink(struct cache *c, long long pages, bool full)
+{
+	if (c->memory)
+		return 0;
+	long long mode = pragma_number(c, "PRAGMA auto_vacuum");
+	long long free_pages = pragma_number(c, "PRAGMA freelist_count");
+	long long all = pragma_number(c, "PRAGMA page_count");
+	if (mode < 0 || free_pages < 0 || all < 0)
+		return -1;
+	bool busy = false, ok = true;
+	if (mode == 2 && free_pages > 0) { /* incremental */
+		char *sql = xasprintf("PRAGMA incremental_vacuum(%lld)",
+		                      full ? 0 : pages);
+		ok = exec_now(c, sql, full, &busy);
+		free(sql);
+	} else if (full && free_pages > 0 && free_pages * 4 >= all) {
+		/* Once: rewritten, the file can shrink by itself after. */
+		ok = exec_now(c, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM",
+		              true, &busy);
+	}
+	if (ok && full)
+		ok = exec_now(c, "PRAGMA wal_checkpoint(TRUNCATE)", true,
+		              &busy);
+	if (!ok)
+		return busy ? 0 : -1;
+	return mode == 2 ? pragma_number(c, "PRAGMA freelist_count") : 0;
 }

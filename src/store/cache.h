@@ -113,6 +113,13 @@ bool cache_changed(struct cache *c);
  * False with an error when they could not be written (they stay held). */
 bool cache_flush(struct cache *c, bool wait);
 
+/* Whether marks or notes are held back (cache_flush() has work). */
+bool cache_holding(const struct cache *c);
+
+/* The file of the cache as SQLite opened it (an absolute path), for
+ * watching it; NULL for a cache in memory.  Owned by the cache. */
+const char *cache_file(struct cache *c);
+
 /* Close the cache; an update still open is rolled back, held marks are
  * written (waiting up to the bound). NULL is allowed. */
 void cache_close(struct cache *c);
@@ -191,6 +198,23 @@ bool cache_sync_feeds(struct cache *c, const char *const *urls, size_t n);
 /* Remove the feeds no longer subscribed, and their items: the user's
  * explicit choice, never done behind their back. */
 bool cache_purge_unsubscribed(struct cache *c);
+
+/* Remove the items not starred that are older than before (a time_t):
+ * their date (when they have one) and when the cache first saw them,
+ * both earlier; their index entries go with them.  At most most items
+ * (0: all), in transactions of a few hundred; without wait, none while
+ * another akhbar writes.  Returns how many went, or -1 with an error. */
+long long cache_expire(struct cache *c, long long before, long long most,
+                       bool wait);
+
+/* Give the cache's free pages back to the file system.  A cache made
+ * for it (every new one) gives up to pages of them (full: all) and says
+ * how many are left, without waiting for another akhbar unless full.
+ * With full, an older cache with a quarter or more of it free is
+ * rewritten once (VACUUM: long for a big one, so not for the reader),
+ * made so, and the WAL written back.  Returns the free pages left to
+ * give (0 when no more can be), or -1 with an error. */
+long long cache_shrink(struct cache *c, long long pages, bool full);
 
 /* All feeds, subscribed ones first in the urls file's order; *n gets the
  * count. Free with cache_feeds_free(). */

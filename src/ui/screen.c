@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,6 +332,54 @@ enum ui_event ui_screen_event(int *key, int timeout_ms)
 	}
 	*key = ui_key_from_curses(ret, (unsigned)wch);
 	return UI_EVENT_KEY;
+}
+
+/* The signals whose handlers change what the next event is: SIGWINCH's
+ * is curses'. */
+static const int event_signals[] = {SIGTERM, SIGINT,  SIGHUP,
+                                    SIGTSTP, SIGCONT, SIGWINCH};
+
+/* Whether an event is due without input: a flag a handler set, or the
+ * repaint after a handshake.  *timeout_ms is shortened to the repaint. */
+static bool event_due(int *timeout_ms)
+{
+	if (quit_signal || suspend_pending || resume_pending)
+		return true;
+	if (!repaint_at)
+		return false;
+	long long left = repaint_at - now_ms();
+	if (left <= 0)
+		return true;
+	if (*timeout_ms < 0 || left < *timeout_ms)
+		*timeout_ms = (int)left;
+	return false;
+}
+
+void ui_screen_wait(struct pollfd *extra, unsigned n_extra, int timeout_ms)
+{
+	/* The signals stay blocked from the look at their flags until
+	 * ppoll() lets them in: one that comes in between ends the wait
+	 * instead of waiting for the next key. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof event_signals / sizeof *event_signals;
+	     i++)
+		sigaddset(&block, event_signals[i]);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	if (!event_due(&timeout_ms)) {
+		struct pollfd *fds =
+		        xreallocarray(NULL, 1 + n_extra, sizeof *fds);
+		fds[0] = (struct pollfd){.fd = STDIN_FILENO, .events = POLLIN};
+		for (unsigned i = 0; i < n_extra; i++)
+			fds[1 + i] = extra[i];
+		struct timespec ts = {.tv_sec = timeout_ms / 1000,
+		                      .tv_nsec = timeout_ms % 1000 * 1000000L};
+		ppoll(fds, 1 + n_extra, timeout_ms < 0 ? NULL : &ts, &old);
+		for (unsigned i = 0; i < n_extra; i++)
+			extra[i].revents = fds[1 + i].revents;
+		free(fds);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 int ui_screen_quit_signal(void)

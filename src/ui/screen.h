@@ -5,6 +5,7 @@
 #ifndef AKHBAR_UI_SCREEN_H
 #define AKHBAR_UI_SCREEN_H
 
+#include <poll.h>
 #include <stdbool.h>
 
 #include "ui/conf.h"
@@ -41,6 +42,13 @@ void ui_screen_close(void);
  * UI_EVENT_REPAINT once, so that no row stays drawn in a mode the
  * terminal got late (tmux passes the modes on apart from the rows). */
 enum ui_event ui_screen_event(int *key, int timeout_ms);
+
+/* Sleep until a key may be there, a signal the reader handles comes
+ * (resize, Ctrl-Z, quit), the repaint after a handshake is due, one of
+ * the extra descriptors is ready (their revents are set), or timeout_ms
+ * pass (-1: no limit).  A signal just before the wait ends it too.  Then
+ * ui_screen_event(key, 0) says what happened. */
+void ui_screen_wait(struct pollfd *extra, unsigned n_extra, int timeout_ms);
 
 /* The descriptor keys arrive on, for a poll that waits on more. */
 int ui_screen_input_fd(void);

@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "layout/lang.h"
 #include "ui/conf.h"
 #include "ui/draw.h"
 #include "ui/screen.h"
 #include "ui/view.h"
+#include "util/filewatch.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -27,10 +29,21 @@
 /* Lines the mouse wheel scrolls by. */
 #define WHEEL_LINES 3
 
-/* How long input waits before looking at the signal flags again: the
- * handlers only set flags, and a wait interrupted by a signal returns at
- * once anyway; this bounds the wait should a signal arrive just before. */
+/* While feeds update or pages come, how long input waits before the
+ * loop looks at the signal flags again: the handlers only set flags, and
+ * a wait interrupted by a signal returns at once anyway; this bounds the
+ * wait should a signal arrive just before.  The same while the cache has
+ * marks to write when another akhbar is done, or has just been written. */
 #define INPUT_TIMEOUT_MS 250
+
+/* After a write to the cache's file, it is looked at this long more:
+ * the write that wakes the reader may come just before SQLite tells
+ * readers the commit is whole. */
+#define SETTLE_MS 1000
+
+/* With nothing to watch the cache's file with, how often an idle reader
+ * looks for another akhbar's changes. */
+#define CACHE_POLL_MS 3000
 
 /* How long each of the updates and the pages waits for the network while
  * both are under way. */
@@ -324,26 +337,123 @@ static unsigned run_pages(struct ui *ui)
 	                                          : UI_REACT_NONE;
 }
 
-/* How long input may wait: until the automatic reload is due, at most. */
-static int input_timeout(const struct ui *ui)
+/* Items expired, and free pages given back, in one turn of the loop
+ * while idle: a key waits for one turn at most. */
+#define EXPIRE_STEP 100
+#define SHRINK_STEP 256
+
+/* The reader's care of the cache: how it learns that another akhbar
+ * changed it (a watch on its file, and until when to look at it often
+ * after a write), and the expiry under way. */
+struct upkeep {
+	struct filewatch *file; /* NULL: look every CACHE_POLL_MS */
+	long long settle_until; /* CLOCK_MONOTONIC ms */
+	int expire_days;        /* 0: items never expire */
+	long long expire_before;
+	bool expiring, shrinking;
+	long long expired; /* items removed by the expiry under way */
+};
+
+static long long now_ms(void)
 {
-	int due = ui_reload_wait_ms(ui);
-	return due >= 0 && due < INPUT_TIMEOUT_MS ? due : INPUT_TIMEOUT_MS;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Wait for the next event: with updates or pages under way, on the
- * terminal and the network together (scrolling and reading go on
- * meanwhile).  With both, each waits in turn a little. */
-static enum ui_event next_event(struct ui *ui, int *key, bool input_waiting,
-                                unsigned *reaction)
+/* Take in what the watch saw since the last look. */
+static void watch_take(struct upkeep *w)
+{
+	if (filewatch_changed(w->file))
+		w->settle_until = now_ms() + SETTLE_MS;
+}
+
+/* Start expiring the items older than the days set, from now on. */
+static void expiry_start(struct ui *ui, struct upkeep *w)
+{
+	if (!ui->cache || !w->expire_days)
+		return;
+	w->expire_before = (long long)time(NULL) - w->expire_days * 86400LL;
+	w->expiring = true;
+	w->expired = 0;
+}
+
+/* One turn's share of the expiry under way: some items, then some free
+ * pages; another akhbar writing the cache puts it off to the next
+ * start or update.  The lists are read again when items went. */
+static unsigned expiry_step(struct ui *ui, struct upkeep *w)
+{
+	if (w->expiring) {
+		long long n = cache_expire(ui->cache, w->expire_before,
+		                           EXPIRE_STEP, false);
+		w->expired += n > 0 ? n : 0;
+		w->expiring = n == EXPIRE_STEP;
+		w->shrinking = n >= 0 && !w->expiring && w->expired > 0;
+		if (n < 0) {
+			ui_message(ui, "%s", cache_error(ui->cache));
+			return UI_REACT_DRAW;
+		}
+		if (!w->expiring && w->expired > 0)
+			ui_views_changed(ui, 0);
+	} else if (w->shrinking) {
+		w->shrinking = cache_shrink(ui->cache, SHRINK_STEP, false) > 0;
+	}
+	return UI_REACT_NONE;
+}
+
+/* How long an idle reader may sleep before it looks at the cache again
+ * (-1: until a key, a signal or a write to the cache's file). */
+static int cache_timeout(const struct ui *ui, const struct upkeep *w)
+{
+	if (!ui->cache)
+		return -1;
+	if (w->expiring || w->shrinking)
+		return 0;
+	if (cache_holding(ui->cache) || w->settle_until > now_ms())
+		return INPUT_TIMEOUT_MS;
+	return w->file ? -1 : CACHE_POLL_MS;
+}
+
+/* How long an idle reader may sleep: until the cache needs a look or the
+ * automatic reload is due, whichever comes first (-1: no bound). */
+static int idle_timeout(const struct ui *ui, const struct upkeep *w)
+{
+	int cache = cache_timeout(ui, w), reload = ui_reload_wait_ms(ui);
+	if (cache < 0)
+		return reload;
+	return reload >= 0 && reload < cache ? reload : cache;
+}
+
+/* Nothing under way: sleep until there is something to do.  The input
+ * may hold keys curses has read already when the last event was one. */
+static enum ui_event idle_event(struct ui *ui, struct upkeep *w, int *key,
+                                bool input_waiting, unsigned *reaction)
+{
+	if (!input_waiting) {
+		*reaction |= expiry_step(ui, w);
+		struct pollfd fd = {.fd = filewatch_fd(w->file),
+		                    .events = POLLIN};
+		ui_screen_wait(&fd, w->file ? 1 : 0, idle_timeout(ui, w));
+	}
+	watch_take(w);
+	return ui_screen_event(key, 0);
+}
+
+/* Wait for the next event: idle, until there is one; with updates or
+ * pages under way, on the terminal and the network together (scrolling
+ * and reading go on meanwhile).  With both, each waits in turn a
+ * little. */
+static enum ui_event next_event(struct ui *ui, struct upkeep *w, int *key,
+                                bool input_waiting, unsigned *reaction)
 {
 	bool pages = pages_busy(ui->pages) > 0;
 	if (!ui->updater && !pages)
-		return ui_screen_event(key, input_timeout(ui));
+		return idle_event(ui, w, key, input_waiting, reaction);
+	watch_take(w);
 	struct pollfd in = {.fd = ui_screen_input_fd(), .events = POLLIN};
 	int wait = input_waiting          ? 0
 	           : ui->updater && pages ? BOTH_TIMEOUT_MS
-	                                  : input_timeout(ui);
+	                                  : INPUT_TIMEOUT_MS;
 	if (ui->updater) {
 		updater_poll(ui->updater, &in, 1, wait);
 		*reaction |= run_updates(ui);
@@ -418,8 +528,9 @@ static enum ui_direction interface_direction(const struct ui_config *cfg)
 	return lang_rtl() ? UI_DIR_RTL : UI_DIR_LTR;
 }
 
-/* Run the reader with the view first on screen. */
-static int run(struct ui *ui, const struct ui_view_ops *first)
+/* Run the reader with the view first on screen; expire_days as
+ * ui_run_feeds() takes it. */
+static int run(struct ui *ui, const struct ui_view_ops *first, int expire_days)
 {
 	struct ui_config *cfg = load_config(&ui->message);
 	ui->cfg = cfg;
@@ -440,14 +551,23 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 	int status = EXIT_SUCCESS;
 	unsigned reaction = UI_REACT_DRAW | UI_REACT_FULL;
 	bool input_waiting = false;
+	struct upkeep care = {
+	        .file = ui->cache && cache_file(ui->cache)
+	                        ? filewatch_new(cache_file(ui->cache))
+	                        : NULL,
+	        .expire_days = expire_days};
+	expiry_start(ui, &care);
 	while (!(reaction & UI_REACT_QUIT)) {
 		reaction |= ui_reload_if_due(ui) | refresh_lists(ui);
 		if (reaction)
 			paint(ui, reaction);
 		reaction = UI_REACT_NONE;
 		int key = 0;
+		bool updating = ui->updater != NULL;
 		enum ui_event event =
-		        next_event(ui, &key, input_waiting, &reaction);
+		        next_event(ui, &care, &key, input_waiting, &reaction);
+		if (updating && !ui->updater)
+			expiry_start(ui, &care);
 		/* ncurses may hold more keys than the descriptor shows. */
 		input_waiting = event != UI_EVENT_NONE;
 		ui->rows = LINES;
@@ -455,6 +575,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		reaction |= on_event(ui, event, key, &status);
 	}
 
+	filewatch_free(care.file);
 	ui_screen_close();
 	ui_config_free(cfg);
 	return status;
@@ -480,7 +601,7 @@ int ui_run(struct library *lib, struct source_relater *relater,
 	        .stories = ui_stories_library(lib, relater),
 	        .lay = *layout,
 	};
-	int status = run(&ui, &ui_list_view);
+	int status = run(&ui, &ui_list_view, 0);
 	ui_done(&ui);
 	return status;
 }
@@ -488,7 +609,7 @@ int ui_run(struct library *lib, struct source_relater *relater,
 int ui_run_feeds(struct cache *cache, const struct urls *urls,
                  const struct fetch_options *fetch,
                  enum pages_choice full_articles,
-                 const struct lay_options *layout)
+                 const struct lay_options *layout, int expire_days)
 {
 	struct ui ui = {
 	        .lay = *layout,
@@ -501,7 +622,7 @@ int ui_run_feeds(struct cache *cache, const struct urls *urls,
 	        .fetch = *fetch, .on_done = on_page, .ctx = &ui};
 	pages.fetch.max_parallel = 0; /* the pages' own bound */
 	ui.pages = pages_new(cache, &pages);
-	int status = run(&ui, &ui_feeds_view);
+	int status = run(&ui, &ui_feeds_view, expire_days);
 	ui_done(&ui);
 	return status;
 }

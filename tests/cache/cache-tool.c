@@ -9,7 +9,9 @@
  *   cache-tool open DB          open DB and close it; the error on stderr
  *   cache-tool check DB URL N   the file passes SQLite's integrity check
  *                               and feed URL holds exactly the N
- *                               committed items, unchanged (N 0: no feed) */
+ *                               committed items, unchanged (N 0: no feed)
+ *   cache-tool sql DB SQL       run SQL on the file as it is (to make
+ *                               items look old, say) */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -197,8 +199,26 @@ done:
 	return status;
 }
 
+/* SQL on the file through a plain connection: no akhbar in between. */
+static int run_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *err = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "cache-tool: %s\n",
+		        err ? err : sqlite3_errmsg(db));
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return rc == SQLITE_OK ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "sql") == 0)
+		return run_sql(argv[2], argv[3]);
 	if (argc == 3 && strcmp(argv[1], "open") == 0) {
 		cache_close(open_or_die(argv[2]));
 		return 0;
@@ -213,6 +233,6 @@ int main(int argc, char **argv)
 			return check(argv[2], argv[3], n);
 	}
 	fprintf(stderr, "usage: cache-tool fill|hang|check DB URL N, "
-	                "cache-tool open DB\n");
+	                "cache-tool open DB, cache-tool sql DB SQL\n");
 	return 2;
 }

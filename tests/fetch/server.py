@@ -16,6 +16,10 @@ Behaviour is chosen by leading path segments, which may be chained:
   /gzip/...             body compressed, Content-Encoding: gzip
   /header/NAME/VALUE/...  send the header NAME: VALUE (VALUE percent-
                         decoded; a Content-Type replaces the file's)
+  /trickle/BYTES/MS/... send the body BYTES bytes at a time, MS
+                        milliseconds apart: slow, but never silent long
+  /stall/...            send the headers and half the body, then nothing
+                        until the client gives up
 Endpoints:
   /hang                 accept, read the request, never answer
   /loop                 redirects to itself forever
@@ -166,6 +170,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def chain(self, parts):
         etag = lastmod = compress = False
         extra = []
+        self.pace = None
         while parts:
             head = parts[0]
             if head == "slow" and len(parts) > 1 and parts[1].isdigit():
@@ -185,6 +190,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 lastmod, parts = True, parts[1:]
             elif head == "gzip":
                 compress, parts = True, parts[1:]
+            elif head == "trickle" and len(parts) > 2 and parts[1].isdigit() and parts[2].isdigit():
+                self.pace = (int(parts[1]), int(parts[2]) / 1000.0)
+                parts = parts[3:]
+            elif head == "stall":
+                self.pace = "stall"
+                parts = parts[1:]
             elif head == "header" and len(parts) > 2:
                 extra.append((parts[1], urllib.parse.unquote(parts[2])))
                 parts = parts[3:]
@@ -228,12 +239,31 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if compress:
             body = gzip.compress(body)
             headers.append(("Content-Encoding", "gzip"))
+        if self.pace:
+            self.paced(body, headers)
+            return
         if holding.is_set():
             self.answer(200, body, headers, send_length=False)
             self.wfile.flush()
             self.hang()
             return
         self.answer(200, body, headers)
+
+
+    def paced(self, body, headers):
+        self.answer(200, b"", headers + [("Content-Length", str(len(body)))],
+                    send_length=False)
+        if self.pace == "stall":
+            self.wfile.write(body[:len(body) // 2])
+            self.wfile.flush()
+            self.hang()
+            return
+        size, pause = self.pace
+        for at in range(0, len(body), size):
+            self.wfile.write(body[at:at + size])
+            self.wfile.flush()
+            if at + size < len(body):
+                time.sleep(pause)
 
 
 def content_type(path):

@@ -208,7 +208,7 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	};
 	size_t n = sizeof(o) / sizeof(o[0]);
 	struct fetcher *f = fetcher_new(&(struct fetch_options){
-	        .timeout_ms = 2000,
+	        .stall_ms = 2000,
 	        .max_size = 1024 * 1024,
 	        .on_done = record,
 	});
@@ -256,7 +256,7 @@ static void test_many(const struct httpd *h, const char *feed, size_t feed_len)
 	/* An error page counts against the cap like any answer. */
 	expect_error(&o[++i], "too large (over 1 MB)");
 	expect_error(&o[++i], "HTTP 404 Not Found");
-	expect_error(&o[++i], "timed out after 2 s");
+	expect_error(&o[++i], "no data for 2 s");
 	CHECK(o[i].at >= 1.9 && o[i].at < 4.0, "hang: reported after %.2f s",
 	      o[i].at);
 	double hang_at = o[i].at;
@@ -591,7 +591,7 @@ static void test_special_files(void)
 	};
 	size_t n = sizeof(o) / sizeof(o[0]);
 	struct fetcher *f = fetcher_new(&(struct fetch_options){
-	        .timeout_ms = 2000,
+	        .stall_ms = 2000,
 	        .on_done = record,
 	});
 	for (size_t i = 0; i < n; i++)
@@ -612,6 +612,56 @@ static void test_special_files(void)
 	free(tmp);
 }
 
+/* Fetch one URL with these limits and record it in o. */
+static void fetch_timed(struct outcome *o, long stall_ms, long max_time_ms)
+{
+	struct fetcher *f = fetcher_new(&(struct fetch_options){
+	        .stall_ms = stall_ms,
+	        .max_time_ms = max_time_ms,
+	        .on_done = record,
+	});
+	fetcher_add(f, o->url, NULL, NULL, o);
+	start_time = now();
+	fetcher_run(f);
+	fetcher_free(f);
+}
+
+/* The stall time bounds silence, not the transfer: a body trickling in
+ * for three times the stall time arrives whole; the same body stopping
+ * halfway fails soon after the stall time with a message that says so;
+ * and the total cap, when set, ends a transfer that is still busy, with
+ * its own message. */
+static void test_stall_and_cap(const struct httpd *h, const char *feed,
+                               size_t feed_len)
+{
+	/* 427 bytes, 40 at a time 400 ms apart: about 4 s, twice the stall
+	 * time, which a pause (400 ms) never reaches. */
+	struct outcome slow = {.name = "trickle",
+	                       .url = httpd_url(h, "trickle/40/400/feed.xml")};
+	fetch_timed(&slow, 2000, 0);
+	expect_ok(&slow, feed, feed_len);
+	CHECK(slow.at >= 3.6, "trickle: done after %.2f s, expected 4 s",
+	      slow.at);
+	outcome_clear(&slow);
+
+	struct outcome capped = {
+	        .name = "trickle, capped",
+	        .url = httpd_url(h, "trickle/40/400/feed.xml")};
+	fetch_timed(&capped, 2000, 1500);
+	expect_error(&capped, "took longer than 1.5 s");
+	CHECK(capped.at >= 1.4 && capped.at < 2.5,
+	      "capped: reported after %.2f s", capped.at);
+	outcome_clear(&capped);
+
+	struct outcome stalled = {.name = "stall",
+	                          .url = httpd_url(h, "stall/feed.xml")};
+	fetch_timed(&stalled, 1000, 0);
+	expect_error(&stalled, "no data for 1 s");
+	CHECK(stalled.at >= 0.9 && stalled.at < 4.0,
+	      "stall: reported after %.2f s", stalled.at);
+	outcome_clear(&stalled);
+}
+
 int main(void)
 {
 	httpd_no_proxy();
@@ -623,6 +673,7 @@ int main(void)
 	free(path);
 
 	test_many(&h, feed, feed_len);
+	test_stall_and_cap(&h, feed, feed_len);
 	test_conditional(&h, feed, feed_len);
 	test_parallel_limit(&h, 8, 20);
 	test_parallel_limit(&h, 3, 7);

@@ -20,6 +20,7 @@ integ_screen_tests = \
 	tests/integ/unread-start.scr \
 	tests/integ/unread-newsboat.scr \
 	tests/integ/feeds-commands.scr \
+	tests/integ/feeds-expire.scr \
 	tests/integ/pages.scr \
 	tests/integ/pages-offline.scr
 
@@ -28,7 +29,7 @@ tests_integ_test_pages_SOURCES = tests/integ/test-pages.c \
 	tests/fetch/httpd.c tests/fetch/httpd.h
 
 TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.sh \
-	tests/integ/commands.sh \
+	tests/integ/commands.sh tests/integ/expire.sh \
 	tests/integ/test-pages tests/integ/refresh-pages.sh
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/commands.sh \
 	tests/integ/refresh-hostile.sh tests/integ/refresh-pages.sh \
@@ -36,7 +37,9 @@ EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/commands.sh
 	tests/integ/same-title.sh tests/integ/unread.sh \
 	tests/integ/unread/harbour.xml tests/integ/unread/harbour-more.xml \
 	tests/integ/unread/river.xml tests/integ/unread/rail.xml \
-	tests/integ/same-title.sh tests/integ/commands-reader.sh \
+	tests/integ/commands-reader.sh \
+	tests/integ/idle.sh tests/integ/feeds-idle.vt tests/integ/wakeups.sh \
+	tests/integ/expire.sh tests/integ/aged.sh \
 	$(integ_screen_tests) \
 	tests/integ/feeds-headlines.screen \
 	tests/integ/feeds-headlines-read.screen \
@@ -47,5 +50,5 @@ EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/commands.sh
 	tests/integ/pages/notes.txt
 
 if HAVE_VTERM
-TESTS += $(integ_screen_tests)
+TESTS += $(integ_screen_tests) tests/integ/idle.sh
 endif

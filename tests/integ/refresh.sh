@@ -64,7 +64,7 @@ line "$base/etag/big.xml" "$tmp/out1" | grep -q '  10000 new, 10000 items$' ||
 	fail "big feed: $(line "$base/etag/big.xml" "$tmp/out1")"
 line "$base/garbage.xml" "$tmp/out1" | grep -q '^error  .*  not a feed: ' ||
 	fail "garbage: $(line "$base/garbage.xml" "$tmp/out1")"
-line "$base/hang" "$tmp/out1" | grep -q '^error  .*  timed out after 12 s$' ||
+line "$base/hang" "$tmp/out1" | grep -q '^error  .*  no data for 12 s$' ||
 	fail "hang: $(line "$base/hang" "$tmp/out1")"
 [ -s "$tmp/err1" ] && fail "stderr: $(cat "$tmp/err1")"
 
@@ -122,7 +122,19 @@ cmp -s "$tmp/file.txt" "$tmp/fileurl.txt" || fail "--dump file:// differs from t
 grep -q "akhbar: $base/garbage.xml: not a feed" "$tmp/bad.txt" || fail "message: $(cat "$tmp/bad.txt")"
 "$AKHBAR" --dump --timeout=1 "$base/hang" >"$tmp/hang.txt" 2>&1
 [ $? -eq 1 ] || fail "--dump of a hanging URL succeeded"
-grep -q "timed out after 1 s" "$tmp/hang.txt" || fail "message: $(cat "$tmp/hang.txt")"
+grep -q "no data for 1 s" "$tmp/hang.txt" || fail "message: $(cat "$tmp/hang.txt")"
+# --timeout bounds silence, not the transfer: a feed that trickles in
+# for about 4 s arrives under --timeout=2, and --max-time caps it.
+"$AKHBAR" --dump "$base/atom-en.xml" >"$tmp/atom-en.txt" 2>&1
+"$AKHBAR" --dump --timeout=2 "$base/trickle/70/400/atom-en.xml" \
+	>"$tmp/trickle.txt" 2>&1 || fail "trickle: $(cat "$tmp/trickle.txt")"
+cmp -s "$tmp/trickle.txt" "$tmp/atom-en.txt" ||
+	fail "trickle: not the whole feed: $(cat "$tmp/trickle.txt")"
+"$AKHBAR" --dump --timeout=2 --max-time=1.5 \
+	"$base/trickle/70/400/atom-en.xml" >"$tmp/capped.txt" 2>&1
+[ $? -eq 1 ] || fail "--max-time did not end a trickling feed"
+grep -q "took longer than 1.5 s" "$tmp/capped.txt" ||
+	fail "message: $(cat "$tmp/capped.txt")"
 # The size cap: 3 MB passes under --max-size=4, not under --max-size=2.
 "$AKHBAR" --dump --max-size=2 "$base/big/3145728" >"$tmp/big.txt" 2>&1
 [ $? -eq 1 ] || fail "a 3 MB feed passed --max-size=2"

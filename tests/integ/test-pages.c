@@ -59,10 +59,10 @@ static void on_done(void *ctx, const struct pages_report *r)
 	last.count++;
 }
 
-static struct pages *new_pages(long timeout_ms)
+static struct pages *new_pages(long stall_ms)
 {
 	struct pages_options opt = {
-	        .fetch = {.timeout_ms = timeout_ms, .max_size = 64 * 1024},
+	        .fetch = {.stall_ms = stall_ms, .max_size = 64 * 1024},
 	        .on_done = on_done,
 	};
 	return pages_new(cache, &opt);
@@ -89,9 +89,9 @@ static long long summary_item(const char *guid, const char *path)
 }
 
 /* Fetch the page of item (or a new item for url) and wait for it. */
-static void fetch_one(long long item, const char *url, long timeout_ms)
+static void fetch_one(long long item, const char *url, long stall_ms)
 {
-	struct pages *p = new_pages(timeout_ms);
+	struct pages *p = new_pages(stall_ms);
 	pages_add(p, item, feed_id, url);
 	pages_add(p, item, feed_id, url); /* once only */
 	CHECK(pages_busy(p) == 1 && pages_pending(p, item, url));
@@ -178,7 +178,7 @@ static void test_bad_pages(void)
 	        {"notes.txt", "not a web page (text/plain"},
 	        {"index.html", "no article: a page of headlines"},
 	        {"loop", "too many redirects"},
-	        {"hang", "timed out"},
+	        {"hang", "no data for 1 s"},
 	        {huge, "too large"},
 	        {dead, "connection refused"},
 	        {"file:///etc/passwd", "only http and https pages"},
