@@ -794,25 +794,18 @@ struct cache_story_list *cache_search(struct cache *c, const char *query,
 	return out;
 }
 
-long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
+/* The ids of the items the FTS5 query q matches, in increasing order;
+ * *n gets their count. NULL with the cache's error. */
+static long long *match_ids(struct cache *c, const struct strbuf *q, size_t *n)
 {
 	*n = 0;
-	long long *ids = xmalloc(sizeof *ids);
-	struct text_query *tq = text_query_new(query, strlen(query));
-	if (!tq)
-		return ids;
-	struct strbuf q = {0};
-	search_query(&q, tq);
-	text_query_free(tq);
 	sqlite3_stmt *st = prepare(c, "SELECT rowid FROM story_words"
 	                              " WHERE story_words MATCH ?1"
 	                              " ORDER BY rowid");
-	if (!st) {
-		free(q.s);
-		free(ids);
+	if (!st)
 		return NULL;
-	}
-	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, q->s, (int)q->len, SQLITE_STATIC);
+	long long *ids = xmalloc(sizeof *ids);
 	size_t cap = 1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -823,12 +816,25 @@ long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
 		ids[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	free(q.s);
 	if (rc != SQLITE_DONE) {
 		cache_fail(c, rc);
 		free(ids);
 		return NULL;
 	}
+	return ids;
+}
+
+long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
+{
+	*n = 0;
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return xmalloc(sizeof(long long));
+	struct strbuf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	long long *ids = match_ids(c, &q, n);
+	free(q.s);
 	return ids;
 }
 
@@ -859,40 +865,141 @@ static void local_date(long long t, char out[40])
 	}
 }
 
-int cache_search_print(FILE *out, struct cache *c, const char *query)
+/* How many headlines at most a search reads, newest first, for each
+ * match it prints: a query matching more than one headline in that many
+ * picks its matches out of the headlines in their order, the first
+ * printed at once; a rarer one reads each match and sorts them, which
+ * costs less than reading every headline. */
+#define HEADLINES_PER_MATCH 64
+
+/* A line of --search. */
+static void search_line(struct strbuf *line, long long time, const char *title,
+                        const char *link)
 {
-	struct cache_story_list *s = cache_search(c, query, 0);
-	if (!s)
-		return -1;
-	sqlite3_stmt *st = prepare(c, "SELECT link FROM items WHERE id = ?1");
-	if (!st) {
-		cache_story_list_free(s);
-		return -1;
-	}
+	char date[40];
+	local_date(time, date);
+	strbuf_reset(line);
+	strbuf_adds(line, date);
+	strbuf_addc(line, '\t');
+	add_field(line, title);
+	strbuf_addc(line, '\t');
+	add_field(line, link);
+	strbuf_addc(line, '\n');
+}
+
+static int by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* Printing the n matches (ids, in increasing order) as they come in the
+ * headlines newest first; the lines printed, or -1 with the cache's
+ * error. */
+static int print_picked(struct cache *c, const long long *ids, size_t n,
+                        bool (*print)(const char *line, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT id, time, title FROM items"
+	                              " ORDER BY time DESC, id");
+	sqlite3_stmt *link = prepare(c, "SELECT link FROM items WHERE id = ?1");
+	int rc = st && link ? SQLITE_ROW : SQLITE_ERROR;
 	struct strbuf line = {0};
-	for (size_t i = 0; i < s->n; i++) {
-		const struct cache_story *story = &s->items[i];
-		char date[40];
-		local_date(story->time, date);
-		sqlite3_bind_int64(st, 1, story->id);
-		const char *link = NULL;
-		if (sqlite3_step(st) == SQLITE_ROW)
-			link = (const char *)sqlite3_column_text(st, 0);
-		strbuf_reset(&line);
-		strbuf_adds(&line, date);
-		strbuf_addc(&line, '\t');
-		add_field(&line, story->title);
-		strbuf_addc(&line, '\t');
-		add_field(&line, link);
-		strbuf_addc(&line, '\n');
-		fputs(line.s, out);
-		sqlite3_reset(st);
+	int printed = 0;
+	while ((size_t)printed < n && rc == SQLITE_ROW &&
+	       (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		if (!bsearch(&id, ids, n, sizeof *ids, by_id))
+			continue;
+		sqlite3_bind_int64(link, 1, id);
+		rc = sqlite3_step(link);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		search_line(&line, sqlite3_column_int64(st, 1),
+		            (const char *)sqlite3_column_text(st, 2),
+		            rc == SQLITE_ROW
+		                    ? (const char *)sqlite3_column_text(link, 0)
+		                    : NULL);
+		sqlite3_reset(link);
+		printed++;
+		rc = print(line.s, ctx) ? SQLITE_ROW : SQLITE_DONE;
+	}
+	strbuf_free(&line);
+	if (st && link && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		cache_fail(c, rc);
+	sqlite3_finalize(st);
+	sqlite3_finalize(link);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? printed : -1;
+}
+
+/* Printing the matches of the FTS5 query q, read by id and sorted newest
+ * first; the lines printed, or -1 with the cache's error. */
+static int print_sorted(struct cache *c, const struct strbuf *q,
+                        bool (*print)(const char *line, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st =
+	        prepare(c, "SELECT i.time, i.title, i.link FROM items i"
+	                   " WHERE i.id IN (SELECT rowid FROM story_words"
+	                   " WHERE story_words MATCH ?1)"
+	                   " ORDER BY i.time DESC, i.id");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, q->s, (int)q->len, SQLITE_STATIC);
+	struct strbuf line = {0};
+	int printed = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		search_line(&line, sqlite3_column_int64(st, 0),
+		            (const char *)sqlite3_column_text(st, 1),
+		            (const char *)sqlite3_column_text(st, 2));
+		printed++;
+		if (!print(line.s, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
 	}
 	strbuf_free(&line);
 	sqlite3_finalize(st);
-	int n = (int)s->n;
-	cache_story_list_free(s);
-	return n;
+	if (rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+		return -1;
+	}
+	return printed;
+}
+
+/* The greatest item id: about how many items there are. -1 with the
+ * cache's error. */
+static long long last_item(struct cache *c)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT max(id) FROM items");
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	long long last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc != SQLITE_ROW)
+		cache_fail(c, rc);
+	sqlite3_finalize(st);
+	return last;
+}
+
+int cache_search_print(struct cache *c, const char *query,
+                       bool (*print)(const char *line, void *ctx), void *ctx)
+{
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return 0;
+	struct strbuf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	size_t n = 0;
+	long long last = last_item(c);
+	long long *ids = last < 0 ? NULL : match_ids(c, &q, &n);
+	int printed = -1;
+	if (ids && (long long)n * HEADLINES_PER_MATCH > last)
+		printed = print_picked(c, ids, n, print, ctx);
+	else if (ids)
+		printed = n ? print_sorted(c, &q, print, ctx) : 0;
+	free(ids);
+	free(q.s);
+	return printed;
 }
 
 /* Grouping a whole headline list (maybe every item of the cache) compares
