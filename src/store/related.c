@@ -656,9 +656,12 @@ static size_t id_slot(long long id, size_t cap)
 	       (cap - 1);
 }
 
-static void score_table_grow(struct score_table *t)
+/* Room for at least n items in t. */
+static void score_table_grow(struct score_table *t, size_t n)
 {
-	size_t cap = t->cap ? t->cap * 2 : 4096;
+	size_t cap = t->cap ? t->cap : 64;
+	while (cap < 2 * n)
+		cap *= 2;
 	struct scored *at = xcalloc(cap, sizeof *at);
 	for (size_t i = 0; i < t->cap; i++) {
 		if (!t->at[i].id)
@@ -676,7 +679,7 @@ static void score_table_grow(struct score_table *t)
 static struct scored *score_slot(struct score_table *t, long long id)
 {
 	if (2 * (t->n + 1) > t->cap)
-		score_table_grow(t);
+		score_table_grow(t, t->n + 1);
 	size_t j = id_slot(id, t->cap);
 	while (t->at[j].id && t->at[j].id != id)
 		j = (j + 1) & (t->cap - 1);
@@ -984,7 +987,13 @@ static bool find_candidates(struct cache *c, const struct query *q, size_t k,
                             struct candidates *cs)
 {
 	size_t want = k * CANDIDATES_PER_STORY + CANDIDATES_MIN;
+	/* Room for every row at once: growing the table costs more than
+	 * reading the rows. */
 	struct score_table t = {0};
+	size_t rows = 0;
+	for (size_t i = 0; i < q->n; i++)
+		rows += (size_t)q->words[i].items;
+	score_table_grow(&t, rows);
 	bool ok = read_postings(c, q, &t);
 	size_t m = want * RESCORED_PER_CANDIDATE;
 	struct scored *best = xreallocarray(NULL, m, sizeof *best);
@@ -1098,7 +1107,8 @@ static int newest_first(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
+/* cache_duplicates() inside a transaction. */
+static struct cache_story_list *duplicates(struct cache *c, long long item_id)
 {
 	struct indexed it = {0};
 	if (!read_indexed(c, item_id, &it))
@@ -1165,6 +1175,15 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 	if (out->n > 1) /* qsort() wants an array, even for none */
 		qsort(out->items, out->n, sizeof *out->items, newest_first);
 	return out;
+}
+
+struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
+{
+	if (!read_begin(c))
+		return NULL;
+	struct cache_story_list *s = duplicates(c, item_id);
+	read_end(c);
+	return s;
 }
 
 /* One query word as FTS5 phrases: the word as a token's beginning, or
