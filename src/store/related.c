@@ -390,9 +390,10 @@ static int rarest_word_first(const void *a, const void *b)
 	return (x->items > y->items) - (x->items < y->items);
 }
 
-/* Words are first counted among the COUNT_FIRST_IDS newest ids: a word
- * common there is not counted further, and the rarest there are counted
- * first. */
+/* Words are first counted among the COUNT_FIRST_IDS first (oldest)
+ * ids: a word common there is not counted further, and the rarest there
+ * are counted first. The first ids, as FTS5 reaches the start of a
+ * word's rows at once and the end only through them. */
 #define COUNT_FIRST_IDS 4096
 
 /* Counting the items having a word, over ranges of ids. */
@@ -424,21 +425,21 @@ static long long count_range(struct counter *k, const char *word, long long lo,
 	return items;
 }
 
-/* How many items have the word (w->items: how many of the ids from
- * first to last), or cap + 1 when more than cap: past the ids where the
- * word should have about twice cap items, it is known to have more. */
-static long long count_older(struct counter *k, const struct query_word *w,
-                             long long first, long long last, long long cap)
+/* How many items have the word (w->items: how many of the ids up to
+ * oldest), or cap + 1 when more than cap: past the ids where the word
+ * should have about twice cap items, it is known to have more. */
+static long long count_later(struct counter *k, const struct query_word *w,
+                             long long oldest, long long last, long long cap)
 {
-	long long items = w->items, hi = first - 1;
-	if (items > 0 && hi > 0) {
-		long long span = 2 * cap * (last - first + 1) / items;
-		long long lo = hi > span ? hi - span + 1 : 1;
+	long long items = w->items, lo = oldest + 1;
+	if (items > 0 && lo <= last) {
+		long long span = 2 * cap * oldest / items;
+		long long hi = last - lo >= span ? lo + span - 1 : last;
 		items += count_range(k, w->word, lo, hi);
-		hi = lo - 1;
+		lo = hi + 1;
 	}
 	if (items <= cap)
-		items += count_range(k, w->word, 1, hi);
+		items += count_range(k, w->word, lo, last);
 	return items <= cap ? items : cap + 1;
 }
 
@@ -499,19 +500,18 @@ static struct query_word *query_words(struct cache *c,
 	long long common = last / COMMON_FRACTION;
 	if (common < COMMON_MIN)
 		common = COMMON_MIN;
-	struct counter k = {.c = c, .failed = last < 0};
-	k.st = k.failed ? NULL
+	struct counter k = {.c = c};
+	k.st = last < 0 ? NULL
 	                : prepare(c, "SELECT count(*) FROM story_words"
 	                             " WHERE story_words MATCH ?1"
 	                             " AND rowid BETWEEN ?2 AND ?3");
 	k.failed = !k.st;
-	long long newest =
-	        last > COUNT_FIRST_IDS ? last - COUNT_FIRST_IDS + 1 : 1;
+	long long oldest = last < COUNT_FIRST_IDS ? last : COUNT_FIRST_IDS;
 	size_t kept = 0;
 	for (size_t i = 0; i < words; i++) {
-		qw[i].items = count_range(&k, qw[i].word, newest, last);
+		qw[i].items = count_range(&k, qw[i].word, 1, oldest);
 		if (qw[i].items <= common &&
-		    qw[i].items * last <= 2 * common * (last - newest + 1))
+		    qw[i].items * last <= 2 * common * oldest)
 			qw[kept++] = qw[i];
 	}
 	qsort(qw, kept, sizeof *qw, rarest_word_first);
@@ -521,7 +521,7 @@ static struct query_word *query_words(struct cache *c,
 		long long cap =
 		        *n == MAX_QUERY_WORDS ? best[*n - 1].items : common;
 		struct query_word w = {
-		        qw[i].word, count_older(&k, &qw[i], newest, last, cap)};
+		        qw[i].word, count_later(&k, &qw[i], oldest, last, cap)};
 		if (w.items >= 2 && w.items <= cap)
 			keep_rarest(best, n, &w);
 	}
