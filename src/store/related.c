@@ -4,9 +4,12 @@
  * Why SQLite FTS5 and not an index of our own: FTS5 keeps its postings in
  * segments written in bulk at commit, so indexing costs the ingest little
  * (an own (word, item) table takes a B-tree insert per word per item);
- * it ranks by bm25, which weighs a word by its rarity (idf) and a story by
- * how many of the words it has, per column (headline over summary); it
- * answers prefix and phrase queries, which search needs. What FTS5 cannot
+ * it keeps what bm25 needs, which weighs a word by its rarity (idf) and a
+ * story by how many of the words it has, per column (headline over
+ * summary): related stories are ranked by bm25 as FTS5 computes it, over
+ * the rows of their query's words (FTS5's own ranking of every match
+ * costs ten times more); it answers prefix and phrase queries, which
+ * search needs. What FTS5 cannot
  * do is our normalization, so words go in already in key form
  * (text_words()), separated by spaces, and the 'ascii' tokenizer only
  * splits at those spaces (our words hold letters, marks and digits only,
