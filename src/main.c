@@ -627,24 +627,42 @@ static bool cache_made(const char *path)
 	return false;
 }
 
-/* The matching headlines, their dates in local time, printed as the
- * command line prints; how many, or -1. */
-static int print_search(struct cache *c, const char *query)
+/* --search's lines not yet written, and the error that stopped them. */
+struct found {
+	struct strbuf lines;
+	size_t n;
+	int write_error;
+};
+
+/* Lines are written in batches of about this many bytes, the first at
+ * once. */
+#define FOUND_BATCH 16384
+
+/* Write the lines held, laid out as the command line prints; false, with
+ * the error noted, when they cannot be written. */
+static bool write_found(struct found *f)
 {
-	char *lines = NULL;
-	size_t size = 0;
-	FILE *mem = open_memstream(&lines, &size);
-	int n = mem ? cache_search_print(mem, c, query) : -1;
-	if (mem)
-		fclose(mem);
-	if (n > 0)
-		lay_print(stdout, lines);
-	free(lines);
-	return n;
+	if (f->lines.len)
+		lay_print(stdout, f->lines.s);
+	strbuf_reset(&f->lines);
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return true;
+	f->write_error = errno;
+	return false;
+}
+
+/* A line found: held, and written with those before it when it is the
+ * first or the batch is full. */
+static bool print_found(const char *line, void *found)
+{
+	struct found *f = found;
+	strbuf_adds(&f->lines, line);
+	return ++f->n > 1 && f->lines.len < FOUND_BATCH ? true : write_found(f);
 }
 
 /* akhbar --search: the cached headlines matching the words, one a line.
- * 0 when something matched, 1 when nothing did, 2 on an error. */
+ * 0 when something matched, 1 when nothing did, 2 on an error. A reader
+ * that stops reading (head -n 1) ends the search without a word. */
 static int search(const char *cache_path, char **words, size_t nwords)
 {
 	if (!cache_made(cache_path))
@@ -659,12 +677,16 @@ static int search(const char *cache_path, char **words, size_t nwords)
 	struct cache *c = open_cache(cache_path, CACHE_READ_ONLY);
 	int status = 2;
 	if (c) {
-		int n = print_search(c, query);
+		struct found f = {0};
+		int n = cache_search_print(c, query, print_found, &f);
+		if (!f.write_error)
+			write_found(&f);
+		strbuf_free(&f.lines);
 		if (n < 0)
 			text_safe_warn(NULL, cache_error(c));
-		else if (fflush(stdout) != 0)
+		else if (f.write_error && f.write_error != EPIPE)
 			warn(_("cannot write the results: %s"),
-			     strerror(errno));
+			     strerror(f.write_error));
 		else
 			status = n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 		cache_close(c);

@@ -374,13 +374,16 @@ void cache_story_list_free(struct cache_story_list *s);
  * it; NULL when h is empty. */
 size_t *cache_headline_groups(const struct cache_headlines *h);
 
-/* `akhbar --search WORDS`: print the headlines matching query, newest
- * first, one a line as DATE TAB HEADLINE TAB LINK (DATE in local time
+/* `akhbar --search WORDS`: the headlines matching query, newest first,
+ * one a line as DATE TAB HEADLINE TAB LINK NEWLINE (DATE in local time
  * as YYYY-MM-DDTHH:MM+HH:MM, with Z for UTC, or "-" when unknown; the
- * headline and the link as
- * text_safe makes them, so no control reaches the terminal and a tab or a
- * line break is a space; LINK empty when there is none). Returns how
- * many were printed, or -1 with an error (cache_error()). */
-int cache_search_print(FILE *out, struct cache *c, const char *query);
+ * headline and the link as text_safe makes them, so no control reaches
+ * the terminal and a tab or a line break is a space; LINK empty when
+ * there is none). Each line goes to print as soon as it is found: the
+ * first at once, even when thousands of headlines match. print returns
+ * false to stop the search. Returns how many lines print was given, or -1 with
+ * an error (cache_error()). */
+int cache_search_print(struct cache *c, const char *query,
+                       bool (*print)(const char *line, void *ctx), void *ctx);
 
 #endif

@@ -4,9 +4,12 @@
  * Why SQLite FTS5 and not an index of our own: FTS5 keeps its postings in
  * segments written in bulk at commit, so indexing costs the ingest little
  * (an own (word, item) table takes a B-tree insert per word per item);
- * it ranks by bm25, which weighs a word by its rarity (idf) and a story by
- * how many of the words it has, per column (headline over summary); it
- * answers prefix and phrase queries, which search needs. What FTS5 cannot
+ * it keeps what bm25 needs, which weighs a word by its rarity (idf) and a
+ * story by how many of the words it has, per column (headline over
+ * summary): related stories are ranked by bm25 as FTS5 computes it, over
+ * the rows of their query's words (FTS5's own ranking of every match
+ * costs ten times more); it answers prefix and phrase queries, which
+ * search needs. What FTS5 cannot
  * do is our normalization, so words go in already in key form
  * (text_words()), separated by spaces, and the 'ascii' tokenizer only
  * splits at those spaces (our words hold letters, marks and digits only,
@@ -17,6 +20,7 @@
  * near-duplicates use only the salient words of both. */
 #include "config.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +45,8 @@
 
 /* bm25 weights of the headline and summary columns: the headline is
  * chosen by an editor to say what the story is. */
-#define HEADLINE_WEIGHT "3.0"
-#define SUMMARY_WEIGHT  "1.0"
+#define HEADLINE_WEIGHT 3.0
+#define SUMMARY_WEIGHT  1.0
 
 /* At most this many words of an item make its related-stories query,
  * the rarest: more cost time and add little. Words more common than one
@@ -179,6 +183,21 @@ static sqlite3_stmt *prepare(struct cache *c, const char *sql)
 		return NULL;
 	}
 	return st;
+}
+
+/* The greatest item id: about how many items there are. -1 with the
+ * cache's error. */
+static long long last_item(struct cache *c)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT max(id) FROM items");
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	long long last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc != SQLITE_ROW)
+		cache_fail(c, rc);
+	sqlite3_finalize(st);
+	return last;
 }
 
 struct index_batch {
@@ -374,87 +393,464 @@ static int rarest_word_first(const void *a, const void *b)
 	return (x->items > y->items) - (x->items < y->items);
 }
 
-/* "w1" OR "w2" ... over the words of both lists (second may be NULL),
- * each once: the MAX_QUERY_WORDS rarest of them, leaving out those no
- * other item has and those too common to tell stories apart (more than
- * one item in COMMON_FRACTION, when there are many). The counts come
- * from the index. Returns the number of words used, or -1
- * with the cache's error. */
+/* Words are first counted among the COUNT_FIRST_IDS first (oldest)
+ * ids: a word common there is not counted further, and the rarest there
+ * are counted first. The first ids, as FTS5 reaches the start of a
+ * word's rows at once and the end only through them. */
+#define COUNT_FIRST_IDS 4096
+
+/* Counting the items having a word, over ranges of ids. */
+struct counter {
+	struct cache *c;
+	sqlite3_stmt *st;
+	struct strbuf term;
+	bool failed; /* with the cache's error */
+};
+
+/* The items having the word with ids from lo to hi. */
+static long long count_range(struct counter *k, const char *word, long long lo,
+                             long long hi)
+{
+	if (k->failed || lo > hi)
+		return 0;
+	k->term.len = 0;
+	add_term(&k->term, word, false);
+	sqlite3_bind_text(k->st, 1, k->term.s, (int)k->term.len, SQLITE_STATIC);
+	sqlite3_bind_int64(k->st, 2, lo);
+	sqlite3_bind_int64(k->st, 3, hi);
+	int rc = sqlite3_step(k->st);
+	long long items = rc == SQLITE_ROW ? sqlite3_column_int64(k->st, 0) : 0;
+	sqlite3_reset(k->st);
+	if (rc != SQLITE_ROW) {
+		cache_fail(k->c, rc);
+		k->failed = true;
+	}
+	return items;
+}
+
+/* How many items have the word (w->items: how many of the ids up to
+ * oldest), or cap + 1 when more than cap: past the ids where the word
+ * should have about twice cap items, it is known to have more. */
+static long long count_later(struct counter *k, const struct query_word *w,
+                             long long oldest, long long last, long long cap)
+{
+	long long items = w->items, lo = oldest + 1;
+	if (items > 0 && lo <= last) {
+		long long span = 2 * cap * oldest / items;
+		long long hi = last - lo >= span ? lo + span - 1 : last;
+		items += count_range(k, w->word, lo, hi);
+		lo = hi + 1;
+	}
+	if (items <= cap)
+		items += count_range(k, w->word, lo, last);
+	return items <= cap ? items : cap + 1;
+}
+
+/* Adding w to the rarest words so far (best, *n of them, rarest first,
+ * at most MAX_QUERY_WORDS). */
+static void keep_rarest(struct query_word *best, size_t *n,
+                        const struct query_word *w)
+{
+	size_t i = *n;
+	if (i == MAX_QUERY_WORDS) {
+		if (best[i - 1].items <= w->items)
+			return;
+		i--; /* in place of the most common */
+	} else {
+		(*n)++;
+	}
+	for (; i > 0 && best[i - 1].items > w->items; i--)
+		best[i] = best[i - 1];
+	best[i] = *w;
+}
+
+/* The words of both lists (second may be NULL), each once, in qw; how
+ * many. */
+static size_t distinct_words(struct query_word *qw,
+                             const struct text_words *first,
+                             const struct text_words *second)
+{
+	size_t n = 0;
+	const struct text_words *lists[] = {first, second};
+	for (size_t l = 0; l < 2 && lists[l]; l++) {
+		for (size_t i = 0; i < lists[l]->n; i++) {
+			const char *w = lists[l]->word[i];
+			size_t j = 0;
+			while (j < n && strcmp(qw[j].word, w))
+				j++;
+			if (j == n)
+				qw[n++] = (struct query_word){w, 0};
+		}
+	}
+	return n;
+}
+
+/* The words of an item's query out of both lists (second may be NULL):
+ * the MAX_QUERY_WORDS rarest, rarest first, leaving out those no other
+ * item has and those too common to tell stories apart (more than one
+ * item in COMMON_FRACTION, when there are many), with how many items
+ * have each. A word is counted only as far as it could be among the
+ * rarest. *n gets how many; NULL with the cache's error. */
+static struct query_word *query_words(struct cache *c,
+                                      const struct text_words *first,
+                                      const struct text_words *second,
+                                      size_t *n)
+{
+	struct query_word *qw = xreallocarray(
+	        NULL, first->n + (second ? second->n : 0) + 1, sizeof *qw);
+	size_t words = distinct_words(qw, first, second);
+	long long last = last_item(c);
+	long long common = last / COMMON_FRACTION;
+	if (common < COMMON_MIN)
+		common = COMMON_MIN;
+	struct counter k = {.c = c};
+	k.st = last < 0 ? NULL
+	                : prepare(c, "SELECT count(*) FROM story_words"
+	                             " WHERE story_words MATCH ?1"
+	                             " AND rowid BETWEEN ?2 AND ?3");
+	k.failed = !k.st;
+	long long oldest = last < COUNT_FIRST_IDS ? last : COUNT_FIRST_IDS;
+	size_t kept = 0;
+	for (size_t i = 0; i < words; i++) {
+		qw[i].items = count_range(&k, qw[i].word, 1, oldest);
+		if (qw[i].items <= common &&
+		    qw[i].items * last <= 2 * common * oldest)
+			qw[kept++] = qw[i];
+	}
+	qsort(qw, kept, sizeof *qw, rarest_word_first);
+	struct query_word best[MAX_QUERY_WORDS];
+	*n = 0;
+	for (size_t i = 0; i < kept && !k.failed; i++) {
+		long long cap =
+		        *n == MAX_QUERY_WORDS ? best[*n - 1].items : common;
+		struct query_word w = {
+		        qw[i].word, count_later(&k, &qw[i], oldest, last, cap)};
+		if (w.items >= 2 && w.items <= cap)
+			keep_rarest(best, n, &w);
+	}
+	free(k.term.s);
+	sqlite3_finalize(k.st);
+	if (k.failed) {
+		free(qw);
+		return NULL;
+	}
+	memcpy(qw, best, *n * sizeof *qw);
+	return qw;
+}
+
+/* "w1" OR "w2" ... over the query words of both lists (second may be
+ * NULL), as query_words() chooses them. Returns the number of words
+ * used, or -1 with the cache's error. */
 static int salient_query(struct cache *c, struct strbuf *b,
                          const struct text_words *first,
                          const struct text_words *second)
 {
 	b->len = 0;
 	strbuf_add(b, "", 0);
-	size_t n = first->n + (second ? second->n : 0);
-	if (!n)
-		return 0;
-	struct query_word *qw = xreallocarray(NULL, n, sizeof *qw);
-	size_t nq = 0;
-	const struct text_words *lists[] = {first, second};
-	for (size_t l = 0; l < 2 && lists[l]; l++) {
-		for (size_t i = 0; i < lists[l]->n; i++) {
-			const char *w = lists[l]->word[i];
-			size_t j = 0;
-			while (j < nq && strcmp(qw[j].word, w))
-				j++;
-			if (j == nq)
-				qw[nq++] = (struct query_word){w, 0};
-		}
-	}
-	/* Counted only up to `common`: past it a word is left out whatever
-	 * its count, and counting costs a step per item. */
-	sqlite3_stmt *total = prepare(c, "SELECT max(id) FROM items");
-	sqlite3_stmt *count =
-	        prepare(c, "SELECT count(*) FROM (SELECT 1 FROM story_words"
-	                   " WHERE story_words MATCH ?1 LIMIT ?2)");
-	int rc = count && total ? sqlite3_step(total) : SQLITE_ERROR;
-	long long items = rc == SQLITE_ROW ? sqlite3_column_int64(total, 0) : 0;
-	long long common = items / COMMON_FRACTION;
-	if (common < COMMON_MIN)
-		common = COMMON_MIN;
-	struct strbuf term = {0};
-	for (size_t i = 0; i < nq && rc == SQLITE_ROW; i++) {
-		term.len = 0;
-		add_term(&term, qw[i].word, false);
-		sqlite3_bind_text(count, 1, term.s, (int)term.len,
-		                  SQLITE_STATIC);
-		sqlite3_bind_int64(count, 2, common + 1);
-		rc = sqlite3_step(count);
-		if (rc == SQLITE_ROW)
-			qw[i].items = sqlite3_column_int64(count, 0);
-		sqlite3_reset(count);
-	}
-	free(term.s);
-	if (count && total && rc != SQLITE_ROW)
-		cache_fail(c, rc);
-	sqlite3_finalize(count);
-	sqlite3_finalize(total);
-	if (rc != SQLITE_ROW) {
-		free(qw);
+	size_t n;
+	struct query_word *qw = query_words(c, first, second, &n);
+	if (!qw)
 		return -1;
-	}
-	qsort(qw, nq, sizeof *qw, rarest_word_first);
-	int used = 0;
-	for (size_t i = 0; i < nq && used < MAX_QUERY_WORDS; i++) {
-		if (qw[i].items < 2 || qw[i].items > common)
-			continue;
-		if (used++)
+	for (size_t i = 0; i < n; i++) {
+		if (i)
 			strbuf_adds(b, " OR ");
 		add_term(b, qw[i].word, false);
 	}
 	free(qw);
-	return used;
+	return (int)n;
 }
 
-/* A candidate of the related-stories query. */
+/* bm25 as FTS5 computes it (fts5_aux.c), with its constants: the
+ * ranking FTS5 gave, computed here over the postings of the query's
+ * words, which costs a tenth of what FTS5's ranking of every match
+ * does. */
+#define BM25_K1 1.2
+#define BM25_B  0.75
+
+/* What bm25 needs of the whole index: its rows and their mean length in
+ * words. FTS5 keeps both in its averages record, row 1 of the index's
+ * data table: the rows, then each column's words, as SQLite varints. */
+struct index_totals {
+	double rows, mean_words;
+};
+
+/* The SQLite varint at p (n bytes long) in *v: its length, 0 when cut
+ * short. */
+static size_t get_varint(const unsigned char *p, size_t n,
+                         unsigned long long *v)
+{
+	*v = 0;
+	for (size_t i = 0; i < n && i < 9; i++) {
+		if (i == 8) {
+			*v = (*v << 8) | p[i];
+			return 9;
+		}
+		*v = (*v << 7) | (p[i] & 0x7f);
+		if (!(p[i] & 0x80))
+			return i + 1;
+	}
+	return 0;
+}
+
+static bool read_totals(struct cache *c, struct index_totals *t)
+{
+	*t = (struct index_totals){0};
+	sqlite3_stmt *st = prepare(c, "SELECT block FROM story_words_data"
+	                              " WHERE id = 1");
+	if (!st)
+		return false;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *p = sqlite3_column_blob(st, 0);
+		size_t n = (size_t)sqlite3_column_bytes(st, 0);
+		unsigned long long rows = 0, words = 0, v;
+		size_t at = p ? get_varint(p, n, &rows) : 0, len;
+		for (; at && (len = get_varint(p + at, n - at, &v)); at += len)
+			words += v;
+		t->rows = (double)rows;
+		t->mean_words = rows ? (double)words / (double)rows : 0;
+		rc = SQLITE_DONE;
+	}
+	if (rc != SQLITE_DONE)
+		cache_fail(c, rc);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
+/* A word's inverse document frequency, as bm25 weighs it. */
+static double idf(const struct index_totals *t, long long items)
+{
+	double v = log((t->rows - (double)items + 0.5) / ((double)items + 0.5));
+	return v > 0 ? v : 1e-6;
+}
+
+/* The items scored exactly per candidate wanted: the first scores are
+ * within a few percent of bm25 (they take every item to be of the mean
+ * length), so the best of them hold the best by bm25. */
+#define RESCORED_PER_CANDIDATE 3
+
+/* An item's query: its words, how much each weighs, and the index's
+ * totals bm25 weighs them with. */
+struct query {
+	const struct query_word *words;
+	double idf[MAX_QUERY_WORDS];
+	size_t n;
+	struct index_totals totals;
+};
+
+/* An item having some of the query's words: which (bit i for word i)
+ * in its headline and in its summary, and its score. */
+struct scored {
+	long long id; /* 0: a free slot */
+	uint32_t headline, summary;
+	double score;
+};
+
+/* The items having some of the query's words, by id (open addressing). */
+struct score_table {
+	struct scored *at;
+	size_t cap, n;
+};
+
+static size_t id_slot(long long id, size_t cap)
+{
+	return (size_t)(((unsigned long long)id * 0x9E3779B97F4A7C15ull) >>
+	                32) &
+	       (cap - 1);
+}
+
+/* Room for at least n items in t. */
+static void score_table_grow(struct score_table *t, size_t n)
+{
+	size_t cap = t->cap ? t->cap : 64;
+	while (cap < 2 * n)
+		cap *= 2;
+	struct scored *at = xcalloc(cap, sizeof *at);
+	for (size_t i = 0; i < t->cap; i++) {
+		if (!t->at[i].id)
+			continue;
+		size_t j = id_slot(t->at[i].id, cap);
+		while (at[j].id)
+			j = (j + 1) & (cap - 1);
+		at[j] = t->at[i];
+	}
+	free(t->at);
+	t->at = at;
+	t->cap = cap;
+}
+
+static struct scored *score_slot(struct score_table *t, long long id)
+{
+	if (2 * (t->n + 1) > t->cap)
+		score_table_grow(t, t->n + 1);
+	size_t j = id_slot(id, t->cap);
+	while (t->at[j].id && t->at[j].id != id)
+		j = (j + 1) & (t->cap - 1);
+	if (!t->at[j].id) {
+		t->at[j].id = id;
+		t->n++;
+	}
+	return &t->at[j];
+}
+
+/* bm25's share of a word of weighed frequency f in an item whose length
+ * gives norm. */
+static double saturation(double f, double norm)
+{
+	return f * (BM25_K1 + 1) / (f + norm);
+}
+
+/* Noting word i of every item having it in the headline (or the
+ * summary). */
+static bool add_postings(struct cache *c, sqlite3_stmt *st,
+                         struct strbuf *phrase, const struct query *q, size_t i,
+                         bool headline, struct score_table *t)
+{
+	phrase->len = 0;
+	strbuf_adds(phrase, headline ? "headline : " : "summary : ");
+	add_term(phrase, q->words[i].word, false);
+	sqlite3_bind_text(st, 1, phrase->s, (int)phrase->len, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct scored *s = score_slot(t, sqlite3_column_int64(st, 0));
+		*(headline ? &s->headline : &s->summary) |= 1u << i;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		cache_fail(c, rc);
+	return rc == SQLITE_DONE;
+}
+
+/* Every item having some of the query's words, and which. */
+static bool read_postings(struct cache *c, const struct query *q,
+                          struct score_table *t)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT rowid FROM story_words"
+	                              " WHERE story_words MATCH ?1");
+	bool ok = st != NULL;
+	struct strbuf phrase = {0};
+	for (size_t i = 0; ok && i < q->n; i++)
+		ok = add_postings(c, st, &phrase, q, i, true, t) &&
+		     add_postings(c, st, &phrase, q, i, false, t);
+	free(phrase.s);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* bm25 of an item of the given length in words, with freq[i] the
+ * weighed frequency of the query's word i in it. */
+static double bm25(const struct query *q, const double *freq, double words)
+{
+	double norm =
+	        BM25_K1 * (1 - BM25_B + BM25_B * words / q->totals.mean_words);
+	double score = 0;
+	for (size_t i = 0; i < q->n; i++)
+		score += q->idf[i] * saturation(freq[i], norm);
+	return score;
+}
+
+/* bm25 of an item having the query words of s once each, as if it were
+ * of the mean length: within a few percent of its bm25. */
+static double first_score(const struct query *q, const struct scored *s)
+{
+	double freq[MAX_QUERY_WORDS];
+	for (size_t i = 0; i < q->n; i++)
+		freq[i] = (s->headline >> i & 1) * HEADLINE_WEIGHT +
+		          (s->summary >> i & 1) * SUMMARY_WEIGHT;
+	return bm25(q, freq, q->totals.mean_words);
+}
+
+/* Weighing the query's words in one column of an indexed item: freq[i]
+ * gets weight for each time word i is there. Returns the column's
+ * words. */
+static size_t column_freq(const struct query *q, const char *text,
+                          double weight, double *freq)
+{
+	size_t words = 0;
+	const char *p = text ? text : "";
+	for (;;) {
+		p += strspn(p, " ");
+		if (!*p)
+			return words;
+		size_t len = strcspn(p, " ");
+		words++;
+		for (size_t i = 0; i < q->n; i++)
+			if (!strncmp(p, q->words[i].word, len) &&
+			    !q->words[i].word[len])
+				freq[i] += weight;
+		p += len;
+	}
+}
+
+/* bm25 of an indexed item (its two columns' words), as FTS5 has it. */
+static double item_score(const struct query *q, const char *headline,
+                         const char *summary)
+{
+	double freq[MAX_QUERY_WORDS] = {0};
+	size_t words = column_freq(q, headline, HEADLINE_WEIGHT, freq) +
+	               column_freq(q, summary, SUMMARY_WEIGHT, freq);
+	return bm25(q, freq, (double)words);
+}
+
+/* Whether a ranks below b: a lower score, or the same and a greater id. */
+static bool ranks_below(const struct scored *a, const struct scored *b)
+{
+	return a->score < b->score || (a->score == b->score && a->id > b->id);
+}
+
+/* Restoring the heap h of n (the lowest ranked at its root) from its
+ * root down. */
+static void sift_down(struct scored *h, size_t n)
+{
+	for (size_t j = 0;;) {
+		size_t low = j;
+		for (size_t k = 2 * j + 1; k <= 2 * j + 2 && k < n; k++)
+			if (ranks_below(&h[k], &h[low]))
+				low = k;
+		if (low == j)
+			return;
+		struct scored s = h[j];
+		h[j] = h[low];
+		h[low] = s;
+		j = low;
+	}
+}
+
+/* The m best items of the table in best, in no order, scored as if
+ * each were of the mean length; how many. */
+static size_t best_scored(const struct query *q, struct score_table *t,
+                          struct scored *best, size_t m)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->cap; i++) {
+		struct scored *s = &t->at[i];
+		if (!s->id)
+			continue;
+		s->score = first_score(q, s);
+		if (n == m && !ranks_below(&best[0], s))
+			continue;
+		if (n < m) {
+			size_t j = n++;
+			for (; j && ranks_below(s, &best[(j - 1) / 2]);
+			     j = (j - 1) / 2)
+				best[j] = best[(j - 1) / 2];
+			best[j] = *s;
+		} else {
+			best[0] = *s;
+			sift_down(best, n);
+		}
+	}
+	return n;
+}
+
+/* A candidate of the related stories. */
 struct candidate {
 	struct cache_story story;
 	struct text_words headline; /* salient, once each */
 	long bucket;
 };
 
-/* The candidates kept so far, in the order the query gave them. */
+/* The candidates kept so far, best first. */
 struct candidates {
 	struct candidate *at;
 	size_t n, cap;
@@ -470,38 +866,50 @@ static int by_bucket_then_time(const void *a, const void *b)
 	return (x->story.id < y->story.id) - (x->story.id > y->story.id);
 }
 
-/* Running: the query for the want best candidates, ranked inside FTS5
- * first so only those rows are joined with items and read; NULL with the
- * cache's error. */
-static sqlite3_stmt *related_statement(struct cache *c, const struct strbuf *q,
-                                       size_t want)
+static int best_first(const void *a, const void *b)
 {
-	sqlite3_stmt *st = prepare(
-	        c, "SELECT r.rowid, r.score, r.headline, i.feed_id, i.time,"
-	           " i.title FROM (SELECT rowid, -rank AS score, headline"
-	           " FROM story_words WHERE story_words MATCH ?1"
-	           " AND rank MATCH 'bm25(" HEADLINE_WEIGHT ", " SUMMARY_WEIGHT
-	           ")' ORDER BY rank LIMIT ?2) r"
-	           " JOIN items i ON i.id = r.rowid ORDER BY r.score DESC");
-	if (!st)
-		return NULL;
-	sqlite3_bind_text(st, 1, q->s, (int)q->len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)want);
-	return st;
+	const struct scored *x = a, *y = b;
+	return ranks_below(x, y) - ranks_below(y, x);
 }
 
-/* The candidate of the statement's row (without its title), its score
- * weighed down by the days between it and the item. */
-static struct candidate read_candidate(sqlite3_stmt *st,
+/* Scoring the n items of best by bm25, best first (an item removed
+ * meanwhile last); false with the cache's error. */
+static bool rescore(struct cache *c, const struct query *q, struct scored *best,
+                    size_t n)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT headline, summary"
+	                              " FROM story_words WHERE rowid = ?1");
+	int rc = st ? SQLITE_DONE : SQLITE_ERROR;
+	for (size_t i = 0; i < n && (rc == SQLITE_ROW || rc == SQLITE_DONE);
+	     i++) {
+		sqlite3_bind_int64(st, 1, best[i].id);
+		best[i].score = -1;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			best[i].score = item_score(
+			        q, (const char *)sqlite3_column_text(st, 0),
+			        (const char *)sqlite3_column_text(st, 1));
+		sqlite3_reset(st);
+	}
+	bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	if (st && !ok)
+		cache_fail(c, rc);
+	sqlite3_finalize(st);
+	if (n > 1) /* qsort() wants an array, even for none */
+		qsort(best, n, sizeof *best, best_first);
+	return ok;
+}
+
+/* The candidate of the statement's row (id, score, headline, feed,
+ * time, title), its score weighed down by the days between it and the
+ * item. */
+static struct candidate read_candidate(sqlite3_stmt *st, const struct scored *s,
                                        const struct indexed *it)
 {
-	struct candidate cand = {0};
+	struct candidate cand = {.story.id = s->id, .story.score = s->score};
 	headline_salient(&cand.headline,
-	                 (const char *)sqlite3_column_text(st, 2));
-	cand.story.id = sqlite3_column_int64(st, 0);
-	cand.story.score = sqlite3_column_double(st, 1);
-	cand.story.feed_id = sqlite3_column_int64(st, 3);
-	cand.story.time = sqlite3_column_int64(st, 4);
+	                 (const char *)sqlite3_column_text(st, 0));
+	cand.story.feed_id = sqlite3_column_int64(st, 1);
+	cand.story.time = sqlite3_column_int64(st, 2);
 	if (it->time && cand.story.time)
 		cand.story.score /=
 		        1.0 + (double)llabs(cand.story.time - it->time) /
@@ -537,32 +945,67 @@ static void candidates_add(struct candidates *cs, const struct candidate *cand)
 	cs->at[cs->n++] = *cand;
 }
 
-/* Running and folding: the candidates for k related stories, other than
- * the item itself, near-duplicates folded; false with the cache's error. */
-static bool find_candidates(struct cache *c, const struct strbuf *q, size_t k,
+/* The first want of the n items of best (the item itself may be among
+ * them) as candidates, in that order, near-duplicates folded. */
+static bool read_candidates(struct cache *c, const struct scored *best,
+                            size_t n, size_t want, long long item_id,
+                            const struct indexed *it, struct candidates *cs)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT s.headline, i.feed_id, i.time,"
+	                              " i.title FROM story_words s"
+	                              " JOIN items i ON i.id = s.rowid"
+	                              " WHERE s.rowid = ?1");
+	int rc = st ? SQLITE_DONE : SQLITE_ERROR;
+	for (size_t i = 0; i < n && i < want && best[i].score >= 0 &&
+	                   (rc == SQLITE_ROW || rc == SQLITE_DONE);
+	     i++) {
+		if (best[i].id == item_id)
+			continue;
+		sqlite3_bind_int64(st, 1, best[i].id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct candidate cand =
+			        read_candidate(st, &best[i], it);
+			if (folds_away(cs, it, &cand)) {
+				text_words_free(&cand.headline);
+			} else {
+				cand.story.title = story_title(st, 3);
+				candidates_add(cs, &cand);
+			}
+		}
+		sqlite3_reset(st);
+	}
+	bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	if (st && !ok)
+		cache_fail(c, rc);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* Finding: the candidates for k related stories, other than the item
+ * itself, near-duplicates folded, best first: the items with the best
+ * bm25 for the query, as FTS5 ranked them, read and folded in that
+ * order. False with the cache's error. */
+static bool find_candidates(struct cache *c, const struct query *q, size_t k,
                             long long item_id, const struct indexed *it,
                             struct candidates *cs)
 {
-	sqlite3_stmt *st = related_statement(
-	        c, q, k * CANDIDATES_PER_STORY + CANDIDATES_MIN);
-	if (!st)
-		return false;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_int64(st, 0) == item_id)
-			continue;
-		struct candidate cand = read_candidate(st, it);
-		if (folds_away(cs, it, &cand)) {
-			text_words_free(&cand.headline);
-			continue;
-		}
-		cand.story.title = story_title(st, 5);
-		candidates_add(cs, &cand);
-	}
-	if (rc != SQLITE_DONE)
-		cache_fail(c, rc);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE;
+	size_t want = k * CANDIDATES_PER_STORY + CANDIDATES_MIN;
+	/* Room for every row at once: growing the table costs more than
+	 * reading the rows. */
+	struct score_table t = {0};
+	size_t rows = 0;
+	for (size_t i = 0; i < q->n; i++)
+		rows += (size_t)q->words[i].items;
+	score_table_grow(&t, rows);
+	bool ok = read_postings(c, q, &t);
+	size_t m = want * RESCORED_PER_CANDIDATE;
+	struct scored *best = xreallocarray(NULL, m, sizeof *best);
+	size_t n = ok ? best_scored(q, &t, best, m) : 0;
+	free(t.at);
+	ok = ok && rescore(c, q, best, n) &&
+	     read_candidates(c, best, n, want, item_id, it, cs);
+	free(best);
+	return ok;
 }
 
 /* Ranking: best first, equal scores (within EQUAL_SCORES of the best)
@@ -605,19 +1048,41 @@ static struct cache_story_list *first_stories(struct candidates *cs, size_t k)
 	return out;
 }
 
-struct cache_story_list *cache_related(struct cache *c, long long item_id,
-                                       size_t k)
+/* The many statements of a related-stories query read in one
+ * transaction: the file is locked once (a lock and a check of the file
+ * for each would cost more than the reading), and they read the same
+ * items. */
+static bool read_begin(struct cache *c)
+{
+	int rc = sqlite3_exec(cache_db(c), "SAVEPOINT related", NULL, NULL,
+	                      NULL);
+	return rc == SQLITE_OK || cache_fail(c, rc);
+}
+
+static void read_end(struct cache *c)
+{
+	sqlite3_exec(cache_db(c), "RELEASE related", NULL, NULL, NULL);
+}
+
+/* cache_related() inside a transaction. */
+static struct cache_story_list *related(struct cache *c, long long item_id,
+                                        size_t k)
 {
 	struct indexed it = {0};
 	if (!read_indexed(c, item_id, &it))
 		return NULL;
-	/* Building the query: the item's rarest salient words. */
-	struct strbuf q = {0};
-	int used = k ? salient_query(c, &q, &it.headline, &it.summary) : 0;
+	/* The query: the item's rarest salient words, weighed as bm25
+	 * weighs them. */
+	struct query q = {0};
+	struct query_word *words =
+	        k ? query_words(c, &it.headline, &it.summary, &q.n) : NULL;
+	bool ok = !k || (words && read_totals(c, &q.totals));
+	q.words = words;
+	for (size_t i = 0; ok && i < q.n; i++)
+		q.idf[i] = idf(&q.totals, words[i].items);
 	struct candidates cs = {0};
-	bool ok = used == 0 ||
-	          (used > 0 && find_candidates(c, &q, k, item_id, &it, &cs));
-	free(q.s);
+	ok = ok && (q.n == 0 || find_candidates(c, &q, k, item_id, &it, &cs));
+	free(words);
 	indexed_free(&it);
 	if (!ok) {
 		candidates_free(&cs, 0);
@@ -625,6 +1090,16 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 	}
 	rank_candidates(&cs);
 	return first_stories(&cs, k);
+}
+
+struct cache_story_list *cache_related(struct cache *c, long long item_id,
+                                       size_t k)
+{
+	if (!read_begin(c))
+		return NULL;
+	struct cache_story_list *s = related(c, item_id, k);
+	read_end(c);
+	return s;
 }
 
 static int newest_first(const void *a, const void *b)
@@ -635,7 +1110,8 @@ static int newest_first(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
+/* cache_duplicates() inside a transaction. */
+static struct cache_story_list *duplicates(struct cache *c, long long item_id)
 {
 	struct indexed it = {0};
 	if (!read_indexed(c, item_id, &it))
@@ -702,6 +1178,15 @@ struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
 	if (out->n > 1) /* qsort() wants an array, even for none */
 		qsort(out->items, out->n, sizeof *out->items, newest_first);
 	return out;
+}
+
+struct cache_story_list *cache_duplicates(struct cache *c, long long item_id)
+{
+	if (!read_begin(c))
+		return NULL;
+	struct cache_story_list *s = duplicates(c, item_id);
+	read_end(c);
+	return s;
 }
 
 /* One query word as FTS5 phrases: the word as a token's beginning, or
@@ -794,25 +1279,18 @@ struct cache_story_list *cache_search(struct cache *c, const char *query,
 	return out;
 }
 
-long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
+/* The ids of the items the FTS5 query q matches, in increasing order;
+ * *n gets their count. NULL with the cache's error. */
+static long long *match_ids(struct cache *c, const struct strbuf *q, size_t *n)
 {
 	*n = 0;
-	long long *ids = xmalloc(sizeof *ids);
-	struct text_query *tq = text_query_new(query, strlen(query));
-	if (!tq)
-		return ids;
-	struct strbuf q = {0};
-	search_query(&q, tq);
-	text_query_free(tq);
 	sqlite3_stmt *st = prepare(c, "SELECT rowid FROM story_words"
 	                              " WHERE story_words MATCH ?1"
 	                              " ORDER BY rowid");
-	if (!st) {
-		free(q.s);
-		free(ids);
+	if (!st)
 		return NULL;
-	}
-	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, q->s, (int)q->len, SQLITE_STATIC);
+	long long *ids = xmalloc(sizeof *ids);
 	size_t cap = 1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -823,12 +1301,25 @@ long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
 		ids[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	free(q.s);
 	if (rc != SQLITE_DONE) {
 		cache_fail(c, rc);
 		free(ids);
 		return NULL;
 	}
+	return ids;
+}
+
+long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
+{
+	*n = 0;
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return xmalloc(sizeof(long long));
+	struct strbuf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	long long *ids = match_ids(c, &q, n);
+	free(q.s);
 	return ids;
 }
 
@@ -859,40 +1350,126 @@ static void local_date(long long t, char out[40])
 	}
 }
 
-int cache_search_print(FILE *out, struct cache *c, const char *query)
+/* How many headlines at most a search reads, newest first, for each
+ * match it prints: a query matching more than one headline in that many
+ * picks its matches out of the headlines in their order, the first
+ * printed at once; a rarer one reads each match and sorts them, which
+ * costs less than reading every headline. */
+#define HEADLINES_PER_MATCH 64
+
+/* A line of --search. */
+static void search_line(struct strbuf *line, long long time, const char *title,
+                        const char *link)
 {
-	struct cache_story_list *s = cache_search(c, query, 0);
-	if (!s)
-		return -1;
-	sqlite3_stmt *st = prepare(c, "SELECT link FROM items WHERE id = ?1");
-	if (!st) {
-		cache_story_list_free(s);
-		return -1;
-	}
+	char date[40];
+	local_date(time, date);
+	strbuf_reset(line);
+	strbuf_adds(line, date);
+	strbuf_addc(line, '\t');
+	add_field(line, title);
+	strbuf_addc(line, '\t');
+	add_field(line, link);
+	strbuf_addc(line, '\n');
+}
+
+static int by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* Printing the n matches (ids, in increasing order) as they come in the
+ * headlines newest first; the lines printed, or -1 with the cache's
+ * error. */
+static int print_picked(struct cache *c, const long long *ids, size_t n,
+                        bool (*print)(const char *line, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT id, time, title FROM items"
+	                              " ORDER BY time DESC, id");
+	sqlite3_stmt *link = prepare(c, "SELECT link FROM items WHERE id = ?1");
+	int rc = st && link ? SQLITE_ROW : SQLITE_ERROR;
 	struct strbuf line = {0};
-	for (size_t i = 0; i < s->n; i++) {
-		const struct cache_story *story = &s->items[i];
-		char date[40];
-		local_date(story->time, date);
-		sqlite3_bind_int64(st, 1, story->id);
-		const char *link = NULL;
-		if (sqlite3_step(st) == SQLITE_ROW)
-			link = (const char *)sqlite3_column_text(st, 0);
-		strbuf_reset(&line);
-		strbuf_adds(&line, date);
-		strbuf_addc(&line, '\t');
-		add_field(&line, story->title);
-		strbuf_addc(&line, '\t');
-		add_field(&line, link);
-		strbuf_addc(&line, '\n');
-		fputs(line.s, out);
-		sqlite3_reset(st);
+	int printed = 0;
+	while ((size_t)printed < n && rc == SQLITE_ROW &&
+	       (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		if (!bsearch(&id, ids, n, sizeof *ids, by_id))
+			continue;
+		sqlite3_bind_int64(link, 1, id);
+		rc = sqlite3_step(link);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		search_line(&line, sqlite3_column_int64(st, 1),
+		            (const char *)sqlite3_column_text(st, 2),
+		            rc == SQLITE_ROW
+		                    ? (const char *)sqlite3_column_text(link, 0)
+		                    : NULL);
+		sqlite3_reset(link);
+		printed++;
+		rc = print(line.s, ctx) ? SQLITE_ROW : SQLITE_DONE;
+	}
+	strbuf_free(&line);
+	if (st && link && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		cache_fail(c, rc);
+	sqlite3_finalize(st);
+	sqlite3_finalize(link);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? printed : -1;
+}
+
+/* Printing the matches of the FTS5 query q, read by id and sorted newest
+ * first; the lines printed, or -1 with the cache's error. */
+static int print_sorted(struct cache *c, const struct strbuf *q,
+                        bool (*print)(const char *line, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st =
+	        prepare(c, "SELECT i.time, i.title, i.link FROM items i"
+	                   " WHERE i.id IN (SELECT rowid FROM story_words"
+	                   " WHERE story_words MATCH ?1)"
+	                   " ORDER BY i.time DESC, i.id");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, q->s, (int)q->len, SQLITE_STATIC);
+	struct strbuf line = {0};
+	int printed = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		search_line(&line, sqlite3_column_int64(st, 0),
+		            (const char *)sqlite3_column_text(st, 1),
+		            (const char *)sqlite3_column_text(st, 2));
+		printed++;
+		if (!print(line.s, ctx)) {
+			rc = SQLITE_DONE;
+			break;
+		}
 	}
 	strbuf_free(&line);
 	sqlite3_finalize(st);
-	int n = (int)s->n;
-	cache_story_list_free(s);
-	return n;
+	if (rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+		return -1;
+	}
+	return printed;
+}
+
+int cache_search_print(struct cache *c, const char *query,
+                       bool (*print)(const char *line, void *ctx), void *ctx)
+{
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return 0;
+	struct strbuf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	size_t n = 0;
+	long long last = last_item(c);
+	long long *ids = last < 0 ? NULL : match_ids(c, &q, &n);
+	int printed = -1;
+	if (ids && (long long)n * HEADLINES_PER_MATCH > last)
+		printed = print_picked(c, ids, n, print, ctx);
+	else if (ids)
+		printed = n ? print_sorted(c, &q, print, ctx) : 0;
+	free(ids);
+	free(q.s);
+	return printed;
 }
 
 /* Grouping a whole headline list (maybe every item of the cache) compares

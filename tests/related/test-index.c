@@ -9,6 +9,8 @@
 #include "check.h"
 #include "stories.h"
 #include "text/find.h"
+#include "text/safe.h"
+#include "util/strbuf.h"
 
 /* Search agrees with the text matcher on every headline. */
 static void check_search(struct cache *c, const struct stories *st,
@@ -159,18 +161,62 @@ static void test_search(struct cache *c, struct stories *st)
 	cache_story_list_free(r);
 }
 
+/* What --search was given: its lines, and after how many to stop (0:
+ * never). */
+struct printed {
+	struct strbuf text;
+	int lines, stop_after;
+};
+
+static bool collect(const char *line, void *ctx)
+{
+	struct printed *p = ctx;
+	strbuf_adds(&p->text, line);
+	return ++p->lines != p->stop_after;
+}
+
+/* The lines printed for query are cache_search()'s stories in its order
+ * (newest first), a line each, their headlines made safe; how many. */
+static size_t check_print_order(struct cache *c, const char *query)
+{
+	struct printed p = {0};
+	int n = cache_search_print(c, query, collect, &p);
+	struct cache_story_list *r = cache_search(c, query, 0);
+	CHECK(r && n == (int)r->n && p.lines == n, "%s: printed %d", query, n);
+	const char *line = p.text.s;
+	for (size_t k = 0; r && line && k < r->n; k++) {
+		char *title = text_safe(r->items[k].title, 0);
+		const char *field = strchr(line, '\t');
+		CHECK(field && !strncmp(field + 1, title, strlen(title)) &&
+		              field[1 + strlen(title)] == '\t',
+		      "%s: line %zu is %s: %s", query, k, title, line);
+		free(title);
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	size_t found = r ? r->n : 0;
+	cache_story_list_free(r);
+	strbuf_free(&p.text);
+	return found;
+}
+
+static size_t items_in(struct cache *c)
+{
+	struct cache_headlines *h = cache_headlines(c, 0);
+	size_t n = h ? h->n : 0;
+	cache_headlines_free(h);
+	return n;
+}
+
 static void test_print(struct cache *c)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	int n = cache_search_print(out, c, "ايران");
-	fclose(out);
+	struct printed p = {0};
+	int n = cache_search_print(c, "ايران", collect, &p);
 	struct cache_story_list *r = cache_search(c, "ايران", 0);
 	CHECK(r && n == (int)r->n && n > 0, "printed %d", n);
 	size_t lines = 0;
-	for (char *p = text; p && *p; p++)
-		lines += *p == '\n';
+	for (char *s = p.text.s; s && *s; s++)
+		lines += *s == '\n';
 	CHECK(lines == (size_t)n, "one line each: %zu", lines);
 	/* The newest: s4 of 2025-03-14 11:30. */
 	const char *first =
@@ -179,18 +225,34 @@ static void test_print(struct cache *c)
 	        "نفت "
 	        "ایران"
 	        " را متوقف نمی‌کند\thttps://fa.example/s4\n";
-	CHECK(text && !strncmp(text, first, strlen(first)), "first line: %s",
-	      text);
-	free(text);
+	CHECK(p.text.s && !strncmp(p.text.s, first, strlen(first)),
+	      "first line: %s", p.text.s);
 	cache_story_list_free(r);
+	strbuf_free(&p.text);
 
-	text = NULL;
-	out = open_memstream(&text, &len);
-	CHECK(cache_search_print(out, c, "کلمه‌ای که نیست") == 0,
+	/* A reader that stops after the first line ends the search. */
+	p = (struct printed){.stop_after = 1};
+	CHECK(cache_search_print(c, "ايران", collect, &p) == 1 &&
+	              !strcmp(p.text.s, first),
+	      "stopped after one: %s", p.text.s);
+	strbuf_free(&p.text);
+
+	/* Words in many headlines are picked out of the headlines newest
+	 * first, words in a few read and sorted: the same order either
+	 * way. */
+	CHECK(check_print_order(c, "ایران") * 64 > items_in(c),
+	      "a word of many headlines");
+	CHECK(check_print_order(c, "پاک‌نژاد") * 64 < items_in(c),
+	      "a word of few headlines");
+	check_print_order(c, "دمشق");
+	check_print_order(c, "حمله");
+
+	p = (struct printed){0};
+	CHECK(cache_search_print(c, "کلمه‌ای که نیست", collect,
+	                         &p) == 0,
 	      "nothing found, nothing printed");
-	fclose(out);
-	CHECK(len == 0, "no output");
-	free(text);
+	CHECK(p.lines == 0, "no output");
+	strbuf_free(&p.text);
 }
 
 static void test_changes(struct cache *c, struct stories *st)
@@ -292,7 +354,8 @@ static void test_migration(const char *dir)
 		 * them reads as the paragraphs it was stored as. */
 		struct article *a = cache_item_article(c, 1);
 		CHECK(a && !a->body_source && a->nbody == 1 &&
-		              !strcmp(a->body[0], "خزانه‌داری آمریکا وزیر "
+		              !strcmp(a->body[0], "خزانه‌داری آمریکا "
+		                                  "وزیر "
 		                                  "نفت "
 		                                  "را تحریم کرد."),
 		      "old body read as paragraphs");

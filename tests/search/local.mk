@@ -10,8 +10,10 @@ search_screen_tests = \
 	tests/search/find-current-mono.scr \
 	tests/search/find-feed.scr
 
-TESTS += tests/search/search-cli.sh tests/search/search-hostile.sh
+TESTS += tests/search/search-cli.sh tests/search/search-hostile.sh \
+	tests/search/search-stream.sh
 EXTRA_DIST += tests/search/search-cli.sh tests/search/search-hostile.sh \
+	tests/search/search-stream.sh \
 	tests/search/data/news-fa.xml \
 	tests/search/data/news-ar.xml \
 	tests/search/data/news-en.xml \
