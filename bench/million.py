@@ -302,9 +302,23 @@ def warm(path):
             pass
 
 
+def parse_run(out):
+    """A session's figures: {screen: (value, over)}, over when the value
+    is only a lower bound (the screen did not show in time; the peak
+    memory of a session that did not end)."""
+    run = {}
+    for line in out.splitlines():
+        key, value = line.split()
+        if key == "peak-so-far":
+            run["peak"] = (float(value), True)
+        else:
+            run[key] = (float(value.lstrip(">")), value.startswith(">"))
+    return run
+
+
 def sessions(args, name, script, command, home):
-    """RUNS sessions of the script: each screen's times and the peaks,
-    or None when a screen did not show."""
+    """RUNS sessions of the script, each as parse_run gives it; they stop
+    at the first whose screen did not show in time."""
     path = os.path.join(home, "script")
     os.makedirs(home, exist_ok=True)
     with open(path, "w") as f:
@@ -315,22 +329,28 @@ def sessions(args, name, script, command, home):
                             str(args.timeout), path, "--"] + command,
                            env=program_env(home), capture_output=True,
                            text=True)
+        runs.append(parse_run(p.stdout))
+        log(f"{name} run {r + 1}: " + ", ".join(
+            f"{k} {fmt(k, v)}" for k, v in runs[-1].items()))
         if p.returncode != 0:
             log(f"{name}: run {r + 1} failed:\n{p.stderr}")
-            return None
-        runs.append({k: float(v) for k, v in
-                     (line.split() for line in p.stdout.splitlines())})
-        log(f"{name} run {r + 1}: " + ", ".join(
-            f"{k} {v:.3f}" if k != "peak" else f"peak {v / 1024:.1f} MiB"
-            for k, v in runs[-1].items()))
+            break
     return runs
 
 
 def summary(runs):
-    """Median time of each screen (s) and the highest peak (KiB)."""
-    out = {k: statistics.median(r[k] for r in runs)
-           for k, _ in SCREENS}
-    out["peak"] = max(r["peak"] for r in runs)
+    """Each screen's median (s) and the highest peak (KiB) of the runs
+    that got there, as (value, over); a lower bound is taken only when no
+    run has the figure itself."""
+    out = {}
+    for key in [k for k, _ in SCREENS] + ["peak"]:
+        exact = [r[key][0] for r in runs if key in r and not r[key][1]]
+        over = [r[key][0] for r in runs if key in r and r[key][1]]
+        if exact:
+            pick = max if key == "peak" else statistics.median
+            out[key] = (pick(exact), False)
+        elif over:
+            out[key] = (max(over), True)
     return out
 
 
@@ -344,14 +364,17 @@ def related(args, folder):
     return out
 
 
-def fmt_time(s):
-    if s is None:
+def fmt(key, figure):
+    """A figure as the table shows it: a time, or memory for "peak"; "-"
+    when it was not measured."""
+    if figure is None:
         return "-"
-    return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
-
-
-def fmt_mib(kib):
-    return "-" if kib is None else f"{kib / 1024:.1f} MiB"
+    value, over = figure
+    if key.startswith("peak"):
+        text = f"{value / 1024:.1f} MiB"
+        return "at least " + text if over else text
+    text = f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    return "over " + text if over else text
 
 
 def size_label(n):
@@ -361,37 +384,47 @@ def size_label(n):
     return str(n)
 
 
+def ratio_of(hi, lo):
+    """hi / lo as (value, over), or None."""
+    if hi is None or lo is None or lo[0] <= 0 or lo[1]:
+        return None
+    return (hi[0] / lo[0], hi[1])
+
+
+def fmt_ratio(r):
+    if r is None:
+        return "-"
+    return f"{'over ' if r[1] else ''}{r[0]:.2f}"
+
+
 def table(sizes, results, rel):
+    """The table of every figure at every size; returns the ratios of the
+    largest size to the smallest."""
     lo, hi = sizes[0], sizes[-1]
-    cols = [size_label(n) for n in sizes]
-    print("| screen | " + " | ".join(cols) +
+    print("| screen | " + " | ".join(size_label(n) for n in sizes) +
           f" | {size_label(hi)} / {size_label(lo)} |")
     print("| --- |" + " ---: |" * (len(sizes) + 1))
     ratios = {}
 
-    def row(label, key, values, fmt):
+    def row(label, key, values):
         figures = [values.get(n) for n in sizes]
-        ratio = None
-        if figures[0] and figures[-1] is not None:
-            ratio = figures[-1] / figures[0]
-        ratios[key] = ratio
-        print(f"| {label} | " + " | ".join(fmt(v) for v in figures) +
-              f" | {'-' if ratio is None else f'{ratio:.2f}'} |")
+        ratios[key] = ratio_of(figures[-1], figures[0])
+        print(f"| {label} | " + " | ".join(fmt(key, v) for v in figures) +
+              f" | {fmt_ratio(ratios[key])} |")
 
-    for key, label in SCREENS:
-        row(label, key, {n: results[n][key] for n in sizes
-                         if results.get(n)}, fmt_time)
+    for key, label in SCREENS + [("peak", "peak memory (RSS, the session)")]:
+        row(label, key, {n: results[n].get(key) for n in sizes})
     for what, label in (("related", "related stories of an item"),
                         ("duplicates", "near-duplicates of an item")):
-        row(label + " (median)", what,
-            {n: rel[n][what][0] / 1000 for n in sizes if rel.get(n)},
-            fmt_time)
-        row(label + " (p95)", what + ".p95",
-            {n: rel[n][what][1] / 1000 for n in sizes if rel.get(n)},
-            fmt_time)
-    row("peak memory (RSS, the session)", "peak",
-        {n: results[n]["peak"] for n in sizes if results.get(n)}, fmt_mib)
+        for i, which in ((0, "median"), (1, "p95")):
+            row(f"{label} ({which})", f"{what}.{which}",
+                {n: (rel[n][what][i] / 1000, False) for n in sizes
+                 if rel.get(n)})
     return ratios
+
+
+def under(figure, limit):
+    return figure is not None and not figure[1] and figure[0] < limit
 
 
 def goals(sizes, results, rel, ratios):
@@ -400,26 +433,24 @@ def goals(sizes, results, rel, ratios):
     print()
     print(f"Goals (at {at} items, ratios {at} / {size_label(sizes[0])}):")
     checks = []
-    for key, label in SCREENS + [("related", "related stories (median)"),
+    for key, label in SCREENS + [("related.median",
+                                  "related stories (median)"),
                                  ("peak", "peak memory")]:
-        r = ratios.get(key)
         checks.append((f"{label}: ratio under {RATIO_MAX:g}",
-                       r is not None and r < RATIO_MAX,
-                       "-" if r is None else f"{r:.2f}"))
-    top = results.get(hi)
-    h = top["headlines"] if top else None
+                       under(ratios.get(key), RATIO_MAX),
+                       fmt_ratio(ratios.get(key))))
+    h = results[hi].get("headlines")
     checks.append((f"Enter to headlines under {HEADLINES_MAX * 1000:.0f} ms",
-                   h is not None and h < HEADLINES_MAX, fmt_time(h)))
-    m = top["peak"] if top else None
+                   under(h, HEADLINES_MAX), fmt("headlines", h)))
+    m = results[hi].get("peak")
     checks.append((f"peak memory under {MEMORY_MAX_MIB} MiB",
-                   m is not None and m < MEMORY_MAX_MIB * 1024, fmt_mib(m)))
-    rm, rp = rel[hi]["related"] if rel.get(hi) else (None, None)
-    checks.append((f"related stories: median under {RELATED_MEDIAN_MAX:g} ms",
-                   rm is not None and rm < RELATED_MEDIAN_MAX,
-                   "-" if rm is None else f"{rm:.1f} ms"))
-    checks.append((f"related stories: p95 under {RELATED_P95_MAX:g} ms",
-                   rp is not None and rp < RELATED_P95_MAX,
-                   "-" if rp is None else f"{rp:.1f} ms"))
+                   under(m, MEMORY_MAX_MIB * 1024), fmt("peak", m)))
+    for i, which, limit in ((0, "median", RELATED_MEDIAN_MAX),
+                            (1, "p95", RELATED_P95_MAX)):
+        r = (rel[hi]["related"][i], False) if rel.get(hi) else None
+        checks.append((f"related stories: {which} under {limit:g} ms",
+                       under(r, limit),
+                       "-" if r is None else f"{r[0]:.1f} ms"))
     for label, ok, figure in checks:
         print(f"- [{'x' if ok else ' '}] {label} ({figure}): "
               f"{'met' if ok else 'NOT met'}")
@@ -435,11 +466,10 @@ def versus_newsboat(n, ak, nb):
     print("| screen | newsboat | akhbar | akhbar / newsboat |")
     print("| --- | ---: | ---: | ---: |")
     for key, label in SCREENS + [("peak", "peak memory (RSS)")]:
-        a = ak.get(key) if ak else None
-        b = nb.get(key) if nb else None
-        fmt = fmt_mib if key == "peak" else fmt_time
-        ratio = f"{a / b:.3f}" if a is not None and b else "-"
-        print(f"| {label} | {fmt(b)} | {fmt(a)} | {ratio} |")
+        a, b = ak.get(key), nb.get(key)
+        r = ratio_of(a, b)
+        print(f"| {label} | {fmt(key, b)} | {fmt(key, a)} | "
+              f"{'-' if r is None else f'{r[0]:.3f}'} |")
 
 
 def options():
@@ -494,7 +524,7 @@ def measure(args, base, tmp):
         runs = sessions(args, f"akhbar {n}", akhbar_script(n),
                         akhbar_command(args, folder),
                         os.path.join(tmp, f"home-{n}"))
-        results[n] = summary(runs) if runs else None
+        results[n] = summary(runs)
         rel[n] = related(args, folder)
         log(f"akhbar {n}: related {rel[n]}")
     nb = None
@@ -506,7 +536,7 @@ def measure(args, base, tmp):
                         newsboat_script(args.newsboat),
                         newsboat_command(nbdir),
                         os.path.join(tmp, "home-nb"))
-        nb = summary(runs) if runs else None
+        nb = summary(runs)
     load_after = open("/proc/loadavg").read().split()[:3]
     return stamps, nb_stamp, results, rel, nb, load_before, load_after
 

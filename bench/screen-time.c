@@ -21,9 +21,10 @@
  * bottom rows (title bars, prompts and status lines).  A step's text
  * must not show before its keys: a timing of nothing is an error.  After
  * each until the program is given 300 ms of quiet to finish drawing.
- * Exits 1 when a screen does not show within the timeout (the screen goes
- * to stderr), 2 on a bad script; at the end of the script the program
- * must have quit (it is ended otherwise). */
+ * When a screen does not show within the timeout it prints NAME >SECONDS
+ * and the program's peak memory so far as "peak-so-far KIB", the screen
+ * to stderr, and exits 1; a bad script exits 2.  At the end of the script
+ * the program must have quit (it is ended otherwise). */
 #include "config.h"
 
 #include <ctype.h>
@@ -126,6 +127,45 @@ static void dump_screen(const struct vt *vt)
 	}
 }
 
+/* The program's peak resident memory so far in KiB, or -1. */
+static long peak_kib(const struct vt *vt)
+{
+	char *path = xasprintf("/proc/%d/status", (int)vt->pid);
+	FILE *f = fopen(path, "r");
+	free(path);
+	char line[256];
+	long kib = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (!strncmp(line, "VmHWM:", 6))
+			kib = strtol(line + 6, NULL, 10);
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+static void memory(const struct vt *vt, const char *name)
+{
+	long kib = peak_kib(vt);
+	if (kib < 0)
+		fail(1, "%s: the program's memory cannot be read", name);
+	printf("%s %ld\n", name, kib);
+	fflush(stdout);
+}
+
+/* The screen did not show in time: say so on stdout with the memory so
+ * far, and the screen on stderr; end the program. */
+static void timed_out(struct vt *vt, const char *name, const struct wanted *w)
+{
+	if (!vt->eof)
+		printf("%s >%g\npeak-so-far %ld\n", name, timeout_s,
+		       peak_kib(vt));
+	fprintf(stderr, "screen-time: %s: \"%s\" did not show; the screen:\n",
+	        name, w->text);
+	dump_screen(vt);
+	vt_free(vt);
+	exit(1);
+}
+
 /* Read the program's output until w shows: the seconds since the clock
  * started. */
 static double wait_for(struct vt *vt, const char *name, const struct wanted *w)
@@ -133,14 +173,8 @@ static double wait_for(struct vt *vt, const char *name, const struct wanted *w)
 	for (;;) {
 		if (screen_shows(vt, w))
 			return now() - clock_start;
-		if (now() - clock_start > timeout_s || vt->eof) {
-			fprintf(stderr,
-			        "screen-time: %s: \"%s\" did not show; "
-			        "the screen:\n",
-			        name, w->text);
-			dump_screen(vt);
-			exit(1);
-		}
+		if (now() - clock_start > timeout_s || vt->eof)
+			timed_out(vt, name, w);
 		vt_pump(vt, 50);
 	}
 }
@@ -209,24 +243,6 @@ static void until_number(struct vt *vt, char *name, char *prefix, char *min)
 	else
 		w.min = strtoll(min, NULL, 10);
 	until(vt, name, &w);
-}
-
-static void memory(const struct vt *vt, const char *name)
-{
-	char *path = xasprintf("/proc/%d/status", (int)vt->pid);
-	FILE *f = fopen(path, "r");
-	free(path);
-	char line[256];
-	long kib = -1;
-	while (f && fgets(line, sizeof line, f))
-		if (!strncmp(line, "VmHWM:", 6))
-			kib = strtol(line + 6, NULL, 10);
-	if (f)
-		fclose(f);
-	if (kib < 0)
-		fail(1, "%s: the program's memory cannot be read", name);
-	printf("%s %ld\n", name, kib);
-	fflush(stdout);
 }
 
 /* A step that names what it times: until, until-number, memory. */
