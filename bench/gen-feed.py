@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Write RSS 2.0 feeds of Persian news items for the feed benchmark.
 
-    gen-feed.py [--items N] [--feeds K] [--seed FILE] OUTDIR
+    gen-feed.py [--items N] [--feeds K] [--body-bytes B] [--needle I]
+                [--seed FILE] OUTDIR
 
 Writes OUTDIR/feed-1.xml ... OUTDIR/feed-K.xml, N items in all (split
 evenly), each with a title, link, guid, RFC 822 date, categories and an
-HTML description of about 4 KB made by recombining the sentences of the
-seed article.  The same arguments always give the same bytes.
+HTML description of at least B bytes (default 4096: about 4 KB) made by
+recombining the sentences of the seed article.  The same arguments always
+give the same bytes.
+
+With --needle, item I is titled "Needle in a haystack KH-<I>": words no
+other headline has, so a search for "haystack" finds that item alone and
+no near-duplicate grouping can hide it.
 
 Every item title ends with an ASCII tag "KH-<number>" and every feed title
 is "Akhbar bench <k>", so a benchmark can tell from a terminal's raw output
@@ -21,7 +27,7 @@ import random
 import re
 import sys
 
-DESCRIPTION_BYTES = 4096
+NEEDLE_TITLE = "Needle in a haystack"
 # 2024-03-01 12:00:00 UTC; items go back from there, newest first.
 NEWEST = 1709294400
 
@@ -72,10 +78,10 @@ def paragraph(rng, sentences, words, i):
     return f"<p>{text}</p>"
 
 
-def description(rng, sentences, words, i):
+def description(rng, sentences, words, i, body_bytes):
     out = []
     size = 0
-    while size < DESCRIPTION_BYTES:
+    while size < body_bytes:
         p = paragraph(rng, sentences, words, i)
         out.append(p)
         size += len(p.encode("utf-8")) + 1
@@ -89,7 +95,7 @@ def title(rng, headlines, words, n):
     return " ".join(base) + f" KH-{n}"
 
 
-def write_feed(path, k, first, count, total, data, seed):
+def write_feed(path, k, first, count, data, seed, body_bytes, needle):
     sentences, words, headlines = data
     rng = random.Random(seed * 1000003 + k)
     with open(path, "w", encoding="utf-8") as f:
@@ -104,9 +110,12 @@ def write_feed(path, k, first, count, total, data, seed):
             t = NEWEST - n * 397
             date = email.utils.formatdate(t, usegmt=True)
             cats = rng.sample(words, 2)
-            desc = description(rng, sentences, words, n)
+            desc = description(rng, sentences, words, n, body_bytes)
+            head = title(rng, headlines, words, n)
+            if n == needle:
+                head = f"{NEEDLE_TITLE} KH-{n}"
             f.write("<item>\n"
-                    f"<title>{title(rng, headlines, words, n)}</title>\n"
+                    f"<title>{head}</title>\n"
                     f"<link>http://127.0.0.1/news/{n}</link>\n"
                     f'<guid isPermaLink="false">bench-{k}-{n}</guid>\n'
                     f"<pubDate>{date}</pubDate>\n"
@@ -122,12 +131,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--items", type=int, default=100000)
     ap.add_argument("--feeds", type=int, default=1)
+    ap.add_argument("--body-bytes", type=int, default=4096)
+    ap.add_argument("--needle", type=int, default=-1)
     ap.add_argument("--seed", default=os.path.join(
         here, "..", "seeds", "000_8cb5c2daadf7745d.txt"))
     ap.add_argument("outdir")
     args = ap.parse_args()
     if args.items < 1 or args.feeds < 1 or args.feeds > args.items:
         ap.error("need 1 <= feeds <= items")
+    if args.body_bytes < 1:
+        ap.error("need --body-bytes >= 1")
     data = seed_text(args.seed)
     if not data[0] or not data[2]:
         sys.exit(f"gen-feed: {args.seed}: no sentences to recombine")
@@ -136,7 +149,7 @@ def main():
     for k in range(1, args.feeds + 1):
         count = args.items // args.feeds + (k <= args.items % args.feeds)
         write_feed(os.path.join(args.outdir, f"feed-{k}.xml"), k, first,
-                   count, args.items, data, 1)
+                   count, data, 1, args.body_bytes, args.needle)
         first += count
 
 
