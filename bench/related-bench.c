@@ -478,17 +478,19 @@ static void measure_related(struct cache *c, const long long *ids, size_t n)
 
 static void measure_duplicates(struct cache *c, const long long *ids, size_t n)
 {
-	double ms[SAMPLES];
+	double ms[SAMPLES], cpu[SAMPLES];
 	unsigned long long s = 98;
 	for (int i = 0; i < SAMPLES; i++) {
 		long long id = ids[next(&s) % n];
-		double t = bench_now();
+		double t = bench_now(), p = cpu_now();
 		struct cache_story_list *r = cache_duplicates(c, id);
 		ms[i] = (bench_now() - t) * 1000;
+		cpu[i] = (cpu_now() - p) * 1000;
 		bench_check("related-bench", r != NULL, c);
 		cache_story_list_free(r);
 	}
 	report("near-duplicates of an item", ms, SAMPLES);
+	report("  the same, processor time", cpu, SAMPLES);
 }
 
 /* Searches: the most common content word, a rare name, two words, an

@@ -753,11 +753,14 @@ static double bm25(const struct query *q, const double *freq, double words)
  * of the mean length: within a few percent of its bm25. */
 static double first_score(const struct query *q, const struct scored *s)
 {
-	double freq[MAX_QUERY_WORDS];
-	for (size_t i = 0; i < q->n; i++)
-		freq[i] = (s->headline >> i & 1) * HEADLINE_WEIGHT +
-		          (s->summary >> i & 1) * SUMMARY_WEIGHT;
-	return bm25(q, freq, q->totals.mean_words);
+	double score = 0; /* the words it lacks add nothing */
+	for (uint32_t has = s->headline | s->summary; has; has &= has - 1) {
+		unsigned i = (unsigned)__builtin_ctz(has);
+		double f = (s->headline >> i & 1) * HEADLINE_WEIGHT +
+		           (s->summary >> i & 1) * SUMMARY_WEIGHT;
+		score += q->idf[i] * saturation(f, BM25_K1);
+	}
+	return score;
 }
 
 /* Weighing the query's words in one column of an indexed item: freq[i]
