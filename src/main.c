@@ -551,6 +551,7 @@ static int refresh(const char *urls_path, const char *cache_path,
 		        .slice_ms = 100,
 		        .ignore = &cfg->ignore,
 		        .urls = u,
+		        .expire_days = expire_days,
 		        .on_done = print_report,
 		        .ctx = &errors,
 		};

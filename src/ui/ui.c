@@ -528,9 +528,8 @@ static enum ui_direction interface_direction(const struct ui_config *cfg)
 	return lang_rtl() ? UI_DIR_RTL : UI_DIR_LTR;
 }
 
-/* Run the reader with the view first on screen; expire_days as
- * ui_run_feeds() takes it. */
-static int run(struct ui *ui, const struct ui_view_ops *first, int expire_days)
+/* Run the reader with the view first on screen. */
+static int run(struct ui *ui, const struct ui_view_ops *first)
 {
 	struct ui_config *cfg = load_config(&ui->message);
 	ui->cfg = cfg;
@@ -555,7 +554,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first, int expire_days)
 	        .file = ui->cache && cache_file(ui->cache)
 	                        ? filewatch_new(cache_file(ui->cache))
 	                        : NULL,
-	        .expire_days = expire_days};
+	        .expire_days = ui->expire_days};
 	expiry_start(ui, &care);
 	while (!(reaction & UI_REACT_QUIT)) {
 		reaction |= ui_reload_if_due(ui) | refresh_lists(ui);
@@ -601,7 +600,7 @@ int ui_run(struct library *lib, struct source_relater *relater,
 	        .stories = ui_stories_library(lib, relater),
 	        .lay = *layout,
 	};
-	int status = run(&ui, &ui_list_view, 0);
+	int status = run(&ui, &ui_list_view);
 	ui_done(&ui);
 	return status;
 }
@@ -617,12 +616,13 @@ int ui_run_feeds(struct cache *cache, const struct urls *urls,
 	        .urls = urls,
 	        .fetch = *fetch,
 	        .full_articles = full_articles,
+	        .expire_days = expire_days,
 	};
 	struct pages_options pages = {
 	        .fetch = *fetch, .on_done = on_page, .ctx = &ui};
 	pages.fetch.max_parallel = 0; /* the pages' own bound */
 	ui.pages = pages_new(cache, &pages);
-	int status = run(&ui, &ui_feeds_view, expire_days);
+	int status = run(&ui, &ui_feeds_view);
 	ui_done(&ui);
 	return status;
 }

@@ -107,6 +107,7 @@ struct ui {
 	long long reload_due_ms; /* the next automatic reload (monotonic) */
 	enum pages_choice full_articles; /* whose pages are fetched where the
 	                                    feed's tag does not say */
+	int expire_days; /* updates skip older items; 0: items never expire */
 
 	/* every view made so far, and the stack of those shown */
 	struct ui_view **views;
