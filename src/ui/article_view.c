@@ -620,11 +620,18 @@ static unsigned save_answer(struct ui *ui, const char *path)
 }
 
 /* Ask where to save the story shown: a name made of its headline, in
- * the current folder, to begin with. */
+ * the config's save folder (else the current one), to begin with. */
 static unsigned ask_save(struct ui *ui, struct article_view *av)
 {
 	char *name = article_file_name(av->page);
-	ui_prompt_ask(ui, _("Save to:"), name, save_answer);
+	const char *folder = ui->cfg->save_folder;
+	size_t len = folder ? strlen(folder) : 0;
+	char *path = !folder ? xstrdup(name)
+	             : len && folder[len - 1] == '/'
+	                     ? xasprintf("%s%s", folder, name)
+	                     : xasprintf("%s/%s", folder, name);
+	ui_prompt_ask(ui, _("Save to:"), path, save_answer);
+	free(path);
 	free(name);
 	return UI_REACT_DRAW;
 }
