@@ -803,6 +803,24 @@ static char *article_link(struct ui *ui, void *self)
 	return av->page->link ? xstrdup(av->page->link) : NULL;
 }
 
+static char *article_numbered_link(struct ui *ui, void *self, size_t n)
+{
+	struct article_view *av = self;
+	size_t nlinks;
+	struct article_link *links = article_numbered_links(av->page, &nlinks);
+	char *url = NULL;
+	for (size_t i = 0; i < nlinks && !url; i++)
+		if (links[i].number == n)
+			url = xstrdup(links[i].url);
+	free(links);
+	if (!url) {
+		char *number = ui_numbers("%zu", n);
+		ui_message(ui, _("this story has no link [%s]"), number);
+		free(number);
+	}
+	return url;
+}
+
 static void *article_create(struct ui *ui)
 {
 	(void)ui;
@@ -825,4 +843,5 @@ const struct ui_view_ops ui_article_view = {
         .action = article_action,
         .search = article_search,
         .link = article_link,
+        .numbered_link = article_numbered_link,
 };
