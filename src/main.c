@@ -516,21 +516,17 @@ static struct ui_config *load_ignore_rules(void)
 	return cfg;
 }
 
-/* akhbar --refresh: every subscription into the cache, a line each; with
- * full_articles (not PAGES_NONE), the new items' web pages after. */
-static int refresh(const char *urls_path, const char *cache_path,
-                   const struct fetch_options *fetch,
+/* akhbar --refresh: every subscription of u (read from urls_path) into
+ * the cache, a line each; with full_articles (not PAGES_NONE), the new
+ * items' web pages after. */
+static int refresh(const struct urls *u, const char *urls_path,
+                   const char *cache_path, const struct fetch_options *fetch,
                    enum pages_choice full_articles, int expire_days)
 {
 	long long since = (long long)time(NULL);
-	struct urls *u = load_subscriptions(urls_path);
-	if (!u)
-		return EXIT_FAILURE;
 	struct cache *c = open_cache(cache_path, CACHE_READ_WRITE);
-	if (!c) {
-		urls_free(u);
+	if (!c)
 		return EXIT_FAILURE;
-	}
 	size_t n;
 	const char **urls = feed_urls(u, &n);
 	struct ui_config *cfg = load_ignore_rules();
@@ -551,6 +547,7 @@ static int refresh(const char *urls_path, const char *cache_path,
 		        .slice_ms = 100,
 		        .ignore = &cfg->ignore,
 		        .urls = u,
+		        .expire_days = expire_days,
 		        .on_done = print_report,
 		        .ctx = &errors,
 		};
@@ -581,23 +578,17 @@ static int refresh(const char *urls_path, const char *cache_path,
 	free(urls);
 	ui_config_free(cfg);
 	cache_close(c);
-	urls_free(u);
 	return status;
 }
 
-/* akhbar --purge: the feeds no longer in the urls file leave the cache
- * with their items; with expire_days, the old items too; then the file
- * is made as small as it can be. */
-static int purge(const char *urls_path, const char *cache_path, int expire_days)
+/* akhbar --purge: the feeds no longer in u leave the cache with their
+ * items; with expire_days, the old items too; then the file is made as
+ * small as it can be. */
+static int purge(const struct urls *u, const char *cache_path, int expire_days)
 {
-	struct urls *u = load_subscriptions(urls_path);
-	if (!u)
-		return EXIT_FAILURE;
 	struct cache *c = open_cache(cache_path, CACHE_READ_WRITE);
-	if (!c) {
-		urls_free(u);
+	if (!c)
 		return EXIT_FAILURE;
-	}
 	size_t n;
 	const char **urls = feed_urls(u, &n);
 	int status = EXIT_SUCCESS;
@@ -611,7 +602,6 @@ static int purge(const char *urls_path, const char *cache_path, int expire_days)
 		status = EXIT_FAILURE;
 	free(urls);
 	cache_close(c);
-	urls_free(u);
 	return status;
 }
 
@@ -935,14 +925,13 @@ static int run_subscriptions(struct options *o)
 			       "--cache"));
 			status = EXIT_FAILURE;
 		} else if (o->purge) {
-			status = purge(o->urls_path, o->cache_path,
-			               o->expire_days);
+			status = purge(u, o->cache_path, o->expire_days);
 		} else if (o->refresh) {
-			status = refresh(o->urls_path, o->cache_path, &o->fetch,
-			                 o->full_articles_given
-			                         ? o->full_articles
-			                         : PAGES_NONE,
-			                 o->expire_days);
+			status = refresh(
+			        u, o->urls_path, o->cache_path, &o->fetch,
+			        o->full_articles_given ? o->full_articles
+			                               : PAGES_NONE,
+			        o->expire_days);
 		} else {
 			status = run_feeds(u, o->cache_path, o->dump,
 			                   &o->layout, &o->fetch,

@@ -158,6 +158,33 @@ static void add_labelled(struct builder *b, const char *label, const char *text,
 	free(line);
 }
 
+/* Feed names longer than this many bytes are cut (at a word's end) where
+ * they stand beside a related headline. */
+#define RELATED_FEED_BYTES 40
+
+/* A related headline, with the feed it comes from when that is another
+ * than the article's: "HEADLINE · FEED", each in an isolate so neither
+ * reorders the other, laid out in the headline's own direction. */
+static void add_related(struct builder *b, const struct article *a, size_t i)
+{
+	const char *headline = a->related[i];
+	const char *feed = a->related_feed ? a->related_feed[i] : NULL;
+	if (!feed || !*feed) {
+		add_block(b, headline, DOC_RELATED, (long)i, LAY_DIR_AUTO);
+		return;
+	}
+	enum lay_direction dir = strong_direction(headline);
+	if (dir == LAY_DIR_AUTO)
+		dir = b->neutral == LAY_DIR_AUTO ? LAY_DIR_LTR : b->neutral;
+	size_t len = strlen(feed);
+	size_t cut = article_text_cut(feed, len, RELATED_FEED_BYTES);
+	char *line =
+	        xasprintf("\u2068%s\u2069 \u00b7 \u2068%.*s%s\u2069", headline,
+	                  (int)cut, feed, cut < len ? "\u2026" : "");
+	add_block(b, line, DOC_RELATED, (long)i, dir);
+	free(line);
+}
+
 /* A size in bytes as people read it: "830 KB", "12.4 MB". */
 static void format_size(char *out, size_t size, long long bytes)
 {
@@ -211,6 +238,8 @@ struct document *document_new(const struct article *a,
 	 * one script and a date in another would reorder the pair. */
 	if (a->site && *a->site)
 		add_block(&b, a->site, DOC_META, -1, LAY_DIR_AUTO);
+	if (a->feed && *a->feed && (!a->site || strcmp(a->feed, a->site)))
+		add_labelled(&b, _("Feed: "), a->feed, LAY_DIR_AUTO);
 	if (a->date && *a->date)
 		add_date(&b, a->date);
 	if (a->author && *a->author)
@@ -238,8 +267,7 @@ struct document *document_new(const struct article *a,
 		 * marker glued to the text would take part in its bidi.  The
 		 * ui shows which one is selected. */
 		for (size_t i = 0; i < a->nrelated; i++)
-			add_block(&b, a->related[i], DOC_RELATED, (long)i,
-			          LAY_DIR_AUTO);
+			add_related(&b, a, i);
 	}
 	return b.doc;
 }

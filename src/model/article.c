@@ -212,6 +212,13 @@ struct article *article_copy(const struct article *a)
 	c->body_base = copy_string(a->body_base);
 	c->summary = copy_string(a->summary);
 	c->related = copy_list(a->related, a->nrelated);
+	c->feed = copy_string(a->feed);
+	c->related_feed = NULL;
+	if (a->related_feed && a->nrelated) {
+		c->related_feed = xcalloc(a->nrelated, sizeof *c->related_feed);
+		for (size_t i = 0; i < a->nrelated; i++)
+			c->related_feed[i] = copy_string(a->related_feed[i]);
+	}
 	c->categories = copy_list(a->categories, a->ncategories);
 	c->enclosures = NULL;
 	c->nenclosures = 0;
@@ -247,7 +254,10 @@ void article_free(struct article *a)
 	free(a->body_source);
 	free(a->body_base);
 	free(a->summary);
+	if (a->related_feed)
+		free_list(a->related_feed, a->nrelated);
 	free_list(a->related, a->nrelated);
+	free(a->feed);
 	free_list(a->categories, a->ncategories);
 	for (size_t i = 0; i < a->nenclosures; i++) {
 		free(a->enclosures[i].url);

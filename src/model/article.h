@@ -49,6 +49,11 @@ struct article {
 	                     from body when wanted (article_summary()) */
 	char **related;   /* related headlines, as the source lists them */
 	size_t nrelated;
+	char *feed; /* the name of the feed it comes from (a cache's item) */
+	char **related_feed; /* NULL, or nrelated names (NULL entries
+	                        for none): the feed related headline k
+	                        comes from when it is not the article's;
+	                        made once related is complete */
 	char **categories;
 	size_t ncategories;
 	struct enclosure *enclosures;
@@ -102,8 +107,7 @@ struct article_link {
 
 /* The links a's body lists at its end, in order; *n their count.  The
  * caller frees the array (not the urls). */
-struct article_link *article_numbered_links(const struct article *a,
-                                            size_t *n);
+struct article_link *article_numbered_links(const struct article *a, size_t *n);
 
 /* Append a copy of a related headline. */
 void article_add_related(struct article *a, const char *text, size_t len);

@@ -156,13 +156,22 @@ static bool ignored(const struct job *j, const struct feed_meta *meta,
 	return filter_ignored(opt->ignore, j->url, &it);
 }
 
+/* Whether the item is dated before the expiry limit (one with no date
+ * is never). */
+static bool expired(const struct job *j, const struct article *a)
+{
+	int days = j->owner->opt.expire_days;
+	return days > 0 && a->time &&
+	       a->time < (long long)time(NULL) - days * 86400LL;
+}
+
 static void store_item(void *ctx, const struct feed_meta *meta,
                        struct article *item)
 {
 	struct job *j = ctx;
 	if (ignored(j, meta, item)) {
 		j->ignored++;
-	} else {
+	} else if (!expired(j, item)) {
 		if (!j->store_failed && !cache_store_item(j->update, item))
 			j->store_failed = true;
 		j->items++;

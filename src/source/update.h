@@ -69,6 +69,10 @@ struct update_options {
 	const struct filter_ignores *ignore; /* optional: items to drop */
 	const struct urls *urls; /* optional: the feeds' tags and titles
 	                            the ignore rules see */
+	int expire_days;         /* items dated more than this many days ago are
+	                            not stored (they expired, or would): an expired
+	                            item a feed still lists stays gone; 0: every
+	                            item is stored */
 	update_done_fn *on_done; /* optional: each feed's outcome */
 	void *ctx;               /* first argument of on_done */
 };

@@ -145,6 +145,7 @@ enum stmt {
 	ST_ITEM_BY_KEY,
 	ST_ITEM_BY_LINK,
 	ST_WITHOUT_PAGE,
+	ST_FEED_NAME,
 	ST_COUNT
 };
 
@@ -214,7 +215,7 @@ static const char *const statements[ST_COUNT] = {
                         " items.link, author, date, site, items.language,"
                         " categories, enclosures, body, body_format,"
                         " body_base, summary, page_body, page_dirs,"
-                        " page_credit, page_related"
+                        " page_credit, page_related, feeds.title"
                         " FROM items JOIN feeds ON feeds.id = feed_id"
                         " WHERE items.id = ?1",
         [ST_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
@@ -247,6 +248,8 @@ static const char *const statements[ST_COUNT] = {
         [ST_WITHOUT_PAGE] = "SELECT id FROM items WHERE first_seen >= ?1"
                             " AND page_time = 0 AND page_error IS NULL"
                             " ORDER BY id",
+        [ST_FEED_NAME] = "SELECT coalesce(nullif(title, ''), url) FROM feeds"
+                         " WHERE id = ?1",
 };
 
 /* A connection and the statements prepared on it. The cache's owner
@@ -1865,6 +1868,7 @@ struct article *cache_item_article(struct cache *c, long long item_id)
 	           (const char *)sqlite3_column_text(st, 16),
 	           (const char *)sqlite3_column_text(st, 17),
 	           (const char *)sqlite3_column_text(st, 18));
+	a->feed = column_dup(st, 19);
 	sqlite3_reset(st);
 	const struct page_cols *held = held_page(c, item_id);
 	if (held)
@@ -2074,6 +2078,18 @@ struct cache_page *cache_item_page(struct cache *c, long long item_id)
 	sqlite3_reset(st);
 	overlay_held_page(c, item_id, p);
 	return p;
+}
+
+char *cache_feed_name(struct cache *c, long long feed_id)
+{
+	sqlite3_stmt *st = here(c)->st[ST_FEED_NAME];
+	sqlite3_bind_int64(st, 1, feed_id);
+	int rc = sqlite3_step(st);
+	char *name = rc == SQLITE_ROW ? column_dup(st, 0) : NULL;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		fail(c, rc);
+	sqlite3_reset(st);
+	return name;
 }
 
 void cache_page_free(struct cache_page *p)

@@ -290,6 +290,10 @@ bool cache_item_set_page_error(struct cache *c, long long item_id,
  * no such item. */
 struct cache_page *cache_item_page(struct cache *c, long long item_id);
 
+/* The name of feed feed_id: its title, else its address; a new string,
+ * or NULL when there is no such feed (or it can't be read). */
+char *cache_feed_name(struct cache *c, long long feed_id);
+
 /* Free what cache_item_page() gave; NULL is allowed. */
 void cache_page_free(struct cache_page *p);
 

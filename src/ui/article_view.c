@@ -152,6 +152,19 @@ static bool fetch_page(struct ui *ui, struct article_view *av, bool force)
 	return want;
 }
 
+/* The feed the article comes from is named as the feed list names it:
+ * the urls file's title for it wins over the feed's own. */
+static void name_feed(const struct ui *ui, struct article *page)
+{
+	const struct urls_entry *e = ui->urls && page->origin
+	                                     ? urls_find(ui->urls, page->origin)
+	                                     : NULL;
+	if (e && e->title) {
+		free(page->feed);
+		page->feed = xstrdup(e->title);
+	}
+}
+
 /* Show a place; false (with ui->message) when its story can't be read:
  * then the story shown stays, as it was. */
 static bool show(struct ui *ui, struct article_view *av,
@@ -170,6 +183,7 @@ static bool show(struct ui *ui, struct article_view *av,
 	av->doc = NULL;
 	article_free(av->page);
 	av->page = page;
+	name_feed(ui, page);
 	lang_article_date(page);
 	av->at = *place;
 	av->summary_only = false;
@@ -303,6 +317,16 @@ static char *story_note(const struct ui *ui, const struct article_view *av)
 	return xasprintf(_("summary: %s full article"), key);
 }
 
+/* The title bar names the feed of the story shown (else the list's
+ * title, else akhbar) and its headline, kept apart by an isolate. */
+static char *title_bar(const struct ui *ui, const struct article_view *av)
+{
+	const char *feed = av->page->feed && *av->page->feed ? av->page->feed
+	                   : ui->stories_title               ? ui->stories_title
+	                                                     : PACKAGE;
+	return xasprintf("%s \u2014 \u2068%s\u2069", feed, av->page->title);
+}
+
 static void article_draw(struct ui *ui, void *self)
 {
 	struct article_view *av = self;
@@ -313,8 +337,9 @@ static void article_draw(struct ui *ui, void *self)
 	        av->at.story < count(ui)
 	                ? ui_numbers("%zu/%zu", av->at.story + 1, count(ui))
 	                : NULL;
-	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
-	            ui->stories_title ? ui->stories_title : PACKAGE, position);
+	char *bar = title_bar(ui, av);
+	ui_draw_bar(ui, 0, UI_ROLE_TITLE, bar, position);
+	free(bar);
 	free(position);
 
 	const struct document *doc = av->doc;
@@ -620,11 +645,18 @@ static unsigned save_answer(struct ui *ui, const char *path)
 }
 
 /* Ask where to save the story shown: a name made of its headline, in
- * the current folder, to begin with. */
+ * the config's save folder (else the current one), to begin with. */
 static unsigned ask_save(struct ui *ui, struct article_view *av)
 {
 	char *name = article_file_name(av->page);
-	ui_prompt_ask(ui, _("Save to:"), name, save_answer);
+	const char *folder = ui->cfg->save_folder;
+	size_t len = folder ? strlen(folder) : 0;
+	char *path = !folder ? xstrdup(name)
+	             : len && folder[len - 1] == '/'
+	                     ? xasprintf("%s%s", folder, name)
+	                     : xasprintf("%s/%s", folder, name);
+	ui_prompt_ask(ui, _("Save to:"), path, save_answer);
+	free(path);
 	free(name);
 	return UI_REACT_DRAW;
 }
@@ -796,6 +828,24 @@ static char *article_link(struct ui *ui, void *self)
 	return av->page->link ? xstrdup(av->page->link) : NULL;
 }
 
+static char *article_numbered_link(struct ui *ui, void *self, size_t n)
+{
+	struct article_view *av = self;
+	size_t nlinks;
+	struct article_link *links = article_numbered_links(av->page, &nlinks);
+	char *url = NULL;
+	for (size_t i = 0; i < nlinks && !url; i++)
+		if (links[i].number == n)
+			url = xstrdup(links[i].url);
+	free(links);
+	if (!url) {
+		char *number = ui_numbers("%zu", n);
+		ui_message(ui, _("this story has no link [%s]"), number);
+		free(number);
+	}
+	return url;
+}
+
 static void *article_create(struct ui *ui)
 {
 	(void)ui;
@@ -818,4 +868,5 @@ const struct ui_view_ops ui_article_view = {
         .action = article_action,
         .search = article_search,
         .link = article_link,
+        .numbered_link = article_numbered_link,
 };

@@ -33,6 +33,7 @@ void ui_config_free(struct ui_config *cfg)
 		free(cfg->errors[i]);
 	free(cfg->errors);
 	free(cfg->bindings);
+	free(cfg->save_folder);
 	filter_ignores_free(&cfg->ignore);
 	free(cfg);
 }
@@ -179,6 +180,19 @@ static bool set_reload_at_start(struct ui_config *cfg, const char *value)
 	return i >= 0;
 }
 
+/* A folder; "~" or a "~/" start is the home folder ($HOME). */
+static bool set_save_folder(struct ui_config *cfg, const char *value)
+{
+	const char *home = getenv("HOME");
+	bool tilde = value[0] == '~' && (!value[1] || value[1] == '/');
+	if (!*value || (tilde && (!home || !*home)))
+		return false;
+	free(cfg->save_folder);
+	cfg->save_folder =
+	        tilde ? xasprintf("%s%s", home, value + 1) : xstrdup(value);
+	return true;
+}
+
 static const struct {
 	const char *name;
 	bool (*set)(struct ui_config *cfg, const char *value);
@@ -191,27 +205,8 @@ static const struct {
          N_("usage: set reload-interval MINUTES")},
         {"reload-at-start", set_reload_at_start,
          N_("usage: set reload-at-start yes|no")},
+        {"save-folder", set_save_folder, N_("usage: set save-folder PATH")},
 };
-
-/* "set NAME VALUE". */
-static bool parse_set(struct ui_config *cfg, char **w, size_t n,
-                      const char *name, size_t lineno)
-{
-	for (size_t i = 0; n >= 2 && i < sizeof settings / sizeof *settings;
-	     i++) {
-		if (strcmp(w[1], settings[i].name))
-			continue;
-		if (n == 3 && settings[i].set(cfg, w[2]))
-			return true;
-		add_error(cfg, name, lineno, "%s", _(settings[i].usage));
-		return false;
-	}
-	if (n < 2)
-		add_error(cfg, name, lineno, "%s", _("usage: set NAME VALUE"));
-	else
-		add_error(cfg, name, lineno, _("unknown setting '%s'"), w[1]);
-	return false;
-}
 
 /* Split line (modified in place) into words as newsboat's config quotes
  * them: "..." with \" and \\ inside; a word starting with # outside
@@ -247,6 +242,33 @@ static int split_quoted(char *line, char **words, int max)
 		if (more && out == in)
 			in++; /* the blank just cut */
 	}
+}
+
+/* "set NAME VALUE": the value may be quoted (a path with a space). */
+static bool parse_set(struct ui_config *cfg, char *line, const char *name,
+                      size_t lineno)
+{
+	char *w[4];
+	int quoted = split_quoted(line, w, 4);
+	if (quoted < 0) {
+		add_error(cfg, name, lineno, _("a quote is never closed"));
+		return false;
+	}
+	size_t n = (size_t)quoted;
+	for (size_t i = 0; n >= 2 && i < sizeof settings / sizeof *settings;
+	     i++) {
+		if (strcmp(w[1], settings[i].name))
+			continue;
+		if (n == 3 && settings[i].set(cfg, w[2]))
+			return true;
+		add_error(cfg, name, lineno, "%s", _(settings[i].usage));
+		return false;
+	}
+	if (n < 2)
+		add_error(cfg, name, lineno, "%s", _("usage: set NAME VALUE"));
+	else
+		add_error(cfg, name, lineno, _("unknown setting '%s'"), w[1]);
+	return false;
 }
 
 /* ignore-article FEEDS "EXPRESSION" and ignore-mode download|display. */
@@ -299,6 +321,8 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 	if (starts_with_word(line, "ignore-article") ||
 	    starts_with_word(line, "ignore-mode"))
 		return parse_ignore(cfg, line, name, lineno);
+	if (starts_with_word(line, "set"))
+		return parse_set(cfg, line, name, lineno);
 	char *w[MAX_WORDS];
 	size_t n = split(line, w);
 	if (n == 0)
@@ -354,8 +378,6 @@ static bool parse_line(struct ui_config *cfg, char *line, const char *name,
 		cfg->colors[role] = (struct ui_color){(short)fg, (short)bg};
 		return true;
 	}
-	if (!strcmp(w[0], "set"))
-		return parse_set(cfg, w, n, name, lineno);
 	add_error(cfg, name, lineno, _("unknown command '%s'"), w[0]);
 	return false;
 }

@@ -7,6 +7,7 @@
  *     set keys akhbar|newsboat
  *     set reload-interval MINUTES (or SECONDSs; 0: never)
  *     set reload-at-start yes|no
+ *     set save-folder PATH   (~ is the home folder)
  *     ignore-article FEEDS "EXPRESSION"     ignore-mode download|display
  * `set keys newsboat` binds newsboat's keys before every other line of
  * its file, wherever it is written, so the file's own lines win.
@@ -47,6 +48,8 @@ struct ui_config {
 	enum ui_config_direction direction;
 	int reload_interval; /* seconds between automatic reloads; 0 never */
 	bool reload_at_start;
+	char *save_folder; /* where `w` saves to begin with, ~ expanded
+	                      (owned); NULL: the current folder */
 	size_t nbindings;
 	struct ui_color colors[UI_ROLE_COUNT];
 	/* newsboat's killfile: items matching a rule are not stored when

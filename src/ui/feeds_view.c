@@ -464,6 +464,7 @@ void ui_feeds_update(struct ui *ui, long long feed_id)
 		        .slice_ms = 5,
 		        .ignore = &ui->cfg->ignore,
 		        .urls = ui->urls,
+		        .expire_days = ui->expire_days,
 		        .on_done = on_updated,
 		        .ctx = ui,
 		};

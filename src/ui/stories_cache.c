@@ -209,6 +209,22 @@ static void add_related(struct cache_stories *cs, struct article *a,
 	}
 }
 
+/* The feed of each related headline of a from another feed than the
+ * article's (feed_id): a->related_feed. */
+static void name_related_feeds(struct cache_stories *cs, struct article *a,
+                               long long feed_id)
+{
+	for (size_t k = 0; k < cs->nrelated && k < a->nrelated; k++) {
+		long long other = cs->related[k].feed_id;
+		if (!other || other == feed_id)
+			continue;
+		if (!a->related_feed)
+			a->related_feed =
+			        xcalloc(a->nrelated, sizeof *a->related_feed);
+		a->related_feed[k] = cache_feed_name(cs->cache, other);
+	}
+}
+
 /* The item as an article whose related headlines are, in order: those its
  * source listed, its near-duplicates (the same story as others told it),
  * then the stories the index finds closest.  Where those lead is kept
@@ -236,6 +252,7 @@ static struct article *cs_page(struct ui_stories *s, size_t i, char **error)
 	        cache_related(cs->cache, id, RELATED_MAX);
 	add_related(cs, a, id, rel);
 	cache_story_list_free(rel);
+	name_related_feeds(cs, a, row(cs, i)->feed_id);
 	return a;
 }
 

@@ -157,10 +157,14 @@ unsigned ui_open_link(struct ui *ui, const char *feed_link)
 	return UI_REACT_DRAW | UI_REACT_FULL;
 }
 
+/* o and y: the selected link, or link [N] after the number N. */
 static unsigned with_link(struct ui *ui, enum ui_action a)
 {
 	struct ui_view *v = ui_view_top(ui);
-	char *link = v->ops->link ? v->ops->link(ui, v->self) : NULL;
+	char *link = ui->count && v->ops->numbered_link
+	                     ? v->ops->numbered_link(ui, v->self, ui->count)
+	             : v->ops->link ? v->ops->link(ui, v->self)
+	                            : NULL;
 	unsigned reaction = UI_REACT_DRAW;
 	if (!link || !*link) {
 		if (!ui->message)
@@ -466,8 +470,33 @@ static enum ui_event next_event(struct ui *ui, struct upkeep *w, int *key,
 	return ui_screen_event(key, 0);
 }
 
+/* A digit no key binding takes, where the view on top has numbered
+ * links: the number typed grows, and the status line shows it with the
+ * keys that take it. */
+static bool count_digit(struct ui *ui, int key)
+{
+	struct ui_view *v = ui_view_top(ui);
+	if (key < '0' || key > '9' || (key == '0' && !ui->count) ||
+	    !v->ops->numbered_link || too_small(ui))
+		return false;
+	if (ui->count < 100000)
+		ui->count = ui->count * 10 + (size_t)(key - '0');
+	static const struct ui_hint hints[] = {
+	        {UI_ACTION_OPEN_LINK, N_("%s open")},
+	        {UI_ACTION_COPY_LINK, N_("%s copy")},
+	        {UI_ACTION_END_SEARCH, N_("%s cancel")},
+	};
+	char *number = ui_numbers("%zu", ui->count);
+	char *keys = ui_hints(ui, hints, sizeof hints / sizeof *hints);
+	ui_info(ui, _("link [%s]  %s"), number, keys);
+	free(keys);
+	free(number);
+	return true;
+}
+
 /* A key: the message goes, and the open prompt takes it, else the
- * action bound to it is applied. */
+ * action bound to it is applied.  A number typed before counts for o
+ * and y only: Esc (end-search) or any other action drops it. */
 static unsigned on_key(struct ui *ui, int key)
 {
 	unsigned reaction = UI_REACT_NONE;
@@ -479,8 +508,14 @@ static unsigned on_key(struct ui *ui, int key)
 	if (ui->prompt)
 		return reaction | ui_prompt_key(ui, key);
 	enum ui_action a = ui_config_action(ui->cfg, key);
-	if (a != UI_ACTION_NONE)
+	if (a == UI_ACTION_NONE && count_digit(ui, key))
+		return UI_REACT_DRAW;
+	bool counted = ui->count > 0;
+	if (counted && a != UI_ACTION_OPEN_LINK && a != UI_ACTION_COPY_LINK)
+		ui->count = 0;
+	if (a != UI_ACTION_NONE && !(counted && a == UI_ACTION_END_SEARCH))
 		reaction |= dispatch(ui, a);
+	ui->count = 0;
 	return reaction;
 }
 
@@ -528,9 +563,8 @@ static enum ui_direction interface_direction(const struct ui_config *cfg)
 	return lang_rtl() ? UI_DIR_RTL : UI_DIR_LTR;
 }
 
-/* Run the reader with the view first on screen; expire_days as
- * ui_run_feeds() takes it. */
-static int run(struct ui *ui, const struct ui_view_ops *first, int expire_days)
+/* Run the reader with the view first on screen. */
+static int run(struct ui *ui, const struct ui_view_ops *first)
 {
 	struct ui_config *cfg = load_config(&ui->message);
 	ui->cfg = cfg;
@@ -555,7 +589,7 @@ static int run(struct ui *ui, const struct ui_view_ops *first, int expire_days)
 	        .file = ui->cache && cache_file(ui->cache)
 	                        ? filewatch_new(cache_file(ui->cache))
 	                        : NULL,
-	        .expire_days = expire_days};
+	        .expire_days = ui->expire_days};
 	expiry_start(ui, &care);
 	while (!(reaction & UI_REACT_QUIT)) {
 		reaction |= ui_reload_if_due(ui) | refresh_lists(ui);
@@ -601,7 +635,7 @@ int ui_run(struct library *lib, struct source_relater *relater,
 	        .stories = ui_stories_library(lib, relater),
 	        .lay = *layout,
 	};
-	int status = run(&ui, &ui_list_view, 0);
+	int status = run(&ui, &ui_list_view);
 	ui_done(&ui);
 	return status;
 }
@@ -617,12 +651,13 @@ int ui_run_feeds(struct cache *cache, const struct urls *urls,
 	        .urls = urls,
 	        .fetch = *fetch,
 	        .full_articles = full_articles,
+	        .expire_days = expire_days,
 	};
 	struct pages_options pages = {
 	        .fetch = *fetch, .on_done = on_page, .ctx = &ui};
 	pages.fetch.max_parallel = 0; /* the pages' own bound */
 	ui.pages = pages_new(cache, &pages);
-	int status = run(&ui, &ui_feeds_view, expire_days);
+	int status = run(&ui, &ui_feeds_view);
 	ui_done(&ui);
 	return status;
 }

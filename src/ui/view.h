@@ -50,6 +50,11 @@ struct ui_view_ops {
 	/* The address of what is selected (for `o` and `y`): a new string,
 	 * or NULL; may set ui->message when it can't be had. */
 	char *(*link)(struct ui *ui, void *self);
+	/* The address of link [n] of what the view shows, for a number
+	 * typed before `o` or `y`: a new string, or NULL (then ui->message
+	 * says why).  NULL: the view takes no number (a digit does what
+	 * it is bound to). */
+	char *(*numbered_link)(struct ui *ui, void *self, size_t n);
 	/* The cache changed underneath: the items of feed feed_id (-1: of
 	 * no feed shown), or of any feed when feed_id is 0.  The view only
 	 * notes it; reread() reads again. */
@@ -92,6 +97,7 @@ struct ui {
 	const char *prompt_label;
 	unsigned (*prompt_answer)(struct ui *ui, const char *text);
 	char *last_search; /* what an empty Enter at the prompt repeats */
+	size_t count;      /* the number typed before a key, or 0 */
 
 	/* subscriptions: all NULL when reading files */
 	struct cache *cache;
@@ -107,6 +113,7 @@ struct ui {
 	long long reload_due_ms; /* the next automatic reload (monotonic) */
 	enum pages_choice full_articles; /* whose pages are fetched where the
 	                                    feed's tag does not say */
+	int expire_days; /* updates skip older items; 0: items never expire */
 
 	/* every view made so far, and the stack of those shown */
 	struct ui_view **views;

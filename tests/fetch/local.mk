@@ -6,13 +6,14 @@ check_PROGRAMS += tests/fetch/test_fetch tests/fetch/test_urls tests/fetch/test_
 TESTS += tests/fetch/test_fetch tests/fetch/test_urls tests/fetch/test_opml \
 	tests/fetch/cli.sh tests/fetch/refresh-files.sh \
 	tests/fetch/urls-full.sh tests/fetch/opml-hostile.sh \
-	tests/fetch/refresh-wild.sh
+	tests/fetch/refresh-wild.sh tests/fetch/refresh-bad-line.sh
 tests_fetch_test_fetch_SOURCES = tests/fetch/test_fetch.c \
 	tests/fetch/httpd.c tests/fetch/httpd.h
 
 EXTRA_DIST += tests/fetch/server.py tests/fetch/cli.sh \
 	tests/fetch/refresh-files.sh tests/fetch/urls-full.sh \
 	tests/fetch/opml-hostile.sh tests/fetch/refresh-wild.sh \
+	tests/fetch/refresh-bad-line.sh \
 	tests/fetch/data/feed.xml \
 	tests/fetch/data/wild-same-title.xml \
 	tests/fetch/data/hostile.opml \

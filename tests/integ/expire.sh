@@ -2,7 +2,8 @@
 # --expire-days and --purge end to end: a refresh with expiry set removes
 # the old items that are not starred (from the list and from the search
 # index), keeps the starred one and the recent ones, and the file
-# shrinks; --purge removes a feed no longer subscribed, with its items.
+# shrinks; an expired item the feed still lists does not come back;
+# --purge removes a feed no longer subscribed, with its items.
 set -u
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/akhbar-expire-XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -14,18 +15,23 @@ fail() {
 	status=1
 }
 
-# feed.py FILE FIRST LAST WHAT: items WHAT FIRST..LAST with long bodies.
+# feed FILE FIRST LAST WHAT [OLD]: items WHAT FIRST..LAST with long
+# bodies; FIRST..OLD dated 40 days ago, the others undated.
 feed() {
 	python3 - "$@" <<'PY'
-import sys
+import sys, time, email.utils
 path, first, last, what = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+old = int(sys.argv[5]) if len(sys.argv) > 5 else 0
+date = email.utils.formatdate(time.time() - 40 * 86400)
 with open(path, "w", encoding="utf-8") as f:
     f.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
             '<channel><title>%s</title>\n' % what)
     for i in range(first, last + 1):
         body = " ".join("word%d of %s %d." % (k, what, i) for k in range(300))
-        f.write('<item><title>%s %d</title><guid>%s-%d</guid>'
-                '<description>%s</description></item>\n' % (what, i, what, i, body))
+        dated = '<pubDate>%s</pubDate>' % date if i <= old else ''
+        f.write('<item><title>%s %d</title><guid>%s-%d</guid>%s'
+                '<description>%s</description></item>\n'
+                % (what, i, what, i, dated, body))
     f.write('</channel></rss>\n')
 PY
 }
@@ -70,6 +76,21 @@ echo "the cache: $before bytes before the expiry, $after after"
 # A second expiry finds nothing and says nothing.
 run --refresh --expire-days=30 >"$tmp/out3" 2>&1 || fail "second refresh"
 grep -q expired "$tmp/out3" && fail "expired again: $(cat "$tmp/out3")"
+
+# The feed lists its expired items again, with their old dates: they stay
+# gone; the starred one stays as it was.
+feed "$tmp/www/feed.xml" 1 200 story 150
+run --refresh --expire-days=30 >"$tmp/out5" 2>&1 ||
+	fail "refresh of old items: $(cat "$tmp/out5")"
+grep -q ' 0 new, 50 items$' "$tmp/out5" ||
+	fail "old items stored: $(cat "$tmp/out5")"
+run --dump >"$tmp/dump3" 2>&1 || fail "--dump: $(cat "$tmp/dump3")"
+for t in 'story 1' 'story 8' 'story 150'; do
+	grep -q "^$t\$" "$tmp/dump3" && fail "expired $t came back"
+done
+for t in 'story 7' 'story 151'; do
+	grep -q "^$t\$" "$tmp/dump3" || fail "$t went"
+done
 
 # Unsubscribed: its items stay until --purge.
 printf '%s\n' "$base/feed.xml" >"$tmp/urls"

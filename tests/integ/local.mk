@@ -8,6 +8,7 @@ integ_screen_tests = \
 	tests/integ/feeds-keys.scr \
 	tests/integ/feeds-search.scr \
 	tests/integ/feeds-same-title.scr \
+	tests/integ/feeds-named.scr \
 	tests/integ/feeds-messages.scr \
 	tests/integ/feeds-reload-count.scr \
 	tests/integ/feeds-offline.scr \

@@ -49,7 +49,9 @@ ui_screen_tests = \
 	tests/ui/term-linux.scr \
 	tests/ui/mirrored-list.scr \
 	tests/ui/mirrored-feeds.scr \
-	tests/ui/links.scr
+	tests/ui/links.scr \
+	tests/ui/save-folder.scr \
+	tests/ui/links-number.scr
 
 EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/article-80x24.screen \

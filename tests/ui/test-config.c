@@ -347,6 +347,44 @@ static void test_reload(void)
 	}
 }
 
+/* The save folder: as written, or with ~ as $HOME; a bad line keeps the
+ * one before. */
+static void test_save_folder(void)
+{
+	setenv("HOME", "/home/reader", 1);
+	static const struct {
+		const char *text, *folder;
+	} cases[] = {
+	        {"", NULL},
+	        {"set save-folder /srv/news", "/srv/news"},
+	        {"set save-folder ~/saved", "/home/reader/saved"},
+	        {"set save-folder ~", "/home/reader"},
+	        {"set save-folder \"~/my news\"", "/home/reader/my news"},
+	        {"set save-folder ~other/x", "~other/x"},
+	        {"set save-folder /a\nset save-folder", "/a"},
+	        {"set save-folder /a\nset save-folder /b c", "/a"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct ui_config *cfg = with_defaults();
+		ui_config_parse(cfg, cases[i].text, strlen(cases[i].text),
+		                "test");
+		const char *got = cfg->save_folder;
+		CHECK(cases[i].folder ? got && !strcmp(got, cases[i].folder)
+		                      : !got,
+		      "\"%s\": folder \"%s\"", cases[i].text,
+		      got ? got : "(none)");
+		ui_config_free(cfg);
+	}
+	struct ui_config *cfg = with_defaults();
+	const char *bad = "set save-folder";
+	CHECK(ui_config_parse(cfg, bad, strlen(bad), "test") == 1 &&
+	              !strcmp(cfg->errors[0],
+	                      "test:1: usage: set save-folder PATH"),
+	      "a save-folder without a path: %s",
+	      cfg->nerrors ? cfg->errors[0] : "no error");
+	ui_config_free(cfg);
+}
+
 /* Every key the defaults bind has a name that parses back to it, and
  * every action has a name that parses back to it. */
 static void test_names(void)
@@ -484,6 +522,7 @@ int main(void)
 	test_colors();
 	test_direction();
 	test_reload();
+	test_save_folder();
 	test_names();
 	test_file();
 	test_readme();
