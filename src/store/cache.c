@@ -28,6 +28,22 @@
 #define STR(x)         #x
 #define XSTR(x)        STR(x)
 
+/* The heads of new.story's group: in the list of every feed, and in the
+ * list of new.feed_id.  Only heads that change are written. */
+/* clang-format off */
+#define GROUP_FIRST(feed) \
+	"(id = (SELECT id FROM items WHERE story = new.story" feed \
+	" ORDER BY time DESC, id LIMIT 1))"
+#define IN_FEED " AND feed_id = new.feed_id"
+#define GROUP_HEADS \
+	" UPDATE items SET head_all = " GROUP_FIRST("") \
+	" WHERE story = new.story" \
+	" AND head_all IS NOT " GROUP_FIRST("") ";" \
+	" UPDATE items SET head_feed = " GROUP_FIRST(IN_FEED) \
+	" WHERE story = new.story" IN_FEED \
+	" AND head_feed IS NOT " GROUP_FIRST(IN_FEED) ";"
+/* clang-format on */
+
 /* Schema steps in order: the cache at version v runs steps v+1... Never
  * edit a released step; add a new one (ALTER TABLE ... ADD COLUMN). */
 /* clang-format off: one SQL clause a line reads better than packed. */
@@ -109,6 +125,83 @@ static const char *const migrations[] = {
         "ALTER TABLE items ADD COLUMN page_error TEXT;"
         /* A page's related headline leads to the item of its link. */
         "CREATE INDEX items_link ON items (link);",
+        /* 5: near-duplicate groups, decided when an item is stored
+         * (store/related.c), and what the lists show of them.  story is
+         * the id of the group's first item stored (its own for that
+         * one); head_all marks the item that stands for its group in the
+         * list of every feed, head_feed the one in its feed's list: the
+         * first of the group in the list's order.  Each feed keeps its
+         * counts: items and unread items, rows of its list and unread
+         * ones, and its rows in the list of every feed and unread ones.
+         * Triggers keep heads and counts right whichever statement stores,
+         * marks or deletes items; existing items are grouped by
+         * group_existing() after this SQL. */
+        "ALTER TABLE items ADD COLUMN story INTEGER;"
+        "ALTER TABLE items ADD COLUMN head_all INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE items ADD COLUMN head_feed INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_items INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_unread INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_rows INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_unread_rows INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_all_rows INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_all_unread INTEGER NOT NULL DEFAULT 0;"
+        "CREATE INDEX items_story ON items (story, time DESC, id);"
+        "CREATE INDEX items_feed_rows ON items (feed_id, time DESC, id)"
+        " WHERE head_feed = 1;"
+        "CREATE INDEX items_all_rows ON items (time DESC, id)"
+        " WHERE head_all = 1;"
+        "UPDATE feeds SET"
+        " n_items = (SELECT count(*) FROM items WHERE feed_id = feeds.id),"
+        " n_unread = (SELECT count(*) FROM items"
+        "  WHERE feed_id = feeds.id AND read = 0);"
+        "CREATE TRIGGER items_count_add AFTER INSERT ON items BEGIN"
+        " UPDATE feeds SET n_items = n_items + 1,"
+        " n_unread = n_unread + (new.read = 0),"
+        " n_rows = n_rows + new.head_feed,"
+        " n_unread_rows = n_unread_rows + (new.head_feed AND new.read = 0),"
+        " n_all_rows = n_all_rows + new.head_all,"
+        " n_all_unread = n_all_unread + (new.head_all AND new.read = 0)"
+        " WHERE id = new.feed_id;"
+        " END;"
+        "CREATE TRIGGER items_count_drop AFTER DELETE ON items BEGIN"
+        " UPDATE feeds SET n_items = n_items - 1,"
+        " n_unread = n_unread - (old.read = 0),"
+        " n_rows = n_rows - old.head_feed,"
+        " n_unread_rows = n_unread_rows - (old.head_feed AND old.read = 0),"
+        " n_all_rows = n_all_rows - old.head_all,"
+        " n_all_unread = n_all_unread - (old.head_all AND old.read = 0)"
+        " WHERE id = old.feed_id;"
+        " END;"
+        "CREATE TRIGGER items_count_change"
+        " AFTER UPDATE OF read, head_feed, head_all ON items BEGIN"
+        " UPDATE feeds SET"
+        " n_unread = n_unread + (new.read = 0) - (old.read = 0),"
+        " n_rows = n_rows + new.head_feed - old.head_feed,"
+        " n_unread_rows = n_unread_rows + (new.head_feed AND new.read = 0)"
+        " - (old.head_feed AND old.read = 0),"
+        " n_all_rows = n_all_rows + new.head_all - old.head_all,"
+        " n_all_unread = n_all_unread + (new.head_all AND new.read = 0)"
+        " - (old.head_all AND old.read = 0)"
+        " WHERE id = new.feed_id;"
+        " END;"
+        /* An item grouped, added to a group, or its time changed: its
+         * group's heads again.  (An item stored alone in its group comes
+         * with its heads set.) */
+        "CREATE TRIGGER items_heads_set AFTER UPDATE OF story, time ON items"
+        " WHEN new.story IS NOT NULL BEGIN" GROUP_HEADS " END;"
+        "CREATE TRIGGER items_heads_add AFTER INSERT ON items"
+        " WHEN new.story IS NOT new.id AND new.story IS NOT NULL "
+        "BEGIN" GROUP_HEADS " END;"
+        /* A head deleted: the next of its group stands for it. */
+        "CREATE TRIGGER items_heads_drop AFTER DELETE ON items"
+        " WHEN old.head_all = 1 OR old.head_feed = 1 BEGIN"
+        " UPDATE items SET head_all = 1 WHERE old.head_all = 1"
+        " AND id = (SELECT id FROM items WHERE story = old.story"
+        "  ORDER BY time DESC, id LIMIT 1);"
+        " UPDATE items SET head_feed = 1 WHERE old.head_feed = 1"
+        " AND id = (SELECT id FROM items WHERE story = old.story"
+        "  AND feed_id = old.feed_id ORDER BY time DESC, id LIMIT 1);"
+        " END;",
 };
 /* clang-format on */
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
@@ -121,6 +214,9 @@ enum stmt {
 	ST_FEED_ID,
 	ST_FEED_ITEMS,
 	ST_ITEM_PUT,
+	ST_SET_STORY,
+	ST_NEXT_ID,
+	ST_LIST_COUNT,
 	ST_FEED_DONE,
 	ST_FEED_ERROR,
 	ST_FEED_SAME,
@@ -158,16 +254,16 @@ static const char *const statements[ST_COUNT] = {
                         " (SELECT coalesce(max(position) + 1, 0) FROM feeds))"
                         " ON CONFLICT (url) DO NOTHING",
         [ST_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
-        [ST_FEED_ITEMS] = "SELECT count(*) FROM items WHERE feed_id = ?1",
+        [ST_FEED_ITEMS] = "SELECT n_items FROM feeds WHERE id = ?1",
         /* An unchanged item is left alone: refetching a feed that did not
          * change writes nothing. */
         [ST_ITEM_PUT] =
                 "INSERT INTO items (feed_id, key, title, time, first_seen, "
                 "guid,"
                 " link, author, date, site, language, categories, enclosures,"
-                " body, body_format, body_base, summary) VALUES (?1, ?2, ?3,"
-                " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                " ?17)"
+                " body, body_format, body_base, summary, id, story, head_all,"
+                " head_feed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)"
                 " ON CONFLICT (feed_id, key) DO UPDATE SET"
                 " title = excluded.title, time = excluded.time,"
                 " guid = excluded.guid, link = excluded.link,"
@@ -184,6 +280,13 @@ static const char *const statements[ST_COUNT] = {
                 " excluded.language, excluded.categories, excluded.enclosures,"
                 " excluded.body, excluded.body_format, excluded.body_base)"
                 " RETURNING id",
+        [ST_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM items",
+        [ST_LIST_COUNT] =
+                "SELECT coalesce(sum(iif(?1 = 0, n_all_rows, n_rows)), 0),"
+                " coalesce(sum(iif(?1 = 0, n_all_unread,"
+                " n_unread_rows)), 0) FROM feeds"
+                " WHERE ?1 = 0 OR id = ?1",
+        [ST_SET_STORY] = "UPDATE items SET story = ?2 WHERE id = ?1",
         [ST_FEED_DONE] = "UPDATE feeds SET title = coalesce(?2, title),"
                          " link = coalesce(?3, link),"
                          " language = coalesce(?4, language), etag = ?5,"
@@ -200,16 +303,14 @@ static const char *const statements[ST_COUNT] = {
         [ST_PURGE] = "DELETE FROM feeds WHERE position IS NULL",
         [ST_FEEDS] = "SELECT id, url, title, link, language, etag,"
                      " last_modified, last_update, last_error,"
-                     " position IS NOT NULL,"
-                     " (SELECT count(*) FROM items"
-                     "  WHERE feed_id = feeds.id AND read = 0),"
-                     " (SELECT count(*) FROM items WHERE feed_id = feeds.id)"
+                     " position IS NOT NULL, n_unread, n_items"
                      " FROM feeds ORDER BY position IS NULL, position, id",
-        [ST_LIST_FEED] = "SELECT id, time, read, starred, title"
-                         " FROM items WHERE feed_id = ?1"
+        [ST_LIST_FEED] = "SELECT id, time, read, starred, title, story,"
+                         " head_feed FROM items WHERE feed_id = ?1"
                          " ORDER BY time DESC, id",
-        [ST_LIST_ALL] = "SELECT id, time, read, starred, title, feed_id"
-                        " FROM items ORDER BY time DESC, id",
+        [ST_LIST_ALL] = "SELECT id, time, read, starred, title, story,"
+                        " head_all, feed_id FROM items"
+                        " ORDER BY time DESC, id",
         [ST_ITEM_GET] = "SELECT feeds.url, items.title, time, guid,"
                         " items.link, author, date, site, items.language,"
                         " categories, enclosures, body, body_format,"
@@ -367,6 +468,7 @@ struct writer {
 	pthread_cond_t done;      /* a task was counted out */
 	struct task tasks[QUEUE]; /* a task stays counted in while done */
 	size_t head, count;
+	struct group_window *groups; /* the roots of the update under way */
 	size_t ends;   /* queued tasks that begin or end an update */
 	int waiting;   /* callers waiting for tasks to be done */
 	bool stopping; /* no more tasks: the thread ends when all are done */
@@ -379,6 +481,7 @@ struct cache_update {
 	long long feed_id;         /* the writer's */
 	long long now;             /* first_seen of its new items */
 	long long before;          /* the feed's items when it began */
+	long long next_id;         /* the writer's: the next new item's */
 	struct index_batch *index; /* the writer's: words of the items stored */
 	/* The caller's scratch for making rows */
 	struct strbuf key, categories, enclosures, body, words;
@@ -568,6 +671,92 @@ static bool check_file(struct cache *c, int *version)
 	return true;
 }
 
+static bool group_existing(struct cache *c);
+
+/* What a step does beyond its SQL, after it, by step number - 1. */
+static bool (*const migration_code[])(struct cache *c) = {
+        [4] = group_existing,
+};
+
+/* Decide the group of the new item id and note it with st (ST_SET_STORY
+ * on the connection in use); false with the error. */
+static bool set_story(struct cache *c, struct group_window *g, sqlite3_stmt *st,
+                      long long id, long long time, const char *headline)
+{
+	long long story = cache_group_decide(c, g, id, time, headline);
+	if (story < 0)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, story);
+	return run(c, st);
+}
+
+/* Items step 5 groups at a time: read first, then grouped, so the
+ * reading statement never sees the table change under it. */
+#define GROUP_CHUNK 1024
+
+/* An item to group: its id, time and indexed headline (owned). */
+struct ungrouped {
+	long long id, time;
+	char *headline;
+};
+
+/* Up to GROUP_CHUNK items after id `after`, in the order they were stored;
+ * their number, or -1 with the error. */
+static long read_ungrouped(struct cache *c, sqlite3_stmt *st, long long after,
+                           struct ungrouped *out)
+{
+	sqlite3_bind_int64(st, 1, after);
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		out[n].time = sqlite3_column_int64(st, 1);
+		out[n].headline = column_dup(st, 2);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : (fail(c, rc), -1);
+}
+
+/* Group the items of a cache older than step 5 in the order they were
+ * stored, as the writer would have; the index has them all already. */
+static bool group_existing(struct cache *c)
+{
+	sqlite3_stmt *read = NULL, *set = NULL;
+	int rc = sqlite3_prepare_v2(
+	        here(c)->db,
+	        "SELECT i.id, i.time, s.headline FROM items i"
+	        " LEFT JOIN story_words s ON s.rowid = i.id"
+	        " WHERE i.id > ?1 ORDER BY i.id LIMIT " XSTR(GROUP_CHUNK),
+	        -1, &read, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(here(c)->db, statements[ST_SET_STORY],
+		                        -1, &set, NULL);
+	struct group_window *g = NULL;
+	bool ok = rc == SQLITE_OK ? (g = cache_groups_new(c)) != NULL
+	                          : fail(c, rc);
+	struct ungrouped *chunk =
+	        xreallocarray(NULL, GROUP_CHUNK, sizeof *chunk);
+	long n = 0;
+	for (long long after = 0;
+	     ok && (n = read_ungrouped(c, read, after, chunk)) > 0;
+	     after = chunk[n - 1].id) {
+		for (long i = 0; i < n; i++) {
+			const char *h = chunk[i].headline;
+			ok = ok && set_story(c, g, set, chunk[i].id,
+			                     chunk[i].time, h ? h : "");
+		}
+		for (long i = 0; i < n; i++)
+			free(chunk[i].headline);
+	}
+	free(chunk);
+	cache_groups_free(g);
+	sqlite3_finalize(read);
+	sqlite3_finalize(set);
+	return ok && n >= 0;
+}
+
 /* Each step and its version number commit together. The version is read
  * again inside each step's transaction: another akhbar opening the same
  * cache may have taken the step meanwhile. */
@@ -580,7 +769,10 @@ static bool migrate(struct cache *c, int version)
 		if (ok && v < SCHEMA_VERSION) {
 			char *set =
 			        xasprintf("PRAGMA user_version = %lld", v + 1);
-			ok = exec(c, migrations[v]) && exec(c, set);
+			ok = exec(c, migrations[v]) && exec(c, set) &&
+			     (v >= (long long)(sizeof migration_code /
+			                       sizeof *migration_code) ||
+			      !migration_code[v] || migration_code[v](c));
 			free(set);
 		}
 		if (!ok || !exec(c, "COMMIT")) {
@@ -871,6 +1063,7 @@ static void writer_stop(struct cache *c)
 	pthread_join(w->thread, NULL);
 	for (size_t i = 0; i < QUEUE; i++)
 		free(w->tasks[i].row.text.s);
+	cache_groups_free(w->groups);
 	pthread_cond_destroy(&w->done);
 	pthread_cond_destroy(&w->queued);
 	pthread_mutex_destroy(&w->lock);
@@ -1051,6 +1244,21 @@ static void row_sets(struct row *r, enum col i, const char *s)
 	row_set(r, i, s, s ? strlen(s) : 0);
 }
 
+/* Whether the update's feed has the row's item already: 1, 0, or -1 with
+ * the error. */
+static int item_known(struct cache_update *u, const struct row *r)
+{
+	sqlite3_stmt *st = here(u->c)->st[ST_ITEM_BY_KEY];
+	sqlite3_bind_int64(st, 1, u->feed_id);
+	sqlite3_bind_text(st, 2, r->text.s + r->off[COL_KEY],
+	                  (int)r->len[COL_KEY], SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(u->c, rc) ? -1 : -1;
+	return rc == SQLITE_ROW;
+}
+
 /* Store a queued row; on the writer's thread. */
 static bool write_row(struct cache_update *u, const struct row *r)
 {
@@ -1074,17 +1282,43 @@ static bool write_row(struct cache_update *u, const struct row *r)
 			sqlite3_bind_text(st, param[i], r->text.s + r->off[i],
 			                  (int)r->len[i], SQLITE_STATIC);
 	}
+	/* A new item gets the next id and its group, a known one keeps
+	 * them. */
+	int known = item_known(u, r);
+	const char *headline = r->text.s + r->words_off;
+	long long story =
+	        known ? 0
+	              : cache_group_decide(u->c, u->c->writer->groups,
+	                                   u->next_id, r->time, headline);
+	if (known < 0 || story < 0)
+		return false;
+	if (known) {
+		sqlite3_bind_null(st, 18);
+		sqlite3_bind_null(st, 19);
+		sqlite3_bind_int(st, 20, 0);
+	} else {
+		sqlite3_bind_int64(st, 18, u->next_id);
+		sqlite3_bind_int64(st, 19, story);
+		/* alone in its group: its row in both lists */
+		sqlite3_bind_int(st, 20, story == u->next_id);
+	}
 	/* A row comes back when the item is new or changed: its words go
 	 * to the index. */
 	int rc = sqlite3_step(st);
+	long long id = 0;
 	if (rc == SQLITE_ROW) {
-		cache_index_batch_add(u->index, sqlite3_column_int64(st, 0),
-		                      r->text.s + r->words_off, r->words_len);
+		id = sqlite3_column_int64(st, 0);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return fail(u->c, rc);
+	if (!id)
+		return true;
+	if (!known)
+		u->next_id++;
+	cache_index_batch_add(u->index, id, r->text.s + r->words_off,
+	                      r->words_len);
 	if (cache_index_batch_full(u->index))
 		return cache_index_batch_write(u->c, u->index);
 	return true;
@@ -1103,14 +1337,31 @@ static long long feed_items(struct cache *c, long long feed_id)
 	return n;
 }
 
+/* The id the next item stored gets: the writer alone writes items during
+ * its transaction. */
+static bool next_id(struct cache *c, long long *id)
+{
+	sqlite3_stmt *st = here(c)->st[ST_NEXT_ID];
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || fail(c, rc);
+}
+
 /* Open the update's transaction; on the writer's thread. */
 static bool write_begin(struct cache_update *u, const char *url)
 {
 	struct cache *c = u->c;
+	struct writer *w = c->writer;
+	if (!w->groups && !(w->groups = cache_groups_new(c)))
+		return false;
+	cache_groups_reset(w->groups);
 	if (!run(c, here(c)->st[ST_BEGIN]))
 		return false;
 	u->feed_id = feed_id(c, url);
-	if (u->feed_id < 0 || (u->before = feed_items(c, u->feed_id)) < 0) {
+	if (u->feed_id < 0 || (u->before = feed_items(c, u->feed_id)) < 0 ||
+	    !next_id(c, &u->next_id)) {
 		rollback(c);
 		return false;
 	}
@@ -1703,7 +1954,9 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 		memcpy(copy, title ? title : "", len);
 		copy[len] = '\0';
 		l->title = copy;
-		l->feed_id = feed_id ? feed_id : sqlite3_column_int64(st, 5);
+		l->story = sqlite3_column_int64(st, 5);
+		l->head = sqlite3_column_int(st, 6) != 0;
+		l->feed_id = feed_id ? feed_id : sqlite3_column_int64(st, 7);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -1713,6 +1966,20 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 	}
 	overlay_held(c, h);
 	return h;
+}
+
+bool cache_list_count(struct cache *c, long long feed_id,
+                      struct cache_list_counts *counts)
+{
+	sqlite3_stmt *st = here(c)->st[ST_LIST_COUNT];
+	sqlite3_bind_int64(st, 1, feed_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		counts->rows = (size_t)sqlite3_column_int64(st, 0);
+		counts->unread = (size_t)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || fail(c, rc);
 }
 
 void cache_headlines_free(struct cache_headlines *h)
@@ -2106,8 +2373,12 @@ static long long insert_page_item(struct cache *c, long long feed_id,
 		cache_index_words(&scratch, page->title ? page->title : "",
 		                  summary ? summary : "", &words);
 		cache_index_batch_add(b, id, words.s, words.len);
-		if (!cache_index_batch_write(c, b))
+		struct group_window *g = cache_groups_new(c);
+		if (!g || !cache_index_batch_write(c, b) ||
+		    !set_story(c, g, here(c)->st[ST_SET_STORY], id, page->time,
+		               words.s))
 			id = -1;
+		cache_groups_free(g);
 		cache_index_batch_free(b);
 		strbuf_free(&words);
 		text_words_free(&scratch);

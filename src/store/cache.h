@@ -49,6 +49,8 @@ struct cache_headline {
 	const char *title; /* points into the list's own storage */
 	bool read;
 	bool starred;
+	long long story; /* its near-duplicate group (see below) */
+	bool head;       /* the row of its group in the list */
 };
 
 /* A headline list and the storage of its titles. */
@@ -199,13 +201,41 @@ struct cache_feed *cache_feeds(struct cache *c, size_t *n);
 /* Free a list from cache_feeds(); NULL is allowed. */
 void cache_feeds_free(struct cache_feed *feeds, size_t n);
 
+/* Near-duplicate groups: headlines saying the same thing (the rule of
+ * text/similar.h) are one story, decided when an item is first stored,
+ * against the recent items of every feed (store/related.c), and kept, so
+ * a list groups nothing when it opens.  A group's id (story) is the id of
+ * its first item stored; an item stored later joins it when it is a
+ * near-duplicate of that first one.  A group may span feeds:
+ *  - the list of every feed shows a group as one row, its first item in
+ *    the list's order (the newest);
+ *  - a feed's list shows, of each group, the feed's own items as one row,
+ *    the newest of them: a story two feeds told is a row in each feed's
+ *    list and one row in the list of every feed.
+ * A row's variants are the other items of its group in the same list.
+ * Whatever deletes items (a purge, an expiry, any DELETE on the file)
+ * keeps groups and counts right: triggers in the schema give a group whose
+ * row was deleted its next item as row, and keep every feed's counts; a
+ * group whose first item was deleted takes no new items. */
+
 /* Headlines of one feed, or of every feed when feed_id is 0, newest
- * first (items of unknown date last, in the feed's order). Free with
- * cache_headlines_free(). */
+ * first (items of unknown date last, in the feed's order), every item of
+ * the groups with its group. Free with cache_headlines_free(). */
 struct cache_headlines *cache_headlines(struct cache *c, long long feed_id);
 
 /* Free a list from cache_headlines(); NULL is allowed. */
 void cache_headlines_free(struct cache_headlines *h);
+
+/* The size of a headline list, kept as items are stored, marked and
+ * deleted: nothing is counted when it is asked for. */
+struct cache_list_counts {
+	size_t rows;   /* one a group (see above) */
+	size_t unread; /* rows whose item is unread */
+};
+
+/* The counts of one feed's list, or of every feed's when feed_id is 0. */
+bool cache_list_count(struct cache *c, long long feed_id,
+                      struct cache_list_counts *counts);
 
 /* The whole item as an article, its origin the feed's url; free with
  * article_free(). NULL with an error if there is no such item. */

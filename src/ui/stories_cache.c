@@ -7,7 +7,7 @@
  * becomes an extra story, numbered after the list's (count() and up), so
  * the article view opens it and goes back from it like any other.
  *
- * Near-duplicates in the list (cache_headline_groups()) are one row: the
+ * Near-duplicates in the list (the cache's groups) are one row: the
  * first of them in the list's order, the newest; the others are listed
  * first among its related stories.
  *
@@ -67,26 +67,54 @@ static struct cache_headline *row(struct cache_stories *cs, size_t i)
 	                     : &cs->extra[i - cs->nrows];
 }
 
-/* The rows of cs->h: one per group of near-duplicates. */
+/* A headline of the list by its group, for finding a group's others. */
+struct by_story {
+	long long story;
+	size_t i;
+};
+
+static int compare_stories(const void *a, const void *b)
+{
+	const struct by_story *x = a, *y = b;
+	if (x->story != y->story)
+		return (x->story > y->story) - (x->story < y->story);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* The rows of cs->h: the headlines standing for their groups. */
 static void group_rows(struct cache_stories *cs)
 {
 	free(cs->group);
 	free(cs->rows);
 	free(cs->nvariants);
 	size_t n = cs->h->n;
-	cs->group = cache_headline_groups(cs->h);
+	cs->group = xreallocarray(NULL, n + 1, sizeof *cs->group);
 	cs->rows = xreallocarray(NULL, n + 1, sizeof *cs->rows);
 	cs->nvariants = xcalloc(n + 1, sizeof *cs->nvariants);
 	size_t *row_of = xreallocarray(NULL, n + 1, sizeof *row_of);
+	struct by_story *order = xreallocarray(NULL, n + 1, sizeof *order);
 	cs->nrows = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (cs->group[i] == i) {
+		if (cs->h->items[i].head) {
 			row_of[i] = cs->nrows;
 			cs->rows[cs->nrows++] = i;
-		} else {
-			cs->nvariants[row_of[cs->group[i]]]++;
 		}
+		order[i] = (struct by_story){cs->h->items[i].story, i};
 	}
+	if (n > 1)
+		qsort(order, n, sizeof *order, compare_stories);
+	for (size_t from = 0, to; from < n; from = to) {
+		size_t head = n;
+		for (to = from; to < n && order[to].story == order[from].story;
+		     to++)
+			if (cs->h->items[order[to].i].head)
+				head = order[to].i;
+		for (size_t k = from; k < to; k++)
+			cs->group[order[k].i] = head < n ? head : order[k].i;
+		if (head < n)
+			cs->nvariants[row_of[head]] = to - from - 1;
+	}
+	free(order);
 	free(row_of);
 }
 

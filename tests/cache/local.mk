@@ -1,4 +1,5 @@
 ## tests/cache: the persistent cache, in one process and across killed ones.
-check_PROGRAMS += tests/cache/cache-test tests/cache/cache-tool
-TESTS += tests/cache/cache-test tests/cache/crash.sh tests/cache/shared.sh
+check_PROGRAMS += tests/cache/cache-test tests/cache/cache-tool \
+	tests/cache/groups-test
+TESTS += tests/cache/cache-test tests/cache/groups-test tests/cache/crash.sh tests/cache/shared.sh
 EXTRA_DIST += tests/cache/crash.sh tests/cache/shared.sh

@@ -292,14 +292,15 @@ static void test_migration(const char *dir)
 		 * them reads as the paragraphs it was stored as. */
 		struct article *a = cache_item_article(c, 1);
 		CHECK(a && !a->body_source && a->nbody == 1 &&
-		              !strcmp(a->body[0], "خزانه‌داری آمریکا وزیر "
+		              !strcmp(a->body[0], "خزانه‌داری آمریکا "
+		                                  "وزیر "
 		                                  "نفت "
 		                                  "را تحریم کرد."),
 		      "old body read as paragraphs");
 		article_free(a);
 		cache_close(c);
 	}
-	CHECK(sql_count(path, "PRAGMA user_version") == 4, "now version 4");
+	CHECK(sql_count(path, "PRAGMA user_version") == 5, "now version 5");
 	static const char *const files[] = {"", "-wal", "-shm", ".lock"};
 	for (size_t i = 0; i < 4; i++) {
 		char *f = xasprintf("%s%s", path, files[i]);
