@@ -334,17 +334,15 @@ static char *far_word(struct ui_stories *s)
 static size_t search_jump(struct ui_stories *s, const char *text)
 {
 	struct text_query *q = text_query_new(text, strlen(text));
-	size_t n = s->ops->count(s);
-	bool *matches = xcalloc(n + 1, sizeof *matches);
+	struct ui_found found = {0};
 	char *error = NULL;
-	bench_check("cache-bench",
-	            q && s->ops->find(s, text, q, matches, &error), NULL);
-	size_t at = 0;
-	while (at < n && !matches[at])
-		at++;
-	free(matches);
+	bench_check(
+	        "cache-bench",
+	        q && s->ops->find(s, text, q, 0, UI_FIND_AT, &found, &error) &&
+	                found.total > 0,
+	        NULL);
 	text_query_free(q);
-	return at;
+	return found.story;
 }
 
 /* From opening the cache to the list's first screen (move none), or,

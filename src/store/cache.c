@@ -231,6 +231,8 @@ enum stmt {
 	ST_SET_STARRED,
 	ST_MARK_FEED,
 	ST_MARK_ALL,
+	ST_MARK_STORY,
+	ST_VARIANTS,
 	ST_ITEM_EXISTS,
 	ST_DATA_VERSION,
 	ST_SUBSCRIBED,
@@ -323,6 +325,10 @@ static const char *const statements[ST_COUNT] = {
         [ST_MARK_FEED] = "UPDATE items SET read = 1"
                          " WHERE feed_id = ?1 AND read = 0",
         [ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
+        [ST_MARK_STORY] = "UPDATE items SET read = ?2 WHERE story = ?1"
+                          " AND (?3 = 0 OR feed_id = ?3) AND read <> ?2",
+        [ST_VARIANTS] = "SELECT count(*) - 1 FROM items WHERE story = ?1"
+                        " AND (?2 = 0 OR feed_id = ?2)",
         [ST_ITEM_EXISTS] = "SELECT 1 FROM items WHERE id = ?1",
         /* Changes when another connection commits. */
         [ST_DATA_VERSION] = "PRAGMA data_version",
@@ -374,6 +380,7 @@ struct page_cols {
 struct held_write {
 	enum stmt which;
 	long long id, value;
+	long long feed; /* ST_MARK_STORY: its list's feed, 0 every feed */
 	char *url, *text;
 	struct page_cols *page; /* ST_PAGE_PUT */
 };
@@ -1706,6 +1713,11 @@ static bool apply_held(struct cache *c, const struct held_write *h)
 	case ST_MARK_FEED:
 		sqlite3_bind_int64(st, 1, h->id);
 		break;
+	case ST_MARK_STORY:
+		sqlite3_bind_int64(st, 1, h->id);
+		sqlite3_bind_int64(st, 2, h->value);
+		sqlite3_bind_int64(st, 3, h->feed);
+		break;
 	default:
 		sqlite3_bind_int64(st, 1, h->id);
 		sqlite3_bind_int64(st, 2, h->value);
@@ -1920,6 +1932,10 @@ static void overlay_held(const struct cache *c, struct cache_headlines *h)
 				l->read = w->value;
 			else if (w->which == ST_SET_STARRED && l->id == w->id)
 				l->starred = w->value;
+			else if (w->which == ST_MARK_STORY &&
+			         l->story == w->id &&
+			         (!w->feed || l->feed_id == w->feed))
+				l->read = w->value;
 			else if ((w->which == ST_MARK_FEED &&
 			          l->feed_id == w->id) ||
 			         w->which == ST_MARK_ALL)
@@ -1980,6 +1996,130 @@ bool cache_list_count(struct cache *c, long long feed_id,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || fail(c, rc);
+}
+
+/* A statement of a list's rows (heads) as keyset paging reads them:
+ * ?1 the feed (0: every feed), ?2 and ?3 the key's time and id, ?4 1 to
+ * take the key's own row. */
+static sqlite3_stmt *list_statement(struct cache *c, const char *what,
+                                    long long feed_id, bool keyed,
+                                    bool backward, const char *tail)
+{
+	const char *range = !keyed     ? ""
+	                    : backward ? " AND time >= ?2 AND (time > ?2 OR"
+	                                 " id < ?3 + ?4)"
+	                               : " AND time <= ?2 AND (time < ?2 OR"
+	                                 " id > ?3 - ?4)";
+	char *sql = xasprintf("SELECT %s FROM items WHERE %s%s%s", what,
+	                      feed_id ? "head_feed = 1 AND feed_id = ?1"
+	                              : "head_all = 1 AND ?1 = 0",
+	                      range, tail);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		fail(c, rc);
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	return st;
+}
+
+static void bind_key(sqlite3_stmt *st, const struct cache_row_key *key,
+                     bool inclusive)
+{
+	if (!key)
+		return;
+	sqlite3_bind_int64(st, 2, key->time);
+	sqlite3_bind_int64(st, 3, key->id);
+	sqlite3_bind_int(st, 4, inclusive);
+}
+
+/* How many other items of the row's group its list has. */
+static size_t row_variants(struct cache *c, const struct cache_headline *l,
+                           long long feed_id)
+{
+	sqlite3_stmt *st = here(c)->st[ST_VARIANTS];
+	sqlite3_bind_int64(st, 1, l->story);
+	sqlite3_bind_int64(st, 2, feed_id);
+	long long n = sqlite3_step(st) == SQLITE_ROW
+	                      ? sqlite3_column_int64(st, 0)
+	                      : 0;
+	sqlite3_reset(st);
+	return n > 0 ? (size_t)n : 0;
+}
+
+struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
+                                        const struct cache_row_key *key,
+                                        enum cache_rows_from from, size_t skip,
+                                        size_t n)
+{
+	bool backward = from == CACHE_ROWS_BEFORE;
+	sqlite3_stmt *st = list_statement(
+	        c, "id, time, read, starred, title, story, feed_id", feed_id,
+	        key != NULL, backward,
+	        backward ? " ORDER BY time, id DESC LIMIT ?5 OFFSET ?6"
+	                 : " ORDER BY time DESC, id LIMIT ?5 OFFSET ?6");
+	if (!st)
+		return NULL;
+	bind_key(st, key, from == CACHE_ROWS_AT);
+	sqlite3_bind_int64(st, 5, (long long)n);
+	sqlite3_bind_int64(st, 6, (long long)skip);
+	struct cache_headlines *h = xcalloc(1, sizeof *h);
+	h->items = xreallocarray(NULL, n ? n : 1, sizeof *h->items);
+	struct title_space space = {0};
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cache_headline *l = &h->items[h->n++];
+		l->id = sqlite3_column_int64(st, 0);
+		l->time = sqlite3_column_int64(st, 1);
+		l->read = sqlite3_column_int(st, 2) != 0;
+		l->starred = sqlite3_column_int(st, 3) != 0;
+		size_t len = (size_t)sqlite3_column_bytes(st, 4);
+		const char *title = (const char *)sqlite3_column_text(st, 4);
+		char *copy = title_space(h, &space, len + 1);
+		memcpy(copy, title ? title : "", len);
+		copy[len] = '\0';
+		l->title = copy;
+		l->story = sqlite3_column_int64(st, 5);
+		l->feed_id = sqlite3_column_int64(st, 6);
+		l->head = true;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		fail(c, rc);
+		cache_headlines_free(h);
+		return NULL;
+	}
+	for (size_t i = 0; i < h->n; i++)
+		h->items[i].variants = row_variants(c, &h->items[i], feed_id);
+	overlay_held(c, h);
+	return h;
+}
+
+long long cache_list_position(struct cache *c, long long feed_id,
+                              const struct cache_row_key *key)
+{
+	sqlite3_stmt *st =
+	        list_statement(c, "count(*)", feed_id, true, true, "");
+	if (!st)
+		return -1;
+	bind_key(st, key, false);
+	int rc = sqlite3_step(st);
+	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc != SQLITE_ROW)
+		fail(c, rc);
+	sqlite3_finalize(st);
+	return n;
+}
+
+bool cache_story_set_read(struct cache *c, long long story, long long feed_id,
+                          bool read)
+{
+	return hold(c, (struct held_write){.which = ST_MARK_STORY,
+	                                   .id = story,
+	                                   .feed = feed_id,
+	                                   .value = read});
 }
 
 void cache_headlines_free(struct cache_headlines *h)

@@ -1110,10 +1110,11 @@ struct held_root {
 
 struct generation {
 	struct strset words;
-	struct postings *post; /* by word number: roots having it first */
+	struct postings *post; /* by word number: roots having it */
 	size_t npost;
 	struct held_root *roots;
 	size_t nroots;
+	unsigned char *hits; /* by root: words of the item it has */
 };
 
 struct group_window {
@@ -1148,6 +1149,7 @@ static void generation_clear(struct generation *gen)
 	for (size_t i = 0; i < gen->npost; i++)
 		free(gen->post[i].leader);
 	free(gen->post);
+	free(gen->hits);
 	strset_free(&gen->words);
 	*gen = (struct generation){0};
 }
@@ -1290,22 +1292,26 @@ static int fewest_roots_first(const void *a, const void *b)
 
 /* The best root held in a generation; sorted: the item's words.  A
  * near-duplicate misses at most p - 1 of the item's n words (p its
- * prefix length), so it has one of any p of them: the roots of the p
- * words fewest roots have are the only ones compared. */
+ * prefix length), so it has two of any p + 1 of them: of the roots having
+ * the p + 1 words fewest roots have, those counted twice are compared. */
 static void held_root(struct generation *gen, long long time,
                       const char **sorted, size_t n, struct best_root *best)
 {
 	static const struct postings none;
+	if (!gen->nroots)
+		return;
 	struct probe *probes = xreallocarray(NULL, n, sizeof *probes);
 	for (size_t k = 0; k < n; k++) {
 		size_t num = word_number(gen, sorted[k]);
 		probes[k].roots = num < gen->npost ? &gen->post[num] : &none;
 	}
 	qsort(probes, n, sizeof *probes, fewest_roots_first);
-	size_t p = text_dup_prefix_length(n);
-	for (size_t k = 0; k < p; k++) {
-		const struct postings *pl = probes[k].roots;
+	size_t k = text_dup_prefix_length(n) + 1;
+	for (size_t w = 0; w < k; w++) {
+		const struct postings *pl = probes[w].roots;
 		for (size_t i = 0; i < pl->n; i++) {
+			if (++gen->hits[pl->leader[i]] != 2)
+				continue;
 			const struct held_root *r = &gen->roots[pl->leader[i]];
 			if (text_same_time(r->time, time) &&
 			    text_same_words(r->n, n,
@@ -1314,6 +1320,9 @@ static void held_root(struct generation *gen, long long time,
 				consider(best, r->id, r->time);
 		}
 	}
+	for (size_t w = 0; w < k; w++)
+		for (size_t i = 0; i < probes[w].roots->n; i++)
+			gen->hits[probes[w].roots->leader[i]] = 0;
 	free(probes);
 }
 
@@ -1327,9 +1336,11 @@ static void hold_root(struct group_window *g, long long id, long long time,
 		gen = &g->gen[g->newer];
 		generation_clear(gen);
 	}
-	if (!gen->roots)
+	if (!gen->roots) {
 		gen->roots = xreallocarray(NULL, GENERATION_ROOTS,
 		                           sizeof *gen->roots);
+		gen->hits = xcalloc(GENERATION_ROOTS, 1);
+	}
 	struct held_root *r = &gen->roots[gen->nroots];
 	*r = (struct held_root){.id = id, .time = time, .n = n};
 	r->words = xreallocarray(NULL, n, sizeof *r->words);
@@ -1377,4 +1388,98 @@ long long cache_group_decide(struct cache *c, struct group_window *g,
 		hold_root(g, id, time, sorted, w->n);
 	free(sorted);
 	return best.id ? best.id : id;
+}
+
+/* A search of a headline list (cache_list_find()): the rows of the list
+ * whose headlines the index matches, with the condition `range` on their
+ * keys (?3, ?4 and ?5 as cache.c's list statements), in `order`.  NULL
+ * for a query without words (with no error) or on failure. */
+static sqlite3_stmt *list_search(struct cache *c, long long feed_id,
+                                 const char *query, const char *what,
+                                 const char *range, const char *order,
+                                 bool *failed)
+{
+	*failed = false;
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return NULL;
+	struct strbuf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	/* The matches drive (CROSS JOIN keeps them the outer loop): going
+	 * down the list asking the index of each row costs far more. */
+	char *sql = xasprintf("SELECT %s FROM story_words s"
+	                      " CROSS JOIN items i ON i.id = s.rowid"
+	                      " WHERE story_words MATCH ?1 AND %s%s%s",
+	                      what,
+	                      feed_id ? "i.head_feed = 1 AND i.feed_id = ?2"
+	                              : "i.head_all = 1 AND ?2 = 0",
+	                      range, order);
+	sqlite3_stmt *st = prepare(c, sql);
+	free(sql);
+	if (st) {
+		sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, feed_id);
+	}
+	free(q.s);
+	*failed = !st;
+	return st;
+}
+
+int cache_list_find(struct cache *c, long long feed_id, const char *query,
+                    const struct cache_row_key *key, enum cache_rows_from from,
+                    struct cache_row_key *found)
+{
+	bool backward = from == CACHE_ROWS_BEFORE, failed;
+	const char *range = !key       ? ""
+	                    : backward ? " AND i.time >= ?3 AND (i.time > ?3"
+	                                 " OR i.id < ?4)"
+	                               : " AND i.time <= ?3 AND (i.time < ?3"
+	                                 " OR i.id > ?4 - ?5)";
+	sqlite3_stmt *st =
+	        list_search(c, feed_id, query, "i.time, i.id", range,
+	                    backward ? " ORDER BY i.time, i.id DESC LIMIT 1"
+	                             : " ORDER BY i.time DESC, i.id LIMIT 1",
+	                    &failed);
+	if (!st)
+		return failed ? -1 : 0;
+	if (key) {
+		sqlite3_bind_int64(st, 3, key->time);
+		sqlite3_bind_int64(st, 4, key->id);
+		sqlite3_bind_int(st, 5, from == CACHE_ROWS_AT);
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		found->time = sqlite3_column_int64(st, 0);
+		found->id = sqlite3_column_int64(st, 1);
+	} else if (rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+bool cache_list_find_count(struct cache *c, long long feed_id,
+                           const char *query, const struct cache_row_key *key,
+                           size_t *total, size_t *upto)
+{
+	*total = *upto = 0;
+	bool failed;
+	sqlite3_stmt *st = list_search(c, feed_id, query,
+	                               "count(*), coalesce(sum(i.time > ?3 OR"
+	                               " (i.time = ?3 AND i.id <= ?4)), 0)",
+	                               "", "", &failed);
+	if (!st)
+		return !failed;
+	sqlite3_bind_int64(st, 3, key->time);
+	sqlite3_bind_int64(st, 4, key->id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*total = (size_t)sqlite3_column_int64(st, 0);
+		*upto = (size_t)sqlite3_column_int64(st, 1);
+	} else {
+		cache_fail(c, rc);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW;
 }
