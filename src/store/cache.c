@@ -1261,8 +1261,10 @@ static int item_known(struct cache_update *u, const struct row *r)
 	                  (int)r->len[COL_KEY], SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(u->c, rc) ? -1 : -1;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		fail(u->c, rc);
+		return -1;
+	}
 	return rc == SQLITE_ROW;
 }
 

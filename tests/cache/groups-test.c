@@ -225,6 +225,7 @@ static void test_counts(void)
 	exec_sql(path, "PRAGMA foreign_keys = ON;"
 	               "DELETE FROM items WHERE time < 1700000000 + 8640 * 100"
 	               " OR id % 7 = 0");
+	free(path);
 	c = new_cache("counts.db", &path);
 	check_feed_counts(c, "deleted");
 
@@ -270,6 +271,7 @@ static void test_migration(void)
 	        "ALTER TABLE feeds DROP COLUMN n_all_rows;"
 	        "ALTER TABLE feeds DROP COLUMN n_all_unread;"
 	        "PRAGMA user_version = 4;");
+	free(path);
 	c = new_cache("migrate.db", &path);
 	struct cache_headlines *after = c ? cache_headlines(c, 0) : NULL;
 	CHECK(before && after && before->n == after->n, "the same items");
