@@ -1100,6 +1100,11 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
  * when the newer is full, the older is dropped. */
 #define GENERATION_ROOTS 8192
 
+/* Of the roots held under a word, the last this many stored are looked
+ * at: a word most headlines have (a feed's name in every one) would
+ * otherwise have each item compared with every root. */
+#define WORD_ROOTS_SCANNED 256
+
 /* A root held in memory: its salient words sorted by strcmp(), the one
  * order of all words prefix filtering wants. */
 struct held_root {
@@ -1290,6 +1295,12 @@ static int fewest_roots_first(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Where the roots of a word looked at begin. */
+static size_t last_scanned(const struct postings *pl)
+{
+	return pl->n > WORD_ROOTS_SCANNED ? pl->n - WORD_ROOTS_SCANNED : 0;
+}
+
 /* The best root held in a generation; sorted: the item's words.  A
  * near-duplicate misses at most p - 1 of the item's n words (p its
  * prefix length), so it has two of any p + 1 of them: of the roots having
@@ -1309,7 +1320,7 @@ static void held_root(struct generation *gen, long long time,
 	size_t k = text_dup_prefix_length(n) + 1;
 	for (size_t w = 0; w < k; w++) {
 		const struct postings *pl = probes[w].roots;
-		for (size_t i = 0; i < pl->n; i++) {
+		for (size_t i = last_scanned(pl); i < pl->n; i++) {
 			if (++gen->hits[pl->leader[i]] != 2)
 				continue;
 			const struct held_root *r = &gen->roots[pl->leader[i]];
@@ -1321,7 +1332,8 @@ static void held_root(struct generation *gen, long long time,
 		}
 	}
 	for (size_t w = 0; w < k; w++)
-		for (size_t i = 0; i < probes[w].roots->n; i++)
+		for (size_t i = last_scanned(probes[w].roots);
+		     i < probes[w].roots->n; i++)
 			gen->hits[probes[w].roots->leader[i]] = 0;
 	free(probes);
 }
