@@ -29,19 +29,23 @@
 #define XSTR(x)        STR(x)
 
 /* The heads of new.story's group: in the list of every feed, and in the
- * list of new.feed_id.  Only heads that change are written. */
+ * list of new.feed_id.  Before new (an item stored into the group, or
+ * whose time changed) the head was the first of the others, so only new
+ * and that one can change: two rows found through items_story, however
+ * large the group.  Only heads that change are written. */
 /* clang-format off */
 #define GROUP_FIRST(feed) \
-	"(id = (SELECT id FROM items WHERE story = new.story" feed \
-	" ORDER BY time DESC, id LIMIT 1))"
+	"(SELECT id FROM items WHERE story = new.story" feed \
+	" ORDER BY time DESC, id LIMIT 1)"
+#define GROUP_FIRST_OTHER(feed) \
+	"(SELECT id FROM items WHERE story = new.story" feed \
+	" AND id <> new.id ORDER BY time DESC, id LIMIT 1)"
 #define IN_FEED " AND feed_id = new.feed_id"
-#define GROUP_HEADS \
-	" UPDATE items SET head_all = " GROUP_FIRST("") \
-	" WHERE story = new.story" \
-	" AND head_all IS NOT " GROUP_FIRST("") ";" \
-	" UPDATE items SET head_feed = " GROUP_FIRST(IN_FEED) \
-	" WHERE story = new.story" IN_FEED \
-	" AND head_feed IS NOT " GROUP_FIRST(IN_FEED) ";"
+#define GROUP_HEAD(column, feed) \
+	" UPDATE items SET " column " = (id = " GROUP_FIRST(feed) ")" \
+	" WHERE id IN (new.id, " GROUP_FIRST_OTHER(feed) ")" \
+	" AND " column " IS NOT (id = " GROUP_FIRST(feed) ");"
+#define GROUP_HEADS GROUP_HEAD("head_all", "") GROUP_HEAD("head_feed", IN_FEED)
 /* clang-format on */
 
 /* Schema steps in order: the cache at version v runs steps v+1... Never
@@ -469,6 +473,11 @@ struct task {
  * its own: the owner reads and marks on its own connection meanwhile. */
 struct writer {
 	struct conn conn; /* opened for the writer, used on its thread only */
+	/* The writer's second connection, which only reads: it finds an
+	 * item's near-duplicates among the items stored by earlier updates,
+	 * and never sees (so never copies) the words the update under way
+	 * holds in the index's memory. */
+	struct conn lookup;
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t queued;    /* a task was counted in, or stopping */
@@ -741,7 +750,7 @@ static bool group_existing(struct cache *c)
 		rc = sqlite3_prepare_v2(here(c)->db, statements[ST_SET_STORY],
 		                        -1, &set, NULL);
 	struct group_window *g = NULL;
-	bool ok = rc == SQLITE_OK ? (g = cache_groups_new(c)) != NULL
+	bool ok = rc == SQLITE_OK ? (g = cache_groups_new(c, NULL)) != NULL
 	                          : fail(c, rc);
 	struct ungrouped *chunk =
 	        xreallocarray(NULL, GROUP_CHUNK, sizeof *chunk);
@@ -1024,6 +1033,22 @@ static void rollback(struct cache *c)
 
 static void *writer_main(void *arg);
 
+/* Open a connection that only reads the cache: in memory, it reads what
+ * is not committed yet, as the shared cache has no other way to read
+ * during an update. */
+static bool lookup_open(struct cache *c, struct conn *k)
+{
+	if (!conn_open(c, k, SQLITE_OPEN_READONLY))
+		return false;
+	int rc = c->memory ? sqlite3_exec(k->db, "PRAGMA read_uncommitted = 1",
+	                                  NULL, NULL, NULL)
+	                   : SQLITE_OK;
+	if (rc != SQLITE_OK)
+		set_error(c, xasprintf(_("cache %s: %s"), c->path,
+		                       sqlite3_errmsg(k->db)));
+	return rc == SQLITE_OK;
+}
+
 /* Start the cache's writer, on a connection of its own and with every
  * signal blocked (the owner's thread takes them); false (with the
  * error) if it can't. */
@@ -1033,7 +1058,8 @@ static bool writer_start(struct cache *c)
 		return true;
 	struct writer *w = xcalloc(1, sizeof *w);
 	if (!conn_open(c, &w->conn, SQLITE_OPEN_READWRITE) ||
-	    !conn_prepare(c, &w->conn)) {
+	    !conn_prepare(c, &w->conn) || !lookup_open(c, &w->lookup)) {
+		conn_close(&w->lookup);
 		conn_close(&w->conn);
 		free(w);
 		return false;
@@ -1050,6 +1076,7 @@ static bool writer_start(struct cache *c)
 		pthread_cond_destroy(&w->done);
 		pthread_cond_destroy(&w->queued);
 		pthread_mutex_destroy(&w->lock);
+		conn_close(&w->lookup);
 		conn_close(&w->conn);
 		free(w);
 		return false;
@@ -1074,6 +1101,7 @@ static void writer_stop(struct cache *c)
 	pthread_cond_destroy(&w->done);
 	pthread_cond_destroy(&w->queued);
 	pthread_mutex_destroy(&w->lock);
+	conn_close(&w->lookup);
 	conn_close(&w->conn);
 	free(w);
 	c->writer = NULL;
@@ -1363,7 +1391,7 @@ static bool write_begin(struct cache_update *u, const char *url)
 {
 	struct cache *c = u->c;
 	struct writer *w = c->writer;
-	if (!w->groups && !(w->groups = cache_groups_new(c)))
+	if (!w->groups && !(w->groups = cache_groups_new(c, w->lookup.db)))
 		return false;
 	cache_groups_reset(w->groups);
 	if (!run(c, here(c)->st[ST_BEGIN]))
@@ -2515,7 +2543,7 @@ static long long insert_page_item(struct cache *c, long long feed_id,
 		cache_index_words(&scratch, page->title ? page->title : "",
 		                  summary ? summary : "", &words);
 		cache_index_batch_add(b, id, words.s, words.len);
-		struct group_window *g = cache_groups_new(c);
+		struct group_window *g = cache_groups_new(c, NULL);
 		if (!g || !cache_index_batch_write(c, b) ||
 		    !set_story(c, g, here(c)->st[ST_SET_STORY], id, page->time,
 		               words.s))

@@ -1130,17 +1130,22 @@ struct group_window {
 	struct text_words scratch;
 };
 
-struct group_window *cache_groups_new(struct cache *c)
+struct group_window *cache_groups_new(struct cache *c, sqlite3 *lookup)
 {
-	sqlite3_stmt *st =
-	        prepare(c, "SELECT s.rowid, s.headline, i.time FROM"
-	                   " (SELECT rowid, headline FROM story_words"
-	                   " WHERE story_words MATCH ?1 AND rowid < ?2"
-	                   " AND rowid >= ?3 ORDER BY rowid DESC LIMIT ?4) s"
-	                   " JOIN items i ON i.id = s.rowid"
-	                   " WHERE i.story = s.rowid");
-	if (!st)
+	static const char sql[] =
+	        "SELECT s.rowid, s.headline, i.time FROM"
+	        " (SELECT rowid, headline FROM story_words"
+	        " WHERE story_words MATCH ?1 AND rowid < ?2"
+	        " AND rowid >= ?3 ORDER BY rowid DESC LIMIT ?4) s"
+	        " JOIN items i ON i.id = s.rowid"
+	        " WHERE i.story = s.rowid";
+	sqlite3 *db = lookup ? lookup : cache_db(c);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		cache_fail(c, rc);
 		return NULL;
+	}
 	struct group_window *g = xcalloc(1, sizeof *g);
 	g->candidates = st;
 	return g;

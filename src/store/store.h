@@ -66,9 +66,13 @@ void cache_index_batch_free(struct index_batch *b);
 /* Near-duplicate groups decided as items are stored: the roots (first
  * items of their groups) the window made, held in memory for the next
  * items to be compared with, and the query that finds the roots stored
- * before in the index, prepared on the connection of the thread that
- * makes the window.  NULL with the cache's error. */
-struct group_window *cache_groups_new(struct cache *c);
+ * before in the index, prepared on lookup, else (NULL) on the connection
+ * of the thread that makes the window.  An update's writer passes a
+ * connection of its own that reads only what is committed: on the
+ * connection that stores them, each query would copy the words the
+ * update holds in memory, a cost growing with the update.  NULL with the
+ * cache's error. */
+struct group_window *cache_groups_new(struct cache *c, sqlite3 *lookup);
 
 /* Forget the roots held: a new update begins, and finds those of the
  * last in the index. */
