@@ -1,10 +1,15 @@
 /* How fast the cache takes in a big feed and brings up the first screen.
- *   cache-bench [-n ITEMS] [-d FOLDER]
+ *   cache-bench [-s] [-n ITEMS] [-d FOLDER]
  * One feed of ITEMS (default 100,000) items with about 4 KB of Persian
  * HTML-like text each, made on the fly so the measure is the cache's
- * memory, not the generator's. Each phase runs in its own process so its
- * peak memory is its own; reading phases report the median of several
- * runs. With -d the cache stays in FOLDER/cache.db. */
+ * memory, not the generator's.  With -s the items are short (a headline
+ * from a vocabulary of thousands of words, one in 20 a variant of the
+ * one before, and a paragraph of about 200 bytes), as a cache of a
+ * million items is, and the headline list's moves are measured through
+ * the reader's story source: opening it, G, a page down, a search jump. Each
+ * phase runs in its own process so its peak memory is its own; reading phases
+ * report the median of several runs. With -d the cache stays in
+ * FOLDER/cache.db. */
 #include "config.h"
 
 #include "bench.h"
@@ -20,11 +25,13 @@
 
 #include "model/article.h"
 #include "store/cache.h"
+#include "ui/stories.h"
 #include "util/xalloc.h"
 
 #define FEED_URL "https://bench.example/rss"
 
 static long items = 100000;
+static bool short_items;
 static const char *cache_path;
 
 static const char *const words[] = {
@@ -104,11 +111,59 @@ static void add_words(char **p, size_t *len, size_t *cap, unsigned long long *s,
 	}
 }
 
+/* A word of a vocabulary of thousands: common ones often, as in news. */
+static void add_vocabulary_word(char **p, size_t *len, size_t *cap,
+                                unsigned long long *s)
+{
+	unsigned long long r = next(s) % 1000;
+	unsigned long long k = r * r / 20; /* 0..49950, small ones often */
+	char w[64];
+	snprintf(w, sizeof w, "%s%llu", words[k % NWORDS], k / NWORDS);
+	size_t wl = strlen(w);
+	if (!*p || *len + wl + 2 > *cap) {
+		*cap = (*cap + wl + 2) * 2;
+		*p = xreallocarray(*p, *cap, 1);
+	}
+	if (*len)
+		(*p)[(*len)++] = ' ';
+	memcpy(*p + *len, w, wl + 1);
+	*len += wl;
+}
+
+/* Short item i: a headline of 6 to 9 words (item i + 1's with a word
+ * added when i is a multiple of 20), a date a minute apart, a
+ * paragraph. */
+static struct article *make_short_item(long i)
+{
+	long base = i % 20 == 0 ? i + 1 : i;
+	unsigned long long s = (unsigned long long)base * 2654435761u + 7;
+	struct article *a = article_new();
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	long n = 6 + (long)(next(&s) % 4);
+	for (long k = 0; k < n; k++)
+		add_vocabulary_word(&buf, &len, &cap, &s);
+	if (base != i)
+		add_vocabulary_word(&buf, &len, &cap, &s);
+	free(a->title);
+	a->title = xstrdup(buf);
+	a->link = xasprintf("https://bench.example/news/%ld/", i);
+	a->guid = xasprintf("https://bench.example/news/%ld", i);
+	a->time = 1700000000LL + (items - i) * 60;
+	len = 0;
+	add_words(&buf, &len, &cap, &s, 30);
+	article_add_paragraph(a, buf, len);
+	free(buf);
+	return a;
+}
+
 /* Item i: title, link, guid, date, two categories and an enclosure now
  * and then, and about 4 KB of body in 6 paragraphs, some with markup as
  * feed HTML leaves it. */
 static struct article *make_item(long i)
 {
+	if (short_items)
+		return make_short_item(i);
 	unsigned long long s = (unsigned long long)i * 2654435761u + 1;
 	struct article *a = article_new();
 	char *buf = NULL;
@@ -233,6 +288,107 @@ static double all_headlines(void)
 	return seconds;
 }
 
+/* The rows of a screen of the headline list from row top: what drawing
+ * it reads of the story source. */
+#define SCREEN_ROWS 22
+
+static void screen_rows(struct ui_stories *s, size_t top)
+{
+	size_t n = s->ops->count(s);
+	for (size_t i = top; i < top + SCREEN_ROWS && i < n; i++) {
+		bench_check("cache-bench", s->ops->title(s, i) != NULL, NULL);
+		free(s->ops->date(s, i));
+		s->ops->is_read(s, i);
+		s->ops->is_starred(s, i);
+		s->ops->variants(s, i);
+	}
+}
+
+/* The feed's headline list, opened (its first screen read). */
+static struct ui_stories *open_list(struct cache *c)
+{
+	size_t n;
+	struct cache_feed *feeds = cache_feeds(c, &n);
+	bench_check("cache-bench", feeds && n == 1, c);
+	char *error = NULL;
+	struct ui_stories *s = ui_stories_cache(c, feeds[0].id, &error);
+	bench_check("cache-bench", s != NULL, c);
+	cache_feeds_free(feeds, n);
+	screen_rows(s, 0);
+	return s;
+}
+
+enum list_move { MOVE_NONE, MOVE_BOTTOM, MOVE_PAGE, MOVE_SEARCH };
+
+/* A word of one headline three quarters down the list: a search that
+ * moves far. */
+static char *far_word(struct ui_stories *s)
+{
+	size_t n = s->ops->count(s);
+	const char *title = s->ops->title(s, n * 3 / 4);
+	const char *space = strrchr(title, ' ');
+	return xstrdup(space ? space + 1 : title);
+}
+
+/* The first match of a search at or after row 0: where / goes. */
+static size_t search_jump(struct ui_stories *s, const char *text)
+{
+	struct text_query *q = text_query_new(text, strlen(text));
+	struct ui_found found = {0};
+	char *error = NULL;
+	bench_check(
+	        "cache-bench",
+	        q && s->ops->find(s, text, q, 0, UI_FIND_AT, &found, &error) &&
+	                found.total > 0,
+	        NULL);
+	text_query_free(q);
+	return found.story;
+}
+
+/* From opening the cache to the list's first screen (move none), or,
+ * the list open, a move and the screen it shows. */
+static double list_move(enum list_move move)
+{
+	double start = bench_now();
+	struct cache *c = bench_open("cache-bench", cache_path);
+	struct ui_stories *s = open_list(c);
+	char *word = move == MOVE_SEARCH ? far_word(s) : NULL;
+	if (move != MOVE_NONE)
+		start = bench_now();
+	size_t n = s->ops->count(s);
+	if (move == MOVE_BOTTOM)
+		screen_rows(s, n > SCREEN_ROWS ? n - SCREEN_ROWS : 0);
+	else if (move == MOVE_PAGE)
+		screen_rows(s, SCREEN_ROWS);
+	else if (move == MOVE_SEARCH)
+		screen_rows(s, search_jump(s, word));
+	double seconds = bench_now() - start;
+	free(word);
+	s->ops->free(s);
+	cache_close(c);
+	return seconds;
+}
+
+static double list_open(void)
+{
+	return list_move(MOVE_NONE);
+}
+
+static double list_bottom(void)
+{
+	return list_move(MOVE_BOTTOM);
+}
+
+static double list_page(void)
+{
+	return list_move(MOVE_PAGE);
+}
+
+static double list_search(void)
+{
+	return list_move(MOVE_SEARCH);
+}
+
 /* The items alone: the generator's share of the ingest time. */
 static double generate(void)
 {
@@ -262,6 +418,10 @@ static const struct {
         {"open to feed list + 100k headlines", feed_headlines, 7},
         {"open + 304 to list + headlines", feed_headlines_304, 7},
         {"open + all headlines + one article", all_headlines, 7},
+        {"open to headline list's first screen", list_open, 5},
+        {"headline list: G", list_bottom, 5},
+        {"headline list: page down", list_page, 5},
+        {"headline list: / to a far match", list_search, 5},
         {"ingest of the same feed again", ingest, 1},
 };
 
@@ -271,8 +431,10 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Run a phase in its own process: its time, and its peak memory alone. */
-static bool run_phase(size_t i, double *seconds, double *rss_mib)
+/* Run a phase in its own process: its time, the processor time of the
+ * whole process (a busy machine makes the time longer, not this), and its
+ * peak memory alone. */
+static bool run_phase(size_t i, double *seconds, double *cpu, double *rss_mib)
 {
 	int fds[2];
 	if (pipe(fds) != 0)
@@ -295,12 +457,21 @@ static bool run_phase(size_t i, double *seconds, double *rss_mib)
 	    !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return false;
 	*rss_mib = (double)ru.ru_maxrss / 1024.0;
+	*cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
+	       ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) /
+	               1e6;
 	return ok;
 }
 
 int main(int argc, char **argv)
 {
 	char *tmp;
+	if (argc > 1 && !strcmp(argv[1], "-s")) {
+		short_items = true;
+		argv[1] = argv[0];
+		argc--;
+		argv++;
+	}
 	const char *dir =
 	        bench_options("cache-bench", argc, argv, &items, &tmp);
 	char *db = xasprintf("%s/cache.db", dir);
@@ -312,14 +483,16 @@ int main(int argc, char **argv)
 		free(f);
 	}
 
-	printf("%ld items, cache %s\n", items, db);
-	printf("%-38s %10s %14s\n", "phase", "seconds", "peak RSS MiB");
+	printf("%ld %sitems, cache %s\n", items, short_items ? "short " : "",
+	       db);
+	printf("%-40s %10s %10s %14s\n", "phase", "seconds", "cpu s",
+	       "peak RSS MiB");
 	for (size_t i = 0; i < sizeof phases / sizeof *phases; i++) {
-		double seconds[8], peak = 0;
-		int runs = phases[i].runs;
+		double seconds[8], cpu[8], peak = 0;
+		int runs = items > 200000 ? 1 : phases[i].runs;
 		for (int r = 0; r < runs; r++) {
 			double rss;
-			if (!run_phase(i, &seconds[r], &rss)) {
+			if (!run_phase(i, &seconds[r], &cpu[r], &rss)) {
 				fprintf(stderr, "cache-bench: %s failed\n",
 				        phases[i].name);
 				return 1;
@@ -327,8 +500,9 @@ int main(int argc, char **argv)
 			peak = rss > peak ? rss : peak;
 		}
 		qsort(seconds, (size_t)runs, sizeof *seconds, by_value);
-		printf("%-38s %10.3f %14.1f\n", phases[i].name,
-		       seconds[runs / 2], peak);
+		qsort(cpu, (size_t)runs, sizeof *cpu, by_value);
+		printf("%-40s %10.3f %10.3f %14.1f\n", phases[i].name,
+		       seconds[runs / 2], cpu[runs / 2], peak);
 	}
 	struct stat st;
 	if (stat(db, &st) == 0)

@@ -28,6 +28,26 @@
 #define STR(x)         #x
 #define XSTR(x)        STR(x)
 
+/* The heads of new.story's group: in the list of every feed, and in the
+ * list of new.feed_id.  Before new (an item stored into the group, or
+ * whose time changed) the head was the first of the others, so only new
+ * and that one can change: two rows found through items_story, however
+ * large the group.  Only heads that change are written. */
+/* clang-format off */
+#define GROUP_FIRST(feed) \
+	"(SELECT id FROM items WHERE story = new.story" feed \
+	" ORDER BY time DESC, id LIMIT 1)"
+#define GROUP_FIRST_OTHER(feed) \
+	"(SELECT id FROM items WHERE story = new.story" feed \
+	" AND id <> new.id ORDER BY time DESC, id LIMIT 1)"
+#define IN_FEED " AND feed_id = new.feed_id"
+#define GROUP_HEAD(column, feed) \
+	" UPDATE items SET " column " = (id = " GROUP_FIRST(feed) ")" \
+	" WHERE id IN (new.id, " GROUP_FIRST_OTHER(feed) ")" \
+	" AND " column " IS NOT (id = " GROUP_FIRST(feed) ");"
+#define GROUP_HEADS GROUP_HEAD("head_all", "") GROUP_HEAD("head_feed", IN_FEED)
+/* clang-format on */
+
 /* Schema steps in order: the cache at version v runs steps v+1... Never
  * edit a released step; add a new one (ALTER TABLE ... ADD COLUMN). */
 /* clang-format off: one SQL clause a line reads better than packed. */
@@ -109,6 +129,83 @@ static const char *const migrations[] = {
         "ALTER TABLE items ADD COLUMN page_error TEXT;"
         /* A page's related headline leads to the item of its link. */
         "CREATE INDEX items_link ON items (link);",
+        /* 5: near-duplicate groups, decided when an item is stored
+         * (store/related.c), and what the lists show of them.  story is
+         * the id of the group's first item stored (its own for that
+         * one); head_all marks the item that stands for its group in the
+         * list of every feed, head_feed the one in its feed's list: the
+         * first of the group in the list's order.  Each feed keeps its
+         * counts: items and unread items, rows of its list and unread
+         * ones, and its rows in the list of every feed and unread ones.
+         * Triggers keep heads and counts right whichever statement stores,
+         * marks or deletes items; existing items are grouped by
+         * group_existing() after this SQL. */
+        "ALTER TABLE items ADD COLUMN story INTEGER;"
+        "ALTER TABLE items ADD COLUMN head_all INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE items ADD COLUMN head_feed INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_items INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_unread INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_rows INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_unread_rows INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_all_rows INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE feeds ADD COLUMN n_all_unread INTEGER NOT NULL DEFAULT 0;"
+        "CREATE INDEX items_story ON items (story, time DESC, id);"
+        "CREATE INDEX items_feed_rows ON items (feed_id, time DESC, id)"
+        " WHERE head_feed = 1;"
+        "CREATE INDEX items_all_rows ON items (time DESC, id)"
+        " WHERE head_all = 1;"
+        "UPDATE feeds SET"
+        " n_items = (SELECT count(*) FROM items WHERE feed_id = feeds.id),"
+        " n_unread = (SELECT count(*) FROM items"
+        "  WHERE feed_id = feeds.id AND read = 0);"
+        "CREATE TRIGGER items_count_add AFTER INSERT ON items BEGIN"
+        " UPDATE feeds SET n_items = n_items + 1,"
+        " n_unread = n_unread + (new.read = 0),"
+        " n_rows = n_rows + new.head_feed,"
+        " n_unread_rows = n_unread_rows + (new.head_feed AND new.read = 0),"
+        " n_all_rows = n_all_rows + new.head_all,"
+        " n_all_unread = n_all_unread + (new.head_all AND new.read = 0)"
+        " WHERE id = new.feed_id;"
+        " END;"
+        "CREATE TRIGGER items_count_drop AFTER DELETE ON items BEGIN"
+        " UPDATE feeds SET n_items = n_items - 1,"
+        " n_unread = n_unread - (old.read = 0),"
+        " n_rows = n_rows - old.head_feed,"
+        " n_unread_rows = n_unread_rows - (old.head_feed AND old.read = 0),"
+        " n_all_rows = n_all_rows - old.head_all,"
+        " n_all_unread = n_all_unread - (old.head_all AND old.read = 0)"
+        " WHERE id = old.feed_id;"
+        " END;"
+        "CREATE TRIGGER items_count_change"
+        " AFTER UPDATE OF read, head_feed, head_all ON items BEGIN"
+        " UPDATE feeds SET"
+        " n_unread = n_unread + (new.read = 0) - (old.read = 0),"
+        " n_rows = n_rows + new.head_feed - old.head_feed,"
+        " n_unread_rows = n_unread_rows + (new.head_feed AND new.read = 0)"
+        " - (old.head_feed AND old.read = 0),"
+        " n_all_rows = n_all_rows + new.head_all - old.head_all,"
+        " n_all_unread = n_all_unread + (new.head_all AND new.read = 0)"
+        " - (old.head_all AND old.read = 0)"
+        " WHERE id = new.feed_id;"
+        " END;"
+        /* An item grouped, added to a group, or its time changed: its
+         * group's heads again.  (An item stored alone in its group comes
+         * with its heads set.) */
+        "CREATE TRIGGER items_heads_set AFTER UPDATE OF story, time ON items"
+        " WHEN new.story IS NOT NULL BEGIN" GROUP_HEADS " END;"
+        "CREATE TRIGGER items_heads_add AFTER INSERT ON items"
+        " WHEN new.story IS NOT new.id AND new.story IS NOT NULL "
+        "BEGIN" GROUP_HEADS " END;"
+        /* A head deleted: the next of its group stands for it. */
+        "CREATE TRIGGER items_heads_drop AFTER DELETE ON items"
+        " WHEN old.head_all = 1 OR old.head_feed = 1 BEGIN"
+        " UPDATE items SET head_all = 1 WHERE old.head_all = 1"
+        " AND id = (SELECT id FROM items WHERE story = old.story"
+        "  ORDER BY time DESC, id LIMIT 1);"
+        " UPDATE items SET head_feed = 1 WHERE old.head_feed = 1"
+        " AND id = (SELECT id FROM items WHERE story = old.story"
+        "  AND feed_id = old.feed_id ORDER BY time DESC, id LIMIT 1);"
+        " END;",
 };
 /* clang-format on */
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
@@ -121,6 +218,9 @@ enum stmt {
 	ST_FEED_ID,
 	ST_FEED_ITEMS,
 	ST_ITEM_PUT,
+	ST_SET_STORY,
+	ST_NEXT_ID,
+	ST_LIST_COUNT,
 	ST_FEED_DONE,
 	ST_FEED_ERROR,
 	ST_FEED_SAME,
@@ -135,6 +235,8 @@ enum stmt {
 	ST_SET_STARRED,
 	ST_MARK_FEED,
 	ST_MARK_ALL,
+	ST_MARK_STORY,
+	ST_VARIANTS,
 	ST_ITEM_EXISTS,
 	ST_DATA_VERSION,
 	ST_SUBSCRIBED,
@@ -159,16 +261,16 @@ static const char *const statements[ST_COUNT] = {
                         " (SELECT coalesce(max(position) + 1, 0) FROM feeds))"
                         " ON CONFLICT (url) DO NOTHING",
         [ST_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
-        [ST_FEED_ITEMS] = "SELECT count(*) FROM items WHERE feed_id = ?1",
+        [ST_FEED_ITEMS] = "SELECT n_items FROM feeds WHERE id = ?1",
         /* An unchanged item is left alone: refetching a feed that did not
          * change writes nothing. */
         [ST_ITEM_PUT] =
                 "INSERT INTO items (feed_id, key, title, time, first_seen, "
                 "guid,"
                 " link, author, date, site, language, categories, enclosures,"
-                " body, body_format, body_base, summary) VALUES (?1, ?2, ?3,"
-                " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                " ?17)"
+                " body, body_format, body_base, summary, id, story, head_all,"
+                " head_feed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)"
                 " ON CONFLICT (feed_id, key) DO UPDATE SET"
                 " title = excluded.title, time = excluded.time,"
                 " guid = excluded.guid, link = excluded.link,"
@@ -185,6 +287,13 @@ static const char *const statements[ST_COUNT] = {
                 " excluded.language, excluded.categories, excluded.enclosures,"
                 " excluded.body, excluded.body_format, excluded.body_base)"
                 " RETURNING id",
+        [ST_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM items",
+        [ST_LIST_COUNT] =
+                "SELECT coalesce(sum(iif(?1 = 0, n_all_rows, n_rows)), 0),"
+                " coalesce(sum(iif(?1 = 0, n_all_unread,"
+                " n_unread_rows)), 0) FROM feeds"
+                " WHERE ?1 = 0 OR id = ?1",
+        [ST_SET_STORY] = "UPDATE items SET story = ?2 WHERE id = ?1",
         [ST_FEED_DONE] = "UPDATE feeds SET title = coalesce(?2, title),"
                          " link = coalesce(?3, link),"
                          " language = coalesce(?4, language), etag = ?5,"
@@ -201,16 +310,14 @@ static const char *const statements[ST_COUNT] = {
         [ST_PURGE] = "DELETE FROM feeds WHERE position IS NULL",
         [ST_FEEDS] = "SELECT id, url, title, link, language, etag,"
                      " last_modified, last_update, last_error,"
-                     " position IS NOT NULL,"
-                     " (SELECT count(*) FROM items"
-                     "  WHERE feed_id = feeds.id AND read = 0),"
-                     " (SELECT count(*) FROM items WHERE feed_id = feeds.id)"
+                     " position IS NOT NULL, n_unread, n_items"
                      " FROM feeds ORDER BY position IS NULL, position, id",
-        [ST_LIST_FEED] = "SELECT id, time, read, starred, title"
-                         " FROM items WHERE feed_id = ?1"
+        [ST_LIST_FEED] = "SELECT id, time, read, starred, title, story,"
+                         " head_feed FROM items WHERE feed_id = ?1"
                          " ORDER BY time DESC, id",
-        [ST_LIST_ALL] = "SELECT id, time, read, starred, title, feed_id"
-                        " FROM items ORDER BY time DESC, id",
+        [ST_LIST_ALL] = "SELECT id, time, read, starred, title, story,"
+                        " head_all, feed_id FROM items"
+                        " ORDER BY time DESC, id",
         [ST_ITEM_GET] = "SELECT feeds.url, items.title, time, guid,"
                         " items.link, author, date, site, items.language,"
                         " categories, enclosures, body, body_format,"
@@ -223,6 +330,10 @@ static const char *const statements[ST_COUNT] = {
         [ST_MARK_FEED] = "UPDATE items SET read = 1"
                          " WHERE feed_id = ?1 AND read = 0",
         [ST_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
+        [ST_MARK_STORY] = "UPDATE items SET read = ?2 WHERE story = ?1"
+                          " AND (?3 = 0 OR feed_id = ?3) AND read <> ?2",
+        [ST_VARIANTS] = "SELECT count(*) - 1 FROM items WHERE story = ?1"
+                        " AND (?2 = 0 OR feed_id = ?2)",
         [ST_ITEM_EXISTS] = "SELECT 1 FROM items WHERE id = ?1",
         /* Changes when another connection commits. */
         [ST_DATA_VERSION] = "PRAGMA data_version",
@@ -276,6 +387,7 @@ struct page_cols {
 struct held_write {
 	enum stmt which;
 	long long id, value;
+	long long feed; /* ST_MARK_STORY: its list's feed, 0 every feed */
 	char *url, *text;
 	struct page_cols *page; /* ST_PAGE_PUT */
 };
@@ -364,12 +476,18 @@ struct task {
  * its own: the owner reads and marks on its own connection meanwhile. */
 struct writer {
 	struct conn conn; /* opened for the writer, used on its thread only */
+	/* The writer's second connection, which only reads: it finds an
+	 * item's near-duplicates among the items stored by earlier updates,
+	 * and never sees (so never copies) the words the update under way
+	 * holds in the index's memory. */
+	struct conn lookup;
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t queued;    /* a task was counted in, or stopping */
 	pthread_cond_t done;      /* a task was counted out */
 	struct task tasks[QUEUE]; /* a task stays counted in while done */
 	size_t head, count;
+	struct group_window *groups; /* the roots of the update under way */
 	size_t ends;   /* queued tasks that begin or end an update */
 	int waiting;   /* callers waiting for tasks to be done */
 	bool stopping; /* no more tasks: the thread ends when all are done */
@@ -382,6 +500,7 @@ struct cache_update {
 	long long feed_id;         /* the writer's */
 	long long now;             /* first_seen of its new items */
 	long long before;          /* the feed's items when it began */
+	long long next_id;         /* the writer's: the next new item's */
 	struct index_batch *index; /* the writer's: words of the items stored */
 	/* The caller's scratch for making rows */
 	struct strbuf key, categories, enclosures, body, words;
@@ -571,6 +690,92 @@ static bool check_file(struct cache *c, int *version)
 	return true;
 }
 
+static bool group_existing(struct cache *c);
+
+/* What a step does beyond its SQL, after it, by step number - 1. */
+static bool (*const migration_code[])(struct cache *c) = {
+        [4] = group_existing,
+};
+
+/* Decide the group of the new item id and note it with st (ST_SET_STORY
+ * on the connection in use); false with the error. */
+static bool set_story(struct cache *c, struct group_window *g, sqlite3_stmt *st,
+                      long long id, long long time, const char *headline)
+{
+	long long story = cache_group_decide(c, g, id, time, headline);
+	if (story < 0)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, story);
+	return run(c, st);
+}
+
+/* Items step 5 groups at a time: read first, then grouped, so the
+ * reading statement never sees the table change under it. */
+#define GROUP_CHUNK 1024
+
+/* An item to group: its id, time and indexed headline (owned). */
+struct ungrouped {
+	long long id, time;
+	char *headline;
+};
+
+/* Up to GROUP_CHUNK items after id `after`, in the order they were stored;
+ * their number, or -1 with the error. */
+static long read_ungrouped(struct cache *c, sqlite3_stmt *st, long long after,
+                           struct ungrouped *out)
+{
+	sqlite3_bind_int64(st, 1, after);
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		out[n].time = sqlite3_column_int64(st, 1);
+		out[n].headline = column_dup(st, 2);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : (fail(c, rc), -1);
+}
+
+/* Group the items of a cache older than step 5 in the order they were
+ * stored, as the writer would have; the index has them all already. */
+static bool group_existing(struct cache *c)
+{
+	sqlite3_stmt *read = NULL, *set = NULL;
+	int rc = sqlite3_prepare_v2(
+	        here(c)->db,
+	        "SELECT i.id, i.time, s.headline FROM items i"
+	        " LEFT JOIN story_words s ON s.rowid = i.id"
+	        " WHERE i.id > ?1 ORDER BY i.id LIMIT " XSTR(GROUP_CHUNK),
+	        -1, &read, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(here(c)->db, statements[ST_SET_STORY],
+		                        -1, &set, NULL);
+	struct group_window *g = NULL;
+	bool ok = rc == SQLITE_OK ? (g = cache_groups_new(c, NULL)) != NULL
+	                          : fail(c, rc);
+	struct ungrouped *chunk =
+	        xreallocarray(NULL, GROUP_CHUNK, sizeof *chunk);
+	long n = 0;
+	for (long long after = 0;
+	     ok && (n = read_ungrouped(c, read, after, chunk)) > 0;
+	     after = chunk[n - 1].id) {
+		for (long i = 0; i < n; i++) {
+			const char *h = chunk[i].headline;
+			ok = ok && set_story(c, g, set, chunk[i].id,
+			                     chunk[i].time, h ? h : "");
+		}
+		for (long i = 0; i < n; i++)
+			free(chunk[i].headline);
+	}
+	free(chunk);
+	cache_groups_free(g);
+	sqlite3_finalize(read);
+	sqlite3_finalize(set);
+	return ok && n >= 0;
+}
+
 /* Each step and its version number commit together. The version is read
  * again inside each step's transaction: another akhbar opening the same
  * cache may have taken the step meanwhile. */
@@ -583,7 +788,10 @@ static bool migrate(struct cache *c, int version)
 		if (ok && v < SCHEMA_VERSION) {
 			char *set =
 			        xasprintf("PRAGMA user_version = %lld", v + 1);
-			ok = exec(c, migrations[v]) && exec(c, set);
+			ok = exec(c, migrations[v]) && exec(c, set) &&
+			     (v >= (long long)(sizeof migration_code /
+			                       sizeof *migration_code) ||
+			      !migration_code[v] || migration_code[v](c));
 			free(set);
 		}
 		if (!ok || !exec(c, "COMMIT")) {
@@ -832,6 +1040,22 @@ static void rollback(struct cache *c)
 
 static void *writer_main(void *arg);
 
+/* Open a connection that only reads the cache: in memory, it reads what
+ * is not committed yet, as the shared cache has no other way to read
+ * during an update. */
+static bool lookup_open(struct cache *c, struct conn *k)
+{
+	if (!conn_open(c, k, SQLITE_OPEN_READONLY))
+		return false;
+	int rc = c->memory ? sqlite3_exec(k->db, "PRAGMA read_uncommitted = 1",
+	                                  NULL, NULL, NULL)
+	                   : SQLITE_OK;
+	if (rc != SQLITE_OK)
+		set_error(c, xasprintf(_("cache %s: %s"), c->path,
+		                       sqlite3_errmsg(k->db)));
+	return rc == SQLITE_OK;
+}
+
 /* Start the cache's writer, on a connection of its own and with every
  * signal blocked (the owner's thread takes them); false (with the
  * error) if it can't. */
@@ -841,7 +1065,8 @@ static bool writer_start(struct cache *c)
 		return true;
 	struct writer *w = xcalloc(1, sizeof *w);
 	if (!conn_open(c, &w->conn, SQLITE_OPEN_READWRITE) ||
-	    !conn_prepare(c, &w->conn)) {
+	    !conn_prepare(c, &w->conn) || !lookup_open(c, &w->lookup)) {
+		conn_close(&w->lookup);
 		conn_close(&w->conn);
 		free(w);
 		return false;
@@ -858,6 +1083,7 @@ static bool writer_start(struct cache *c)
 		pthread_cond_destroy(&w->done);
 		pthread_cond_destroy(&w->queued);
 		pthread_mutex_destroy(&w->lock);
+		conn_close(&w->lookup);
 		conn_close(&w->conn);
 		free(w);
 		return false;
@@ -878,9 +1104,11 @@ static void writer_stop(struct cache *c)
 	pthread_join(w->thread, NULL);
 	for (size_t i = 0; i < QUEUE; i++)
 		free(w->tasks[i].row.text.s);
+	cache_groups_free(w->groups);
 	pthread_cond_destroy(&w->done);
 	pthread_cond_destroy(&w->queued);
 	pthread_mutex_destroy(&w->lock);
+	conn_close(&w->lookup);
 	conn_close(&w->conn);
 	free(w);
 	c->writer = NULL;
@@ -1058,6 +1286,23 @@ static void row_sets(struct row *r, enum col i, const char *s)
 	row_set(r, i, s, s ? strlen(s) : 0);
 }
 
+/* Whether the update's feed has the row's item already: 1, 0, or -1 with
+ * the error. */
+static int item_known(struct cache_update *u, const struct row *r)
+{
+	sqlite3_stmt *st = here(u->c)->st[ST_ITEM_BY_KEY];
+	sqlite3_bind_int64(st, 1, u->feed_id);
+	sqlite3_bind_text(st, 2, r->text.s + r->off[COL_KEY],
+	                  (int)r->len[COL_KEY], SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		fail(u->c, rc);
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
 /* Store a queued row; on the writer's thread. */
 static bool write_row(struct cache_update *u, const struct row *r)
 {
@@ -1081,17 +1326,43 @@ static bool write_row(struct cache_update *u, const struct row *r)
 			sqlite3_bind_text(st, param[i], r->text.s + r->off[i],
 			                  (int)r->len[i], SQLITE_STATIC);
 	}
+	/* A new item gets the next id and its group, a known one keeps
+	 * them. */
+	int known = item_known(u, r);
+	const char *headline = r->text.s + r->words_off;
+	long long story =
+	        known ? 0
+	              : cache_group_decide(u->c, u->c->writer->groups,
+	                                   u->next_id, r->time, headline);
+	if (known < 0 || story < 0)
+		return false;
+	if (known) {
+		sqlite3_bind_null(st, 18);
+		sqlite3_bind_null(st, 19);
+		sqlite3_bind_int(st, 20, 0);
+	} else {
+		sqlite3_bind_int64(st, 18, u->next_id);
+		sqlite3_bind_int64(st, 19, story);
+		/* alone in its group: its row in both lists */
+		sqlite3_bind_int(st, 20, story == u->next_id);
+	}
 	/* A row comes back when the item is new or changed: its words go
 	 * to the index. */
 	int rc = sqlite3_step(st);
+	long long id = 0;
 	if (rc == SQLITE_ROW) {
-		cache_index_batch_add(u->index, sqlite3_column_int64(st, 0),
-		                      r->text.s + r->words_off, r->words_len);
+		id = sqlite3_column_int64(st, 0);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return fail(u->c, rc);
+	if (!id)
+		return true;
+	if (!known)
+		u->next_id++;
+	cache_index_batch_add(u->index, id, r->text.s + r->words_off,
+	                      r->words_len);
 	if (cache_index_batch_full(u->index))
 		return cache_index_batch_write(u->c, u->index);
 	return true;
@@ -1110,14 +1381,31 @@ static long long feed_items(struct cache *c, long long feed_id)
 	return n;
 }
 
+/* The id the next item stored gets: the writer alone writes items during
+ * its transaction. */
+static bool next_id(struct cache *c, long long *id)
+{
+	sqlite3_stmt *st = here(c)->st[ST_NEXT_ID];
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || fail(c, rc);
+}
+
 /* Open the update's transaction; on the writer's thread. */
 static bool write_begin(struct cache_update *u, const char *url)
 {
 	struct cache *c = u->c;
+	struct writer *w = c->writer;
+	if (!w->groups && !(w->groups = cache_groups_new(c, w->lookup.db)))
+		return false;
+	cache_groups_reset(w->groups);
 	if (!run(c, here(c)->st[ST_BEGIN]))
 		return false;
 	u->feed_id = feed_id(c, url);
-	if (u->feed_id < 0 || (u->before = feed_items(c, u->feed_id)) < 0) {
+	if (u->feed_id < 0 || (u->before = feed_items(c, u->feed_id)) < 0 ||
+	    !next_id(c, &u->next_id)) {
 		rollback(c);
 		return false;
 	}
@@ -1462,6 +1750,11 @@ static bool apply_held(struct cache *c, const struct held_write *h)
 	case ST_MARK_FEED:
 		sqlite3_bind_int64(st, 1, h->id);
 		break;
+	case ST_MARK_STORY:
+		sqlite3_bind_int64(st, 1, h->id);
+		sqlite3_bind_int64(st, 2, h->value);
+		sqlite3_bind_int64(st, 3, h->feed);
+		break;
 	default:
 		sqlite3_bind_int64(st, 1, h->id);
 		sqlite3_bind_int64(st, 2, h->value);
@@ -1676,6 +1969,10 @@ static void overlay_held(const struct cache *c, struct cache_headlines *h)
 				l->read = w->value;
 			else if (w->which == ST_SET_STARRED && l->id == w->id)
 				l->starred = w->value;
+			else if (w->which == ST_MARK_STORY &&
+			         l->story == w->id &&
+			         (!w->feed || l->feed_id == w->feed))
+				l->read = w->value;
 			else if ((w->which == ST_MARK_FEED &&
 			          l->feed_id == w->id) ||
 			         w->which == ST_MARK_ALL)
@@ -1710,7 +2007,9 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 		memcpy(copy, title ? title : "", len);
 		copy[len] = '\0';
 		l->title = copy;
-		l->feed_id = feed_id ? feed_id : sqlite3_column_int64(st, 5);
+		l->story = sqlite3_column_int64(st, 5);
+		l->head = sqlite3_column_int(st, 6) != 0;
+		l->feed_id = feed_id ? feed_id : sqlite3_column_int64(st, 7);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -1720,6 +2019,144 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 	}
 	overlay_held(c, h);
 	return h;
+}
+
+bool cache_list_count(struct cache *c, long long feed_id,
+                      struct cache_list_counts *counts)
+{
+	sqlite3_stmt *st = here(c)->st[ST_LIST_COUNT];
+	sqlite3_bind_int64(st, 1, feed_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		counts->rows = (size_t)sqlite3_column_int64(st, 0);
+		counts->unread = (size_t)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || fail(c, rc);
+}
+
+/* A statement of a list's rows (heads) as keyset paging reads them:
+ * ?1 the feed (0: every feed), ?2 and ?3 the key's time and id, ?4 1 to
+ * take the key's own row. */
+static sqlite3_stmt *list_statement(struct cache *c, const char *what,
+                                    long long feed_id, bool keyed,
+                                    bool backward, const char *tail)
+{
+	const char *range = !keyed     ? ""
+	                    : backward ? " AND time >= ?2 AND (time > ?2 OR"
+	                                 " id < ?3 + ?4)"
+	                               : " AND time <= ?2 AND (time < ?2 OR"
+	                                 " id > ?3 - ?4)";
+	char *sql = xasprintf("SELECT %s FROM items WHERE %s%s%s", what,
+	                      feed_id ? "head_feed = 1 AND feed_id = ?1"
+	                              : "head_all = 1 AND ?1 = 0",
+	                      range, tail);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		fail(c, rc);
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	return st;
+}
+
+static void bind_key(sqlite3_stmt *st, const struct cache_row_key *key,
+                     bool inclusive)
+{
+	if (!key)
+		return;
+	sqlite3_bind_int64(st, 2, key->time);
+	sqlite3_bind_int64(st, 3, key->id);
+	sqlite3_bind_int(st, 4, inclusive);
+}
+
+/* How many other items of the row's group its list has. */
+static size_t row_variants(struct cache *c, const struct cache_headline *l,
+                           long long feed_id)
+{
+	sqlite3_stmt *st = here(c)->st[ST_VARIANTS];
+	sqlite3_bind_int64(st, 1, l->story);
+	sqlite3_bind_int64(st, 2, feed_id);
+	long long n = sqlite3_step(st) == SQLITE_ROW
+	                      ? sqlite3_column_int64(st, 0)
+	                      : 0;
+	sqlite3_reset(st);
+	return n > 0 ? (size_t)n : 0;
+}
+
+struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
+                                        const struct cache_row_key *key,
+                                        enum cache_rows_from from, size_t skip,
+                                        size_t n)
+{
+	bool backward = from == CACHE_ROWS_BEFORE;
+	sqlite3_stmt *st = list_statement(
+	        c, "id, time, read, starred, title, story, feed_id", feed_id,
+	        key != NULL, backward,
+	        backward ? " ORDER BY time, id DESC LIMIT ?5 OFFSET ?6"
+	                 : " ORDER BY time DESC, id LIMIT ?5 OFFSET ?6");
+	if (!st)
+		return NULL;
+	bind_key(st, key, from == CACHE_ROWS_AT);
+	sqlite3_bind_int64(st, 5, (long long)n);
+	sqlite3_bind_int64(st, 6, (long long)skip);
+	struct cache_headlines *h = xcalloc(1, sizeof *h);
+	h->items = xreallocarray(NULL, n ? n : 1, sizeof *h->items);
+	struct title_space space = {0};
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cache_headline *l = &h->items[h->n++];
+		l->id = sqlite3_column_int64(st, 0);
+		l->time = sqlite3_column_int64(st, 1);
+		l->read = sqlite3_column_int(st, 2) != 0;
+		l->starred = sqlite3_column_int(st, 3) != 0;
+		size_t len = (size_t)sqlite3_column_bytes(st, 4);
+		const char *title = (const char *)sqlite3_column_text(st, 4);
+		char *copy = title_space(h, &space, len + 1);
+		memcpy(copy, title ? title : "", len);
+		copy[len] = '\0';
+		l->title = copy;
+		l->story = sqlite3_column_int64(st, 5);
+		l->feed_id = sqlite3_column_int64(st, 6);
+		l->head = true;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		fail(c, rc);
+		cache_headlines_free(h);
+		return NULL;
+	}
+	for (size_t i = 0; i < h->n; i++)
+		h->items[i].variants = row_variants(c, &h->items[i], feed_id);
+	overlay_held(c, h);
+	return h;
+}
+
+long long cache_list_position(struct cache *c, long long feed_id,
+                              const struct cache_row_key *key)
+{
+	sqlite3_stmt *st =
+	        list_statement(c, "count(*)", feed_id, true, true, "");
+	if (!st)
+		return -1;
+	bind_key(st, key, false);
+	int rc = sqlite3_step(st);
+	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc != SQLITE_ROW)
+		fail(c, rc);
+	sqlite3_finalize(st);
+	return n;
+}
+
+bool cache_story_set_read(struct cache *c, long long story, long long feed_id,
+                          bool read)
+{
+	return hold(c, (struct held_write){.which = ST_MARK_STORY,
+	                                   .id = story,
+	                                   .feed = feed_id,
+	                                   .value = read});
 }
 
 void cache_headlines_free(struct cache_headlines *h)
@@ -2152,8 +2589,12 @@ static long long insert_page_item(struct cache *c, long long feed_id,
 		cache_index_words(&scratch, page->title ? page->title : "",
 		                  summary ? summary : "", &words);
 		cache_index_batch_add(b, id, words.s, words.len);
-		if (!cache_index_batch_write(c, b))
+		struct group_window *g = cache_groups_new(c, NULL);
+		if (!g || !cache_index_batch_write(c, b) ||
+		    !set_story(c, g, here(c)->st[ST_SET_STORY], id, page->time,
+		               words.s))
 			id = -1;
+		cache_groups_free(g);
 		cache_index_batch_free(b);
 		strbuf_free(&words);
 		text_words_free(&scratch);

@@ -49,6 +49,9 @@ struct cache_headline {
 	const char *title; /* points into the list's own storage */
 	bool read;
 	bool starred;
+	long long story; /* its near-duplicate group (see below) */
+	bool head;       /* the row of its group in the list */
+	size_t variants; /* cache_list_rows(): the others of its group */
 };
 
 /* A headline list and the storage of its titles. */
@@ -223,13 +226,92 @@ struct cache_feed *cache_feeds(struct cache *c, size_t *n);
 /* Free a list from cache_feeds(); NULL is allowed. */
 void cache_feeds_free(struct cache_feed *feeds, size_t n);
 
+/* Near-duplicate groups: headlines saying the same thing (the rule of
+ * text/similar.h) are one story, decided when an item is first stored,
+ * against the recent items of every feed (store/related.c), and kept, so
+ * a list groups nothing when it opens.  A group's id (story) is the id of
+ * its first item stored; an item stored later joins it when it is a
+ * near-duplicate of that first one.  A group may span feeds:
+ *  - the list of every feed shows a group as one row, its first item in
+ *    the list's order (the newest);
+ *  - a feed's list shows, of each group, the feed's own items as one row,
+ *    the newest of them: a story two feeds told is a row in each feed's
+ *    list and one row in the list of every feed.
+ * A row's variants are the other items of its group in the same list.
+ * Whatever deletes items (a purge, an expiry, any DELETE on the file)
+ * keeps groups and counts right: triggers in the schema give a group whose
+ * row was deleted its next item as row, and keep every feed's counts; a
+ * group whose first item was deleted takes no new items. */
+
 /* Headlines of one feed, or of every feed when feed_id is 0, newest
- * first (items of unknown date last, in the feed's order). Free with
- * cache_headlines_free(). */
+ * first (items of unknown date last, in the feed's order), every item of
+ * the groups with its group. Free with cache_headlines_free(). */
 struct cache_headlines *cache_headlines(struct cache *c, long long feed_id);
 
 /* Free a list from cache_headlines(); NULL is allowed. */
 void cache_headlines_free(struct cache_headlines *h);
+
+/* The size of a headline list, kept as items are stored, marked and
+ * deleted: nothing is counted when it is asked for. */
+struct cache_list_counts {
+	size_t rows;   /* one a group (see above) */
+	size_t unread; /* rows whose item is unread */
+};
+
+/* The counts of one feed's list, or of every feed's when feed_id is 0. */
+bool cache_list_count(struct cache *c, long long feed_id,
+                      struct cache_list_counts *counts);
+
+/* Reading a list by the rows it shows, as few as are wanted, through an
+ * index of its rows: a row is found by its key, its place in the list's
+ * order (newest first, then by id), and the rows next to it follow
+ * (keyset paging), so reading a screen costs the same anywhere in a list
+ * of any length. */
+struct cache_row_key {
+	long long time, id;
+};
+
+enum cache_rows_from {
+	CACHE_ROWS_AFTER,  /* after the key's row, in the list's order */
+	CACHE_ROWS_AT,     /* from the key's row on */
+	CACHE_ROWS_BEFORE, /* before the key's row, the nearest first */
+};
+
+/* Up to n rows of the list of feed_id (0: every feed), the first skip of
+ * them left out, from the key's row as `from` says; with no key, from the
+ * list's first row on (AFTER, AT) or from its last back (BEFORE).  Each
+ * row comes with its variants, and held marks shown.  Free with
+ * cache_headlines_free(); NULL with an error. */
+struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
+                                        const struct cache_row_key *key,
+                                        enum cache_rows_from from, size_t skip,
+                                        size_t n);
+
+/* How many rows of the list come before the key's row (counted through
+ * the index: the cost grows with the answer); -1 with an error. */
+long long cache_list_position(struct cache *c, long long feed_id,
+                              const struct cache_row_key *key);
+
+/* The first row of the list whose headline matches the query (as
+ * cache_search() matches), from the key's row as `from` says (as
+ * cache_list_rows(), no key: from an end), going through the matches
+ * without keeping them: 1 with its key in *found, 0 when none matches
+ * that way, -1 with an error. */
+int cache_list_find(struct cache *c, long long feed_id, const char *query,
+                    const struct cache_row_key *key, enum cache_rows_from from,
+                    struct cache_row_key *found);
+
+/* How many rows of the list match the query (*total), and how many of
+ * those are at or before the key's row (*upto); false with an error. */
+bool cache_list_find_count(struct cache *c, long long feed_id,
+                           const char *query, const struct cache_row_key *key,
+                           size_t *total, size_t *upto);
+
+/* Mark read or unread the items of group story in the list of feed_id (0:
+ * every feed): what marking its row means.  Written or held as
+ * cache_item_set_read(). */
+bool cache_story_set_read(struct cache *c, long long story, long long feed_id,
+                          bool read);
 
 /* The whole item as an article, its origin the feed's url; free with
  * article_free(). NULL with an error if there is no such item. */
@@ -372,10 +454,11 @@ long long *cache_search_ids(struct cache *c, const char *query, size_t *n);
 /* Free a list of stories; NULL is allowed. */
 void cache_story_list_free(struct cache_story_list *s);
 
-/* Near-duplicate groups of a headline list: a new array whose element i
- * is the index in h of the first headline (in h's order) of the group of
- * headline i, i itself when it has no earlier variant. The caller frees
- * it; NULL when h is empty. */
+/* Near-duplicate groups of a headline list, made in memory from the
+ * whole list at once (what the groups the cache keeps are measured
+ * against): a new array whose element i is the index in h of the first
+ * headline (in h's order) of the group of headline i, i itself when it
+ * has no earlier variant. The caller frees it; NULL when h is empty. */
 size_t *cache_headline_groups(const struct cache_headlines *h);
 
 /* `akhbar --search WORDS`: the headlines matching query, newest first,

@@ -35,6 +35,7 @@
 #include "text/words.h"
 #include "util/strbuf.h"
 #include "util/hash.h"
+#include "util/strset.h"
 #include "util/xalloc.h"
 
 /* The index holds the salient words of the first SUMMARY_INDEX_BYTES of
@@ -1659,4 +1660,423 @@ size_t *cache_headline_groups(const struct cache_headlines *h)
 	table_free(&t);
 	sort_counts = NULL;
 	return group;
+}
+
+/* Groups decided as items are stored.  A new item joins the group of the
+ * newest earlier root (a group's first item) it is a near-duplicate of,
+ * else starts a group of its own: it is compared with roots only, as a
+ * list compares a headline with the first of each group.  The roots looked
+ * at are a bounded window of recent ones: those the window made itself
+ * (the update under way), held in memory, the last GENERATION_ROOTS to
+ * 2 * GENERATION_ROOTS of them; and those stored before, found in the
+ * index by the item's words among the last GROUP_WINDOW_ITEMS items. */
+
+/* How far back, in items stored, the index is looked through, and how
+ * many of its matches there are compared at most. */
+#define GROUP_WINDOW_ITEMS 100000
+#define GROUP_CANDIDATES   64
+
+/* Roots held in memory come in two generations of at most this many:
+ * when the newer is full, the older is dropped. */
+#define GENERATION_ROOTS 8192
+
+/* Of the roots held under a word, the last this many stored are looked
+ * at: a word most headlines have (a feed's name in every one) would
+ * otherwise have each item compared with every root. */
+#define WORD_ROOTS_SCANNED 256
+
+/* A root held in memory: its salient words sorted by strcmp(), the one
+ * order of all words prefix filtering wants. */
+struct held_root {
+	long long id, time;
+	const char **words; /* point into the generation's set */
+	size_t n;
+};
+
+struct generation {
+	struct strset words;
+	struct postings *post; /* by word number: roots having it */
+	size_t npost;
+	struct held_root *roots;
+	size_t nroots;
+	unsigned char *hits; /* by root: words of the item it has */
+};
+
+struct group_window {
+	sqlite3_stmt *candidates; /* on the connection it was made for */
+	long long held_from;      /* the first item decided; 0: none yet */
+	struct generation gen[2]; /* gen[newer] gets the new roots */
+	int newer;
+	struct text_words scratch;
+};
+
+struct group_window *cache_groups_new(struct cache *c, sqlite3 *lookup)
+{
+	static const char sql[] =
+	        "SELECT s.rowid, s.headline, i.time FROM"
+	        " (SELECT rowid, headline FROM story_words"
+	        " WHERE story_words MATCH ?1 AND rowid < ?2"
+	        " AND rowid >= ?3 ORDER BY rowid DESC LIMIT ?4) s"
+	        " JOIN items i ON i.id = s.rowid"
+	        " WHERE i.story = s.rowid";
+	sqlite3 *db = lookup ? lookup : cache_db(c);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		cache_fail(c, rc);
+		return NULL;
+	}
+	struct group_window *g = xcalloc(1, sizeof *g);
+	g->candidates = st;
+	return g;
+}
+
+static void generation_clear(struct generation *gen)
+{
+	for (size_t i = 0; i < gen->nroots; i++)
+		free(gen->roots[i].words);
+	free(gen->roots);
+	for (size_t i = 0; i < gen->npost; i++)
+		free(gen->post[i].leader);
+	free(gen->post);
+	free(gen->hits);
+	strset_free(&gen->words);
+	*gen = (struct generation){0};
+}
+
+void cache_groups_reset(struct group_window *g)
+{
+	generation_clear(&g->gen[0]);
+	generation_clear(&g->gen[1]);
+	g->held_from = 0;
+}
+
+void cache_groups_free(struct group_window *g)
+{
+	if (!g)
+		return;
+	cache_groups_reset(g);
+	sqlite3_finalize(g->candidates);
+	text_words_free(&g->scratch);
+	free(g);
+}
+
+static int by_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Longest first: a long word is more likely a rare one. */
+static int longest_first(const void *a, const void *b)
+{
+	size_t x = strlen(*(const char *const *)a),
+	       y = strlen(*(const char *const *)b);
+	return (x < y) - (x > y);
+}
+
+/* Words two strcmp()-sorted lists have in common. */
+static size_t sorted_words_common(const char *const *a, size_t na,
+                                  const char *const *b, size_t nb)
+{
+	size_t i = 0, j = 0, both = 0;
+	while (i < na && j < nb) {
+		int d = strcmp(a[i], b[j]);
+		both += d == 0;
+		i += d <= 0;
+		j += d >= 0;
+	}
+	return both;
+}
+
+/* The item's candidates in the index: any near-duplicate of a headline of
+ * n words misses at most p - 1 of them (p its prefix length), so it has
+ * two of any p + 1 of them: the query asks for a pair of the p + 1
+ * longest, which few other headlines have. */
+static void group_query(struct strbuf *q, const char **words, size_t n)
+{
+	size_t k = text_dup_prefix_length(n) + 1;
+	if (k > n)
+		k = n;
+	const char **chosen = xreallocarray(NULL, n, sizeof *chosen);
+	memcpy(chosen, words, n * sizeof *chosen);
+	qsort(chosen, n, sizeof *chosen, longest_first);
+	q->len = 0;
+	strbuf_adds(q, "headline : (");
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = i + 1; j < k; j++) {
+			strbuf_adds(q, i + j > 1 ? " OR (" : "(");
+			add_term(q, chosen[i], false);
+			strbuf_adds(q, " AND ");
+			add_term(q, chosen[j], false);
+			strbuf_adds(q, ")");
+		}
+	strbuf_adds(q, ")");
+	free(chosen);
+}
+
+/* The root found so far: the newest, as a list's first group comes
+ * first. */
+struct best_root {
+	long long id, time;
+};
+
+static void consider(struct best_root *best, long long id, long long time)
+{
+	if (!best->id || time > best->time ||
+	    (time == best->time && id < best->id))
+		*best = (struct best_root){id, time};
+}
+
+/* The best root among those in the index, stored before the window's
+ * own; false with the error. */
+static bool indexed_root(struct cache *c, struct group_window *g, long long id,
+                         long long time, const struct text_words *w,
+                         struct best_root *best)
+{
+	long long below = g->held_from ? g->held_from : id;
+	long long from = id - GROUP_WINDOW_ITEMS;
+	if (from >= below || below <= 1) /* ids start at 1 */
+		return true;
+	struct strbuf q = {0};
+	group_query(&q, w->word, w->n);
+	sqlite3_stmt *st = g->candidates;
+	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, below);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, GROUP_CANDIDATES);
+	struct text_words other = {0};
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long r = sqlite3_column_int64(st, 0);
+		long long rt = sqlite3_column_int64(st, 2);
+		headline_salient(&other,
+		                 (const char *)sqlite3_column_text(st, 1));
+		if (text_near_duplicate(w, time, &other, rt))
+			consider(best, r, rt);
+	}
+	sqlite3_reset(st);
+	text_words_free(&other);
+	free(q.s);
+	return rc == SQLITE_DONE || cache_fail(c, rc);
+}
+
+/* The number of a word in a generation, or SIZE_MAX when it has none. */
+static size_t word_number(struct generation *gen, const char *word)
+{
+	size_t before = gen->words.n;
+	size_t num = strset_add(&gen->words, word);
+	return num < before ? num : SIZE_MAX;
+}
+
+/* A word of the item and the roots of a generation having it. */
+struct probe {
+	const struct postings *roots;
+};
+
+static int fewest_roots_first(const void *a, const void *b)
+{
+	size_t x = ((const struct probe *)a)->roots->n,
+	       y = ((const struct probe *)b)->roots->n;
+	return (x > y) - (x < y);
+}
+
+/* Where the roots of a word looked at begin. */
+static size_t last_scanned(const struct postings *pl)
+{
+	return pl->n > WORD_ROOTS_SCANNED ? pl->n - WORD_ROOTS_SCANNED : 0;
+}
+
+/* The best root held in a generation; sorted: the item's words.  A
+ * near-duplicate misses at most p - 1 of the item's n words (p its
+ * prefix length), so it has two of any p + 1 of them: of the roots having
+ * the p + 1 words fewest roots have, those counted twice are compared. */
+static void held_root(struct generation *gen, long long time,
+                      const char **sorted, size_t n, struct best_root *best)
+{
+	static const struct postings none;
+	if (!gen->nroots)
+		return;
+	struct probe *probes = xreallocarray(NULL, n, sizeof *probes);
+	for (size_t k = 0; k < n; k++) {
+		size_t num = word_number(gen, sorted[k]);
+		probes[k].roots = num < gen->npost ? &gen->post[num] : &none;
+	}
+	qsort(probes, n, sizeof *probes, fewest_roots_first);
+	size_t k = text_dup_prefix_length(n) + 1;
+	for (size_t w = 0; w < k; w++) {
+		const struct postings *pl = probes[w].roots;
+		for (size_t i = last_scanned(pl); i < pl->n; i++) {
+			if (++gen->hits[pl->leader[i]] != 2)
+				continue;
+			const struct held_root *r = &gen->roots[pl->leader[i]];
+			if (text_same_time(r->time, time) &&
+			    text_same_words(r->n, n,
+			                    sorted_words_common(r->words, r->n,
+			                                        sorted, n)))
+				consider(best, r->id, r->time);
+		}
+	}
+	for (size_t w = 0; w < k; w++)
+		for (size_t i = last_scanned(probes[w].roots);
+		     i < probes[w].roots->n; i++)
+			gen->hits[probes[w].roots->leader[i]] = 0;
+	free(probes);
+}
+
+/* Hold a new root in the newer generation, under each of its words. */
+static void hold_root(struct group_window *g, long long id, long long time,
+                      const char **sorted, size_t n)
+{
+	struct generation *gen = &g->gen[g->newer];
+	if (gen->nroots == GENERATION_ROOTS) {
+		g->newer = !g->newer;
+		gen = &g->gen[g->newer];
+		generation_clear(gen);
+	}
+	if (!gen->roots) {
+		gen->roots = xreallocarray(NULL, GENERATION_ROOTS,
+		                           sizeof *gen->roots);
+		gen->hits = xcalloc(GENERATION_ROOTS, 1);
+	}
+	struct held_root *r = &gen->roots[gen->nroots];
+	*r = (struct held_root){.id = id, .time = time, .n = n};
+	r->words = xreallocarray(NULL, n, sizeof *r->words);
+	for (size_t k = 0; k < n; k++) {
+		size_t num = strset_add(&gen->words, sorted[k]);
+		r->words[k] = gen->words.items[num];
+		if (num >= gen->npost) {
+			size_t npost = gen->words.n;
+			gen->post = xreallocarray(gen->post, npost,
+			                          sizeof *gen->post);
+			memset(gen->post + gen->npost, 0,
+			       (npost - gen->npost) * sizeof *gen->post);
+			gen->npost = npost;
+		}
+		struct postings *pl = &gen->post[num];
+		if (pl->n == pl->cap) {
+			pl->cap = pl->cap ? pl->cap * 2 : 4;
+			pl->leader = xreallocarray(pl->leader, pl->cap,
+			                           sizeof *pl->leader);
+		}
+		pl->leader[pl->n++] = (uint32_t)gen->nroots;
+	}
+	gen->nroots++;
+}
+
+long long cache_group_decide(struct cache *c, struct group_window *g,
+                             long long id, long long time, const char *headline)
+{
+	struct text_words *w = &g->scratch;
+	headline_salient(w, headline);
+	struct best_root best = {0};
+	if (w->n >= TEXT_DUP_MIN_WORDS &&
+	    !indexed_root(c, g, id, time, w, &best))
+		return -1;
+	if (!g->held_from)
+		g->held_from = id;
+	if (w->n < TEXT_DUP_MIN_WORDS)
+		return id;
+	const char **sorted = xreallocarray(NULL, w->n, sizeof *sorted);
+	memcpy(sorted, w->word, w->n * sizeof *sorted);
+	qsort(sorted, w->n, sizeof *sorted, by_strcmp);
+	held_root(&g->gen[0], time, sorted, w->n, &best);
+	held_root(&g->gen[1], time, sorted, w->n, &best);
+	if (!best.id)
+		hold_root(g, id, time, sorted, w->n);
+	free(sorted);
+	return best.id ? best.id : id;
+}
+
+/* A search of a headline list (cache_list_find()): the rows of the list
+ * whose headlines the index matches, with the condition `range` on their
+ * keys (?3, ?4 and ?5 as cache.c's list statements), in `order`.  NULL
+ * for a query without words (with no error) or on failure. */
+static sqlite3_stmt *list_search(struct cache *c, long long feed_id,
+                                 const char *query, const char *what,
+                                 const char *range, const char *order,
+                                 bool *failed)
+{
+	*failed = false;
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return NULL;
+	struct strbuf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	/* The matches drive (CROSS JOIN keeps them the outer loop): going
+	 * down the list asking the index of each row costs far more. */
+	char *sql = xasprintf("SELECT %s FROM story_words s"
+	                      " CROSS JOIN items i ON i.id = s.rowid"
+	                      " WHERE story_words MATCH ?1 AND %s%s%s",
+	                      what,
+	                      feed_id ? "i.head_feed = 1 AND i.feed_id = ?2"
+	                              : "i.head_all = 1 AND ?2 = 0",
+	                      range, order);
+	sqlite3_stmt *st = prepare(c, sql);
+	free(sql);
+	if (st) {
+		sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, feed_id);
+	}
+	free(q.s);
+	*failed = !st;
+	return st;
+}
+
+int cache_list_find(struct cache *c, long long feed_id, const char *query,
+                    const struct cache_row_key *key, enum cache_rows_from from,
+                    struct cache_row_key *found)
+{
+	bool backward = from == CACHE_ROWS_BEFORE, failed;
+	const char *range = !key       ? ""
+	                    : backward ? " AND i.time >= ?3 AND (i.time > ?3"
+	                                 " OR i.id < ?4)"
+	                               : " AND i.time <= ?3 AND (i.time < ?3"
+	                                 " OR i.id > ?4 - ?5)";
+	sqlite3_stmt *st =
+	        list_search(c, feed_id, query, "i.time, i.id", range,
+	                    backward ? " ORDER BY i.time, i.id DESC LIMIT 1"
+	                             : " ORDER BY i.time DESC, i.id LIMIT 1",
+	                    &failed);
+	if (!st)
+		return failed ? -1 : 0;
+	if (key) {
+		sqlite3_bind_int64(st, 3, key->time);
+		sqlite3_bind_int64(st, 4, key->id);
+		sqlite3_bind_int(st, 5, from == CACHE_ROWS_AT);
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		found->time = sqlite3_column_int64(st, 0);
+		found->id = sqlite3_column_int64(st, 1);
+	} else if (rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+bool cache_list_find_count(struct cache *c, long long feed_id,
+                           const char *query, const struct cache_row_key *key,
+                           size_t *total, size_t *upto)
+{
+	*total = *upto = 0;
+	bool failed;
+	sqlite3_stmt *st = list_search(c, feed_id, query,
+	                               "count(*), coalesce(sum(i.time > ?3 OR"
+	                               " (i.time = ?3 AND i.id <= ?4)), 0)",
+	                               "", "", &failed);
+	if (!st)
+		return !failed;
+	sqlite3_bind_int64(st, 3, key->time);
+	sqlite3_bind_int64(st, 4, key->id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*total = (size_t)sqlite3_column_int64(st, 0);
+		*upto = (size_t)sqlite3_column_int64(st, 1);
+	} else {
+		cache_fail(c, rc);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW;
 }

@@ -36,6 +36,7 @@ bool cache_index_register(sqlite3 *db);
  * savepoint, and storing each item opens one, so indexing item by item
  * would write a tiny segment per item (over twice the cost). */
 struct index_batch;
+struct group_window;
 
 /* A new empty batch; free with cache_index_batch_free(). */
 struct index_batch *cache_index_batch_new(void);
@@ -61,5 +62,32 @@ bool cache_index_batch_write(struct cache *c, struct index_batch *b);
 
 /* Free a batch, unwritten words dropped; NULL is allowed. */
 void cache_index_batch_free(struct index_batch *b);
+
+/* Near-duplicate groups decided as items are stored: the roots (first
+ * items of their groups) the window made, held in memory for the next
+ * items to be compared with, and the query that finds the roots stored
+ * before in the index, prepared on lookup, else (NULL) on the connection
+ * of the thread that makes the window.  An update's writer passes a
+ * connection of its own that reads only what is committed: on the
+ * connection that stores them, each query would copy the words the
+ * update holds in memory, a cost growing with the update.  NULL with the
+ * cache's error. */
+struct group_window *cache_groups_new(struct cache *c, sqlite3 *lookup);
+
+/* Forget the roots held: a new update begins, and finds those of the
+ * last in the index. */
+void cache_groups_reset(struct group_window *g);
+
+/* Free a window; NULL is allowed. */
+void cache_groups_free(struct group_window *g);
+
+/* The group of a new item: the id of the root it is a near-duplicate of
+ * (the newest, when several), else id itself, the item then held as a
+ * root.  headline is its headline's words as the index holds them
+ * (cache_index_words()); only items stored before it (smaller ids) are
+ * looked at, and ids given to one window go up.  -1 with the cache's error. */
+long long cache_group_decide(struct cache *c, struct group_window *g,
+                             long long id, long long time,
+                             const char *headline);
 
 #endif

@@ -155,9 +155,7 @@ static void list_draw(struct ui *ui, void *self)
 	struct list_view *lv = self;
 	ui_rows_show_cursor(&lv->rows, body_rows(ui));
 	struct ui_stories *s = ui->stories;
-	size_t n = count(ui), unread = 0;
-	for (size_t i = 0; i < n; i++)
-		unread += !s->ops->is_read(s, i);
+	size_t n = count(ui), unread = s->ops->unread(s);
 	char *counts = ui_numbers(
 	        ngettext("%zu story, %zu unread", "%zu stories, %zu unread", n),
 	        n, unread);
@@ -198,59 +196,30 @@ static unsigned toggle_star(struct ui *ui, struct list_view *lv)
 	return UI_REACT_DRAW;
 }
 
-enum find_move {
-	FIND_FROM_CURSOR, /* the first match at or after the cursor */
-	FIND_NEXT,
-	FIND_PREV,
-};
-
-/* The match the move goes to among n stories (matches[i]: story i
- * matches; at least one does), from story at, around the ends. */
-static size_t next_match(const bool *matches, size_t n, size_t at,
-                         enum find_move move)
-{
-	size_t i = at;
-	if (move == FIND_PREV) {
-		do
-			i = (i + n - 1) % n;
-		while (!matches[i]);
-	} else if (move == FIND_NEXT || !matches[i]) {
-		do
-			i = (i + 1) % n;
-		while (!matches[i]);
-	}
-	return i;
-}
-
 /* Move the cursor to a match of the list's search, around the ends. */
 static unsigned find_move(struct ui *ui, struct list_view *lv,
-                          enum find_move move)
+                          enum ui_find_move move)
 {
 	struct ui_stories *s = ui->stories;
 	size_t n = count(ui);
-	bool *matches = xcalloc(n ? n : 1, sizeof *matches);
-	char *error = NULL;
-	if (!s->ops->find(s, lv->find.text, lv->find.query, matches, &error)) {
-		ui_message_error(ui, error);
-		free(matches);
-		return UI_REACT_DRAW;
-	}
-	size_t total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += matches[i];
-	if (total == 0) {
-		free(matches);
+	if (n == 0) {
 		ui_find_none(ui, &lv->find);
 		return UI_REACT_DRAW;
 	}
-	size_t i = next_match(matches, n,
-	                      lv->rows.cursor < n ? lv->rows.cursor : 0, move);
-	size_t rank = 0;
-	for (size_t k = 0; k <= i; k++)
-		rank += matches[k];
-	free(matches);
-	ui_rows_move_to(&lv->rows, n, body_rows(ui), i);
-	ui_find_report(ui, rank, total);
+	struct ui_found found;
+	char *error = NULL;
+	size_t from = lv->rows.cursor < n ? lv->rows.cursor : 0;
+	if (!s->ops->find(s, lv->find.text, lv->find.query, from, move, &found,
+	                  &error)) {
+		ui_message_error(ui, error);
+		return UI_REACT_DRAW;
+	}
+	if (found.total == 0) {
+		ui_find_none(ui, &lv->find);
+		return UI_REACT_DRAW;
+	}
+	ui_rows_move_to(&lv->rows, n, body_rows(ui), found.story);
+	ui_find_report(ui, found.rank, found.total);
 	return UI_REACT_DRAW;
 }
 
@@ -259,7 +228,7 @@ static unsigned list_search(struct ui *ui, void *self, const char *text)
 	struct list_view *lv = self;
 	if (!ui_find_start(ui, &lv->find, text))
 		return UI_REACT_DRAW;
-	return find_move(ui, lv, FIND_FROM_CURSOR);
+	return find_move(ui, lv, UI_FIND_AT);
 }
 
 /* Leaving the list: back to the feed list, or out of akhbar. */
@@ -331,12 +300,12 @@ static unsigned list_action(struct ui *ui, void *self, enum ui_action a)
 	switch (a) {
 	case UI_ACTION_SEARCH_NEXT:
 		if (lv->find.query)
-			return find_move(ui, lv, FIND_NEXT);
+			return find_move(ui, lv, UI_FIND_NEXT);
 		return ui_rows_move(&lv->rows, n, body_rows(ui),
 		                    UI_ACTION_LINE_DOWN);
 	case UI_ACTION_SEARCH_PREV:
 		if (lv->find.query)
-			return find_move(ui, lv, FIND_PREV);
+			return find_move(ui, lv, UI_FIND_PREV);
 		return ui_rows_move(&lv->rows, n, body_rows(ui),
 		                    UI_ACTION_LINE_UP);
 	case UI_ACTION_OPEN:

@@ -1,8 +1,9 @@
 /* A story source: what the headline list and the article view show,
  * whichever place the stories come from.  Two fill it: the library of
- * article files (everything in memory) and the cache (one feed's headline
- * rows, small and without bodies; an article is read from the cache only
- * when it is opened).  The views see nothing else of either. */
+ * article files (everything in memory) and the cache (a window of one
+ * list's headline rows, read by place as they are shown, without bodies;
+ * an article is read from the cache only when it is opened).  The views
+ * see nothing else of either. */
 #ifndef AKHBAR_UI_STORIES_H
 #define AKHBAR_UI_STORIES_H
 
@@ -17,9 +18,23 @@
 
 struct ui_stories;
 
+/* Where a search of the list goes from a story, around the ends. */
+enum ui_find_move {
+	UI_FIND_AT,   /* the first match at or after it */
+	UI_FIND_NEXT, /* the first match after it */
+	UI_FIND_PREV, /* the last match before it */
+};
+
+/* The match a search went to: the story, its number among the matches
+ * (from 1) and their count (0: nothing matches). */
+struct ui_found {
+	size_t story, rank, total;
+};
+
 /* Stories are numbered 0..count-1 in list order.  The strings title() and
- * site() return are the source's, kept until reload() or free(); whatever
- * else a call returns is the caller's. */
+ * site() return are the source's, kept until the next call on it (a
+ * source may hold only the rows near those asked for); whatever else a
+ * call returns is the caller's. */
 struct ui_stories_ops {
 	size_t (*count)(struct ui_stories *s);
 	const char *(*title)(struct ui_stories *s, size_t i);
@@ -51,12 +66,17 @@ struct ui_stories_ops {
 	/* The story of the cache's item id (an extra story when it is not
 	 * in the list), or STORY_NONE when it can't be read. */
 	size_t (*story_of_item)(struct ui_stories *s, long long id);
-	/* A search of the list: matches[i] (for i < count()) set to whether
-	 * story i's title matches q, the query compiled from text (as
-	 * text_query_find() matches).  false with *error (a new string)
-	 * when the source can't search. */
+	/* How many of the stories of the list are unread. */
+	size_t (*unread)(struct ui_stories *s);
+	/* A search of the list: the match `move` goes to from story `from`
+	 * (< count()), a title matching q, the query compiled from text (as
+	 * text_query_find() matches), found without collecting every match
+	 * first.  false with *error (a new string) when the source can't
+	 * search. */
 	bool (*find)(struct ui_stories *s, const char *text,
-	             const struct text_query *q, bool *matches, char **error);
+	             const struct text_query *q, size_t from,
+	             enum ui_find_move move, struct ui_found *found,
+	             char **error);
 	/* Marks; false with *error (a new string) when they can't be kept. */
 	bool (*set_read)(struct ui_stories *s, size_t i, bool read,
 	                 char **error);

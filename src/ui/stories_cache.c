@@ -3,13 +3,21 @@
  * when it is opened, with the stories the index finds related to it as
  * its related headlines.  Marks are written to the cache at once.
  *
+ * Only a window of rows is held, those around the last asked for: a row
+ * out of it is read with its neighbours from the nearest row whose place
+ * is known (the window's ends, the list's ends, a search's match) by
+ * keyset paging, and the list's counts are the cache's, kept as items
+ * change, so opening, scrolling, G and a search cost the same in a list
+ * of any length, and so does the memory held.
+ *
  * A related story may be an item of another feed, not in the list: it
  * becomes an extra story, numbered after the list's (count() and up), so
  * the article view opens it and goes back from it like any other.
  *
- * Near-duplicates in the list (cache_headline_groups()) are one row: the
+ * Near-duplicates in the list (the cache's groups) are one row: the
  * first of them in the list's order, the newest; the others are listed
- * first among its related stories.
+ * first among its related stories.  A related story is its row in the
+ * list when that row is in the window, else an extra story.
  *
  * An item whose web page was fetched (source/pages.h) reads as the page's
  * article, and its related headlines are the page's first: each leads to
@@ -27,15 +35,16 @@
 /* Related stories an article shows, after those its source lists. */
 #define RELATED_MAX 8
 
+/* Rows held: more than a screen, so drawing one reads none. */
+#define WINDOW 256
+
 struct cache_stories {
 	struct ui_stories base;
 	struct cache *cache;
-	struct cache_headlines *h;
-	size_t *group;     /* by headline of h: the first of its group */
-	size_t *rows;      /* the list's rows: indexes in h of group leaders */
-	size_t *nvariants; /* by row: the others of its group */
-	size_t nrows;
-	struct cache_headline *extra; /* stories nrows.. ; titles owned */
+	struct cache_headlines *win; /* rows first.. of the list */
+	size_t first;
+	struct cache_list_counts counts; /* the list's rows, unread ones */
+	struct cache_headline *extra;    /* stories counts.rows.. ; owned */
 	size_t nextra;
 	/* Where the related headlines of the article page() gave last
 	 * lead: related[k] is the item of its headline k (id 0: none, as
@@ -49,56 +58,121 @@ struct cache_stories {
 	size_t nlinks;
 };
 
-static int compare_ids(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-	return (x > y) - (x < y);
-}
-
 static struct cache_stories *of(struct ui_stories *s)
 {
 	return (struct cache_stories *)s;
 }
 
-/* Story i: a row of the list or an extra story. */
-static struct cache_headline *row(struct cache_stories *cs, size_t i)
+static struct cache_row_key key_of(const struct cache_headline *h)
 {
-	return i < cs->nrows ? &cs->h->items[cs->rows[i]]
-	                     : &cs->extra[i - cs->nrows];
+	return (struct cache_row_key){.time = h->time, .id = h->id};
 }
 
-/* The rows of cs->h: one per group of near-duplicates. */
-static void group_rows(struct cache_stories *cs)
+/* A way to read rows: from a row whose place is known (no key: from the
+ * list's start or end), and the rows it steps over. */
+struct reading {
+	struct cache_row_key at;
+	bool keyed;
+	enum cache_rows_from from;
+	size_t skip;
+};
+
+static void cheaper(struct reading *best, struct reading r)
 {
-	free(cs->group);
-	free(cs->rows);
-	free(cs->nvariants);
-	size_t n = cs->h->n;
-	cs->group = cache_headline_groups(cs->h);
-	cs->rows = xreallocarray(NULL, n + 1, sizeof *cs->rows);
-	cs->nvariants = xcalloc(n + 1, sizeof *cs->nvariants);
-	size_t *row_of = xreallocarray(NULL, n + 1, sizeof *row_of);
-	cs->nrows = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (cs->group[i] == i) {
-			row_of[i] = cs->nrows;
-			cs->rows[cs->nrows++] = i;
-		} else {
-			cs->nvariants[row_of[cs->group[i]]]++;
-		}
+	if (r.skip < best->skip)
+		*best = r;
+}
+
+/* The cheapest way to rows [p, end): from the list's start or end, or
+ * from a row of the window before or after them. */
+static struct reading plan(const struct cache_stories *cs, size_t p, size_t end)
+{
+	struct reading best = {.from = CACHE_ROWS_AFTER, .skip = p};
+	cheaper(&best, (struct reading){.from = CACHE_ROWS_BEFORE,
+	                                .skip = cs->counts.rows - end});
+	const struct cache_headlines *w = cs->win;
+	if (!w || !w->n)
+		return best;
+	size_t last = cs->first + w->n - 1;
+	if (p > cs->first) {
+		size_t a = p - 1 < last ? p - 1 : last;
+		cheaper(&best,
+		        (struct reading){.at = key_of(&w->items[a - cs->first]),
+		                         .keyed = true,
+		                         .from = CACHE_ROWS_AFTER,
+		                         .skip = p - a - 1});
 	}
-	free(row_of);
+	if (last >= end) {
+		size_t a = end > cs->first ? end : cs->first;
+		cheaper(&best,
+		        (struct reading){.at = key_of(&w->items[a - cs->first]),
+		                         .keyed = true,
+		                         .from = CACHE_ROWS_BEFORE,
+		                         .skip = a - end});
+	}
+	return best;
+}
+
+/* Hold rows read as the window, from row `first` on; rows read backwards
+ * are put in the list's order. */
+static void hold(struct cache_stories *cs, struct cache_headlines *h,
+                 size_t first, bool backward)
+{
+	for (size_t i = 0; backward && i < h->n / 2; i++) {
+		struct cache_headline t = h->items[i];
+		h->items[i] = h->items[h->n - 1 - i];
+		h->items[h->n - 1 - i] = t;
+	}
+	cache_headlines_free(cs->win);
+	cs->win = h;
+	cs->first = first;
+}
+
+/* Hold the window of rows around row i; when they can't be read, the
+ * window stays. */
+static void read_rows(struct cache_stories *cs, size_t i)
+{
+	size_t rows = cs->counts.rows;
+	size_t p = i > WINDOW / 2 ? i - WINDOW / 2 : 0;
+	if (rows > WINDOW && p > rows - WINDOW)
+		p = rows - WINDOW; /* a full window at the list's end */
+	size_t end = rows - p < WINDOW ? rows : p + WINDOW;
+	struct reading r = plan(cs, p, end);
+	struct cache_headlines *h = cache_list_rows(cs->cache, cs->base.feed_id,
+	                                            r.keyed ? &r.at : NULL,
+	                                            r.from, r.skip, end - p);
+	if (h)
+		hold(cs, h, p, r.from == CACHE_ROWS_BEFORE);
+}
+
+/* Story i: a row of the list or an extra story.  A list that shrank
+ * underneath shows its last rows empty until it is read again. */
+static struct cache_headline *row(struct cache_stories *cs, size_t i)
+{
+	static struct cache_headline gone = {.title = ""};
+	size_t rows = cs->counts.rows;
+	if (i >= rows)
+		return i - rows < cs->nextra ? &cs->extra[i - rows] : &gone;
+	if (!cs->win || i < cs->first || i >= cs->first + cs->win->n)
+		read_rows(cs, i);
+	if (!cs->win || i < cs->first || i >= cs->first + cs->win->n)
+		return &gone;
+	return &cs->win->items[i - cs->first];
 }
 
 static size_t cs_count(struct ui_stories *s)
 {
-	return of(s)->nrows;
+	return of(s)->counts.rows;
+}
+
+static size_t cs_unread(struct ui_stories *s)
+{
+	return of(s)->counts.unread;
 }
 
 static size_t cs_variants(struct ui_stories *s, size_t i)
 {
-	struct cache_stories *cs = of(s);
-	return i < cs->nrows ? cs->nvariants[i] : 0;
+	return row(of(s), i)->variants;
 }
 
 static const char *cs_title(struct ui_stories *s, size_t i)
@@ -256,22 +330,24 @@ static struct article *cs_page(struct ui_stories *s, size_t i, char **error)
 	return a;
 }
 
-/* The story of item id: its row in the list, else an extra story (made
- * from st when there is none yet). */
+/* The story of item id: its row when the window has it, else an extra
+ * story (made from st when there is none yet). */
 static size_t story_of(struct cache_stories *cs, long long id,
                        const struct cache_headline *st)
 {
-	for (size_t i = 0; i < cs->nrows; i++)
-		if (cs->h->items[cs->rows[i]].id == id)
-			return i;
+	for (size_t i = 0; cs->win && i < cs->win->n; i++)
+		if (cs->win->items[i].id == id)
+			return cs->first + i;
+	size_t rows = cs->counts.rows;
 	for (size_t i = 0; i < cs->nextra; i++)
 		if (cs->extra[i].id == id)
-			return cs->nrows + i;
+			return rows + i;
 	cs->extra = xreallocarray(cs->extra, cs->nextra + 1, sizeof *cs->extra);
 	struct cache_headline *e = &cs->extra[cs->nextra];
 	*e = *st;
 	e->title = xstrdup(st->title);
-	return cs->nrows + cs->nextra++;
+	e->variants = 0;
+	return rows + cs->nextra++;
 }
 
 static size_t cs_target(struct ui_stories *s, size_t i, size_t k)
@@ -326,28 +402,28 @@ static size_t cs_story_of_item(struct ui_stories *s, long long id)
 	return story;
 }
 
-static bool set_read(struct cache_stories *cs, struct cache_headline *h,
-                     bool read, char **error)
-{
-	if (!cache_item_set_read(cs->cache, h->id, read)) {
-		*error = xstrdup(cache_error(cs->cache));
-		return false;
-	}
-	h->read = read;
-	return true;
-}
-
-/* A row's mark is its group's: the story was read, in whichever words. */
+/* A row's mark is its group's in the list: the story was read, in
+ * whichever words.  The list's unread count follows its rows. */
 static bool cs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
 {
 	struct cache_stories *cs = of(s);
-	if (i >= cs->nrows || !cs->nvariants[i])
-		return set_read(cs, row(cs, i), read, error);
-	size_t leader = cs->rows[i];
-	for (size_t j = leader; j < cs->h->n; j++)
-		if (cs->group[j] == leader &&
-		    !set_read(cs, &cs->h->items[j], read, error))
-			return false;
+	struct cache_headline *h = row(cs, i);
+	bool in_list = i < cs->counts.rows;
+	bool ok = in_list && h->variants
+	                  ? cache_story_set_read(cs->cache, h->story,
+	                                         s->feed_id, read)
+	                  : cache_item_set_read(cs->cache, h->id, read);
+	if (!ok) {
+		*error = xstrdup(cache_error(cs->cache));
+		return false;
+	}
+	if (in_list && h->read != read) {
+		if (read)
+			cs->counts.unread--;
+		else
+			cs->counts.unread++;
+	}
+	h->read = read;
 	return true;
 }
 
@@ -370,33 +446,62 @@ static bool cs_mark_all_read(struct ui_stories *s, char **error)
 		*error = xstrdup(cache_error(cs->cache));
 		return false;
 	}
-	for (size_t i = 0; i < cs->h->n; i++)
-		cs->h->items[i].read = true;
+	for (size_t i = 0; cs->win && i < cs->win->n; i++)
+		cs->win->items[i].read = true;
+	cs->counts.unread = 0;
 	for (size_t i = 0; i < cs->nextra; i++)
 		if (!s->feed_id || cs->extra[i].feed_id == s->feed_id)
 			cs->extra[i].read = true;
 	return true;
 }
 
-/* The index answers for every headline of the cache at once; a row
- * matches when the headline it shows does. */
+/* The key of the match from `from` in the move's direction, around the
+ * ends: 1, 0 when nothing matches, -1 on failure. */
+static int find_key(struct cache_stories *cs, const char *text,
+                    const struct cache_row_key *from, enum ui_find_move move,
+                    struct cache_row_key *found)
+{
+	enum cache_rows_from way = move == UI_FIND_PREV   ? CACHE_ROWS_BEFORE
+	                           : move == UI_FIND_NEXT ? CACHE_ROWS_AFTER
+	                                                  : CACHE_ROWS_AT;
+	long long feed = cs->base.feed_id;
+	int got = cache_list_find(cs->cache, feed, text, from, way, found);
+	if (got == 0) /* around the end */
+		got = cache_list_find(cs->cache, feed, text, NULL, way, found);
+	return got;
+}
+
+/* The index goes through the matches from the row on (a row matches when
+ * the headline it shows does); the match's place is counted, and the
+ * window read from it. */
 static bool cs_find(struct ui_stories *s, const char *text,
-                    const struct text_query *q, bool *matches, char **error)
+                    const struct text_query *q, size_t from,
+                    enum ui_find_move move, struct ui_found *found,
+                    char **error)
 {
 	(void)q;
 	struct cache_stories *cs = of(s);
-	size_t n = 0;
-	long long *ids = cache_search_ids(cs->cache, text, &n);
-	if (!ids) {
+	*found = (struct ui_found){0};
+	struct cache_row_key at = key_of(row(cs, from)), match;
+	int got = find_key(cs, text, &at, move, &match);
+	long long place =
+	        got > 0 ? cache_list_position(cs->cache, s->feed_id, &match)
+	                : 0;
+	struct cache_headlines *h = NULL;
+	if (got > 0 && place >= 0)
+		h = cache_list_rows(cs->cache, s->feed_id, &match,
+		                    CACHE_ROWS_AT, 0, WINDOW);
+	if (got < 0 ||
+	    (got > 0 &&
+	     (!h || !cache_list_find_count(cs->cache, s->feed_id, text, &match,
+	                                   &found->total, &found->rank)))) {
+		cache_headlines_free(h);
 		*error = xstrdup(cache_error(cs->cache));
 		return false;
 	}
-	for (size_t i = 0; i < cs->nrows; i++) {
-		long long id = row(cs, i)->id;
-		matches[i] =
-		        bsearch(&id, ids, n, sizeof *ids, compare_ids) != NULL;
-	}
-	free(ids);
+	if (h)
+		hold(cs, h, (size_t)place, false);
+	found->story = (size_t)place;
 	return true;
 }
 
@@ -410,35 +515,42 @@ static void free_extra(struct cache_stories *cs)
 }
 
 /* Only the list reloads, with no article open: the extra stories are
- * forgotten, as their numbers move with the list's length. */
+ * forgotten, as their numbers move with the list's length.  The story
+ * kept is found again by its key while it is a row (its place counted);
+ * else the place stays. */
 static size_t cs_reload(struct ui_stories *s, size_t keep)
 {
 	struct cache_stories *cs = of(s);
-	struct cache_headlines *h = cache_headlines(cs->cache, s->feed_id);
-	if (!h)
+	struct cache_list_counts counts;
+	if (!cache_list_count(cs->cache, s->feed_id, &counts))
 		return keep; /* the old list stays: better than none */
+	bool kept = keep < cs->counts.rows;
+	struct cache_row_key key = {0};
+	if (kept)
+		key = key_of(row(cs, keep));
 	free_extra(cs);
-	long long id = keep < cs->nrows ? row(cs, keep)->id : 0;
-	cache_headlines_free(cs->h);
-	cs->h = h;
-	group_rows(cs);
-	for (size_t i = 0; i < h->n; i++)
-		if (h->items[i].id == id) {
-			/* the row of its group */
-			for (size_t r = 0; r < cs->nrows; r++)
-				if (cs->rows[r] == cs->group[i])
-					return r;
-		}
-	return keep < cs->nrows ? keep : (cs->nrows ? cs->nrows - 1 : 0);
+	cache_headlines_free(cs->win);
+	cs->win = NULL;
+	cs->counts = counts;
+	struct cache_headlines *h =
+	        kept ? cache_list_rows(cs->cache, s->feed_id, &key,
+	                               CACHE_ROWS_AT, 0, WINDOW)
+	             : NULL;
+	long long place = -1;
+	if (h && h->n && h->items[0].id == key.id)
+		place = cache_list_position(cs->cache, s->feed_id, &key);
+	if (place >= 0 && (size_t)place < counts.rows) {
+		hold(cs, h, (size_t)place, false);
+		return (size_t)place;
+	}
+	cache_headlines_free(h);
+	return keep < counts.rows ? keep : (counts.rows ? counts.rows - 1 : 0);
 }
 
 static void cs_free(struct ui_stories *s)
 {
 	struct cache_stories *cs = of(s);
-	cache_headlines_free(cs->h);
-	free(cs->group);
-	free(cs->rows);
-	free(cs->nvariants);
+	cache_headlines_free(cs->win);
 	free_extra(cs);
 	forget_related(cs);
 	free(cs);
@@ -452,6 +564,7 @@ static const struct ui_stories_ops cache_ops = {
         .is_read = cs_is_read,
         .is_starred = cs_is_starred,
         .variants = cs_variants,
+        .unread = cs_unread,
         .page = cs_page,
         .target = cs_target,
         .item = cs_item,
@@ -468,8 +581,8 @@ static const struct ui_stories_ops cache_ops = {
 struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
                                     char **error)
 {
-	struct cache_headlines *h = cache_headlines(cache, feed_id);
-	if (!h) {
+	struct cache_list_counts counts;
+	if (!cache_list_count(cache, feed_id, &counts)) {
 		*error = xstrdup(cache_error(cache));
 		return NULL;
 	}
@@ -477,7 +590,6 @@ struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
 	cs->base.ops = &cache_ops;
 	cs->base.feed_id = feed_id;
 	cs->cache = cache;
-	cs->h = h;
-	group_rows(cs);
+	cs->counts = counts;
 	return &cs->base;
 }

@@ -99,16 +99,49 @@ static bool lib_mark_all_read(struct ui_stories *s, char **error)
 	return true;
 }
 
-/* Everything is in memory: each title is looked at. */
+static size_t lib_unread(struct ui_stories *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < lib_count(s); i++)
+		n += !story(s, i)->read;
+	return n;
+}
+
+/* Whether story i's title matches. */
+static bool lib_matches(struct ui_stories *s, const struct text_query *q,
+                        size_t i)
+{
+	const char *title = story(s, i)->title;
+	return text_query_find(q, title, strlen(title), NULL, NULL);
+}
+
+/* Everything is in memory: each title is looked at, from the story on
+ * around the ends. */
 static bool lib_find(struct ui_stories *s, const char *text,
-                     const struct text_query *q, bool *matches, char **error)
+                     const struct text_query *q, size_t from,
+                     enum ui_find_move move, struct ui_found *found,
+                     char **error)
 {
 	(void)text;
 	(void)error;
-	for (size_t i = 0; i < lib_count(s); i++) {
-		const char *title = story(s, i)->title;
-		matches[i] =
-		        text_query_find(q, title, strlen(title), NULL, NULL);
+	size_t n = lib_count(s);
+	*found = (struct ui_found){0};
+	for (size_t k = 0; k < n && !found->total; k++) {
+		size_t i = move == UI_FIND_PREV   ? (from + 2 * n - 1 - k) % n
+		           : move == UI_FIND_NEXT ? (from + 1 + k) % n
+		                                  : (from + k) % n;
+		if (lib_matches(s, q, i)) {
+			found->story = i;
+			found->total = 1;
+		}
+	}
+	if (!found->total)
+		return true;
+	found->total = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool m = lib_matches(s, q, i);
+		found->total += m;
+		found->rank += m && i <= found->story;
 	}
 	return true;
 }
@@ -131,6 +164,7 @@ static const struct ui_stories_ops lib_ops = {
         .set_read = lib_set_read,
         .set_starred = lib_set_starred,
         .mark_all_read = lib_mark_all_read,
+        .unread = lib_unread,
         .find = lib_find,
         .reload = NULL,
         .free = lib_free,

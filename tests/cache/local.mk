@@ -1,7 +1,8 @@
 ## tests/cache: the persistent cache, in one process and across killed ones.
 check_PROGRAMS += tests/cache/cache-test tests/cache/cache-tool \
-	tests/cache/expire-test
-TESTS += tests/cache/cache-test tests/cache/expire-test tests/cache/crash.sh tests/cache/shared.sh
+	tests/cache/expire-test tests/cache/groups-test tests/cache/rows-test
+TESTS += tests/cache/cache-test tests/cache/expire-test tests/cache/groups-test \
+	tests/cache/rows-test tests/cache/crash.sh tests/cache/shared.sh
 EXTRA_DIST += tests/cache/crash.sh tests/cache/shared.sh
 
 # Marking a feed read and undoing it, exactly.

@@ -14,7 +14,9 @@
  *                 stories with at least 2 such groups.
  * Both must be at least 0.8.
  *
- * Grouping: precision and recall over pairs of stories, the truth being
+ * Grouping (the groups the cache decided as it stored the stories, the
+ * same as grouping the whole list at once): precision and recall over
+ * pairs of stories, the truth being
  * the labelled "=" pairs joined; the seed's two pairs must be grouped and
  * no "~" pair (different events, close headlines) may be. */
 #include "config.h"
@@ -122,13 +124,26 @@ static void measure_grouping(struct cache *c, const struct stories *st)
 	CHECK(h && h->n == st->n, "all headlines");
 	if (!h)
 		return;
-	size_t *group = cache_headline_groups(h);
+	/* The groups the cache decided as it stored the items: group[r] is
+	 * the row of the first headline of row r's group. */
+	size_t *group = xreallocarray(NULL, h->n, sizeof *group);
+	size_t *in_memory = cache_headline_groups(h);
 	long long *item_of_row = xreallocarray(NULL, h->n, sizeof *item_of_row);
 	for (size_t r = 0; r < h->n; r++) {
 		item_of_row[r] = h->items[r].id;
-		CHECK(group[r] <= r, "a group's first headline comes first");
-		CHECK(group[group[r]] == group[r], "a group has one leader");
+		group[r] = r;
+		for (size_t k = 0; k < r && group[r] == r; k++)
+			if (h->items[k].story == h->items[r].story)
+				group[r] = k;
+		CHECK(h->items[r].head == (group[r] == r),
+		      "a group's first headline is its row");
+		for (size_t k = 0; k < r; k++)
+			CHECK((group[k] == group[r]) ==
+			              (in_memory[k] == in_memory[r]),
+			      "stored groups are the in-memory ones: %s / %s",
+			      h->items[k].title, h->items[r].title);
 	}
+	free(in_memory);
 
 	size_t predicted = 0, truth = 0, both = 0;
 	for (size_t i = 0; i < st->n; i++) {

@@ -6,6 +6,7 @@ ui_screen_tests = \
 	tests/ui/hints.scr \
 	tests/ui/list-narrow.scr \
 	tests/ui/variants.scr \
+	tests/ui/many.scr \
 	tests/ui/article.scr \
 	tests/ui/history.scr \
 	tests/ui/next-prev.scr \
@@ -92,6 +93,7 @@ EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/data/unread-a.txt tests/ui/data/unread-b.txt \
 	tests/ui/data/unread-c.txt \
 	tests/ui/data/titled.sh \
+	tests/ui/data/many.sh \
 	tests/ui/data/bin/tmux
 
 if HAVE_VTERM
