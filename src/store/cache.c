@@ -1763,6 +1763,23 @@ static bool apply_held(struct cache *c, const struct held_write *h)
 	return run(c, st);
 }
 
+/* Begin a write on the owner's connection; without wait, false with no
+ * error while another akhbar writes (*busy set). */
+static bool begin_now(struct cache *c, bool wait, bool *busy)
+{
+	struct conn *k = &c->main;
+	int bound = k->wait_ms;
+	if (!wait)
+		k->wait_ms = 0;
+	int rc = sqlite3_step(k->st[ST_BEGIN]);
+	sqlite3_reset(k->st[ST_BEGIN]);
+	k->wait_ms = bound;
+	*busy = (rc & 0xff) == SQLITE_BUSY && !wait;
+	if (rc != SQLITE_DONE && !*busy)
+		fail(c, rc);
+	return rc == SQLITE_DONE;
+}
+
 /* Write the held changes in one transaction of their own. Without wait,
  * a cache another akhbar is writing keeps them held (true); with it, they
  * wait for it as long as the connection's bound. */
@@ -1771,16 +1788,9 @@ static bool write_held(struct cache *c, bool wait)
 	if (!c->nheld)
 		return true;
 	struct conn *k = &c->main;
-	int bound = k->wait_ms;
-	if (!wait)
-		k->wait_ms = 0;
-	int rc = sqlite3_step(k->st[ST_BEGIN]);
-	sqlite3_reset(k->st[ST_BEGIN]);
-	k->wait_ms = bound;
-	if ((rc & 0xff) == SQLITE_BUSY && !wait)
-		return true;
-	if (rc != SQLITE_DONE)
-		return fail(c, rc);
+	bool busy;
+	if (!begin_now(c, wait, &busy))
+		return busy;
 	bool ok = true;
 	for (size_t i = 0; ok && i < c->nheld; i++)
 		ok = apply_held(c, &c->held[i]);
@@ -2677,23 +2687,6 @@ bool cache_holding(const struct cache *c)
 /* Expiry removes items in transactions of this many: a reader's turn
  * stays short, and a refresh's WAL small. */
 #define EXPIRE_BATCH 500
-
-/* Begin a write on the owner's connection; without wait, false with no
- * error while another akhbar writes (*busy set). */
-static bool begin_now(struct cache *c, bool wait, bool *busy)
-{
-	struct conn *k = &c->main;
-	int bound = k->wait_ms;
-	if (!wait)
-		k->wait_ms = 0;
-	int rc = sqlite3_step(k->st[ST_BEGIN]);
-	sqlite3_reset(k->st[ST_BEGIN]);
-	k->wait_ms = bound;
-	*busy = (rc & 0xff) == SQLITE_BUSY && !wait;
-	if (rc != SQLITE_DONE && !*busy)
-		fail(c, rc);
-	return rc == SQLITE_DONE;
-}
 
 /* One transaction of expiry: up to most items; -1 on failure. */
 static long long expire_batch(struct cache *c, long long before, long long most,
