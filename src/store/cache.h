@@ -433,8 +433,9 @@ struct cache_story_list {
 struct cache_story_list *cache_related(struct cache *c, long long item_id,
                                        size_t k);
 
-/* The item's near-duplicates: other headlines saying the same thing,
- * newest first. NULL with an error if there is no such item. */
+/* The item's near-duplicates: the others of its group (decided when it
+ * was stored, as the lists show it), newest first, at most 64. NULL with
+ * an error if there is no such item. */
 struct cache_story_list *cache_duplicates(struct cache *c, long long item_id);
 
 /* Headlines matching the query as text/find.h defines it (spelling

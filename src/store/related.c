@@ -539,28 +539,6 @@ static struct query_word *query_words(struct cache *c,
 	return qw;
 }
 
-/* "w1" OR "w2" ... over the query words of both lists (second may be
- * NULL), as query_words() chooses them. Returns the number of words
- * used, or -1 with the cache's error. */
-static int salient_query(struct cache *c, struct strbuf *b,
-                         const struct text_words *first,
-                         const struct text_words *second)
-{
-	b->len = 0;
-	strbuf_add(b, "", 0);
-	size_t n;
-	struct query_word *qw = query_words(c, first, second, &n);
-	if (!qw)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strbuf_adds(b, " OR ");
-		add_term(b, qw[i].word, false);
-	}
-	free(qw);
-	return (int)n;
-}
-
 /* bm25 as FTS5 computes it (fts5_aux.c), with its constants: the
  * ranking FTS5 gave, computed here over the postings of the query's
  * words, which costs a tenth of what FTS5's ranking of every match
@@ -1106,81 +1084,46 @@ struct cache_story_list *cache_related(struct cache *c, long long item_id,
 	return s;
 }
 
-static int newest_first(const void *a, const void *b)
-{
-	const struct cache_story *x = a, *y = b;
-	if (x->time != y->time)
-		return x->time > y->time ? -1 : 1;
-	return (x->id > y->id) - (x->id < y->id);
-}
+/* Near-duplicates listed at most: a group of a feed that titles every
+ * item alike can hold thousands. */
+#define DUPLICATES_MAX 64
 
-/* cache_duplicates() inside a transaction. */
+/* cache_duplicates(): the others of the item's group (decided when it was
+ * stored), newest first. */
 static struct cache_story_list *duplicates(struct cache *c, long long item_id)
 {
-	struct indexed it = {0};
-	if (!read_indexed(c, item_id, &it))
-		return NULL;
-	struct cache_story_list *out = xcalloc(1, sizeof *out);
-	struct strbuf q = {0};
-	if (it.headline.n < TEXT_DUP_MIN_WORDS) {
-		indexed_free(&it);
-		return out;
-	}
-	/* A variant has most of the item's headline words: the headlines
-	 * with the most of them, rarest first, are the ones to compare. */
-	struct strbuf terms = {0};
-	int used = salient_query(c, &terms, &it.headline, NULL);
-	if (used <= 0) {
-		free(terms.s);
-		indexed_free(&it);
-		if (used == 0)
-			return out;
-		free(out);
-		return NULL;
-	}
-	strbuf_adds(&q, "headline : (");
-	strbuf_adds(&q, terms.s);
-	strbuf_adds(&q, ")");
-	free(terms.s);
 	sqlite3_stmt *st = prepare(
-	        c, "SELECT r.rowid, r.headline, i.feed_id, i.time, i.title"
-	           " FROM (SELECT rowid, headline FROM story_words"
-	           " WHERE story_words MATCH ?1 ORDER BY rank LIMIT 64) r"
-	           " JOIN items i ON i.id = r.rowid");
-	if (!st) {
-		free(q.s);
-		indexed_free(&it);
-		free(out);
+	        c, "SELECT i.id, i.feed_id, i.time, i.title, g.id FROM"
+	           " (SELECT id, story FROM items WHERE id = ?1) g"
+	           " LEFT JOIN items i ON i.story = g.story AND i.id <> g.id"
+	           " ORDER BY i.time DESC, i.id LIMIT ?2");
+	if (!st)
 		return NULL;
-	}
-	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
-	struct text_words w = {0};
+	sqlite3_bind_int64(st, 1, item_id);
+	sqlite3_bind_int(st, 2, DUPLICATES_MAX);
+	struct cache_story_list *out = xcalloc(1, sizeof *out);
 	size_t cap = 0;
+	bool found = false;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
-		headline_salient(&w, (const char *)sqlite3_column_text(st, 1));
-		long long t = sqlite3_column_int64(st, 3);
-		if (id == item_id ||
-		    !text_near_duplicate(&it.headline, it.time, &w, t))
+		found = true;
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
 			continue;
-		struct cache_story s = {.id = id,
-		                        .feed_id = sqlite3_column_int64(st, 2),
-		                        .time = t,
-		                        .title = story_title(st, 4)};
+		struct cache_story s = {.id = sqlite3_column_int64(st, 0),
+		                        .feed_id = sqlite3_column_int64(st, 1),
+		                        .time = sqlite3_column_int64(st, 2),
+		                        .title = story_title(st, 3)};
 		stories_add(out, &cap, &s);
 	}
-	text_words_free(&w);
 	sqlite3_finalize(st);
-	free(q.s);
-	indexed_free(&it);
-	if (rc != SQLITE_DONE) {
-		cache_fail(c, rc);
+	if (rc != SQLITE_DONE || !found) {
+		if (rc != SQLITE_DONE)
+			cache_fail(c, rc);
+		else
+			cache_no_item(c, item_id);
 		cache_story_list_free(out);
 		return NULL;
 	}
-	if (out->n > 1) /* qsort() wants an array, even for none */
-		qsort(out->items, out->n, sizeof *out->items, newest_first);
 	return out;
 }
 
