@@ -3,6 +3,7 @@
 #ifndef AKHBAR_TESTS_CHECK_H
 #define AKHBAR_TESTS_CHECK_H
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,41 @@ static inline char *read_whole(const char *path, size_t *len)
 }
 
 #define SEED "seeds/000_8cb5c2daadf7745d.txt"
+
+/* A new empty folder $TMPDIR/akhbar-NAME-XXXXXX (else under /tmp) for a
+ * test's files; NULL, said on stderr, when it can't be made.  Remove it
+ * with check_tmpdir_remove(). */
+static inline char *check_tmpdir(const char *name)
+{
+	const char *base = getenv("TMPDIR");
+	size_t n = strlen(base && *base ? base : "/tmp") + strlen(name) + 16;
+	char *dir = malloc(n);
+	if (!dir)
+		abort();
+	snprintf(dir, n, "%s/akhbar-%s-XXXXXX", base && *base ? base : "/tmp",
+	         name);
+	if (!mkdtemp(dir)) {
+		fprintf(stderr, "cannot create %s: %s\n", dir, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* Remove a folder of check_tmpdir() with everything in it, and free its
+ * name. */
+static inline void check_tmpdir_remove(char *dir)
+{
+	size_t n = strlen(dir) + 16;
+	char *cmd = malloc(n);
+	if (!cmd)
+		abort();
+	snprintf(cmd, n, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "warning: could not remove %s\n", dir);
+	free(cmd);
+	free(dir);
+}
 
 static inline int check_result(const char *name)
 {

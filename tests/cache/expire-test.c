@@ -205,20 +205,11 @@ out:
 
 int main(void)
 {
-	const char *base = getenv("TMPDIR");
-	tmp = xasprintf("%s/akhbar-expire-test-XXXXXX",
-	                base && *base ? base : "/tmp");
-	if (!mkdtemp(tmp)) {
-		printf("cannot create %s: %s\n", tmp, strerror(errno));
+	if (!(tmp = check_tmpdir("expire-test")))
 		return 1;
-	}
 	test_expire();
 	test_shrink_new();
 	test_shrink_old();
-	char *cmd = xasprintf("rm -rf '%s'", tmp);
-	if (system(cmd) != 0)
-		printf("warning: could not remove %s\n", tmp);
-	free(cmd);
-	free(tmp);
+	check_tmpdir_remove(tmp);
 	return check_result("expire-test");
 }

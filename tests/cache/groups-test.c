@@ -290,18 +290,11 @@ static void test_migration(void)
 
 int main(void)
 {
-	const char *base = getenv("TMPDIR");
-	dir = xasprintf("%s/akhbar-groups-XXXXXX",
-	                base && *base ? base : "/tmp");
-	if (!mkdtemp(dir))
+	if (!(dir = check_tmpdir("groups")))
 		return 99;
 	test_generated();
 	test_counts();
 	test_migration();
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", dir);
-	free(cmd);
-	free(dir);
+	check_tmpdir_remove(dir);
 	return check_failures ? 1 : 0;
 }

@@ -150,9 +150,7 @@ static void test_find(struct ui_stories *s, const struct expected *e)
 
 int main(void)
 {
-	const char *base = getenv("TMPDIR");
-	dir = xasprintf("%s/akhbar-rows-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(dir))
+	if (!(dir = check_tmpdir("rows")))
 		return 99;
 	char *path = xasprintf("%s/cache.db", dir), *error = NULL;
 	struct cache *c = cache_open(path, CACHE_READ_WRITE, &error);
@@ -203,11 +201,7 @@ int main(void)
 	free(all.id);
 	free(e.id);
 	cache_close(c);
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", dir);
-	free(cmd);
+	check_tmpdir_remove(dir);
 	free(path);
-	free(dir);
 	return check_failures ? 1 : 0;
 }
