@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 packages="build-essential autoconf automake autopoint gettext pkg-config
  libncurses-dev libfribidi-dev libunistring-dev libxml2-dev libcurl4-openssl-dev
- libsqlite3-dev libvterm-dev unicode-data python3 python3-icu pmccabe"
+ libsqlite3-dev libvterm-dev unicode-data python3 python3-icu pmccabe strace"
 
 missing=""
 for p in $packages; do
