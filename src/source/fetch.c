@@ -21,6 +21,7 @@
 #include "source/url.h"
 #include "text/ascii.h"
 #include "text/safe.h"
+#include "util/clock.h"
 #include "util/strbuf.h"
 #include "util/die.h"
 #include "util/i18n.h"
@@ -61,13 +62,6 @@ struct fetcher {
 	struct job *running;
 	size_t n_running, n_done, n_total;
 };
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static unsigned curl_users; /* fetchers alive: curl_global_* bracket them */
 
@@ -198,7 +192,7 @@ static size_t on_header(char *data, size_t size, size_t nitems, void *p)
 {
 	struct job *j = p;
 	size_t len = size * nitems, at;
-	j->last_data_ms = now_ms();
+	j->last_data_ms = monotonic_ms();
 	if (len > 5 && strncmp(data, "HTTP/", 5) == 0) {
 		/* A new answer (after a redirect, or a 100 Continue). */
 		free(j->reason);
@@ -257,7 +251,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *p)
 {
 	struct job *j = p;
 	size_t len = size * nmemb;
-	j->last_data_ms = now_ms();
+	j->last_data_ms = monotonic_ms();
 	/* Every byte counts against the cap, an error page's too: a server
 	 * must not keep the reader busy with an endless one. */
 	if (len > j->owner->opt.max_size - j->received) {
@@ -327,7 +321,7 @@ static int on_progress(void *p, curl_off_t dltotal, curl_off_t dlnow,
 {
 	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
 	struct job *j = p;
-	if (now_ms() - j->last_data_ms < j->owner->opt.stall_ms)
+	if (monotonic_ms() - j->last_data_ms < j->owner->opt.stall_ms)
 		return 0;
 	j->stalled = true;
 	return 1; /* anything but 0 makes libcurl abort */
@@ -402,7 +396,7 @@ static char *job_start(struct fetcher *f, struct job *j)
 	}
 	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
 		die(_("libcurl refused a transfer"));
-	j->started_ms = j->last_data_ms = now_ms();
+	j->started_ms = j->last_data_ms = monotonic_ms();
 	j->prev = NULL;
 	j->next = f->running;
 	if (f->running)
@@ -505,7 +499,7 @@ static char *timeout_text(const struct fetcher *f, const struct job *j)
 {
 	curl_off_t connect_us = 0;
 	curl_easy_getinfo(j->easy, CURLINFO_CONNECT_TIME_T, &connect_us);
-	long long elapsed = now_ms() - j->started_ms;
+	long long elapsed = monotonic_ms() - j->started_ms;
 	char *t, *s;
 	if (!j->is_file && connect_us == 0 &&
 	    (!f->opt.max_time_ms ||

@@ -18,6 +18,7 @@
 #include "layout/print.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "util/clock.h"
 #include "util/die.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -84,13 +85,6 @@ static void send_mode(const char *plain, const char *tmux)
 	send_raw(in_tmux ? tmux : plain);
 }
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Explicit mode and LTR: show our visual-order cells as received (and
  * mlterm's own bidi off); the screen is drawn whole again soon after. */
 static void handshake(void)
@@ -103,7 +97,7 @@ static void handshake(void)
 	if (terminal == LAY_TERM_MLTERM)
 		send_mode("\033]5379;use_ctl=false\a",
 		          "\033Ptmux;\033\033]5379;use_ctl=false\a\033\\");
-	repaint_at = now_ms() + REPAINT_AFTER_MS;
+	repaint_at = monotonic_ms() + REPAINT_AFTER_MS;
 }
 
 /* The terminal's own bidi back on: sent while the alternate screen is
@@ -304,7 +298,7 @@ enum ui_event ui_screen_event(int *key, int timeout_ms)
 		return UI_EVENT_RESUMED;
 	}
 	if (repaint_at) {
-		long long left = repaint_at - now_ms();
+		long long left = repaint_at - monotonic_ms();
 		if (left <= 0) {
 			repaint_at = 0;
 			ui_draw_invalidate();
@@ -347,7 +341,7 @@ static bool event_due(int *timeout_ms)
 		return true;
 	if (!repaint_at)
 		return false;
-	long long left = repaint_at - now_ms();
+	long long left = repaint_at - monotonic_ms();
 	if (left <= 0)
 		return true;
 	if (*timeout_ms < 0 || left < *timeout_ms)

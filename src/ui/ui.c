@@ -18,6 +18,7 @@
 #include "ui/draw.h"
 #include "ui/screen.h"
 #include "ui/view.h"
+#include "util/clock.h"
 #include "util/filewatch.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -358,18 +359,11 @@ struct upkeep {
 	long long expired; /* items removed by the expiry under way */
 };
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Take in what the watch saw since the last look. */
 static void watch_take(struct upkeep *w)
 {
 	if (filewatch_changed(w->file))
-		w->settle_until = now_ms() + SETTLE_MS;
+		w->settle_until = monotonic_ms() + SETTLE_MS;
 }
 
 /* Start expiring the items older than the days set, from now on. */
@@ -413,7 +407,7 @@ static int cache_timeout(const struct ui *ui, const struct upkeep *w)
 		return -1;
 	if (w->expiring || w->shrinking)
 		return 0;
-	if (cache_holding(ui->cache) || w->settle_until > now_ms())
+	if (cache_holding(ui->cache) || w->settle_until > monotonic_ms())
 		return INPUT_TIMEOUT_MS;
 	return w->file ? -1 : CACHE_POLL_MS;
 }

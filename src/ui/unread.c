@@ -9,6 +9,7 @@
 
 #include "ui/view.h"
 #include "util/i18n.h"
+#include "util/clock.h"
 #include "util/xalloc.h"
 
 /* The first unread story of s after story from (before it, step -1),
@@ -203,13 +204,6 @@ unsigned ui_unread_undo(struct ui *ui)
 	return UI_REACT_DRAW;
 }
 
-static long long now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 void ui_reload_start(struct ui *ui)
 {
 	if (!ui->cache)
@@ -218,14 +212,14 @@ void ui_reload_start(struct ui *ui)
 		ui_feeds_update(ui, UI_FEEDS_ALL);
 	if (ui->cfg->reload_interval)
 		ui->reload_due_ms =
-		        now_ms() + 1000LL * ui->cfg->reload_interval;
+		        monotonic_ms() + 1000LL * ui->cfg->reload_interval;
 }
 
 int ui_reload_wait_ms(const struct ui *ui)
 {
 	if (!ui->cache || !ui->cfg->reload_interval)
 		return -1;
-	long long left = ui->reload_due_ms - now_ms();
+	long long left = ui->reload_due_ms - monotonic_ms();
 	return left <= 0 ? 0 : left > INT_MAX ? INT_MAX : (int)left;
 }
 
@@ -233,7 +227,7 @@ unsigned ui_reload_if_due(struct ui *ui)
 {
 	if (ui_reload_wait_ms(ui) != 0)
 		return UI_REACT_NONE;
-	ui->reload_due_ms = now_ms() + 1000LL * ui->cfg->reload_interval;
+	ui->reload_due_ms = monotonic_ms() + 1000LL * ui->cfg->reload_interval;
 	if (ui->updater)
 		return UI_REACT_NONE;
 	ui_feeds_update(ui, UI_FEEDS_ALL);
