@@ -317,6 +317,18 @@ static char *story_note(const struct ui *ui, const struct article_view *av)
 	return xasprintf(_("summary: %s full article"), key);
 }
 
+/* How long the article is, and whether its end is in view: what a
+ * line's scroll leaves unchanged, so scrolling rewrites no status bar
+ * (only coming to the end or leaving it does). */
+static char *extent(size_t nlines, bool end_shown)
+{
+	return end_shown ? ui_numbers(ngettext("%zu line, end",
+	                                       "%zu lines, end", nlines),
+	                              nlines)
+	                 : ui_numbers(ngettext("%zu line", "%zu lines", nlines),
+	                              nlines);
+}
+
 /* The title bar names the feed of the story shown (else the list's
  * title, else akhbar) and its headline, kept apart by an isolate. */
 static char *title_bar(const struct ui *ui, const struct article_view *av)
@@ -366,9 +378,7 @@ static void article_draw(struct ui *ui, void *self)
 	}
 	free(spans);
 
-	size_t last =
-	        av->rows.top + h < doc->nlines ? av->rows.top + h : doc->nlines;
-	char *lines = ui_numbers(_("line %zu/%zu"), last, doc->nlines);
+	char *lines = extent(doc->nlines, av->rows.top + h >= doc->nlines);
 	char *note = story_note(ui, av);
 	if (note) {
 		char *both = xasprintf("%s  %s", lines, note);

@@ -57,6 +57,11 @@ ui_screen_tests = \
 EXTRA_DIST += $(ui_screen_tests) \
 	tests/ui/article-80x24.screen \
 	tests/ui/article-end.screen \
+	tests/ui/scroll-bytes-1.screen \
+	tests/ui/scroll-bytes-2.screen \
+	tests/ui/scroll-bytes-3.screen \
+	tests/ui/scroll-bytes-4.screen \
+	tests/ui/scroll-bytes-wheel.screen \
 	tests/ui/help-config.screen \
 	tests/ui/help.screen \
 	tests/ui/history-focus.screen \
