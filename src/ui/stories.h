@@ -94,6 +94,8 @@ struct ui_stories {
 	const struct ui_stories_ops *ops;
 	bool has_site;     /* worth a site column (stories from many sites) */
 	long long feed_id; /* the cache's feed shown, or 0 */
+	enum cache_list_rows rows; /* the cache's rows asked for (before
+	                              read ones were hidden) */
 };
 
 /* The library's stories (lib stays the caller's and must outlive them);
@@ -102,9 +104,11 @@ struct ui_stories {
 struct ui_stories *ui_stories_library(struct library *lib,
                                       struct source_relater *relater);
 
-/* The headlines of one feed of the cache, newest first.  NULL with
- * *error (a new string) when the cache can't list them. */
-struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
+/* The headlines of a list of the cache (the list of every feed's rows
+ * shows each row's feed's name as its site).  NULL with *error (a new
+ * string) when the cache can't list them. */
+struct ui_stories *ui_stories_cache(struct cache *cache,
+                                    const struct cache_list *list,
                                     char **error);
 
 #endif

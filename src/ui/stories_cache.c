@@ -38,9 +38,16 @@
 /* Rows held: more than a screen, so drawing one reads none. */
 #define WINDOW 256
 
+/* A feed's name, for the rows of a list of every feed. */
+struct feed_name {
+	long long id;
+	char *name; /* owned */
+};
+
 struct cache_stories {
 	struct ui_stories base;
 	struct cache *cache;
+	struct cache_list list;
 	struct cache_headlines *win; /* rows first.. of the list */
 	size_t first;
 	struct cache_list_counts counts; /* the list's rows, unread ones */
@@ -56,6 +63,8 @@ struct cache_stories {
 	 * NULL entries lead nowhere known). */
 	char **links;
 	size_t nlinks;
+	struct feed_name *names; /* the feeds' names shown so far */
+	size_t nnames;
 };
 
 static struct cache_stories *of(struct ui_stories *s)
@@ -65,7 +74,7 @@ static struct cache_stories *of(struct ui_stories *s)
 
 static struct cache_row_key key_of(const struct cache_headline *h)
 {
-	return (struct cache_row_key){.time = h->time, .id = h->id};
+	return (struct cache_row_key){.time = h->place, .id = h->id};
 }
 
 /* A way to read rows: from a row whose place is known (no key: from the
@@ -138,9 +147,9 @@ static void read_rows(struct cache_stories *cs, size_t i)
 		p = rows - WINDOW; /* a full window at the list's end */
 	size_t end = rows - p < WINDOW ? rows : p + WINDOW;
 	struct reading r = plan(cs, p, end);
-	struct cache_headlines *h = cache_list_rows(cs->cache, cs->base.feed_id,
-	                                            r.keyed ? &r.at : NULL,
-	                                            r.from, r.skip, end - p);
+	struct cache_headlines *h =
+	        cache_list_rows(cs->cache, &cs->list, r.keyed ? &r.at : NULL,
+	                        r.from, r.skip, end - p);
 	if (h)
 		hold(cs, h, p, r.from == CACHE_ROWS_BEFORE);
 }
@@ -180,11 +189,22 @@ static const char *cs_title(struct ui_stories *s, size_t i)
 	return row(of(s), i)->title;
 }
 
+/* The row's feed's name in a list of every feed's rows. */
 static const char *cs_site(struct ui_stories *s, size_t i)
 {
-	(void)s;
-	(void)i;
-	return NULL;
+	struct cache_stories *cs = of(s);
+	long long feed = row(cs, i)->feed_id;
+	if (!s->has_site || !feed)
+		return NULL;
+	for (size_t k = 0; k < cs->nnames; k++)
+		if (cs->names[k].id == feed)
+			return cs->names[k].name;
+	char *name = cache_feed_name(cs->cache, feed);
+	if (!name)
+		return NULL;
+	cs->names = xreallocarray(cs->names, cs->nnames + 1, sizeof *cs->names);
+	cs->names[cs->nnames] = (struct feed_name){.id = feed, .name = name};
+	return cs->names[cs->nnames++].name;
 }
 
 /* The day in the reader's time zone; the article shows the feed's own. */
@@ -410,8 +430,8 @@ static bool cs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
 	struct cache_headline *h = row(cs, i);
 	bool in_list = i < cs->counts.rows;
 	bool ok = in_list && h->variants
-	                  ? cache_story_set_read(cs->cache, h->story,
-	                                         s->feed_id, read)
+	                  ? cache_story_set_read(cs->cache, h->story, &cs->list,
+	                                         read)
 	                  : cache_item_set_read(cs->cache, h->id, read);
 	if (!ok) {
 		*error = xstrdup(cache_error(cs->cache));
@@ -464,10 +484,10 @@ static int find_key(struct cache_stories *cs, const char *text,
 	enum cache_rows_from way = move == UI_FIND_PREV   ? CACHE_ROWS_BEFORE
 	                           : move == UI_FIND_NEXT ? CACHE_ROWS_AFTER
 	                                                  : CACHE_ROWS_AT;
-	long long feed = cs->base.feed_id;
-	int got = cache_list_find(cs->cache, feed, text, from, way, found);
+	const struct cache_list *l = &cs->list;
+	int got = cache_list_find(cs->cache, l, text, from, way, found);
 	if (got == 0) /* around the end */
-		got = cache_list_find(cs->cache, feed, text, NULL, way, found);
+		got = cache_list_find(cs->cache, l, text, NULL, way, found);
 	return got;
 }
 
@@ -485,15 +505,14 @@ static bool cs_find(struct ui_stories *s, const char *text,
 	struct cache_row_key at = key_of(row(cs, from)), match;
 	int got = find_key(cs, text, &at, move, &match);
 	long long place =
-	        got > 0 ? cache_list_position(cs->cache, s->feed_id, &match)
-	                : 0;
+	        got > 0 ? cache_list_position(cs->cache, &cs->list, &match) : 0;
 	struct cache_headlines *h = NULL;
 	if (got > 0 && place >= 0)
-		h = cache_list_rows(cs->cache, s->feed_id, &match,
-		                    CACHE_ROWS_AT, 0, WINDOW);
+		h = cache_list_rows(cs->cache, &cs->list, &match, CACHE_ROWS_AT,
+		                    0, WINDOW);
 	if (got < 0 ||
 	    (got > 0 &&
-	     (!h || !cache_list_find_count(cs->cache, s->feed_id, text, &match,
+	     (!h || !cache_list_find_count(cs->cache, &cs->list, text, &match,
 	                                   &found->total, &found->rank)))) {
 		cache_headlines_free(h);
 		*error = xstrdup(cache_error(cs->cache));
@@ -521,25 +540,28 @@ static void free_extra(struct cache_stories *cs)
 static size_t cs_reload(struct ui_stories *s, size_t keep)
 {
 	struct cache_stories *cs = of(s);
-	struct cache_list_counts counts;
-	if (!cache_list_count(cs->cache, s->feed_id, &counts))
-		return keep; /* the old list stays: better than none */
 	bool kept = keep < cs->counts.rows;
 	struct cache_row_key key = {0};
 	if (kept)
 		key = key_of(row(cs, keep));
+	struct cache_list_counts counts;
+	if (!cache_list_open(cs->cache, &cs->list) ||
+	    !cache_list_count(cs->cache, &cs->list, &counts))
+		return keep; /* the old list stays: better than none */
 	free_extra(cs);
 	cache_headlines_free(cs->win);
 	cs->win = NULL;
 	cs->counts = counts;
+	long long place =
+	        kept ? cache_list_position(cs->cache, &cs->list, &key) : -1;
+	if (place >= 0 && cache_list_sorted(&cs->list))
+		key.time = place + 1; /* its place in the list sorted again */
 	struct cache_headlines *h =
-	        kept ? cache_list_rows(cs->cache, s->feed_id, &key,
-	                               CACHE_ROWS_AT, 0, WINDOW)
-	             : NULL;
-	long long place = -1;
-	if (h && h->n && h->items[0].id == key.id)
-		place = cache_list_position(cs->cache, s->feed_id, &key);
-	if (place >= 0 && (size_t)place < counts.rows) {
+	        place >= 0 ? cache_list_rows(cs->cache, &cs->list, &key,
+	                                     CACHE_ROWS_AT, 0, WINDOW)
+	                   : NULL;
+	if (h && h->n && h->items[0].id == key.id &&
+	    (size_t)place < counts.rows) {
 		hold(cs, h, (size_t)place, false);
 		return (size_t)place;
 	}
@@ -553,6 +575,9 @@ static void cs_free(struct ui_stories *s)
 	cache_headlines_free(cs->win);
 	free_extra(cs);
 	forget_related(cs);
+	for (size_t k = 0; k < cs->nnames; k++)
+		free(cs->names[k].name);
+	free(cs->names);
 	free(cs);
 }
 
@@ -578,18 +603,21 @@ static const struct ui_stories_ops cache_ops = {
         .free = cs_free,
 };
 
-struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
-                                    char **error)
+struct ui_stories *ui_stories_cache(struct cache *cache,
+                                    const struct cache_list *list, char **error)
 {
 	struct cache_list_counts counts;
-	if (!cache_list_count(cache, feed_id, &counts)) {
+	if (!cache_list_open(cache, list) ||
+	    !cache_list_count(cache, list, &counts)) {
 		*error = xstrdup(cache_error(cache));
 		return NULL;
 	}
 	struct cache_stories *cs = xcalloc(1, sizeof *cs);
 	cs->base.ops = &cache_ops;
-	cs->base.feed_id = feed_id;
+	cs->base.feed_id = list->feed_id;
+	cs->base.has_site = list->feed_id == 0;
 	cs->cache = cache;
+	cs->list = *list;
 	cs->counts = counts;
 	return &cs->base;
 }
