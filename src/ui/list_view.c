@@ -167,7 +167,7 @@ static char *shown_how(const struct ui *ui)
 	              ui->stories->rows == CACHE_LIST_ALL;
 	const char *order = orders[ui->state.order];
 	if (hidden && order)
-		return xasprintf("%s, %s", _("read hidden"), _(order));
+		return xasprintf(_("%s, %s"), _("read hidden"), _(order));
 	return hidden  ? xstrdup(_("read hidden"))
 	       : order ? xstrdup(_(order))
 	               : NULL;
