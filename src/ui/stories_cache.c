@@ -44,6 +44,12 @@ struct feed_name {
 	char *name; /* owned */
 };
 
+/* A row kept in place (see kept below). */
+struct kept_row {
+	size_t at; /* its place in the rows shown */
+	struct cache_headline row;
+};
+
 struct cache_stories {
 	struct ui_stories base;
 	struct cache *cache;
@@ -65,6 +71,12 @@ struct cache_stories {
 	size_t nlinks;
 	struct feed_name *names; /* the feeds' names shown so far */
 	size_t nnames;
+	/* Rows of a list of unread rows marked read since it was read: the
+	 * cache's list no longer has them, and they stay where they were
+	 * (kept[k].at, going up), marked, until it is read again.  The rows
+	 * shown are the cache's with these put back; titles owned. */
+	struct kept_row *kept;
+	size_t nkept;
 };
 
 static struct cache_stories *of(struct ui_stories *s)
@@ -92,38 +104,87 @@ static void cheaper(struct reading *best, struct reading r)
 		*best = r;
 }
 
-/* The cheapest way to rows [p, end): from the list's start or end, or
- * from a row of the window before or after them. */
+/* How many rows kept in place come before row f of those shown. */
+static size_t kept_before(const struct cache_stories *cs, size_t f)
+{
+	size_t k = 0;
+	while (k < cs->nkept && cs->kept[k].at < f)
+		k++;
+	return k;
+}
+
+/* The row kept at row f of those shown, or NULL. */
+static struct kept_row *kept_at(const struct cache_stories *cs, size_t f)
+{
+	size_t k = kept_before(cs, f);
+	return k < cs->nkept && cs->kept[k].at == f ? &cs->kept[k] : NULL;
+}
+
+/* Where row l of the cache's list is among the rows shown. */
+static size_t shown_place(const struct cache_stories *cs, size_t l)
+{
+	for (size_t k = 0; k < cs->nkept && cs->kept[k].at <= l; k++)
+		l++;
+	return l;
+}
+
+/* The cheapest way to rows [p, end) of the cache's list (its own
+ * places, the rows kept in place left out): from the list's start or
+ * end, or from a row of the window before or after them. */
 static struct reading plan(const struct cache_stories *cs, size_t p, size_t end)
 {
+	size_t rows = cs->counts.rows - cs->nkept;
 	struct reading best = {.from = CACHE_ROWS_AFTER, .skip = p};
 	cheaper(&best, (struct reading){.from = CACHE_ROWS_BEFORE,
-	                                .skip = cs->counts.rows - end});
+	                                .skip = rows - end});
 	const struct cache_headlines *w = cs->win;
-	if (!w || !w->n)
-		return best;
-	size_t last = cs->first + w->n - 1;
-	if (p > cs->first) {
-		size_t a = p - 1 < last ? p - 1 : last;
-		cheaper(&best,
-		        (struct reading){.at = key_of(&w->items[a - cs->first]),
-		                         .keyed = true,
-		                         .from = CACHE_ROWS_AFTER,
-		                         .skip = p - a - 1});
-	}
-	if (last >= end) {
-		size_t a = end > cs->first ? end : cs->first;
-		cheaper(&best,
-		        (struct reading){.at = key_of(&w->items[a - cs->first]),
-		                         .keyed = true,
-		                         .from = CACHE_ROWS_BEFORE,
-		                         .skip = a - end});
+	/* l: the window row's place in the cache's list (a row kept in
+	 * place: the place of the row after it) */
+	size_t l = w ? cs->first - kept_before(cs, cs->first) : 0;
+	for (size_t i = 0; w && i < w->n; i++) {
+		bool live = !kept_at(cs, cs->first + i);
+		struct cache_row_key at = key_of(&w->items[i]);
+		if (l + live <= p)
+			cheaper(&best,
+			        (struct reading){.at = at,
+			                         .keyed = true,
+			                         .from = CACHE_ROWS_AFTER,
+			                         .skip = p - l - live});
+		if (l >= end)
+			cheaper(&best,
+			        (struct reading){.at = at,
+			                         .keyed = true,
+			                         .from = CACHE_ROWS_BEFORE,
+			                         .skip = l - end});
+		l += live;
 	}
 	return best;
 }
 
-/* Hold rows read as the window, from row `first` on; rows read backwards
- * are put in the list's order. */
+/* Put the rows kept in place among rows read, the first of them row
+ * `first` of those shown. */
+static void put_back_kept(const struct cache_stories *cs,
+                          struct cache_headlines *h, size_t first)
+{
+	size_t extra = 0;
+	for (size_t f = first; kept_at(cs, f) || f - first - extra < h->n; f++)
+		extra += kept_at(cs, f) != NULL;
+	if (!extra)
+		return;
+	struct cache_headline *all =
+	        xreallocarray(NULL, h->n + extra, sizeof *all);
+	size_t read = 0;
+	for (size_t i = 0; i < h->n + extra; i++) {
+		const struct kept_row *k = kept_at(cs, first + i);
+		all[i] = k ? k->row : h->items[read++];
+	}
+	free(h->items);
+	h->items = all;
+	h->n += extra;
+}
+
+/* Hold rows of the cache's list read as the window, from row `first` of
+ * those shown on; rows read backwards are put in the list's order. */
 static void hold(struct cache_stories *cs, struct cache_headlines *h,
                  size_t first, bool backward)
 {
@@ -132,6 +193,7 @@ static void hold(struct cache_stories *cs, struct cache_headlines *h,
 		h->items[i] = h->items[h->n - 1 - i];
 		h->items[h->n - 1 - i] = t;
 	}
+	put_back_kept(cs, h, first);
 	cache_headlines_free(cs->win);
 	cs->win = h;
 	cs->first = first;
@@ -146,10 +208,11 @@ static void read_rows(struct cache_stories *cs, size_t i)
 	if (rows > WINDOW && p > rows - WINDOW)
 		p = rows - WINDOW; /* a full window at the list's end */
 	size_t end = rows - p < WINDOW ? rows : p + WINDOW;
-	struct reading r = plan(cs, p, end);
+	size_t lp = p - kept_before(cs, p), lend = end - kept_before(cs, end);
+	struct reading r = plan(cs, lp, lend);
 	struct cache_headlines *h =
 	        cache_list_rows(cs->cache, &cs->list, r.keyed ? &r.at : NULL,
-	                        r.from, r.skip, end - p);
+	                        r.from, r.skip, lend - lp);
 	if (h)
 		hold(cs, h, p, r.from == CACHE_ROWS_BEFORE);
 }
@@ -422,6 +485,40 @@ static size_t cs_story_of_item(struct ui_stories *s, long long id)
 	return story;
 }
 
+/* Keep row i (of the rows shown) in place, marked read: a list of unread
+ * rows no longer has it, but shows it until it is read again; marked
+ * unread again, the list has it again, in the same place. */
+static void keep_in_place(struct cache_stories *cs, size_t i, bool read)
+{
+	if (cs->list.rows != CACHE_LIST_UNREAD || cache_list_sorted(&cs->list))
+		return;
+	size_t k = kept_before(cs, i);
+	bool kept = k < cs->nkept && cs->kept[k].at == i;
+	if (read && !kept) {
+		cs->kept = xreallocarray(cs->kept, cs->nkept + 1,
+		                         sizeof *cs->kept);
+		memmove(&cs->kept[k + 1], &cs->kept[k],
+		        (cs->nkept++ - k) * sizeof *cs->kept);
+		cs->kept[k] = (struct kept_row){.at = i, .row = *row(cs, i)};
+		cs->kept[k].row.title = xstrdup(row(cs, i)->title);
+		cs->kept[k].row.read = true;
+	} else if (!read && kept) {
+		free((char *)cs->kept[k].row.title);
+		memmove(&cs->kept[k], &cs->kept[k + 1],
+		        (--cs->nkept - k) * sizeof *cs->kept);
+	}
+}
+
+/* Forget the rows kept in place: the list is read again. */
+static void forget_kept(struct cache_stories *cs)
+{
+	for (size_t k = 0; k < cs->nkept; k++)
+		free((char *)cs->kept[k].row.title);
+	free(cs->kept);
+	cs->kept = NULL;
+	cs->nkept = 0;
+}
+
 /* A row's mark is its group's in the list: the story was read, in
  * whichever words.  The list's unread count follows its rows. */
 static bool cs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
@@ -442,6 +539,7 @@ static bool cs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
 			cs->counts.unread--;
 		else
 			cs->counts.unread++;
+		keep_in_place(cs, i, read);
 	}
 	h->read = read;
 	return true;
@@ -518,6 +616,8 @@ static bool cs_find(struct ui_stories *s, const char *text,
 		*error = xstrdup(cache_error(cs->cache));
 		return false;
 	}
+	if (got > 0)
+		place = (long long)shown_place(cs, (size_t)place);
 	if (h)
 		hold(cs, h, (size_t)place, false);
 	found->story = (size_t)place;
@@ -549,6 +649,7 @@ static size_t cs_reload(struct ui_stories *s, size_t keep)
 	    !cache_list_count(cs->cache, &cs->list, &counts))
 		return keep; /* the old list stays: better than none */
 	free_extra(cs);
+	forget_kept(cs);
 	cache_headlines_free(cs->win);
 	cs->win = NULL;
 	cs->counts = counts;
@@ -574,6 +675,7 @@ static void cs_free(struct ui_stories *s)
 	struct cache_stories *cs = of(s);
 	cache_headlines_free(cs->win);
 	free_extra(cs);
+	forget_kept(cs);
 	forget_related(cs);
 	for (size_t k = 0; k < cs->nnames; k++)
 		free(cs->names[k].name);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "text/find.h"
 #include "store/cache.h"
 #include "ui/stories.h"
 #include "util/xalloc.h"
@@ -226,6 +227,55 @@ static void test_kept_until_reread(struct cache *c, long long feed)
 	s->ops->free(s);
 }
 
+/* Rows marked read far apart in a long list of unread rows stay where
+ * they were, however the window moves and wherever a search goes: every
+ * row shown is the row the list had when it was read. */
+static void test_kept_far(struct cache *c, sqlite3 *db)
+{
+	struct cache_list l =
+	        cache_list_of(0, CACHE_LIST_UNREAD, CACHE_ORDER_NEWEST);
+	struct expected e = expected_rows(db, &l);
+	char *error = NULL;
+	struct ui_stories *s = ui_stories_cache(c, &l, &error);
+	CHECK(s && e.n > 600, "unread stories: %zu", e.n);
+	if (!s || e.n <= 600) {
+		free(e.id);
+		return;
+	}
+	size_t marked[] = {0, 5, 300, 301, e.n - 2};
+	for (size_t k = 0; k < sizeof marked / sizeof *marked; k++)
+		CHECK(s->ops->set_read(s, marked[k], true, &error), "mark %zu",
+		      marked[k]);
+	size_t order[] = {0,   1,   2,         299,     300,     302,
+	                  599, 600, e.n - 1,   e.n - 2, e.n / 2, 304,
+	                  6,   4,   e.n - 300, e.n - 3, 0};
+	for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+		CHECK(s->ops->item(s, order[k]) == e.id[order[k]], "row %zu",
+		      order[k]);
+	for (size_t i = e.n; i-- > 0;)
+		CHECK(s->ops->item(s, i) == e.id[i], "going up, row %zu", i);
+	CHECK(s->ops->count(s) == e.n && s->ops->is_read(s, 300) &&
+	              !s->ops->is_read(s, 302),
+	      "counts and marks");
+	struct ui_found f;
+	struct text_query *q = text_query_new("zeta", 4);
+	CHECK(s->ops->find(s, "zeta", q, 350, UI_FIND_AT, &f, &error) &&
+	              f.total > 0 && s->ops->item(s, f.story) == e.id[f.story],
+	      "a match's row: %zu", f.story);
+	for (size_t i = f.story + 1; i-- > 0;)
+		CHECK(s->ops->item(s, i) == e.id[i], "after the search, %zu",
+		      i);
+	text_query_free(q);
+	CHECK(s->ops->set_read(s, 300, false, &error) &&
+	              s->ops->item(s, 300) == e.id[300] &&
+	              s->ops->item(s, 1000 < e.n ? 1000 : e.n - 1) ==
+	                      e.id[1000 < e.n ? 1000 : e.n - 1] &&
+	              s->ops->item(s, 300) == e.id[300],
+	      "unread again, in its place");
+	s->ops->free(s);
+	free(e.id);
+}
+
 /* A cache of schema step 5 gains the lists' indices, and its lists read
  * the same. */
 static void test_migration(const char *path, sqlite3 *db,
@@ -284,6 +334,7 @@ int main(void)
 				check_list(c, db, &l);
 			}
 	test_kept_until_reread(c, feeds[1]);
+	test_kept_far(c, db);
 	cache_close(c);
 	struct cache_list unread =
 	        cache_list_of(0, CACHE_LIST_UNREAD, CACHE_ORDER_NEWEST);
