@@ -274,42 +274,35 @@ static unsigned leave(struct ui *ui, struct list_view *lv, bool quit)
 	return UI_REACT_DRAW;
 }
 
-struct ui_stories *ui_stories_for(struct ui *ui, long long feed_id,
-                                  enum cache_list_rows rows, char **error)
+/* The cache's list of feed_id's rows as the reader's state shows them:
+ * read ones hidden from a feed's rows, in the order chosen. */
+static struct cache_list list_for(const struct ui *ui, long long feed_id,
+                                  enum cache_list_rows rows)
 {
 	enum cache_list_rows shown = rows;
 	if (rows == CACHE_LIST_ALL && ui->state.hide_read_stories)
 		shown = CACHE_LIST_UNREAD;
-	struct cache_list l = cache_list_of(feed_id, shown, ui->state.order);
+	return cache_list_of(feed_id, shown, ui->state.order);
+}
+
+struct ui_stories *ui_stories_for(struct ui *ui, long long feed_id,
+                                  enum cache_list_rows rows, char **error)
+{
+	struct cache_list l = list_for(ui, feed_id, rows);
 	struct ui_stories *s = ui_stories_cache(ui->cache, &l, error);
 	if (s)
 		s->rows = rows;
 	return s;
 }
 
-/* Show the list again as the reader's state now says (remembered), from
- * its top: what was read meanwhile is hidden now. */
-static unsigned reopen(struct ui *ui)
+/* H and O: read stories shown or hidden, the next order (remembered);
+ * the list is read again so, the cursor on the same story (or where it
+ * would be).  Only the cache's lists have either. */
+static unsigned change_view(struct ui *ui, struct list_view *lv,
+                            enum ui_action a)
 {
-	ui_state_changed(ui);
-	char *error = NULL;
-	struct ui_stories *s = ui_stories_for(ui, ui->stories->feed_id,
-	                                      ui->stories->rows, &error);
-	if (!s) {
-		ui_message_error(ui, error);
-		return UI_REACT_DRAW;
-	}
-	char *title = ui->stories_title ? xstrdup(ui->stories_title) : NULL;
-	ui_list_replace(ui, s, title);
-	free(title);
-	return UI_REACT_DRAW;
-}
-
-/* H and O: read stories shown or hidden, the next order; only the
- * cache's lists have either. */
-static unsigned change_view(struct ui *ui, enum ui_action a)
-{
-	if (!ui->cache) {
+	struct ui_stories *s = ui->stories;
+	if (!ui->cache || !s->ops->relist) {
 		ui_message(
 		        ui, "%s",
 		        _("no subscriptions: these stories come from files"));
@@ -319,7 +312,11 @@ static unsigned change_view(struct ui *ui, enum ui_action a)
 		ui->state.order = (ui->state.order + 1) % CACHE_ORDER_COUNT;
 	else
 		ui->state.hide_read_stories = !ui->state.hide_read_stories;
-	return reopen(ui);
+	ui_state_changed(ui);
+	struct cache_list l = list_for(ui, s->feed_id, s->rows);
+	lv->rows.cursor = s->ops->relist(s, &l, lv->rows.cursor);
+	ui_rows_clamp(&lv->rows, count(ui), body_rows(ui));
+	return UI_REACT_DRAW;
 }
 
 unsigned ui_list_show_all(struct ui *ui, enum cache_list_rows rows)
@@ -409,7 +406,7 @@ static unsigned list_action(struct ui *ui, void *self, enum ui_action a)
 		return unread_action(ui, lv, a);
 	case UI_ACTION_TOGGLE_SHOW_READ:
 	case UI_ACTION_SORT:
-		return change_view(ui, a);
+		return change_view(ui, lv, a);
 	case UI_ACTION_BACK:
 		return leave(ui, lv, false);
 	case UI_ACTION_CLOSE:

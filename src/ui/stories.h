@@ -87,6 +87,11 @@ struct ui_stories_ops {
 	 * story `keep` is now (the same story when it is still there, else
 	 * the nearest index).  NULL: the stories never change underneath. */
 	size_t (*reload)(struct ui_stories *s, size_t keep);
+	/* Show the cache's list l in place of the one shown, read as
+	 * reload() reads; returns where story `keep` is now (where it would
+	 * be when l leaves it out).  NULL: the stories are no cache's. */
+	size_t (*relist)(struct ui_stories *s, const struct cache_list *l,
+	                 size_t keep);
 	void (*free)(struct ui_stories *s);
 };
 

@@ -633,41 +633,57 @@ static void free_extra(struct cache_stories *cs)
 	cs->nextra = 0;
 }
 
-/* Only the list reloads, with no article open: the extra stories are
- * forgotten, as their numbers move with the list's length.  The story
- * kept is found again by its key while it is a row (its place counted);
- * else the place stays. */
-static size_t cs_reload(struct ui_stories *s, size_t keep)
+/* Read list l in place of the one shown (the same, reloading): the
+ * extra stories are forgotten, as their numbers move with the list's
+ * length, and so are the rows kept in place.  The story kept is found
+ * again by its key while it is a row (its place counted), else the row
+ * after it is; else the place stays. */
+static size_t read_again(struct cache_stories *cs, const struct cache_list *l,
+                         size_t keep)
 {
-	struct cache_stories *cs = of(s);
 	bool kept = keep < cs->counts.rows;
 	struct cache_row_key key = {0};
-	if (kept)
-		key = key_of(row(cs, keep));
+	if (kept) {
+		const struct cache_headline *h = row(cs, keep);
+		key = (struct cache_row_key){.time = h->time, .id = h->id};
+	}
 	struct cache_list_counts counts;
-	if (!cache_list_open(cs->cache, &cs->list) ||
-	    !cache_list_count(cs->cache, &cs->list, &counts))
+	if (!cache_list_open(cs->cache, l) ||
+	    !cache_list_count(cs->cache, l, &counts))
 		return keep; /* the old list stays: better than none */
+	cs->list = *l;
 	free_extra(cs);
 	forget_kept(cs);
 	cache_headlines_free(cs->win);
 	cs->win = NULL;
 	cs->counts = counts;
-	long long place =
-	        kept ? cache_list_position(cs->cache, &cs->list, &key) : -1;
-	if (place >= 0 && cache_list_sorted(&cs->list))
+	long long place = kept ? cache_list_position(cs->cache, l, &key) : -1;
+	if (place >= 0 && cache_list_sorted(l))
 		key.time = place + 1; /* its place in the list sorted again */
 	struct cache_headlines *h =
-	        place >= 0 ? cache_list_rows(cs->cache, &cs->list, &key,
-	                                     CACHE_ROWS_AT, 0, WINDOW)
-	                   : NULL;
-	if (h && h->n && h->items[0].id == key.id &&
-	    (size_t)place < counts.rows) {
+	        place >= 0 && (size_t)place < counts.rows
+	                ? cache_list_rows(cs->cache, l, &key, CACHE_ROWS_AT, 0,
+	                                  WINDOW)
+	                : NULL;
+	if (h && h->n) {
 		hold(cs, h, (size_t)place, false);
 		return (size_t)place;
 	}
 	cache_headlines_free(h);
 	return keep < counts.rows ? keep : (counts.rows ? counts.rows - 1 : 0);
+}
+
+/* Only the list reloads, with no article open. */
+static size_t cs_reload(struct ui_stories *s, size_t keep)
+{
+	struct cache_stories *cs = of(s);
+	return read_again(cs, &cs->list, keep);
+}
+
+static size_t cs_relist(struct ui_stories *s, const struct cache_list *l,
+                        size_t keep)
+{
+	return read_again(of(s), l, keep);
 }
 
 static void cs_free(struct ui_stories *s)
@@ -702,6 +718,7 @@ static const struct ui_stories_ops cache_ops = {
         .mark_all_read = cs_mark_all_read,
         .find = cs_find,
         .reload = cs_reload,
+        .relist = cs_relist,
         .free = cs_free,
 };
 
