@@ -2200,9 +2200,13 @@ static sqlite3_stmt *list_statement(struct cache *c, const struct cache_list *l,
 {
 	if (!cache_list_ready(c, l))
 		return NULL;
-	char *sql = xasprintf("SELECT %s FROM items i%s WHERE %s%s%s%s", what,
-	                      cache_list_join(l), cache_list_where(l),
-	                      keyed ? " AND " : "",
+	/* a sorted list's table drives: its places are the order */
+	char *sql = xasprintf("SELECT %s FROM %s WHERE %s%s%s%s", what,
+	                      cache_list_sorted(l)
+	                              ? "list_order o CROSS JOIN items i"
+	                                " ON i.id = o.item"
+	                              : "items i",
+	                      cache_list_where(l), keyed ? " AND " : "",
 	                      keyed ? cache_list_range(l, backward) : "", tail);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL);
@@ -2327,7 +2331,7 @@ long long cache_list_position(struct cache *c, const struct cache_list *l,
 	sqlite3_stmt *st =
 	        cache_list_sorted(l)
 	                ? list_statement(c, l, "coalesce(max(o.place) - 1, -1)",
-	                                 false, false, " AND i.id = :id")
+	                                 false, false, " AND o.item = :id")
 	                : list_statement(c, l, "count(*)", true, true, "");
 	if (!st)
 		return -1;
