@@ -209,12 +209,13 @@ static const char *const migrations[] = {
         /* 6: the lists of unread rows and of starred items, each read
          * through an index of its own rows, as the lists of step 5 are:
          * a list of unread rows costs the same in a cache of any size,
-         * and the starred items are found without reading the others. */
+         * and the starred items are found, and counted, without reading
+         * the others. */
         "CREATE INDEX items_feed_unread ON items (feed_id, time DESC, id)"
         " WHERE head_feed = 1 AND read = 0;"
         "CREATE INDEX items_all_unread ON items (time DESC, id)"
         " WHERE head_all = 1 AND read = 0;"
-        "CREATE INDEX items_starred ON items (time DESC, id)"
+        "CREATE INDEX items_starred ON items (time DESC, id, feed_id, read)"
         " WHERE starred = 1;",
 };
 /* clang-format on */
@@ -2143,19 +2144,37 @@ static const char *sorted_order(const struct cache_list *l)
 	}
 }
 
+/* The items of list l, as i, through the index of the list's own rows
+ * where SQLite's planner, knowing nothing of how few rows it holds, would
+ * rather go down an index of every item. */
+static const char *list_items(const struct cache_list *l)
+{
+	switch (l->rows) {
+	case CACHE_LIST_UNREAD:
+		return l->feed_id ? "items i INDEXED BY items_feed_unread"
+		                  : "items i INDEXED BY items_all_unread";
+	case CACHE_LIST_STARRED:
+		return "items i INDEXED BY items_starred";
+	default:
+		return "items i";
+	}
+}
+
 /* Put the rows of the sorted list l in order in the table list_order. */
 static bool sort_list(struct cache *c, const struct cache_list *l)
 {
 	struct cache_list rows = *l;
 	rows.order = CACHE_ORDER_NEWEST;
 	char *sql = xasprintf(
-	        "INSERT INTO list_order (item) SELECT i.id FROM items i"
+	        "INSERT INTO list_order (item, unread) SELECT i.id, i.read = 0"
+	        " FROM %s"
 	        " JOIN feeds f ON f.id = i.feed_id WHERE %s ORDER BY %s",
-	        cache_list_where(&rows), sorted_order(l));
+	        list_items(&rows), cache_list_where(&rows), sorted_order(l));
 	sqlite3_stmt *st = NULL;
 	bool ok = exec(c, "CREATE TEMP TABLE IF NOT EXISTS list_order"
 	                  " (place INTEGER PRIMARY KEY,"
-	                  " item INTEGER NOT NULL UNIQUE);"
+	                  " item INTEGER NOT NULL UNIQUE,"
+	                  " unread INTEGER NOT NULL);" /* when put in order */
 	                  "DELETE FROM temp.list_order;");
 	int rc = ok ? sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL)
 	            : SQLITE_OK;
@@ -2205,7 +2224,7 @@ static sqlite3_stmt *list_statement(struct cache *c, const struct cache_list *l,
 	                      cache_list_sorted(l)
 	                              ? "list_order o CROSS JOIN items i"
 	                                " ON i.id = o.item"
-	                              : "items i",
+	                              : list_items(l),
 	                      cache_list_where(l), keyed ? " AND " : "",
 	                      keyed ? cache_list_range(l, backward) : "", tail);
 	sqlite3_stmt *st = NULL;
@@ -2219,15 +2238,35 @@ static sqlite3_stmt *list_statement(struct cache *c, const struct cache_list *l,
 	return st;
 }
 
+/* The statement counting a list's rows and unread ones that the kept
+ * counters do not hold: a starred list is counted through its index, a
+ * sorted one as it was put in order, from its table alone. */
+static sqlite3_stmt *count_statement(struct cache *c,
+                                     const struct cache_list *l)
+{
+	if (!cache_list_sorted(l))
+		return list_statement(c, l,
+		                      "count(*), coalesce(sum(i.read = 0), 0)",
+		                      false, false, "");
+	sqlite3_stmt *st = NULL;
+	int rc = cache_list_ready(c, l)
+	                 ? sqlite3_prepare_v2(
+	                           here(c)->db,
+	                           "SELECT count(*), coalesce(sum(unread), 0)"
+	                           " FROM temp.list_order",
+	                           -1, &st, NULL)
+	                 : SQLITE_OK;
+	if (rc != SQLITE_OK)
+		fail(c, rc);
+	return st;
+}
+
 bool cache_list_count(struct cache *c, const struct cache_list *l,
                       struct cache_list_counts *counts)
 {
 	bool kept = !cache_list_sorted(l) && l->rows != CACHE_LIST_STARRED;
 	sqlite3_stmt *st =
-	        kept ? here(c)->st[ST_LIST_COUNT]
-	             : list_statement(c, l,
-	                              "count(*), coalesce(sum(i.read = 0), 0)",
-	                              false, false, "");
+	        kept ? here(c)->st[ST_LIST_COUNT] : count_statement(c, l);
 	if (!st)
 		return false;
 	if (kept)

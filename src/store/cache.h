@@ -287,8 +287,11 @@ struct cache_list cache_list_of(long long feed_id, enum cache_list_rows rows,
  * feed and unread first.  Such a list's rows are put in order in a
  * temporary table of the connection (one list at a time: opening
  * another sorted list replaces it), so it stays as it was, rows marked
- * since included, until cache_list_open() is called again; reading it
- * then costs the same anywhere, and counting it reads every row. */
+ * since included, until cache_list_open() is called again.  Putting it
+ * in order reads each of its rows (seconds for the 600,000 unread rows
+ * of a cache of a million items; nothing to notice for a feed's list);
+ * reading it then costs the same anywhere, and its counts are those it
+ * had then. */
 bool cache_list_sorted(const struct cache_list *l);
 
 /* Read the list afresh from now on: a sorted list is put in order again
@@ -297,8 +300,8 @@ bool cache_list_open(struct cache *c, const struct cache_list *l);
 
 /* The size of a headline list: of every row and unread ones, kept as
  * items are stored, marked and deleted (nothing is counted when it is
- * asked for); a starred or sorted list is counted, through an index of
- * its own rows. */
+ * asked for); a starred list is counted through its index, a sorted one
+ * as it was put in order. */
 struct cache_list_counts {
 	size_t rows;
 	size_t unread; /* rows whose item is unread */
