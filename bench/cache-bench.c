@@ -311,7 +311,9 @@ static struct ui_stories *open_list(struct cache *c)
 	struct cache_feed *feeds = cache_feeds(c, &n);
 	bench_check("cache-bench", feeds && n == 1, c);
 	char *error = NULL;
-	struct ui_stories *s = ui_stories_cache(c, feeds[0].id, &error);
+	struct cache_list l =
+	        cache_list_of(feeds[0].id, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);
+	struct ui_stories *s = ui_stories_cache(c, &l, &error);
 	bench_check("cache-bench", s != NULL, c);
 	cache_feeds_free(feeds, n);
 	screen_rows(s, 0);

@@ -206,6 +206,17 @@ static const char *const migrations[] = {
         " AND id = (SELECT id FROM items WHERE story = old.story"
         "  AND feed_id = old.feed_id ORDER BY time DESC, id LIMIT 1);"
         " END;",
+        /* 6: the lists of unread rows and of starred items, each read
+         * through an index of its own rows, as the lists of step 5 are:
+         * a list of unread rows costs the same in a cache of any size,
+         * and the starred items are found, and counted, without reading
+         * the others. */
+        "CREATE INDEX items_feed_unread ON items (feed_id, time DESC, id)"
+        " WHERE head_feed = 1 AND read = 0;"
+        "CREATE INDEX items_all_unread ON items (time DESC, id)"
+        " WHERE head_all = 1 AND read = 0;"
+        "CREATE INDEX items_starred ON items (time DESC, id, feed_id, read)"
+        " WHERE starred = 1;",
 };
 /* clang-format on */
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
@@ -404,7 +415,9 @@ struct cache {
 	char *writer_error;    /* the last failure on the writer's thread */
 	struct held_write *held;
 	size_t nheld;
-	long long data_version; /* as the owner's connection last saw it */
+	long long data_version;   /* as the owner's connection last saw it */
+	struct cache_list sorted; /* the sorted list in its table, if any */
+	bool has_sorted;
 };
 
 /* The text columns of an item row, in the order of ST_ITEM_PUT's
@@ -2031,36 +2044,189 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id)
 	return h;
 }
 
-bool cache_list_count(struct cache *c, long long feed_id,
-                      struct cache_list_counts *counts)
+struct cache_list cache_list_of(long long feed_id, enum cache_list_rows rows,
+                                enum cache_list_order order)
 {
-	sqlite3_stmt *st = here(c)->st[ST_LIST_COUNT];
-	sqlite3_bind_int64(st, 1, feed_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		counts->rows = (size_t)sqlite3_column_int64(st, 0);
-		counts->unread = (size_t)sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || fail(c, rc);
+	return (struct cache_list){
+	        .feed_id = feed_id, .rows = rows, .order = order};
 }
 
-/* A statement of a list's rows (heads) as keyset paging reads them:
- * ?1 the feed (0: every feed), ?2 and ?3 the key's time and id, ?4 1 to
- * take the key's own row. */
-static sqlite3_stmt *list_statement(struct cache *c, const char *what,
-                                    long long feed_id, bool keyed,
-                                    bool backward, const char *tail)
+bool cache_list_sorted(const struct cache_list *l)
 {
-	const char *range = !keyed     ? ""
-	                    : backward ? " AND time >= ?2 AND (time > ?2 OR"
-	                                 " id < ?3 + ?4)"
-	                               : " AND time <= ?2 AND (time < ?2 OR"
-	                                 " id > ?3 - ?4)";
-	char *sql = xasprintf("SELECT %s FROM items WHERE %s%s%s", what,
-	                      feed_id ? "head_feed = 1 AND feed_id = ?1"
-	                              : "head_all = 1 AND ?1 = 0",
-	                      range, tail);
+	return l->order != CACHE_ORDER_NEWEST && l->order != CACHE_ORDER_OLDEST;
+}
+
+const char *cache_list_join(const struct cache_list *l)
+{
+	return cache_list_sorted(l) ? " JOIN list_order o ON o.item = i.id"
+	                            : "";
+}
+
+const char *cache_list_where(const struct cache_list *l)
+{
+	if (cache_list_sorted(l))
+		return "1"; /* the table holds the rows */
+	switch (l->rows) {
+	case CACHE_LIST_UNREAD:
+		return l->feed_id
+		               ? "i.head_feed = 1 AND i.read = 0"
+		                 " AND i.feed_id = :feed"
+		               : "i.head_all = 1 AND i.read = 0 AND :feed = 0";
+	case CACHE_LIST_STARRED:
+		return "i.starred = 1 AND (:feed = 0 OR i.feed_id = :feed)";
+	default:
+		return l->feed_id ? "i.head_feed = 1 AND i.feed_id = :feed"
+		                  : "i.head_all = 1 AND :feed = 0";
+	}
+}
+
+/* Whether going the list's way (backward: the other way) goes down in
+ * time; a sorted list goes up its places. */
+static bool down_in_time(const struct cache_list *l, bool backward)
+{
+	return (l->order == CACHE_ORDER_NEWEST) != backward;
+}
+
+const char *cache_list_range(const struct cache_list *l, bool backward)
+{
+	if (cache_list_sorted(l))
+		return backward ? "o.place < :time + :incl"
+		                : "o.place > :time - :incl";
+	return down_in_time(l, backward) ? "i.time <= :time AND (i.time < :time"
+	                                   " OR i.id > :id - :incl)"
+	                                 : "i.time >= :time AND (i.time > :time"
+	                                   " OR i.id < :id + :incl)";
+}
+
+const char *cache_list_order_by(const struct cache_list *l, bool backward)
+{
+	if (cache_list_sorted(l))
+		return backward ? " ORDER BY o.place DESC"
+		                : " ORDER BY o.place";
+	return down_in_time(l, backward) ? " ORDER BY i.time DESC, i.id"
+	                                 : " ORDER BY i.time, i.id DESC";
+}
+
+const char *cache_list_key(const struct cache_list *l)
+{
+	return cache_list_sorted(l) ? "o.place" : "i.time";
+}
+
+static void bind_named(sqlite3_stmt *st, const char *name, long long v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i)
+		sqlite3_bind_int64(st, i, v);
+}
+
+void cache_list_bind(sqlite3_stmt *st, const struct cache_list *l,
+                     const struct cache_row_key *key, bool inclusive)
+{
+	bind_named(st, ":feed", l->feed_id);
+	if (!key)
+		return;
+	bind_named(st, ":time", key->time);
+	bind_named(st, ":id", key->id);
+	bind_named(st, ":incl", inclusive);
+}
+
+/* The order a sorted list's rows are put in. */
+static const char *sorted_order(const struct cache_list *l)
+{
+	switch (l->order) {
+	case CACHE_ORDER_TITLE:
+		return "i.title COLLATE NOCASE, i.time DESC, i.id";
+	case CACHE_ORDER_FEED:
+		return "f.position IS NULL, f.position, f.id, i.time DESC, "
+		       "i.id";
+	default:
+		return "i.read, i.time DESC, i.id";
+	}
+}
+
+/* The items of list l, as i, through the index of the list's own rows
+ * where SQLite's planner, knowing nothing of how few rows it holds, would
+ * rather go down an index of every item. */
+static const char *list_items(const struct cache_list *l)
+{
+	switch (l->rows) {
+	case CACHE_LIST_UNREAD:
+		return l->feed_id ? "items i INDEXED BY items_feed_unread"
+		                  : "items i INDEXED BY items_all_unread";
+	case CACHE_LIST_STARRED:
+		return "items i INDEXED BY items_starred";
+	default:
+		return "items i";
+	}
+}
+
+/* Put the rows of the sorted list l in order in the table list_order. */
+static bool sort_list(struct cache *c, const struct cache_list *l)
+{
+	struct cache_list rows = *l;
+	rows.order = CACHE_ORDER_NEWEST;
+	char *sql = xasprintf(
+	        "INSERT INTO list_order (item, unread) SELECT i.id, i.read = 0"
+	        " FROM %s"
+	        " JOIN feeds f ON f.id = i.feed_id WHERE %s ORDER BY %s",
+	        list_items(&rows), cache_list_where(&rows), sorted_order(l));
+	sqlite3_stmt *st = NULL;
+	bool ok = exec(c, "CREATE TEMP TABLE IF NOT EXISTS list_order"
+	                  " (place INTEGER PRIMARY KEY,"
+	                  " item INTEGER NOT NULL UNIQUE,"
+	                  " unread INTEGER NOT NULL);" /* when put in order */
+	                  "DELETE FROM temp.list_order;");
+	int rc = ok ? sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL)
+	            : SQLITE_OK;
+	free(sql);
+	if (ok && rc == SQLITE_OK) {
+		cache_list_bind(st, l, NULL, false);
+		rc = sqlite3_step(st);
+		ok = rc == SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (ok) {
+		c->sorted = *l;
+		c->has_sorted = true;
+	}
+	return ok || fail(c, rc);
+}
+
+static bool same_list(const struct cache_list *a, const struct cache_list *b)
+{
+	return a->feed_id == b->feed_id && a->rows == b->rows &&
+	       a->order == b->order;
+}
+
+bool cache_list_ready(struct cache *c, const struct cache_list *l)
+{
+	if (!cache_list_sorted(l) ||
+	    (c->has_sorted && same_list(&c->sorted, l)))
+		return true;
+	return sort_list(c, l);
+}
+
+bool cache_list_open(struct cache *c, const struct cache_list *l)
+{
+	return !cache_list_sorted(l) || sort_list(c, l);
+}
+
+/* A statement of a list's rows as keyset paging reads them, from the key
+ * (:time, :id; :incl 1 to take the key's own row) when keyed. */
+static sqlite3_stmt *list_statement(struct cache *c, const struct cache_list *l,
+                                    const char *what, bool keyed, bool backward,
+                                    const char *tail)
+{
+	if (!cache_list_ready(c, l))
+		return NULL;
+	/* a sorted list's table drives: its places are the order */
+	char *sql = xasprintf("SELECT %s FROM %s WHERE %s%s%s%s", what,
+	                      cache_list_sorted(l)
+	                              ? "list_order o CROSS JOIN items i"
+	                                " ON i.id = o.item"
+	                              : list_items(l),
+	                      cache_list_where(l), keyed ? " AND " : "",
+	                      keyed ? cache_list_range(l, backward) : "", tail);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL);
 	free(sql);
@@ -2068,27 +2234,67 @@ static sqlite3_stmt *list_statement(struct cache *c, const char *what,
 		fail(c, rc);
 		return NULL;
 	}
-	sqlite3_bind_int64(st, 1, feed_id);
+	cache_list_bind(st, l, NULL, false);
 	return st;
 }
 
-static void bind_key(sqlite3_stmt *st, const struct cache_row_key *key,
-                     bool inclusive)
+/* The statement counting a list's rows and unread ones that the kept
+ * counters do not hold: a starred list is counted through its index, a
+ * sorted one as it was put in order, from its table alone. */
+static sqlite3_stmt *count_statement(struct cache *c,
+                                     const struct cache_list *l)
 {
-	if (!key)
-		return;
-	sqlite3_bind_int64(st, 2, key->time);
-	sqlite3_bind_int64(st, 3, key->id);
-	sqlite3_bind_int(st, 4, inclusive);
+	if (!cache_list_sorted(l))
+		return list_statement(c, l,
+		                      "count(*), coalesce(sum(i.read = 0), 0)",
+		                      false, false, "");
+	sqlite3_stmt *st = NULL;
+	int rc = cache_list_ready(c, l)
+	                 ? sqlite3_prepare_v2(
+	                           here(c)->db,
+	                           "SELECT count(*), coalesce(sum(unread), 0)"
+	                           " FROM temp.list_order",
+	                           -1, &st, NULL)
+	                 : SQLITE_OK;
+	if (rc != SQLITE_OK)
+		fail(c, rc);
+	return st;
 }
 
-/* How many other items of the row's group its list has. */
-static size_t row_variants(struct cache *c, const struct cache_headline *l,
-                           long long feed_id)
+bool cache_list_count(struct cache *c, const struct cache_list *l,
+                      struct cache_list_counts *counts)
 {
+	bool kept = !cache_list_sorted(l) && l->rows != CACHE_LIST_STARRED;
+	sqlite3_stmt *st =
+	        kept ? here(c)->st[ST_LIST_COUNT] : count_statement(c, l);
+	if (!st)
+		return false;
+	if (kept)
+		sqlite3_bind_int64(st, 1, l->feed_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		counts->unread = (size_t)sqlite3_column_int64(st, 1);
+		counts->rows = kept && l->rows == CACHE_LIST_UNREAD
+		                       ? counts->unread
+		                       : (size_t)sqlite3_column_int64(st, 0);
+	}
+	if (kept)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+	return rc == SQLITE_ROW || fail(c, rc);
+}
+
+/* How many other items of the row's group its list has: none in the
+ * starred list, where each item is a row. */
+static size_t row_variants(struct cache *c, const struct cache_headline *l,
+                           const struct cache_list *list)
+{
+	if (list->rows == CACHE_LIST_STARRED)
+		return 0;
 	sqlite3_stmt *st = here(c)->st[ST_VARIANTS];
 	sqlite3_bind_int64(st, 1, l->story);
-	sqlite3_bind_int64(st, 2, feed_id);
+	sqlite3_bind_int64(st, 2, list->feed_id);
 	long long n = sqlite3_step(st) == SQLITE_ROW
 	                      ? sqlite3_column_int64(st, 0)
 	                      : 0;
@@ -2096,42 +2302,54 @@ static size_t row_variants(struct cache *c, const struct cache_headline *l,
 	return n > 0 ? (size_t)n : 0;
 }
 
-struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
+/* The row st stands on, its title copied into h's storage. */
+static void take_row(struct cache_headlines *h, struct title_space *space,
+                     sqlite3_stmt *st)
+{
+	struct cache_headline *l = &h->items[h->n++];
+	l->id = sqlite3_column_int64(st, 0);
+	l->time = sqlite3_column_int64(st, 1);
+	l->read = sqlite3_column_int(st, 2) != 0;
+	l->starred = sqlite3_column_int(st, 3) != 0;
+	size_t len = (size_t)sqlite3_column_bytes(st, 4);
+	const char *title = (const char *)sqlite3_column_text(st, 4);
+	char *copy = title_space(h, space, len + 1);
+	memcpy(copy, title ? title : "", len);
+	copy[len] = '\0';
+	l->title = copy;
+	l->story = sqlite3_column_int64(st, 5);
+	l->feed_id = sqlite3_column_int64(st, 6);
+	l->place = sqlite3_column_int64(st, 7);
+	l->head = true;
+}
+
+struct cache_headlines *cache_list_rows(struct cache *c,
+                                        const struct cache_list *l,
                                         const struct cache_row_key *key,
                                         enum cache_rows_from from, size_t skip,
                                         size_t n)
 {
 	bool backward = from == CACHE_ROWS_BEFORE;
-	sqlite3_stmt *st = list_statement(
-	        c, "id, time, read, starred, title, story, feed_id", feed_id,
-	        key != NULL, backward,
-	        backward ? " ORDER BY time, id DESC LIMIT ?5 OFFSET ?6"
-	                 : " ORDER BY time DESC, id LIMIT ?5 OFFSET ?6");
+	char *what = xasprintf("i.id, i.time, i.read, i.starred, i.title,"
+	                       " i.story, i.feed_id, %s",
+	                       cache_list_key(l));
+	char *tail = xasprintf("%s LIMIT :limit OFFSET :skip",
+	                       cache_list_order_by(l, backward));
+	sqlite3_stmt *st =
+	        list_statement(c, l, what, key != NULL, backward, tail);
+	free(what);
+	free(tail);
 	if (!st)
 		return NULL;
-	bind_key(st, key, from == CACHE_ROWS_AT);
-	sqlite3_bind_int64(st, 5, (long long)n);
-	sqlite3_bind_int64(st, 6, (long long)skip);
+	cache_list_bind(st, l, key, from == CACHE_ROWS_AT);
+	bind_named(st, ":limit", (long long)n);
+	bind_named(st, ":skip", (long long)skip);
 	struct cache_headlines *h = xcalloc(1, sizeof *h);
-	h->items = xreallocarray(NULL, n ? n : 1, sizeof *h->items);
+	h->items = xcalloc(n ? n : 1, sizeof *h->items);
 	struct title_space space = {0};
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cache_headline *l = &h->items[h->n++];
-		l->id = sqlite3_column_int64(st, 0);
-		l->time = sqlite3_column_int64(st, 1);
-		l->read = sqlite3_column_int(st, 2) != 0;
-		l->starred = sqlite3_column_int(st, 3) != 0;
-		size_t len = (size_t)sqlite3_column_bytes(st, 4);
-		const char *title = (const char *)sqlite3_column_text(st, 4);
-		char *copy = title_space(h, &space, len + 1);
-		memcpy(copy, title ? title : "", len);
-		copy[len] = '\0';
-		l->title = copy;
-		l->story = sqlite3_column_int64(st, 5);
-		l->feed_id = sqlite3_column_int64(st, 6);
-		l->head = true;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		take_row(h, &space, st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		fail(c, rc);
@@ -2139,19 +2357,24 @@ struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
 		return NULL;
 	}
 	for (size_t i = 0; i < h->n; i++)
-		h->items[i].variants = row_variants(c, &h->items[i], feed_id);
+		h->items[i].variants = row_variants(c, &h->items[i], l);
 	overlay_held(c, h);
 	return h;
 }
 
-long long cache_list_position(struct cache *c, long long feed_id,
+long long cache_list_position(struct cache *c, const struct cache_list *l,
                               const struct cache_row_key *key)
 {
+	/* a sorted list's rows know their places: the key's row is found
+	 * by its id, wherever the list was put in order again */
 	sqlite3_stmt *st =
-	        list_statement(c, "count(*)", feed_id, true, true, "");
+	        cache_list_sorted(l)
+	                ? list_statement(c, l, "coalesce(max(o.place) - 1, -1)",
+	                                 false, false, " AND o.item = :id")
+	                : list_statement(c, l, "count(*)", true, true, "");
 	if (!st)
 		return -1;
-	bind_key(st, key, false);
+	cache_list_bind(st, l, key, false);
 	int rc = sqlite3_step(st);
 	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	if (rc != SQLITE_ROW)
@@ -2160,12 +2383,12 @@ long long cache_list_position(struct cache *c, long long feed_id,
 	return n;
 }
 
-bool cache_story_set_read(struct cache *c, long long story, long long feed_id,
-                          bool read)
+bool cache_story_set_read(struct cache *c, long long story,
+                          const struct cache_list *l, bool read)
 {
 	return hold(c, (struct held_write){.which = ST_MARK_STORY,
 	                                   .id = story,
-	                                   .feed = feed_id,
+	                                   .feed = l->feed_id,
 	                                   .value = read});
 }
 

@@ -52,6 +52,8 @@ struct cache_headline {
 	long long story; /* its near-duplicate group (see below) */
 	bool head;       /* the row of its group in the list */
 	size_t variants; /* cache_list_rows(): the others of its group */
+	long long place; /* cache_list_rows(): its key's time (a sorted
+	                    list's place) */
 };
 
 /* A headline list and the storage of its titles. */
@@ -251,22 +253,69 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id);
 /* Free a list from cache_headlines(); NULL is allowed. */
 void cache_headlines_free(struct cache_headlines *h);
 
-/* The size of a headline list, kept as items are stored, marked and
- * deleted: nothing is counted when it is asked for. */
+/* A headline list: which rows of which feed, in which order.  Every
+ * function reading a list takes one of these, made by cache_list_of(). */
+enum cache_list_rows {
+	CACHE_LIST_ALL,     /* one row a group (see above) */
+	CACHE_LIST_UNREAD,  /* the rows of ALL whose item is unread */
+	CACHE_LIST_STARRED, /* every starred item, each a row of its own */
+};
+
+enum cache_list_order {
+	CACHE_ORDER_NEWEST, /* newest first, then by id */
+	CACHE_ORDER_OLDEST, /* the other way round */
+	CACHE_ORDER_TITLE,  /* by headline (ASCII letters' case aside),
+	                       then newest first */
+	CACHE_ORDER_FEED,   /* by feed in the feed list's order, then newest
+	                       first */
+	CACHE_ORDER_UNREAD_FIRST, /* unread rows, then read ones, each newest
+	                             first */
+	CACHE_ORDER_COUNT
+};
+
+struct cache_list {
+	long long feed_id; /* 0: every feed */
+	enum cache_list_rows rows;
+	enum cache_list_order order;
+};
+
+/* The list of feed_id's (0: every feed's) rows in that order. */
+struct cache_list cache_list_of(long long feed_id, enum cache_list_rows rows,
+                                enum cache_list_order order);
+
+/* Whether the list's order is made once, when it is opened: by title, by
+ * feed and unread first.  Such a list's rows are put in order in a
+ * temporary table of the connection (one list at a time: opening
+ * another sorted list replaces it), so it stays as it was, rows marked
+ * since included, until cache_list_open() is called again.  Putting it
+ * in order reads each of its rows (seconds for the 600,000 unread rows
+ * of a cache of a million items; nothing to notice for a feed's list);
+ * reading it then costs the same anywhere, and its counts are those it
+ * had then. */
+bool cache_list_sorted(const struct cache_list *l);
+
+/* Read the list afresh from now on: a sorted list is put in order again
+ * (a cost growing with its length); others are always read afresh. */
+bool cache_list_open(struct cache *c, const struct cache_list *l);
+
+/* The size of a headline list: of every row and unread ones, kept as
+ * items are stored, marked and deleted (nothing is counted when it is
+ * asked for); a starred list is counted through its index, a sorted one
+ * as it was put in order. */
 struct cache_list_counts {
-	size_t rows;   /* one a group (see above) */
+	size_t rows;
 	size_t unread; /* rows whose item is unread */
 };
 
-/* The counts of one feed's list, or of every feed's when feed_id is 0. */
-bool cache_list_count(struct cache *c, long long feed_id,
+/* The counts of the list. */
+bool cache_list_count(struct cache *c, const struct cache_list *l,
                       struct cache_list_counts *counts);
 
 /* Reading a list by the rows it shows, as few as are wanted, through an
  * index of its rows: a row is found by its key, its place in the list's
- * order (newest first, then by id), and the rows next to it follow
- * (keyset paging), so reading a screen costs the same anywhere in a list
- * of any length. */
+ * order (its time and id; for a sorted list, its place from 1 and id),
+ * and the rows next to it follow (keyset paging), so reading a screen
+ * costs the same anywhere in a list of any length. */
 struct cache_row_key {
 	long long time, id;
 };
@@ -277,19 +326,21 @@ enum cache_rows_from {
 	CACHE_ROWS_BEFORE, /* before the key's row, the nearest first */
 };
 
-/* Up to n rows of the list of feed_id (0: every feed), the first skip of
- * them left out, from the key's row as `from` says; with no key, from the
- * list's first row on (AFTER, AT) or from its last back (BEFORE).  Each
- * row comes with its variants, and held marks shown.  Free with
- * cache_headlines_free(); NULL with an error. */
-struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
+/* Up to n rows of the list, the first skip of them left out, from the
+ * key's row as `from` says; with no key, from the list's first row on
+ * (AFTER, AT) or from its last back (BEFORE).  Each row comes with its
+ * variants (none in the starred list) and its key, and held marks shown.
+ * Free with cache_headlines_free(); NULL with an error. */
+struct cache_headlines *cache_list_rows(struct cache *c,
+                                        const struct cache_list *l,
                                         const struct cache_row_key *key,
                                         enum cache_rows_from from, size_t skip,
                                         size_t n);
 
 /* How many rows of the list come before the key's row (counted through
- * the index: the cost grows with the answer); -1 with an error. */
-long long cache_list_position(struct cache *c, long long feed_id,
+ * the index: the cost grows with the answer; a sorted list's is known);
+ * -1 with an error. */
+long long cache_list_position(struct cache *c, const struct cache_list *l,
                               const struct cache_row_key *key);
 
 /* The first row of the list whose headline matches the query (as
@@ -297,21 +348,21 @@ long long cache_list_position(struct cache *c, long long feed_id,
  * cache_list_rows(), no key: from an end), going through the matches
  * without keeping them: 1 with its key in *found, 0 when none matches
  * that way, -1 with an error. */
-int cache_list_find(struct cache *c, long long feed_id, const char *query,
-                    const struct cache_row_key *key, enum cache_rows_from from,
-                    struct cache_row_key *found);
+int cache_list_find(struct cache *c, const struct cache_list *l,
+                    const char *query, const struct cache_row_key *key,
+                    enum cache_rows_from from, struct cache_row_key *found);
 
 /* How many rows of the list match the query (*total), and how many of
  * those are at or before the key's row (*upto); false with an error. */
-bool cache_list_find_count(struct cache *c, long long feed_id,
+bool cache_list_find_count(struct cache *c, const struct cache_list *l,
                            const char *query, const struct cache_row_key *key,
                            size_t *total, size_t *upto);
 
-/* Mark read or unread the items of group story in the list of feed_id (0:
- * every feed): what marking its row means.  Written or held as
- * cache_item_set_read(). */
-bool cache_story_set_read(struct cache *c, long long story, long long feed_id,
-                          bool read);
+/* Mark read or unread the items of group story in the list (those of its
+ * feed, or of every feed): what marking its row means.  Written or held
+ * as cache_item_set_read(). */
+bool cache_story_set_read(struct cache *c, long long story,
+                          const struct cache_list *l, bool read);
 
 /* The whole item as an article, its origin the feed's url; free with
  * article_free(). NULL with an error if there is no such item. */

@@ -1932,9 +1932,9 @@ long long cache_group_decide(struct cache *c, struct group_window *g,
 
 /* A search of a headline list (cache_list_find()): the rows of the list
  * whose headlines the index matches, with the condition `range` on their
- * keys (?3, ?4 and ?5 as cache.c's list statements), in `order`.  NULL
- * for a query without words (with no error) or on failure. */
-static sqlite3_stmt *list_search(struct cache *c, long long feed_id,
+ * keys (as store.h's, or ""), in `order`.  NULL for a query without
+ * words (with no error) or on failure. */
+static sqlite3_stmt *list_search(struct cache *c, const struct cache_list *l,
                                  const char *query, const char *what,
                                  const char *range, const char *order,
                                  bool *failed)
@@ -1946,48 +1946,42 @@ static sqlite3_stmt *list_search(struct cache *c, long long feed_id,
 	struct strbuf q = {0};
 	search_query(&q, tq);
 	text_query_free(tq);
+	*failed = !cache_list_ready(c, l);
 	/* The matches drive (CROSS JOIN keeps them the outer loop): going
 	 * down the list asking the index of each row costs far more. */
 	char *sql = xasprintf("SELECT %s FROM story_words s"
-	                      " CROSS JOIN items i ON i.id = s.rowid"
-	                      " WHERE story_words MATCH ?1 AND %s%s%s",
-	                      what,
-	                      feed_id ? "i.head_feed = 1 AND i.feed_id = ?2"
-	                              : "i.head_all = 1 AND ?2 = 0",
-	                      range, order);
-	sqlite3_stmt *st = prepare(c, sql);
+	                      " CROSS JOIN items i ON i.id = s.rowid%s"
+	                      " WHERE story_words MATCH :match AND %s%s%s%s",
+	                      what, cache_list_join(l), cache_list_where(l),
+	                      *range ? " AND " : "", range, order);
+	sqlite3_stmt *st = *failed ? NULL : prepare(c, sql);
 	free(sql);
 	if (st) {
-		sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, feed_id);
+		sqlite3_bind_text(st,
+		                  sqlite3_bind_parameter_index(st, ":match"),
+		                  q.s, (int)q.len, SQLITE_TRANSIENT);
+		cache_list_bind(st, l, NULL, false);
 	}
 	free(q.s);
 	*failed = !st;
 	return st;
 }
 
-int cache_list_find(struct cache *c, long long feed_id, const char *query,
-                    const struct cache_row_key *key, enum cache_rows_from from,
-                    struct cache_row_key *found)
+int cache_list_find(struct cache *c, const struct cache_list *l,
+                    const char *query, const struct cache_row_key *key,
+                    enum cache_rows_from from, struct cache_row_key *found)
 {
 	bool backward = from == CACHE_ROWS_BEFORE, failed;
-	const char *range = !key       ? ""
-	                    : backward ? " AND i.time >= ?3 AND (i.time > ?3"
-	                                 " OR i.id < ?4)"
-	                               : " AND i.time <= ?3 AND (i.time < ?3"
-	                                 " OR i.id > ?4 - ?5)";
-	sqlite3_stmt *st =
-	        list_search(c, feed_id, query, "i.time, i.id", range,
-	                    backward ? " ORDER BY i.time, i.id DESC LIMIT 1"
-	                             : " ORDER BY i.time DESC, i.id LIMIT 1",
-	                    &failed);
+	char *what = xasprintf("%s, i.id", cache_list_key(l));
+	char *order = xasprintf("%s LIMIT 1", cache_list_order_by(l, backward));
+	sqlite3_stmt *st = list_search(c, l, query, what,
+	                               key ? cache_list_range(l, backward) : "",
+	                               order, &failed);
+	free(what);
+	free(order);
 	if (!st)
 		return failed ? -1 : 0;
-	if (key) {
-		sqlite3_bind_int64(st, 3, key->time);
-		sqlite3_bind_int64(st, 4, key->id);
-		sqlite3_bind_int(st, 5, from == CACHE_ROWS_AT);
-	}
+	cache_list_bind(st, l, key, from == CACHE_ROWS_AT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		found->time = sqlite3_column_int64(st, 0);
@@ -1999,20 +1993,21 @@ int cache_list_find(struct cache *c, long long feed_id, const char *query,
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-bool cache_list_find_count(struct cache *c, long long feed_id,
+bool cache_list_find_count(struct cache *c, const struct cache_list *l,
                            const char *query, const struct cache_row_key *key,
                            size_t *total, size_t *upto)
 {
 	*total = *upto = 0;
 	bool failed;
-	sqlite3_stmt *st = list_search(c, feed_id, query,
-	                               "count(*), coalesce(sum(i.time > ?3 OR"
-	                               " (i.time = ?3 AND i.id <= ?4)), 0)",
-	                               "", "", &failed);
+	/* at or before the key: before it the other way, the key's own
+	 * row too */
+	char *what = xasprintf("count(*), coalesce(sum(%s), 0)",
+	                       cache_list_range(l, true));
+	sqlite3_stmt *st = list_search(c, l, query, what, "", "", &failed);
+	free(what);
 	if (!st)
 		return !failed;
-	sqlite3_bind_int64(st, 3, key->time);
-	sqlite3_bind_int64(st, 4, key->id);
+	cache_list_bind(st, l, key, true);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*total = (size_t)sqlite3_column_int64(st, 0);

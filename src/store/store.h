@@ -26,6 +26,27 @@ bool cache_fail(struct cache *c, int rc);
  * returns false. */
 bool cache_no_item(struct cache *c, long long item_id);
 
+/* The parts of a statement reading the rows of list l from items (as
+ * i), in SQL: the joins after "items i" (a sorted list's table of
+ * places, as o), the condition on rows (the list's feed is :feed), the
+ * condition on their keys after the key's row in the list's order (or
+ * before it: backward) from :time and :id, the key's own row too when
+ * :incl is 1, the ORDER BY clause going that way, and the column of a
+ * row's key's time. */
+const char *cache_list_join(const struct cache_list *l);
+const char *cache_list_where(const struct cache_list *l);
+const char *cache_list_range(const struct cache_list *l, bool backward);
+const char *cache_list_order_by(const struct cache_list *l, bool backward);
+const char *cache_list_key(const struct cache_list *l);
+
+/* Bind :feed, and :time, :id and :incl for the key when there is one. */
+void cache_list_bind(sqlite3_stmt *st, const struct cache_list *l,
+                     const struct cache_row_key *key, bool inclusive);
+
+/* Make a sorted list's table of places ready (put in order unless it
+ * holds that list already); false with the cache's error. */
+bool cache_list_ready(struct cache *c, const struct cache_list *l);
+
 /* Register the SQL functions the story index's triggers call
  * (akhbar_headline_words, akhbar_summary_words) on db: before the schema
  * is migrated, on every connection that writes items. */

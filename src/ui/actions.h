@@ -49,6 +49,12 @@
 	ACTION(PREV_UNREAD_FEED, "previous-unread-feed",                       \
 	       N_("Previous feed with unread stories"))                        \
 	ACTION(STAR, "toggle-star", N_("Star or unstar the story"))            \
+	ACTION(TOGGLE_SHOW_READ, "toggle-show-read",                           \
+	       N_("Show or hide read stories (read feeds in the feed list)"))  \
+	ACTION(SORT, "sort", N_("Sort the headlines the next way"))            \
+	ACTION(SHOW_STARRED, "show-starred", N_("List every starred story"))   \
+	ACTION(SHOW_UNREAD, "show-unread",                                     \
+	       N_("List every unread story, of every feed"))                   \
 	ACTION(FETCH_ARTICLE, "fetch-article",                                 \
 	       N_("Fetch the story's full article again"))                     \
 	ACTION(OPEN_LINK, "open-in-browser", N_("Open the link in $BROWSER"))  \

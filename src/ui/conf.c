@@ -4,11 +4,13 @@
 #include "ui/conf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "text/safe.h"
 #include "ui/keys.h"
@@ -489,4 +491,83 @@ bool ui_config_key_hint(const struct ui_config *cfg, enum ui_action a,
 		}
 	}
 	return false;
+}
+
+static const char *const order_names[CACHE_ORDER_COUNT] = {
+        [CACHE_ORDER_NEWEST] = "newest",       [CACHE_ORDER_OLDEST] = "oldest",
+        [CACHE_ORDER_TITLE] = "title",         [CACHE_ORDER_FEED] = "feed",
+        [CACHE_ORDER_UNREAD_FIRST] = "unread",
+};
+
+char *ui_state_path(void)
+{
+	char *path = xdg_path(XDG_STATE, "state");
+	if (!path)
+		return NULL;
+	/* mkdir -p, the folders made private */
+	for (char *p = strchr(path + 1, '/'); p; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		mkdir(path, 0700);
+		*p = '/';
+	}
+	return path;
+}
+
+/* One NAME VALUE line of the state file into st. */
+static void state_line(struct ui_state *st, const char *name, const char *value)
+{
+	bool yes = !strcmp(value, "yes"), no = !strcmp(value, "no");
+	if (!strcmp(name, "show-read-stories") && (yes || no))
+		st->hide_read_stories = no;
+	else if (!strcmp(name, "show-read-feeds") && (yes || no))
+		st->hide_read_feeds = no;
+	for (int k = 0; !strcmp(name, "sort") && k < CACHE_ORDER_COUNT; k++)
+		if (!strcmp(value, order_names[k]))
+			st->order = (enum cache_list_order)k;
+}
+
+void ui_state_load(struct ui_state *st, const char *path)
+{
+	size_t len;
+	char *error = NULL;
+	char *text =
+	        path ? readfile(path, false, READFILE_MAX_DEFAULT, &len, &error)
+	             : NULL;
+	free(error);
+	for (char *line = text, *next; line && *line; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = '\0';
+		char name[32], value[32];
+		if (sscanf(line, "%31s %31s", name, value) == 2)
+			state_line(st, name, value);
+	}
+	free(text);
+}
+
+bool ui_state_save(const struct ui_state *st, const char *path)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+	bool ok = out &&
+	          fprintf(out,
+	                  "show-read-stories %s\nshow-read-feeds %s\n"
+	                  "sort %s\n",
+	                  st->hide_read_stories ? "no" : "yes",
+	                  st->hide_read_feeds ? "no" : "yes",
+	                  order_names[st->order]) > 0 &&
+	          fflush(out) == 0 && fsync(fd) == 0;
+	if (out)
+		ok = fclose(out) == 0 && ok;
+	else if (fd >= 0)
+		close(fd);
+	ok = ok && rename(tmp, path) == 0;
+	if (!ok && fd >= 0) {
+		int saved = errno;
+		unlink(tmp);
+		errno = saved;
+	}
+	free(tmp);
+	return ok;
 }

@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "model/filter.h"
+#include "store/cache.h"
 #include "ui/actions.h"
 #include "ui/roles.h"
 
@@ -97,5 +98,28 @@ enum ui_action ui_config_action(const struct ui_config *cfg, int key);
  * false, with buf empty, when no key does a. */
 bool ui_config_key_hint(const struct ui_config *cfg, enum ui_action a,
                         char *buf, size_t size);
+
+/* How the lists are shown, as the reader left them: remembered across
+ * runs in a state file, $XDG_STATE_HOME/akhbar/state (else
+ * ~/.local/state/akhbar/state), lines of NAME VALUE:
+ *     show-read-stories yes|no     show-read-feeds yes|no
+ *     sort newest|oldest|title|feed|unread
+ * The reader writes it whenever the reader changes one (a new file
+ * renamed over the old); a line it does not know is passed over. */
+struct ui_state {
+	bool hide_read_stories;
+	bool hide_read_feeds;
+	enum cache_list_order order;
+};
+
+/* The state file's path, its folder made; NULL without a home folder. */
+char *ui_state_path(void);
+
+/* Read the state at path into st (left as it is where the file says
+ * nothing, or there is no file). */
+void ui_state_load(struct ui_state *st, const char *path);
+
+/* Write st to path at once; false with errno set when it can't be. */
+bool ui_state_save(const struct ui_state *st, const char *path);
 
 #endif

@@ -49,6 +49,10 @@ const char ui_config_defaults[] =
         "bind <C-n> next-unread-feed\n"
         "bind <C-p> previous-unread-feed\n"
         "bind s toggle-star\n"
+        "bind H toggle-show-read\n"
+        "bind O sort\n"
+        "bind S show-starred\n"
+        "bind U show-unread\n"
         "bind f fetch-article\n"
         "bind o open-in-browser\n"
         "bind y copy-link\n"
@@ -83,4 +87,5 @@ const char ui_config_newsboat_keys[] = "bind n next-unread\n"
                                        "bind <C-n> next-unread-feed\n"
                                        "bind <C-p> previous-unread-feed\n"
                                        "bind J next-story\n"
-                                       "bind K previous-story\n";
+                                       "bind K previous-story\n"
+                                       "bind l toggle-show-read\n";

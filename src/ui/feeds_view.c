@@ -54,6 +54,12 @@ static const char *feed_name(const struct ui *ui, const struct cache_feed *f)
 	return f->url;
 }
 
+/* Whether f is hidden as read (H): no unread stories. */
+static bool hidden_read(const struct ui *ui, const struct cache_feed *f)
+{
+	return ui->state.hide_read_feeds && f->unread == 0;
+}
+
 /* Whether the feed list shows f: subscribed and not hidden ("!" in the
  * urls file); with no subscriptions at all, every feed the cache has. */
 static bool shown(const struct ui *ui, const struct cache_feed *f,
@@ -63,7 +69,7 @@ static bool shown(const struct ui *ui, const struct cache_feed *f,
 		return false;
 	const struct urls_entry *e =
 	        ui->urls ? urls_find(ui->urls, f->url) : NULL;
-	return !(e && e->hidden);
+	return !(e && e->hidden) && !hidden_read(ui, f);
 }
 
 /* Read the rows from the cache again, keeping the cursor on the same
@@ -239,7 +245,8 @@ static unsigned open_feed(struct ui *ui, struct feeds_view *fv)
 		return UI_REACT_NONE;
 	const struct cache_feed *f = &fv->feeds[fv->rows.cursor];
 	char *error = NULL;
-	struct ui_stories *s = ui_stories_cache(ui->cache, f->id, &error);
+	struct ui_stories *s =
+	        ui_stories_for(ui, f->id, CACHE_LIST_ALL, &error);
 	if (!s) {
 		ui_message_error(ui, error);
 		return UI_REACT_DRAW;
@@ -353,6 +360,18 @@ static unsigned unread_feed(struct ui *ui, struct feeds_view *fv, int step)
 	return UI_REACT_DRAW;
 }
 
+/* H: feeds without unread stories hidden or shown again, remembered. */
+static unsigned toggle_read_feeds(struct ui *ui, struct feeds_view *fv)
+{
+	ui->state.hide_read_feeds = !ui->state.hide_read_feeds;
+	ui_state_changed(ui);
+	reload(ui, fv);
+	ui_info(ui, "%s",
+	        ui->state.hide_read_feeds ? _("read feeds hidden")
+	                                  : _("read feeds shown"));
+	return UI_REACT_DRAW;
+}
+
 static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct feeds_view *fv = self;
@@ -381,6 +400,8 @@ static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 		return unread_feed(ui, fv, -1);
 	case UI_ACTION_CLOSE:
 		return UI_REACT_QUIT;
+	case UI_ACTION_TOGGLE_SHOW_READ:
+		return toggle_read_feeds(ui, fv);
 	default:
 		break;
 	}

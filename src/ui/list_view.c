@@ -150,6 +150,29 @@ static void draw_story(const struct ui *ui, const struct list_view *lv, int y,
 	free(date);
 }
 
+/* How a cache's list is shown when not as it first was (newest first,
+ * every row): whether read rows are hidden and its order, translated (a
+ * new string); NULL when it is shown as at first. */
+static char *shown_how(const struct ui *ui)
+{
+	static const char *const orders[CACHE_ORDER_COUNT] = {
+	        [CACHE_ORDER_OLDEST] = N_("oldest first"),
+	        [CACHE_ORDER_TITLE] = N_("by title"),
+	        [CACHE_ORDER_FEED] = N_("by feed"),
+	        [CACHE_ORDER_UNREAD_FIRST] = N_("unread first"),
+	};
+	if (!ui->cache)
+		return NULL;
+	bool hidden = ui->state.hide_read_stories &&
+	              ui->stories->rows == CACHE_LIST_ALL;
+	const char *order = orders[ui->state.order];
+	if (hidden && order)
+		return xasprintf(_("%s, %s"), _("read hidden"), _(order));
+	return hidden  ? xstrdup(_("read hidden"))
+	       : order ? xstrdup(_(order))
+	               : NULL;
+}
+
 static void list_draw(struct ui *ui, void *self)
 {
 	struct list_view *lv = self;
@@ -159,8 +182,13 @@ static void list_draw(struct ui *ui, void *self)
 	char *counts = ui_numbers(
 	        ngettext("%zu story, %zu unread", "%zu stories, %zu unread", n),
 	        n, unread);
+	char *how = shown_how(ui);
+	char *end = how ? xasprintf("%s  %s", how, counts) : NULL;
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE,
-	            ui->stories_title ? ui->stories_title : PACKAGE, counts);
+	            ui->stories_title ? ui->stories_title : PACKAGE,
+	            end ? end : counts);
+	free(end);
+	free(how);
 	free(counts);
 
 	int h = ui_body_rows(ui);
@@ -246,12 +274,68 @@ static unsigned leave(struct ui *ui, struct list_view *lv, bool quit)
 	return UI_REACT_DRAW;
 }
 
-static unsigned mark_all_read(struct ui *ui)
+/* The cache's list of feed_id's rows as the reader's state shows them:
+ * read ones hidden from a feed's rows, in the order chosen. */
+static struct cache_list list_for(const struct ui *ui, long long feed_id,
+                                  enum cache_list_rows rows)
 {
+	enum cache_list_rows shown = rows;
+	if (rows == CACHE_LIST_ALL && ui->state.hide_read_stories)
+		shown = CACHE_LIST_UNREAD;
+	return cache_list_of(feed_id, shown, ui->state.order);
+}
+
+struct ui_stories *ui_stories_for(struct ui *ui, long long feed_id,
+                                  enum cache_list_rows rows, char **error)
+{
+	struct cache_list l = list_for(ui, feed_id, rows);
+	struct ui_stories *s = ui_stories_cache(ui->cache, &l, error);
+	if (s)
+		s->rows = rows;
+	return s;
+}
+
+/* H and O: read stories shown or hidden, the next order (remembered);
+ * the list is read again so, the cursor on the same story (or where it
+ * would be).  Only the cache's lists have either. */
+static unsigned change_view(struct ui *ui, struct list_view *lv,
+                            enum ui_action a)
+{
+	struct ui_stories *s = ui->stories;
+	if (!ui->cache || !s->ops->relist) {
+		ui_message(
+		        ui, "%s",
+		        _("no subscriptions: these stories come from files"));
+		return UI_REACT_DRAW;
+	}
+	if (a == UI_ACTION_SORT)
+		ui->state.order = (ui->state.order + 1) % CACHE_ORDER_COUNT;
+	else
+		ui->state.hide_read_stories = !ui->state.hide_read_stories;
+	ui_state_changed(ui);
+	struct cache_list l = list_for(ui, s->feed_id, s->rows);
+	lv->rows.cursor = s->ops->relist(s, &l, lv->rows.cursor);
+	ui_rows_clamp(&lv->rows, count(ui), body_rows(ui));
+	return UI_REACT_DRAW;
+}
+
+unsigned ui_list_show_all(struct ui *ui, enum cache_list_rows rows)
+{
+	bool from_feeds = ui_view_shown(ui, &ui_feeds_view);
+	if (!ui->cache || (!from_feeds && !ui_view_shown(ui, &ui_list_view)))
+		return UI_REACT_NONE;
 	char *error = NULL;
-	bool done = ui->stories->ops->mark_all_read(ui->stories, &error);
-	if (ui_message_error(ui, done ? NULL : error) && ui->cache)
-		ui_feeds_mark_stale(ui);
+	struct ui_stories *s = ui_stories_for(ui, 0, rows, &error);
+	if (!s) {
+		ui_message_error(ui, error);
+		return UI_REACT_DRAW;
+	}
+	const char *title = rows == CACHE_LIST_STARRED ? _("Starred stories")
+	                                               : _("Unread stories");
+	if (from_feeds)
+		ui_list_open(ui, s, title);
+	else
+		ui_list_replace(ui, s, title);
 	return UI_REACT_DRAW;
 }
 
@@ -286,8 +370,7 @@ static unsigned unread_action(struct ui *ui, struct list_view *lv,
 		return count(ui) ? ui_unread_toggle(ui, lv->rows.cursor)
 		                 : UI_REACT_NONE;
 	case UI_ACTION_MARK_FEED_READ:
-		return ui->cache ? ui_unread_mark_read(ui, ui->stories->feed_id)
-		                 : mark_all_read(ui);
+		return ui_unread_mark_list_read(ui);
 	default:
 		return UI_REACT_NONE;
 	}
@@ -321,6 +404,9 @@ static unsigned list_action(struct ui *ui, void *self, enum ui_action a)
 	case UI_ACTION_TOGGLE_READ:
 	case UI_ACTION_MARK_FEED_READ:
 		return unread_action(ui, lv, a);
+	case UI_ACTION_TOGGLE_SHOW_READ:
+	case UI_ACTION_SORT:
+		return change_view(ui, lv, a);
 	case UI_ACTION_BACK:
 		return leave(ui, lv, false);
 	case UI_ACTION_CLOSE:
@@ -347,7 +433,8 @@ static char *list_link(struct ui *ui, void *self)
 static void list_changed(struct ui *ui, void *self, long long feed_id)
 {
 	struct list_view *lv = self;
-	if (ui->stories && (feed_id == 0 || feed_id == ui->stories->feed_id))
+	if (ui->stories && (feed_id == 0 || ui->stories->feed_id == 0 ||
+	                    feed_id == ui->stories->feed_id))
 		lv->stale = true;
 }
 

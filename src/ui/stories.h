@@ -87,6 +87,11 @@ struct ui_stories_ops {
 	 * story `keep` is now (the same story when it is still there, else
 	 * the nearest index).  NULL: the stories never change underneath. */
 	size_t (*reload)(struct ui_stories *s, size_t keep);
+	/* Show the cache's list l in place of the one shown, read as
+	 * reload() reads; returns where story `keep` is now (where it would
+	 * be when l leaves it out).  NULL: the stories are no cache's. */
+	size_t (*relist)(struct ui_stories *s, const struct cache_list *l,
+	                 size_t keep);
 	void (*free)(struct ui_stories *s);
 };
 
@@ -94,6 +99,8 @@ struct ui_stories {
 	const struct ui_stories_ops *ops;
 	bool has_site;     /* worth a site column (stories from many sites) */
 	long long feed_id; /* the cache's feed shown, or 0 */
+	enum cache_list_rows rows; /* the cache's rows asked for (before
+	                              read ones were hidden) */
 };
 
 /* The library's stories (lib stays the caller's and must outlive them);
@@ -102,9 +109,11 @@ struct ui_stories {
 struct ui_stories *ui_stories_library(struct library *lib,
                                       struct source_relater *relater);
 
-/* The headlines of one feed of the cache, newest first.  NULL with
- * *error (a new string) when the cache can't list them. */
-struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
+/* The headlines of a list of the cache (the list of every feed's rows
+ * shows each row's feed's name as its site).  NULL with *error (a new
+ * string) when the cache can't list them. */
+struct ui_stories *ui_stories_cache(struct cache *cache,
+                                    const struct cache_list *list,
                                     char **error);
 
 #endif

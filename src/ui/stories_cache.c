@@ -38,9 +38,22 @@
 /* Rows held: more than a screen, so drawing one reads none. */
 #define WINDOW 256
 
+/* A feed's name, for the rows of a list of every feed. */
+struct feed_name {
+	long long id;
+	char *name; /* owned */
+};
+
+/* A row kept in place (see kept below). */
+struct kept_row {
+	size_t at; /* its place in the rows shown */
+	struct cache_headline row;
+};
+
 struct cache_stories {
 	struct ui_stories base;
 	struct cache *cache;
+	struct cache_list list;
 	struct cache_headlines *win; /* rows first.. of the list */
 	size_t first;
 	struct cache_list_counts counts; /* the list's rows, unread ones */
@@ -56,6 +69,14 @@ struct cache_stories {
 	 * NULL entries lead nowhere known). */
 	char **links;
 	size_t nlinks;
+	struct feed_name *names; /* the feeds' names shown so far */
+	size_t nnames;
+	/* Rows of a list of unread rows marked read since it was read: the
+	 * cache's list no longer has them, and they stay where they were
+	 * (kept[k].at, going up), marked, until it is read again.  The rows
+	 * shown are the cache's with these put back; titles owned. */
+	struct kept_row *kept;
+	size_t nkept;
 };
 
 static struct cache_stories *of(struct ui_stories *s)
@@ -65,7 +86,7 @@ static struct cache_stories *of(struct ui_stories *s)
 
 static struct cache_row_key key_of(const struct cache_headline *h)
 {
-	return (struct cache_row_key){.time = h->time, .id = h->id};
+	return (struct cache_row_key){.time = h->place, .id = h->id};
 }
 
 /* A way to read rows: from a row whose place is known (no key: from the
@@ -83,38 +104,87 @@ static void cheaper(struct reading *best, struct reading r)
 		*best = r;
 }
 
-/* The cheapest way to rows [p, end): from the list's start or end, or
- * from a row of the window before or after them. */
+/* How many rows kept in place come before row f of those shown. */
+static size_t kept_before(const struct cache_stories *cs, size_t f)
+{
+	size_t k = 0;
+	while (k < cs->nkept && cs->kept[k].at < f)
+		k++;
+	return k;
+}
+
+/* The row kept at row f of those shown, or NULL. */
+static struct kept_row *kept_at(const struct cache_stories *cs, size_t f)
+{
+	size_t k = kept_before(cs, f);
+	return k < cs->nkept && cs->kept[k].at == f ? &cs->kept[k] : NULL;
+}
+
+/* Where row l of the cache's list is among the rows shown. */
+static size_t shown_place(const struct cache_stories *cs, size_t l)
+{
+	for (size_t k = 0; k < cs->nkept && cs->kept[k].at <= l; k++)
+		l++;
+	return l;
+}
+
+/* The cheapest way to rows [p, end) of the cache's list (its own
+ * places, the rows kept in place left out): from the list's start or
+ * end, or from a row of the window before or after them. */
 static struct reading plan(const struct cache_stories *cs, size_t p, size_t end)
 {
+	size_t rows = cs->counts.rows - cs->nkept;
 	struct reading best = {.from = CACHE_ROWS_AFTER, .skip = p};
 	cheaper(&best, (struct reading){.from = CACHE_ROWS_BEFORE,
-	                                .skip = cs->counts.rows - end});
+	                                .skip = rows - end});
 	const struct cache_headlines *w = cs->win;
-	if (!w || !w->n)
-		return best;
-	size_t last = cs->first + w->n - 1;
-	if (p > cs->first) {
-		size_t a = p - 1 < last ? p - 1 : last;
-		cheaper(&best,
-		        (struct reading){.at = key_of(&w->items[a - cs->first]),
-		                         .keyed = true,
-		                         .from = CACHE_ROWS_AFTER,
-		                         .skip = p - a - 1});
-	}
-	if (last >= end) {
-		size_t a = end > cs->first ? end : cs->first;
-		cheaper(&best,
-		        (struct reading){.at = key_of(&w->items[a - cs->first]),
-		                         .keyed = true,
-		                         .from = CACHE_ROWS_BEFORE,
-		                         .skip = a - end});
+	/* l: the window row's place in the cache's list (a row kept in
+	 * place: the place of the row after it) */
+	size_t l = w ? cs->first - kept_before(cs, cs->first) : 0;
+	for (size_t i = 0; w && i < w->n; i++) {
+		bool live = !kept_at(cs, cs->first + i);
+		struct cache_row_key at = key_of(&w->items[i]);
+		if (l + live <= p)
+			cheaper(&best,
+			        (struct reading){.at = at,
+			                         .keyed = true,
+			                         .from = CACHE_ROWS_AFTER,
+			                         .skip = p - l - live});
+		if (l >= end)
+			cheaper(&best,
+			        (struct reading){.at = at,
+			                         .keyed = true,
+			                         .from = CACHE_ROWS_BEFORE,
+			                         .skip = l - end});
+		l += live;
 	}
 	return best;
 }
 
-/* Hold rows read as the window, from row `first` on; rows read backwards
- * are put in the list's order. */
+/* Put the rows kept in place among rows read, the first of them row
+ * `first` of those shown. */
+static void put_back_kept(const struct cache_stories *cs,
+                          struct cache_headlines *h, size_t first)
+{
+	size_t extra = 0;
+	for (size_t f = first; kept_at(cs, f) || f - first - extra < h->n; f++)
+		extra += kept_at(cs, f) != NULL;
+	if (!extra)
+		return;
+	struct cache_headline *all =
+	        xreallocarray(NULL, h->n + extra, sizeof *all);
+	size_t read = 0;
+	for (size_t i = 0; i < h->n + extra; i++) {
+		const struct kept_row *k = kept_at(cs, first + i);
+		all[i] = k ? k->row : h->items[read++];
+	}
+	free(h->items);
+	h->items = all;
+	h->n += extra;
+}
+
+/* Hold rows of the cache's list read as the window, from row `first` of
+ * those shown on; rows read backwards are put in the list's order. */
 static void hold(struct cache_stories *cs, struct cache_headlines *h,
                  size_t first, bool backward)
 {
@@ -123,6 +193,7 @@ static void hold(struct cache_stories *cs, struct cache_headlines *h,
 		h->items[i] = h->items[h->n - 1 - i];
 		h->items[h->n - 1 - i] = t;
 	}
+	put_back_kept(cs, h, first);
 	cache_headlines_free(cs->win);
 	cs->win = h;
 	cs->first = first;
@@ -137,10 +208,11 @@ static void read_rows(struct cache_stories *cs, size_t i)
 	if (rows > WINDOW && p > rows - WINDOW)
 		p = rows - WINDOW; /* a full window at the list's end */
 	size_t end = rows - p < WINDOW ? rows : p + WINDOW;
-	struct reading r = plan(cs, p, end);
-	struct cache_headlines *h = cache_list_rows(cs->cache, cs->base.feed_id,
-	                                            r.keyed ? &r.at : NULL,
-	                                            r.from, r.skip, end - p);
+	size_t lp = p - kept_before(cs, p), lend = end - kept_before(cs, end);
+	struct reading r = plan(cs, lp, lend);
+	struct cache_headlines *h =
+	        cache_list_rows(cs->cache, &cs->list, r.keyed ? &r.at : NULL,
+	                        r.from, r.skip, lend - lp);
 	if (h)
 		hold(cs, h, p, r.from == CACHE_ROWS_BEFORE);
 }
@@ -180,11 +252,22 @@ static const char *cs_title(struct ui_stories *s, size_t i)
 	return row(of(s), i)->title;
 }
 
+/* The row's feed's name in a list of every feed's rows. */
 static const char *cs_site(struct ui_stories *s, size_t i)
 {
-	(void)s;
-	(void)i;
-	return NULL;
+	struct cache_stories *cs = of(s);
+	long long feed = row(cs, i)->feed_id;
+	if (!s->has_site || !feed)
+		return NULL;
+	for (size_t k = 0; k < cs->nnames; k++)
+		if (cs->names[k].id == feed)
+			return cs->names[k].name;
+	char *name = cache_feed_name(cs->cache, feed);
+	if (!name)
+		return NULL;
+	cs->names = xreallocarray(cs->names, cs->nnames + 1, sizeof *cs->names);
+	cs->names[cs->nnames] = (struct feed_name){.id = feed, .name = name};
+	return cs->names[cs->nnames++].name;
 }
 
 /* The day in the reader's time zone; the article shows the feed's own. */
@@ -402,6 +485,40 @@ static size_t cs_story_of_item(struct ui_stories *s, long long id)
 	return story;
 }
 
+/* Keep row i (of the rows shown) in place, marked read: a list of unread
+ * rows no longer has it, but shows it until it is read again; marked
+ * unread again, the list has it again, in the same place. */
+static void keep_in_place(struct cache_stories *cs, size_t i, bool read)
+{
+	if (cs->list.rows != CACHE_LIST_UNREAD || cache_list_sorted(&cs->list))
+		return;
+	size_t k = kept_before(cs, i);
+	bool kept = k < cs->nkept && cs->kept[k].at == i;
+	if (read && !kept) {
+		cs->kept = xreallocarray(cs->kept, cs->nkept + 1,
+		                         sizeof *cs->kept);
+		memmove(&cs->kept[k + 1], &cs->kept[k],
+		        (cs->nkept++ - k) * sizeof *cs->kept);
+		cs->kept[k] = (struct kept_row){.at = i, .row = *row(cs, i)};
+		cs->kept[k].row.title = xstrdup(row(cs, i)->title);
+		cs->kept[k].row.read = true;
+	} else if (!read && kept) {
+		free((char *)cs->kept[k].row.title);
+		memmove(&cs->kept[k], &cs->kept[k + 1],
+		        (--cs->nkept - k) * sizeof *cs->kept);
+	}
+}
+
+/* Forget the rows kept in place: the list is read again. */
+static void forget_kept(struct cache_stories *cs)
+{
+	for (size_t k = 0; k < cs->nkept; k++)
+		free((char *)cs->kept[k].row.title);
+	free(cs->kept);
+	cs->kept = NULL;
+	cs->nkept = 0;
+}
+
 /* A row's mark is its group's in the list: the story was read, in
  * whichever words.  The list's unread count follows its rows. */
 static bool cs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
@@ -410,8 +527,8 @@ static bool cs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
 	struct cache_headline *h = row(cs, i);
 	bool in_list = i < cs->counts.rows;
 	bool ok = in_list && h->variants
-	                  ? cache_story_set_read(cs->cache, h->story,
-	                                         s->feed_id, read)
+	                  ? cache_story_set_read(cs->cache, h->story, &cs->list,
+	                                         read)
 	                  : cache_item_set_read(cs->cache, h->id, read);
 	if (!ok) {
 		*error = xstrdup(cache_error(cs->cache));
@@ -422,6 +539,7 @@ static bool cs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
 			cs->counts.unread--;
 		else
 			cs->counts.unread++;
+		keep_in_place(cs, i, read);
 	}
 	h->read = read;
 	return true;
@@ -464,10 +582,10 @@ static int find_key(struct cache_stories *cs, const char *text,
 	enum cache_rows_from way = move == UI_FIND_PREV   ? CACHE_ROWS_BEFORE
 	                           : move == UI_FIND_NEXT ? CACHE_ROWS_AFTER
 	                                                  : CACHE_ROWS_AT;
-	long long feed = cs->base.feed_id;
-	int got = cache_list_find(cs->cache, feed, text, from, way, found);
+	const struct cache_list *l = &cs->list;
+	int got = cache_list_find(cs->cache, l, text, from, way, found);
 	if (got == 0) /* around the end */
-		got = cache_list_find(cs->cache, feed, text, NULL, way, found);
+		got = cache_list_find(cs->cache, l, text, NULL, way, found);
 	return got;
 }
 
@@ -485,20 +603,21 @@ static bool cs_find(struct ui_stories *s, const char *text,
 	struct cache_row_key at = key_of(row(cs, from)), match;
 	int got = find_key(cs, text, &at, move, &match);
 	long long place =
-	        got > 0 ? cache_list_position(cs->cache, s->feed_id, &match)
-	                : 0;
+	        got > 0 ? cache_list_position(cs->cache, &cs->list, &match) : 0;
 	struct cache_headlines *h = NULL;
 	if (got > 0 && place >= 0)
-		h = cache_list_rows(cs->cache, s->feed_id, &match,
-		                    CACHE_ROWS_AT, 0, WINDOW);
+		h = cache_list_rows(cs->cache, &cs->list, &match, CACHE_ROWS_AT,
+		                    0, WINDOW);
 	if (got < 0 ||
 	    (got > 0 &&
-	     (!h || !cache_list_find_count(cs->cache, s->feed_id, text, &match,
+	     (!h || !cache_list_find_count(cs->cache, &cs->list, text, &match,
 	                                   &found->total, &found->rank)))) {
 		cache_headlines_free(h);
 		*error = xstrdup(cache_error(cs->cache));
 		return false;
 	}
+	if (got > 0)
+		place = (long long)shown_place(cs, (size_t)place);
 	if (h)
 		hold(cs, h, (size_t)place, false);
 	found->story = (size_t)place;
@@ -514,32 +633,39 @@ static void free_extra(struct cache_stories *cs)
 	cs->nextra = 0;
 }
 
-/* Only the list reloads, with no article open: the extra stories are
- * forgotten, as their numbers move with the list's length.  The story
- * kept is found again by its key while it is a row (its place counted);
- * else the place stays. */
-static size_t cs_reload(struct ui_stories *s, size_t keep)
+/* Read list l in place of the one shown (the same, reloading): the
+ * extra stories are forgotten, as their numbers move with the list's
+ * length, and so are the rows kept in place.  The story kept is found
+ * again by its key while it is a row (its place counted), else the row
+ * after it is; else the place stays. */
+static size_t read_again(struct cache_stories *cs, const struct cache_list *l,
+                         size_t keep)
 {
-	struct cache_stories *cs = of(s);
-	struct cache_list_counts counts;
-	if (!cache_list_count(cs->cache, s->feed_id, &counts))
-		return keep; /* the old list stays: better than none */
 	bool kept = keep < cs->counts.rows;
 	struct cache_row_key key = {0};
-	if (kept)
-		key = key_of(row(cs, keep));
+	if (kept) {
+		const struct cache_headline *h = row(cs, keep);
+		key = (struct cache_row_key){.time = h->time, .id = h->id};
+	}
+	struct cache_list_counts counts;
+	if (!cache_list_open(cs->cache, l) ||
+	    !cache_list_count(cs->cache, l, &counts))
+		return keep; /* the old list stays: better than none */
+	cs->list = *l;
 	free_extra(cs);
+	forget_kept(cs);
 	cache_headlines_free(cs->win);
 	cs->win = NULL;
 	cs->counts = counts;
+	long long place = kept ? cache_list_position(cs->cache, l, &key) : -1;
+	if (place >= 0 && cache_list_sorted(l))
+		key.time = place + 1; /* its place in the list sorted again */
 	struct cache_headlines *h =
-	        kept ? cache_list_rows(cs->cache, s->feed_id, &key,
-	                               CACHE_ROWS_AT, 0, WINDOW)
-	             : NULL;
-	long long place = -1;
-	if (h && h->n && h->items[0].id == key.id)
-		place = cache_list_position(cs->cache, s->feed_id, &key);
-	if (place >= 0 && (size_t)place < counts.rows) {
+	        place >= 0 && (size_t)place < counts.rows
+	                ? cache_list_rows(cs->cache, l, &key, CACHE_ROWS_AT, 0,
+	                                  WINDOW)
+	                : NULL;
+	if (h && h->n) {
 		hold(cs, h, (size_t)place, false);
 		return (size_t)place;
 	}
@@ -547,12 +673,29 @@ static size_t cs_reload(struct ui_stories *s, size_t keep)
 	return keep < counts.rows ? keep : (counts.rows ? counts.rows - 1 : 0);
 }
 
+/* Only the list reloads, with no article open. */
+static size_t cs_reload(struct ui_stories *s, size_t keep)
+{
+	struct cache_stories *cs = of(s);
+	return read_again(cs, &cs->list, keep);
+}
+
+static size_t cs_relist(struct ui_stories *s, const struct cache_list *l,
+                        size_t keep)
+{
+	return read_again(of(s), l, keep);
+}
+
 static void cs_free(struct ui_stories *s)
 {
 	struct cache_stories *cs = of(s);
 	cache_headlines_free(cs->win);
 	free_extra(cs);
+	forget_kept(cs);
 	forget_related(cs);
+	for (size_t k = 0; k < cs->nnames; k++)
+		free(cs->names[k].name);
+	free(cs->names);
 	free(cs);
 }
 
@@ -575,21 +718,25 @@ static const struct ui_stories_ops cache_ops = {
         .mark_all_read = cs_mark_all_read,
         .find = cs_find,
         .reload = cs_reload,
+        .relist = cs_relist,
         .free = cs_free,
 };
 
-struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
-                                    char **error)
+struct ui_stories *ui_stories_cache(struct cache *cache,
+                                    const struct cache_list *list, char **error)
 {
 	struct cache_list_counts counts;
-	if (!cache_list_count(cache, feed_id, &counts)) {
+	if (!cache_list_open(cache, list) ||
+	    !cache_list_count(cache, list, &counts)) {
 		*error = xstrdup(cache_error(cache));
 		return NULL;
 	}
 	struct cache_stories *cs = xcalloc(1, sizeof *cs);
 	cs->base.ops = &cache_ops;
-	cs->base.feed_id = feed_id;
+	cs->base.feed_id = list->feed_id;
+	cs->base.has_site = list->feed_id == 0;
 	cs->cache = cache;
+	cs->list = *list;
 	cs->counts = counts;
 	return &cs->base;
 }

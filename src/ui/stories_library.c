@@ -167,6 +167,7 @@ static const struct ui_stories_ops lib_ops = {
         .unread = lib_unread,
         .find = lib_find,
         .reload = NULL,
+        .relist = NULL,
         .free = lib_free,
 };
 

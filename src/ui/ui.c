@@ -6,6 +6,7 @@
 
 #include <curl/curl.h>
 #include <curses.h>
+#include <errno.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,6 +225,10 @@ static unsigned dispatch(struct ui *ui, enum ui_action a)
 			return ui_unread_mark_read(ui, 0);
 		case UI_ACTION_UNDO:
 			return ui_unread_undo(ui);
+		case UI_ACTION_SHOW_STARRED:
+			return ui_list_show_all(ui, CACHE_LIST_STARRED);
+		case UI_ACTION_SHOW_UNREAD:
+			return ui_list_show_all(ui, CACHE_LIST_UNREAD);
 		default:
 			break;
 		}
@@ -557,11 +562,20 @@ static enum ui_direction interface_direction(const struct ui_config *cfg)
 	return lang_rtl() ? UI_DIR_RTL : UI_DIR_LTR;
 }
 
+void ui_state_changed(struct ui *ui)
+{
+	if (ui->state_path && !ui_state_save(&ui->state, ui->state_path))
+		ui_message(ui, _("%s: can't be written: %s"), ui->state_path,
+		           strerror(errno));
+}
+
 /* Run the reader with the view first on screen. */
 static int run(struct ui *ui, const struct ui_view_ops *first)
 {
 	struct ui_config *cfg = load_config(&ui->message);
 	ui->cfg = cfg;
+	ui->state_path = ui_state_path();
+	ui_state_load(&ui->state, ui->state_path);
 	if (!ui_screen_open(cfg, ui->lay.visual)) {
 		ui_config_free(cfg);
 		return EXIT_FAILURE;
@@ -620,6 +634,7 @@ static void ui_done(struct ui *ui)
 	free(ui->stories_title);
 	free(ui->message);
 	free(ui->undo_ids);
+	free(ui->state_path);
 }
 
 int ui_run(struct library *lib, struct source_relater *relater,

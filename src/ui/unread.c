@@ -57,7 +57,7 @@ static bool other_feed(struct ui *ui, int step, size_t *story)
 		struct ui_stories *s = ui->stories;
 		char *error = NULL;
 		if (id != shown)
-			s = ui_stories_cache(ui->cache, id, &error);
+			s = ui_stories_for(ui, id, CACHE_LIST_ALL, &error);
 		if (!s) {
 			ui_message_error(ui, error);
 			return false;
@@ -135,6 +135,14 @@ unsigned ui_unread_toggle(struct ui *ui, size_t i)
 	return UI_REACT_DRAW;
 }
 
+/* Remember what a marking read changed (owned from now on), for undo. */
+static void keep_undo(struct ui *ui, long long *ids, size_t n)
+{
+	free(ui->undo_ids);
+	ui->undo_ids = ids;
+	ui->nundo = n;
+}
+
 /* Say that n stories were marked read, and which key undoes it. */
 static void say_marked(struct ui *ui, size_t n)
 {
@@ -169,15 +177,62 @@ unsigned ui_unread_mark_read(struct ui *ui, long long feed_id)
 	}
 	/* Held marks are written later: undo stands for them all the same. */
 	bool written = cache_items_set_read(ui->cache, ids, n, true);
-	free(ui->undo_ids);
-	ui->undo_ids = ids;
-	ui->nundo = n;
+	keep_undo(ui, ids, n);
 	if (written)
 		say_marked(ui, n);
 	else
 		ui_message(ui, "%s", cache_error(ui->cache));
 	ui_views_changed(ui, feed_id);
 	return UI_REACT_DRAW;
+}
+
+/* The unread stories of the list shown: their items, else (files) their
+ * numbers.  *n gets their count; the caller frees the array. */
+static long long *list_unread(struct ui *ui, size_t *n)
+{
+	struct ui_stories *s = ui->stories;
+	size_t count = s->ops->count(s);
+	long long *ids = xreallocarray(NULL, count + 1, sizeof *ids);
+	*n = 0;
+	for (size_t i = 0; i < count; i++)
+		if (!s->ops->is_read(s, i))
+			ids[(*n)++] =
+			        ui->cache ? s->ops->item(s, i) : (long long)i;
+	return ids;
+}
+
+unsigned ui_unread_mark_list_read(struct ui *ui)
+{
+	struct ui_stories *s = ui->stories;
+	if (ui->cache && s->rows != CACHE_LIST_STARRED)
+		return ui_unread_mark_read(ui, s->feed_id);
+	/* a few starred items, or article files: every row is looked at */
+	size_t n;
+	long long *ids = list_unread(ui, &n);
+	char *error = NULL;
+	bool done = ui->cache ? cache_items_set_read(ui->cache, ids, n, true)
+	                      : s->ops->mark_all_read(s, &error);
+	if (!done && ui->cache)
+		error = xstrdup(cache_error(ui->cache));
+	keep_undo(ui, ids, n);
+	if (ui_message_error(ui, error))
+		say_marked(ui, n);
+	if (ui->cache)
+		ui_views_changed(ui, 0);
+	return UI_REACT_DRAW;
+}
+
+/* Make the stories numbered ids unread again (reading files). */
+static bool stories_unread(struct ui *ui, const long long *ids, size_t n)
+{
+	struct ui_stories *s = ui->stories;
+	bool ok = true;
+	for (size_t k = 0; k < n && ok; k++) {
+		char *error = NULL;
+		ok = s->ops->set_read(s, (size_t)ids[k], false, &error);
+		ui_message_error(ui, error);
+	}
+	return ok;
 }
 
 unsigned ui_unread_undo(struct ui *ui)
@@ -187,20 +242,22 @@ unsigned ui_unread_undo(struct ui *ui)
 		return UI_REACT_DRAW;
 	}
 	size_t n = ui->nundo;
-	if (cache_items_set_read(ui->cache, ui->undo_ids, n, false)) {
+	bool done = ui->cache ? cache_items_set_read(ui->cache, ui->undo_ids, n,
+	                                             false)
+	                      : stories_unread(ui, ui->undo_ids, n);
+	if (done) {
 		char *count = ui_numbers("%zu", n);
 		ui_info(ui,
 		        ngettext("%s story marked unread again",
 		                 "%s stories marked unread again", n),
 		        count);
 		free(count);
-	} else {
+	} else if (ui->cache) {
 		ui_message(ui, "%s", cache_error(ui->cache));
 	}
-	free(ui->undo_ids);
-	ui->undo_ids = NULL;
-	ui->nundo = 0;
-	ui_views_changed(ui, 0);
+	keep_undo(ui, NULL, 0);
+	if (ui->cache)
+		ui_views_changed(ui, 0);
 	return UI_REACT_DRAW;
 }
 

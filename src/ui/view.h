@@ -85,7 +85,9 @@ struct ui {
 	 * reader's: freed when the list is left or the reader ends); NULL
 	 * on the feed list before a feed is opened. */
 	struct ui_stories *stories;
-	char *stories_title; /* the title bar's, or NULL: PACKAGE */
+	char *stories_title;   /* the title bar's, or NULL: PACKAGE */
+	struct ui_state state; /* how lists are shown, as remembered */
+	char *state_path;      /* where it is remembered; NULL: nowhere */
 
 	/* the status line */
 	char *message;     /* shown until the next key */
@@ -107,7 +109,8 @@ struct ui {
 	size_t update_errors;
 	struct pages *pages; /* stories' web pages being fetched */
 	/* the items the last marking of feeds read changed, for undo
-	 * (owned; none: nothing to undo) */
+	 * (owned; none: nothing to undo); reading files, the stories' numbers
+	 */
 	long long *undo_ids;
 	size_t nundo;
 	long long reload_due_ms; /* the next automatic reload (monotonic) */
@@ -225,6 +228,20 @@ void ui_feeds_show(struct ui *ui, long long feed_id, struct ui_stories *s);
  * the first. */
 void ui_list_open(struct ui *ui, struct ui_stories *s, const char *title);
 
+/* The stories of the cache's list of feed_id (0: every feed), rows
+ * shown as the reader's state says (read ones hidden, its order): the
+ * one place a cache's list is made.  NULL with *error (a new string). */
+struct ui_stories *ui_stories_for(struct ui *ui, long long feed_id,
+                                  enum cache_list_rows rows, char **error);
+
+/* Show the list of every starred story (CACHE_LIST_STARRED), or of every
+ * unread one (CACHE_LIST_UNREAD), from the feed list or in place of the
+ * headlines shown. */
+unsigned ui_list_show_all(struct ui *ui, enum cache_list_rows rows);
+
+/* Remember the reader's state (ui->state) in its file now. */
+void ui_state_changed(struct ui *ui);
+
 /* Put the list's cursor on story i (the list follows the reader). */
 void ui_list_follow(struct ui *ui, size_t i);
 
@@ -266,7 +283,14 @@ unsigned ui_unread_toggle(struct ui *ui, size_t i);
  * many and which key undoes it. */
 unsigned ui_unread_mark_read(struct ui *ui, long long feed_id);
 
-/* Make unread again exactly the items the last marking read changed. */
+/* Mark every story of the list shown read (A in the headlines): its
+ * feed's items (of every feed for the list of every feed), the starred
+ * list's own, or every article file's story, saying how many and which
+ * key undoes it. */
+unsigned ui_unread_mark_list_read(struct ui *ui);
+
+/* Make unread again exactly the items (stories, reading files) the last
+ * marking read changed. */
 unsigned ui_unread_undo(struct ui *ui);
 
 /* Reload every feed now if the config asks for it at start, and start

@@ -19,14 +19,17 @@ const char *xdg_home(void)
 
 char *xdg_path(enum xdg_kind kind, const char *name)
 {
-	const char *base = getenv(kind == XDG_CONFIG ? "XDG_CONFIG_HOME"
-	                                             : "XDG_DATA_HOME");
+	static const char *const variable[] = {[XDG_CONFIG] = "XDG_CONFIG_HOME",
+	                                       [XDG_DATA] = "XDG_DATA_HOME",
+	                                       [XDG_STATE] = "XDG_STATE_HOME"};
+	static const char *const fallback[] = {[XDG_CONFIG] = ".config",
+	                                       [XDG_DATA] = ".local/share",
+	                                       [XDG_STATE] = ".local/state"};
+	const char *base = getenv(variable[kind]);
 	if (base && base[0] == '/')
 		return xasprintf("%s/%s/%s", base, PACKAGE, name);
 	const char *home = xdg_home();
 	if (!home)
 		return NULL;
-	return xasprintf("%s/%s/%s/%s", home,
-	                 kind == XDG_CONFIG ? ".config" : ".local/share",
-	                 PACKAGE, name);
+	return xasprintf("%s/%s/%s/%s", home, fallback[kind], PACKAGE, name);
 }

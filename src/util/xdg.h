@@ -5,6 +5,7 @@
 enum xdg_kind {
 	XDG_CONFIG, /* $XDG_CONFIG_HOME, else ~/.config */
 	XDG_DATA,   /* $XDG_DATA_HOME, else ~/.local/share */
+	XDG_STATE,  /* $XDG_STATE_HOME, else ~/.local/state */
 };
 
 /* The home folder: $HOME when absolute, else the password database's;

@@ -8,3 +8,7 @@ EXTRA_DIST += tests/cache/crash.sh tests/cache/shared.sh
 # Marking a feed read and undoing it, exactly.
 check_PROGRAMS += tests/cache/marks-test
 TESTS += tests/cache/marks-test
+
+# The lists a struct cache_list describes, against plain SQL.
+check_PROGRAMS += tests/cache/lists-test
+TESTS += tests/cache/lists-test

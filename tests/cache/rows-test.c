@@ -69,30 +69,32 @@ static struct expected expected_rows(struct cache *c, long long feed_id)
 static void test_pages(struct cache *c, long long feed_id,
                        const struct expected *e)
 {
+	struct cache_list l =
+	        cache_list_of(feed_id, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);
 	struct cache_headlines *h =
-	        cache_list_rows(c, feed_id, NULL, CACHE_ROWS_AFTER, 0, 10);
+	        cache_list_rows(c, &l, NULL, CACHE_ROWS_AFTER, 0, 10);
 	for (size_t i = 0; h && i < 10; i++)
 		CHECK(h->items[i].id == e->id[i], "first page, row %zu", i);
 	cache_headlines_free(h);
-	h = cache_list_rows(c, feed_id, NULL, CACHE_ROWS_BEFORE, 0, 10);
+	h = cache_list_rows(c, &l, NULL, CACHE_ROWS_BEFORE, 0, 10);
 	for (size_t i = 0; h && i < 10; i++)
 		CHECK(h->items[i].id == e->id[e->n - 1 - i], "last page, %zu",
 		      i);
 	cache_headlines_free(h);
 	struct cache_headlines *one =
-	        cache_list_rows(c, feed_id, NULL, CACHE_ROWS_AFTER, 700, 1);
+	        cache_list_rows(c, &l, NULL, CACHE_ROWS_AFTER, 700, 1);
 	CHECK(one && one->n == 1 && one->items[0].id == e->id[700],
 	      "row 700 by skipping");
 	struct cache_row_key key = {one->items[0].time, one->items[0].id};
-	h = cache_list_rows(c, feed_id, &key, CACHE_ROWS_AT, 3, 5);
+	h = cache_list_rows(c, &l, &key, CACHE_ROWS_AT, 3, 5);
 	for (size_t i = 0; h && i < 5; i++)
 		CHECK(h->items[i].id == e->id[703 + i], "at 700 + 3 + %zu", i);
 	cache_headlines_free(h);
-	h = cache_list_rows(c, feed_id, &key, CACHE_ROWS_BEFORE, 0, 5);
+	h = cache_list_rows(c, &l, &key, CACHE_ROWS_BEFORE, 0, 5);
 	for (size_t i = 0; h && i < 5; i++)
 		CHECK(h->items[i].id == e->id[699 - i], "before 700, %zu", i);
 	cache_headlines_free(h);
-	CHECK(cache_list_position(c, feed_id, &key) == 700, "row 700's place");
+	CHECK(cache_list_position(c, &l, &key) == 700, "row 700's place");
 	cache_headlines_free(one);
 }
 
@@ -163,10 +165,14 @@ int main(void)
 	long long one = feeds[0].id;
 	cache_feeds_free(feeds, nf);
 
+	struct cache_list feed_list =
+	        cache_list_of(one, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);
+	struct cache_list every_list =
+	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);
 	struct expected e = expected_rows(c, one);
 	CHECK(e.n == ITEMS - ITEMS / 50, "%zu rows", e.n);
 	test_pages(c, one, &e);
-	struct ui_stories *s = ui_stories_cache(c, one, &error);
+	struct ui_stories *s = ui_stories_cache(c, &feed_list, &error);
 	check_rows(s, &e, "feed");
 	CHECK(s->ops->variants(s, 0) == 1 && s->ops->variants(s, 1) == 0,
 	      "a row with its variant");
@@ -195,7 +201,7 @@ int main(void)
 	/* Every feed's list. */
 	struct expected all = expected_rows(c, 0);
 	test_pages(c, 0, &all);
-	s = ui_stories_cache(c, 0, &error);
+	s = ui_stories_cache(c, &every_list, &error);
 	check_rows(s, &all, "every feed");
 	s->ops->free(s);
 	free(all.id);

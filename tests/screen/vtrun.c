@@ -232,6 +232,9 @@ static void env_init(void)
 	dir = xasprintf("%s/.cache", S.home);
 	env_set("XDG_CACHE_HOME", dir);
 	free(dir);
+	dir = xasprintf("%s/.local/state", S.home);
+	env_set("XDG_STATE_HOME", dir);
+	free(dir);
 	env_set("TERM", "xterm-256color");
 	env_set("LANG", "C.UTF-8");
 	env_set("LC_ALL", "C.UTF-8");

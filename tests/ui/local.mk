@@ -52,9 +52,13 @@ ui_screen_tests = \
 	tests/ui/mirrored-feeds.scr \
 	tests/ui/links.scr \
 	tests/ui/save-folder.scr \
-	tests/ui/links-number.scr
+	tests/ui/links-number.scr \
+	tests/ui/undo-files.scr \
+	tests/ui/views-hide-read.scr \
+	tests/ui/views-all.scr \
+	tests/ui/views-sort.scr
 
-EXTRA_DIST += $(ui_screen_tests) \
+EXTRA_DIST += $(ui_screen_tests) tests/ui/data/twice.sh \
 	tests/ui/article-80x24.screen \
 	tests/ui/article-end.screen \
 	tests/ui/scroll-bytes-1.screen \
