@@ -13,6 +13,7 @@
 #include "model/article.h"
 #include "model/library.h"
 #include "source/relate.h"
+#include "source/urls.h"
 #include "store/cache.h"
 #include "text/find.h"
 
@@ -106,5 +107,23 @@ struct ui_stories *ui_stories_library(struct library *lib,
  * *error (a new string) when the cache can't list them. */
 struct ui_stories *ui_stories_cache(struct cache *cache, long long feed_id,
                                     char **error);
+
+/* The stories of a query feed: the rows of the list of every feed whose
+ * item matches the filter expression expr (model/filter.h; a feed's tags
+ * and title from urls, which stays the caller's), newest first; feed_id
+ * is what the source's feed_id says (below 0: no feed of the cache).
+ * NULL with *error (a new string) when expr is no filter or the cache
+ * can't be read. */
+struct ui_stories *ui_stories_query(struct cache *cache,
+                                    const struct urls *urls, const char *expr,
+                                    long long feed_id, char **error);
+
+struct filter;
+
+/* The counts of n query feeds' lists (a NULL filter counts nothing), in
+ * one reading of the cache; false with the cache's error. */
+bool ui_query_counts(struct cache *cache, const struct urls *urls,
+                     struct filter *const *filters, size_t n,
+                     struct cache_list_counts *counts);
 
 #endif
