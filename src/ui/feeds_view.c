@@ -9,9 +9,11 @@
 #include <time.h>
 
 #include "layout/lang.h"
+#include "model/filter.h"
 #include "ui/draw.h"
 #include "ui/view.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define TITLE_X       3 /* after the error mark */
@@ -21,6 +23,19 @@
 /* Below this width the time of the last update drops away. */
 #define UPDATED_MIN_WIDTH 60
 
+/* The query feeds of the urls file ("query:NAME:EXPRESSION" lines), by
+ * their entry's index there: rows of the feed list whose id is
+ * -(index + 1), counted after the list is first drawn (a scan of the
+ * cache) and again when the cache changed, once no update runs. */
+struct feeds_queries {
+	struct filter **filters; /* NULL: no query */
+	struct cache_list_counts *counts;
+	size_t n;
+	bool due;     /* the counts are to be made again */
+	bool counted; /* they were made once */
+	bool drawn;   /* the list was drawn since they were due */
+};
+
 /* The feed list's state. */
 struct feeds_view {
 	struct cache_feed *feeds; /* the rows shown, then those not shown */
@@ -29,6 +44,9 @@ struct feeds_view {
 	struct ui_rows rows;
 	struct ui_find find; /* the search of the feeds' names */
 	bool stale;          /* the cache changed: read the rows again */
+	struct feeds_queries queries;
+	char *tag;       /* the tag whose feeds are shown; NULL: every feed */
+	char *tag_label; /* the prompt asking for it, while it is open */
 };
 
 static struct feeds_view *state(struct ui *ui)
@@ -66,6 +84,157 @@ static bool shown(const struct ui *ui, const struct cache_feed *f,
 	return !(e && e->hidden);
 }
 
+/* Query feeds and tags: rows of the urls file's query: lines, and the
+ * one tag whose feeds the list shows. */
+
+static void queries_read(const struct ui *ui, struct feeds_queries *q)
+{
+	q->n = ui->urls ? ui->urls->n : 0;
+	q->filters = xcalloc(q->n ? q->n : 1, sizeof *q->filters);
+	q->counts = xcalloc(q->n ? q->n : 1, sizeof *q->counts);
+	for (size_t k = 0; k < q->n; k++) {
+		char *name, *expr, *error = NULL;
+		const struct urls_entry *e = &ui->urls->entries[k];
+		if (e->kind != URLS_QUERY ||
+		    !urls_query_split(e->url, &name, &expr))
+			continue;
+		q->filters[k] = filter_parse(expr, &error, NULL);
+		free(error); /* the urls file left out bad lines already */
+		free(name);
+		free(expr);
+	}
+}
+
+static void queries_free(struct feeds_queries *q)
+{
+	for (size_t k = 0; k < q->n; k++)
+		filter_free(q->filters[k]);
+	free(q->filters);
+	free(q->counts);
+}
+
+/* The feeds read from the cache, and after them a row for each query
+ * feed (not in the cache), its counts as last made. */
+static struct cache_feed *add_queries(const struct ui *ui,
+                                      struct feeds_view *fv,
+                                      struct cache_feed *all, size_t *n)
+{
+	const struct feeds_queries *q = &fv->queries;
+	for (size_t k = 0; k < q->n; k++) {
+		char *name, *expr;
+		if (!q->filters[k] ||
+		    !urls_query_split(ui->urls->entries[k].url, &name, &expr))
+			continue;
+		free(expr);
+		all = xreallocarray(all, *n + 1, sizeof *all);
+		all[(*n)++] = (struct cache_feed){
+		        .id = -(long long)k - 1,
+		        .url = xstrdup(ui->urls->entries[k].url),
+		        .title = name,
+		        .subscribed = true,
+		        .unread = (long long)q->counts[k].unread,
+		        .total = (long long)q->counts[k].rows,
+		};
+		fv->queries.due = true;
+		fv->queries.drawn = false;
+	}
+	return all;
+}
+
+/* Make the query feeds' counts, once the list was drawn without them (a
+ * scan of the cache may take a while) and no update runs. */
+static unsigned count_queries(struct ui *ui, struct feeds_view *fv, bool on_top)
+{
+	struct feeds_queries *q = &fv->queries;
+	if (!q->due || !q->drawn || !on_top || ui->updater)
+		return UI_REACT_NONE;
+	q->due = false;
+	if (!ui_query_counts(ui->cache, ui->urls, q->filters, q->n,
+	                     q->counts)) {
+		ui_message(ui, "%s", cache_error(ui->cache));
+		return UI_REACT_DRAW;
+	}
+	q->counted = true;
+	for (size_t i = 0; i < fv->held; i++) {
+		struct cache_feed *f = &fv->feeds[i];
+		if (f->id >= 0)
+			continue;
+		f->unread = (long long)q->counts[-f->id - 1].unread;
+		f->total = (long long)q->counts[-f->id - 1].rows;
+	}
+	return UI_REACT_DRAW;
+}
+
+static struct ui_stories *open_query(struct ui *ui, const struct cache_feed *f,
+                                     char **error)
+{
+	char *name, *expr;
+	if (!urls_query_split(f->url, &name, &expr))
+		return NULL;
+	struct ui_stories *s =
+	        ui_stories_query(ui->cache, ui->urls, expr, f->id, error);
+	free(name);
+	free(expr);
+	return s;
+}
+
+/* Whether the entry e of the urls file has the tag. */
+static bool has_tag(const struct urls_entry *e, const char *tag)
+{
+	for (size_t i = 0; e && i < e->n_tags; i++)
+		if (!strcmp(e->tags[i], tag))
+			return true;
+	return false;
+}
+
+/* Whether f has the tag chosen (every feed has none). */
+static bool tagged(const struct ui *ui, const struct feeds_view *fv,
+                   const struct cache_feed *f)
+{
+	return !fv->tag ||
+	       has_tag(ui->urls ? urls_find(ui->urls, f->url) : NULL, fv->tag);
+}
+
+/* Where f's line is in the urls file; after them, in the cache's
+ * order, the feeds it does not list. */
+static size_t file_place(const struct ui *ui, const struct cache_feed *f,
+                         size_t row)
+{
+	if (f->id < 0)
+		return (size_t)(-f->id - 1);
+	const struct urls_entry *e =
+	        ui->urls ? urls_find(ui->urls, f->url) : NULL;
+	return e ? (size_t)(e - ui->urls->entries) : ui->urls->n + row;
+}
+
+struct placed {
+	size_t place;
+	struct cache_feed feed;
+};
+
+static int by_place(const void *a, const void *b)
+{
+	size_t x = ((const struct placed *)a)->place;
+	size_t y = ((const struct placed *)b)->place;
+	return (x > y) - (x < y);
+}
+
+/* Put the query feeds among the feeds shown where the urls file lists
+ * them. */
+static void in_file_order(const struct ui *ui, struct feeds_view *fv)
+{
+	if (!ui->urls || !fv->nfeeds)
+		return;
+	struct placed *p = xcalloc(fv->nfeeds, sizeof *p);
+	for (size_t i = 0; i < fv->nfeeds; i++)
+		p[i] = (struct placed){file_place(ui, &fv->feeds[i], i),
+		                       fv->feeds[i]};
+	qsort(p, fv->nfeeds, sizeof *p, by_place);
+	for (size_t i = 0; i < fv->nfeeds; i++)
+		fv->feeds[i] = p[i].feed;
+	free(p);
+}
+
 /* Read the rows from the cache again, keeping the cursor on the same
  * feed. */
 static void reload(struct ui *ui, struct feeds_view *fv)
@@ -79,11 +248,12 @@ static void reload(struct ui *ui, struct feeds_view *fv)
 	bool any = false;
 	for (size_t i = 0; i < n; i++)
 		any |= all[i].subscribed;
+	all = add_queries(ui, fv, all, &n);
 	/* The shown feeds go to the front, in order; the list keeps the
 	 * others behind them, to free them with it. */
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (shown(ui, &all[i], any)) {
+		if (shown(ui, &all[i], any) && tagged(ui, fv, &all[i])) {
 			struct cache_feed t = all[kept];
 			all[kept++] = all[i];
 			all[i] = t;
@@ -97,6 +267,7 @@ static void reload(struct ui *ui, struct feeds_view *fv)
 	fv->held = n;
 	fv->nfeeds = kept;
 	fv->stale = false;
+	in_file_order(ui, fv);
 	for (size_t i = 0; i < kept; i++)
 		if (all[i].id == id)
 			fv->rows.cursor = i;
@@ -106,6 +277,7 @@ static void reload(struct ui *ui, struct feeds_view *fv)
 static void *feeds_create(struct ui *ui)
 {
 	struct feeds_view *fv = xcalloc(1, sizeof *fv);
+	queries_read(ui, &fv->queries);
 	if (ui->cache)
 		reload(ui, fv);
 	return fv;
@@ -117,6 +289,9 @@ static void feeds_free(struct ui *ui, void *self)
 	struct feeds_view *fv = self;
 	cache_feeds_free(fv->feeds, fv->held);
 	ui_find_end(&fv->find);
+	queries_free(&fv->queries);
+	free(fv->tag);
+	free(fv->tag_label);
 	free(fv);
 }
 
@@ -140,11 +315,13 @@ static void draw_feed(const struct ui *ui, const struct feeds_view *fv, int y,
 	ui_draw_text(y, TITLE_X, title_width, feed_name(ui, f), role, &ui->lay,
 	             UI_PLACE_AUTO);
 	int x = TITLE_X + title_width + GAP;
-	char *counts = ui_numbers("%lld/%lld", f->unread, f->total);
+	char *counts = f->id < 0 && !fv->queries.counted
+	                       ? xstrdup("…")
+	                       : ui_numbers("%lld/%lld", f->unread, f->total);
 	ui_draw_text(y, x, COUNTS_WIDTH, counts, selected ? role : UI_ROLE_DATE,
 	             &ui->lay, UI_PLACE_END);
 	free(counts);
-	if (!updated)
+	if (!updated || f->id < 0)
 		return;
 	x += COUNTS_WIDTH + GAP;
 	char when[32] = "";
@@ -216,13 +393,18 @@ static void feeds_draw(struct ui *ui, void *self)
 	ui_rows_show_cursor(&fv->rows, body_rows(ui));
 	long long unread = 0;
 	for (size_t i = 0; i < fv->nfeeds; i++)
-		unread += fv->feeds[i].unread;
+		if (fv->feeds[i].id > 0) /* a query's are counted already */
+			unread += fv->feeds[i].unread;
 	char *counts =
 	        ui_numbers(ngettext("%zu feed, %lld unread",
 	                            "%zu feeds, %lld unread", fv->nfeeds),
 	                   fv->nfeeds, unread);
-	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, counts);
+	char *title = fv->tag ? xasprintf(_("%s, tag %s"), PACKAGE, fv->tag)
+	                      : xstrdup(PACKAGE);
+	ui_draw_bar(ui, 0, UI_ROLE_TITLE, title, counts);
+	free(title);
 	free(counts);
+	fv->queries.drawn = true;
 
 	int h = ui_body_rows(ui);
 	for (int y = 0; y < h && fv->rows.top + (size_t)y < fv->nfeeds; y++)
@@ -239,7 +421,9 @@ static unsigned open_feed(struct ui *ui, struct feeds_view *fv)
 		return UI_REACT_NONE;
 	const struct cache_feed *f = &fv->feeds[fv->rows.cursor];
 	char *error = NULL;
-	struct ui_stories *s = ui_stories_cache(ui->cache, f->id, &error);
+	struct ui_stories *s =
+	        f->id < 0 ? open_query(ui, f, &error)
+	                  : ui_stories_cache(ui->cache, f->id, &error);
 	if (!s) {
 		ui_message_error(ui, error);
 		return UI_REACT_DRAW;
@@ -315,7 +499,7 @@ long long ui_feeds_next_unread(struct ui *ui, long long feed_id, int step,
 			k = round ? n - 1 : k - 1;
 		*wrapped |= round && from_row;
 		from_row = true;
-		if (fv->feeds[k].unread > 0)
+		if (fv->feeds[k].unread > 0 && fv->feeds[k].id > 0)
 			return fv->feeds[k].id;
 	}
 	return 0;
@@ -353,6 +537,96 @@ static unsigned unread_feed(struct ui *ui, struct feeds_view *fv, int step)
 	return UI_REACT_DRAW;
 }
 
+/* Choosing a tag: the list shows only the feeds the urls file gives it. */
+
+/* Show the feeds of tag (NULL: every feed). */
+static unsigned show_tag(struct ui *ui, struct feeds_view *fv, const char *tag)
+{
+	free(fv->tag);
+	fv->tag = tag ? xstrdup(tag) : NULL;
+	fv->rows.cursor = 0;
+	fv->rows.top = 0;
+	reload(ui, fv);
+	return UI_REACT_DRAW;
+}
+
+/* Every tag of the urls file, once each, in file order: *n gets their
+ * count; the strings are the urls file's. */
+static const char **all_tags(const struct ui *ui, size_t *n)
+{
+	*n = 0;
+	size_t cap = 0;
+	const char **tags = NULL;
+	for (size_t k = 0; ui->urls && k < ui->urls->n; k++) {
+		const struct urls_entry *e = &ui->urls->entries[k];
+		for (size_t i = 0; i < e->n_tags; i++) {
+			size_t j = 0;
+			while (j < *n && strcmp(tags[j], e->tags[i]))
+				j++;
+			if (j < *n)
+				continue;
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 8;
+				tags = xreallocarray(tags, cap, sizeof *tags);
+			}
+			tags[(*n)++] = e->tags[i];
+		}
+	}
+	return tags;
+}
+
+/* The tag typed: a tag of the file, else the only one it begins. */
+static unsigned tag_answer(struct ui *ui, const char *text)
+{
+	struct feeds_view *fv = state(ui);
+	free(fv->tag_label);
+	fv->tag_label = NULL;
+	if (!text || !*text)
+		return UI_REACT_DRAW;
+	size_t n, found = 0;
+	const char **tags = all_tags(ui, &n);
+	const char *tag = NULL;
+	for (size_t i = 0; i < n && !(tag && !strcmp(tag, text)); i++)
+		if (!strncmp(tags[i], text, strlen(text))) {
+			tag = tags[i];
+			found++;
+		}
+	if (tag && (found == 1 || !strcmp(tag, text))) {
+		unsigned reaction = show_tag(ui, fv, tag);
+		free(tags);
+		return reaction;
+	}
+	free(tags);
+	ui_message(ui, _("no tag %s"), text);
+	return UI_REACT_DRAW;
+}
+
+/* Ask which tag, the urls file's tags listed. */
+static unsigned ask_tag(struct ui *ui)
+{
+	struct feeds_view *fv = state(ui);
+	size_t n;
+	const char **tags = all_tags(ui, &n);
+	if (!n) {
+		free(tags);
+		ui_message(ui, "%s", _("no feed has a tag in the urls file"));
+		return UI_REACT_DRAW;
+	}
+	struct strbuf list = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_adds(&list, ", ");
+		strbuf_adds(&list, tags[i]);
+	}
+	free(tags);
+	free(fv->tag_label);
+	char *joined = strbuf_take(&list);
+	fv->tag_label = xasprintf(_("tag (%s):"), joined);
+	free(joined);
+	ui_prompt_ask(ui, fv->tag_label, "", tag_answer);
+	return UI_REACT_DRAW;
+}
+
 static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct feeds_view *fv = self;
@@ -381,6 +655,10 @@ static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 		return unread_feed(ui, fv, -1);
 	case UI_ACTION_CLOSE:
 		return UI_REACT_QUIT;
+	case UI_ACTION_SELECT_TAG:
+		return ask_tag(ui);
+	case UI_ACTION_CLEAR_TAG:
+		return show_tag(ui, fv, NULL);
 	default:
 		break;
 	}
@@ -408,12 +686,15 @@ static void feeds_changed(struct ui *ui, void *self, long long feed_id)
 /* The counts change under the list too: it reads them again at once. */
 static unsigned feeds_reread(struct ui *ui, void *self, bool on_top)
 {
-	(void)on_top;
 	struct feeds_view *fv = self;
-	if (!fv->stale || !ui->cache)
+	if (!ui->cache)
 		return UI_REACT_NONE;
-	reload(ui, fv);
-	return UI_REACT_DRAW;
+	unsigned reaction = UI_REACT_NONE;
+	if (fv->stale) {
+		reload(ui, fv);
+		reaction = UI_REACT_DRAW;
+	}
+	return reaction | count_queries(ui, fv, on_top);
 }
 
 void ui_feeds_mark_stale(struct ui *ui)
@@ -450,7 +731,7 @@ void ui_feeds_update(struct ui *ui, long long feed_id)
 	struct feeds_view *fv = state(ui);
 	bool any = feed_id == UI_FEEDS_ALL;
 	for (size_t k = 0; k < fv->nfeeds && !any; k++)
-		any = to_update(fv, k, feed_id);
+		any = to_update(fv, k, feed_id) && fv->feeds[k].id > 0;
 	if (!any)
 		return;
 	if (!ui->updater) {
@@ -472,7 +753,7 @@ void ui_feeds_update(struct ui *ui, long long feed_id)
 		ui->update_errors = 0;
 	}
 	for (size_t k = 0; k < fv->nfeeds; k++)
-		if (to_update(fv, k, feed_id))
+		if (to_update(fv, k, feed_id) && fv->feeds[k].id > 0)
 			updater_add(ui->updater, fv->feeds[k].url,
 			            fv->feeds[k].etag,
 			            fv->feeds[k].last_modified);
