@@ -31,6 +31,8 @@ struct query_feeds {
 	const struct urls_entry **entry; /* by feed id; NULL: none */
 	bool *known;                     /* entry[id] looked up */
 	size_t n;
+	char **names; /* by feed id: the site column's name, or NULL */
+	size_t nnames;
 };
 
 static const struct urls_entry *feed_entry(struct query_feeds *qf, long long id,
@@ -59,6 +61,50 @@ static void query_feeds_free(struct query_feeds *qf)
 {
 	free(qf->entry);
 	free(qf->known);
+	for (size_t k = 0; k < qf->nnames; k++)
+		free(qf->names[k]);
+	free(qf->names);
+}
+
+/* The slot of feed id's name, NULL for an id too large to hold. */
+static char **name_slot(struct query_feeds *qf, long long id)
+{
+	if (id <= 0 || id >= FEEDS_HELD)
+		return NULL;
+	size_t k = (size_t)id;
+	if (k >= qf->nnames) {
+		size_t n = k + 64;
+		qf->names = xreallocarray(qf->names, n, sizeof *qf->names);
+		memset(qf->names + qf->nnames, 0,
+		       (n - qf->nnames) * sizeof *qf->names);
+		qf->nnames = n;
+	}
+	return &qf->names[k];
+}
+
+/* Keep the name of an item's feed as the feed list shows it: its title
+ * in the urls file, else its own, else its address. */
+static void note_name(struct query_feeds *qf, const struct cache_query_item *it)
+{
+	char **slot = name_slot(qf, it->feed_id);
+	if (!slot || *slot)
+		return;
+	const struct urls_entry *e = feed_entry(qf, it->feed_id, it->feed_url);
+	const char *name = e && e->title                       ? e->title
+	                   : it->feed_title && *it->feed_title ? it->feed_title
+	                                                       : it->feed_url;
+	*slot = xstrdup(name ? name : "");
+}
+
+/* The name of feed id: as noted, else (a feed no match came from) the
+ * cache's. */
+static const char *feed_name(struct query_feeds *qf, struct cache *cache,
+                             long long id)
+{
+	char **slot = name_slot(qf, id);
+	if (slot && !*slot)
+		*slot = cache_feed_name(cache, id);
+	return slot ? *slot : NULL;
 }
 
 /* The item as a filter sees it: the feed's tags and title from the urls
@@ -166,6 +212,7 @@ static bool match_item(const struct cache_query_item *it, void *ctx)
 	}
 	qs->ids[qs->n++] = it->id;
 	qs->unread += !it->read;
+	note_name(&qs->feeds, it);
 	return true;
 }
 
@@ -229,9 +276,8 @@ static const char *qs_title(struct ui_stories *s, size_t i)
 
 static const char *qs_site(struct ui_stories *s, size_t i)
 {
-	(void)s;
-	(void)i;
-	return NULL;
+	struct query_stories *qs = of(s);
+	return feed_name(&qs->feeds, qs->cache, row(qs, i)->feed_id);
 }
 
 static char *qs_date(struct ui_stories *s, size_t i)
@@ -486,6 +532,7 @@ struct ui_stories *ui_stories_query(struct cache *cache,
 	struct query_stories *qs = xcalloc(1, sizeof *qs);
 	qs->base.ops = &query_ops;
 	qs->base.feed_id = feed_id;
+	qs->base.has_site = true; /* stories of many feeds */
 	qs->cache = cache;
 	qs->filter = f;
 	qs->feeds.urls = urls;

@@ -8,3 +8,8 @@ EXTRA_DIST += tests/cache/crash.sh tests/cache/shared.sh
 # Marking a feed read and undoing it, exactly.
 check_PROGRAMS += tests/cache/marks-test
 TESTS += tests/cache/marks-test
+
+# Query feeds: the cache read for a filter, rows by id, and the story
+# source of a query.
+check_PROGRAMS += tests/cache/query-test
+TESTS += tests/cache/query-test
