@@ -490,11 +490,16 @@ struct cache_query_item {
 /* Called for each row; false stops the scan. */
 typedef bool cache_query_fn(const struct cache_query_item *item, void *ctx);
 
-/* Call fn for every row of the list of every feed (the first item of each
+/* Call fn for the rows of the list of every feed (the first item of each
  * near-duplicate group, as that list shows it), newest first (items of
- * unknown date last).  content is the start of the item's text (its
- * summary).  False with an error; a scan fn stopped is true. */
-bool cache_query_scan(struct cache *c, cache_query_fn *fn, void *ctx);
+ * unknown date last): those after the key's row (NULL: from the first),
+ * at most most of them (0: every one).  content is the start of the
+ * item's text (its summary).  Returns how many rows fn was given, with
+ * the last one's key in *last (when not NULL and there was one), or -1
+ * with an error.  fn returning false stops the scan after that row. */
+long long cache_query_scan(struct cache *c, const struct cache_row_key *after,
+                           size_t most, cache_query_fn *fn, void *ctx,
+                           struct cache_row_key *last);
 
 /* The headlines of the n items ids, in that order, for a window of a
  * query feed's list (no variants counted).  An item no longer in the

@@ -9,25 +9,51 @@
 #include "util/xalloc.h"
 
 /* Only the columns a filter looks at; items first, in the order of the
- * index of the list's rows, and each row's feed looked up by its key. */
+ * index of the list's rows (from a key on as the lists page, ?1 and ?2
+ * its time and id; ?3 the rows wanted, -1 every one), and each row's feed
+ * looked up by its key. */
 static const char scan_sql[] =
         "SELECT i.id, i.feed_id, i.time, i.read, i.starred, i.title,"
         " i.summary, i.author, i.link, i.guid, f.title, f.url, f.link"
         " FROM items AS i CROSS JOIN feeds AS f ON f.id = i.feed_id"
-        " WHERE i.head_all = 1 ORDER BY i.time DESC, i.id";
+        " WHERE i.head_all = 1%s ORDER BY i.time DESC, i.id LIMIT ?3";
 
 static const char *text(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-bool cache_query_scan(struct cache *c, cache_query_fn *fn, void *ctx)
+static sqlite3_stmt *
+scan_statement(struct cache *c, const struct cache_row_key *after, size_t most)
 {
+	char *sql = xasprintf(scan_sql, after ? " AND i.time <= ?1 AND"
+	                                        " (i.time < ?1 OR i.id > ?2)"
+	                                      : "");
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(cache_db(c), scan_sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return cache_fail(c, rc);
+	int rc = sqlite3_prepare_v2(cache_db(c), sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		cache_fail(c, rc);
+		return NULL;
+	}
+	if (after) {
+		sqlite3_bind_int64(st, 1, after->time);
+		sqlite3_bind_int64(st, 2, after->id);
+	}
+	sqlite3_bind_int64(st, 3, most ? (long long)most : -1);
+	return st;
+}
+
+long long cache_query_scan(struct cache *c, const struct cache_row_key *after,
+                           size_t most, cache_query_fn *fn, void *ctx,
+                           struct cache_row_key *last)
+{
+	sqlite3_stmt *st = scan_statement(c, after, most);
+	if (!st)
+		return -1;
+	long long n = 0;
 	bool go = true;
+	int rc;
 	while (go && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cache_query_item it = {
 		        .id = sqlite3_column_int64(st, 0),
@@ -45,11 +71,16 @@ bool cache_query_scan(struct cache *c, cache_query_fn *fn, void *ctx)
 		        .feed_link = text(st, 12),
 		};
 		go = fn(&it, ctx);
+		n++;
+		if (last)
+			*last = (struct cache_row_key){it.time, it.id};
 	}
 	sqlite3_finalize(st);
-	if (go && rc != SQLITE_DONE)
-		return cache_fail(c, rc);
-	return true;
+	if (go && rc != SQLITE_DONE) {
+		cache_fail(c, rc);
+		return -1;
+	}
+	return n;
 }
 
 /* Fill row l from st's answer for its id, or leave it a row gone. */

@@ -12,6 +12,7 @@
 #include "model/filter.h"
 #include "ui/draw.h"
 #include "ui/view.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -22,15 +23,22 @@
 #define GAP           2
 /* Below this width the time of the last update drops away. */
 #define UPDATED_MIN_WIDTH 60
+/* Counting the query feeds: rows read at once, and how long a turn of
+ * the main loop counts before it looks at the keys again. */
+#define SLICE_ROWS 256
+#define SLICE_MS   30
 
 /* The query feeds of the urls file ("query:NAME:EXPRESSION" lines), by
  * their entry's index there: rows of the feed list whose id is
- * -(index + 1), counted after the list is first drawn (a scan of the
- * cache) and again when the cache changed, once no update runs. */
+ * -(index + 1).  Counting them reads the whole cache: it begins once the
+ * list is drawn without their counts, and again when the cache changed,
+ * while the list is on screen and no update runs, a slice of rows at a
+ * time, so that keys are answered meanwhile. */
 struct feeds_queries {
 	struct filter **filters; /* NULL: no query */
 	struct cache_list_counts *counts;
 	size_t n;
+	struct ui_query_counting *counting; /* under way, or NULL */
 	bool due;     /* the counts are to be made again */
 	bool counted; /* they were made once */
 	bool drawn;   /* the list was drawn since they were due */
@@ -107,6 +115,7 @@ static void queries_read(const struct ui *ui, struct feeds_queries *q)
 
 static void queries_free(struct feeds_queries *q)
 {
+	ui_query_counting_free(q->counting);
 	for (size_t k = 0; k < q->n; k++)
 		filter_free(q->filters[k]);
 	free(q->filters);
@@ -135,22 +144,45 @@ static struct cache_feed *add_queries(const struct ui *ui,
 		        .unread = (long long)q->counts[k].unread,
 		        .total = (long long)q->counts[k].rows,
 		};
-		fv->queries.due = true;
+		fv->queries.due = true; /* from the start again */
 		fv->queries.drawn = false;
+		ui_query_counting_free(fv->queries.counting);
+		fv->queries.counting = NULL;
 	}
 	return all;
 }
 
-/* Make the query feeds' counts, once the list was drawn without them (a
- * scan of the cache may take a while) and no update runs. */
+/* Count rows of the cache for the query feeds for about SLICE_MS:
+ * 1 when every row is counted, 0 when rows are left, -1 on failure. */
+static int count_slice(struct ui *ui, struct feeds_queries *q)
+{
+	if (!q->counting)
+		q->counting = ui_query_counting_new(ui->cache, ui->urls,
+		                                    q->filters, q->n);
+	long long until = monotonic_ms() + SLICE_MS;
+	int got;
+	do
+		got = ui_query_counting_step(q->counting, SLICE_ROWS,
+		                             q->counts);
+	while (got == 0 && monotonic_ms() < until);
+	return got;
+}
+
+/* Count the query feeds, once the list was drawn without their counts
+ * and no update runs: a slice at a time, the reader coming back at once
+ * for the next while keys are answered. */
 static unsigned count_queries(struct ui *ui, struct feeds_view *fv, bool on_top)
 {
 	struct feeds_queries *q = &fv->queries;
 	if (!q->due || !q->drawn || !on_top || ui->updater)
 		return UI_REACT_NONE;
+	int got = count_slice(ui, q);
+	if (got == 0)
+		return UI_REACT_DRAW;
+	ui_query_counting_free(q->counting);
+	q->counting = NULL;
 	q->due = false;
-	if (!ui_query_counts(ui->cache, ui->urls, q->filters, q->n,
-	                     q->counts)) {
+	if (got < 0) {
 		ui_message(ui, "%s", cache_error(ui->cache));
 		return UI_REACT_DRAW;
 	}

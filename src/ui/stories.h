@@ -119,11 +119,23 @@ struct ui_stories *ui_stories_query(struct cache *cache,
                                     long long feed_id, char **error);
 
 struct filter;
+struct ui_query_counting;
 
-/* The counts of n query feeds' lists (a NULL filter counts nothing), in
- * one reading of the cache; false with the cache's error. */
-bool ui_query_counts(struct cache *cache, const struct urls *urls,
-                     struct filter *const *filters, size_t n,
-                     struct cache_list_counts *counts);
+/* Counting the lists of n query feeds (a NULL filter counts nothing) in
+ * one reading of the cache, a slice at a time; filters stay the
+ * caller's and must outlive it. */
+struct ui_query_counting *ui_query_counting_new(struct cache *cache,
+                                                const struct urls *urls,
+                                                struct filter *const *filters,
+                                                size_t n);
+
+/* Count at most most more rows of the list of every feed (0: all that
+ * are left): 1 when every row is counted, the n counts then in counts; 0
+ * when rows are left; -1 with the cache's error. */
+int ui_query_counting_step(struct ui_query_counting *qc, size_t most,
+                           struct cache_list_counts *counts);
+
+/* Free a counting; NULL is allowed. */
+void ui_query_counting_free(struct ui_query_counting *qc);
 
 #endif

@@ -132,41 +132,69 @@ static struct filter_item filter_item_of(struct query_feeds *qf,
 	};
 }
 
-/* One scan for the counts of several query feeds. */
-struct counting {
+/* Counting several query feeds' lists in one reading of the cache, a
+ * slice of rows at a time. */
+struct ui_query_counting {
+	struct cache *cache;
 	struct query_feeds feeds;
 	struct filter *const *filters;
-	struct cache_list_counts *counts;
+	struct cache_list_counts *counts; /* so far */
 	size_t n;
 	long long now;
+	struct cache_row_key at; /* the last row counted */
+	bool started;
 };
 
 static bool count_item(const struct cache_query_item *it, void *ctx)
 {
-	struct counting *c = ctx;
-	struct filter_item fi = filter_item_of(&c->feeds, it, c->now);
-	for (size_t k = 0; k < c->n; k++) {
-		if (!c->filters[k] || !filter_match(c->filters[k], &fi))
+	struct ui_query_counting *qc = ctx;
+	struct filter_item fi = filter_item_of(&qc->feeds, it, qc->now);
+	for (size_t k = 0; k < qc->n; k++) {
+		if (!qc->filters[k] || !filter_match(qc->filters[k], &fi))
 			continue;
-		c->counts[k].rows++;
-		c->counts[k].unread += !it->read;
+		qc->counts[k].rows++;
+		qc->counts[k].unread += !it->read;
 	}
 	return true;
 }
 
-bool ui_query_counts(struct cache *cache, const struct urls *urls,
-                     struct filter *const *filters, size_t n,
-                     struct cache_list_counts *counts)
+struct ui_query_counting *ui_query_counting_new(struct cache *cache,
+                                                const struct urls *urls,
+                                                struct filter *const *filters,
+                                                size_t n)
 {
-	struct counting c = {.feeds = {.urls = urls},
-	                     .filters = filters,
-	                     .counts = counts,
-	                     .n = n,
-	                     .now = (long long)time(NULL)};
-	memset(counts, 0, n * sizeof *counts);
-	bool ok = cache_query_scan(cache, count_item, &c);
-	query_feeds_free(&c.feeds);
-	return ok;
+	struct ui_query_counting *qc = xcalloc(1, sizeof *qc);
+	qc->cache = cache;
+	qc->feeds.urls = urls;
+	qc->filters = filters;
+	qc->counts = xcalloc(n ? n : 1, sizeof *qc->counts);
+	qc->n = n;
+	qc->now = (long long)time(NULL);
+	return qc;
+}
+
+int ui_query_counting_step(struct ui_query_counting *qc, size_t most,
+                           struct cache_list_counts *counts)
+{
+	long long got =
+	        cache_query_scan(qc->cache, qc->started ? &qc->at : NULL, most,
+	                         count_item, qc, &qc->at);
+	if (got < 0)
+		return -1;
+	qc->started |= got > 0;
+	if (most && (size_t)got == most)
+		return 0;
+	memcpy(counts, qc->counts, qc->n * sizeof *counts);
+	return 1;
+}
+
+void ui_query_counting_free(struct ui_query_counting *qc)
+{
+	if (!qc)
+		return;
+	query_feeds_free(&qc->feeds);
+	free(qc->counts);
+	free(qc);
 }
 
 struct query_stories {
@@ -222,7 +250,7 @@ static bool scan(struct query_stories *qs, char **error)
 	qs->n = 0;
 	qs->unread = 0;
 	struct matching m = {.qs = qs, .now = (long long)time(NULL)};
-	if (cache_query_scan(qs->cache, match_item, &m))
+	if (cache_query_scan(qs->cache, NULL, 0, match_item, &m, NULL) >= 0)
 		return true;
 	*error = xstrdup(cache_error(qs->cache));
 	return false;

@@ -1,10 +1,10 @@
 /* Query feeds over the cache: cache_query_scan() gives every row of the
  * list of every feed, newest first, with the fields a filter looks at
- * (and stops when told); cache_query_rows() reads rows by id in the order
- * asked; the query feed's story source lists exactly the matches of its
- * expression (the feeds' tags from the urls file), keeps its unread
- * count as stories are marked, finds them again after a reload and
- * counts several queries in one reading. */
+ * (and stops when told, and goes on from a row in slices); cache_query_rows()
+ * reads rows by id in the order asked; the query feed's story source lists
+ * exactly the matches of its expression (the feeds' tags from the urls file),
+ * keeps its unread count as stories are marked, finds them again after a reload
+ * and counts several queries in one reading, at once or a slice at a time. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -109,7 +109,8 @@ static void test_scan(struct cache *c)
 	size_t n;
 	long long *want = heads(c, &n);
 	struct seen s = {0};
-	CHECK(cache_query_scan(c, collect, &s), "scan: %s", cache_error(c));
+	CHECK(cache_query_scan(c, NULL, 0, collect, &s, NULL) == 7, "scan: %s",
+	      cache_error(c));
 	CHECK(s.n == n && n == 7, "%zu rows scanned, %zu listed", s.n, n);
 	for (size_t i = 0; i < n && i < s.n; i++)
 		CHECK(s.ids[i] == want[i], "row %zu in list order", i);
@@ -117,9 +118,21 @@ static void test_scan(struct cache *c)
 	free(s.ids);
 
 	struct seen some = {.stop_after = 3};
-	CHECK(cache_query_scan(c, collect, &some) && some.n == 3,
+	CHECK(cache_query_scan(c, NULL, 0, collect, &some, NULL) == 3 &&
+	              some.n == 3,
 	      "stopped after %zu", some.n);
 	free(some.ids);
+
+	/* in slices of two, each from the last row of the one before */
+	struct seen sliced = {0};
+	struct cache_row_key at;
+	long long got = cache_query_scan(c, NULL, 2, collect, &sliced, &at);
+	while (got == 2)
+		got = cache_query_scan(c, &at, 2, collect, &sliced, &at);
+	CHECK(got == 1 && sliced.n == n, "%zu rows in slices", sliced.n);
+	for (size_t i = 0; i < n && i < sliced.n; i++)
+		CHECK(sliced.ids[i] == want[i], "sliced row %zu", i);
+	free(sliced.ids);
 
 	/* by id, in the order asked; an id the cache lacks is a row gone */
 	long long ids[] = {want[4], 999999, want[0]};
@@ -199,6 +212,16 @@ static void test_source(struct cache *c, const struct urls *u)
 	free(error);
 }
 
+/* The counts of the three filters of test_counts(). */
+static void check_counts(const struct cache_list_counts *counts)
+{
+	CHECK(counts[0].rows == 3 && counts[0].unread == 3, "sport: %zu/%zu",
+	      counts[0].unread, counts[0].rows);
+	CHECK(counts[1].rows == 0, "no filter, no rows");
+	CHECK(counts[2].rows == 7 && counts[2].unread == 7 - 2,
+	      "every row: %zu/%zu", counts[2].unread, counts[2].rows);
+}
+
 static void test_counts(struct cache *c, const struct urls *u)
 {
 	char *error = NULL;
@@ -208,12 +231,19 @@ static void test_counts(struct cache *c, const struct urls *u)
 	        filter_parse("feedurl # \"example\"", &error, NULL),
 	};
 	struct cache_list_counts counts[3];
-	CHECK(ui_query_counts(c, u, f, 3, counts), "counts");
-	CHECK(counts[0].rows == 3 && counts[0].unread == 3, "sport: %zu/%zu",
-	      counts[0].unread, counts[0].rows);
-	CHECK(counts[1].rows == 0, "no filter, no rows");
-	CHECK(counts[2].rows == 7 && counts[2].unread == 7 - 2,
-	      "every row: %zu/%zu", counts[2].unread, counts[2].rows);
+	struct ui_query_counting *qc = ui_query_counting_new(c, u, f, 3);
+	CHECK(ui_query_counting_step(qc, 0, counts) == 1, "counted at once");
+	ui_query_counting_free(qc);
+	check_counts(counts);
+	/* three rows a step: 7 rows are counted in the third */
+	memset(counts, 0, sizeof counts);
+	qc = ui_query_counting_new(c, u, f, 3);
+	int steps = 1;
+	while (ui_query_counting_step(qc, 3, counts) == 0)
+		steps++;
+	CHECK(steps == 3, "%d steps", steps);
+	ui_query_counting_free(qc);
+	check_counts(counts);
 	for (size_t k = 0; k < 3; k++)
 		filter_free(f[k]);
 }
