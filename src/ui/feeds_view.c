@@ -629,7 +629,10 @@ static unsigned tag_answer(struct ui *ui, const char *text)
 		return reaction;
 	}
 	free(tags);
-	ui_message(ui, _("no tag %s"), text);
+	if (found > 1)
+		ui_message(ui, _("%s begins more than one tag"), text);
+	else
+		ui_message(ui, _("no tag %s"), text);
 	return UI_REACT_DRAW;
 }
 
