@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "model/filter.h"
 #include "source/url.h"
 #include "text/safe.h"
 #include "util/i18n.h"
@@ -215,6 +216,34 @@ static const char *command_problem(const char *url, enum urls_kind kind)
 	          : _("filter: needs a command and a URL: filter:COMMAND:URL");
 }
 
+bool urls_query_split(const char *url, char **name, char **expr)
+{
+	const char *s = url + strlen("query:");
+	const char *colon = strchr(s, ':');
+	if (!colon || colon == s)
+		return false;
+	*name = xstrndup(s, (size_t)(colon - s));
+	*expr = xstrdup(colon + 1);
+	return true;
+}
+
+/* Why a query: line can't be shown (a new string), or NULL when it can. */
+static char *query_problem(const char *url)
+{
+	char *name, *expr, *why = NULL;
+	if (!urls_query_split(url, &name, &expr))
+		return xstrdup(_("query: needs a name and an expression: "
+		                 "\"query:NAME:EXPRESSION\""));
+	struct filter *f = filter_parse(expr, &why, NULL);
+	char *problem =
+	        f ? NULL : xasprintf(_("bad query expression: %s"), why);
+	filter_free(f);
+	free(why);
+	free(name);
+	free(expr);
+	return problem;
+}
+
 static void parse_line(struct urls *u, const char *s, const char *end,
                        const char *name, unsigned line)
 {
@@ -235,8 +264,10 @@ static void parse_line(struct urls *u, const char *s, const char *end,
 		return;
 	}
 	const char *problem = command_problem(ws.w[0], kind);
-	if (problem) {
-		urls_add_error(u, name, line, problem);
+	char *bad_query = kind == URLS_QUERY ? query_problem(ws.w[0]) : NULL;
+	if (problem || bad_query) {
+		urls_add_error(u, name, line, problem ? problem : bad_query);
+		free(bad_query);
 		words_free(&ws);
 		return;
 	}

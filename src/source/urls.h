@@ -5,7 +5,10 @@
  * begins a comment; blank lines are ignored.  Plain paths (/... or ~/...)
  * name local feed files.  newsboat's "exec:" and "filter:" lines run a
  * command (see source/update.h); a line without its command, or a
- * filter without its URL, is a bad line. */
+ * filter without its URL, is a bad line.  A "query:NAME:EXPRESSION"
+ * line (quoted whole, as newsboat writes it) is a feed of the cache's
+ * stories matching the expression (model/filter.h); a bad expression is a
+ * bad line. */
 #ifndef AKHBAR_SOURCE_URLS_H
 #define AKHBAR_SOURCE_URLS_H
 
@@ -65,6 +68,11 @@ void urls_free(struct urls *u);
  * in *source its URL (a new string; "" when the line has none): the
  * command ends at the first colon. */
 char *urls_filter_split(const char *url, char **source);
+
+/* The name and the filter expression (model/filter.h) of a
+ * "query:NAME:EXPRESSION" subscription, each a new string; false when the
+ * line has no name (the expression may hold colons). */
+bool urls_query_split(const char *url, char **name, char **expr);
 
 /* The entry for url, or NULL. */
 const struct urls_entry *urls_find(const struct urls *u, const char *url);

@@ -525,4 +525,38 @@ size_t *cache_headline_groups(const struct cache_headlines *h);
 int cache_search_print(struct cache *c, const char *query,
                        bool (*print)(const char *line, void *ctx), void *ctx);
 
+/* Query feeds (store/query.c): the rows of the list of every feed read
+ * whole for a filter to choose from, and the rows chosen read by id. */
+
+/* What a filter of a query feed may look at of a row of the list of every
+ * feed.  The strings are the cache's, valid only during the call. */
+struct cache_query_item {
+	long long id, feed_id;
+	long long time; /* seconds since the epoch, UTC; 0 unknown */
+	const char *title, *content, *author, *link, *guid;
+	const char *feed_title, *feed_url, *feed_link;
+	bool read, starred;
+};
+
+/* Called for each row; false stops the scan. */
+typedef bool cache_query_fn(const struct cache_query_item *item, void *ctx);
+
+/* Call fn for the rows of the list of every feed (the first item of each
+ * near-duplicate group, as that list shows it), newest first (items of
+ * unknown date last): those after the key's row (NULL: from the first),
+ * at most most of them (0: every one).  content is the start of the
+ * item's text (its summary).  Returns how many rows fn was given, with
+ * the last one's key in *last (when not NULL and there was one), or -1
+ * with an error.  fn returning false stops the scan after that row. */
+long long cache_query_scan(struct cache *c, const struct cache_row_key *after,
+                           size_t most, cache_query_fn *fn, void *ctx,
+                           struct cache_row_key *last);
+
+/* The headlines of the n items ids, in that order, for a window of a
+ * query feed's list (no variants counted).  An item no longer in the
+ * cache is a row with its id, an empty title and feed_id 0.  Free with
+ * cache_headlines_free(); NULL with an error. */
+struct cache_headlines *cache_query_rows(struct cache *c, const long long *ids,
+                                         size_t n);
+
 #endif

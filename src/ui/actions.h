@@ -64,7 +64,10 @@
 	ACTION(SAVE_ARTICLE, "save-article",                                   \
 	       N_("Save the story to an article file"))                        \
 	ACTION(HELP, "help", N_("Show the keys"))                              \
-	ACTION(REDRAW, "redraw", N_("Redraw the screen"))
+	ACTION(REDRAW, "redraw", N_("Redraw the screen"))                      \
+	ACTION(SELECT_TAG, "select-tag",                                       \
+	       N_("Show only the feeds of a tag of the urls file"))            \
+	ACTION(CLEAR_TAG, "clear-tag", N_("Show the feeds of every tag again"))
 
 enum ui_action {
 	UI_ACTION_NONE = -1,

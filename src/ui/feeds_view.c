@@ -9,9 +9,12 @@
 #include <time.h>
 
 #include "layout/lang.h"
+#include "model/filter.h"
 #include "ui/draw.h"
 #include "ui/view.h"
+#include "util/clock.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define TITLE_X       3 /* after the error mark */
@@ -20,6 +23,26 @@
 #define GAP           2
 /* Below this width the time of the last update drops away. */
 #define UPDATED_MIN_WIDTH 60
+/* Counting the query feeds: rows read at once, and how long a turn of
+ * the main loop counts before it looks at the keys again. */
+#define SLICE_ROWS 256
+#define SLICE_MS   30
+
+/* The query feeds of the urls file ("query:NAME:EXPRESSION" lines), by
+ * their entry's index there: rows of the feed list whose id is
+ * -(index + 1).  Counting them reads the whole cache: it begins once the
+ * list is drawn without their counts, and again when the cache changed,
+ * while the list is on screen and no update runs, a slice of rows at a
+ * time, so that keys are answered meanwhile. */
+struct feeds_queries {
+	struct filter **filters; /* NULL: no query */
+	struct cache_list_counts *counts;
+	size_t n;
+	struct ui_query_counting *counting; /* under way, or NULL */
+	bool due;     /* the counts are to be made again */
+	bool counted; /* they were made once */
+	bool drawn;   /* the list was drawn since they were due */
+};
 
 /* The feed list's state. */
 struct feeds_view {
@@ -29,6 +52,9 @@ struct feeds_view {
 	struct ui_rows rows;
 	struct ui_find find; /* the search of the feeds' names */
 	bool stale;          /* the cache changed: read the rows again */
+	struct feeds_queries queries;
+	char *tag;       /* the tag whose feeds are shown; NULL: every feed */
+	char *tag_label; /* the prompt asking for it, while it is open */
 };
 
 static struct feeds_view *state(struct ui *ui)
@@ -72,6 +98,181 @@ static bool shown(const struct ui *ui, const struct cache_feed *f,
 	return !(e && e->hidden) && !hidden_read(ui, f);
 }
 
+/* Query feeds and tags: rows of the urls file's query: lines, and the
+ * one tag whose feeds the list shows. */
+
+static void queries_read(const struct ui *ui, struct feeds_queries *q)
+{
+	q->n = ui->urls ? ui->urls->n : 0;
+	q->filters = xcalloc(q->n ? q->n : 1, sizeof *q->filters);
+	q->counts = xcalloc(q->n ? q->n : 1, sizeof *q->counts);
+	for (size_t k = 0; k < q->n; k++) {
+		char *name, *expr, *error = NULL;
+		const struct urls_entry *e = &ui->urls->entries[k];
+		if (e->kind != URLS_QUERY ||
+		    !urls_query_split(e->url, &name, &expr))
+			continue;
+		q->filters[k] = filter_parse(expr, &error, NULL);
+		free(error); /* the urls file left out bad lines already */
+		free(name);
+		free(expr);
+	}
+}
+
+static void queries_free(struct feeds_queries *q)
+{
+	ui_query_counting_free(q->counting);
+	for (size_t k = 0; k < q->n; k++)
+		filter_free(q->filters[k]);
+	free(q->filters);
+	free(q->counts);
+}
+
+/* The feeds read from the cache, and after them a row for each query
+ * feed (not in the cache), its counts as last made. */
+static struct cache_feed *add_queries(const struct ui *ui,
+                                      struct feeds_view *fv,
+                                      struct cache_feed *all, size_t *n)
+{
+	const struct feeds_queries *q = &fv->queries;
+	for (size_t k = 0; k < q->n; k++) {
+		char *name, *expr;
+		if (!q->filters[k] ||
+		    !urls_query_split(ui->urls->entries[k].url, &name, &expr))
+			continue;
+		free(expr);
+		all = xreallocarray(all, *n + 1, sizeof *all);
+		all[(*n)++] = (struct cache_feed){
+		        .id = -(long long)k - 1,
+		        .url = xstrdup(ui->urls->entries[k].url),
+		        .title = name,
+		        .subscribed = true,
+		        .unread = (long long)q->counts[k].unread,
+		        .total = (long long)q->counts[k].rows,
+		};
+		fv->queries.due = true; /* from the start again */
+		fv->queries.drawn = false;
+		ui_query_counting_free(fv->queries.counting);
+		fv->queries.counting = NULL;
+	}
+	return all;
+}
+
+/* Count rows of the cache for the query feeds for about SLICE_MS:
+ * 1 when every row is counted, 0 when rows are left, -1 on failure. */
+static int count_slice(struct ui *ui, struct feeds_queries *q)
+{
+	if (!q->counting)
+		q->counting = ui_query_counting_new(ui->cache, ui->urls,
+		                                    q->filters, q->n);
+	long long until = monotonic_ms() + SLICE_MS;
+	int got;
+	do
+		got = ui_query_counting_step(q->counting, SLICE_ROWS,
+		                             q->counts);
+	while (got == 0 && monotonic_ms() < until);
+	return got;
+}
+
+/* Count the query feeds, once the list was drawn without their counts
+ * and no update runs: a slice at a time, the reader coming back at once
+ * for the next while keys are answered. */
+static unsigned count_queries(struct ui *ui, struct feeds_view *fv, bool on_top)
+{
+	struct feeds_queries *q = &fv->queries;
+	if (!q->due || !q->drawn || !on_top || ui->updater)
+		return UI_REACT_NONE;
+	int got = count_slice(ui, q);
+	if (got == 0)
+		return UI_REACT_DRAW;
+	ui_query_counting_free(q->counting);
+	q->counting = NULL;
+	q->due = false;
+	if (got < 0) {
+		ui_message(ui, "%s", cache_error(ui->cache));
+		return UI_REACT_DRAW;
+	}
+	q->counted = true;
+	for (size_t i = 0; i < fv->held; i++) {
+		struct cache_feed *f = &fv->feeds[i];
+		if (f->id >= 0)
+			continue;
+		f->unread = (long long)q->counts[-f->id - 1].unread;
+		f->total = (long long)q->counts[-f->id - 1].rows;
+	}
+	return UI_REACT_DRAW;
+}
+
+static struct ui_stories *open_query(struct ui *ui, const struct cache_feed *f,
+                                     char **error)
+{
+	char *name, *expr;
+	if (!urls_query_split(f->url, &name, &expr))
+		return NULL;
+	struct ui_stories *s =
+	        ui_stories_query(ui->cache, ui->urls, expr, f->id, error);
+	free(name);
+	free(expr);
+	return s;
+}
+
+/* Whether the entry e of the urls file has the tag. */
+static bool has_tag(const struct urls_entry *e, const char *tag)
+{
+	for (size_t i = 0; e && i < e->n_tags; i++)
+		if (!strcmp(e->tags[i], tag))
+			return true;
+	return false;
+}
+
+/* Whether f has the tag chosen (every feed has none). */
+static bool tagged(const struct ui *ui, const struct feeds_view *fv,
+                   const struct cache_feed *f)
+{
+	return !fv->tag ||
+	       has_tag(ui->urls ? urls_find(ui->urls, f->url) : NULL, fv->tag);
+}
+
+/* Where f's line is in the urls file; after them, in the cache's
+ * order, the feeds it does not list. */
+static size_t file_place(const struct ui *ui, const struct cache_feed *f,
+                         size_t row)
+{
+	if (f->id < 0)
+		return (size_t)(-f->id - 1);
+	const struct urls_entry *e =
+	        ui->urls ? urls_find(ui->urls, f->url) : NULL;
+	return e ? (size_t)(e - ui->urls->entries) : ui->urls->n + row;
+}
+
+struct placed {
+	size_t place;
+	struct cache_feed feed;
+};
+
+static int by_place(const void *a, const void *b)
+{
+	size_t x = ((const struct placed *)a)->place;
+	size_t y = ((const struct placed *)b)->place;
+	return (x > y) - (x < y);
+}
+
+/* Put the query feeds among the feeds shown where the urls file lists
+ * them. */
+static void in_file_order(const struct ui *ui, struct feeds_view *fv)
+{
+	if (!ui->urls || !fv->nfeeds)
+		return;
+	struct placed *p = xcalloc(fv->nfeeds, sizeof *p);
+	for (size_t i = 0; i < fv->nfeeds; i++)
+		p[i] = (struct placed){file_place(ui, &fv->feeds[i], i),
+		                       fv->feeds[i]};
+	qsort(p, fv->nfeeds, sizeof *p, by_place);
+	for (size_t i = 0; i < fv->nfeeds; i++)
+		fv->feeds[i] = p[i].feed;
+	free(p);
+}
+
 /* Read the rows from the cache again, keeping the cursor on the same
  * feed. */
 static void reload(struct ui *ui, struct feeds_view *fv)
@@ -85,11 +286,12 @@ static void reload(struct ui *ui, struct feeds_view *fv)
 	bool any = false;
 	for (size_t i = 0; i < n; i++)
 		any |= all[i].subscribed;
+	all = add_queries(ui, fv, all, &n);
 	/* The shown feeds go to the front, in order; the list keeps the
 	 * others behind them, to free them with it. */
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (shown(ui, &all[i], any)) {
+		if (shown(ui, &all[i], any) && tagged(ui, fv, &all[i])) {
 			struct cache_feed t = all[kept];
 			all[kept++] = all[i];
 			all[i] = t;
@@ -103,6 +305,7 @@ static void reload(struct ui *ui, struct feeds_view *fv)
 	fv->held = n;
 	fv->nfeeds = kept;
 	fv->stale = false;
+	in_file_order(ui, fv);
 	for (size_t i = 0; i < kept; i++)
 		if (all[i].id == id)
 			fv->rows.cursor = i;
@@ -112,6 +315,7 @@ static void reload(struct ui *ui, struct feeds_view *fv)
 static void *feeds_create(struct ui *ui)
 {
 	struct feeds_view *fv = xcalloc(1, sizeof *fv);
+	queries_read(ui, &fv->queries);
 	if (ui->cache)
 		reload(ui, fv);
 	return fv;
@@ -123,6 +327,9 @@ static void feeds_free(struct ui *ui, void *self)
 	struct feeds_view *fv = self;
 	cache_feeds_free(fv->feeds, fv->held);
 	ui_find_end(&fv->find);
+	queries_free(&fv->queries);
+	free(fv->tag);
+	free(fv->tag_label);
 	free(fv);
 }
 
@@ -146,11 +353,13 @@ static void draw_feed(const struct ui *ui, const struct feeds_view *fv, int y,
 	ui_draw_text(y, TITLE_X, title_width, feed_name(ui, f), role, &ui->lay,
 	             UI_PLACE_AUTO);
 	int x = TITLE_X + title_width + GAP;
-	char *counts = ui_numbers("%lld/%lld", f->unread, f->total);
+	char *counts = f->id < 0 && !fv->queries.counted
+	                       ? xstrdup("…")
+	                       : ui_numbers("%lld/%lld", f->unread, f->total);
 	ui_draw_text(y, x, COUNTS_WIDTH, counts, selected ? role : UI_ROLE_DATE,
 	             &ui->lay, UI_PLACE_END);
 	free(counts);
-	if (!updated)
+	if (!updated || f->id < 0)
 		return;
 	x += COUNTS_WIDTH + GAP;
 	char when[32] = "";
@@ -222,13 +431,18 @@ static void feeds_draw(struct ui *ui, void *self)
 	ui_rows_show_cursor(&fv->rows, body_rows(ui));
 	long long unread = 0;
 	for (size_t i = 0; i < fv->nfeeds; i++)
-		unread += fv->feeds[i].unread;
+		if (fv->feeds[i].id > 0) /* a query's are counted already */
+			unread += fv->feeds[i].unread;
 	char *counts =
 	        ui_numbers(ngettext("%zu feed, %lld unread",
 	                            "%zu feeds, %lld unread", fv->nfeeds),
 	                   fv->nfeeds, unread);
-	ui_draw_bar(ui, 0, UI_ROLE_TITLE, PACKAGE, counts);
+	char *title = fv->tag ? xasprintf(_("%s, tag %s"), PACKAGE, fv->tag)
+	                      : xstrdup(PACKAGE);
+	ui_draw_bar(ui, 0, UI_ROLE_TITLE, title, counts);
+	free(title);
 	free(counts);
+	fv->queries.drawn = true;
 
 	int h = ui_body_rows(ui);
 	for (int y = 0; y < h && fv->rows.top + (size_t)y < fv->nfeeds; y++)
@@ -246,7 +460,8 @@ static unsigned open_feed(struct ui *ui, struct feeds_view *fv)
 	const struct cache_feed *f = &fv->feeds[fv->rows.cursor];
 	char *error = NULL;
 	struct ui_stories *s =
-	        ui_stories_for(ui, f->id, CACHE_LIST_ALL, &error);
+	        f->id < 0 ? open_query(ui, f, &error)
+	                  : ui_stories_for(ui, f->id, CACHE_LIST_ALL, &error);
 	if (!s) {
 		ui_message_error(ui, error);
 		return UI_REACT_DRAW;
@@ -322,7 +537,7 @@ long long ui_feeds_next_unread(struct ui *ui, long long feed_id, int step,
 			k = round ? n - 1 : k - 1;
 		*wrapped |= round && from_row;
 		from_row = true;
-		if (fv->feeds[k].unread > 0)
+		if (fv->feeds[k].unread > 0 && fv->feeds[k].id > 0)
 			return fv->feeds[k].id;
 	}
 	return 0;
@@ -372,6 +587,99 @@ static unsigned toggle_read_feeds(struct ui *ui, struct feeds_view *fv)
 	return UI_REACT_DRAW;
 }
 
+/* Choosing a tag: the list shows only the feeds the urls file gives it. */
+
+/* Show the feeds of tag (NULL: every feed). */
+static unsigned show_tag(struct ui *ui, struct feeds_view *fv, const char *tag)
+{
+	free(fv->tag);
+	fv->tag = tag ? xstrdup(tag) : NULL;
+	fv->rows.cursor = 0;
+	fv->rows.top = 0;
+	reload(ui, fv);
+	return UI_REACT_DRAW;
+}
+
+/* Every tag of the urls file, once each, in file order: *n gets their
+ * count; the strings are the urls file's. */
+static const char **all_tags(const struct ui *ui, size_t *n)
+{
+	*n = 0;
+	size_t cap = 0;
+	const char **tags = NULL;
+	for (size_t k = 0; ui->urls && k < ui->urls->n; k++) {
+		const struct urls_entry *e = &ui->urls->entries[k];
+		for (size_t i = 0; i < e->n_tags; i++) {
+			size_t j = 0;
+			while (j < *n && strcmp(tags[j], e->tags[i]))
+				j++;
+			if (j < *n)
+				continue;
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 8;
+				tags = xreallocarray(tags, cap, sizeof *tags);
+			}
+			tags[(*n)++] = e->tags[i];
+		}
+	}
+	return tags;
+}
+
+/* The tag typed: a tag of the file, else the only one it begins. */
+static unsigned tag_answer(struct ui *ui, const char *text)
+{
+	struct feeds_view *fv = state(ui);
+	free(fv->tag_label);
+	fv->tag_label = NULL;
+	if (!text || !*text)
+		return UI_REACT_DRAW;
+	size_t n, found = 0;
+	const char **tags = all_tags(ui, &n);
+	const char *tag = NULL;
+	for (size_t i = 0; i < n && !(tag && !strcmp(tag, text)); i++)
+		if (!strncmp(tags[i], text, strlen(text))) {
+			tag = tags[i];
+			found++;
+		}
+	if (tag && (found == 1 || !strcmp(tag, text))) {
+		unsigned reaction = show_tag(ui, fv, tag);
+		free(tags);
+		return reaction;
+	}
+	free(tags);
+	if (found > 1)
+		ui_message(ui, _("%s begins more than one tag"), text);
+	else
+		ui_message(ui, _("no tag %s"), text);
+	return UI_REACT_DRAW;
+}
+
+/* Ask which tag, the urls file's tags listed. */
+static unsigned ask_tag(struct ui *ui)
+{
+	struct feeds_view *fv = state(ui);
+	size_t n;
+	const char **tags = all_tags(ui, &n);
+	if (!n) {
+		free(tags);
+		ui_message(ui, "%s", _("no feed has a tag in the urls file"));
+		return UI_REACT_DRAW;
+	}
+	struct strbuf list = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_adds(&list, ", ");
+		strbuf_adds(&list, tags[i]);
+	}
+	free(tags);
+	free(fv->tag_label);
+	char *joined = strbuf_take(&list);
+	fv->tag_label = xasprintf(_("tag (%s):"), joined);
+	free(joined);
+	ui_prompt_ask(ui, fv->tag_label, "", tag_answer);
+	return UI_REACT_DRAW;
+}
+
 static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct feeds_view *fv = self;
@@ -402,6 +710,10 @@ static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 		return UI_REACT_QUIT;
 	case UI_ACTION_TOGGLE_SHOW_READ:
 		return toggle_read_feeds(ui, fv);
+	case UI_ACTION_SELECT_TAG:
+		return ask_tag(ui);
+	case UI_ACTION_CLEAR_TAG:
+		return show_tag(ui, fv, NULL);
 	default:
 		break;
 	}
@@ -429,12 +741,15 @@ static void feeds_changed(struct ui *ui, void *self, long long feed_id)
 /* The counts change under the list too: it reads them again at once. */
 static unsigned feeds_reread(struct ui *ui, void *self, bool on_top)
 {
-	(void)on_top;
 	struct feeds_view *fv = self;
-	if (!fv->stale || !ui->cache)
+	if (!ui->cache)
 		return UI_REACT_NONE;
-	reload(ui, fv);
-	return UI_REACT_DRAW;
+	unsigned reaction = UI_REACT_NONE;
+	if (fv->stale) {
+		reload(ui, fv);
+		reaction = UI_REACT_DRAW;
+	}
+	return reaction | count_queries(ui, fv, on_top);
 }
 
 void ui_feeds_mark_stale(struct ui *ui)
@@ -471,7 +786,7 @@ void ui_feeds_update(struct ui *ui, long long feed_id)
 	struct feeds_view *fv = state(ui);
 	bool any = feed_id == UI_FEEDS_ALL;
 	for (size_t k = 0; k < fv->nfeeds && !any; k++)
-		any = to_update(fv, k, feed_id);
+		any = to_update(fv, k, feed_id) && fv->feeds[k].id > 0;
 	if (!any)
 		return;
 	if (!ui->updater) {
@@ -493,7 +808,7 @@ void ui_feeds_update(struct ui *ui, long long feed_id)
 		ui->update_errors = 0;
 	}
 	for (size_t k = 0; k < fv->nfeeds; k++)
-		if (to_update(fv, k, feed_id))
+		if (to_update(fv, k, feed_id) && fv->feeds[k].id > 0)
 			updater_add(ui->updater, fv->feeds[k].url,
 			            fv->feeds[k].etag,
 			            fv->feeds[k].last_modified);

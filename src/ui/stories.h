@@ -13,6 +13,7 @@
 #include "model/article.h"
 #include "model/library.h"
 #include "source/relate.h"
+#include "source/urls.h"
 #include "store/cache.h"
 #include "text/find.h"
 
@@ -115,5 +116,35 @@ struct ui_stories *ui_stories_library(struct library *lib,
 struct ui_stories *ui_stories_cache(struct cache *cache,
                                     const struct cache_list *list,
                                     char **error);
+
+/* The stories of a query feed: the rows of the list of every feed whose
+ * item matches the filter expression expr (model/filter.h; a feed's tags
+ * and title from urls, which stays the caller's), newest first; feed_id
+ * is what the source's feed_id says (below 0: no feed of the cache).
+ * NULL with *error (a new string) when expr is no filter or the cache
+ * can't be read. */
+struct ui_stories *ui_stories_query(struct cache *cache,
+                                    const struct urls *urls, const char *expr,
+                                    long long feed_id, char **error);
+
+struct filter;
+struct ui_query_counting;
+
+/* Counting the lists of n query feeds (a NULL filter counts nothing) in
+ * one reading of the cache, a slice at a time; filters stay the
+ * caller's and must outlive it. */
+struct ui_query_counting *ui_query_counting_new(struct cache *cache,
+                                                const struct urls *urls,
+                                                struct filter *const *filters,
+                                                size_t n);
+
+/* Count at most most more rows of the list of every feed (0: all that
+ * are left): 1 when every row is counted, the n counts then in counts; 0
+ * when rows are left; -1 with the cache's error. */
+int ui_query_counting_step(struct ui_query_counting *qc, size_t most,
+                           struct cache_list_counts *counts);
+
+/* Free a counting; NULL is allowed. */
+void ui_query_counting_free(struct ui_query_counting *qc);
 
 #endif

@@ -603,11 +603,13 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		reaction |= ui_reload_if_due(ui) | refresh_lists(ui);
 		if (reaction)
 			paint(ui, reaction);
-		reaction = UI_REACT_NONE;
+		/* What a view leaves until it is on screen (the feed list's
+		 * query counts) is read now, and shown without waiting. */
+		reaction = reaction ? ui_views_reread(ui) : UI_REACT_NONE;
 		int key = 0;
 		bool updating = ui->updater != NULL;
-		enum ui_event event =
-		        next_event(ui, &care, &key, input_waiting, &reaction);
+		enum ui_event event = next_event(
+		        ui, &care, &key, input_waiting || reaction, &reaction);
 		if (updating && !ui->updater)
 			expiry_start(ui, &care);
 		/* ncurses may hold more keys than the descriptor shows. */

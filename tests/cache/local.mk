@@ -12,3 +12,8 @@ TESTS += tests/cache/marks-test
 # The lists a struct cache_list describes, against plain SQL.
 check_PROGRAMS += tests/cache/lists-test
 TESTS += tests/cache/lists-test
+
+# Query feeds: the cache read for a filter, rows by id, and the story
+# source of a query.
+check_PROGRAMS += tests/cache/query-test
+TESTS += tests/cache/query-test

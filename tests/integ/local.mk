@@ -53,3 +53,18 @@ EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/commands.sh
 if HAVE_VTERM
 TESTS += $(integ_screen_tests) tests/integ/idle.sh
 endif
+
+# Query feeds and tags: the feed list's query feeds (counts, a query's
+# stories, marks), choosing a tag, and a bad query line's message.
+integ_query_screen_tests = tests/integ/query-feeds.scr tests/integ/tags.scr
+TESTS += tests/integ/query-errors.sh
+EXTRA_DIST += $(integ_query_screen_tests) tests/integ/query-errors.sh \
+	tests/integ/query/run.sh tests/integ/query/urls.in \
+	tests/integ/query/alpha.xml tests/integ/query/beta.xml \
+	tests/integ/query/gamma.xml \
+	tests/integ/query-feeds.screen tests/integ/query-storms.screen \
+	tests/integ/query-feeds-read.screen tests/integ/query-unread.screen \
+	tests/integ/tags-prompt.screen tests/integ/tags-news.screen
+if HAVE_VTERM
+TESTS += $(integ_query_screen_tests)
+endif

@@ -1,0 +1,573 @@
+/* The story source of a query feed: the rows of the list of every feed
+ * whose item matches a filter expression (model/filter.h), newest first.
+ *
+ * Opening it reads the list whole once (store/query.c: only the columns
+ * a filter looks at) and keeps the ids of the matches; the rows shown are
+ * read by id, a window at a time, as the cache's source reads its rows.
+ * An article, its related stories and the web pages behind them are
+ * those the source of every feed gives for the item (stories_cache.c),
+ * kept inside: a related story not in the list becomes an extra story,
+ * numbered after the list's (count() and up). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/filter.h"
+#include "ui/stories.h"
+#include "util/xalloc.h"
+
+/* Rows held: more than a screen, so drawing one reads none. */
+#define WINDOW 256
+
+/* Feeds are looked up in the urls file once each, by id, up to this id;
+ * a larger one each time. */
+#define FEEDS_HELD (1 << 16)
+
+/* What the urls file says of each feed the rows come from. */
+struct query_feeds {
+	const struct urls *urls;
+	const struct urls_entry **entry; /* by feed id; NULL: none */
+	bool *known;                     /* entry[id] looked up */
+	size_t n;
+	char **names; /* by feed id: the site column's name, or NULL */
+	size_t nnames;
+};
+
+static const struct urls_entry *feed_entry(struct query_feeds *qf, long long id,
+                                           const char *url)
+{
+	if (!qf->urls || !url)
+		return NULL;
+	if (id < 0 || id >= FEEDS_HELD)
+		return urls_find(qf->urls, url);
+	size_t k = (size_t)id;
+	if (k >= qf->n) {
+		size_t n = k + 64;
+		qf->entry = xreallocarray(qf->entry, n, sizeof *qf->entry);
+		qf->known = xreallocarray(qf->known, n, sizeof *qf->known);
+		memset(qf->known + qf->n, 0, (n - qf->n) * sizeof *qf->known);
+		qf->n = n;
+	}
+	if (!qf->known[k]) {
+		qf->entry[k] = urls_find(qf->urls, url);
+		qf->known[k] = true;
+	}
+	return qf->entry[k];
+}
+
+static void query_feeds_free(struct query_feeds *qf)
+{
+	free(qf->entry);
+	free(qf->known);
+	for (size_t k = 0; k < qf->nnames; k++)
+		free(qf->names[k]);
+	free(qf->names);
+}
+
+/* The slot of feed id's name, NULL for an id too large to hold. */
+static char **name_slot(struct query_feeds *qf, long long id)
+{
+	if (id <= 0 || id >= FEEDS_HELD)
+		return NULL;
+	size_t k = (size_t)id;
+	if (k >= qf->nnames) {
+		size_t n = k + 64;
+		qf->names = xreallocarray(qf->names, n, sizeof *qf->names);
+		memset(qf->names + qf->nnames, 0,
+		       (n - qf->nnames) * sizeof *qf->names);
+		qf->nnames = n;
+	}
+	return &qf->names[k];
+}
+
+/* Keep the name of an item's feed as the feed list shows it: its title
+ * in the urls file, else its own, else its address. */
+static void note_name(struct query_feeds *qf, const struct cache_query_item *it)
+{
+	char **slot = name_slot(qf, it->feed_id);
+	if (!slot || *slot)
+		return;
+	const struct urls_entry *e = feed_entry(qf, it->feed_id, it->feed_url);
+	const char *name = e && e->title                       ? e->title
+	                   : it->feed_title && *it->feed_title ? it->feed_title
+	                                                       : it->feed_url;
+	*slot = xstrdup(name ? name : "");
+}
+
+/* The name of feed id: as noted, else (a feed no match came from) the
+ * cache's. */
+static const char *feed_name(struct query_feeds *qf, struct cache *cache,
+                             long long id)
+{
+	char **slot = name_slot(qf, id);
+	if (slot && !*slot)
+		*slot = cache_feed_name(cache, id);
+	return slot ? *slot : NULL;
+}
+
+/* The item as a filter sees it: the feed's tags and title from the urls
+ * file, the item's summary as its content. */
+static struct filter_item filter_item_of(struct query_feeds *qf,
+                                         const struct cache_query_item *it,
+                                         long long now)
+{
+	const struct urls_entry *e = feed_entry(qf, it->feed_id, it->feed_url);
+	return (struct filter_item){
+	        .title = it->title,
+	        .content = it->content,
+	        .author = it->author,
+	        .link = it->link,
+	        .guid = it->guid,
+	        .feed_title = e && e->title ? e->title : it->feed_title,
+	        .feed_url = it->feed_url,
+	        .feed_link = it->feed_link,
+	        .tags = e ? (const char *const *)e->tags : NULL,
+	        .ntags = e ? e->n_tags : 0,
+	        .time = it->time,
+	        .now = now,
+	        .unread = !it->read,
+	        .starred = it->starred,
+	};
+}
+
+/* Counting several query feeds' lists in one reading of the cache, a
+ * slice of rows at a time. */
+struct ui_query_counting {
+	struct cache *cache;
+	struct query_feeds feeds;
+	struct filter *const *filters;
+	struct cache_list_counts *counts; /* so far */
+	size_t n;
+	long long now;
+	struct cache_row_key at; /* the last row counted */
+	bool started;
+};
+
+static bool count_item(const struct cache_query_item *it, void *ctx)
+{
+	struct ui_query_counting *qc = ctx;
+	struct filter_item fi = filter_item_of(&qc->feeds, it, qc->now);
+	for (size_t k = 0; k < qc->n; k++) {
+		if (!qc->filters[k] || !filter_match(qc->filters[k], &fi))
+			continue;
+		qc->counts[k].rows++;
+		qc->counts[k].unread += !it->read;
+	}
+	return true;
+}
+
+struct ui_query_counting *ui_query_counting_new(struct cache *cache,
+                                                const struct urls *urls,
+                                                struct filter *const *filters,
+                                                size_t n)
+{
+	struct ui_query_counting *qc = xcalloc(1, sizeof *qc);
+	qc->cache = cache;
+	qc->feeds.urls = urls;
+	qc->filters = filters;
+	qc->counts = xcalloc(n ? n : 1, sizeof *qc->counts);
+	qc->n = n;
+	qc->now = (long long)time(NULL);
+	return qc;
+}
+
+int ui_query_counting_step(struct ui_query_counting *qc, size_t most,
+                           struct cache_list_counts *counts)
+{
+	long long got =
+	        cache_query_scan(qc->cache, qc->started ? &qc->at : NULL, most,
+	                         count_item, qc, &qc->at);
+	if (got < 0)
+		return -1;
+	qc->started |= got > 0;
+	if (most && (size_t)got == most)
+		return 0;
+	memcpy(counts, qc->counts, qc->n * sizeof *counts);
+	return 1;
+}
+
+void ui_query_counting_free(struct ui_query_counting *qc)
+{
+	if (!qc)
+		return;
+	query_feeds_free(&qc->feeds);
+	free(qc->counts);
+	free(qc);
+}
+
+struct query_stories {
+	struct ui_stories base;
+	struct cache *cache;
+	struct filter *filter;
+	struct query_feeds feeds;
+	long long *ids; /* the matches, in list order */
+	size_t n, cap;
+	size_t unread;
+	struct cache_headlines *win; /* rows first.. of the list */
+	size_t first;
+	struct cache_headline *extra; /* stories n.. ; titles owned */
+	size_t nextra;
+	/* Articles and related stories come from the source of every feed;
+	 * inner_story is its story of item inner_id. */
+	struct ui_stories *inner;
+	long long inner_id;
+	size_t inner_story;
+};
+
+static struct query_stories *of(struct ui_stories *s)
+{
+	return (struct query_stories *)s;
+}
+
+/* The scan of a query feed: the ids of the matches. */
+struct matching {
+	struct query_stories *qs;
+	long long now;
+};
+
+static bool match_item(const struct cache_query_item *it, void *ctx)
+{
+	struct matching *m = ctx;
+	struct query_stories *qs = m->qs;
+	struct filter_item fi = filter_item_of(&qs->feeds, it, m->now);
+	if (!filter_match(qs->filter, &fi))
+		return true;
+	if (qs->n == qs->cap) {
+		qs->cap = qs->cap ? 2 * qs->cap : 1024;
+		qs->ids = xreallocarray(qs->ids, qs->cap, sizeof *qs->ids);
+	}
+	qs->ids[qs->n++] = it->id;
+	qs->unread += !it->read;
+	note_name(&qs->feeds, it);
+	return true;
+}
+
+/* Read the matches again; false with *error (a new string). */
+static bool scan(struct query_stories *qs, char **error)
+{
+	qs->n = 0;
+	qs->unread = 0;
+	struct matching m = {.qs = qs, .now = (long long)time(NULL)};
+	if (cache_query_scan(qs->cache, NULL, 0, match_item, &m, NULL) >= 0)
+		return true;
+	*error = xstrdup(cache_error(qs->cache));
+	return false;
+}
+
+/* Hold the window of rows around row i; when they can't be read, the
+ * window stays. */
+static void read_rows(struct query_stories *qs, size_t i)
+{
+	size_t p = i > WINDOW / 2 ? i - WINDOW / 2 : 0;
+	size_t end = qs->n - p < WINDOW ? qs->n : p + WINDOW;
+	struct cache_headlines *h =
+	        cache_query_rows(qs->cache, qs->ids + p, end - p);
+	if (!h)
+		return;
+	cache_headlines_free(qs->win);
+	qs->win = h;
+	qs->first = p;
+}
+
+static bool in_window(const struct query_stories *qs, size_t i)
+{
+	return qs->win && i >= qs->first && i < qs->first + qs->win->n;
+}
+
+/* Story i: a row of the list or an extra story. */
+static struct cache_headline *row(struct query_stories *qs, size_t i)
+{
+	static struct cache_headline gone = {.title = ""};
+	if (i >= qs->n)
+		return i - qs->n < qs->nextra ? &qs->extra[i - qs->n] : &gone;
+	if (!in_window(qs, i))
+		read_rows(qs, i);
+	return in_window(qs, i) ? &qs->win->items[i - qs->first] : &gone;
+}
+
+static size_t qs_count(struct ui_stories *s)
+{
+	return of(s)->n;
+}
+
+static size_t qs_unread(struct ui_stories *s)
+{
+	return of(s)->unread;
+}
+
+static const char *qs_title(struct ui_stories *s, size_t i)
+{
+	return row(of(s), i)->title;
+}
+
+static const char *qs_site(struct ui_stories *s, size_t i)
+{
+	struct query_stories *qs = of(s);
+	return feed_name(&qs->feeds, qs->cache, row(qs, i)->feed_id);
+}
+
+static char *qs_date(struct ui_stories *s, size_t i)
+{
+	time_t t = (time_t)row(of(s), i)->time;
+	struct tm tm;
+	char day[32];
+	if (t == 0 || !localtime_r(&t, &tm) ||
+	    !strftime(day, sizeof day, "%Y-%m-%d", &tm))
+		return NULL;
+	return xstrdup(day);
+}
+
+static bool qs_is_read(struct ui_stories *s, size_t i)
+{
+	return row(of(s), i)->read;
+}
+
+static bool qs_is_starred(struct ui_stories *s, size_t i)
+{
+	return row(of(s), i)->starred;
+}
+
+static long long qs_item(struct ui_stories *s, size_t i)
+{
+	return row(of(s), i)->id;
+}
+
+/* The inner source's story of story i, or STORY_NONE. */
+static size_t inner_story(struct query_stories *qs, size_t i)
+{
+	long long id = row(qs, i)->id;
+	if (!id)
+		return STORY_NONE;
+	if (id != qs->inner_id) {
+		qs->inner_story = qs->inner->ops->story_of_item(qs->inner, id);
+		qs->inner_id = id;
+	}
+	return qs->inner_story;
+}
+
+static struct article *qs_page(struct ui_stories *s, size_t i, char **error)
+{
+	struct query_stories *qs = of(s);
+	size_t k = inner_story(qs, i);
+	if (k == STORY_NONE) {
+		*error = xstrdup(cache_error(qs->cache));
+		return NULL;
+	}
+	return qs->inner->ops->page(qs->inner, k, error);
+}
+
+/* The story of item id: its row in the list, else an extra story. */
+static size_t story_of(struct query_stories *qs, long long id)
+{
+	for (size_t i = 0; i < qs->n; i++)
+		if (qs->ids[i] == id)
+			return i;
+	for (size_t i = 0; i < qs->nextra; i++)
+		if (qs->extra[i].id == id)
+			return qs->n + i;
+	struct cache_headlines *h = cache_query_rows(qs->cache, &id, 1);
+	if (!h || !h->n || !h->items[0].feed_id) {
+		cache_headlines_free(h);
+		return STORY_NONE;
+	}
+	qs->extra = xreallocarray(qs->extra, qs->nextra + 1, sizeof *qs->extra);
+	qs->extra[qs->nextra] = h->items[0];
+	qs->extra[qs->nextra].title = xstrdup(h->items[0].title);
+	cache_headlines_free(h);
+	return qs->n + qs->nextra++;
+}
+
+static size_t qs_target(struct ui_stories *s, size_t i, size_t k)
+{
+	struct query_stories *qs = of(s);
+	size_t from = inner_story(qs, i);
+	if (from == STORY_NONE)
+		return STORY_NONE;
+	size_t t = qs->inner->ops->target(qs->inner, from, k);
+	if (t == STORY_NONE)
+		return STORY_NONE;
+	return story_of(qs, qs->inner->ops->item(qs->inner, t));
+}
+
+static char *qs_related_link(struct ui_stories *s, size_t i, size_t k)
+{
+	struct query_stories *qs = of(s);
+	size_t from = inner_story(qs, i);
+	return from == STORY_NONE
+	               ? NULL
+	               : qs->inner->ops->related_link(qs->inner, from, k);
+}
+
+static size_t qs_story_of_item(struct ui_stories *s, long long id)
+{
+	return story_of(of(s), id);
+}
+
+/* A row's mark is its group's, as in the list of every feed. */
+static bool qs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
+{
+	struct query_stories *qs = of(s);
+	struct cache_headline *h = row(qs, i);
+	bool ok = h->story ? cache_story_set_read(qs->cache, h->story, 0, read)
+	                   : cache_item_set_read(qs->cache, h->id, read);
+	if (!ok) {
+		*error = xstrdup(cache_error(qs->cache));
+		return false;
+	}
+	if (i < qs->n && h->read != read) {
+		if (read)
+			qs->unread--;
+		else
+			qs->unread++;
+	}
+	h->read = read;
+	return true;
+}
+
+static bool qs_set_starred(struct ui_stories *s, size_t i, bool starred,
+                           char **error)
+{
+	struct query_stories *qs = of(s);
+	if (!cache_item_set_starred(qs->cache, row(qs, i)->id, starred)) {
+		*error = xstrdup(cache_error(qs->cache));
+		return false;
+	}
+	row(qs, i)->starred = starred;
+	return true;
+}
+
+static bool qs_mark_all_read(struct ui_stories *s, char **error)
+{
+	struct query_stories *qs = of(s);
+	if (!cache_items_set_read(qs->cache, qs->ids, qs->n, true)) {
+		*error = xstrdup(cache_error(qs->cache));
+		return false;
+	}
+	for (size_t i = 0; qs->win && i < qs->win->n; i++)
+		qs->win->items[i].read = true;
+	qs->unread = 0;
+	return true;
+}
+
+static bool title_matches(struct query_stories *qs, const struct text_query *q,
+                          size_t i)
+{
+	const char *title = row(qs, i)->title;
+	return text_query_find(q, title, strlen(title), NULL, NULL);
+}
+
+/* The headlines are read a window at a time, from the story on. */
+static bool qs_find(struct ui_stories *s, const char *text,
+                    const struct text_query *q, size_t from,
+                    enum ui_find_move move, struct ui_found *found,
+                    char **error)
+{
+	(void)text;
+	(void)error;
+	struct query_stories *qs = of(s);
+	size_t n = qs->n;
+	*found = (struct ui_found){0};
+	for (size_t k = 0; k < n && !found->total; k++) {
+		size_t i = move == UI_FIND_PREV   ? (from + 2 * n - 1 - k) % n
+		           : move == UI_FIND_NEXT ? (from + 1 + k) % n
+		                                  : (from + k) % n;
+		if (title_matches(qs, q, i)) {
+			found->story = i;
+			found->total = 1;
+		}
+	}
+	if (!found->total)
+		return true;
+	found->total = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool m = title_matches(qs, q, i);
+		found->total += m;
+		found->rank += m && i <= found->story;
+	}
+	row(qs, found->story);
+	return true;
+}
+
+static void free_extra(struct query_stories *qs)
+{
+	for (size_t i = 0; i < qs->nextra; i++)
+		free((char *)qs->extra[i].title);
+	free(qs->extra);
+	qs->extra = NULL;
+	qs->nextra = 0;
+}
+
+/* The matches are read again; the story kept is found by its item. */
+static size_t qs_reload(struct ui_stories *s, size_t keep)
+{
+	struct query_stories *qs = of(s);
+	long long id = keep < qs->n ? qs->ids[keep] : 0;
+	char *error = NULL;
+	free_extra(qs);
+	cache_headlines_free(qs->win);
+	qs->win = NULL;
+	if (!scan(qs, &error))
+		free(error); /* an empty list until it reads again */
+	for (size_t i = 0; id && i < qs->n; i++)
+		if (qs->ids[i] == id)
+			return i;
+	return keep < qs->n ? keep : (qs->n ? qs->n - 1 : 0);
+}
+
+static void qs_free(struct ui_stories *s)
+{
+	struct query_stories *qs = of(s);
+	cache_headlines_free(qs->win);
+	free_extra(qs);
+	free(qs->ids);
+	filter_free(qs->filter);
+	query_feeds_free(&qs->feeds);
+	if (qs->inner)
+		qs->inner->ops->free(qs->inner);
+	free(qs);
+}
+
+static const struct ui_stories_ops query_ops = {
+        .count = qs_count,
+        .title = qs_title,
+        .site = qs_site,
+        .date = qs_date,
+        .is_read = qs_is_read,
+        .is_starred = qs_is_starred,
+        .unread = qs_unread,
+        .page = qs_page,
+        .target = qs_target,
+        .item = qs_item,
+        .related_link = qs_related_link,
+        .story_of_item = qs_story_of_item,
+        .set_read = qs_set_read,
+        .set_starred = qs_set_starred,
+        .mark_all_read = qs_mark_all_read,
+        .find = qs_find,
+        .reload = qs_reload,
+        .free = qs_free,
+};
+
+struct ui_stories *ui_stories_query(struct cache *cache,
+                                    const struct urls *urls, const char *expr,
+                                    long long feed_id, char **error)
+{
+	struct filter *f = filter_parse(expr, error, NULL);
+	if (!f)
+		return NULL;
+	struct query_stories *qs = xcalloc(1, sizeof *qs);
+	qs->base.ops = &query_ops;
+	qs->base.feed_id = feed_id;
+	qs->base.has_site = true; /* stories of many feeds */
+	qs->cache = cache;
+	qs->filter = f;
+	qs->feeds.urls = urls;
+	qs->inner = ui_stories_cache(cache, 0, error);
+	if (!qs->inner || !scan(qs, error)) {
+		qs_free(&qs->base);
+		return NULL;
+	}
+	return &qs->base;
+}
