@@ -410,7 +410,10 @@ static bool qs_set_read(struct ui_stories *s, size_t i, bool read, char **error)
 {
 	struct query_stories *qs = of(s);
 	struct cache_headline *h = row(qs, i);
-	bool ok = h->story ? cache_story_set_read(qs->cache, h->story, 0, read)
+	struct cache_list every =
+	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);
+	bool ok = h->story ? cache_story_set_read(qs->cache, h->story, &every,
+	                                          read)
 	                   : cache_item_set_read(qs->cache, h->id, read);
 	if (!ok) {
 		*error = xstrdup(cache_error(qs->cache));
@@ -564,7 +567,9 @@ struct ui_stories *ui_stories_query(struct cache *cache,
 	qs->cache = cache;
 	qs->filter = f;
 	qs->feeds.urls = urls;
-	qs->inner = ui_stories_cache(cache, 0, error);
+	struct cache_list every =
+	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);
+	qs->inner = ui_stories_cache(cache, &every, error);
 	if (!qs->inner || !scan(qs, error)) {
 		qs_free(&qs->base);
 		return NULL;
