@@ -680,6 +680,22 @@ static unsigned ask_tag(struct ui *ui)
 	return UI_REACT_DRAW;
 }
 
+/* A: a feed's items marked read, or a query's matches. */
+static unsigned mark_feed_read(struct ui *ui, const struct cache_feed *f)
+{
+	if (f->id >= 0)
+		return ui_unread_mark_read(ui, f->id);
+	char *error = NULL;
+	struct ui_stories *s = open_query(ui, f, &error);
+	if (!s) {
+		ui_message_error(ui, error);
+		return UI_REACT_DRAW;
+	}
+	unsigned reaction = ui_unread_mark_stories_read(ui, s);
+	s->ops->free(s);
+	return reaction;
+}
+
 static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct feeds_view *fv = self;
@@ -699,7 +715,7 @@ static unsigned feeds_action(struct ui *ui, void *self, enum ui_action a)
 	case UI_ACTION_MARK_FEED_READ:
 		if (fv->nfeeds == 0)
 			return UI_REACT_NONE;
-		return ui_unread_mark_read(ui, fv->feeds[fv->rows.cursor].id);
+		return mark_feed_read(ui, &fv->feeds[fv->rows.cursor]);
 	case UI_ACTION_NEXT_UNREAD:
 	case UI_ACTION_NEXT_UNREAD_FEED:
 		return unread_feed(ui, fv, 1);

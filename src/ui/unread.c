@@ -186,11 +186,10 @@ unsigned ui_unread_mark_read(struct ui *ui, long long feed_id)
 	return UI_REACT_DRAW;
 }
 
-/* The unread stories of the list shown: their items, else (files) their
- * numbers.  *n gets their count; the caller frees the array. */
-static long long *list_unread(struct ui *ui, size_t *n)
+/* The unread stories of s: their items, else (files) their numbers.
+ * *n gets their count; the caller frees the array. */
+static long long *list_unread(struct ui *ui, struct ui_stories *s, size_t *n)
 {
-	struct ui_stories *s = ui->stories;
 	size_t count = s->ops->count(s);
 	long long *ids = xreallocarray(NULL, count + 1, sizeof *ids);
 	*n = 0;
@@ -201,14 +200,10 @@ static long long *list_unread(struct ui *ui, size_t *n)
 	return ids;
 }
 
-unsigned ui_unread_mark_list_read(struct ui *ui)
+unsigned ui_unread_mark_stories_read(struct ui *ui, struct ui_stories *s)
 {
-	struct ui_stories *s = ui->stories;
-	if (ui->cache && s->rows != CACHE_LIST_STARRED)
-		return ui_unread_mark_read(ui, s->feed_id);
-	/* a few starred items, or article files: every row is looked at */
 	size_t n;
-	long long *ids = list_unread(ui, &n);
+	long long *ids = list_unread(ui, s, &n);
 	char *error = NULL;
 	bool done = ui->cache ? cache_items_set_read(ui->cache, ids, n, true)
 	                      : s->ops->mark_all_read(s, &error);
@@ -220,6 +215,17 @@ unsigned ui_unread_mark_list_read(struct ui *ui)
 	if (ui->cache)
 		ui_views_changed(ui, 0);
 	return UI_REACT_DRAW;
+}
+
+unsigned ui_unread_mark_list_read(struct ui *ui)
+{
+	struct ui_stories *s = ui->stories;
+	/* a feed's list, or every feed's: its feed's items at once; a few
+	 * starred items, a query's matches or article files: every row is
+	 * looked at */
+	if (ui->cache && s->rows != CACHE_LIST_STARRED && s->feed_id >= 0)
+		return ui_unread_mark_read(ui, s->feed_id);
+	return ui_unread_mark_stories_read(ui, s);
 }
 
 /* Make the stories numbered ids unread again (reading files). */

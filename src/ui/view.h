@@ -285,9 +285,13 @@ unsigned ui_unread_mark_read(struct ui *ui, long long feed_id);
 
 /* Mark every story of the list shown read (A in the headlines): its
  * feed's items (of every feed for the list of every feed), the starred
- * list's own, or every article file's story, saying how many and which
- * key undoes it. */
+ * list's own, a query's matches, or every article file's story, saying
+ * how many and which key undoes it. */
 unsigned ui_unread_mark_list_read(struct ui *ui);
+
+/* Mark every unread story of s read (s stays the caller's), saying how
+ * many and which key undoes it. */
+unsigned ui_unread_mark_stories_read(struct ui *ui, struct ui_stories *s);
 
 /* Make unread again exactly the items (stories, reading files) the last
  * marking read changed. */
