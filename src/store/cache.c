@@ -46,6 +46,35 @@
 	" WHERE id IN (new.id, " GROUP_FIRST_OTHER(feed) ")" \
 	" AND " column " IS NOT (id = " GROUP_FIRST(feed) ");"
 #define GROUP_HEADS GROUP_HEAD("head_all", "") GROUP_HEAD("head_feed", IN_FEED)
+
+/* Where a row stands in its list is counted from list_counts (step 6):
+ * rows and unread rows of each list by buckets of the list's order
+ * (time DESC, id) at three levels, each inside the one above, so that a
+ * position sums a bounded number of buckets at any length:
+ *   level 0: time >> SPAN_SHIFT (about 194 days; a few dozen in a cache
+ *            of years),
+ *   level 1: time >> HOURS_SHIFT (about 4.5 hours; at most 1024 in a
+ *            level 0 bucket),
+ *   level 2: the exact time and id >> IDS_SHIFT (items of the same time,
+ *            such as every undated one at 0, 1024 ids at a time).
+ * A bucket is a pure function of the row's time and id: the triggers
+ * only add and take away, in any order. */
+#define SPAN_SHIFT  24
+#define HOURS_SHIFT 14
+#define IDS_SHIFT   10
+#define ROW_BUCKETS(row, sign) \
+	" SELECT l.list, v.level, CASE v.level" \
+	" WHEN 0 THEN " row ".time >> " XSTR(SPAN_SHIFT) \
+	" WHEN 1 THEN " row ".time >> " XSTR(HOURS_SHIFT) \
+	" ELSE " row ".time END AS hi," \
+	" iif(v.level = 2, " row ".id >> " XSTR(IDS_SHIFT) ", 0) AS lo," \
+	" " sign " AS d, " sign " * (" row ".read = 0) AS du" \
+	" FROM (SELECT " row ".feed_id AS list WHERE " row ".head_feed" \
+	" UNION ALL SELECT 0 WHERE " row ".head_all) l," \
+	" (SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2) v"
+#define ADD_TO_BUCKETS \
+	" ON CONFLICT DO UPDATE SET rows = rows + excluded.rows," \
+	" unread = unread + excluded.unread;"
 /* clang-format on */
 
 /* Schema steps in order: the cache at version v runs steps v+1... Never
@@ -205,6 +234,57 @@ static const char *const migrations[] = {
         " UPDATE items SET head_feed = 1 WHERE old.head_feed = 1"
         " AND id = (SELECT id FROM items WHERE story = old.story"
         "  AND feed_id = old.feed_id ORDER BY time DESC, id LIMIT 1);"
+        " END;",
+        /* 6: the counts of each list's rows by buckets of its order (see
+         * ROW_BUCKETS): list is the feed's id for its list (head_feed
+         * rows), 0 for the list of every feed (head_all rows).  A bucket
+         * left with no rows goes.  Existing rows are counted here. */
+        "CREATE TABLE list_counts ("
+        " list INTEGER NOT NULL, level INTEGER NOT NULL,"
+        " hi INTEGER NOT NULL, lo INTEGER NOT NULL,"
+        " rows INTEGER NOT NULL, unread INTEGER NOT NULL,"
+        " PRIMARY KEY (list, level, hi, lo)) WITHOUT ROWID;"
+        "INSERT INTO list_counts"
+        " SELECT feed_id, 2, time, id >> " XSTR(IDS_SHIFT) ", count(*),"
+        " sum(read = 0) FROM items WHERE head_feed = 1"
+        " GROUP BY feed_id, time, id >> " XSTR(IDS_SHIFT) ";"
+        "INSERT INTO list_counts"
+        " SELECT 0, 2, time, id >> " XSTR(IDS_SHIFT) ", count(*),"
+        " sum(read = 0) FROM items WHERE head_all = 1"
+        " GROUP BY time, id >> " XSTR(IDS_SHIFT) ";"
+        "INSERT INTO list_counts"
+        " SELECT list, 1, hi >> " XSTR(HOURS_SHIFT) ", 0, sum(rows),"
+        " sum(unread) FROM list_counts WHERE level = 2"
+        " GROUP BY list, hi >> " XSTR(HOURS_SHIFT) ";"
+        "INSERT INTO list_counts"
+        " SELECT list, 0, hi >> (" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT)
+        "), 0, sum(rows), sum(unread) FROM list_counts WHERE level = 1"
+        " GROUP BY list, hi >> (" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT)
+        ");"
+        "CREATE TRIGGER list_counts_add AFTER INSERT ON items"
+        " WHEN new.head_feed OR new.head_all BEGIN"
+        " INSERT INTO list_counts" ROW_BUCKETS("new", "1")
+        " WHERE true" ADD_TO_BUCKETS " END;"
+        "CREATE TRIGGER list_counts_drop AFTER DELETE ON items"
+        " WHEN old.head_feed OR old.head_all BEGIN"
+        " INSERT INTO list_counts" ROW_BUCKETS("old", "-1")
+        " WHERE true" ADD_TO_BUCKETS " END;"
+        /* A row changed: out of its old buckets, into its new ones, in
+         * one step so that a bucket it stays in is not dropped. */
+        "CREATE TRIGGER list_counts_change"
+        " AFTER UPDATE OF read, time, head_feed, head_all ON items"
+        " WHEN (old.head_feed OR old.head_all OR new.head_feed"
+        " OR new.head_all) AND (old.read, old.time, old.head_feed,"
+        " old.head_all) IS NOT (new.read, new.time, new.head_feed,"
+        " new.head_all) BEGIN"
+        " INSERT INTO list_counts SELECT list, level, hi, lo, sum(d),"
+        " sum(du) FROM (" ROW_BUCKETS("old", "-1") " UNION ALL"
+        ROW_BUCKETS("new", "1") ") GROUP BY list, level, hi, lo"
+        " HAVING sum(d) <> 0 OR sum(du) <> 0" ADD_TO_BUCKETS " END;"
+        "CREATE TRIGGER list_counts_empty AFTER UPDATE OF rows ON list_counts"
+        " WHEN new.rows = 0 BEGIN"
+        " DELETE FROM list_counts WHERE list = new.list"
+        " AND level = new.level AND hi = new.hi AND lo = new.lo;"
         " END;",
 };
 /* clang-format on */
@@ -2144,20 +2224,60 @@ struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
 	return h;
 }
 
-long long cache_list_position(struct cache *c, long long feed_id,
-                              const struct cache_row_key *key)
+/* The sum of a list's counts (?1 the list, ?5 1: unread rows only) over
+ * the buckets of a level in a range. */
+#define BUCKETS_SUM(range)                                                     \
+	"(SELECT coalesce(sum(iif(?5, unread, rows)), 0) FROM list_counts"     \
+	" WHERE list = ?1 AND " range ")"
+
+/* The rows before the key (?2 time, ?3 id) in its list: those of the
+ * newer buckets of each level inside the key's bucket of the level above
+ * (ROW_BUCKETS), then those of its own level 2 bucket (its time, the same
+ * 1024 ids) before it, through the list's index. */
+static const char *const position_sql =
+        "SELECT " BUCKETS_SUM("level = 0 AND hi > ?2 >> " XSTR(SPAN_SHIFT))
+        " + " BUCKETS_SUM("level = 1 AND hi > ?2 >> " XSTR(HOURS_SHIFT)
+                          " AND hi < ((?2 >> " XSTR(SPAN_SHIFT) ") + 1) << "
+                          "(" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT) ")")
+        " + " BUCKETS_SUM("level = 2 AND hi > ?2 AND hi < ((?2 >> " XSTR(
+                HOURS_SHIFT) ") + 1) << " XSTR(HOURS_SHIFT))
+        " + " BUCKETS_SUM("level = 2 AND hi = ?2 AND lo < ?3 >> " XSTR(
+                IDS_SHIFT))
+        " + (SELECT count(*) FROM items WHERE %s AND time = ?2"
+        " AND id >= (?3 >> " XSTR(IDS_SHIFT) ") << " XSTR(IDS_SHIFT)
+        " AND id < ?3 AND (?5 = 0 OR read = 0))";
+
+/* How many rows, or unread rows, come before the key's row in the list
+ * of feed_id (0: every feed), from the kept counts; -1 with an error. */
+static long long list_position(struct cache *c, long long feed_id,
+                               bool unread_only,
+                               const struct cache_row_key *key)
 {
-	sqlite3_stmt *st =
-	        list_statement(c, "count(*)", feed_id, true, true, "");
-	if (!st)
+	char *sql = xasprintf(position_sql,
+	                      feed_id ? "head_feed = 1 AND feed_id = ?1"
+	                              : "head_all = 1 AND ?1 = 0");
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		fail(c, rc);
 		return -1;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
 	bind_key(st, key, false);
-	int rc = sqlite3_step(st);
+	sqlite3_bind_int(st, 5, unread_only);
+	rc = sqlite3_step(st);
 	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	if (rc != SQLITE_ROW)
 		fail(c, rc);
 	sqlite3_finalize(st);
 	return n;
+}
+
+long long cache_list_position(struct cache *c, long long feed_id,
+                              const struct cache_row_key *key)
+{
+	return list_position(c, feed_id, false, key);
 }
 
 bool cache_story_set_read(struct cache *c, long long story, long long feed_id,
