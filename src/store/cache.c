@@ -75,6 +75,55 @@
 #define ADD_TO_BUCKETS \
 	" ON CONFLICT DO UPDATE SET rows = rows + excluded.rows," \
 	" unread = unread + excluded.unread;"
+/* Step 6 (see migrations[]).  A row changed leaves its old buckets for
+ * its new ones in one statement, so that a bucket it stays in is not
+ * dropped on the way. */
+#define LIST_COUNTS_STEP \
+	"CREATE TABLE list_counts (" \
+	" list INTEGER NOT NULL, level INTEGER NOT NULL," \
+	" hi INTEGER NOT NULL, lo INTEGER NOT NULL," \
+	" rows INTEGER NOT NULL, unread INTEGER NOT NULL," \
+	" PRIMARY KEY (list, level, hi, lo)) WITHOUT ROWID;" \
+	"INSERT INTO list_counts" \
+	" SELECT feed_id, 2, time, id >> " XSTR(IDS_SHIFT) ", count(*)," \
+	" sum(read = 0) FROM items WHERE head_feed = 1" \
+	" GROUP BY feed_id, time, id >> " XSTR(IDS_SHIFT) ";" \
+	"INSERT INTO list_counts" \
+	" SELECT 0, 2, time, id >> " XSTR(IDS_SHIFT) ", count(*)," \
+	" sum(read = 0) FROM items WHERE head_all = 1" \
+	" GROUP BY time, id >> " XSTR(IDS_SHIFT) ";" \
+	"INSERT INTO list_counts" \
+	" SELECT list, 1, hi >> " XSTR(HOURS_SHIFT) ", 0, sum(rows)," \
+	" sum(unread) FROM list_counts WHERE level = 2" \
+	" GROUP BY list, hi >> " XSTR(HOURS_SHIFT) ";" \
+	"INSERT INTO list_counts" \
+	" SELECT list, 0, hi >> (" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT) \
+	"), 0, sum(rows), sum(unread) FROM list_counts WHERE level = 1" \
+	" GROUP BY list, hi >> (" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT) \
+	");" \
+	"CREATE TRIGGER list_counts_add AFTER INSERT ON items" \
+	" WHEN new.head_feed OR new.head_all BEGIN" \
+	" INSERT INTO list_counts" ROW_BUCKETS("new", "1") \
+	" WHERE true" ADD_TO_BUCKETS " END;" \
+	"CREATE TRIGGER list_counts_drop AFTER DELETE ON items" \
+	" WHEN old.head_feed OR old.head_all BEGIN" \
+	" INSERT INTO list_counts" ROW_BUCKETS("old", "-1") \
+	" WHERE true" ADD_TO_BUCKETS " END;" \
+	"CREATE TRIGGER list_counts_change" \
+	" AFTER UPDATE OF read, time, head_feed, head_all ON items" \
+	" WHEN (old.head_feed OR old.head_all OR new.head_feed" \
+	" OR new.head_all) AND (old.read, old.time, old.head_feed," \
+	" old.head_all) IS NOT (new.read, new.time, new.head_feed," \
+	" new.head_all) BEGIN" \
+	" INSERT INTO list_counts SELECT list, level, hi, lo, sum(d)," \
+	" sum(du) FROM (" ROW_BUCKETS("old", "-1") " UNION ALL" \
+	ROW_BUCKETS("new", "1") ") GROUP BY list, level, hi, lo" \
+	" HAVING sum(d) <> 0 OR sum(du) <> 0" ADD_TO_BUCKETS " END;" \
+	"CREATE TRIGGER list_counts_empty AFTER UPDATE OF rows ON list_counts" \
+	" WHEN new.rows = 0 BEGIN" \
+	" DELETE FROM list_counts WHERE list = new.list" \
+	" AND level = new.level AND hi = new.hi AND lo = new.lo;" \
+	" END;"
 /* clang-format on */
 
 /* Schema steps in order: the cache at version v runs steps v+1... Never
@@ -239,53 +288,7 @@ static const char *const migrations[] = {
          * ROW_BUCKETS): list is the feed's id for its list (head_feed
          * rows), 0 for the list of every feed (head_all rows).  A bucket
          * left with no rows goes.  Existing rows are counted here. */
-        "CREATE TABLE list_counts ("
-        " list INTEGER NOT NULL, level INTEGER NOT NULL,"
-        " hi INTEGER NOT NULL, lo INTEGER NOT NULL,"
-        " rows INTEGER NOT NULL, unread INTEGER NOT NULL,"
-        " PRIMARY KEY (list, level, hi, lo)) WITHOUT ROWID;"
-        "INSERT INTO list_counts"
-        " SELECT feed_id, 2, time, id >> " XSTR(IDS_SHIFT) ", count(*),"
-        " sum(read = 0) FROM items WHERE head_feed = 1"
-        " GROUP BY feed_id, time, id >> " XSTR(IDS_SHIFT) ";"
-        "INSERT INTO list_counts"
-        " SELECT 0, 2, time, id >> " XSTR(IDS_SHIFT) ", count(*),"
-        " sum(read = 0) FROM items WHERE head_all = 1"
-        " GROUP BY time, id >> " XSTR(IDS_SHIFT) ";"
-        "INSERT INTO list_counts"
-        " SELECT list, 1, hi >> " XSTR(HOURS_SHIFT) ", 0, sum(rows),"
-        " sum(unread) FROM list_counts WHERE level = 2"
-        " GROUP BY list, hi >> " XSTR(HOURS_SHIFT) ";"
-        "INSERT INTO list_counts"
-        " SELECT list, 0, hi >> (" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT)
-        "), 0, sum(rows), sum(unread) FROM list_counts WHERE level = 1"
-        " GROUP BY list, hi >> (" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT)
-        ");"
-        "CREATE TRIGGER list_counts_add AFTER INSERT ON items"
-        " WHEN new.head_feed OR new.head_all BEGIN"
-        " INSERT INTO list_counts" ROW_BUCKETS("new", "1")
-        " WHERE true" ADD_TO_BUCKETS " END;"
-        "CREATE TRIGGER list_counts_drop AFTER DELETE ON items"
-        " WHEN old.head_feed OR old.head_all BEGIN"
-        " INSERT INTO list_counts" ROW_BUCKETS("old", "-1")
-        " WHERE true" ADD_TO_BUCKETS " END;"
-        /* A row changed: out of its old buckets, into its new ones, in
-         * one step so that a bucket it stays in is not dropped. */
-        "CREATE TRIGGER list_counts_change"
-        " AFTER UPDATE OF read, time, head_feed, head_all ON items"
-        " WHEN (old.head_feed OR old.head_all OR new.head_feed"
-        " OR new.head_all) AND (old.read, old.time, old.head_feed,"
-        " old.head_all) IS NOT (new.read, new.time, new.head_feed,"
-        " new.head_all) BEGIN"
-        " INSERT INTO list_counts SELECT list, level, hi, lo, sum(d),"
-        " sum(du) FROM (" ROW_BUCKETS("old", "-1") " UNION ALL"
-        ROW_BUCKETS("new", "1") ") GROUP BY list, level, hi, lo"
-        " HAVING sum(d) <> 0 OR sum(du) <> 0" ADD_TO_BUCKETS " END;"
-        "CREATE TRIGGER list_counts_empty AFTER UPDATE OF rows ON list_counts"
-        " WHEN new.rows = 0 BEGIN"
-        " DELETE FROM list_counts WHERE list = new.list"
-        " AND level = new.level AND hi = new.hi AND lo = new.lo;"
-        " END;",
+        LIST_COUNTS_STEP,
 };
 /* clang-format on */
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
@@ -2224,28 +2227,25 @@ struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
 	return h;
 }
 
-/* The sum of a list's counts (?1 the list, ?5 1: unread rows only) over
- * the buckets of a level in a range. */
-#define BUCKETS_SUM(range)                                                     \
-	"(SELECT coalesce(sum(iif(?5, unread, rows)), 0) FROM list_counts"     \
-	" WHERE list = ?1 AND " range ")"
-
-/* The rows before the key (?2 time, ?3 id) in its list: those of the
- * newer buckets of each level inside the key's bucket of the level above
- * (ROW_BUCKETS), then those of its own level 2 bucket (its time, the same
- * 1024 ids) before it, through the list's index. */
-static const char *const position_sql =
-        "SELECT " BUCKETS_SUM("level = 0 AND hi > ?2 >> " XSTR(SPAN_SHIFT))
-        " + " BUCKETS_SUM("level = 1 AND hi > ?2 >> " XSTR(HOURS_SHIFT)
-                          " AND hi < ((?2 >> " XSTR(SPAN_SHIFT) ") + 1) << "
-                          "(" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT) ")")
-        " + " BUCKETS_SUM("level = 2 AND hi > ?2 AND hi < ((?2 >> " XSTR(
-                HOURS_SHIFT) ") + 1) << " XSTR(HOURS_SHIFT))
-        " + " BUCKETS_SUM("level = 2 AND hi = ?2 AND lo < ?3 >> " XSTR(
-                IDS_SHIFT))
-        " + (SELECT count(*) FROM items WHERE %s AND time = ?2"
-        " AND id >= (?3 >> " XSTR(IDS_SHIFT) ") << " XSTR(IDS_SHIFT)
-        " AND id < ?3 AND (?5 = 0 OR read = 0))";
+/* The rows before the key (?2 time, ?3 id) in the list ?1 (?5 1: its
+ * unread rows only): those of the newer buckets of each level inside the
+ * key's bucket of the level above (ROW_BUCKETS; ?6, ?7 and ?8 its
+ * shifts), then those of its own level 2 bucket (its time, the same 1024
+ * ids) before it, through the list's index, whose condition is %s. */
+#define POSITION_SQL                                                           \
+	"SELECT (SELECT coalesce(sum(iif(?5, unread, rows)), 0)"               \
+	"  FROM list_counts WHERE list = ?1 AND level = 0 AND hi > ?2 >> ?6)"  \
+	" + (SELECT coalesce(sum(iif(?5, unread, rows)), 0)"                   \
+	"  FROM list_counts WHERE list = ?1 AND level = 1"                     \
+	"  AND hi > ?2 >> ?7 AND hi < ((?2 >> ?6) + 1) << (?6 - ?7))"          \
+	" + (SELECT coalesce(sum(iif(?5, unread, rows)), 0)"                   \
+	"  FROM list_counts WHERE list = ?1 AND level = 2"                     \
+	"  AND hi > ?2 AND hi < ((?2 >> ?7) + 1) << ?7)"                       \
+	" + (SELECT coalesce(sum(iif(?5, unread, rows)), 0)"                   \
+	"  FROM list_counts WHERE list = ?1 AND level = 2"                     \
+	"  AND hi = ?2 AND lo < ?3 >> ?8)"                                     \
+	" + (SELECT count(*) FROM items WHERE %s AND time = ?2"                \
+	"  AND id >= (?3 >> ?8) << ?8 AND id < ?3 AND (?5 = 0 OR read = 0))"
 
 /* How many rows, or unread rows, come before the key's row in the list
  * of feed_id (0: every feed), from the kept counts; -1 with an error. */
@@ -2253,7 +2253,7 @@ static long long list_position(struct cache *c, long long feed_id,
                                bool unread_only,
                                const struct cache_row_key *key)
 {
-	char *sql = xasprintf(position_sql,
+	char *sql = xasprintf(POSITION_SQL,
 	                      feed_id ? "head_feed = 1 AND feed_id = ?1"
 	                              : "head_all = 1 AND ?1 = 0");
 	sqlite3_stmt *st = NULL;
@@ -2266,6 +2266,9 @@ static long long list_position(struct cache *c, long long feed_id,
 	sqlite3_bind_int64(st, 1, feed_id);
 	bind_key(st, key, false);
 	sqlite3_bind_int(st, 5, unread_only);
+	sqlite3_bind_int(st, 6, SPAN_SHIFT);
+	sqlite3_bind_int(st, 7, HOURS_SHIFT);
+	sqlite3_bind_int(st, 8, IDS_SHIFT);
 	rc = sqlite3_step(st);
 	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	if (rc != SQLITE_ROW)

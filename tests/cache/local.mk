@@ -8,3 +8,7 @@ EXTRA_DIST += tests/cache/crash.sh tests/cache/shared.sh
 # Marking a feed read and undoing it, exactly.
 check_PROGRAMS += tests/cache/marks-test
 TESTS += tests/cache/marks-test
+
+# A row's place in its list from the counts kept by buckets.
+check_PROGRAMS += tests/cache/position-test
+TESTS += tests/cache/position-test
