@@ -62,21 +62,26 @@
 #define SPAN_SHIFT  24
 #define HOURS_SHIFT 14
 #define IDS_SHIFT   10
-#define ROW_BUCKETS(row, sign) \
-	" SELECT l.list, v.level, CASE v.level" \
-	" WHEN 0 THEN " row ".time >> " XSTR(SPAN_SHIFT) \
-	" WHEN 1 THEN " row ".time >> " XSTR(HOURS_SHIFT) \
-	" ELSE " row ".time END AS hi," \
-	" iif(v.level = 2, " row ".id >> " XSTR(IDS_SHIFT) ", 0) AS lo," \
-	" " sign " AS d, " sign " * (" row ".read = 0) AS du" \
-	" FROM (SELECT " row ".feed_id AS list WHERE " row ".head_feed" \
-	" UNION ALL SELECT 0 WHERE " row ".head_all) l," \
-	" (SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2) v"
-#define ADD_TO_BUCKETS \
+/* The row's count (sign 1: added, -1: taken away) in the buckets of one
+ * list at one level, when cond (is it a row of that list?). */
+#define BUCKET_ADD(list, level, hi, lo, row, sign, cond) \
+	" INSERT INTO list_counts SELECT " list ", " level ", " hi ", " lo "," \
+	" " sign ", " sign " * (" row ".read = 0) WHERE " cond \
 	" ON CONFLICT DO UPDATE SET rows = rows + excluded.rows," \
 	" unread = unread + excluded.unread;"
-/* Step 6 (see migrations[]).  A row changed leaves its old buckets for
- * its new ones in one statement, so that a bucket it stays in is not
+#define LIST_BUCKETS_ADD(list, row, sign, cond) \
+	BUCKET_ADD(list, "0", row ".time >> " XSTR(SPAN_SHIFT), "0", row, \
+	           sign, cond) \
+	BUCKET_ADD(list, "1", row ".time >> " XSTR(HOURS_SHIFT), "0", row, \
+	           sign, cond) \
+	BUCKET_ADD(list, "2", row ".time", row ".id >> " XSTR(IDS_SHIFT), \
+	           row, sign, cond)
+/* The row in the buckets of its lists: its feed's and every feed's. */
+#define ROW_BUCKETS_ADD(row, sign) \
+	LIST_BUCKETS_ADD(row ".feed_id", row, sign, row ".head_feed") \
+	LIST_BUCKETS_ADD("0", row, sign, row ".head_all")
+/* Step 6 (see migrations[]).  A row changed is added to its new buckets
+ * before it leaves its old ones, so that a bucket it stays in is not
  * dropped on the way. */
 #define LIST_COUNTS_STEP \
 	"CREATE TABLE list_counts (" \
@@ -103,22 +108,17 @@
 	");" \
 	"CREATE TRIGGER list_counts_add AFTER INSERT ON items" \
 	" WHEN new.head_feed OR new.head_all BEGIN" \
-	" INSERT INTO list_counts" ROW_BUCKETS("new", "1") \
-	" WHERE true" ADD_TO_BUCKETS " END;" \
+	ROW_BUCKETS_ADD("new", "1") " END;" \
 	"CREATE TRIGGER list_counts_drop AFTER DELETE ON items" \
 	" WHEN old.head_feed OR old.head_all BEGIN" \
-	" INSERT INTO list_counts" ROW_BUCKETS("old", "-1") \
-	" WHERE true" ADD_TO_BUCKETS " END;" \
+	ROW_BUCKETS_ADD("old", "-1") " END;" \
 	"CREATE TRIGGER list_counts_change" \
 	" AFTER UPDATE OF read, time, head_feed, head_all ON items" \
 	" WHEN (old.head_feed OR old.head_all OR new.head_feed" \
 	" OR new.head_all) AND (old.read, old.time, old.head_feed," \
 	" old.head_all) IS NOT (new.read, new.time, new.head_feed," \
 	" new.head_all) BEGIN" \
-	" INSERT INTO list_counts SELECT list, level, hi, lo, sum(d)," \
-	" sum(du) FROM (" ROW_BUCKETS("old", "-1") " UNION ALL" \
-	ROW_BUCKETS("new", "1") ") GROUP BY list, level, hi, lo" \
-	" HAVING sum(d) <> 0 OR sum(du) <> 0" ADD_TO_BUCKETS " END;" \
+	ROW_BUCKETS_ADD("new", "1") ROW_BUCKETS_ADD("old", "-1") " END;" \
 	"CREATE TRIGGER list_counts_empty AFTER UPDATE OF rows ON list_counts" \
 	" WHEN new.rows = 0 BEGIN" \
 	" DELETE FROM list_counts WHERE list = new.list" \
@@ -285,7 +285,7 @@ static const char *const migrations[] = {
         "  AND feed_id = old.feed_id ORDER BY time DESC, id LIMIT 1);"
         " END;",
         /* 6: the counts of each list's rows by buckets of its order (see
-         * ROW_BUCKETS): list is the feed's id for its list (head_feed
+         * ROW_BUCKETS_ADD): list is the feed's id for its list (head_feed
          * rows), 0 for the list of every feed (head_all rows).  A bucket
          * left with no rows goes.  Existing rows are counted here. */
         LIST_COUNTS_STEP,
@@ -2229,7 +2229,7 @@ struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
 
 /* The rows before the key (?2 time, ?3 id) in the list ?1 (?5 1: its
  * unread rows only): those of the newer buckets of each level inside the
- * key's bucket of the level above (ROW_BUCKETS; ?6, ?7 and ?8 its
+ * key's bucket of the level above (ROW_BUCKETS_ADD; ?6, ?7 and ?8 its
  * shifts), then those of its own level 2 bucket (its time, the same 1024
  * ids) before it, through the list's index, whose condition is %s. */
 #define POSITION_SQL                                                           \
