@@ -287,8 +287,10 @@ struct cache_headlines *cache_list_rows(struct cache *c, long long feed_id,
                                         enum cache_rows_from from, size_t skip,
                                         size_t n);
 
-/* How many rows of the list come before the key's row (counted through
- * the index: the cost grows with the answer); -1 with an error. */
+/* How many rows of the list come before the key's row (or where it would
+ * be), summed from the counts the cache keeps by buckets of the list's
+ * order: the same cost anywhere in a list of any length; -1 with an
+ * error. */
 long long cache_list_position(struct cache *c, long long feed_id,
                               const struct cache_row_key *key);
 
