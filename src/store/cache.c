@@ -80,7 +80,16 @@
 #define ROW_BUCKETS_ADD(row, sign) \
 	LIST_BUCKETS_ADD(row ".feed_id", row, sign, row ".head_feed") \
 	LIST_BUCKETS_ADD("0", row, sign, row ".head_all")
-/* Step 6 (see migrations[]).  A row changed is added to its new buckets
+/* A row marked read or unread where it stands: its buckets' unread
+ * counts at one level. */
+#define BUCKET_READ(level, hi, lo) \
+	" UPDATE list_counts SET unread = unread + (new.read = 0)" \
+	" - (old.read = 0) WHERE list IN (iif(new.head_feed, new.feed_id, -1)," \
+	" iif(new.head_all, 0, -1)) AND level = " level " AND hi = " hi \
+	" AND lo = " lo ";"
+/* Step 6 (see migrations[]).  A row marked read or unread, and nothing
+ * else, has only its buckets' unread counts changed (marking a big feed
+ * read); a row moved or made a row or not is added to its new buckets
  * before it leaves its old ones, so that a bucket it stays in is not
  * dropped on the way. */
 #define LIST_COUNTS_STEP \
@@ -112,12 +121,18 @@
 	"CREATE TRIGGER list_counts_drop AFTER DELETE ON items" \
 	" WHEN old.head_feed OR old.head_all BEGIN" \
 	ROW_BUCKETS_ADD("old", "-1") " END;" \
+	"CREATE TRIGGER list_counts_read AFTER UPDATE OF read ON items" \
+	" WHEN old.read IS NOT new.read AND (new.head_feed OR new.head_all)" \
+	" AND (old.time, old.head_feed, old.head_all)" \
+	" IS (new.time, new.head_feed, new.head_all) BEGIN" \
+	BUCKET_READ("0", "new.time >> " XSTR(SPAN_SHIFT), "0") \
+	BUCKET_READ("1", "new.time >> " XSTR(HOURS_SHIFT), "0") \
+	BUCKET_READ("2", "new.time", "new.id >> " XSTR(IDS_SHIFT)) " END;" \
 	"CREATE TRIGGER list_counts_change" \
 	" AFTER UPDATE OF read, time, head_feed, head_all ON items" \
 	" WHEN (old.head_feed OR old.head_all OR new.head_feed" \
-	" OR new.head_all) AND (old.read, old.time, old.head_feed," \
-	" old.head_all) IS NOT (new.read, new.time, new.head_feed," \
-	" new.head_all) BEGIN" \
+	" OR new.head_all) AND (old.time, old.head_feed, old.head_all)" \
+	" IS NOT (new.time, new.head_feed, new.head_all) BEGIN" \
 	ROW_BUCKETS_ADD("new", "1") ROW_BUCKETS_ADD("old", "-1") " END;" \
 	"CREATE TRIGGER list_counts_empty AFTER UPDATE OF rows ON list_counts" \
 	" WHEN new.rows = 0 BEGIN" \

@@ -1472,7 +1472,8 @@ out:
  * step 5 to step 4. */
 #define UNDO_STEP_6                                                            \
 	"DROP TRIGGER list_counts_add; DROP TRIGGER list_counts_drop;"         \
-	"DROP TRIGGER list_counts_change; DROP TABLE list_counts;"
+	"DROP TRIGGER list_counts_change; DROP TRIGGER list_counts_read;"      \
+	"DROP TABLE list_counts;"
 #define UNDO_STEP_5                                                            \
 	"DROP TRIGGER items_count_add; DROP TRIGGER items_count_drop;"         \
 	"DROP TRIGGER items_count_change; DROP TRIGGER items_heads_set;"       \
@@ -1499,15 +1500,15 @@ static void test_migrate_page(void)
 	        item("s1", "http://p/1", "summary", NULL, 100, "lead only");
 	CHECK(c && ingest(c, "http://p/feed", &summary, 1, NULL));
 	cache_close(c);
-	CHECK(sql_exec(path,
-	               UNDO_STEP_6 UNDO_STEP_5 "DROP INDEX items_link;"
-	                           "ALTER TABLE items DROP COLUMN page_body;"
-	                           "ALTER TABLE items DROP COLUMN page_dirs;"
-	                           "ALTER TABLE items DROP COLUMN page_credit;"
-	                           "ALTER TABLE items DROP COLUMN page_related;"
-	                           "ALTER TABLE items DROP COLUMN page_time;"
-	                           "ALTER TABLE items DROP COLUMN page_error;"
-	                           "PRAGMA user_version = 3"));
+	CHECK(sql_exec(path, UNDO_STEP_6 UNDO_STEP_5
+	               "DROP INDEX items_link;"
+	               "ALTER TABLE items DROP COLUMN page_body;"
+	               "ALTER TABLE items DROP COLUMN page_dirs;"
+	               "ALTER TABLE items DROP COLUMN page_credit;"
+	               "ALTER TABLE items DROP COLUMN page_related;"
+	               "ALTER TABLE items DROP COLUMN page_time;"
+	               "ALTER TABLE items DROP COLUMN page_error;"
+	               "PRAGMA user_version = 3"));
 	CHECK(sql_int(path, "SELECT count(*) FROM pragma_table_info('items')"
 	                    " WHERE name LIKE 'page%'") == 0);
 	c = open_ok(path);

@@ -257,7 +257,8 @@ static void test_migration(void)
 	exec_sql(
 	        path,
 	        "DROP TRIGGER list_counts_add; DROP TRIGGER list_counts_drop;"
-	        "DROP TRIGGER list_counts_change; DROP TABLE list_counts;"
+	        "DROP TRIGGER list_counts_change;"
+	        "DROP TRIGGER list_counts_read; DROP TABLE list_counts;"
 	        "DROP TRIGGER items_count_add; DROP TRIGGER items_count_drop;"
 	        "DROP TRIGGER items_count_change; DROP TRIGGER items_heads_set;"
 	        "DROP TRIGGER items_heads_drop; DROP TRIGGER items_heads_add;"

@@ -284,6 +284,7 @@ static void test_migration(void)
 	               "DROP TRIGGER list_counts_add;"
 	               "DROP TRIGGER list_counts_drop;"
 	               "DROP TRIGGER list_counts_change;"
+	               "DROP TRIGGER list_counts_read;"
 	               "PRAGMA user_version = 5");
 	c = open_cache(path);
 	if (!c)
