@@ -46,6 +46,99 @@
 	" WHERE id IN (new.id, " GROUP_FIRST_OTHER(feed) ")" \
 	" AND " column " IS NOT (id = " GROUP_FIRST(feed) ");"
 #define GROUP_HEADS GROUP_HEAD("head_all", "") GROUP_HEAD("head_feed", IN_FEED)
+
+/* Where a row stands in its list is counted from list_counts (step 6):
+ * rows and unread rows of each list by buckets of the list's order
+ * (time DESC, id) at three levels, each inside the one above, so that a
+ * position sums a bounded number of buckets at any length:
+ *   level 0: time >> SPAN_SHIFT (about 194 days; a few dozen in a cache
+ *            of years),
+ *   level 1: time >> HOURS_SHIFT (about 4.5 hours; at most 1024 in a
+ *            level 0 bucket),
+ *   level 2: the exact time and id >> IDS_SHIFT (items of the same time,
+ *            such as every undated one at 0, 1024 ids at a time).
+ * A bucket is a pure function of the row's time and id: the triggers
+ * only add and take away, in any order. */
+#define SPAN_SHIFT  24
+#define HOURS_SHIFT 14
+#define IDS_SHIFT   10
+/* The row's count (sign 1: added, -1: taken away) in the buckets of one
+ * list at one level, when cond (is it a row of that list?). */
+#define BUCKET_ADD(list, level, hi, lo, row, sign, cond) \
+	" INSERT INTO list_counts SELECT " list ", " level ", " hi ", " lo "," \
+	" " sign ", " sign " * (" row ".read = 0) WHERE " cond \
+	" ON CONFLICT DO UPDATE SET rows = rows + excluded.rows," \
+	" unread = unread + excluded.unread;"
+#define LIST_BUCKETS_ADD(list, row, sign, cond) \
+	BUCKET_ADD(list, "0", row ".time >> " XSTR(SPAN_SHIFT), "0", row, \
+	           sign, cond) \
+	BUCKET_ADD(list, "1", row ".time >> " XSTR(HOURS_SHIFT), "0", row, \
+	           sign, cond) \
+	BUCKET_ADD(list, "2", row ".time", row ".id >> " XSTR(IDS_SHIFT), \
+	           row, sign, cond)
+/* The row in the buckets of its lists: its feed's and every feed's. */
+#define ROW_BUCKETS_ADD(row, sign) \
+	LIST_BUCKETS_ADD(row ".feed_id", row, sign, row ".head_feed") \
+	LIST_BUCKETS_ADD("0", row, sign, row ".head_all")
+/* A row marked read or unread where it stands: its buckets' unread
+ * counts at one level. */
+#define BUCKET_READ(level, hi, lo) \
+	" UPDATE list_counts SET unread = unread + (new.read = 0)" \
+	" - (old.read = 0) WHERE list IN (iif(new.head_feed, new.feed_id, -1)," \
+	" iif(new.head_all, 0, -1)) AND level = " level " AND hi = " hi \
+	" AND lo = " lo ";"
+/* Step 6 (see migrations[]).  A row marked read or unread, and nothing
+ * else, has only its buckets' unread counts changed (marking a big feed
+ * read); a row moved or made a row or not is added to its new buckets
+ * before it leaves its old ones, so that a bucket it stays in is not
+ * dropped on the way. */
+#define LIST_COUNTS_STEP \
+	"CREATE TABLE list_counts (" \
+	" list INTEGER NOT NULL, level INTEGER NOT NULL," \
+	" hi INTEGER NOT NULL, lo INTEGER NOT NULL," \
+	" rows INTEGER NOT NULL, unread INTEGER NOT NULL," \
+	" PRIMARY KEY (list, level, hi, lo)) WITHOUT ROWID;" \
+	"INSERT INTO list_counts" \
+	" SELECT feed_id, 2, time, id >> " XSTR(IDS_SHIFT) ", count(*)," \
+	" sum(read = 0) FROM items WHERE head_feed = 1" \
+	" GROUP BY feed_id, time, id >> " XSTR(IDS_SHIFT) ";" \
+	"INSERT INTO list_counts" \
+	" SELECT 0, 2, time, id >> " XSTR(IDS_SHIFT) ", count(*)," \
+	" sum(read = 0) FROM items WHERE head_all = 1" \
+	" GROUP BY time, id >> " XSTR(IDS_SHIFT) ";" \
+	"INSERT INTO list_counts" \
+	" SELECT list, 1, hi >> " XSTR(HOURS_SHIFT) ", 0, sum(rows)," \
+	" sum(unread) FROM list_counts WHERE level = 2" \
+	" GROUP BY list, hi >> " XSTR(HOURS_SHIFT) ";" \
+	"INSERT INTO list_counts" \
+	" SELECT list, 0, hi >> (" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT) \
+	"), 0, sum(rows), sum(unread) FROM list_counts WHERE level = 1" \
+	" GROUP BY list, hi >> (" XSTR(SPAN_SHIFT) " - " XSTR(HOURS_SHIFT) \
+	");" \
+	"CREATE TRIGGER list_counts_add AFTER INSERT ON items" \
+	" WHEN new.head_feed OR new.head_all BEGIN" \
+	ROW_BUCKETS_ADD("new", "1") " END;" \
+	"CREATE TRIGGER list_counts_drop AFTER DELETE ON items" \
+	" WHEN old.head_feed OR old.head_all BEGIN" \
+	ROW_BUCKETS_ADD("old", "-1") " END;" \
+	"CREATE TRIGGER list_counts_read AFTER UPDATE OF read ON items" \
+	" WHEN old.read IS NOT new.read AND (new.head_feed OR new.head_all)" \
+	" AND (old.time, old.head_feed, old.head_all)" \
+	" IS (new.time, new.head_feed, new.head_all) BEGIN" \
+	BUCKET_READ("0", "new.time >> " XSTR(SPAN_SHIFT), "0") \
+	BUCKET_READ("1", "new.time >> " XSTR(HOURS_SHIFT), "0") \
+	BUCKET_READ("2", "new.time", "new.id >> " XSTR(IDS_SHIFT)) " END;" \
+	"CREATE TRIGGER list_counts_change" \
+	" AFTER UPDATE OF read, time, head_feed, head_all ON items" \
+	" WHEN (old.head_feed OR old.head_all OR new.head_feed" \
+	" OR new.head_all) AND (old.time, old.head_feed, old.head_all)" \
+	" IS NOT (new.time, new.head_feed, new.head_all) BEGIN" \
+	ROW_BUCKETS_ADD("new", "1") ROW_BUCKETS_ADD("old", "-1") " END;" \
+	"CREATE TRIGGER list_counts_empty AFTER UPDATE OF rows ON list_counts" \
+	" WHEN new.rows = 0 BEGIN" \
+	" DELETE FROM list_counts WHERE list = new.list" \
+	" AND level = new.level AND hi = new.hi AND lo = new.lo;" \
+	" END;"
 /* clang-format on */
 
 /* Schema steps in order: the cache at version v runs steps v+1... Never
@@ -217,6 +310,11 @@ static const char *const migrations[] = {
         " WHERE head_all = 1 AND read = 0;"
         "CREATE INDEX items_starred ON items (time DESC, id, feed_id, read)"
         " WHERE starred = 1;",
+        /* 7: the counts of each list's rows by buckets of its order (see
+         * ROW_BUCKETS_ADD): list is the feed's id for its list (head_feed
+         * rows), 0 for the list of every feed (head_all rows).  A bucket
+         * left with no rows goes.  Existing rows are counted here. */
+        LIST_COUNTS_STEP,
 };
 /* clang-format on */
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
@@ -2362,9 +2460,81 @@ struct cache_headlines *cache_list_rows(struct cache *c,
 	return h;
 }
 
+/* The rows before the key (?2 time, ?3 id) in the list ?1 (?5 1: its
+ * unread rows only): those of the newer buckets of each level inside the
+ * key's bucket of the level above (ROW_BUCKETS_ADD; ?6, ?7 and ?8 its
+ * shifts), then those of its own level 2 bucket (its time, the same 1024
+ * ids) before it, through the list's index, whose condition is %s. */
+#define POSITION_SQL                                                           \
+	"SELECT (SELECT coalesce(sum(iif(?5, unread, rows)), 0)"               \
+	"  FROM list_counts WHERE list = ?1 AND level = 0 AND hi > ?2 >> ?6)"  \
+	" + (SELECT coalesce(sum(iif(?5, unread, rows)), 0)"                   \
+	"  FROM list_counts WHERE list = ?1 AND level = 1"                     \
+	"  AND hi > ?2 >> ?7 AND hi < ((?2 >> ?6) + 1) << (?6 - ?7))"          \
+	" + (SELECT coalesce(sum(iif(?5, unread, rows)), 0)"                   \
+	"  FROM list_counts WHERE list = ?1 AND level = 2"                     \
+	"  AND hi > ?2 AND hi < ((?2 >> ?7) + 1) << ?7)"                       \
+	" + (SELECT coalesce(sum(iif(?5, unread, rows)), 0)"                   \
+	"  FROM list_counts WHERE list = ?1 AND level = 2"                     \
+	"  AND hi = ?2 AND lo < ?3 >> ?8)"                                     \
+	" + (SELECT count(*) FROM items WHERE %s AND time = ?2"                \
+	"  AND id >= (?3 >> ?8) << ?8 AND id < ?3 AND (?5 = 0 OR read = 0))"
+
+/* How many rows, or unread rows, come before the key's row in the list
+ * of feed_id (0: every feed), from the kept counts; -1 with an error. */
+static long long list_position(struct cache *c, long long feed_id,
+                               bool unread_only,
+                               const struct cache_row_key *key)
+{
+	char *sql = xasprintf(POSITION_SQL,
+	                      feed_id ? "head_feed = 1 AND feed_id = ?1"
+	                              : "head_all = 1 AND ?1 = 0");
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		fail(c, rc);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, feed_id);
+	sqlite3_bind_int64(st, 2, key->time);
+	sqlite3_bind_int64(st, 3, key->id);
+	sqlite3_bind_int(st, 5, unread_only);
+	sqlite3_bind_int(st, 6, SPAN_SHIFT);
+	sqlite3_bind_int(st, 7, HOURS_SHIFT);
+	sqlite3_bind_int(st, 8, IDS_SHIFT);
+	rc = sqlite3_step(st);
+	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc != SQLITE_ROW)
+		fail(c, rc);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The rows before the key in a list of the kept counts' order: newest
+ * first from the counts themselves; oldest first as the rows of the
+ * list after the key, newest first (a key's id one more takes the key's
+ * row in). */
+static long long kept_position(struct cache *c, const struct cache_list *l,
+                               const struct cache_row_key *key)
+{
+	bool unread_only = l->rows == CACHE_LIST_UNREAD;
+	if (l->order == CACHE_ORDER_NEWEST)
+		return list_position(c, l->feed_id, unread_only, key);
+	struct cache_list_counts counts;
+	if (!cache_list_count(c, l, &counts))
+		return -1;
+	struct cache_row_key after = {.time = key->time, .id = key->id + 1};
+	long long newer = list_position(c, l->feed_id, unread_only, &after);
+	return newer < 0 ? -1 : (long long)counts.rows - newer;
+}
+
 long long cache_list_position(struct cache *c, const struct cache_list *l,
                               const struct cache_row_key *key)
 {
+	if (l->rows != CACHE_LIST_STARRED &&
+	    (l->order == CACHE_ORDER_NEWEST || l->order == CACHE_ORDER_OLDEST))
+		return kept_position(c, l, key);
 	/* a sorted list's rows know their places: the key's row is found
 	 * by its id, wherever the list was put in order again */
 	sqlite3_stmt *st =

@@ -337,9 +337,11 @@ struct cache_headlines *cache_list_rows(struct cache *c,
                                         enum cache_rows_from from, size_t skip,
                                         size_t n);
 
-/* How many rows of the list come before the key's row (counted through
- * the index: the cost grows with the answer; a sorted list's is known);
- * -1 with an error. */
+/* How many rows of the list come before the key's row (or where it would
+ * be): newest or oldest first, summed from the counts the cache keeps by
+ * buckets of the list's order, the same cost anywhere in a list of any
+ * length; a sorted list's are known; the starred list's counted through
+ * its index.  -1 with an error. */
 long long cache_list_position(struct cache *c, const struct cache_list *l,
                               const struct cache_row_key *key);
 

@@ -200,7 +200,7 @@ static void test_create(void)
 	free(lock);
 	cache_close(c);
 
-	CHECK(sql_int(path, "PRAGMA user_version") == 6);
+	CHECK(sql_int(path, "PRAGMA user_version") == 7);
 	CHECK(sql_int(path, "PRAGMA application_id") == 0x616b6862);
 	CHECK(sql_int(path, "SELECT count(*) FROM pragma_journal_mode"
 	                    " WHERE journal_mode = 'wal'") == 1);
@@ -214,7 +214,7 @@ static void test_migrate_empty(void)
 	write_file(path, "", 0);
 	struct cache *c = open_ok(path);
 	cache_close(c);
-	CHECK(sql_int(path, "PRAGMA user_version") == 6);
+	CHECK(sql_int(path, "PRAGMA user_version") == 7);
 	free(path);
 
 	path = path_for("version0.db");
@@ -222,7 +222,7 @@ static void test_migrate_empty(void)
 	CHECK(sql_int(path, "PRAGMA user_version") == 0);
 	c = open_ok(path);
 	cache_close(c);
-	CHECK(sql_int(path, "PRAGMA user_version") == 6);
+	CHECK(sql_int(path, "PRAGMA user_version") == 7);
 	CHECK(sql_int(path, "SELECT count(*) FROM sqlite_schema"
 	                    " WHERE name IN ('feeds', 'items')") == 2);
 	free(path);
@@ -1005,7 +1005,7 @@ static void test_bad_files(void)
 	cache_close(c);
 	CHECK(sql_exec(path, "PRAGMA user_version = 99"));
 	expect_open_error(path, "was written by a newer akhbar (schema "
-	                        "version 99; this one knows up to 6)");
+	                        "version 99; this one knows up to 7)");
 	free(path);
 
 	path = path_for("no/such/folder/cache.db");
@@ -1468,12 +1468,15 @@ out:
 	free(path);
 }
 
-/* SQL that takes a cache back from schema step 6 to step 5. */
+/* SQL that takes a cache back from schema step 7 to step 6, from step 6
+ * to step 5, and from step 5 to step 4. */
+#define UNDO_STEP_7                                                            \
+	"DROP TRIGGER list_counts_add; DROP TRIGGER list_counts_drop;"         \
+	"DROP TRIGGER list_counts_change; DROP TRIGGER list_counts_read;"      \
+	"DROP TABLE list_counts;"
 #define UNDO_STEP_6                                                            \
 	"DROP INDEX items_feed_unread; DROP INDEX items_all_unread;"           \
 	"DROP INDEX items_starred;"
-
-/* SQL that takes a cache back from schema step 5 to step 4. */
 #define UNDO_STEP_5                                                            \
 	"DROP TRIGGER items_count_add; DROP TRIGGER items_count_drop;"         \
 	"DROP TRIGGER items_count_change; DROP TRIGGER items_heads_set;"       \
@@ -1500,7 +1503,7 @@ static void test_migrate_page(void)
 	        item("s1", "http://p/1", "summary", NULL, 100, "lead only");
 	CHECK(c && ingest(c, "http://p/feed", &summary, 1, NULL));
 	cache_close(c);
-	CHECK(sql_exec(path, UNDO_STEP_6 UNDO_STEP_5
+	CHECK(sql_exec(path, UNDO_STEP_7 UNDO_STEP_6 UNDO_STEP_5
 	               "DROP INDEX items_link;"
 	               "ALTER TABLE items DROP COLUMN page_body;"
 	               "ALTER TABLE items DROP COLUMN page_dirs;"
@@ -1512,7 +1515,7 @@ static void test_migrate_page(void)
 	CHECK(sql_int(path, "SELECT count(*) FROM pragma_table_info('items')"
 	                    " WHERE name LIKE 'page%'") == 0);
 	c = open_ok(path);
-	CHECK(sql_int(path, "PRAGMA user_version") == 6);
+	CHECK(sql_int(path, "PRAGMA user_version") == 7);
 	CHECK(sql_int(path, "SELECT count(*) FROM pragma_table_info('items')"
 	                    " WHERE name LIKE 'page%'") == 6);
 	CHECK(sql_int(path, "SELECT count(*) FROM sqlite_schema"

@@ -258,6 +258,9 @@ static void test_migration(void)
 	cache_close(c);
 	exec_sql(
 	        path,
+	        "DROP TRIGGER list_counts_add; DROP TRIGGER list_counts_drop;"
+	        "DROP TRIGGER list_counts_change;"
+	        "DROP TRIGGER list_counts_read; DROP TABLE list_counts;"
 	        "DROP INDEX items_feed_unread; DROP INDEX items_all_unread;"
 	        "DROP INDEX items_starred;"
 	        "DROP TRIGGER items_count_add; DROP TRIGGER items_count_drop;"

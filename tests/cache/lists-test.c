@@ -276,8 +276,8 @@ static void test_kept_far(struct cache *c, sqlite3 *db)
 	free(e.id);
 }
 
-/* A cache of schema step 5 gains the lists' indices, and its lists read
- * the same. */
+/* A cache of schema step 5 gains the lists' indices and counts, and its
+ * lists read the same. */
 static void test_migration(const char *path, sqlite3 *db,
                            const struct cache_list *l)
 {
@@ -285,13 +285,18 @@ static void test_migration(const char *path, sqlite3 *db,
 	CHECK(sqlite3_exec(db,
 	                   "DROP INDEX items_feed_unread;"
 	                   "DROP INDEX items_all_unread;"
-	                   "DROP INDEX items_starred; PRAGMA user_version = 5",
+	                   "DROP INDEX items_starred;"
+	                   "DROP TRIGGER list_counts_add;"
+	                   "DROP TRIGGER list_counts_drop;"
+	                   "DROP TRIGGER list_counts_change;"
+	                   "DROP TRIGGER list_counts_read;"
+	                   "DROP TABLE list_counts; PRAGMA user_version = 5",
 	                   NULL, NULL, NULL) == SQLITE_OK,
 	      "back to step 5");
 	char *error = NULL;
 	struct cache *c = cache_open(path, CACHE_READ_WRITE, &error);
 	CHECK(c != NULL, "open: %s", error);
-	CHECK(sql_int(db, "PRAGMA user_version") == 6, "at step 6");
+	CHECK(sql_int(db, "PRAGMA user_version") == 7, "at step 7");
 	CHECK(sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
 	                  " ('items_feed_unread', 'items_all_unread',"
 	                  " 'items_starred')") == 3,

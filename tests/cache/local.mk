@@ -17,3 +17,7 @@ TESTS += tests/cache/lists-test
 # source of a query.
 check_PROGRAMS += tests/cache/query-test
 TESTS += tests/cache/query-test
+
+# A row's place in its list from the counts kept by buckets.
+check_PROGRAMS += tests/cache/position-test
+TESTS += tests/cache/position-test

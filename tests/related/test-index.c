@@ -362,7 +362,7 @@ static void test_migration(const char *dir)
 		article_free(a);
 		cache_close(c);
 	}
-	CHECK(sql_count(path, "PRAGMA user_version") == 6, "now version 6");
+	CHECK(sql_count(path, "PRAGMA user_version") == 7, "now version 7");
 	static const char *const files[] = {"", "-wal", "-shm", ".lock"};
 	for (size_t i = 0; i < 4; i++) {
 		char *f = xasprintf("%s%s", path, files[i]);
