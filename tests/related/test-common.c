@@ -1,0 +1,119 @@
+/* Related stories in a big cache whose words are common: of a word that
+ * more than a thousand items have, the index reads only the items around
+ * the one opened, and counts only its first ones.  What is found must
+ * stay what the ranking wants: a rare word shared with a story far away
+ * in the cache still finds it, and the stories sharing only the common
+ * word are those of the item's days, not the oldest of the cache. */
+#include "config.h"
+
+#include "check.h"
+#include "model/article.h"
+#include "store/cache.h"
+#include "util/xalloc.h"
+
+/* Items stored, one every TEN_MINUTES; every ALPHA_EVERY-th has the
+ * common word: 1,333 items, more than are read of a word, fewer than
+ * one in 50 (a word more common is left out of the query). */
+#define ITEMS       80000
+#define ALPHA_EVERY 60
+#define TEN_MINUTES 600
+#define START       1700000000LL
+
+/* The item opened (one of the common word's): it also has a rare word,
+ * which only the last item has (stored last, dated an hour after it). */
+#define OPENED (ITEMS / 2 + 20)
+
+/* A word of letters only, its own to item i: no other item has it. */
+static void own_word(char *out, size_t i, char first)
+{
+	out[0] = first;
+	for (int k = 1; k <= 5; k++, i /= 26)
+		out[k] = (char)('a' + i % 26);
+	out[6] = '\0';
+}
+
+static char *title_of(size_t i)
+{
+	char a[8], b[8];
+	own_word(a, i, 'q');
+	own_word(b, i, 'x');
+	bool alpha = i % ALPHA_EVERY == 0;
+	bool zeta = i == OPENED || i == ITEMS - 1;
+	return xasprintf("%s%s%s %s", alpha ? "alpha " : "",
+	                 zeta ? "zeta " : "", a, b);
+}
+
+static long long time_of(size_t i)
+{
+	if (i == ITEMS - 1)
+		return START + (long long)OPENED * TEN_MINUTES + 3600;
+	return START + (long long)i * TEN_MINUTES;
+}
+
+static bool fill(struct cache *c)
+{
+	struct cache_update *u = cache_feed_update_begin(c, "file:common");
+	bool ok = u != NULL;
+	for (size_t i = 0; ok && i < ITEMS; i++) {
+		struct article *a = article_new();
+		free(a->title);
+		a->title = title_of(i);
+		a->guid = xasprintf("%zu", i);
+		a->time = time_of(i);
+		ok = cache_store_item(u, a);
+		article_free(a);
+	}
+	return u && cache_feed_update_commit(u, NULL) && ok;
+}
+
+/* The item stored i-th: items are numbered as they are stored. */
+static size_t stored_of(long long id, long long first)
+{
+	return (size_t)(id - first);
+}
+
+int main(void)
+{
+	char *error = NULL;
+	struct cache *c = cache_open_memory(&error);
+	CHECK(c != NULL, "open: %s", error ? error : "");
+	if (!c)
+		return 1;
+	CHECK(fill(c), "store: %s", cache_error(c));
+	struct cache_story_list *all = cache_search(c, "zeta", 0);
+	CHECK(all && all->n == 2, "the rare word is in two items");
+	long long opened = 0, far = 0;
+	for (size_t k = 0; all && k < all->n; k++) {
+		if (all->items[k].time == time_of(OPENED))
+			opened = all->items[k].id;
+		else
+			far = all->items[k].id;
+	}
+	cache_story_list_free(all);
+	long long first = opened - OPENED;
+	CHECK(opened && far == first + ITEMS - 1, "ids follow storing");
+
+	struct cache_story_list *r = cache_related(c, opened, 8);
+	CHECK(r && r->n == 8, "8 related stories: %s", cache_error(c));
+	if (!r)
+		return 1;
+	CHECK(r->items[0].id == far,
+	      "the story sharing the rare word comes first, however far");
+	/* The others share only the common word: the nearest in time rank
+	 * first (scores within 5% of each other, the newest first), so the
+	 * four within 20 hours are there, and nothing further than 50
+	 * hours. */
+	size_t near = 0;
+	for (size_t k = 1; k < r->n; k++) {
+		size_t i = stored_of(r->items[k].id, first);
+		long long hours = llabs(time_of(i) - time_of(OPENED)) / 3600;
+		CHECK(i % ALPHA_EVERY == 0 && hours <= 50,
+		      "related story %zu: item %zu, %lld hours away", k, i,
+		      hours);
+		near += hours <= 20;
+	}
+	CHECK(near == 4, "%zu of the 4 nearest stories", near);
+	cache_story_list_free(r);
+	cache_close(c);
+	return check_failures ? 1 : 0;
+}
