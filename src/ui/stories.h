@@ -53,6 +53,12 @@ struct ui_stories_ops {
 	 * that reads but lacks something (its related stories could not be
 	 * found). */
 	struct article *(*page)(struct ui_stories *s, size_t i, char **error);
+	/* The related stories of story i that page() leaves for later (the
+	 * story index's, whose question takes longer than the rest): added
+	 * to a, the page page() gave for it last, after its related
+	 * headlines; how many.  NULL: page() gives them all. */
+	size_t (*more_related)(struct ui_stories *s, size_t i,
+	                       struct article *a);
 	/* The story related headline k of story i (of the page page() gave
 	 * for it) leads to, or STORY_NONE. */
 	size_t (*target)(struct ui_stories *s, size_t i, size_t k);

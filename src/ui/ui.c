@@ -589,7 +589,9 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		reaction |= ui_reload_if_due(ui) | refresh_lists(ui);
 		if (reaction)
 			paint(ui, reaction);
-		reaction = UI_REACT_NONE;
+		reaction = ui_views_settle(ui);
+		if (reaction)
+			continue; /* painted again before the next key */
 		int key = 0;
 		bool updating = ui->updater != NULL;
 		enum ui_event event =
