@@ -1,5 +1,5 @@
 /* Related stories in a big cache whose words are common: of a word that
- * more than a thousand items have, the index reads only the items around
+ * more than 512 items have, the index reads only the items around
  * the one opened, and counts only its first ones.  What is found must
  * stay what the ranking wants: a rare word shared with a story far away
  * in the cache still finds it, and the stories sharing only the common
