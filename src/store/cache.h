@@ -426,7 +426,9 @@ struct cache_story_list {
 /* The k stories most related to the item, best first: those sharing the
  * most salient words of its headline and summary, rarer words weighing
  * more (bm25), headline words more than summary words; recent ones first
- * among equals. The item itself and its near-duplicates are left out, and
+ * among equals. Of a word hundreds of items have, only those stored
+ * around the item are looked at, so the cost does not grow with the
+ * cache. The item itself and its near-duplicates are left out, and
  * near-duplicates among the results are folded into the best of them.
  * Empty for an item with no salient words; NULL with an error if there is
  * no such item. */
