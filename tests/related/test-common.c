@@ -3,12 +3,15 @@
  * the one opened, and counts only its first ones.  What is found must
  * stay what the ranking wants: a rare word shared with a story far away
  * in the cache still finds it, and the stories sharing only the common
- * word are those of the item's days, not the oldest of the cache. */
+ * word are those of the item's days, not the oldest of the cache.  The
+ * reader's story source gives an item's page without them (the article
+ * shows at once) and adds them when asked. */
 #include "config.h"
 
 #include "check.h"
 #include "model/article.h"
 #include "store/cache.h"
+#include "ui/stories.h"
 #include "util/xalloc.h"
 
 /* Items stored, one every TEN_MINUTES; every ALPHA_EVERY-th has the
@@ -72,6 +75,36 @@ static size_t stored_of(long long id, long long first)
 	return (size_t)(id - first);
 }
 
+/* The reader's source of every feed's list: the page of the item opened
+ * has no related headline of the index's until more_related(), which
+ * adds the 8, the first leading to the far story. */
+static void test_source(struct cache *c, long long opened, long long far)
+{
+	char *error = NULL;
+	struct ui_stories *s = ui_stories_cache(c, 0, &error);
+	CHECK(s != NULL, "the list: %s", error ? error : "");
+	if (!s)
+		return;
+	size_t row = STORY_NONE;
+	for (size_t r = 0; r < s->ops->count(s) && row == STORY_NONE; r++)
+		if (s->ops->item(s, r) == opened)
+			row = r;
+	struct article *a =
+	        row != STORY_NONE ? s->ops->page(s, row, &error) : NULL;
+	CHECK(a && a->nrelated == 0, "the page alone: %zu related",
+	      a ? a->nrelated : 0);
+	if (a) {
+		size_t added = s->ops->more_related(s, row, a);
+		CHECK(added == 8 && a->nrelated == 8, "%zu related added",
+		      added);
+		size_t first = s->ops->target(s, row, 0);
+		CHECK(first != STORY_NONE && s->ops->item(s, first) == far,
+		      "the first related headline leads to the far story");
+	}
+	article_free(a);
+	s->ops->free(s);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -114,6 +147,7 @@ int main(void)
 	}
 	CHECK(near == 4, "%zu of the 4 nearest stories", near);
 	cache_story_list_free(r);
+	test_source(c, opened, far);
 	cache_close(c);
 	return check_failures ? 1 : 0;
 }
