@@ -254,7 +254,8 @@ struct cache_headlines *cache_headlines(struct cache *c, long long feed_id);
 void cache_headlines_free(struct cache_headlines *h);
 
 /* A headline list: which rows of which feed, in which order.  Every
- * function reading a list takes one of these, made by cache_list_of(). */
+ * function reading a list takes one of these, made by cache_list_of();
+ * never NULL (the compiler is told so, and refuses a 0 in its place). */
 enum cache_list_rows {
 	CACHE_LIST_ALL,     /* one row a group (see above) */
 	CACHE_LIST_UNREAD,  /* the rows of ALL whose item is unread */
@@ -296,7 +297,8 @@ bool cache_list_sorted(const struct cache_list *l);
 
 /* Read the list afresh from now on: a sorted list is put in order again
  * (a cost growing with its length); others are always read afresh. */
-bool cache_list_open(struct cache *c, const struct cache_list *l);
+bool cache_list_open(struct cache *c, const struct cache_list *l)
+        __attribute__((nonnull(2)));
 
 /* The size of a headline list: of every row and unread ones, kept as
  * items are stored, marked and deleted (nothing is counted when it is
@@ -309,7 +311,8 @@ struct cache_list_counts {
 
 /* The counts of the list. */
 bool cache_list_count(struct cache *c, const struct cache_list *l,
-                      struct cache_list_counts *counts);
+                      struct cache_list_counts *counts)
+        __attribute__((nonnull(2)));
 
 /* Reading a list by the rows it shows, as few as are wanted, through an
  * index of its rows: a row is found by its key, its place in the list's
@@ -335,7 +338,7 @@ struct cache_headlines *cache_list_rows(struct cache *c,
                                         const struct cache_list *l,
                                         const struct cache_row_key *key,
                                         enum cache_rows_from from, size_t skip,
-                                        size_t n);
+                                        size_t n) __attribute__((nonnull(2)));
 
 /* How many rows of the list come before the key's row (or where it would
  * be): newest or oldest first, summed from the counts the cache keeps by
@@ -343,7 +346,8 @@ struct cache_headlines *cache_list_rows(struct cache *c,
  * length; a sorted list's are known; the starred list's counted through
  * its index.  -1 with an error. */
 long long cache_list_position(struct cache *c, const struct cache_list *l,
-                              const struct cache_row_key *key);
+                              const struct cache_row_key *key)
+        __attribute__((nonnull(2, 3)));
 
 /* The first row of the list whose headline matches the query (as
  * cache_search() matches), from the key's row as `from` says (as
@@ -352,19 +356,22 @@ long long cache_list_position(struct cache *c, const struct cache_list *l,
  * that way, -1 with an error. */
 int cache_list_find(struct cache *c, const struct cache_list *l,
                     const char *query, const struct cache_row_key *key,
-                    enum cache_rows_from from, struct cache_row_key *found);
+                    enum cache_rows_from from, struct cache_row_key *found)
+        __attribute__((nonnull(2)));
 
 /* How many rows of the list match the query (*total), and how many of
  * those are at or before the key's row (*upto); false with an error. */
 bool cache_list_find_count(struct cache *c, const struct cache_list *l,
                            const char *query, const struct cache_row_key *key,
-                           size_t *total, size_t *upto);
+                           size_t *total, size_t *upto)
+        __attribute__((nonnull(2)));
 
 /* Mark read or unread the items of group story in the list (those of its
  * feed, or of every feed): what marking its row means.  Written or held
  * as cache_item_set_read(). */
 bool cache_story_set_read(struct cache *c, long long story,
-                          const struct cache_list *l, bool read);
+                          const struct cache_list *l, bool read)
+        __attribute__((nonnull(3)));
 
 /* The whole item as an article, its origin the feed's url; free with
  * article_free(). NULL with an error if there is no such item. */
@@ -479,7 +486,9 @@ struct cache_story_list {
 /* The k stories most related to the item, best first: those sharing the
  * most salient words of its headline and summary, rarer words weighing
  * more (bm25), headline words more than summary words; recent ones first
- * among equals. The item itself and its near-duplicates are left out, and
+ * among equals. Of a word hundreds of items have, only those stored
+ * around the item are looked at, so the cost does not grow with the
+ * cache. The item itself and its near-duplicates are left out, and
  * near-duplicates among the results are folded into the best of them.
  * Empty for an item with no salient words; NULL with an error if there is
  * no such item. */

@@ -201,6 +201,31 @@ static long long last_item(struct cache *c)
 	return last;
 }
 
+/* A range of item ids, lo to hi. */
+struct id_window {
+	long long lo, hi;
+};
+
+/* The first and the last item id: the items are about as many as the
+ * ids between (ids follow the order items came in; the oldest go as
+ * they expire). False with the cache's error. */
+static bool item_ids(struct cache *c, struct id_window *ids)
+{
+	sqlite3_stmt *st = prepare(c, "SELECT (SELECT min(id) FROM items),"
+	                              " (SELECT max(id) FROM items)");
+	if (!st)
+		return false;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		ids->lo = sqlite3_column_int64(st, 0);
+		ids->hi = sqlite3_column_int64(st, 1);
+	} else {
+		cache_fail(c, rc);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW;
+}
+
 struct index_batch {
 	long long *id;
 	size_t *at; /* at[2i], at[2i+1]: item i's headline and summary */
@@ -394,75 +419,43 @@ static int rarest_word_first(const void *a, const void *b)
 	return (x->items > y->items) - (x->items < y->items);
 }
 
-/* Words are first counted among the COUNT_FIRST_IDS first (oldest)
- * ids: a word common there is not counted further, and the rarest there
- * are counted first. The first ids, as FTS5 reaches the start of a
- * word's rows at once and the end only through them. */
-#define COUNT_FIRST_IDS 4096
+/* A word's items are counted up to COUNT_MAX of them, the first (oldest)
+ * ids: a word having more is one of many stories, and how many is
+ * extrapolated from the ids those first COUNT_MAX span (bm25 weighs it
+ * by the logarithm of that number, which an error of a tenth moves by a
+ * tenth, against 4 to 10 for the words of a big cache).
+ * Counting every item of a common word, and asking the index twice for
+ * each word, is what made related stories slower as the cache grew: each
+ * question reads a page or more of every segment of the index. The
+ * first ids, as FTS5 reaches the start of a word's rows at once and the
+ * end only through them. */
+#define COUNT_MAX 128
 
-/* Counting the items having a word, over ranges of ids. */
-struct counter {
-	struct cache *c;
-	sqlite3_stmt *st;
-	struct strbuf term;
-	bool failed; /* with the cache's error */
-};
-
-/* The items having the word with ids from lo to hi. */
-static long long count_range(struct counter *k, const char *word, long long lo,
-                             long long hi)
+/* How many items have word (a phrase of the query st), or about how
+ * many (above) of the items with ids in ids; -1 with the cache's
+ * error. */
+static long long count_items(struct cache *c, sqlite3_stmt *st,
+                             struct strbuf *term, const char *word,
+                             const struct id_window *ids)
 {
-	if (k->failed || lo > hi)
-		return 0;
-	k->term.len = 0;
-	add_term(&k->term, word, false);
-	sqlite3_bind_text(k->st, 1, k->term.s, (int)k->term.len, SQLITE_STATIC);
-	sqlite3_bind_int64(k->st, 2, lo);
-	sqlite3_bind_int64(k->st, 3, hi);
-	int rc = sqlite3_step(k->st);
-	long long items = rc == SQLITE_ROW ? sqlite3_column_int64(k->st, 0) : 0;
-	sqlite3_reset(k->st);
-	if (rc != SQLITE_ROW) {
-		cache_fail(k->c, rc);
-		k->failed = true;
-	}
-	return items;
-}
-
-/* How many items have the word (w->items: how many of the ids up to
- * oldest), or cap + 1 when more than cap: past the ids where the word
- * should have about twice cap items, it is known to have more. */
-static long long count_later(struct counter *k, const struct query_word *w,
-                             long long oldest, long long last, long long cap)
-{
-	long long items = w->items, lo = oldest + 1;
-	if (items > 0 && lo <= last) {
-		long long span = 2 * cap * oldest / items;
-		long long hi = last - lo >= span ? lo + span - 1 : last;
-		items += count_range(k, w->word, lo, hi);
-		lo = hi + 1;
-	}
-	if (items <= cap)
-		items += count_range(k, w->word, lo, last);
-	return items <= cap ? items : cap + 1;
-}
-
-/* Adding w to the rarest words so far (best, *n of them, rarest first,
- * at most MAX_QUERY_WORDS). */
-static void keep_rarest(struct query_word *best, size_t *n,
-                        const struct query_word *w)
-{
-	size_t i = *n;
-	if (i == MAX_QUERY_WORDS) {
-		if (best[i - 1].items <= w->items)
-			return;
-		i--; /* in place of the most common */
+	term->len = 0;
+	add_term(term, word, false);
+	sqlite3_bind_text(st, 1, term->s, (int)term->len, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, COUNT_MAX);
+	int rc = sqlite3_step(st);
+	long long items = -1;
+	if (rc == SQLITE_ROW) {
+		items = sqlite3_column_int64(st, 0);
+		long long reached = sqlite3_column_int64(st, 1);
+		if (items == COUNT_MAX && reached < ids->hi)
+			items = (long long)((double)items *
+			                    (double)(ids->hi - ids->lo + 1) /
+			                    (double)(reached - ids->lo + 1));
 	} else {
-		(*n)++;
+		cache_fail(c, rc);
 	}
-	for (; i > 0 && best[i - 1].items > w->items; i--)
-		best[i] = best[i - 1];
-	best[i] = *w;
+	sqlite3_reset(st);
+	return items;
 }
 
 /* The words of both lists (second may be NULL), each once, in qw; how
@@ -490,52 +483,41 @@ static size_t distinct_words(struct query_word *qw,
  * the MAX_QUERY_WORDS rarest, rarest first, leaving out those no other
  * item has and those too common to tell stories apart (more than one
  * item in COMMON_FRACTION, when there are many), with how many items
- * have each. A word is counted only as far as it could be among the
- * rarest. *n gets how many; NULL with the cache's error. */
+ * have each (ids: those of the cache's items). *n gets how many; NULL
+ * with the cache's error. */
 static struct query_word *query_words(struct cache *c,
                                       const struct text_words *first,
                                       const struct text_words *second,
-                                      size_t *n)
+                                      const struct id_window *ids, size_t *n)
 {
 	struct query_word *qw = xreallocarray(
 	        NULL, first->n + (second ? second->n : 0) + 1, sizeof *qw);
 	size_t words = distinct_words(qw, first, second);
-	long long last = last_item(c);
-	long long common = last / COMMON_FRACTION;
+	long long common = ids->hi / COMMON_FRACTION;
 	if (common < COMMON_MIN)
 		common = COMMON_MIN;
-	struct counter k = {.c = c};
-	k.st = last < 0 ? NULL
-	                : prepare(c, "SELECT count(*) FROM story_words"
-	                             " WHERE story_words MATCH ?1"
-	                             " AND rowid BETWEEN ?2 AND ?3");
-	k.failed = !k.st;
-	long long oldest = last < COUNT_FIRST_IDS ? last : COUNT_FIRST_IDS;
-	size_t kept = 0;
-	for (size_t i = 0; i < words; i++) {
-		qw[i].items = count_range(&k, qw[i].word, 1, oldest);
-		if (qw[i].items <= common &&
-		    qw[i].items * last <= 2 * common * oldest)
-			qw[kept++] = qw[i];
-	}
-	qsort(qw, kept, sizeof *qw, rarest_word_first);
-	struct query_word best[MAX_QUERY_WORDS];
+	sqlite3_stmt *st = prepare(c, "SELECT count(*), max(rowid) FROM"
+	                              " (SELECT rowid FROM story_words"
+	                              " WHERE story_words MATCH ?1"
+	                              " ORDER BY rowid LIMIT ?2)");
+	struct strbuf term = {0};
+	bool ok = st != NULL;
 	*n = 0;
-	for (size_t i = 0; i < kept && !k.failed; i++) {
-		long long cap =
-		        *n == MAX_QUERY_WORDS ? best[*n - 1].items : common;
-		struct query_word w = {
-		        qw[i].word, count_later(&k, &qw[i], oldest, last, cap)};
-		if (w.items >= 2 && w.items <= cap)
-			keep_rarest(best, n, &w);
+	for (size_t i = 0; ok && i < words; i++) {
+		qw[i].items = count_items(c, st, &term, qw[i].word, ids);
+		ok = qw[i].items >= 0;
+		if (ok && qw[i].items >= 2 && qw[i].items <= common)
+			qw[(*n)++] = qw[i];
 	}
-	free(k.term.s);
-	sqlite3_finalize(k.st);
-	if (k.failed) {
+	free(term.s);
+	sqlite3_finalize(st);
+	if (!ok) {
 		free(qw);
 		return NULL;
 	}
-	memcpy(qw, best, *n * sizeof *qw);
+	qsort(qw, *n, sizeof *qw, rarest_word_first);
+	if (*n > MAX_QUERY_WORDS)
+		*n = MAX_QUERY_WORDS;
 	return qw;
 }
 
@@ -608,11 +590,23 @@ static double idf(const struct index_totals *t, long long items)
  * length), so the best of them hold the best by bm25. */
 #define RESCORED_PER_CANDIDATE 3
 
+/* Of a word having more than READ_MAX items, the READ_MAX or so nearest
+ * the item by id are read (the ids of a window around it, as wide as
+ * the word's items make READ_MAX likely): ids follow the order items
+ * came in, so these are the stories of the item's days, which the
+ * ranking prefers anyway (NEAR_DAYS); a story further away counts only
+ * for its rarer words, and the candidates are scored by bm25 again from
+ * their words (rescore()). Reading every item of a common word is what
+ * made related stories slower as the cache grew. */
+#define READ_MAX 512
+
 /* An item's query: its words, how much each weighs, and the index's
  * totals bm25 weighs them with. */
 struct query {
+	long long item_id;
 	const struct query_word *words;
 	double idf[MAX_QUERY_WORDS];
+	struct id_window window[MAX_QUERY_WORDS]; /* the ids read of each */
 	size_t n;
 	struct index_totals totals;
 };
@@ -623,6 +617,7 @@ struct scored {
 	long long id; /* 0: a free slot */
 	uint32_t headline, summary;
 	double score;
+	long long distance; /* between its id and the item's */
 };
 
 /* The items having some of the query's words, by id (open addressing). */
@@ -679,8 +674,26 @@ static double saturation(double f, double norm)
 	return f * (BM25_K1 + 1) / (f + norm);
 }
 
+/* The window of ids around item_id read of a word having items of those
+ * with ids in ids. */
+static struct id_window read_window(long long item_id, long long items,
+                                    const struct id_window *ids)
+{
+	if (items <= READ_MAX)
+		return *ids;
+	long long width =
+	        (long long)((double)READ_MAX * (double)(ids->hi - ids->lo + 1) /
+	                    (double)items);
+	long long lo = item_id - width / 2;
+	if (lo + width > ids->hi)
+		lo = ids->hi - width;
+	if (lo < ids->lo)
+		lo = ids->lo;
+	return (struct id_window){lo, lo + width};
+}
+
 /* Noting word i of every item having it in the headline (or the
- * summary). */
+ * summary) with an id in the window. */
 static bool add_postings(struct cache *c, sqlite3_stmt *st,
                          struct strbuf *phrase, const struct query *q, size_t i,
                          bool headline, struct score_table *t)
@@ -689,6 +702,8 @@ static bool add_postings(struct cache *c, sqlite3_stmt *st,
 	strbuf_adds(phrase, headline ? "headline : " : "summary : ");
 	add_term(phrase, q->words[i].word, false);
 	sqlite3_bind_text(st, 1, phrase->s, (int)phrase->len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, q->window[i].lo);
+	sqlite3_bind_int64(st, 3, q->window[i].hi);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct scored *s = score_slot(t, sqlite3_column_int64(st, 0));
@@ -700,12 +715,14 @@ static bool add_postings(struct cache *c, sqlite3_stmt *st,
 	return rc == SQLITE_DONE;
 }
 
-/* Every item having some of the query's words, and which. */
+/* Every item having some of the query's words in their windows, and
+ * which. */
 static bool read_postings(struct cache *c, const struct query *q,
                           struct score_table *t)
 {
 	sqlite3_stmt *st = prepare(c, "SELECT rowid FROM story_words"
-	                              " WHERE story_words MATCH ?1");
+	                              " WHERE story_words MATCH ?1"
+	                              " AND rowid BETWEEN ?2 AND ?3");
 	bool ok = st != NULL;
 	struct strbuf phrase = {0};
 	for (size_t i = 0; ok && i < q->n; i++)
@@ -774,10 +791,16 @@ static double item_score(const struct query *q, const char *headline,
 	return bm25(q, freq, (double)words);
 }
 
-/* Whether a ranks below b: a lower score, or the same and a greater id. */
+/* Whether a ranks below b: a lower score, or the same and further from
+ * the item by id (the ranking prefers the stories of the item's days,
+ * and ids follow the order items came in), or as far and a greater id. */
 static bool ranks_below(const struct scored *a, const struct scored *b)
 {
-	return a->score < b->score || (a->score == b->score && a->id > b->id);
+	if (a->score != b->score)
+		return a->score < b->score;
+	if (a->distance != b->distance)
+		return a->distance > b->distance;
+	return a->id > b->id;
 }
 
 /* Restoring the heap h of n (the lowest ranked at its root) from its
@@ -809,6 +832,7 @@ static size_t best_scored(const struct query *q, struct score_table *t,
 		if (!s->id)
 			continue;
 		s->score = first_score(q, s);
+		s->distance = llabs(s->id - q->item_id);
 		if (n == m && !ranks_below(&best[0], s))
 			continue;
 		if (n < m) {
@@ -977,7 +1001,9 @@ static bool find_candidates(struct cache *c, const struct query *q, size_t k,
 	struct score_table t = {0};
 	size_t rows = 0;
 	for (size_t i = 0; i < q->n; i++)
-		rows += (size_t)q->words[i].items;
+		rows += (size_t)(q->words[i].items < 2 * READ_MAX
+		                         ? q->words[i].items
+		                         : 2 * READ_MAX);
 	score_table_grow(&t, rows);
 	bool ok = read_postings(c, q, &t);
 	size_t m = want * RESCORED_PER_CANDIDATE;
@@ -1055,13 +1081,18 @@ static struct cache_story_list *related(struct cache *c, long long item_id,
 		return NULL;
 	/* The query: the item's rarest salient words, weighed as bm25
 	 * weighs them. */
-	struct query q = {0};
+	struct query q = {.item_id = item_id};
+	struct id_window ids = {0};
 	struct query_word *words =
-	        k ? query_words(c, &it.headline, &it.summary, &q.n) : NULL;
+	        k && item_ids(c, &ids)
+	                ? query_words(c, &it.headline, &it.summary, &ids, &q.n)
+	                : NULL;
 	bool ok = !k || (words && read_totals(c, &q.totals));
 	q.words = words;
-	for (size_t i = 0; ok && i < q.n; i++)
+	for (size_t i = 0; ok && i < q.n; i++) {
 		q.idf[i] = idf(&q.totals, words[i].items);
+		q.window[i] = read_window(item_id, words[i].items, &ids);
+	}
 	struct candidates cs = {0};
 	ok = ok && (q.n == 0 || find_candidates(c, &q, k, item_id, &it, &cs));
 	free(words);

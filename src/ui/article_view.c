@@ -48,6 +48,8 @@ struct article_view {
 	long waiting_focus;
 	bool summary_only; /* the story is its feed's summary, and its full
 	                      article can be fetched */
+	bool related_due;  /* the source's more_related() is yet to add to
+	                      page */
 };
 
 static size_t count(const struct ui *ui)
@@ -187,6 +189,13 @@ static bool show(struct ui *ui, struct article_view *av,
 	lang_article_date(page);
 	av->at = *place;
 	av->summary_only = false;
+	/* A story opened at its top shows its text first and the related
+	 * stories its source leaves for later a moment after (settle());
+	 * a place further down may be among them. */
+	bool at_top = !place->block && !place->offset && place->focus < 0;
+	av->related_due = s->ops->more_related && at_top;
+	if (s->ops->more_related && !at_top)
+		s->ops->more_related(s, place->story, page);
 	ui_list_follow(ui, place->story);
 	mark_read(ui, place->story);
 	sync_layout(ui, av);
@@ -871,6 +880,23 @@ static void article_free_state(struct ui *ui, void *self)
 	free(self);
 }
 
+/* The related stories left for after the first paint: the story is laid
+ * out again with them, where the reader is. */
+static unsigned article_settle(struct ui *ui, void *self)
+{
+	struct article_view *av = self;
+	if (!av->related_due)
+		return UI_REACT_NONE;
+	av->related_due = false;
+	struct ui_stories *s = ui->stories;
+	if (!av->page || !s->ops->more_related(s, av->at.story, av->page))
+		return UI_REACT_NONE;
+	document_free(av->doc);
+	av->doc = NULL;
+	sync_layout(ui, av);
+	return UI_REACT_DRAW;
+}
+
 const struct ui_view_ops ui_article_view = {
         .create = article_create,
         .free = article_free_state,
@@ -879,4 +905,5 @@ const struct ui_view_ops ui_article_view = {
         .search = article_search,
         .link = article_link,
         .numbered_link = article_numbered_link,
+        .settle = article_settle,
 };

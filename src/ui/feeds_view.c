@@ -177,10 +177,10 @@ static int count_slice(struct ui *ui, struct feeds_queries *q)
 /* Count the query feeds, once the list was drawn without their counts
  * and no update runs: a slice at a time, the reader coming back at once
  * for the next while keys are answered. */
-static unsigned count_queries(struct ui *ui, struct feeds_view *fv, bool on_top)
+static unsigned count_queries(struct ui *ui, struct feeds_view *fv)
 {
 	struct feeds_queries *q = &fv->queries;
-	if (!q->due || !q->drawn || !on_top || ui->updater)
+	if (!q->due || !q->drawn || ui->updater)
 		return UI_REACT_NONE;
 	int got = count_slice(ui, q);
 	if (got == 0)
@@ -757,6 +757,7 @@ static void feeds_changed(struct ui *ui, void *self, long long feed_id)
 /* The counts change under the list too: it reads them again at once. */
 static unsigned feeds_reread(struct ui *ui, void *self, bool on_top)
 {
+	(void)on_top;
 	struct feeds_view *fv = self;
 	if (!ui->cache)
 		return UI_REACT_NONE;
@@ -765,7 +766,12 @@ static unsigned feeds_reread(struct ui *ui, void *self, bool on_top)
 		reload(ui, fv);
 		reaction = UI_REACT_DRAW;
 	}
-	return reaction | count_queries(ui, fv, on_top);
+	return reaction;
+}
+
+static unsigned feeds_settle(struct ui *ui, void *self)
+{
+	return ui->cache ? count_queries(ui, self) : UI_REACT_NONE;
 }
 
 void ui_feeds_mark_stale(struct ui *ui)
@@ -839,4 +845,5 @@ const struct ui_view_ops ui_feeds_view = {
         .link = feeds_link,
         .changed = feeds_changed,
         .reread = feeds_reread,
+        .settle = feeds_settle,
 };

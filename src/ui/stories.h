@@ -54,6 +54,12 @@ struct ui_stories_ops {
 	 * that reads but lacks something (its related stories could not be
 	 * found). */
 	struct article *(*page)(struct ui_stories *s, size_t i, char **error);
+	/* The related stories of story i that page() leaves for later (the
+	 * story index's, whose question takes longer than the rest): added
+	 * to a, the page page() gave for it last, after its related
+	 * headlines; how many.  NULL: page() gives them all. */
+	size_t (*more_related)(struct ui_stories *s, size_t i,
+	                       struct article *a);
 	/* The story related headline k of story i (of the page page() gave
 	 * for it) leads to, or STORY_NONE. */
 	size_t (*target)(struct ui_stories *s, size_t i, size_t k);
@@ -114,8 +120,8 @@ struct ui_stories *ui_stories_library(struct library *lib,
  * shows each row's feed's name as its site).  NULL with *error (a new
  * string) when the cache can't list them. */
 struct ui_stories *ui_stories_cache(struct cache *cache,
-                                    const struct cache_list *list,
-                                    char **error);
+                                    const struct cache_list *list, char **error)
+        __attribute__((nonnull(2)));
 
 /* The stories of a query feed: the rows of the list of every feed whose
  * item matches the filter expression expr (model/filter.h; a feed's tags

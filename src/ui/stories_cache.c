@@ -367,7 +367,7 @@ static void add_related(struct cache_stories *cs, struct article *a,
 }
 
 /* The feed of each related headline of a from another feed than the
- * article's (feed_id): a->related_feed. */
+ * article's (feed_id): a->related_feed, NULL before. */
 static void name_related_feeds(struct cache_stories *cs, struct article *a,
                                long long feed_id)
 {
@@ -383,10 +383,12 @@ static void name_related_feeds(struct cache_stories *cs, struct article *a,
 }
 
 /* The item as an article whose related headlines are, in order: those its
- * source listed, its near-duplicates (the same story as others told it),
- * then the stories the index finds closest.  Where those lead is kept
- * for target() once the item is read: a failed read leaves the last
- * article's. */
+ * source listed, then its near-duplicates (the same story as others told
+ * it); the stories the index finds closest come after, from
+ * cs_more_related(): the question to the index is the one part of
+ * opening an item that grows with the cache, and the article reads
+ * without them.  Where those lead is kept for target() once the item is
+ * read: a failed read leaves the last article's. */
 static struct article *cs_page(struct ui_stories *s, size_t i, char **error)
 {
 	struct cache_stories *cs = of(s);
@@ -405,12 +407,31 @@ static struct article *cs_page(struct ui_stories *s, size_t i, char **error)
 	struct cache_story_list *dups = cache_duplicates(cs->cache, id);
 	add_related(cs, a, id, dups);
 	cache_story_list_free(dups);
+	name_related_feeds(cs, a, row(cs, i)->feed_id);
+	return a;
+}
+
+static size_t cs_more_related(struct ui_stories *s, size_t i, struct article *a)
+{
+	struct cache_stories *cs = of(s);
+	long long id = row(cs, i)->id;
+	if (id != cs->related_of)
+		return 0; /* another story was read since */
+	size_t before = a->nrelated;
 	struct cache_story_list *rel =
 	        cache_related(cs->cache, id, RELATED_MAX);
 	add_related(cs, a, id, rel);
 	cache_story_list_free(rel);
+	if (a->nrelated == before)
+		return 0;
+	if (a->related_feed) { /* named again, for the headlines added too */
+		for (size_t k = 0; k < before; k++)
+			free(a->related_feed[k]);
+		free(a->related_feed);
+		a->related_feed = NULL;
+	}
 	name_related_feeds(cs, a, row(cs, i)->feed_id);
-	return a;
+	return a->nrelated - before;
 }
 
 /* The story of item id: its row when the window has it, else an extra
@@ -439,7 +460,10 @@ static size_t cs_target(struct ui_stories *s, size_t i, size_t k)
 	if (row(cs, i)->id != cs->related_of) {
 		/* another story was read since: read this one again */
 		char *error = NULL;
-		article_free(cs_page(s, i, &error));
+		struct article *a = cs_page(s, i, &error);
+		if (a)
+			cs_more_related(s, i, a);
+		article_free(a);
 		free(error);
 		if (row(cs, i)->id != cs->related_of)
 			return STORY_NONE;
@@ -709,6 +733,7 @@ static const struct ui_stories_ops cache_ops = {
         .variants = cs_variants,
         .unread = cs_unread,
         .page = cs_page,
+        .more_related = cs_more_related,
         .target = cs_target,
         .item = cs_item,
         .related_link = cs_related_link,

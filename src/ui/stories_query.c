@@ -358,6 +358,14 @@ static struct article *qs_page(struct ui_stories *s, size_t i, char **error)
 	return qs->inner->ops->page(qs->inner, k, error);
 }
 
+static size_t qs_more_related(struct ui_stories *s, size_t i, struct article *a)
+{
+	struct query_stories *qs = of(s);
+	size_t k = inner_story(qs, i);
+	return k == STORY_NONE ? 0
+	                       : qs->inner->ops->more_related(qs->inner, k, a);
+}
+
 /* The story of item id: its row in the list, else an extra story. */
 static size_t story_of(struct query_stories *qs, long long id)
 {
@@ -541,6 +549,7 @@ static const struct ui_stories_ops query_ops = {
         .is_starred = qs_is_starred,
         .unread = qs_unread,
         .page = qs_page,
+        .more_related = qs_more_related,
         .target = qs_target,
         .item = qs_item,
         .related_link = qs_related_link,

@@ -603,9 +603,11 @@ static int run(struct ui *ui, const struct ui_view_ops *first)
 		reaction |= ui_reload_if_due(ui) | refresh_lists(ui);
 		if (reaction)
 			paint(ui, reaction);
-		/* What a view leaves until it is on screen (the feed list's
-		 * query counts) is read now, and shown without waiting. */
-		reaction = reaction ? ui_views_reread(ui) : UI_REACT_NONE;
+		/* What the view on screen leaves until it is painted (an
+		 * article's related stories, the feed list's query counts) is
+		 * read now, and shown without sleeping; a key waiting is
+		 * answered first. */
+		reaction = reaction ? ui_views_settle(ui) : UI_REACT_NONE;
 		int key = 0;
 		bool updating = ui->updater != NULL;
 		enum ui_event event = next_event(

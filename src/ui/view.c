@@ -76,6 +76,13 @@ unsigned ui_views_reread(struct ui *ui)
 	return reaction;
 }
 
+unsigned ui_views_settle(struct ui *ui)
+{
+	const struct ui_view *v = ui->depth ? ui_view_top(ui) : NULL;
+	return v && v->ops->settle ? v->ops->settle(ui, v->self)
+	                           : UI_REACT_NONE;
+}
+
 void ui_views_free(struct ui *ui)
 {
 	for (size_t i = ui->nviews; i-- > 0;) {

@@ -62,6 +62,12 @@ struct ui_view_ops {
 	/* Read again what changed() noted, if the view wants it now
 	 * (on_top: it is on screen); returns enum ui_reaction bits. */
 	unsigned (*reread)(struct ui *ui, void *self, bool on_top);
+	/* Finish what the view left for after it was painted (it draws
+	 * first what the reader asked for, and what takes longer a moment
+	 * later, a slice at a time: keys are answered between slices);
+	 * called on the view on screen after each paint.  Returns enum
+	 * ui_reaction bits: UI_REACT_DRAW when there is more to show. */
+	unsigned (*settle)(struct ui *ui, void *self);
 };
 
 /* A view made, with its state. */
@@ -152,6 +158,10 @@ void ui_views_changed(struct ui *ui, long long feed_id);
 
 /* Let every view made read again what changed; returns reaction bits. */
 unsigned ui_views_reread(struct ui *ui);
+
+/* Let the view on screen finish what it left for after the paint (see
+ * the settle hook); returns reaction bits. */
+unsigned ui_views_settle(struct ui *ui);
 
 /* Free every view's state. */
 void ui_views_free(struct ui *ui);
