@@ -359,6 +359,12 @@ int cache_list_find(struct cache *c, const struct cache_list *l,
                     enum cache_rows_from from, struct cache_row_key *found)
         __attribute__((nonnull(2)));
 
+/* Whether more than cap headlines of the cache match the query, counted
+ * through the index no further than cap + 1 (a cost bounded by cap): a
+ * word that common is found faster by reading the list from a row than
+ * by going through its matches.  1 or 0; -1 with an error. */
+int cache_search_more_than(struct cache *c, const char *query, size_t cap);
+
 /* How many rows of the list match the query (*total), and how many of
  * those are at or before the key's row (*upto); false with an error. */
 bool cache_list_find_count(struct cache *c, const struct cache_list *l,

@@ -1998,6 +1998,32 @@ static sqlite3_stmt *list_search(struct cache *c, const struct cache_list *l,
 	return st;
 }
 
+int cache_search_more_than(struct cache *c, const char *query, size_t cap)
+{
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return 0;
+	struct strbuf q = {0};
+	search_query(&q, tq);
+	text_query_free(tq);
+	sqlite3_stmt *st = prepare(c, "SELECT count(*) FROM (SELECT rowid"
+	                              " FROM story_words WHERE story_words"
+	                              " MATCH ?1 LIMIT ?2)");
+	int more = -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, (long long)cap + 1);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			more = sqlite3_column_int64(st, 0) > (long long)cap;
+		else
+			cache_fail(c, rc);
+		sqlite3_finalize(st);
+	}
+	free(q.s);
+	return more;
+}
+
 int cache_list_find(struct cache *c, const struct cache_list *l,
                     const char *query, const struct cache_row_key *key,
                     enum cache_rows_from from, struct cache_row_key *found)

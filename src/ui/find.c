@@ -59,6 +59,15 @@ void ui_find_report(struct ui *ui, size_t match, size_t total)
 	free(text);
 }
 
+void ui_find_report_many(struct ui *ui, size_t over)
+{
+	char *text = ui_numbers(ngettext("one of over %zu match",
+	                                 "one of over %zu matches", over),
+	                        over);
+	ui_info(ui, "%s", text);
+	free(text);
+}
+
 void ui_prompt_open(struct ui *ui)
 {
 	free(ui->prompt);

@@ -247,7 +247,10 @@ static unsigned find_move(struct ui *ui, struct list_view *lv,
 		return UI_REACT_DRAW;
 	}
 	ui_rows_move_to(&lv->rows, n, body_rows(ui), found.story);
-	ui_find_report(ui, found.rank, found.total);
+	if (found.many)
+		ui_find_report_many(ui, found.total);
+	else
+		ui_find_report(ui, found.rank, found.total);
 	return UI_REACT_DRAW;
 }
 

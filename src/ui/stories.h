@@ -27,9 +27,12 @@ enum ui_find_move {
 };
 
 /* The match a search went to: the story, its number among the matches
- * (from 1) and their count (0: nothing matches). */
+ * (from 1) and their count (0: nothing matches); when many is set, the
+ * matches were too many to count: total is a number they exceed, and the
+ * rank is not known. */
 struct ui_found {
 	size_t story, rank, total;
+	bool many;
 };
 
 /* Stories are numbered 0..count-1 in list order.  The strings title() and

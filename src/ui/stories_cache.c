@@ -613,17 +613,60 @@ static int find_key(struct cache_stories *cs, const char *text,
 	return got;
 }
 
+/* A word more headlines of the cache have than this is found by reading
+ * the list from the row on, not through its matches. */
+#define FIND_COMMON 1000
+
+/* Rows read at most that way; past them the index goes through the
+ * matches after all (they lie far apart in this list). */
+#define FIND_WALK 16384
+
+/* Go along the list from story `from` as the move says, around the ends,
+ * to the first row whose headline matches q, reading at most FIND_WALK
+ * rows: true with its place in *found. */
+static bool walk_to_match(struct cache_stories *cs, const struct text_query *q,
+                          size_t from, enum ui_find_move move, size_t *found)
+{
+	size_t n = cs->counts.rows;
+	size_t steps = n < FIND_WALK ? n : FIND_WALK;
+	size_t i = from;
+	if (move == UI_FIND_NEXT)
+		i = (from + 1) % n;
+	else if (move == UI_FIND_PREV)
+		i = (from + n - 1) % n;
+	for (size_t k = 0; k < steps; k++) {
+		const char *title = row(cs, i)->title;
+		if (text_query_find(q, title, strlen(title), NULL, NULL)) {
+			*found = i;
+			return true;
+		}
+		i = move == UI_FIND_PREV ? (i + n - 1) % n : (i + 1) % n;
+	}
+	return false;
+}
+
 /* The index goes through the matches from the row on (a row matches when
  * the headline it shows does); the match's place is counted, and the
- * window read from it. */
+ * window read from it.  A word too common for that is found by reading
+ * the list from the row on, and its matches are not counted. */
 static bool cs_find(struct ui_stories *s, const char *text,
                     const struct text_query *q, size_t from,
                     enum ui_find_move move, struct ui_found *found,
                     char **error)
 {
-	(void)q;
 	struct cache_stories *cs = of(s);
 	*found = (struct ui_found){0};
+	int many = cache_search_more_than(cs->cache, text, FIND_COMMON);
+	if (many < 0) {
+		*error = xstrdup(cache_error(cs->cache));
+		return false;
+	}
+	if (many && from < cs->counts.rows &&
+	    walk_to_match(cs, q, from, move, &found->story)) {
+		found->total = FIND_COMMON;
+		found->many = true;
+		return true;
+	}
 	struct cache_row_key at = key_of(row(cs, from)), match;
 	int got = find_key(cs, text, &at, move, &match);
 	long long place =

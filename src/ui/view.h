@@ -351,6 +351,10 @@ void ui_find_none(struct ui *ui, struct ui_find *f);
 /* Say which match the reader is on: "match 2/5". */
 void ui_find_report(struct ui *ui, size_t match, size_t total);
 
+/* Say that the reader is on one of more matches than were counted:
+ * "one of over 1000 matches". */
+void ui_find_report_many(struct ui *ui, size_t over);
+
 /* Open the search prompt on the status line. */
 void ui_prompt_open(struct ui *ui);
 

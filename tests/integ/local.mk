@@ -7,6 +7,7 @@ integ_screen_tests = \
 	tests/integ/feeds-hang.scr \
 	tests/integ/feeds-keys.scr \
 	tests/integ/feeds-search.scr \
+	tests/integ/search-common.scr \
 	tests/integ/feeds-same-title.scr \
 	tests/integ/feeds-named.scr \
 	tests/integ/feeds-messages.scr \
@@ -35,6 +36,7 @@ TESTS += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/refresh-hostile.
 EXTRA_DIST += tests/integ/refresh.sh tests/integ/kill.sh tests/integ/commands.sh \
 	tests/integ/refresh-hostile.sh tests/integ/refresh-pages.sh \
 	tests/integ/server.sh tests/integ/feeds.sh tests/integ/feeds-big.sh \
+	tests/integ/search-common.sh \
 	tests/integ/same-title.sh tests/integ/unread.sh \
 	tests/integ/unread/harbour.xml tests/integ/unread/harbour-more.xml \
 	tests/integ/unread/river.xml tests/integ/unread/rail.xml \
