@@ -1539,6 +1539,7 @@ static bool write_commit(struct cache_update *u, const struct feed_data *d)
 	long long after;
 	if (!cache_index_batch_write(c, u->index) || !run(c, st) ||
 	    (after = feed_items(c, u->feed_id)) < 0 ||
+	    !cache_index_compact_after(c, after - u->before) ||
 	    !run(c, here(c)->st[ST_COMMIT])) {
 		rollback(c);
 		return false;

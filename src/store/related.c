@@ -294,6 +294,28 @@ bool cache_index_batch_write(struct cache *c, struct index_batch *b)
 	return rc == SQLITE_DONE || cache_fail(c, rc);
 }
 
+/* An update storing this many items at least, and a tenth of the cache's
+ * or more, merges the index into one segment after it. */
+#define COMPACT_FRESH 10000
+
+bool cache_index_compact_after(struct cache *c, long long fresh)
+{
+	if (fresh < COMPACT_FRESH)
+		return true;
+	long long items = last_item(c);
+	if (items < 0)
+		return false;
+	if (fresh * 10 < items)
+		return true;
+	sqlite3_stmt *st = prepare(c, "INSERT INTO story_words(story_words)"
+	                              " VALUES ('optimize')");
+	if (!st)
+		return false;
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || cache_fail(c, rc);
+}
+
 void cache_index_batch_free(struct index_batch *b)
 {
 	if (!b)

@@ -59,6 +59,15 @@ bool cache_index_register(sqlite3 *db);
 struct index_batch;
 struct group_window;
 
+/* After an update stored fresh items (new ones): when they are many
+ * (ten thousand, and a tenth of the cache or more: a first big feed, an
+ * import), the index's segments are merged into one, so that a question
+ * to it reads one b-tree, not one for each segment the stored batches
+ * left (15 after a million items); its cost, the index's size once (some
+ * seconds at a million items), comes only with updates that big.  Small
+ * updates leave the merging to FTS5's own, level by level. */
+bool cache_index_compact_after(struct cache *c, long long fresh);
+
 /* A new empty batch; free with cache_index_batch_free(). */
 struct index_batch *cache_index_batch_new(void);
 
