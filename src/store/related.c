@@ -186,21 +186,6 @@ static sqlite3_stmt *prepare(struct cache *c, const char *sql)
 	return st;
 }
 
-/* The greatest item id: about how many items there are. -1 with the
- * cache's error. */
-static long long last_item(struct cache *c)
-{
-	sqlite3_stmt *st = prepare(c, "SELECT max(id) FROM items");
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	long long last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	if (rc != SQLITE_ROW)
-		cache_fail(c, rc);
-	sqlite3_finalize(st);
-	return last;
-}
-
 /* A range of item ids, lo to hi. */
 struct id_window {
 	long long lo, hi;
@@ -224,6 +209,14 @@ static bool item_ids(struct cache *c, struct id_window *ids)
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW;
+}
+
+/* About how many items there are (the ids between the first and the
+ * last); -1 with the cache's error. */
+static long long items_about(struct cache *c)
+{
+	struct id_window ids;
+	return item_ids(c, &ids) ? ids.hi - ids.lo + 1 : -1;
 }
 
 struct index_batch {
@@ -302,7 +295,7 @@ bool cache_index_compact_after(struct cache *c, long long fresh)
 {
 	if (fresh < COMPACT_FRESH)
 		return true;
-	long long items = last_item(c);
+	long long items = items_about(c);
 	if (items < 0)
 		return false;
 	if (fresh * 10 < items)
@@ -1460,7 +1453,7 @@ int cache_search_print(struct cache *c, const char *query,
 	search_query(&q, tq);
 	text_query_free(tq);
 	size_t n = 0;
-	long long last = last_item(c);
+	long long last = items_about(c);
 	long long *ids = last < 0 ? NULL : match_ids(c, &q, &n);
 	int printed = -1;
 	if (ids && (long long)n * HEADLINES_PER_MATCH > last)

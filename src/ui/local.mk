@@ -14,7 +14,7 @@ src_libakhbar_a_SOURCES += \
 	src/ui/roles.h \
 	src/ui/rows.c src/ui/rows.h \
 	src/ui/screen.c src/ui/screen.h \
-	src/ui/stories.h src/ui/stories_cache.c src/ui/stories_library.c \
+	src/ui/stories.h src/ui/stories.c src/ui/stories_cache.c src/ui/stories_library.c \
 	src/ui/stories_query.c \
 	src/ui/ui.c src/ui/ui.h \
 	src/ui/unread.c \

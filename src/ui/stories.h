@@ -113,6 +113,24 @@ struct ui_stories {
 	                              read ones were hidden) */
 };
 
+/* The day of a time (seconds since the epoch) in the reader's time zone,
+ * as the lists' date column shows it: a new string, or NULL for none (0,
+ * an unknown date). */
+char *ui_stories_day(long long time);
+
+/* Go through the headlines of s from story `from` as move says, around
+ * the ends, to the first matching q, looking at `limit` stories at most:
+ * true with it in *found. */
+bool ui_stories_walk(struct ui_stories *s, const struct text_query *q,
+                     size_t from, enum ui_find_move move, size_t limit,
+                     size_t *found);
+
+/* A search looking at every headline of s: the match as
+ * ui_stories_walk() finds it, its rank and the count of them. */
+void ui_stories_find_every(struct ui_stories *s, const struct text_query *q,
+                           size_t from, enum ui_find_move move,
+                           struct ui_found *found);
+
 /* The library's stories (lib stays the caller's and must outlive them);
  * a headline-only story gets its related stories from relater (the
  * caller's; NULL: none) when its page is first asked for. */

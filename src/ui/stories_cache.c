@@ -26,7 +26,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "source/html.h"
 #include "ui/stories.h"
@@ -273,13 +272,7 @@ static const char *cs_site(struct ui_stories *s, size_t i)
 /* The day in the reader's time zone; the article shows the feed's own. */
 static char *cs_date(struct ui_stories *s, size_t i)
 {
-	time_t t = (time_t)row(of(s), i)->time;
-	struct tm tm;
-	char day[32];
-	if (t == 0 || !localtime_r(&t, &tm) ||
-	    !strftime(day, sizeof day, "%Y-%m-%d", &tm))
-		return NULL;
-	return xstrdup(day);
+	return ui_stories_day(row(of(s), i)->time);
 }
 
 static bool cs_is_read(struct ui_stories *s, size_t i)
@@ -621,30 +614,6 @@ static int find_key(struct cache_stories *cs, const char *text,
  * matches after all (they lie far apart in this list). */
 #define FIND_WALK 16384
 
-/* Go along the list from story `from` as the move says, around the ends,
- * to the first row whose headline matches q, reading at most FIND_WALK
- * rows: true with its place in *found. */
-static bool walk_to_match(struct cache_stories *cs, const struct text_query *q,
-                          size_t from, enum ui_find_move move, size_t *found)
-{
-	size_t n = cs->counts.rows;
-	size_t steps = n < FIND_WALK ? n : FIND_WALK;
-	size_t i = from;
-	if (move == UI_FIND_NEXT)
-		i = (from + 1) % n;
-	else if (move == UI_FIND_PREV)
-		i = (from + n - 1) % n;
-	for (size_t k = 0; k < steps; k++) {
-		const char *title = row(cs, i)->title;
-		if (text_query_find(q, title, strlen(title), NULL, NULL)) {
-			*found = i;
-			return true;
-		}
-		i = move == UI_FIND_PREV ? (i + n - 1) % n : (i + 1) % n;
-	}
-	return false;
-}
-
 /* The index goes through the matches from the row on (a row matches when
  * the headline it shows does); the match's place is counted, and the
  * window read from it.  A word too common for that is found by reading
@@ -662,7 +631,7 @@ static bool cs_find(struct ui_stories *s, const char *text,
 		return false;
 	}
 	if (many && from < cs->counts.rows &&
-	    walk_to_match(cs, q, from, move, &found->story)) {
+	    ui_stories_walk(s, q, from, move, FIND_WALK, &found->story)) {
 		found->total = FIND_COMMON;
 		found->many = true;
 		return true;

@@ -107,14 +107,6 @@ static size_t lib_unread(struct ui_stories *s)
 	return n;
 }
 
-/* Whether story i's title matches. */
-static bool lib_matches(struct ui_stories *s, const struct text_query *q,
-                        size_t i)
-{
-	const char *title = story(s, i)->title;
-	return text_query_find(q, title, strlen(title), NULL, NULL);
-}
-
 /* Everything is in memory: each title is looked at, from the story on
  * around the ends. */
 static bool lib_find(struct ui_stories *s, const char *text,
@@ -124,25 +116,7 @@ static bool lib_find(struct ui_stories *s, const char *text,
 {
 	(void)text;
 	(void)error;
-	size_t n = lib_count(s);
-	*found = (struct ui_found){0};
-	for (size_t k = 0; k < n && !found->total; k++) {
-		size_t i = move == UI_FIND_PREV   ? (from + 2 * n - 1 - k) % n
-		           : move == UI_FIND_NEXT ? (from + 1 + k) % n
-		                                  : (from + k) % n;
-		if (lib_matches(s, q, i)) {
-			found->story = i;
-			found->total = 1;
-		}
-	}
-	if (!found->total)
-		return true;
-	found->total = 0;
-	for (size_t i = 0; i < n; i++) {
-		bool m = lib_matches(s, q, i);
-		found->total += m;
-		found->rank += m && i <= found->story;
-	}
+	ui_stories_find_every(s, q, from, move, found);
 	return true;
 }
 

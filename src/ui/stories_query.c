@@ -310,13 +310,7 @@ static const char *qs_site(struct ui_stories *s, size_t i)
 
 static char *qs_date(struct ui_stories *s, size_t i)
 {
-	time_t t = (time_t)row(of(s), i)->time;
-	struct tm tm;
-	char day[32];
-	if (t == 0 || !localtime_r(&t, &tm) ||
-	    !strftime(day, sizeof day, "%Y-%m-%d", &tm))
-		return NULL;
-	return xstrdup(day);
+	return ui_stories_day(row(of(s), i)->time);
 }
 
 static bool qs_is_read(struct ui_stories *s, size_t i)
@@ -462,13 +456,6 @@ static bool qs_mark_all_read(struct ui_stories *s, char **error)
 	return true;
 }
 
-static bool title_matches(struct query_stories *qs, const struct text_query *q,
-                          size_t i)
-{
-	const char *title = row(qs, i)->title;
-	return text_query_find(q, title, strlen(title), NULL, NULL);
-}
-
 /* The headlines are read a window at a time, from the story on. */
 static bool qs_find(struct ui_stories *s, const char *text,
                     const struct text_query *q, size_t from,
@@ -477,27 +464,9 @@ static bool qs_find(struct ui_stories *s, const char *text,
 {
 	(void)text;
 	(void)error;
-	struct query_stories *qs = of(s);
-	size_t n = qs->n;
-	*found = (struct ui_found){0};
-	for (size_t k = 0; k < n && !found->total; k++) {
-		size_t i = move == UI_FIND_PREV   ? (from + 2 * n - 1 - k) % n
-		           : move == UI_FIND_NEXT ? (from + 1 + k) % n
-		                                  : (from + k) % n;
-		if (title_matches(qs, q, i)) {
-			found->story = i;
-			found->total = 1;
-		}
-	}
-	if (!found->total)
-		return true;
-	found->total = 0;
-	for (size_t i = 0; i < n; i++) {
-		bool m = title_matches(qs, q, i);
-		found->total += m;
-		found->rank += m && i <= found->story;
-	}
-	row(qs, found->story);
+	ui_stories_find_every(s, q, from, move, found);
+	if (found->total)
+		row(of(s), found->story);
 	return true;
 }
 
