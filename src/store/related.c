@@ -1230,16 +1230,25 @@ static void search_query(struct strbuf *b, const struct text_query *tq)
 	strbuf_adds(b, ")");
 }
 
+/* The FTS5 query of a search for the query text, into *b: false (b left
+ * empty) when the text has no words. */
+static bool search_match(const char *query, struct strbuf *b)
+{
+	struct text_query *tq = text_query_new(query, strlen(query));
+	if (!tq)
+		return false;
+	search_query(b, tq);
+	text_query_free(tq);
+	return true;
+}
+
 struct cache_story_list *cache_search(struct cache *c, const char *query,
                                       long long feed_id)
 {
 	struct cache_story_list *out = xcalloc(1, sizeof *out);
-	struct text_query *tq = text_query_new(query, strlen(query));
-	if (!tq)
-		return out;
 	struct strbuf q = {0};
-	search_query(&q, tq);
-	text_query_free(tq);
+	if (!search_match(query, &q))
+		return out;
 	sqlite3_stmt *st = prepare(
 	        c, "SELECT i.id, i.feed_id, i.time, i.title FROM items i"
 	           " WHERE i.id IN (SELECT rowid FROM story_words"
@@ -1305,12 +1314,9 @@ static long long *match_ids(struct cache *c, const struct strbuf *q, size_t *n)
 long long *cache_search_ids(struct cache *c, const char *query, size_t *n)
 {
 	*n = 0;
-	struct text_query *tq = text_query_new(query, strlen(query));
-	if (!tq)
-		return xmalloc(sizeof(long long));
 	struct strbuf q = {0};
-	search_query(&q, tq);
-	text_query_free(tq);
+	if (!search_match(query, &q))
+		return xmalloc(sizeof(long long));
 	long long *ids = match_ids(c, &q, n);
 	free(q.s);
 	return ids;
@@ -1446,12 +1452,9 @@ static int print_sorted(struct cache *c, const struct strbuf *q,
 int cache_search_print(struct cache *c, const char *query,
                        bool (*print)(const char *line, void *ctx), void *ctx)
 {
-	struct text_query *tq = text_query_new(query, strlen(query));
-	if (!tq)
-		return 0;
 	struct strbuf q = {0};
-	search_query(&q, tq);
-	text_query_free(tq);
+	if (!search_match(query, &q))
+		return 0;
 	size_t n = 0;
 	long long last = items_about(c);
 	long long *ids = last < 0 ? NULL : match_ids(c, &q, &n);
@@ -1986,12 +1989,9 @@ static sqlite3_stmt *list_search(struct cache *c, const struct cache_list *l,
                                  bool *failed)
 {
 	*failed = false;
-	struct text_query *tq = text_query_new(query, strlen(query));
-	if (!tq)
-		return NULL;
 	struct strbuf q = {0};
-	search_query(&q, tq);
-	text_query_free(tq);
+	if (!search_match(query, &q))
+		return NULL;
 	*failed = !cache_list_ready(c, l);
 	/* The matches drive (CROSS JOIN keeps them the outer loop): going
 	 * down the list asking the index of each row costs far more. */
@@ -2015,12 +2015,9 @@ static sqlite3_stmt *list_search(struct cache *c, const struct cache_list *l,
 
 int cache_search_more_than(struct cache *c, const char *query, size_t cap)
 {
-	struct text_query *tq = text_query_new(query, strlen(query));
-	if (!tq)
-		return 0;
 	struct strbuf q = {0};
-	search_query(&q, tq);
-	text_query_free(tq);
+	if (!search_match(query, &q))
+		return 0;
 	sqlite3_stmt *st = prepare(c, "SELECT count(*) FROM (SELECT rowid"
 	                              " FROM story_words WHERE story_words"
 	                              " MATCH ?1 LIMIT ?2)");
