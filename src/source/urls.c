@@ -60,15 +60,27 @@ void urls_free(struct urls *u)
 	for (size_t i = 0; i < u->n_errors; i++)
 		free(u->errors[i]);
 	free(u->errors);
+	strset_free(&u->seen);
+	free(u->first_entry);
 	free(u);
 }
 
 const struct urls_entry *urls_find(const struct urls *u, const char *url)
 {
-	for (size_t i = 0; i < u->n; i++)
-		if (strcmp(u->entries[i].url, url) == 0)
-			return &u->entries[i];
-	return NULL;
+	size_t k = strset_find(&u->seen, url);
+	return k == STRSET_NONE ? NULL : &u->entries[u->first_entry[k]];
+}
+
+/* Index the URL of the last entry, when no entry before has it. */
+static void index_last(struct urls *u)
+{
+	size_t known = u->seen.n;
+	size_t k = strset_add(&u->seen, u->entries[u->n - 1].url);
+	if (k < known)
+		return;
+	u->first_entry = xreallocarray(u->first_entry, u->seen.n,
+	                               sizeof *u->first_entry);
+	u->first_entry[k] = u->n - 1;
 }
 
 static struct urls_entry *push(struct urls *u)
@@ -102,6 +114,7 @@ void urls_add(struct urls *u, const char *url, char *const *tags, size_t n_tags,
 {
 	struct urls_entry *e = push(u);
 	e->url = xstrdup(url);
+	index_last(u);
 	e->kind = URLS_FEED;
 	/* Plain tags only: a tag that would read back as a title or the
 	 * hidden mark loses what makes it one. */
@@ -287,6 +300,7 @@ static void parse_line(struct urls *u, const char *s, const char *end,
 	}
 	struct urls_entry *e = push(u);
 	e->url = url;
+	index_last(u);
 	e->kind = kind;
 	e->line = line;
 	for (size_t i = 1; i < ws.n; i++)

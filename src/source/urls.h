@@ -15,6 +15,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/strset.h"
+
 enum urls_kind {
 	URLS_FEED,   /* http, https, file or a path: akhbar fetches it */
 	URLS_QUERY,  /* newsboat's "query:" meta feeds: kept, not fetched */
@@ -38,6 +40,10 @@ struct urls_entry {
 struct urls {
 	struct urls_entry *entries;
 	size_t n, cap;
+	/* Every entry's URL, and the first entry of each: urls_find() costs
+	 * the same in a file of any length. */
+	struct strset seen;
+	size_t *first_entry;
 	/* "FILE:LINE: message" as safe text, one per bad line: at most 20,
 	 * then one "... and N more errors" counting the n_hidden others. */
 	char **errors;

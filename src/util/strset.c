@@ -48,6 +48,17 @@ size_t strset_add(struct strset *set, const char *s)
 	return set->n - 1;
 }
 
+size_t strset_find(const struct strset *set, const char *s)
+{
+	if (!set->nslots)
+		return STRSET_NONE;
+	for (size_t i = slot_of(set, s, strlen(s)); set->slots[i];
+	     i = (i + 1) & (set->nslots - 1))
+		if (strcmp(set->items[set->slots[i] - 1], s) == 0)
+			return set->slots[i] - 1;
+	return STRSET_NONE;
+}
+
 void strset_free(struct strset *set)
 {
 	for (size_t k = 0; k < set->n; k++)

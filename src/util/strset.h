@@ -19,6 +19,12 @@ struct strset {
 /* The number of s in the set, adding a copy of it when new. */
 size_t strset_add(struct strset *set, const char *s);
 
+/* What strset_find() gives for a string not in the set. */
+#define STRSET_NONE ((size_t)-1)
+
+/* The number of s in the set, or STRSET_NONE when it is not in it. */
+size_t strset_find(const struct strset *set, const char *s);
+
 /* Free the strings and the table; the set is empty and usable again. */
 void strset_free(struct strset *set);
 

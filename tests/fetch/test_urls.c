@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "source/urls.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static const char *or_none(const char *s)
@@ -433,6 +434,38 @@ static void test_files(void)
 	free(tmp);
 }
 
+/* Thousands of lines: each URL found at its own entry, a URL added twice
+ * at its first, a line listing a URL again refused. */
+static void test_many(void)
+{
+	struct strbuf text = {0};
+	char line[64];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(line, sizeof line,
+		         "https://feed%d.example.org/rss news\n", i);
+		strbuf_adds(&text, line);
+	}
+	strbuf_adds(&text, "https://feed7.example.org/rss again\n");
+	struct urls *u = urls_parse(text.s, "many");
+	CHECK(u->n == 5000, "5000 entries, not %zu", u->n);
+	CHECK(u->n_errors == 1, "the line listing feed7 again refused");
+	for (int i = 0; i < 5000; i += 499) {
+		char url[64];
+		snprintf(url, sizeof url, "https://feed%d.example.org/rss", i);
+		CHECK(urls_find(u, url) == &u->entries[i], "%s at entry %d",
+		      url, i);
+	}
+	urls_add(u, "https://feed9.example.org/rss", NULL, 0, NULL);
+	CHECK(urls_find(u, "https://feed9.example.org/rss") == &u->entries[9],
+	      "a URL added twice is found at its first entry");
+	urls_add(u, "https://new.example.org/rss", NULL, 0, NULL);
+	CHECK(urls_find(u, "https://new.example.org/rss") ==
+	              &u->entries[u->n - 1],
+	      "a URL added is found");
+	urls_free(u);
+	free(text.s);
+}
+
 int main(void)
 {
 	setenv("HOME", "/home/reader", 1);
@@ -443,5 +476,6 @@ int main(void)
 	test_errors_hostile();
 	test_paths();
 	test_files();
+	test_many();
 	return check_result("test_urls");
 }
