@@ -433,10 +433,14 @@ static void feeds_draw(struct ui *ui, void *self)
 	for (size_t i = 0; i < fv->nfeeds; i++)
 		if (fv->feeds[i].id > 0) /* a query's are counted already */
 			unread += fv->feeds[i].unread;
-	char *counts =
+	char *numbers =
 	        ui_numbers(ngettext("%zu feed, %lld unread",
 	                            "%zu feeds, %lld unread", fv->nfeeds),
 	                   fv->nfeeds, unread);
+	char *counts = ui->state.hide_read_feeds
+	                       ? xasprintf("%s  %s", _("read hidden"), numbers)
+	                       : xstrdup(numbers);
+	free(numbers);
 	char *title = fv->tag ? xasprintf(_("%s, tag %s"), PACKAGE, fv->tag)
 	                      : xstrdup(PACKAGE);
 	ui_draw_bar(ui, 0, UI_ROLE_TITLE, title, counts);
