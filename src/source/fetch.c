@@ -394,9 +394,9 @@ static char *job_start(struct fetcher *f, struct job *j)
 			SETOPT(e, CURLOPT_TIMEVALUE_LARGE, (curl_off_t)t);
 		}
 	}
+	j->started_ms = j->last_data_ms = monotonic_ms();
 	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
 		die(_("libcurl refused a transfer"));
-	j->started_ms = j->last_data_ms = monotonic_ms();
 	j->prev = NULL;
 	j->next = f->running;
 	if (f->running)
@@ -507,7 +507,11 @@ static char *timeout_text(const struct fetcher *f, const struct job *j)
 		t = seconds_text(f->opt.connect_timeout_ms);
 		s = xasprintf(_("no connection after %s"), t);
 	} else if (!j->stalled && f->opt.max_time_ms &&
-	           elapsed >= f->opt.max_time_ms) {
+	           (elapsed >= f->opt.max_time_ms ||
+	            f->opt.max_time_ms < stall_seconds(f) * 1000)) {
+		/* a total time shorter than the stall time ends a transfer
+		 * before libcurl's low-speed check can, whatever our clock
+		 * says (libcurl's runs a moment ahead of it) */
 		t = seconds_text(f->opt.max_time_ms);
 		s = xasprintf(_("took longer than %s"), t);
 	} else {
