@@ -1479,15 +1479,23 @@ static bool write_row(struct cache_update *u, const struct row *r)
 	return true;
 }
 
+/* Step st once: its row's first column, a number; -1 with the error when
+ * it gives no row.  The caller resets or finalizes st. */
+static long long step_number(struct cache *c, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return sqlite3_column_int64(st, 0);
+	fail(c, rc);
+	return -1;
+}
+
 /* The number of items of the feed; -1 on failure. */
 static long long feed_items(struct cache *c, long long feed_id)
 {
 	sqlite3_stmt *st = here(c)->st[ST_FEED_ITEMS];
 	sqlite3_bind_int64(st, 1, feed_id);
-	int rc = sqlite3_step(st);
-	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	if (rc != SQLITE_ROW)
-		fail(c, rc);
+	long long n = step_number(c, st);
 	sqlite3_reset(st);
 	return n;
 }
@@ -2504,10 +2512,7 @@ static long long list_position(struct cache *c, long long feed_id,
 	sqlite3_bind_int(st, 6, SPAN_SHIFT);
 	sqlite3_bind_int(st, 7, HOURS_SHIFT);
 	sqlite3_bind_int(st, 8, IDS_SHIFT);
-	rc = sqlite3_step(st);
-	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	if (rc != SQLITE_ROW)
-		fail(c, rc);
+	long long n = step_number(c, st);
 	sqlite3_finalize(st);
 	return n;
 }
@@ -2546,10 +2551,7 @@ long long cache_list_position(struct cache *c, const struct cache_list *l,
 	if (!st)
 		return -1;
 	cache_list_bind(st, l, key, false);
-	int rc = sqlite3_step(st);
-	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	if (rc != SQLITE_ROW)
-		fail(c, rc);
+	long long n = step_number(c, st);
 	sqlite3_finalize(st);
 	return n;
 }
