@@ -26,8 +26,8 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(HERE)
+from million import TOP, program_env
+
 ITEMS = 20
 
 
@@ -38,18 +38,6 @@ def feed(n):
         "</item>\n" for i in range(ITEMS))
     return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
             f"<channel><title>Feed {n:05d}</title>\n{items}</channel></rss>\n")
-
-
-def env_for(home):
-    env = dict(os.environ)
-    for k in ("NO_COLOR", "TMUX", "LINES", "COLUMNS", "LANGUAGE"):
-        env.pop(k, None)
-    env.update(HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"),
-               XDG_DATA_HOME=os.path.join(home, "data"),
-               XDG_STATE_HOME=os.path.join(home, "state"),
-               TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-               TZ="UTC")
-    return env
 
 
 def build(folder, count, akhbar):
@@ -66,7 +54,7 @@ def build(folder, count, akhbar):
             urls.write(f"file://{path}\n")
     subprocess.run([akhbar, "--urls", os.path.join(folder, "urls"),
                     "--cache", cache, "--refresh"], check=True,
-                   stdout=subprocess.DEVNULL, env=env_for(folder))
+                   stdout=subprocess.DEVNULL, env=program_env(folder))
 
 
 def session(folder, count, args):
@@ -79,7 +67,7 @@ def session(folder, count, args):
                         os.path.join(folder, "urls"), "--cache",
                         os.path.join(folder, "cache.db")],
                        capture_output=True, text=True,
-                       env=env_for(folder))
+                       env=program_env(folder))
     if p.returncode:
         sys.exit(f"{count} feeds: the session failed: {p.stderr}")
     return {k: float(v) for k, v in (l.split() for l in p.stdout.split("\n")
