@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "model/article.h"
+#include "schema-undo.h"
 #include "source/html.h"
 #include "store/cache.h"
 #include "util/xalloc.h"
@@ -1467,31 +1468,6 @@ out:
 	cache_close(reader);
 	free(path);
 }
-
-/* SQL that takes a cache back from schema step 7 to step 6, from step 6
- * to step 5, and from step 5 to step 4. */
-#define UNDO_STEP_7                                                            \
-	"DROP TRIGGER list_counts_add; DROP TRIGGER list_counts_drop;"         \
-	"DROP TRIGGER list_counts_change; DROP TRIGGER list_counts_read;"      \
-	"DROP TABLE list_counts;"
-#define UNDO_STEP_6                                                            \
-	"DROP INDEX items_feed_unread; DROP INDEX items_all_unread;"           \
-	"DROP INDEX items_starred;"
-#define UNDO_STEP_5                                                            \
-	"DROP TRIGGER items_count_add; DROP TRIGGER items_count_drop;"         \
-	"DROP TRIGGER items_count_change; DROP TRIGGER items_heads_set;"       \
-	"DROP TRIGGER items_heads_drop; DROP TRIGGER items_heads_add;"         \
-	"DROP INDEX items_story;"                                              \
-	"DROP INDEX items_feed_rows; DROP INDEX items_all_rows;"               \
-	"ALTER TABLE items DROP COLUMN story;"                                 \
-	"ALTER TABLE items DROP COLUMN head_all;"                              \
-	"ALTER TABLE items DROP COLUMN head_feed;"                             \
-	"ALTER TABLE feeds DROP COLUMN n_items;"                               \
-	"ALTER TABLE feeds DROP COLUMN n_unread;"                              \
-	"ALTER TABLE feeds DROP COLUMN n_rows;"                                \
-	"ALTER TABLE feeds DROP COLUMN n_unread_rows;"                         \
-	"ALTER TABLE feeds DROP COLUMN n_all_rows;"                            \
-	"ALTER TABLE feeds DROP COLUMN n_all_unread;"
 
 /* A cache of the previous schema (version 3) opens, keeps its items and
  * gains the page's columns. */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "schema-undo.h"
 #include "model/article.h"
 #include "store/cache.h"
 #include "util/xalloc.h"
@@ -256,28 +257,8 @@ static void test_migration(void)
 	store_set(c, 1);
 	struct cache_headlines *before = cache_headlines(c, 0);
 	cache_close(c);
-	exec_sql(
-	        path,
-	        "DROP TRIGGER list_counts_add; DROP TRIGGER list_counts_drop;"
-	        "DROP TRIGGER list_counts_change;"
-	        "DROP TRIGGER list_counts_read; DROP TABLE list_counts;"
-	        "DROP INDEX items_feed_unread; DROP INDEX items_all_unread;"
-	        "DROP INDEX items_starred;"
-	        "DROP TRIGGER items_count_add; DROP TRIGGER items_count_drop;"
-	        "DROP TRIGGER items_count_change; DROP TRIGGER items_heads_set;"
-	        "DROP TRIGGER items_heads_drop; DROP TRIGGER items_heads_add;"
-	        "DROP INDEX items_story; DROP INDEX items_feed_rows;"
-	        "DROP INDEX items_all_rows;"
-	        "ALTER TABLE items DROP COLUMN story;"
-	        "ALTER TABLE items DROP COLUMN head_all;"
-	        "ALTER TABLE items DROP COLUMN head_feed;"
-	        "ALTER TABLE feeds DROP COLUMN n_items;"
-	        "ALTER TABLE feeds DROP COLUMN n_unread;"
-	        "ALTER TABLE feeds DROP COLUMN n_rows;"
-	        "ALTER TABLE feeds DROP COLUMN n_unread_rows;"
-	        "ALTER TABLE feeds DROP COLUMN n_all_rows;"
-	        "ALTER TABLE feeds DROP COLUMN n_all_unread;"
-	        "PRAGMA user_version = 4;");
+	exec_sql(path, UNDO_STEP_7 UNDO_STEP_6 UNDO_STEP_5
+	         "PRAGMA user_version = 4;");
 	free(path);
 	c = new_cache("migrate.db", &path);
 	struct cache_headlines *after = c ? cache_headlines(c, 0) : NULL;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "schema-undo.h"
 #include "text/find.h"
 #include "store/cache.h"
 #include "ui/stories.h"
@@ -283,14 +284,7 @@ static void test_migration(const char *path, sqlite3 *db,
 {
 	struct expected before = expected_rows(db, l);
 	CHECK(sqlite3_exec(db,
-	                   "DROP INDEX items_feed_unread;"
-	                   "DROP INDEX items_all_unread;"
-	                   "DROP INDEX items_starred;"
-	                   "DROP TRIGGER list_counts_add;"
-	                   "DROP TRIGGER list_counts_drop;"
-	                   "DROP TRIGGER list_counts_change;"
-	                   "DROP TRIGGER list_counts_read;"
-	                   "DROP TABLE list_counts; PRAGMA user_version = 5",
+	                   UNDO_STEP_7 UNDO_STEP_6 "PRAGMA user_version = 5",
 	                   NULL, NULL, NULL) == SQLITE_OK,
 	      "back to step 5");
 	char *error = NULL;

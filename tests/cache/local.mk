@@ -3,7 +3,7 @@ check_PROGRAMS += tests/cache/cache-test tests/cache/cache-tool \
 	tests/cache/expire-test tests/cache/groups-test tests/cache/rows-test
 TESTS += tests/cache/cache-test tests/cache/expire-test tests/cache/groups-test \
 	tests/cache/rows-test tests/cache/crash.sh tests/cache/shared.sh
-EXTRA_DIST += tests/cache/crash.sh tests/cache/shared.sh
+EXTRA_DIST += tests/cache/crash.sh tests/cache/shared.sh tests/cache/schema-undo.h
 
 # Marking a feed read and undoing it, exactly.
 check_PROGRAMS += tests/cache/marks-test

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "schema-undo.h"
 #include "model/article.h"
 #include "store/cache.h"
 #include "util/xalloc.h"
@@ -306,12 +307,7 @@ static void test_migration(void)
 	store(c, 0, CLUSTERS / 2, 1, 0);
 	mark(c);
 	cache_close(c);
-	exec_sql(path, "DROP TABLE list_counts;"
-	               "DROP TRIGGER list_counts_add;"
-	               "DROP TRIGGER list_counts_drop;"
-	               "DROP TRIGGER list_counts_change;"
-	               "DROP TRIGGER list_counts_read;"
-	               "PRAGMA user_version = 6");
+	exec_sql(path, UNDO_STEP_7 "PRAGMA user_version = 6");
 	c = open_cache(path);
 	if (!c)
 		goto out;
