@@ -23,8 +23,9 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-/* After a handshake, the whole screen is drawn once more after this
- * long: a terminal behind tmux may get the mode after the first rows. */
+/* After a handshake inside tmux, the whole screen is drawn once more
+ * after this long: the terminal behind tmux may get the mode after the
+ * first rows.  Elsewhere the mode is written before any row. */
 #define REPAINT_AFTER_MS 150
 
 static SCREEN *screen;
@@ -86,7 +87,8 @@ static void send_mode(const char *plain, const char *tmux)
 }
 
 /* Explicit mode and LTR: show our visual-order cells as received (and
- * mlterm's own bidi off); the screen is drawn whole again soon after. */
+ * mlterm's own bidi off); inside tmux the screen is drawn whole again
+ * soon after. */
 static void handshake(void)
 {
 	if (!visual_order) {
@@ -97,7 +99,8 @@ static void handshake(void)
 	if (terminal == LAY_TERM_MLTERM)
 		send_mode("\033]5379;use_ctl=false\a",
 		          "\033Ptmux;\033\033]5379;use_ctl=false\a\033\\");
-	repaint_at = monotonic_ms() + REPAINT_AFTER_MS;
+	if (in_tmux)
+		repaint_at = monotonic_ms() + REPAINT_AFTER_MS;
 }
 
 /* The terminal's own bidi back on: sent while the alternate screen is
