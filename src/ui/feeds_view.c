@@ -810,6 +810,10 @@ static bool to_update(const struct feeds_view *fv, size_t k, long long feed_id)
 void ui_feeds_update(struct ui *ui, long long feed_id)
 {
 	struct feeds_view *fv = state(ui);
+	/* A query's stories can come from any feed. */
+	if (feed_id == UI_FEEDS_SELECTED && fv->rows.cursor < fv->nfeeds &&
+	    fv->feeds[fv->rows.cursor].id < 0)
+		feed_id = UI_FEEDS_ALL;
 	bool any = feed_id == UI_FEEDS_ALL;
 	for (size_t k = 0; k < fv->nfeeds && !any; k++)
 		any = to_update(fv, k, feed_id) && fv->feeds[k].id > 0;

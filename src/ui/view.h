@@ -215,8 +215,8 @@ bool ui_stories_toggle_star(struct ui *ui, size_t i, bool *starred);
 void ui_feeds_mark_stale(struct ui *ui);
 
 /* Start updating the feed feed_id of the feed list, every feed for
- * UI_FEEDS_ALL, or the one under its cursor for UI_FEEDS_SELECTED; the
- * main loop moves the transfers on. */
+ * UI_FEEDS_ALL, or the one under its cursor for UI_FEEDS_SELECTED (every
+ * feed for a query's row); the main loop moves the transfers on. */
 void ui_feeds_update(struct ui *ui, long long feed_id);
 #define UI_FEEDS_ALL      0
 #define UI_FEEDS_SELECTED (-1)

@@ -57,8 +57,9 @@ TESTS += $(integ_screen_tests) tests/integ/idle.sh
 endif
 
 # Query feeds and tags: the feed list's query feeds (counts, a query's
-# stories, marks), choosing a tag, and a bad query line's message.
-integ_query_screen_tests = tests/integ/query-feeds.scr tests/integ/tags.scr
+# stories, marks, r on them), choosing a tag, and a bad query line's message.
+integ_query_screen_tests = tests/integ/query-feeds.scr tests/integ/tags.scr \
+	tests/integ/query-reload.scr
 TESTS += tests/integ/query-errors.sh
 EXTRA_DIST += $(integ_query_screen_tests) tests/integ/query-errors.sh \
 	tests/integ/query/run.sh tests/integ/query/urls.in \
