@@ -21,8 +21,8 @@ sessions (default 3) of the reader on a 120x40 pseudo-terminal
   open article          Enter on it: until the article view's date shows
   peak memory           the reader's VmHWM at the end of the session
 
-and once, build/bench/related-time on the cache: the related stories and
-near-duplicates of 200 random items (what opening an item asks the
+and R times, build/bench/related-time on the cache: the related stories
+and near-duplicates of 200 random items (what opening an item asks the
 index).  newsboat gets the N-item feed over loopback HTTP
 (bench/serve.py) into its own cache and the same session (End for G,
 its search results list for the search).  The medians of the R runs are
@@ -355,13 +355,18 @@ def summary(runs):
 
 
 def related(args, folder):
-    p = run([args.related_time, os.path.join(folder, "cache.db")],
-            capture_output=True, text=True)
-    out = {}
-    for line in p.stdout.splitlines():
-        what, median, p95 = line.split()
-        out[what] = (float(median), float(p95))
-    return out
+    """related-time RUNS times on the cache: each figure the median of
+    the runs, as for the screens."""
+    runs = {}
+    for _ in range(args.runs):
+        p = run([args.related_time, os.path.join(folder, "cache.db")],
+                capture_output=True, text=True)
+        for line in p.stdout.splitlines():
+            what, median, p95 = line.split()
+            runs.setdefault(what, []).append((float(median), float(p95)))
+    return {what: (statistics.median(m for m, _ in figures),
+                   statistics.median(p for _, p in figures))
+            for what, figures in runs.items()}
 
 
 def fmt(key, figure):
@@ -477,7 +482,7 @@ def options():
     ap.add_argument("--dir", help="keep the feeds and caches here "
                     "(default: a temporary folder, removed at the end)")
     ap.add_argument("--sizes", default="10000,100000,1000000")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--newsboat", type=int, default=100000,
                     help="newsboat's size, one of --sizes; 0: none")
     ap.add_argument("--rebuild", action="store_true",
