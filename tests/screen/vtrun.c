@@ -388,6 +388,14 @@ static const char *text_arg(const char *s)
 	return *s == ' ' || *s == '\t' ? s + 1 : s;
 }
 
+/* How many times slower than the normal build the child runs: the
+ * sanitizer build's VTRUN_TIME_SCALE (set by the build), else 1. */
+static long time_scale(void)
+{
+	const char *scale = getenv("VTRUN_TIME_SCALE");
+	return scale && atol(scale) > 1 ? atol(scale) : 1;
+}
+
 /* ---- keys ---- */
 
 static void after_input(void)
@@ -584,12 +592,9 @@ static void cmd_key_within(const char *args)
 	long ms = strtol(args, &end, 10);
 	if (end == args || ms <= 0 || *end != ' ')
 		hard_error("key-within needs MS and keys");
-	/* The sanitizer build runs several times slower (VTRUN_TIME_SCALE,
-	 * set by the build): its budget is scaled, the normal build's is
-	 * MS as written. */
-	const char *scale = getenv("VTRUN_TIME_SCALE");
-	if (scale && atol(scale) > 1)
-		ms *= atol(scale);
+	/* The sanitizer build's budget is scaled, the normal build's is MS
+	 * as written. */
+	ms *= time_scale();
 	size_t n, probed = 0;
 	struct key *list = parse_keys(end + 1, &n);
 	static const struct key redraw = {
@@ -1283,6 +1288,9 @@ static int signal_number(const char *name)
 	return 0;
 }
 
+/* `run ARGS`: start the child and wait for its first screen (a child
+ * that fills a cache first draws later, the sanitizer build's later
+ * still). */
 static void cmd_run(const char *args)
 {
 	if (S.vt.pid > 0)
@@ -1292,7 +1300,8 @@ static void cmd_run(const char *args)
 	if (!vt_spawn(&S.vt, argv, S.env, &err))
 		hard_error("%s", err);
 	free_words(argv);
-	vt_settle(&S.vt, START_FIRST, WAIT_DEFAULT, WAIT_MAX);
+	vt_settle(&S.vt, (int)(START_FIRST * time_scale()), WAIT_DEFAULT,
+	          WAIT_MAX);
 }
 
 /* Run a shell command beside the child, with its environment, while the
