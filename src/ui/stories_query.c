@@ -565,7 +565,8 @@ static size_t qs_reload(struct ui_stories *s, size_t keep)
 	struct cache_row_key key = {kept ? kept->time : 0, id};
 	/* a row gone has no place in the list: read no further for it */
 	struct slice to_kept = {.past = &key};
-	const struct slice *sl = kept && kept->feed_id ? &to_kept : &first_slice;
+	const struct slice *sl =
+	        kept && kept->feed_id ? &to_kept : &first_slice;
 	char *error = NULL;
 	free_extra(qs);
 	cache_headlines_free(qs->win);

@@ -4,7 +4,8 @@
  * reads rows by id in the order asked; the query feed's story source lists
  * exactly the matches of its expression (the feeds' tags from the urls file),
  * keeps its unread count as stories are marked, finds them again after a reload
- * and counts several queries in one reading, at once or a slice at a time. */
+ * and counts several queries in one reading, at once or a slice at a time; a
+ * long list is read a screen first, the rest a slice at a time. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -248,6 +249,66 @@ static void test_counts(struct cache *c, const struct urls *u)
 		filter_free(f[k]);
 }
 
+/* Feed "three": n items older than the rest, each titled with words no
+ * other has (so that none is another's near-duplicate). */
+static void store_long(struct cache *c, int n)
+{
+	struct cache_update *u =
+	        cache_feed_update_begin(c, "https://three.example/rss");
+	for (int k = 0; u && k < n; k++) {
+		struct article *a = article_new();
+		free(a->title);
+		a->title = xasprintf("w%da w%db w%dc", k, k, k);
+		a->guid = xasprintf("three-%d", k);
+		a->time = 1600000000LL - k * 60LL;
+		CHECK(cache_store_item(u, a), "store %d", k);
+		article_free(a);
+	}
+	struct cache_feed_meta meta = {.title = "three"};
+	CHECK(u && cache_feed_update_commit(u, &meta), "commit: %s",
+	      cache_error(c));
+}
+
+static void test_long(struct cache *c, const struct urls *u)
+{
+	enum { N = 2000 };
+	store_long(c, N);
+	char *error = NULL;
+	struct ui_stories *s =
+	        ui_stories_query(c, u, "feedtitle = \"three\"", -1, &error);
+	CHECK(s != NULL, "query: %s", error ? error : "");
+	if (!s)
+		return;
+	size_t first = s->ops->count(s);
+	CHECK(s->reading && first >= 200 && first < N,
+	      "a screen first: %zu stories", first);
+	CHECK_STR(s->ops->title(s, 0), "w0a w0b w0c", "the newest first");
+	CHECK(s->ops->unread(s) == first, "unread so far");
+	CHECK(s->ops->read_more(s, 1, &error) && s->ops->count(s) > first,
+	      "a slice more: %zu", s->ops->count(s));
+	CHECK_STR(s->ops->title(s, 0), "w0a w0b w0c", "the same story 0");
+	CHECK(ui_stories_read_all(s, &error) && !s->reading &&
+	              s->ops->count(s) == N && s->ops->unread(s) == N,
+	      "whole: %zu", s->ops->count(s));
+	CHECK_STR(s->ops->title(s, N - 1), "w1999a w1999b w1999c",
+	          "the oldest");
+
+	/* a story beyond the first screen stays under the cursor */
+	long long id = s->ops->item(s, 900);
+	CHECK(s->ops->set_read(s, 1, true, &error), "mark");
+	size_t at = s->ops->reload(s, 900);
+	CHECK(at == 900 && s->ops->item(s, at) == id && s->reading,
+	      "kept at %zu after a reload, the rest to read", at);
+	CHECK(ui_stories_read_all(s, &error) && s->ops->count(s) == N &&
+	              s->ops->unread(s) == N - 1,
+	      "whole again: %zu, %zu unread", s->ops->count(s),
+	      s->ops->unread(s));
+	CHECK(s->ops->mark_all_read(s, &error) && s->ops->unread(s) == 0,
+	      "every one read");
+	s->ops->free(s);
+	free(error);
+}
+
 int main(void)
 {
 	char *dir = check_tmpdir("query");
@@ -264,6 +325,7 @@ int main(void)
 	test_scan(c);
 	test_source(c, u);
 	test_counts(c, u);
+	test_long(c, u); /* last: its feed is in no other test's lists */
 
 	urls_free(u);
 	cache_close(c);
