@@ -4,8 +4,8 @@
 # tenth of the list (the list read whole), for each query, RUNS sessions.
 #   bench/query-open.sh DIR [BUILD]
 # DIR holds cache.db and urls of one size (bench/million.py --dir D makes
-# D/N/); the caches are only read: copy one before pointing this at it if
-# it is another program's.  Figures in seconds, one line per screen.
+# D/N/); the reader opens that cache: copy it first when it is another
+# program's.  Figures in seconds, one line a session.
 set -eu
 dir=$1
 build=${2:-build}
