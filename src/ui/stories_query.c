@@ -156,6 +156,7 @@ struct ui_query_counting {
 	long long now;
 	struct cache_row_key at; /* the last row counted */
 	bool started;
+	bool content; /* a filter looks at the items' content */
 };
 
 static bool count_item(const struct cache_query_item *it, void *ctx)
@@ -183,6 +184,8 @@ struct ui_query_counting *ui_query_counting_new(struct cache *cache,
 	qc->counts = xcalloc(n ? n : 1, sizeof *qc->counts);
 	qc->n = n;
 	qc->now = (long long)time(NULL);
+	for (size_t k = 0; k < n; k++)
+		qc->content |= filters[k] && filter_uses_content(filters[k]);
 	return qc;
 }
 
@@ -191,7 +194,7 @@ int ui_query_counting_step(struct ui_query_counting *qc, size_t most,
 {
 	long long got =
 	        cache_query_scan(qc->cache, qc->started ? &qc->at : NULL, most,
-	                         count_item, qc, &qc->at);
+	                         qc->content, count_item, qc, &qc->at);
 	if (got < 0)
 		return -1;
 	qc->started |= got > 0;
@@ -214,6 +217,7 @@ struct query_stories {
 	struct ui_stories base;
 	struct cache *cache;
 	struct filter *filter;
+	bool content; /* the filter looks at the items' content */
 	struct query_feeds feeds;
 	long long *ids; /* the matches, in list order */
 	size_t n, cap;
@@ -293,7 +297,7 @@ static bool read_slice(struct query_stories *qs, const struct slice *sl,
 	while (qs->base.reading && !slice_done(qs, sl, until, rows)) {
 		long long got = cache_query_scan(
 		        qs->cache, qs->started ? &qs->at : NULL, CHUNK_ROWS,
-		        match_item, qs, &qs->at);
+		        qs->content, match_item, qs, &qs->at);
 		if (got < 0) {
 			qs->base.reading = false;
 			*error = xstrdup(cache_error(qs->cache));
@@ -628,6 +632,7 @@ struct ui_stories *ui_stories_query(struct cache *cache,
 	qs->base.has_site = true; /* stories of many feeds */
 	qs->cache = cache;
 	qs->filter = f;
+	qs->content = filter_uses_content(f);
 	qs->feeds.urls = urls;
 	struct cache_list every =
 	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);

@@ -92,6 +92,19 @@ static bool collect(const struct cache_query_item *it, void *ctx)
 	return s->n != s->stop_after;
 }
 
+/* As collect(), for a scan without the content: none comes, and every
+ * other field does. */
+static bool collect_bare(const struct cache_query_item *it, void *ctx)
+{
+	struct seen *s = ctx;
+	s->ids = xreallocarray(s->ids, s->n + 1, sizeof *s->ids);
+	s->ids[s->n++] = it->id;
+	s->fields_ok = (s->n == 1 || s->fields_ok) && !it->content &&
+	               it->title && it->author && it->link && it->guid &&
+	               it->feed_url;
+	return true;
+}
+
 /* The rows of the list of every feed, as cache_headlines() gives them. */
 static long long *heads(struct cache *c, size_t *n)
 {
@@ -110,8 +123,8 @@ static void test_scan(struct cache *c)
 	size_t n;
 	long long *want = heads(c, &n);
 	struct seen s = {0};
-	CHECK(cache_query_scan(c, NULL, 0, collect, &s, NULL) == 7, "scan: %s",
-	      cache_error(c));
+	CHECK(cache_query_scan(c, NULL, 0, true, collect, &s, NULL) == 7,
+	      "scan: %s", cache_error(c));
 	CHECK(s.n == n && n == 7, "%zu rows scanned, %zu listed", s.n, n);
 	for (size_t i = 0; i < n && i < s.n; i++)
 		CHECK(s.ids[i] == want[i], "row %zu in list order", i);
@@ -119,7 +132,7 @@ static void test_scan(struct cache *c)
 	free(s.ids);
 
 	struct seen some = {.stop_after = 3};
-	CHECK(cache_query_scan(c, NULL, 0, collect, &some, NULL) == 3 &&
+	CHECK(cache_query_scan(c, NULL, 0, true, collect, &some, NULL) == 3 &&
 	              some.n == 3,
 	      "stopped after %zu", some.n);
 	free(some.ids);
@@ -127,13 +140,22 @@ static void test_scan(struct cache *c)
 	/* in slices of two, each from the last row of the one before */
 	struct seen sliced = {0};
 	struct cache_row_key at;
-	long long got = cache_query_scan(c, NULL, 2, collect, &sliced, &at);
+	long long got =
+	        cache_query_scan(c, NULL, 2, true, collect, &sliced, &at);
 	while (got == 2)
-		got = cache_query_scan(c, &at, 2, collect, &sliced, &at);
+		got = cache_query_scan(c, &at, 2, true, collect, &sliced, &at);
 	CHECK(got == 1 && sliced.n == n, "%zu rows in slices", sliced.n);
 	for (size_t i = 0; i < n && i < sliced.n; i++)
 		CHECK(sliced.ids[i] == want[i], "sliced row %zu", i);
 	free(sliced.ids);
+
+	/* without the content: every other field as before */
+	struct seen bare = {0};
+	CHECK(cache_query_scan(c, NULL, 0, false, collect_bare, &bare, NULL) ==
+	                      7 &&
+	              bare.n == 7 && bare.fields_ok,
+	      "a scan without the content: %zu rows", bare.n);
+	free(bare.ids);
 
 	/* by id, in the order asked; an id the cache lacks is a row gone */
 	long long ids[] = {want[4], 999999, want[0]};
@@ -207,6 +229,15 @@ static void test_source(struct cache *c, const struct urls *u)
 		CHECK(extra == 2, "extra story %zu", extra);
 		s->ops->free(s);
 	}
+
+	/* the content, read only for a filter that looks at it */
+	s = ui_stories_query(c, u, "content # \"Body text 2 of one\"", -1,
+	                     &error);
+	CHECK(s && s->ops->count(s) == 1 &&
+	              !strcmp(s->ops->title(s, 0), headlines[2]),
+	      "a match by its content");
+	if (s)
+		s->ops->free(s);
 
 	CHECK(!ui_stories_query(c, u, "title =~", -1, &error) && error,
 	      "a bad expression");
