@@ -17,4 +17,4 @@ bench_screen_time_CFLAGS = $(AM_CFLAGS) $(VTERM_CFLAGS)
 bench_screen_time_LDADD = $(LDADD) $(VTERM_LIBS)
 endif
 noinst_PROGRAMS += bench/related-time
-EXTRA_DIST += bench/million.py bench/many-feeds.py
+EXTRA_DIST += bench/million.py bench/many-feeds.py bench/query-open.sh

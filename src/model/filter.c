@@ -645,6 +645,14 @@ bool filter_match(const struct filter *f, const struct filter_item *item)
 	}
 }
 
+bool filter_uses_content(const struct filter *f)
+{
+	if (f->node != N_CMP)
+		return filter_uses_content(f->left) ||
+		       filter_uses_content(f->right);
+	return f->attr == A_CONTENT;
+}
+
 void filter_ignores_add(struct filter_ignores *list, const char *feeds,
                         struct filter *expr)
 {

@@ -64,6 +64,10 @@ struct filter *filter_parse(const char *text, char **error, size_t *column);
 /* Whether item matches f. */
 bool filter_match(const struct filter *f, const struct filter_item *item);
 
+/* Whether f looks at an item's content, its longest text: an item's
+ * content may be left NULL for a filter that does not. */
+bool filter_uses_content(const struct filter *f);
+
 /* Free a filter; NULL is allowed. */
 void filter_free(struct filter *f);
 

@@ -562,12 +562,14 @@ typedef bool cache_query_fn(const struct cache_query_item *item, void *ctx);
  * near-duplicate group, as that list shows it), newest first (items of
  * unknown date last): those after the key's row (NULL: from the first),
  * at most most of them (0: every one).  content is the start of the
- * item's text (its summary).  Returns how many rows fn was given, with
- * the last one's key in *last (when not NULL and there was one), or -1
- * with an error.  fn returning false stops the scan after that row. */
+ * item's text (its summary) when `content` asks for it, else NULL (it
+ * is stored after the item's body: leaving it out reads far less).
+ * Returns how many rows fn was given, with the last one's key in *last
+ * (when not NULL and there was one), or -1 with an error.  fn returning
+ * false stops the scan after that row. */
 long long cache_query_scan(struct cache *c, const struct cache_row_key *after,
-                           size_t most, cache_query_fn *fn, void *ctx,
-                           struct cache_row_key *last);
+                           size_t most, bool content, cache_query_fn *fn,
+                           void *ctx, struct cache_row_key *last);
 
 /* The headlines of the n items ids, in that order, for a window of a
  * query feed's list (no variants counted).  An item no longer in the

@@ -8,13 +8,14 @@
 #include "store/store.h"
 #include "util/xalloc.h"
 
-/* Only the columns a filter looks at; items first, in the order of the
- * index of the list's rows (from a key on as the lists page, ?1 and ?2
- * its time and id; ?3 the rows wanted, -1 every one), and each row's feed
- * looked up by its key. */
+/* Only the columns a filter looks at (the summary, or NULL in its
+ * place); items first, in the order of the index of the list's rows
+ * (from a key on as the lists page, ?1 and ?2 its time and id; ?3 the
+ * rows wanted, -1 every one), and each row's feed looked up by its
+ * key. */
 static const char scan_sql[] =
         "SELECT i.id, i.feed_id, i.time, i.read, i.starred, i.title,"
-        " i.summary, i.author, i.link, i.guid, f.title, f.url, f.link"
+        " %s, i.author, i.link, i.guid, f.title, f.url, f.link"
         " FROM items AS i CROSS JOIN feeds AS f ON f.id = i.feed_id"
         " WHERE i.head_all = 1%s ORDER BY i.time DESC, i.id LIMIT ?3";
 
@@ -23,12 +24,14 @@ static const char *text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-static sqlite3_stmt *
-scan_statement(struct cache *c, const struct cache_row_key *after, size_t most)
+static sqlite3_stmt *scan_statement(struct cache *c,
+                                    const struct cache_row_key *after,
+                                    size_t most, bool content)
 {
-	char *sql = xasprintf(scan_sql, after ? " AND i.time <= ?1 AND"
-	                                        " (i.time < ?1 OR i.id > ?2)"
-	                                      : "");
+	char *sql = xasprintf(scan_sql, content ? "i.summary" : "NULL",
+	                      after ? " AND i.time <= ?1 AND"
+	                              " (i.time < ?1 OR i.id > ?2)"
+	                            : "");
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(cache_db(c), sql, -1, &st, NULL);
 	free(sql);
@@ -45,10 +48,10 @@ scan_statement(struct cache *c, const struct cache_row_key *after, size_t most)
 }
 
 long long cache_query_scan(struct cache *c, const struct cache_row_key *after,
-                           size_t most, cache_query_fn *fn, void *ctx,
-                           struct cache_row_key *last)
+                           size_t most, bool content, cache_query_fn *fn,
+                           void *ctx, struct cache_row_key *last)
 {
-	sqlite3_stmt *st = scan_statement(c, after, most);
+	sqlite3_stmt *st = scan_statement(c, after, most, content);
 	if (!st)
 		return -1;
 	long long n = 0;

@@ -10,6 +10,7 @@
 #include "layout/lang.h"
 #include "ui/draw.h"
 #include "ui/view.h"
+#include "util/clock.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -19,6 +20,12 @@
 #define DATE_WIDTH        10
 #define GAP               2
 #define HEADLINE_X        3 /* after the read and star marks */
+/* How long a turn of the main loop reads of a list read a slice at a
+ * time before it looks at the keys again; how often the counts shown
+ * meanwhile are brought up to date (at once after a key): not after
+ * every slice, which would send them again a hundred times a second. */
+#define SLICE_MS 30
+#define SHOWN_MS 250
 
 /* The headline list's state; the stories are the reader's (ui->stories),
  * shared with the article view. */
@@ -26,6 +33,12 @@ struct list_view {
 	struct ui_rows rows;
 	struct ui_find find; /* the list's search */
 	bool stale;          /* the cache changed: read the stories again */
+	bool to_end; /* G while the list is read: the cursor follows its end
+	                until it is whole */
+	/* The stories shown and their unread count while the list is read,
+	 * as at shown_at (monotonic ms; 0: to be brought up to date). */
+	size_t shown, shown_unread;
+	long long shown_at;
 };
 
 static size_t count(const struct ui *ui)
@@ -173,12 +186,28 @@ static char *shown_how(const struct ui *ui)
 	               : NULL;
 }
 
+/* Bring the counts shown up to date when they are due: every SHOWN_MS
+ * while the list is read (or the cursor went past them), at once
+ * otherwise. */
+static void update_shown(const struct ui *ui, struct list_view *lv)
+{
+	struct ui_stories *s = ui->stories;
+	long long now = monotonic_ms();
+	if (s->reading && lv->shown_at && now < lv->shown_at + SHOWN_MS &&
+	    lv->rows.cursor < lv->shown)
+		return;
+	lv->shown = count(ui);
+	lv->shown_unread = s->ops->unread(s);
+	lv->shown_at = now;
+}
+
 static void list_draw(struct ui *ui, void *self)
 {
 	struct list_view *lv = self;
 	ui_rows_show_cursor(&lv->rows, body_rows(ui));
 	struct ui_stories *s = ui->stories;
-	size_t n = count(ui), unread = s->ops->unread(s);
+	update_shown(ui, lv);
+	size_t n = lv->shown, unread = lv->shown_unread;
 	char *counts = ui_numbers(
 	        ngettext("%zu story, %zu unread", "%zu stories, %zu unread", n),
 	        n, unread);
@@ -198,7 +227,7 @@ static void list_draw(struct ui *ui, void *self)
 			break;
 		draw_story(ui, lv, 1 + y, i);
 	}
-	if (n == 0)
+	if (n == 0 && !s->reading)
 		ui_draw_text(1, 1, ui->cols - 2,
 		             _("No items yet: r fetches them."), UI_ROLE_NORMAL,
 		             &ui->lay, UI_PLACE_AUTO);
@@ -209,6 +238,11 @@ static void list_draw(struct ui *ui, void *self)
 	        {UI_ACTION_CLOSE, ui->cache ? N_("%s feeds") : N_("%s quit")},
 	};
 	char *position = ui_numbers("%zu/%zu", n ? lv->rows.cursor + 1 : 0, n);
+	if (s->reading) {
+		char *at = position;
+		position = xasprintf(_("%s reading…"), at);
+		free(at);
+	}
 	char *keys = ui_hints(ui, hints, sizeof hints / sizeof *hints);
 	ui_draw_bar(ui, ui->rows - 1, UI_ROLE_STATUS, position, keys);
 	free(keys);
@@ -383,6 +417,8 @@ static unsigned list_action(struct ui *ui, void *self, enum ui_action a)
 {
 	struct list_view *lv = self;
 	size_t n = count(ui);
+	lv->to_end = a == UI_ACTION_BOTTOM && ui->stories->reading;
+	lv->shown_at = 0;
 	switch (a) {
 	case UI_ACTION_SEARCH_NEXT:
 		if (lv->find.query)
@@ -450,6 +486,25 @@ static unsigned list_reread(struct ui *ui, void *self, bool on_top)
 	lv->rows.cursor =
 	        ui->stories->ops->reload(ui->stories, lv->rows.cursor);
 	lv->stale = false;
+	lv->shown_at = 0;
+	return UI_REACT_DRAW;
+}
+
+/* A list read a slice at a time: the next slice, the cursor following
+ * its end after G. */
+static unsigned list_settle(struct ui *ui, void *self)
+{
+	struct list_view *lv = self;
+	struct ui_stories *s = ui->stories;
+	if (!s || !s->reading)
+		return UI_REACT_NONE;
+	char *error = NULL;
+	if (!s->ops->read_more(s, SLICE_MS, &error))
+		ui_message_error(ui, error);
+	if (lv->to_end)
+		ui_rows_move(&lv->rows, count(ui), body_rows(ui),
+		             UI_ACTION_BOTTOM);
+	lv->to_end &= s->reading;
 	return UI_REACT_DRAW;
 }
 
@@ -484,6 +539,8 @@ void ui_list_replace(struct ui *ui, struct ui_stories *s, const char *title)
 	ui_find_end(&lv->find);
 	lv->rows = (struct ui_rows){0};
 	lv->stale = false;
+	lv->to_end = false;
+	lv->shown_at = 0;
 }
 
 void ui_list_follow(struct ui *ui, size_t i)
@@ -502,4 +559,5 @@ const struct ui_view_ops ui_list_view = {
         .link = list_link,
         .changed = list_changed,
         .reread = list_reread,
+        .settle = list_settle,
 };

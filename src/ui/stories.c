@@ -20,6 +20,11 @@ char *ui_stories_day(long long time)
 	return xstrdup(day);
 }
 
+bool ui_stories_read_all(struct ui_stories *s, char **error)
+{
+	return !s->reading || s->ops->read_more(s, 0, error);
+}
+
 static bool title_matches(struct ui_stories *s, const struct text_query *q,
                           size_t i)
 {

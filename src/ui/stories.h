@@ -97,6 +97,14 @@ struct ui_stories_ops {
 	 * story `keep` is now (the same story when it is still there, else
 	 * the nearest index).  NULL: the stories never change underneath. */
 	size_t (*reload)(struct ui_stories *s, size_t keep);
+	/* Read more of a list the source reads a slice at a time after it
+	 * is made (s->reading says it is not whole yet; count() and
+	 * unread() say the stories read so far, which keep their numbers
+	 * as more come): for about ms milliseconds, or to its end for 0.
+	 * false with *error (a new string) when it can't be read: the list
+	 * then stays as it is, reading no more.  NULL: the list is whole
+	 * from the start. */
+	bool (*read_more)(struct ui_stories *s, int ms, char **error);
 	/* Show the cache's list l in place of the one shown, read as
 	 * reload() reads; returns where story `keep` is now (where it would
 	 * be when l leaves it out).  NULL: the stories are no cache's. */
@@ -111,7 +119,12 @@ struct ui_stories {
 	long long feed_id; /* the cache's feed shown, or 0 */
 	enum cache_list_rows rows; /* the cache's rows asked for (before
 	                              read ones were hidden) */
+	bool reading; /* read_more() has more of the list to read */
 };
+
+/* Read the rest of s's list now, when it is not whole yet (see
+ * read_more()); false with *error (a new string). */
+bool ui_stories_read_all(struct ui_stories *s, char **error);
 
 /* The day of a time (seconds since the epoch) in the reader's time zone,
  * as the lists' date column shows it: a new string, or NULL for none (0,

@@ -1,9 +1,12 @@
 /* The story source of a query feed: the rows of the list of every feed
  * whose item matches a filter expression (model/filter.h), newest first.
  *
- * Opening it reads the list whole once (store/query.c: only the columns
- * a filter looks at) and keeps the ids of the matches; the rows shown are
- * read by id, a window at a time, as the cache's source reads its rows.
+ * Opening it reads the list (store/query.c: only the columns a filter
+ * looks at) until it holds a screen of matches, and keeps their ids;
+ * the rest is read a slice at a time (read_more(), from the headline
+ * list's settle hook: keys are answered between slices), the matches
+ * numbered in list order as they come.  The rows shown are read by id, a
+ * window at a time, as the cache's source reads its rows.
  * An article, its related stories and the web pages behind them are
  * those the source of every feed gives for the item (stories_cache.c),
  * kept inside: a related story not in the list becomes an extra story,
@@ -16,10 +19,20 @@
 
 #include "model/filter.h"
 #include "ui/stories.h"
+#include "util/clock.h"
 #include "util/xalloc.h"
 
 /* Rows held: more than a screen, so drawing one reads none. */
 #define WINDOW 256
+
+/* The list is read CHUNK_ROWS rows at a time.  Opening it reads until it
+ * holds FIRST_MATCHES (more than a screen's rows) or for FIRST_MS; a
+ * slice of read_more() stops after SLICE_ROWS rows, so that a slice is
+ * short on any machine. */
+#define CHUNK_ROWS    256
+#define FIRST_MATCHES 256
+#define FIRST_MS      20
+#define SLICE_ROWS    2048
 
 /* Feeds are looked up in the urls file once each, by id, up to this id;
  * a larger one each time. */
@@ -143,6 +156,7 @@ struct ui_query_counting {
 	long long now;
 	struct cache_row_key at; /* the last row counted */
 	bool started;
+	bool content; /* a filter looks at the items' content */
 };
 
 static bool count_item(const struct cache_query_item *it, void *ctx)
@@ -170,6 +184,8 @@ struct ui_query_counting *ui_query_counting_new(struct cache *cache,
 	qc->counts = xcalloc(n ? n : 1, sizeof *qc->counts);
 	qc->n = n;
 	qc->now = (long long)time(NULL);
+	for (size_t k = 0; k < n; k++)
+		qc->content |= filters[k] && filter_uses_content(filters[k]);
 	return qc;
 }
 
@@ -178,7 +194,7 @@ int ui_query_counting_step(struct ui_query_counting *qc, size_t most,
 {
 	long long got =
 	        cache_query_scan(qc->cache, qc->started ? &qc->at : NULL, most,
-	                         count_item, qc, &qc->at);
+	                         qc->content, count_item, qc, &qc->at);
 	if (got < 0)
 		return -1;
 	qc->started |= got > 0;
@@ -201,6 +217,7 @@ struct query_stories {
 	struct ui_stories base;
 	struct cache *cache;
 	struct filter *filter;
+	bool content; /* the filter looks at the items' content */
 	struct query_feeds feeds;
 	long long *ids; /* the matches, in list order */
 	size_t n, cap;
@@ -209,6 +226,11 @@ struct query_stories {
 	size_t first;
 	struct cache_headline *extra; /* stories n.. ; titles owned */
 	size_t nextra;
+	/* The reading of the list: from the row after `at` (when started),
+	 * matched at the time `now`; base.reading while rows are left. */
+	struct cache_row_key at;
+	bool started;
+	long long now;
 	/* Articles and related stories come from the source of every feed;
 	 * inner_story is its story of item inner_id. */
 	struct ui_stories *inner;
@@ -221,17 +243,10 @@ static struct query_stories *of(struct ui_stories *s)
 	return (struct query_stories *)s;
 }
 
-/* The scan of a query feed: the ids of the matches. */
-struct matching {
-	struct query_stories *qs;
-	long long now;
-};
-
 static bool match_item(const struct cache_query_item *it, void *ctx)
 {
-	struct matching *m = ctx;
-	struct query_stories *qs = m->qs;
-	struct filter_item fi = filter_item_of(&qs->feeds, it, m->now);
+	struct query_stories *qs = ctx;
+	struct filter_item fi = filter_item_of(&qs->feeds, it, qs->now);
 	if (!filter_match(qs->filter, &fi))
 		return true;
 	if (qs->n == qs->cap) {
@@ -244,17 +259,72 @@ static bool match_item(const struct cache_query_item *it, void *ctx)
 	return true;
 }
 
-/* Read the matches again; false with *error (a new string). */
-static bool scan(struct query_stories *qs, char **error)
+/* Where a reading of the list stops, whichever comes first (0, NULL: no
+ * such bound): after ms milliseconds, after `rows` rows, once the list
+ * holds `matches` matches, once it has gone past the row `past`.  It
+ * always stops at the list's end. */
+struct slice {
+	int ms;
+	size_t rows, matches;
+	const struct cache_row_key *past;
+};
+
+/* Whether the row at comes after the row key in the list's order (newest
+ * first, then by id). */
+static bool after_row(const struct cache_row_key *at,
+                      const struct cache_row_key *key)
+{
+	return at->time < key->time ||
+	       (at->time == key->time && at->id >= key->id);
+}
+
+static bool slice_done(const struct query_stories *qs, const struct slice *sl,
+                       long long until, size_t rows)
+{
+	return (sl->ms && monotonic_ms() >= until) ||
+	       (sl->rows && rows >= sl->rows) ||
+	       (sl->matches && qs->n >= sl->matches) ||
+	       (sl->past && qs->started && after_row(&qs->at, sl->past));
+}
+
+/* Read the list on, a chunk at a time, as far as sl says; false with
+ * *error (a new string), the list then reading no more. */
+static bool read_slice(struct query_stories *qs, const struct slice *sl,
+                       char **error)
+{
+	long long until = monotonic_ms() + sl->ms;
+	size_t rows = 0;
+	while (qs->base.reading && !slice_done(qs, sl, until, rows)) {
+		long long got = cache_query_scan(
+		        qs->cache, qs->started ? &qs->at : NULL, CHUNK_ROWS,
+		        qs->content, match_item, qs, &qs->at);
+		if (got < 0) {
+			qs->base.reading = false;
+			*error = xstrdup(cache_error(qs->cache));
+			return false;
+		}
+		qs->started |= got > 0;
+		qs->base.reading = got == CHUNK_ROWS;
+		rows += (size_t)got;
+	}
+	return true;
+}
+
+/* Read the matches again from the list's first row on, as far as sl
+ * says. */
+static bool read_from_start(struct query_stories *qs, const struct slice *sl,
+                            char **error)
 {
 	qs->n = 0;
 	qs->unread = 0;
-	struct matching m = {.qs = qs, .now = (long long)time(NULL)};
-	if (cache_query_scan(qs->cache, NULL, 0, match_item, &m, NULL) >= 0)
-		return true;
-	*error = xstrdup(cache_error(qs->cache));
-	return false;
+	qs->started = false;
+	qs->base.reading = true;
+	qs->now = (long long)time(NULL);
+	return read_slice(qs, sl, error);
 }
+
+static const struct slice first_slice = {.ms = FIRST_MS,
+                                         .matches = FIRST_MATCHES};
 
 /* Hold the window of rows around row i; when they can't be read, the
  * window stays. */
@@ -446,6 +516,8 @@ static bool qs_set_starred(struct ui_stories *s, size_t i, bool starred,
 static bool qs_mark_all_read(struct ui_stories *s, char **error)
 {
 	struct query_stories *qs = of(s);
+	if (!ui_stories_read_all(s, error))
+		return false;
 	if (!cache_items_set_read(qs->cache, qs->ids, qs->n, true)) {
 		*error = xstrdup(cache_error(qs->cache));
 		return false;
@@ -456,14 +528,16 @@ static bool qs_mark_all_read(struct ui_stories *s, char **error)
 	return true;
 }
 
-/* The headlines are read a window at a time, from the story on. */
+/* The list is read whole first; the headlines are read a window at a
+ * time, from the story on. */
 static bool qs_find(struct ui_stories *s, const char *text,
                     const struct text_query *q, size_t from,
                     enum ui_find_move move, struct ui_found *found,
                     char **error)
 {
 	(void)text;
-	(void)error;
+	if (!ui_stories_read_all(s, error))
+		return false;
 	ui_stories_find_every(s, q, from, move, found);
 	if (found->total)
 		row(of(s), found->story);
@@ -479,17 +553,30 @@ static void free_extra(struct query_stories *qs)
 	qs->nextra = 0;
 }
 
-/* The matches are read again; the story kept is found by its item. */
+static bool qs_read_more(struct ui_stories *s, int ms, char **error)
+{
+	struct slice sl = {.ms = ms, .rows = ms ? SLICE_ROWS : 0};
+	return read_slice(of(s), &sl, error);
+}
+
+/* The matches are read again, as far as the story kept (found by its
+ * item) at least, the rest left for read_more(). */
 static size_t qs_reload(struct ui_stories *s, size_t keep)
 {
 	struct query_stories *qs = of(s);
-	long long id = keep < qs->n ? qs->ids[keep] : 0;
+	const struct cache_headline *kept = keep < qs->n ? row(qs, keep) : NULL;
+	long long id = kept ? kept->id : 0;
+	struct cache_row_key key = {kept ? kept->time : 0, id};
+	/* a row gone has no place in the list: read no further for it */
+	struct slice to_kept = {.past = &key};
+	const struct slice *sl =
+	        kept && kept->feed_id ? &to_kept : &first_slice;
 	char *error = NULL;
 	free_extra(qs);
 	cache_headlines_free(qs->win);
 	qs->win = NULL;
-	if (!scan(qs, &error))
-		free(error); /* an empty list until it reads again */
+	if (!read_from_start(qs, sl, &error))
+		free(error); /* the list as read until it reads again */
 	for (size_t i = 0; id && i < qs->n; i++)
 		if (qs->ids[i] == id)
 			return i;
@@ -528,6 +615,7 @@ static const struct ui_stories_ops query_ops = {
         .mark_all_read = qs_mark_all_read,
         .find = qs_find,
         .reload = qs_reload,
+        .read_more = qs_read_more,
         .free = qs_free,
 };
 
@@ -544,11 +632,12 @@ struct ui_stories *ui_stories_query(struct cache *cache,
 	qs->base.has_site = true; /* stories of many feeds */
 	qs->cache = cache;
 	qs->filter = f;
+	qs->content = filter_uses_content(f);
 	qs->feeds.urls = urls;
 	struct cache_list every =
 	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);
 	qs->inner = ui_stories_cache(cache, &every, error);
-	if (!qs->inner || !scan(qs, error)) {
+	if (!qs->inner || !read_from_start(qs, &first_slice, error)) {
 		qs_free(&qs->base);
 		return NULL;
 	}

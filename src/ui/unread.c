@@ -91,6 +91,15 @@ bool ui_unread_next(struct ui *ui, size_t from, int step, size_t *story)
 	if (from >= s->ops->count(s))
 		from = STORY_NONE;
 	size_t i = scan(s, from, step);
+	/* none in the part of the list read yet: in the rest? */
+	char *error = NULL;
+	if (i == STORY_NONE && s->reading) {
+		if (!ui_stories_read_all(s, &error)) {
+			ui_message_error(ui, error);
+			return false;
+		}
+		i = scan(s, from, step);
+	}
 	if (i != STORY_NONE) {
 		*story = i;
 		return true;
@@ -202,9 +211,13 @@ static long long *list_unread(struct ui *ui, struct ui_stories *s, size_t *n)
 
 unsigned ui_unread_mark_stories_read(struct ui *ui, struct ui_stories *s)
 {
+	char *error = NULL;
+	if (!ui_stories_read_all(s, &error)) {
+		ui_message_error(ui, error);
+		return UI_REACT_DRAW;
+	}
 	size_t n;
 	long long *ids = list_unread(ui, s, &n);
-	char *error = NULL;
 	bool done = ui->cache ? cache_items_set_read(ui->cache, ids, n, true)
 	                      : s->ops->mark_all_read(s, &error);
 	if (!done && ui->cache)

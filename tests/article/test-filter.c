@@ -242,6 +242,30 @@ static void test_ignores(void)
 	CHECK(list.n == 0 && !list.rules, "freed and emptied");
 }
 
+/* Whether the expression looks at the content, as filter_uses_content()
+ * says. */
+static bool uses_content(const char *text)
+{
+	char *error = NULL;
+	struct filter *f = filter_parse(text, &error, NULL);
+	CHECK(f != NULL, "%s: %s", text, error ? error : "");
+	bool uses = f && filter_uses_content(f);
+	filter_free(f);
+	free(error);
+	return uses;
+}
+
+static void test_uses_content(void)
+{
+	CHECK(uses_content("content # \"غزه\""), "content");
+	CHECK(uses_content("unread = \"yes\" and (age < 7 or content =~ "
+	                   "\"x\")"),
+	      "content deep in the tree");
+	CHECK(!uses_content("unread = \"yes\" and (title =~ \"content\" or "
+	                    "tags # \"news\")"),
+	      "no content: a word content in a value is no attribute");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -251,5 +275,6 @@ int main(void)
 	test_no_date();
 	test_errors();
 	test_ignores();
+	test_uses_content();
 	return check_failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

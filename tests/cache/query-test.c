@@ -4,7 +4,8 @@
  * reads rows by id in the order asked; the query feed's story source lists
  * exactly the matches of its expression (the feeds' tags from the urls file),
  * keeps its unread count as stories are marked, finds them again after a reload
- * and counts several queries in one reading, at once or a slice at a time. */
+ * and counts several queries in one reading, at once or a slice at a time; a
+ * long list is read a screen first, the rest a slice at a time. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -91,6 +92,19 @@ static bool collect(const struct cache_query_item *it, void *ctx)
 	return s->n != s->stop_after;
 }
 
+/* As collect(), for a scan without the content: none comes, and every
+ * other field does. */
+static bool collect_bare(const struct cache_query_item *it, void *ctx)
+{
+	struct seen *s = ctx;
+	s->ids = xreallocarray(s->ids, s->n + 1, sizeof *s->ids);
+	s->ids[s->n++] = it->id;
+	s->fields_ok = (s->n == 1 || s->fields_ok) && !it->content &&
+	               it->title && it->author && it->link && it->guid &&
+	               it->feed_url;
+	return true;
+}
+
 /* The rows of the list of every feed, as cache_headlines() gives them. */
 static long long *heads(struct cache *c, size_t *n)
 {
@@ -109,8 +123,8 @@ static void test_scan(struct cache *c)
 	size_t n;
 	long long *want = heads(c, &n);
 	struct seen s = {0};
-	CHECK(cache_query_scan(c, NULL, 0, collect, &s, NULL) == 7, "scan: %s",
-	      cache_error(c));
+	CHECK(cache_query_scan(c, NULL, 0, true, collect, &s, NULL) == 7,
+	      "scan: %s", cache_error(c));
 	CHECK(s.n == n && n == 7, "%zu rows scanned, %zu listed", s.n, n);
 	for (size_t i = 0; i < n && i < s.n; i++)
 		CHECK(s.ids[i] == want[i], "row %zu in list order", i);
@@ -118,7 +132,7 @@ static void test_scan(struct cache *c)
 	free(s.ids);
 
 	struct seen some = {.stop_after = 3};
-	CHECK(cache_query_scan(c, NULL, 0, collect, &some, NULL) == 3 &&
+	CHECK(cache_query_scan(c, NULL, 0, true, collect, &some, NULL) == 3 &&
 	              some.n == 3,
 	      "stopped after %zu", some.n);
 	free(some.ids);
@@ -126,13 +140,22 @@ static void test_scan(struct cache *c)
 	/* in slices of two, each from the last row of the one before */
 	struct seen sliced = {0};
 	struct cache_row_key at;
-	long long got = cache_query_scan(c, NULL, 2, collect, &sliced, &at);
+	long long got =
+	        cache_query_scan(c, NULL, 2, true, collect, &sliced, &at);
 	while (got == 2)
-		got = cache_query_scan(c, &at, 2, collect, &sliced, &at);
+		got = cache_query_scan(c, &at, 2, true, collect, &sliced, &at);
 	CHECK(got == 1 && sliced.n == n, "%zu rows in slices", sliced.n);
 	for (size_t i = 0; i < n && i < sliced.n; i++)
 		CHECK(sliced.ids[i] == want[i], "sliced row %zu", i);
 	free(sliced.ids);
+
+	/* without the content: every other field as before */
+	struct seen bare = {0};
+	CHECK(cache_query_scan(c, NULL, 0, false, collect_bare, &bare, NULL) ==
+	                      7 &&
+	              bare.n == 7 && bare.fields_ok,
+	      "a scan without the content: %zu rows", bare.n);
+	free(bare.ids);
 
 	/* by id, in the order asked; an id the cache lacks is a row gone */
 	long long ids[] = {want[4], 999999, want[0]};
@@ -207,6 +230,15 @@ static void test_source(struct cache *c, const struct urls *u)
 		s->ops->free(s);
 	}
 
+	/* the content, read only for a filter that looks at it */
+	s = ui_stories_query(c, u, "content # \"Body text 2 of one\"", -1,
+	                     &error);
+	CHECK(s && s->ops->count(s) == 1 &&
+	              !strcmp(s->ops->title(s, 0), headlines[2]),
+	      "a match by its content");
+	if (s)
+		s->ops->free(s);
+
 	CHECK(!ui_stories_query(c, u, "title =~", -1, &error) && error,
 	      "a bad expression");
 	free(error);
@@ -248,6 +280,66 @@ static void test_counts(struct cache *c, const struct urls *u)
 		filter_free(f[k]);
 }
 
+/* Feed "three": n items older than the rest, each titled with words no
+ * other has (so that none is another's near-duplicate). */
+static void store_long(struct cache *c, int n)
+{
+	struct cache_update *u =
+	        cache_feed_update_begin(c, "https://three.example/rss");
+	for (int k = 0; u && k < n; k++) {
+		struct article *a = article_new();
+		free(a->title);
+		a->title = xasprintf("w%da w%db w%dc", k, k, k);
+		a->guid = xasprintf("three-%d", k);
+		a->time = 1600000000LL - k * 60LL;
+		CHECK(cache_store_item(u, a), "store %d", k);
+		article_free(a);
+	}
+	struct cache_feed_meta meta = {.title = "three"};
+	CHECK(u && cache_feed_update_commit(u, &meta), "commit: %s",
+	      cache_error(c));
+}
+
+static void test_long(struct cache *c, const struct urls *u)
+{
+	enum { N = 2000 };
+	store_long(c, N);
+	char *error = NULL;
+	struct ui_stories *s =
+	        ui_stories_query(c, u, "feedtitle = \"three\"", -1, &error);
+	CHECK(s != NULL, "query: %s", error ? error : "");
+	if (!s)
+		return;
+	size_t first = s->ops->count(s);
+	CHECK(s->reading && first >= 200 && first < N,
+	      "a screen first: %zu stories", first);
+	CHECK_STR(s->ops->title(s, 0), "w0a w0b w0c", "the newest first");
+	CHECK(s->ops->unread(s) == first, "unread so far");
+	CHECK(s->ops->read_more(s, 1, &error) && s->ops->count(s) > first,
+	      "a slice more: %zu", s->ops->count(s));
+	CHECK_STR(s->ops->title(s, 0), "w0a w0b w0c", "the same story 0");
+	CHECK(ui_stories_read_all(s, &error) && !s->reading &&
+	              s->ops->count(s) == N && s->ops->unread(s) == N,
+	      "whole: %zu", s->ops->count(s));
+	CHECK_STR(s->ops->title(s, N - 1), "w1999a w1999b w1999c",
+	          "the oldest");
+
+	/* a story beyond the first screen stays under the cursor */
+	long long id = s->ops->item(s, 900);
+	CHECK(s->ops->set_read(s, 1, true, &error), "mark");
+	size_t at = s->ops->reload(s, 900);
+	CHECK(at == 900 && s->ops->item(s, at) == id && s->reading,
+	      "kept at %zu after a reload, the rest to read", at);
+	CHECK(ui_stories_read_all(s, &error) && s->ops->count(s) == N &&
+	              s->ops->unread(s) == N - 1,
+	      "whole again: %zu, %zu unread", s->ops->count(s),
+	      s->ops->unread(s));
+	CHECK(s->ops->mark_all_read(s, &error) && s->ops->unread(s) == 0,
+	      "every one read");
+	s->ops->free(s);
+	free(error);
+}
+
 int main(void)
 {
 	char *dir = check_tmpdir("query");
@@ -264,6 +356,7 @@ int main(void)
 	test_scan(c);
 	test_source(c, u);
 	test_counts(c, u);
+	test_long(c, u); /* last: its feed is in no other test's lists */
 
 	urls_free(u);
 	cache_close(c);

@@ -7,6 +7,7 @@ ui_screen_tests = \
 	tests/ui/list-narrow.scr \
 	tests/ui/variants.scr \
 	tests/ui/many.scr \
+	tests/ui/query-long.scr \
 	tests/ui/article.scr \
 	tests/ui/history.scr \
 	tests/ui/next-prev.scr \
@@ -103,6 +104,7 @@ EXTRA_DIST += $(ui_screen_tests) tests/ui/data/twice.sh \
 	tests/ui/data/unread-c.txt \
 	tests/ui/data/titled.sh \
 	tests/ui/data/many.sh \
+	tests/ui/data/query-long.sh \
 	tests/ui/data/bin/tmux
 
 if HAVE_VTERM
