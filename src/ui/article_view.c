@@ -525,6 +525,13 @@ static unsigned open_focused(struct ui *ui, struct article_view *av)
 static unsigned open_sibling(struct ui *ui, struct article_view *av, bool next)
 {
 	size_t i = av->at.story;
+	char *error = NULL;
+	/* the next story of a list still read may be in the rest */
+	if (next && i < count(ui) &&
+	    !ui_stories_read_to(ui->stories, i + 1, &error)) {
+		ui_message_error(ui, error);
+		return UI_REACT_DRAW;
+	}
 	if (i >= count(ui) || (next ? i + 1 >= count(ui) : i == 0))
 		return UI_REACT_NONE;
 	push_history(av);

@@ -25,6 +25,18 @@ bool ui_stories_read_all(struct ui_stories *s, char **error)
 	return !s->reading || s->ops->read_more(s, 0, error);
 }
 
+/* A slice of ui_stories_read_to(): a few rows' worth, so a story near the
+ * end of what is read costs no more than the rows up to it. */
+#define READ_TO_MS 10
+
+bool ui_stories_read_to(struct ui_stories *s, size_t i, char **error)
+{
+	while (s->reading && s->ops->count(s) <= i)
+		if (!s->ops->read_more(s, READ_TO_MS, error))
+			return false;
+	return true;
+}
+
 static bool title_matches(struct ui_stories *s, const struct text_query *q,
                           size_t i)
 {

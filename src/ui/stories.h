@@ -126,6 +126,10 @@ struct ui_stories {
  * read_more()); false with *error (a new string). */
 bool ui_stories_read_all(struct ui_stories *s, char **error);
 
+/* Read more of s's list until it holds story i or is whole; false with
+ * *error (a new string). */
+bool ui_stories_read_to(struct ui_stories *s, size_t i, char **error);
+
 /* The day of a time (seconds since the epoch) in the reader's time zone,
  * as the lists' date column shows it: a new string, or NULL for none (0,
  * an unknown date). */

@@ -564,6 +564,18 @@ static void cmd_key(const char *keys)
 	free(list);
 }
 
+/* `key-burst KEYS`: the keys back to back, as typed ahead faster than
+ * the child reads them, then one wait. */
+static void cmd_key_burst(const char *keys)
+{
+	size_t n;
+	struct key *list = parse_keys(keys, &n);
+	for (size_t i = 0; i < n; i++)
+		send_key(&list[i]);
+	after_input();
+	free(list);
+}
+
 /* Send a key and wait for the child's first output after it (at most
  * limit_ms); how long it took. */
 static long long answer_time(const struct key *k, long limit_ms)
@@ -1501,6 +1513,8 @@ static void run_line(char *line)
 		after_input();
 	} else if (strcmp(cmd, "expect-exit") == 0) {
 		cmd_expect_exit(args);
+	} else if (strcmp(cmd, "key-burst") == 0) {
+		cmd_key_burst(args);
 	} else if (strcmp(cmd, "key-within") == 0) {
 		cmd_key_within(args);
 	} else if (strcmp(cmd, "shell") == 0) {

@@ -2,8 +2,9 @@
 # Makes a feed of 60,000 items (item k published 30k seconds before the
 # first, its headline "Story k", every tenth's "Story k marked"), stores
 # it in the cache and subscribes to it with a query feed of the marked
-# ones after it, then runs its arguments (akhbar): a query whose list is
-# read in many slices.
+# ones after it, and one of the first and the last marked (Ends), then
+# runs its arguments (akhbar): queries whose lists are read in many
+# slices.
 dir=$HOME/long
 mkdir -p "$dir" || exit 99
 awk 'BEGIN {
@@ -20,8 +21,8 @@ awk 'BEGIN {
 	}
 	print "</channel></rss>"
 }' >"$dir/long.xml" || exit 99
-printf 'file://%s/long.xml\n"query:Marked:title =~ \\"marked\\""\n' "$dir" \
-	>"$dir/urls" || exit 99
+printf 'file://%s/long.xml\n"query:Marked:title =~ \\"marked\\""\n"query:Ends:title =~ \\"^Story (0|59990) marked$\\""\n' \
+	"$dir" >"$dir/urls" || exit 99
 "$@" --urls "$dir/urls" --max-size=64 --refresh >"$dir/refresh.log" 2>&1 || {
 	cat "$dir/refresh.log"
 	exit 99
