@@ -943,6 +943,30 @@ static bool conn_open(struct cache *c, struct conn *k, int flags)
 	return true;
 }
 
+sqlite3 *cache_reader_open(struct cache *c)
+{
+	struct conn k = {0};
+	if (!conn_open(c, &k, SQLITE_OPEN_READONLY)) {
+		sqlite3_close(k.db);
+		return NULL;
+	}
+	if (c->memory && sqlite3_exec(k.db, "PRAGMA read_uncommitted = 1", NULL,
+	                              NULL, NULL) != SQLITE_OK) {
+		set_error(c, xasprintf(_("cache %s: %s"), c->path,
+		                       sqlite3_errmsg(k.db)));
+		sqlite3_close(k.db);
+		return NULL;
+	}
+	/* A reader waits for nothing but a checkpoint or a migration. */
+	sqlite3_busy_timeout(k.db, k.wait_ms);
+	return k.db;
+}
+
+void cache_set_error(struct cache *c, char *message)
+{
+	set_error(c, message);
+}
+
 /* The settings of a connection, and its statements. NORMAL sync in WAL
  * still keeps the file whole on a crash. The WAL is cut back after a big
  * update so it does not keep its size on disk. Temporary data in memory:
@@ -2267,16 +2291,29 @@ static const char *list_items(const struct cache_list *l)
 	}
 }
 
-/* Put the rows of the sorted list l in order in the table list_order. */
-static bool sort_list(struct cache *c, const struct cache_list *l)
+char *cache_list_sort_sql(const struct cache_list *l)
 {
 	struct cache_list rows = *l;
 	rows.order = CACHE_ORDER_NEWEST;
-	char *sql = xasprintf(
-	        "INSERT INTO list_order (item, unread) SELECT i.id, i.read = 0"
-	        " FROM %s"
+	return xasprintf(
+	        "SELECT i.id, i.read = 0 FROM %s"
 	        " JOIN feeds f ON f.id = i.feed_id WHERE %s ORDER BY %s",
 	        list_items(&rows), cache_list_where(&rows), sorted_order(l));
+}
+
+void cache_list_set_sorted(struct cache *c, const struct cache_list *l)
+{
+	c->sorted = *l;
+	c->has_sorted = true;
+}
+
+/* Put the rows of the sorted list l in order in the table list_order. */
+static bool sort_list(struct cache *c, const struct cache_list *l)
+{
+	char *select = cache_list_sort_sql(l);
+	char *sql =
+	        xasprintf("INSERT INTO list_order (item, unread) %s", select);
+	free(select);
 	sqlite3_stmt *st = NULL;
 	bool ok = exec(c, "CREATE TEMP TABLE IF NOT EXISTS list_order"
 	                  " (place INTEGER PRIMARY KEY,"
@@ -2292,10 +2329,8 @@ static bool sort_list(struct cache *c, const struct cache_list *l)
 		ok = rc == SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
-	if (ok) {
-		c->sorted = *l;
-		c->has_sorted = true;
-	}
+	if (ok)
+		cache_list_set_sorted(c, l);
 	return ok || fail(c, rc);
 }
 

@@ -289,16 +289,35 @@ struct cache_list cache_list_of(long long feed_id, enum cache_list_rows rows,
  * temporary table of the connection (one list at a time: opening
  * another sorted list replaces it), so it stays as it was, rows marked
  * since included, until cache_list_open() is called again.  Putting it
- * in order reads each of its rows (seconds for the 600,000 unread rows
- * of a cache of a million items; nothing to notice for a feed's list);
- * reading it then costs the same anywhere, and its counts are those it
- * had then. */
+ * in order reads each of its rows (seconds for the million rows of a
+ * cache of a million items, which the reader has done apart:
+ * cache_list_sort_start(); nothing to notice for a feed's list); reading
+ * it then costs the same anywhere, and its counts are those it had
+ * then. */
 bool cache_list_sorted(const struct cache_list *l);
 
 /* Read the list afresh from now on: a sorted list is put in order again
  * (a cost growing with its length); others are always read afresh. */
 bool cache_list_open(struct cache *c, const struct cache_list *l)
         __attribute__((nonnull(2)));
+
+/* A sorted list put in order on a thread of its own, so that the reader
+ * goes on meanwhile: the list shown before (its table of places too)
+ * stays readable until cache_list_sort_step() says the new one is ready,
+ * which then reads as cache_list_open() would have left it.  NULL with
+ * the cache's error when no thread can be started. */
+struct cache_sort;
+struct cache_sort *cache_list_sort_start(struct cache *c,
+                                         const struct cache_list *l)
+        __attribute__((nonnull(2)));
+
+/* Bring the sort on for about ms milliseconds (0: to its end): 1 when the
+ * list is ready, 0 not yet, -1 failed (the cache's error set; the list
+ * shown before stays). */
+int cache_list_sort_step(struct cache_sort *s, int ms);
+
+/* Stop the sort if it is under way, and free it. */
+void cache_list_sort_free(struct cache_sort *s);
 
 /* The size of a headline list: of every row and unread ones, kept as
  * items are stored, marked and deleted (nothing is counted when it is

@@ -47,6 +47,22 @@ void cache_list_bind(sqlite3_stmt *st, const struct cache_list *l,
  * holds that list already); false with the cache's error. */
 bool cache_list_ready(struct cache *c, const struct cache_list *l);
 
+/* The statement giving the rows of the sorted list l in its order, as
+ * (item id, 1 when unread); :feed bound by cache_list_bind().  A new
+ * string. */
+char *cache_list_sort_sql(const struct cache_list *l);
+
+/* Note that the table list_order now holds list l in its order. */
+void cache_list_set_sorted(struct cache *c, const struct cache_list *l);
+
+/* A connection of its own to the cache for reading on another thread
+ * (opened here, used only there, closed here once the thread is done);
+ * NULL with the cache's error. */
+sqlite3 *cache_reader_open(struct cache *c);
+
+/* Take message (a new string) as the cache's error. */
+void cache_set_error(struct cache *c, char *message);
+
 /* Register the SQL functions the story index's triggers call
  * (akhbar_headline_words, akhbar_summary_words) on db: before the schema
  * is migrated, on every connection that writes items. */

@@ -238,9 +238,10 @@ static void list_draw(struct ui *ui, void *self)
 	        {UI_ACTION_CLOSE, ui->cache ? N_("%s feeds") : N_("%s quit")},
 	};
 	char *position = ui_numbers("%zu/%zu", n ? lv->rows.cursor + 1 : 0, n);
-	if (s->reading) {
+	if (s->reading || s->sorting) {
 		char *at = position;
-		position = xasprintf(_("%s reading…"), at);
+		position = xasprintf(
+		        s->sorting ? _("%s sorting…") : _("%s reading…"), at);
 		free(at);
 	}
 	char *keys = ui_hints(ui, hints, sizeof hints / sizeof *hints);
@@ -490,12 +491,31 @@ static unsigned list_reread(struct ui *ui, void *self, bool on_top)
 	return UI_REACT_DRAW;
 }
 
+/* A new order under way: brought on a slice; once it is shown, the
+ * cursor on the story it was on. */
+static unsigned reorder(struct ui *ui, struct list_view *lv)
+{
+	struct ui_stories *s = ui->stories;
+	size_t keep = lv->rows.cursor;
+	char *error = NULL;
+	if (s->ops->reorder(s, SLICE_MS, &keep, &error)) {
+		lv->rows.cursor = keep;
+		ui_rows_clamp(&lv->rows, count(ui), body_rows(ui));
+		lv->shown_at = 0;
+	} else if (error) {
+		ui_message_error(ui, error);
+	}
+	return UI_REACT_DRAW;
+}
+
 /* A list read a slice at a time: the next slice, the cursor following
  * its end after G. */
 static unsigned list_settle(struct ui *ui, void *self)
 {
 	struct list_view *lv = self;
 	struct ui_stories *s = ui->stories;
+	if (s && s->sorting)
+		return reorder(ui, lv);
 	if (!s || !s->reading)
 		return UI_REACT_NONE;
 	char *error = NULL;

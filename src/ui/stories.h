@@ -107,9 +107,18 @@ struct ui_stories_ops {
 	bool (*read_more)(struct ui_stories *s, int ms, char **error);
 	/* Show the cache's list l in place of the one shown, read as
 	 * reload() reads; returns where story `keep` is now (where it would
-	 * be when l leaves it out).  NULL: the stories are no cache's. */
+	 * be when l leaves it out).  A sorted order is put in order apart
+	 * (s->sorting), the list shown before staying until reorder() puts
+	 * l in its place.  NULL: the stories are no cache's. */
 	size_t (*relist)(struct ui_stories *s, const struct cache_list *l,
 	                 size_t keep);
+	/* Bring on the order being made (s->sorting) for about ms
+	 * milliseconds; true once it is shown in place of the list before,
+	 * *keep (a story of that list) then where that story is now.
+	 * false with *error (a new string) when it can't be made: the list
+	 * before stays.  NULL with relist(). */
+	bool (*reorder)(struct ui_stories *s, int ms, size_t *keep,
+	                char **error);
 	void (*free)(struct ui_stories *s);
 };
 
@@ -120,6 +129,7 @@ struct ui_stories {
 	enum cache_list_rows rows; /* the cache's rows asked for (before
 	                              read ones were hidden) */
 	bool reading; /* read_more() has more of the list to read */
+	bool sorting; /* reorder() has an order under way */
 };
 
 /* Read the rest of s's list now, when it is not whole yet (see

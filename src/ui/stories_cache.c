@@ -53,6 +53,8 @@ struct cache_stories {
 	struct ui_stories base;
 	struct cache *cache;
 	struct cache_list list;
+	struct cache_sort *sort;     /* the order under way, or NULL */
+	struct cache_list sort_list; /* the list it puts in order */
 	struct cache_headlines *win; /* rows first.. of the list */
 	size_t first;
 	struct cache_list_counts counts; /* the list's rows, unread ones */
@@ -675,7 +677,7 @@ static void free_extra(struct cache_stories *cs)
  * again by its key while it is a row (its place counted), else the row
  * after it is; else the place stays. */
 static size_t read_again(struct cache_stories *cs, const struct cache_list *l,
-                         size_t keep)
+                         size_t keep, bool open)
 {
 	bool kept = keep < cs->counts.rows;
 	struct cache_row_key key = {0};
@@ -684,7 +686,7 @@ static size_t read_again(struct cache_stories *cs, const struct cache_list *l,
 		key = (struct cache_row_key){.time = h->time, .id = h->id};
 	}
 	struct cache_list_counts counts;
-	if (!cache_list_open(cs->cache, l) ||
+	if ((open && !cache_list_open(cs->cache, l)) ||
 	    !cache_list_count(cs->cache, l, &counts))
 		return keep; /* the old list stays: better than none */
 	cs->list = *l;
@@ -709,22 +711,67 @@ static size_t read_again(struct cache_stories *cs, const struct cache_list *l,
 	return keep < counts.rows ? keep : (counts.rows ? counts.rows - 1 : 0);
 }
 
-/* Only the list reloads, with no article open. */
+static void stop_sort(struct cache_stories *cs)
+{
+	cache_list_sort_free(cs->sort);
+	cs->sort = NULL;
+	cs->base.sorting = false;
+}
+
+/* Put the sorted list l in order apart, the list shown staying; false
+ * when that can't be done (then it is put in order at once). */
+static bool start_sort(struct cache_stories *cs, const struct cache_list *l)
+{
+	stop_sort(cs);
+	cs->sort = cache_list_sort_start(cs->cache, l);
+	cs->sort_list = *l;
+	cs->base.sorting = cs->sort != NULL;
+	return cs->sort != NULL;
+}
+
+/* Only the list reloads, with no article open.  A sorted list stays as
+ * it was put in order (the rows marked since included) while it is put
+ * in order again, new rows and all, apart. */
 static size_t cs_reload(struct ui_stories *s, size_t keep)
 {
 	struct cache_stories *cs = of(s);
-	return read_again(cs, &cs->list, keep);
+	struct cache_list target = cs->sort ? cs->sort_list : cs->list;
+	bool apart = cache_list_sorted(&target) && start_sort(cs, &target);
+	return read_again(cs, &cs->list, keep, !apart);
 }
 
 static size_t cs_relist(struct ui_stories *s, const struct cache_list *l,
                         size_t keep)
 {
-	return read_again(of(s), l, keep);
+	struct cache_stories *cs = of(s);
+	if (cache_list_sorted(l) && start_sort(cs, l))
+		return keep;
+	stop_sort(cs);
+	return read_again(cs, l, keep, true);
+}
+
+static bool cs_reorder(struct ui_stories *s, int ms, size_t *keep, char **error)
+{
+	struct cache_stories *cs = of(s);
+	if (!cs->sort)
+		return false;
+	int done = cache_list_sort_step(cs->sort, ms);
+	if (done == 0)
+		return false;
+	struct cache_list l = cs->sort_list;
+	stop_sort(cs);
+	if (done < 0) {
+		*error = xstrdup(cache_error(cs->cache));
+		return false;
+	}
+	*keep = read_again(cs, &l, *keep, false);
+	return true;
 }
 
 static void cs_free(struct ui_stories *s)
 {
 	struct cache_stories *cs = of(s);
+	stop_sort(cs);
 	cache_headlines_free(cs->win);
 	free_extra(cs);
 	forget_kept(cs);
@@ -756,15 +803,21 @@ static const struct ui_stories_ops cache_ops = {
         .find = cs_find,
         .reload = cs_reload,
         .relist = cs_relist,
+        .reorder = cs_reorder,
         .free = cs_free,
 };
 
 struct ui_stories *ui_stories_cache(struct cache *cache,
                                     const struct cache_list *list, char **error)
 {
+	/* A sorted order is put in order apart, the list newest first
+	 * shown meanwhile. */
+	struct cache_list shown = *list;
+	if (cache_list_sorted(list))
+		shown.order = CACHE_ORDER_NEWEST;
 	struct cache_list_counts counts;
-	if (!cache_list_open(cache, list) ||
-	    !cache_list_count(cache, list, &counts)) {
+	if (!cache_list_open(cache, &shown) ||
+	    !cache_list_count(cache, &shown, &counts)) {
 		*error = xstrdup(cache_error(cache));
 		return NULL;
 	}
@@ -773,7 +826,9 @@ struct ui_stories *ui_stories_cache(struct cache *cache,
 	cs->base.feed_id = list->feed_id;
 	cs->base.has_site = list->feed_id == 0;
 	cs->cache = cache;
-	cs->list = *list;
+	cs->list = shown;
 	cs->counts = counts;
+	if (cache_list_sorted(list) && !start_sort(cs, list))
+		read_again(cs, list, 0, true); /* put in order at once */
 	return &cs->base;
 }

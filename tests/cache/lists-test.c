@@ -3,7 +3,9 @@
  * from either end and from a key, the place of a row, their counts and
  * a search of them, each checked against plain SQL over the file; an
  * unread row marked read stays in the story source until it is read
- * again; and a cache of the schema before the lists' indices gains them. */
+ * again; a sorted list put in order apart, in the cache and in its story
+ * source; and a cache of the schema before the lists' indices gains
+ * them. */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -306,6 +308,78 @@ static void test_migration(const char *path, sqlite3 *db,
 	cache_close(c);
 }
 
+/* A sorted list put in order apart: the sorted list shown before reads
+ * as it was until the new one is ready, which then reads as if opened;
+ * a sort freed before its end leaves the list ready as it was. */
+static void test_sort_apart(struct cache *c, sqlite3 *db)
+{
+	struct cache_list before =
+	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_TITLE);
+	struct cache_list after =
+	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_FEED);
+	struct expected eb = expected_rows(db, &before);
+	struct expected ea = expected_rows(db, &after);
+	CHECK(cache_list_open(c, &before), "open by title");
+	struct cache_sort *sort = cache_list_sort_start(c, &after);
+	CHECK(sort != NULL, "sort apart: %s", cache_error(c));
+	check_ends(c, &before, &eb, "by title, a sort under way");
+	int done = 0, steps = 0;
+	while (sort && (done = cache_list_sort_step(sort, 1)) == 0)
+		steps++;
+	CHECK(done == 1, "sorted apart after %d steps: %s", steps,
+	      cache_error(c));
+	cache_list_sort_free(sort);
+	struct cache_list_counts counts;
+	CHECK(cache_list_count(c, &after, &counts) && counts.rows == ea.n &&
+	              counts.unread == ea.unread,
+	      "by feed: counts %zu %zu, want %zu %zu", counts.rows,
+	      counts.unread, ea.n, ea.unread);
+	check_ends(c, &after, &ea, "by feed, sorted apart");
+	check_key(c, &after, &ea, ea.n / 2, "by feed, sorted apart");
+	/* stopped at once, and stopped once its rows are being stored */
+	cache_list_sort_free(cache_list_sort_start(c, &before));
+	sort = cache_list_sort_start(c, &before);
+	while (sort && cache_list_sort_step(sort, 0) == 0)
+		;
+	cache_list_sort_free(sort);
+	check_ends(c, &before, &eb, "by title, sorted apart again");
+	free(eb.id);
+	free(ea.id);
+}
+
+/* The story source of a sorted list: newest first while its order is
+ * made apart, then in it, the story kept found in its new place. */
+static void test_stories_sorted(struct cache *c, sqlite3 *db)
+{
+	struct cache_list l =
+	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_TITLE);
+	struct cache_list newest =
+	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_NEWEST);
+	struct expected e = expected_rows(db, &l),
+	                en = expected_rows(db, &newest);
+	char *error = NULL;
+	struct ui_stories *s = ui_stories_cache(c, &l, &error);
+	CHECK(s && s->sorting, "sorted stories: %s", error);
+	if (!s) {
+		free(e.id);
+		free(en.id);
+		return;
+	}
+	CHECK(s->ops->item(s, 0) == en.id[0], "newest first meanwhile");
+	size_t keep = 0;
+	while (s->sorting && !s->ops->reorder(s, 1, &keep, &error))
+		CHECK(error == NULL, "reorder: %s", error);
+	CHECK(!s->sorting && s->ops->count(s) == e.n, "sorted: %zu rows",
+	      s->ops->count(s));
+	CHECK(keep < e.n && e.id[keep] == en.id[0] &&
+	              s->ops->item(s, keep) == en.id[0],
+	      "the story kept at %zu", keep);
+	CHECK(s->ops->item(s, 0) == e.id[0], "by title");
+	s->ops->free(s);
+	free(e.id);
+	free(en.id);
+}
+
 int main(void)
 {
 	if (!(dir = check_tmpdir("lists")))
@@ -334,6 +408,8 @@ int main(void)
 			}
 	test_kept_until_reread(c, feeds[1]);
 	test_kept_far(c, db);
+	test_sort_apart(c, db);
+	test_stories_sorted(c, db);
 	cache_close(c);
 	struct cache_list unread =
 	        cache_list_of(0, CACHE_LIST_UNREAD, CACHE_ORDER_NEWEST);

@@ -7,7 +7,7 @@ ui_screen_tests = \
 	tests/ui/list-narrow.scr \
 	tests/ui/variants.scr \
 	tests/ui/many.scr \
-	tests/ui/query-long.scr \
+	tests/ui/query-long.scr tests/ui/sort-long.scr \
 	tests/ui/article.scr \
 	tests/ui/history.scr \
 	tests/ui/next-prev.scr \
