@@ -755,6 +755,11 @@ static bool cs_reorder(struct ui_stories *s, int ms, size_t *keep, char **error)
 	struct cache_stories *cs = of(s);
 	if (!cs->sort)
 		return false;
+	/* The story kept is found by its row: held before the table of
+	 * places changes under a sorted list, as reading it afterwards
+	 * would put that list in order again, at once. */
+	if (*keep < cs->counts.rows)
+		row(cs, *keep);
 	int done = cache_list_sort_step(cs->sort, ms);
 	if (done == 0)
 		return false;

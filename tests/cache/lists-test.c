@@ -375,9 +375,23 @@ static void test_stories_sorted(struct cache *c, sqlite3 *db)
 	              s->ops->item(s, keep) == en.id[0],
 	      "the story kept at %zu", keep);
 	CHECK(s->ops->item(s, 0) == e.id[0], "by title");
+	/* from one sorted order to another, the story kept far from the
+	 * rows read last */
+	struct cache_list by_feed =
+	        cache_list_of(0, CACHE_LIST_ALL, CACHE_ORDER_FEED);
+	struct expected ef = expected_rows(db, &by_feed);
+	s->ops->item(s, 0);
+	keep = s->ops->relist(s, &by_feed, e.n - 1);
+	CHECK(s->sorting && keep == e.n - 1, "by feed under way");
+	while (s->sorting && !s->ops->reorder(s, 1, &keep, &error))
+		CHECK(error == NULL, "reorder: %s", error);
+	CHECK(keep < ef.n && ef.id[keep] == e.id[e.n - 1] &&
+	              s->ops->item(s, keep) == e.id[e.n - 1],
+	      "by feed: the story kept at %zu", keep);
 	s->ops->free(s);
 	free(e.id);
 	free(en.id);
+	free(ef.id);
 }
 
 int main(void)
