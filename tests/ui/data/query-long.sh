@@ -1,16 +1,21 @@
 #!/bin/sh
-# Makes a feed of 60,000 items (item k published 30k seconds before the
-# first, its headline "Story k", every tenth's "Story k marked"), stores
-# it in the cache and subscribes to it with a query feed of the marked
-# ones after it, and one of the first and the last marked (Ends), then
-# runs its arguments (akhbar): queries whose lists are read in many
-# slices.
+# Makes a feed of 60,000 items, or N (item k published 30k seconds
+# before the first, its headline "Story k", every tenth's "Story k
+# marked"), stores it in the cache and subscribes to it with a query
+# feed of the marked ones after it, and one of the first and the last
+# marked (Ends), then runs its arguments (akhbar): queries whose lists
+# are read in many slices.
+#   query-long.sh [N] AKHBAR [OPTION...]
+n=60000
+case $1 in
+[0-9]*) n=$1 && shift ;;
+esac
 dir=$HOME/long
 mkdir -p "$dir" || exit 99
-awk 'BEGIN {
+awk -v n="$n" 'BEGIN {
 	print "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
 	print "<rss version=\"2.0\"><channel><title>Long</title>"
-	for (k = 0; k < 60000; k++) {
+	for (k = 0; k < n; k++) {
 		t = 1709209800 - k * 30 # 29 February 2024 12:30 UTC, back
 		s = t % 60; m = int(t / 60) % 60; h = int(t / 3600) % 24
 		d = int(t / 86400) - 19782 + 29
