@@ -29,6 +29,20 @@ static void grow(struct strset *set)
 	}
 }
 
+/* The slot holding s, or the empty one where it would go; *compares
+ * counts the strings compared on the way. */
+static size_t probe(const struct strset *set, const char *s, size_t len,
+                    size_t *compares)
+{
+	size_t i = slot_of(set, s, len);
+	for (; set->slots[i]; i = (i + 1) & (set->nslots - 1)) {
+		++*compares;
+		if (strcmp(set->items[set->slots[i] - 1], s) == 0)
+			break;
+	}
+	return i;
+}
+
 size_t strset_add(struct strset *set, const char *s)
 {
 	if (2 * (set->n + 1) > set->nslots) {
@@ -37,12 +51,9 @@ size_t strset_add(struct strset *set, const char *s)
 		                           sizeof *set->items);
 	}
 	size_t len = strlen(s);
-	size_t i = slot_of(set, s, len);
-	for (; set->slots[i]; i = (i + 1) & (set->nslots - 1)) {
-		set->compares++;
-		if (strcmp(set->items[set->slots[i] - 1], s) == 0)
-			return set->slots[i] - 1;
-	}
+	size_t i = probe(set, s, len, &set->compares);
+	if (set->slots[i])
+		return set->slots[i] - 1;
 	set->items[set->n] = xstrndup(s, len);
 	set->slots[i] = ++set->n;
 	return set->n - 1;
@@ -52,11 +63,9 @@ size_t strset_find(const struct strset *set, const char *s)
 {
 	if (!set->nslots)
 		return STRSET_NONE;
-	for (size_t i = slot_of(set, s, strlen(s)); set->slots[i];
-	     i = (i + 1) & (set->nslots - 1))
-		if (strcmp(set->items[set->slots[i] - 1], s) == 0)
-			return set->slots[i] - 1;
-	return STRSET_NONE;
+	size_t compares = 0;
+	size_t i = probe(set, s, strlen(s), &compares);
+	return set->slots[i] ? set->slots[i] - 1 : STRSET_NONE;
 }
 
 void strset_free(struct strset *set)

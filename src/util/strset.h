@@ -13,7 +13,7 @@ struct strset {
 	size_t n;
 	size_t *slots;   /* 1 + an index into items; 0: an empty slot */
 	size_t nslots;   /* a power of two, at least twice n; 0 at first */
-	size_t compares; /* strings compared so far, all calls together */
+	size_t compares; /* strings strset_add() compared so far, all calls */
 };
 
 /* The number of s in the set, adding a copy of it when new. */
