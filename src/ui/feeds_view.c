@@ -800,23 +800,22 @@ static void on_updated(void *ctx, const struct update_report *r)
 /* Whether row k of the feed list is what ui_feeds_update() means. */
 static bool to_update(const struct feeds_view *fv, size_t k, long long feed_id)
 {
-	if (feed_id == UI_FEEDS_ALL)
-		return true;
-	if (feed_id == UI_FEEDS_SELECTED)
-		return k == fv->rows.cursor;
-	return fv->feeds[k].id == feed_id;
+	return fv->feeds[k].id > 0 &&
+	       (feed_id == UI_FEEDS_ALL || fv->feeds[k].id == feed_id);
 }
 
 void ui_feeds_update(struct ui *ui, long long feed_id)
 {
 	struct feeds_view *fv = state(ui);
-	/* A query's stories can come from any feed. */
-	if (feed_id == UI_FEEDS_SELECTED && fv->rows.cursor < fv->nfeeds &&
-	    fv->feeds[fv->rows.cursor].id < 0)
+	if (feed_id == UI_FEEDS_SELECTED)
+		feed_id = fv->rows.cursor < fv->nfeeds
+		                  ? fv->feeds[fv->rows.cursor].id
+		                  : UI_FEEDS_ALL;
+	if (feed_id < 0) /* a query: its stories can come from any feed */
 		feed_id = UI_FEEDS_ALL;
-	bool any = feed_id == UI_FEEDS_ALL;
+	bool any = false;
 	for (size_t k = 0; k < fv->nfeeds && !any; k++)
-		any = to_update(fv, k, feed_id) && fv->feeds[k].id > 0;
+		any = to_update(fv, k, feed_id);
 	if (!any)
 		return;
 	if (!ui->updater) {
@@ -838,7 +837,7 @@ void ui_feeds_update(struct ui *ui, long long feed_id)
 		ui->update_errors = 0;
 	}
 	for (size_t k = 0; k < fv->nfeeds; k++)
-		if (to_update(fv, k, feed_id) && fv->feeds[k].id > 0)
+		if (to_update(fv, k, feed_id))
 			updater_add(ui->updater, fv->feeds[k].url,
 			            fv->feeds[k].etag,
 			            fv->feeds[k].last_modified);

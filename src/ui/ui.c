@@ -82,8 +82,8 @@ static void paint(struct ui *ui, unsigned reaction)
 	ui_draw_finish();
 }
 
-/* r: the selected feed on the feed list, else the feed open; every
- * feed for a query, whose stories can come from any. */
+/* r: the selected feed on the feed list, else the feed open (every feed
+ * for a query, whose stories can come from any). */
 static unsigned reload(struct ui *ui, bool all)
 {
 	if (!ui->cache) {
@@ -96,8 +96,6 @@ static unsigned reload(struct ui *ui, bool all)
 		ui_feeds_update(ui, UI_FEEDS_ALL);
 	else if (ui_view_shown(ui, &ui_feeds_view))
 		ui_feeds_update(ui, UI_FEEDS_SELECTED);
-	else if (ui->stories->feed_id < 0) /* a query's list */
-		ui_feeds_update(ui, UI_FEEDS_ALL);
 	else
 		ui_feeds_update(ui, ui->stories->feed_id);
 	return UI_REACT_DRAW;

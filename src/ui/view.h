@@ -14,6 +14,7 @@
 #ifndef AKHBAR_UI_VIEW_H
 #define AKHBAR_UI_VIEW_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -215,11 +216,11 @@ bool ui_stories_toggle_star(struct ui *ui, size_t i, bool *starred);
 void ui_feeds_mark_stale(struct ui *ui);
 
 /* Start updating the feed feed_id of the feed list, every feed for
- * UI_FEEDS_ALL, or the one under its cursor for UI_FEEDS_SELECTED (every
- * feed for a query's row); the main loop moves the transfers on. */
+ * UI_FEEDS_ALL or a query's (negative) id, or the one under its cursor
+ * for UI_FEEDS_SELECTED; the main loop moves the transfers on. */
 void ui_feeds_update(struct ui *ui, long long feed_id);
 #define UI_FEEDS_ALL      0
-#define UI_FEEDS_SELECTED (-1)
+#define UI_FEEDS_SELECTED LLONG_MIN /* no query's id */
 
 /* The feed after (step 1) or before (step -1) feed feed_id in the feed
  * list that has unread items, around the ends (*wrapped then set), feed_id
