@@ -943,30 +943,6 @@ static bool conn_open(struct cache *c, struct conn *k, int flags)
 	return true;
 }
 
-sqlite3 *cache_reader_open(struct cache *c)
-{
-	struct conn k = {0};
-	if (!conn_open(c, &k, SQLITE_OPEN_READONLY)) {
-		sqlite3_close(k.db);
-		return NULL;
-	}
-	if (c->memory && sqlite3_exec(k.db, "PRAGMA read_uncommitted = 1", NULL,
-	                              NULL, NULL) != SQLITE_OK) {
-		set_error(c, xasprintf(_("cache %s: %s"), c->path,
-		                       sqlite3_errmsg(k.db)));
-		sqlite3_close(k.db);
-		return NULL;
-	}
-	/* A reader waits for nothing but a checkpoint or a migration. */
-	sqlite3_busy_timeout(k.db, k.wait_ms);
-	return k.db;
-}
-
-void cache_set_error(struct cache *c, char *message)
-{
-	set_error(c, message);
-}
-
 /* The settings of a connection, and its statements. NORMAL sync in WAL
  * still keeps the file whole on a crash. The WAL is cut back after a big
  * update so it does not keep its size on disk. Temporary data in memory:
@@ -1189,6 +1165,30 @@ static bool lookup_open(struct cache *c, struct conn *k)
 		set_error(c, xasprintf(_("cache %s: %s"), c->path,
 		                       sqlite3_errmsg(k->db)));
 	return rc == SQLITE_OK;
+}
+
+sqlite3 *cache_reader_open(struct cache *c)
+{
+	struct conn k = {0};
+	if (!lookup_open(c, &k)) {
+		sqlite3_close(k.db);
+		return NULL;
+	}
+	/* The busy handler conn_open() set points at k, gone on return: a
+	 * plain wait of as long instead (a reader waits for nothing but a
+	 * checkpoint or a migration). */
+	sqlite3_busy_timeout(k.db, k.wait_ms);
+	return k.db;
+}
+
+bool cache_exec(struct cache *c, const char *sql)
+{
+	return exec(c, sql);
+}
+
+void cache_set_error(struct cache *c, char *message)
+{
+	set_error(c, message);
 }
 
 /* Start the cache's writer, on a connection of its own and with every
@@ -2316,9 +2316,7 @@ static bool sort_list(struct cache *c, const struct cache_list *l)
 	free(select);
 	sqlite3_stmt *st = NULL;
 	bool ok = exec(c, "CREATE TEMP TABLE IF NOT EXISTS list_order"
-	                  " (place INTEGER PRIMARY KEY,"
-	                  " item INTEGER NOT NULL UNIQUE,"
-	                  " unread INTEGER NOT NULL);" /* when put in order */
+	                  " " LIST_ORDER_COLUMNS ";"
 	                  "DELETE FROM temp.list_order;");
 	int rc = ok ? sqlite3_prepare_v2(here(c)->db, sql, -1, &st, NULL)
 	            : SQLITE_OK;

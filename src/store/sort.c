@@ -133,24 +133,16 @@ static void join(struct cache_sort *s)
 	s->db = NULL;
 }
 
-static bool exec_main(struct cache *c, const char *sql)
-{
-	int rc = sqlite3_exec(cache_db(c), sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK || cache_fail(c, rc);
-}
-
 /* Put the rows the thread read in the second table, for about ms (0:
- * all); whether all are. */
-static bool store_rows(struct cache_sort *s, int ms, bool *failed)
+ * all): 1 when all are, 0 not yet, -1 failed with the cache's error. */
+static int store_rows(struct cache_sort *s, int ms)
 {
 	struct cache *c = s->cache;
 	if (!s->table) {
-		if (!exec_main(c, "DROP TABLE IF EXISTS temp.list_order_next;"
-		                  "CREATE TEMP TABLE list_order_next"
-		                  " (place INTEGER PRIMARY KEY,"
-		                  " item INTEGER NOT NULL UNIQUE,"
-		                  " unread INTEGER NOT NULL)"))
-			return !(*failed = true);
+		if (!cache_exec(c, "DROP TABLE IF EXISTS temp.list_order_next;"
+		                   "CREATE TEMP TABLE list_order_next"
+		                   " " LIST_ORDER_COLUMNS))
+			return -1;
 		s->table = true;
 	}
 	sqlite3_stmt *st = NULL;
@@ -159,11 +151,11 @@ static bool store_rows(struct cache_sort *s, int ms, bool *failed)
 	                            " (item, unread) VALUES (?1, ?2)",
 	                            -1, &st, NULL);
 	bool own = sqlite3_get_autocommit(cache_db(c));
-	if (rc != SQLITE_OK || (own && !exec_main(c, "BEGIN"))) {
+	if (rc != SQLITE_OK || (own && !cache_exec(c, "BEGIN"))) {
 		sqlite3_finalize(st);
 		if (rc != SQLITE_OK)
 			cache_fail(c, rc);
-		return !(*failed = true);
+		return -1;
 	}
 	long long until = monotonic_ms() + ms;
 	while (rc == SQLITE_OK && s->stored < s->n &&
@@ -177,10 +169,9 @@ static bool store_rows(struct cache_sort *s, int ms, bool *failed)
 	if (rc != SQLITE_OK)
 		cache_fail(c, sqlite3_errcode(cache_db(c)));
 	sqlite3_finalize(st);
-	if (own && !exec_main(c, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK"))
+	if (own && !cache_exec(c, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK"))
 		rc = SQLITE_ERROR;
-	*failed = rc != SQLITE_OK;
-	return !*failed && s->stored == s->n;
+	return rc != SQLITE_OK ? -1 : s->stored == s->n;
 }
 
 int cache_list_sort_step(struct cache_sort *s, int ms)
@@ -194,12 +185,12 @@ int cache_list_sort_step(struct cache_sort *s, int ms)
 		        xasprintf(_("cannot sort the list: %s"), s->error));
 		return -1;
 	}
-	bool failed = false;
-	if (!store_rows(s, ms, &failed))
-		return failed ? -1 : 0;
-	if (!exec_main(s->cache, "DROP TABLE IF EXISTS temp.list_order;"
-	                         "ALTER TABLE temp.list_order_next"
-	                         " RENAME TO list_order"))
+	int stored = store_rows(s, ms);
+	if (stored <= 0)
+		return stored;
+	if (!cache_exec(s->cache, "DROP TABLE IF EXISTS temp.list_order;"
+	                          "ALTER TABLE temp.list_order_next"
+	                          " RENAME TO list_order"))
 		return -1;
 	s->table = false;
 	cache_list_set_sorted(s->cache, &s->list);

@@ -47,6 +47,13 @@ void cache_list_bind(sqlite3_stmt *st, const struct cache_list *l,
  * holds that list already); false with the cache's error. */
 bool cache_list_ready(struct cache *c, const struct cache_list *l);
 
+/* The columns of a sorted list's table of places: its rows' places in
+ * the order, their items, and whether each was unread when put in
+ * order. */
+#define LIST_ORDER_COLUMNS                                                     \
+	"(place INTEGER PRIMARY KEY, item INTEGER NOT NULL UNIQUE,"            \
+	" unread INTEGER NOT NULL)"
+
 /* The statement giving the rows of the sorted list l in its order, as
  * (item id, 1 when unread); :feed bound by cache_list_bind().  A new
  * string. */
@@ -59,6 +66,10 @@ void cache_list_set_sorted(struct cache *c, const struct cache_list *l);
  * (opened here, used only there, closed here once the thread is done);
  * NULL with the cache's error. */
 sqlite3 *cache_reader_open(struct cache *c);
+
+/* Run sql on the cache's connection for this thread; false with the
+ * cache's error. */
+bool cache_exec(struct cache *c, const char *sql);
 
 /* Take message (a new string) as the cache's error. */
 void cache_set_error(struct cache *c, char *message);
